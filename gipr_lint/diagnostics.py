@@ -1,0 +1,99 @@
+"""Severities, what a rule reports (:class:`Finding`) and what users see (:class:`Diagnostic`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from gipr_lint.source import Source, Span
+
+__all__ = ["Diagnostic", "Edit", "Finding", "Fix", "Severity"]
+
+
+class Severity(str, Enum):
+    """How much a finding matters; ``off`` disables a rule in configuration."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    OFF = "off"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1, "off": 0}[self.value]
+
+    def __str__(self) -> str:
+        return self.value
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        """Read a severity name; raises ``ValueError`` naming the accepted ones."""
+        try:
+            return cls(str(value).lower())
+        except ValueError:
+            accepted = ", ".join(s.value for s in cls)
+            raise ValueError(f"unknown severity {value!r} (accepted: {accepted})") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text in ``span`` with ``replacement``."""
+
+    span: Span
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits that resolve a finding. ``safe`` fixes are applied by ``--fix``; others need
+    ``--unsafe-fixes``."""
+
+    edits: tuple[Edit, ...]
+    description: str
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule yields: a place, a message, and optionally its own severity and a fix.
+
+    ``severity`` overrides the rule's default for this one finding (e.g. a rule that is an error
+    in one case and a warning in another); a user's configured severity overrides both.
+    """
+
+    span: Span
+    message: str
+    severity: Severity | None = None
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A finding resolved against its file: rule, final severity and 1-based positions.
+
+    ``end_column`` is exclusive, as in LSP and SARIF.
+    """
+
+    path: str
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    span: Span
+    fix: Fix | None = None
+
+    @classmethod
+    def at(cls, source: Source, *, code: str, name: str, severity: Severity, message: str,
+           span: Span, fix: Fix | None = None) -> Diagnostic:
+        line, column = source.position(span.start)
+        end_line, end_column = source.position(max(span.end, span.start))
+        return cls(path=source.path, code=code, name=name, severity=severity, message=message,
+                   line=line, column=column, end_line=end_line, end_column=end_column,
+                   span=span, fix=fix)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)

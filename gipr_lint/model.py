@@ -1,0 +1,257 @@
+"""The typed report model every rule reads.
+
+All classes are frozen dataclasses; every node carries the :class:`~gipr_lint.source.Span` it was
+read from, so a rule can point at the exact heading, cell or word. This module is part of the
+public plugin API (see ``docs/plugins.md``): fields are only ever added, never renamed.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+
+from gipr_lint.source import Source, Span
+
+__all__ = [
+    "SECTION_TITLES",
+    "AgencyKind",
+    "Cell",
+    "Debris",
+    "Heading",
+    "Marker",
+    "Paragraph",
+    "Problem",
+    "Report",
+    "Row",
+    "Section",
+    "Signature",
+    "Table",
+    "TextPiece",
+]
+
+#: The six official section titles, by section number.
+SECTION_TITLES: Mapping[int, str] = MappingProxyType({
+    1: "总体情况",
+    2: "主动公开政府信息情况",
+    3: "收到和处理政府信息公开申请情况",
+    4: "政府信息公开行政复议、行政诉讼情况",
+    5: "存在的主要问题及改进情况",
+    6: "其他需要报告的事项",
+})
+
+
+class AgencyKind(str, Enum):
+    """What kind of body publishes the report; decides which self-references fit."""
+
+    TOWNSHIP = "township"      # 乡、镇、街道
+    GOVERNMENT = "government"  # 县/区/市/省 people's government
+    DEPARTMENT = "department"  # 局、委、办、厅、中心、管委会 …
+    UNKNOWN = "unknown"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class TextPiece:
+    """A piece of the report's text and where it is."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """An enumeration marker opening a heading or paragraph: 一、 1、 （一） （3） 1. 一是.
+
+    ``style`` is one of ``cjk-comma`` (一、), ``arabic-comma`` (1、), ``arabic-dot`` (1.),
+    ``paren-cjk`` (（一）), ``paren-arabic`` (（1）) or ``cjk-shi`` (一是); ``value`` is the number.
+    """
+
+    text: str
+    style: str
+    value: int
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading: numbering plus title, as written."""
+
+    text: str
+    span: Span
+    marker: Marker | None
+    title: str
+    title_span: Span
+    #: The official title this heading was recognised as (one of :data:`SECTION_TITLES`).
+    official_title: str
+    #: How the title was matched: ``official``, ``variant`` (a known rewording) or ``fuzzy``.
+    match: str = "official"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of prose; ``marker`` is set when it opens with an enumeration marker."""
+
+    text: str
+    span: Span
+    marker: Marker | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One of the six sections. ``number`` is the official position (1–6) its title names."""
+
+    number: int
+    heading: Heading
+    paragraphs: tuple[Paragraph, ...]
+    span: Span
+
+    @property
+    def title(self) -> str:
+        return SECTION_TITLES[self.number]
+
+    @property
+    def subheadings(self) -> tuple[Paragraph, ...]:
+        """Paragraphs opening with a parenthesised marker, （一） or （1）."""
+        return tuple(p for p in self.paragraphs
+                     if p.marker is not None and p.marker.style.startswith("paren"))
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell.
+
+    ``value`` is the number read (``int``, or ``float`` where a decimal was written), or ``None``
+    when the cell could not be read. ``blank`` marks a cell written as nothing, "-", "—", "/" or
+    "无" and read as 0.
+    """
+
+    raw: str
+    value: int | float | None
+    span: Span
+    blank: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A table row in template order. ``key`` is the stable row id (see ``docs/json.md``)."""
+
+    key: str
+    label: str
+    label_span: Span
+    official_label: str
+    cells: tuple[Cell, ...]
+    #: True when the label is a known rewording rather than the official label.
+    reworded: bool = False
+
+    def values(self) -> tuple[int | float | None, ...]:
+        return tuple(cell.value for cell in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One of the three statistics tables.
+
+    ``kind`` is ``active`` (table 二, 主动公开), ``requests`` (table 三, 申请) or ``review``
+    (table 四, 复议诉讼); ``format`` is the template it follows, ``"2019"`` or ``"2021"``.
+    ``columns`` maps a row key to its column ids for table 二; tables 三 and 四 have fixed
+    columns (:data:`gipr_lint.templates.REQUEST_COLUMNS`, :data:`~gipr_lint.templates.REVIEW_COLUMNS`).
+    """
+
+    kind: str
+    format: str
+    rows: tuple[Row, ...]
+    span: Span
+    missing_rows: tuple[str, ...] = ()
+    #: Header labels found (block headers, column headers) with their spans.
+    headers: tuple[TextPiece, ...] = ()
+
+    def row(self, key: str) -> Row | None:
+        for row in self.rows:
+            if row.key == key:
+                return row
+        return None
+
+    def cells(self) -> Iterator[tuple[Row, int, Cell]]:
+        for row in self.rows:
+            for index, cell in enumerate(row.cells):
+                yield row, index, cell
+
+
+@dataclass(frozen=True, slots=True)
+class Debris:
+    """Web-page debris: ``breadcrumb``, ``meta`` (来源/时间/浏览量), ``share``, ``qr-code``,
+    ``download``, ``related``, ``print``."""
+
+    kind: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """The 落款: the signing agency and the date at the end of the report."""
+
+    span: Span
+    agency: TextPiece | None = None
+    date: datetime.date | None = None
+    date_text: TextPiece | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A place where the text does not fit the canonical report structure."""
+
+    message: str
+    span: Span
+    kind: str = "structure"
+
+
+@dataclass(frozen=True)
+class Report:
+    """A parsed report. Any field may be missing (``None``/empty) in a partial report."""
+
+    source: Source
+    title: TextPiece | None = None
+    agency: TextPiece | None = None
+    #: Where the agency was found: ``title``, ``signature``, ``text`` or ``config``.
+    agency_origin: str | None = None
+    agency_kind: AgencyKind = AgencyKind.UNKNOWN
+    year: int | None = None
+    #: Where the year was read: the title, or failing that the statistics period or text.
+    year_span: Span | None = None
+    format: str | None = None
+    preamble: tuple[Paragraph, ...] = ()
+    sections: tuple[Section, ...] = ()
+    tables: Mapping[str, Table] = field(default_factory=dict)
+    signature: Signature | None = None
+    debris: tuple[Debris, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def section(self, number: int) -> Section | None:
+        """The first section recognised as official section ``number`` (1–6)."""
+        for section in self.sections:
+            if section.number == number:
+                return section
+        return None
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every prose paragraph in document order: preamble first, then each section's."""
+        yield from self.preamble
+        for section in self.sections:
+            yield from section.paragraphs
+
+    def table(self, kind: str) -> Table | None:
+        return self.tables.get(kind)

@@ -1,0 +1,78 @@
+"""The rule base class every rule plugin subclasses.
+
+A rule is a small class::
+
+    class SelfReference(Rule):
+        '''Self-reference that does not fit the agency kind.
+
+        Fails::
+
+            高庄镇人民政府2024年政府信息公开工作年度报告
+            …2025年我局将加大政府信息公开工作力度…
+
+        Passes::
+
+            …2025年我镇将加大政府信息公开工作力度…
+        '''
+
+        code = "A001"
+        name = "self-reference"
+        severity = Severity.ERROR
+        summary = "Self-reference that does not fit the agency kind"
+
+        def check(self, report, context):
+            yield self.finding(span, "我局 in a township report; expected 我镇")
+
+The docstring's ``Fails::`` and ``Passes::`` blocks are shown by ``gipr-lint rule CODE`` and
+generate ``docs/rules.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from gipr_lint.diagnostics import Finding, Fix, Severity
+from gipr_lint.model import Report
+from gipr_lint.source import Span
+
+__all__ = ["CODE_PATTERN", "NAME_PATTERN", "Rule", "RuleContext"]
+
+#: A rule code: one or more capital letters, then three digits (``T001``, ``HEN001``).
+CODE_PATTERN = re.compile(r"^[A-Z]+[0-9]{3}$")
+#: A rule name: kebab-case.
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may know beyond the report.
+
+    ``options`` is the rule's plugin's own table, ``[tool.gipr-lint.<plugin>]`` in the user's
+    configuration (empty when absent).
+    """
+
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the class attributes and implement :meth:`check`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    summary: ClassVar[str]
+    #: ``False`` for rules that run only when selected (``select``/``extend-select``).
+    enabled_by_default: ClassVar[bool] = True
+
+    def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
+        """Yield the findings for one report."""
+        raise NotImplementedError
+
+    @staticmethod
+    def finding(span: Span, message: str, *, severity: Severity | None = None,
+                fix: Fix | None = None) -> Finding:
+        """Shorthand for :class:`~gipr_lint.diagnostics.Finding`."""
+        return Finding(span=span, message=message, severity=severity, fix=fix)

@@ -1,0 +1,147 @@
+"""Reading a report's bytes into text, and mapping offsets back to lines and columns.
+
+Every later stage works on :class:`Source.text` and refers to places in it by character offset
+(:class:`Span`). The line index here turns an offset into the 1-based line and column a user sees;
+columns count characters (code points), as editors that speak "characters" do.
+"""
+
+from __future__ import annotations
+
+import codecs
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["DecodeError", "Source", "Span", "decode", "read_source"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets into :attr:`Source.text`."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def cover(self, other: Span) -> Span:
+        """The smallest span holding both spans."""
+        return Span(min(self.start, other.start), max(self.end, other.end))
+
+
+class DecodeError(ValueError):
+    """The bytes are not a text report in any encoding gipr-lint reads."""
+
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _looks_binary(text: str) -> bool:
+    """True when decoded text is mostly control characters (an image, a zip, a .doc)."""
+    sample = text[:4096]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    return "\x00" in sample or controls / len(sample) > 0.05
+
+
+def decode(data: bytes) -> tuple[str, str, bool]:
+    """Decode report bytes; return ``(text, encoding, had_bom)``.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are recognised by their bytes; anything
+    else that is not valid UTF-8 is tried as GB18030, the superset of GBK and GB2312 in which
+    Chinese offices save text files.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"starts with a {encoding} byte-order mark but {exc.reason}") from exc
+            if text.startswith("\ufeff"):
+                text = text[1:]
+            if _looks_binary(text):
+                raise DecodeError("binary data, not a text report")
+            return text, "utf-8" if encoding == "utf-8-sig" else "utf-16", True
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_binary(text):
+            raise DecodeError("binary data, not a text report")
+        return text, encoding, False
+    raise DecodeError("not valid UTF-8, UTF-16 or GB18030 text")
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    index = text.find("\n")
+    while index != -1:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return tuple(starts)
+
+
+def _newline_style(text: str) -> str:
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    return "\r\n" if crlf > lf else "\n"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A report's text, where it came from and how it was encoded.
+
+    Line breaks are kept exactly as in the file (``\\r\\n`` stays two characters), so offsets into
+    :attr:`text` are offsets into the decoded file and a fix can be written back byte-for-byte.
+    A lone ``\\r`` (old Mac files) is not a line break here; such files are rare enough.
+    """
+
+    text: str
+    path: str = "<string>"
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"
+    line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<string>", *, encoding: str = "utf-8",
+                  bom: bool = False) -> Source:
+        return cls(text=text, path=path, encoding=encoding, bom=bom,
+                   newline=_newline_style(text), line_starts=_line_starts(text))
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str = "<bytes>") -> Source:
+        text, encoding, bom = decode(data)
+        return cls.from_text(text, path, encoding=encoding, bom=bom)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based ``(line, column)`` of a character offset; columns count characters."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start:span.end]
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+
+def read_source(path: str | Path) -> Source:
+    """Read and decode a report file. Raises ``OSError`` or :class:`DecodeError`."""
+    path = Path(path)
+    return Source.from_bytes(path.read_bytes(), str(path))
