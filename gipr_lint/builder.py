@@ -1,0 +1,198 @@
+"""Building the typed :class:`~gipr_lint.model.Report` from the parse tree."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lark import Token, Tree
+
+from gipr_lint.facts import agency_from_text, agency_kind, title_facts
+from gipr_lint.layout.headings import HeadingMatch
+from gipr_lint.layout.tables import TableItem, TableRead
+from gipr_lint.model import (
+    AgencyKind,
+    Cell,
+    Debris,
+    Paragraph,
+    Problem,
+    Report,
+    Row,
+    Section,
+    Signature,
+    Table,
+    TextPiece,
+)
+from gipr_lint.source import Source, Span
+from gipr_lint.templates import REVIEW_GROUPS
+
+__all__ = ["build_report"]
+
+_PERIOD_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|—|-|～|~)\s*\1\s*年")
+
+
+def _payload(token: Token) -> object:
+    return getattr(token, "payload", None)
+
+
+def _cells(children: Iterable[object]) -> tuple[Cell, ...]:
+    cells = []
+    for child in children:
+        if isinstance(child, Tree) and child.data == "cell":
+            cell = _payload(child.children[0])  # type: ignore[arg-type]
+            assert isinstance(cell, Cell)
+            cells.append(cell)
+    return tuple(cells)
+
+
+def _row(label: Token, cells: tuple[Cell, ...]) -> Row:
+    item = _payload(label)
+    assert isinstance(item, TableItem) and item.template is not None
+    return Row(key=item.template.key, label=item.text, label_span=item.span,
+               official_label=item.template.official, cells=cells, reworded=item.reworded)
+
+
+class _Builder:
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.title: TextPiece | None = None
+        self.preamble: list[Paragraph] = []
+        self.sections: list[Section] = []
+        self.tables: dict[str, Table] = {}
+        self.debris: list[Debris] = []
+        self.signature: Signature | None = None
+        self.problems: list[Problem] = []
+
+    # -- tables
+    def table(self, tree: Tree[Token]) -> None:
+        opener = tree.children[0]
+        read = _payload(opener)  # type: ignore[arg-type]
+        assert isinstance(read, TableRead)
+        headers = tuple(TextPiece(str(token), Span(token.start_pos or 0, token.end_pos or 0))
+                        for token in tree.children[1:]
+                        if isinstance(token, Token) and token.type.endswith("HEADER"))
+        rows: list[Row] = []
+        if read.kind == "review":
+            values = next((c for c in tree.children
+                           if isinstance(c, Tree) and c.data == "review_values"), None)
+            cells = _cells(values.children) if values is not None else ()
+            header = headers[0] if headers else TextPiece("", read.span)
+            for index, (key, label) in enumerate(REVIEW_GROUPS):
+                group_cells = cells[index * 5:index * 5 + 5]
+                if group_cells:
+                    rows.append(Row(key, label, header.span, label, group_cells))
+        else:
+            for child in tree.children:
+                if isinstance(child, Tree):
+                    rows.append(_row(child.children[0], _cells(child.children[1:])))  # type: ignore[arg-type]
+        if read.kind in self.tables:
+            self.problems.append(Problem(f"a second {read.kind} table; only the first is read",
+                                         read.span))
+            return
+        if rows and all(not row.cells for row in rows) or (read.kind == "review" and not rows):
+            self.problems.append(Problem("the table has labels but no numbers (was it an image?)",
+                                         read.span, "no-numbers"))
+        else:
+            self.problems.extend(Problem(f"{row.label}: no numbers after the label", row.label_span,
+                                         "row-shape") for row in rows if not row.cells)
+        self.tables[read.kind] = Table(read.kind, read.format, tuple(rows), read.span,
+                                       read.missing_rows, headers)
+
+    # -- document parts
+    def preamble_part(self, tree: Tree[Token]) -> None:
+        for child in tree.children:
+            if isinstance(child, Tree):
+                self.table(child)
+            elif child.type == "TITLE":
+                span = _payload(child)
+                assert isinstance(span, Span)
+                self.title = TextPiece(self.source.slice(span), span)
+            else:
+                self.loose(child, self.preamble)
+
+    def loose(self, token: Token, paragraphs: list[Paragraph]) -> None:
+        payload = _payload(token)
+        if isinstance(payload, Paragraph):
+            paragraphs.append(payload)
+        elif isinstance(payload, Debris):
+            self.debris.append(payload)
+
+    def section(self, tree: Tree[Token]) -> None:
+        heading_token = tree.children[0]
+        match = _payload(heading_token)  # type: ignore[arg-type]
+        assert isinstance(match, HeadingMatch)
+        paragraphs: list[Paragraph] = []
+        end = match.heading.span.end
+        for child in tree.children[1:]:
+            if isinstance(child, Tree):
+                self.table(child)
+                read = _payload(child.children[0])  # type: ignore[arg-type]
+                end = max(end, read.span.end)  # type: ignore[attr-defined]
+            else:
+                self.loose(child, paragraphs)
+                end = max(end, child.end_pos or end)
+        self.sections.append(Section(match.number, match.heading, tuple(paragraphs),
+                                     Span(match.heading.span.start, end)))
+
+    def signature_part(self, tree: Tree[Token]) -> None:
+        agency = None
+        for token in tree.children:
+            assert isinstance(token, Token)
+            if token.type == "SIGNATURE_AGENCY":
+                agency = _payload(token)
+            else:
+                match = _payload(token)
+                start = agency.span.start if isinstance(agency, TextPiece) else match.span.start  # type: ignore[attr-defined]
+                self.signature = Signature(Span(start, match.span.end), agency,  # type: ignore[attr-defined,arg-type]
+                                           match.date, match.date_text)  # type: ignore[attr-defined]
+
+    def walk(self, tree: Tree[Token]) -> None:
+        for child in tree.children:
+            if isinstance(child, Token):
+                self.loose(child, [])
+            elif child.data == "preamble":
+                self.preamble_part(child)
+            elif child.data == "section":
+                self.section(child)
+            elif child.data == "signature":
+                self.signature_part(child)
+
+    # -- facts
+    def report(self, problems: list[Problem]) -> Report:
+        agency, year, year_span = title_facts(self.title) if self.title else (None, None, None)
+        origin = "title" if agency else None
+        if agency is None and self.signature is not None and self.signature.agency is not None:
+            agency, origin = self.signature.agency, "signature"
+        if agency is None:
+            first = next(iter([*self.preamble, *(p for s in self.sections[:1]
+                                                 for p in s.paragraphs)]), None)
+            if first is not None:
+                agency = agency_from_text(self.source.text, first.span.start, first.span.end)
+                origin = "text" if agency else None
+        if year is None:
+            period = _PERIOD_YEAR.search(self.source.text)
+            if period:
+                year, year_span = int(period.group(1)), Span(period.start(1), period.end(1))
+        format_ = next((t.format for kind in ("active", "requests") if (t := self.tables.get(kind))),
+                       None)
+        if format_ is None and year is not None:
+            format_ = "2021" if year >= 2021 else "2019"
+        if "review" in self.tables and format_ is not None:
+            review = self.tables["review"]
+            self.tables["review"] = Table(review.kind, format_, review.rows, review.span,
+                                          review.missing_rows, review.headers)
+        kind = agency_kind(agency.text) if agency else AgencyKind.UNKNOWN
+        all_problems = sorted([*problems, *self.problems], key=lambda p: p.span)
+        return Report(source=self.source, title=self.title, agency=agency, agency_origin=origin,
+                      agency_kind=kind, year=year, year_span=year_span, format=format_,
+                      preamble=tuple(self.preamble), sections=tuple(self.sections),
+                      tables=dict(self.tables), signature=self.signature,
+                      debris=tuple(sorted(self.debris, key=lambda d: d.span)),
+                      problems=tuple(all_problems))
+
+
+def build_report(source: Source, tree: Tree[Token], problems: list[Problem]) -> Report:
+    """The report a parse tree describes, with the problems met on the way."""
+    builder = _Builder(source)
+    builder.walk(tree)
+    return builder.report(problems)

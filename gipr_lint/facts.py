@@ -1,0 +1,65 @@
+"""Report facts read from the title, the signature or the opening text: agency, kind, year."""
+
+from __future__ import annotations
+
+import re
+
+from gipr_lint.model import AgencyKind, TextPiece
+from gipr_lint.source import Span
+
+__all__ = ["agency_from_text", "agency_kind", "title_facts"]
+
+_TITLE_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
+_TITLE_STOP = re.compile(r"(?:(?:19|20)\d{2}\s*年|关于|政府信息公开|政务公开)")
+_TITLE_QUOTES = "《》“”\"'「」 \u3000\t"
+
+_DEPARTMENT_SUFFIXES = (
+    "局", "委员会", "管委会", "管理委员会", "委", "办公室", "办", "厅", "中心", "院", "所", "站", "队",
+    "署", "处", "会", "公司", "馆", "部",
+)
+_TOWNSHIP = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)?$|街道办$")
+_GOVERNMENT = re.compile(r"(?:省|市|区|县|州|旗|盟)(?:人民政府|政府)$")
+
+#: An agency's full name opening the first sentence of the body ("大渡口区跳磴镇人民政府根据…").
+_AGENCY_IN_TEXT = re.compile(
+    r"[\u4e00-\u9fff]{2,24}?(?:街道办事处|人民政府办公室|人民政府|管理委员会|委员会|办事处|局|中心)")
+
+
+def agency_kind(name: str) -> AgencyKind:
+    """What kind of body a name denotes: 镇/乡/街道 → township, 县/区/市 government, 局/委 … ."""
+    name = name.strip()
+    if not name:
+        return AgencyKind.UNKNOWN
+    if _TOWNSHIP.search(name):
+        return AgencyKind.TOWNSHIP
+    if _GOVERNMENT.search(name):
+        return AgencyKind.GOVERNMENT
+    if name.endswith(_DEPARTMENT_SUFFIXES):
+        return AgencyKind.DEPARTMENT
+    return AgencyKind.UNKNOWN
+
+
+def title_facts(title: TextPiece) -> tuple[TextPiece | None, int | None, Span | None]:
+    """``(agency, year, year span)`` named by a title such as
+    "高庄镇人民政府2024年政府信息公开工作年度报告"; any of them may be missing."""
+    year_match = _TITLE_YEAR.search(title.text)
+    year = int(year_match.group("year")) if year_match else None
+    year_span = (Span(title.span.start + year_match.start("year"),
+                      title.span.start + year_match.end("year")) if year_match else None)
+    stop = _TITLE_STOP.search(title.text)
+    prefix_end = stop.start() if stop else 0
+    prefix = title.text[:prefix_end]
+    stripped = prefix.strip(_TITLE_QUOTES)
+    agency = None
+    if len(stripped) >= 2:
+        offset = title.span.start + prefix.index(stripped)
+        agency = TextPiece(stripped, Span(offset, offset + len(stripped)))
+    return agency, year, year_span
+
+
+def agency_from_text(text: str, start: int, end: int) -> TextPiece | None:
+    """An agency's full name opening the text at ``start`` (the first sentence's subject)."""
+    match = _AGENCY_IN_TEXT.match(text, start, min(end, start + 40))
+    if match is None:
+        return None
+    return TextPiece(match.group(), Span(match.start(), match.end()))

@@ -1,0 +1,84 @@
+"""A folded, whitespace-free view of the text for tolerant label matching.
+
+Official labels are matched against this view, so "商业 企业", "总\\n计", full-width "（一）" and
+half-width "(一)", and “quoted” or unquoted words all match one pattern. Every index of the view
+maps back to an offset in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+__all__ = ["CompactText", "fold", "compact"]
+
+
+def _fold_table() -> dict[int, str]:
+    table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}  # full width → ASCII
+    table.update({ord(ch): " " for ch in "\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"})
+    table.update({ord(ch): "-" for ch in "—–－‐﹣"})
+    table.update({ord(ch): "," for ch in "，﹐"})
+    table.update({ord("〈"): "<", ord("〉"): ">", ord("＜"): "<", ord("＞"): ">"})
+    table.update({ord(ch): '"' for ch in "“”„‟＂「」『』"})
+    table.update({ord(ch): "'" for ch in "‘’＇"})
+    table[ord("．")] = "."
+    return table
+
+
+_FOLD = _fold_table()
+_KEPT = re.compile(r"[^\s\"']+")
+
+
+def fold(text: str) -> str:
+    """Fold widths, dashes and quotes, one character for one: offsets are unchanged."""
+    return text.translate(_FOLD)
+
+
+def compact(text: str) -> str:
+    """Fold and drop whitespace and quotes: the form labels are compared in."""
+    return "".join(_KEPT.findall(fold(text)))
+
+
+class CompactText:
+    """The compact form of a text, with the map back to original offsets."""
+
+    __slots__ = ("_compact_starts", "_original_starts", "_run_lengths", "text")
+
+    def __init__(self, original: str) -> None:
+        compact_starts: list[int] = []
+        original_starts: list[int] = []
+        lengths: list[int] = []
+        parts: list[str] = []
+        position = 0
+        for match in _KEPT.finditer(fold(original)):
+            piece = match.group()
+            compact_starts.append(position)
+            original_starts.append(match.start())
+            lengths.append(len(piece))
+            parts.append(piece)
+            position += len(piece)
+        self.text = "".join(parts)
+        self._compact_starts = compact_starts
+        self._original_starts = original_starts
+        self._run_lengths = lengths
+
+    def to_original(self, index: int) -> int:
+        """Original offset of the compact character at ``index``."""
+        if not self._compact_starts:
+            return 0
+        run = max(0, bisect_right(self._compact_starts, index) - 1)
+        return self._original_starts[run] + (index - self._compact_starts[run])
+
+    def to_original_end(self, end: int) -> int:
+        """Original offset just after the compact character at ``end - 1``."""
+        return self.to_original(end - 1) + 1 if end > 0 else 0
+
+    def from_original(self, offset: int) -> int:
+        """Index of the first compact character at or after original ``offset``."""
+        run = bisect_right(self._original_starts, offset) - 1
+        if run < 0:
+            return 0
+        inside = offset - self._original_starts[run]
+        if inside < self._run_lengths[run]:
+            return self._compact_starts[run] + inside
+        return self._compact_starts[run] + self._run_lengths[run]

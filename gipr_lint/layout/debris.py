@@ -1,0 +1,53 @@
+"""Web-page debris pasted into a report: breadcrumbs, page metadata, share and download links."""
+
+from __future__ import annotations
+
+import re
+
+from gipr_lint.model import Debris
+from gipr_lint.source import Span
+
+__all__ = ["find_debris"]
+
+# Whole lines that are debris when they open with these words.
+_LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern)) for kind, pattern in (
+        ("breadcrumb", r"^[ \t\u3000]*(?:您当前所在位置|您现在的位置|当前位置|您的位置|所在位置)[:：]?.*$"),
+        ("breadcrumb", r"^[ \t\u3000]*首页[ \t]*[>＞»›].*$"),
+        ("meta", r"^[ \t\u3000]*(?:来源|发布时间|时间|发布机构|发布日期|浏览量|浏览次数|点击数|访问量|"
+                 r"作者|信息来源)[:：][^\n]{0,80}?(?:浏览量|浏览次数|点击数|访问量|$)[^\n]*$"),
+        ("share", r"^[ \t\u3000]*(?:分享到?|分享至)[:：]?[^\n]{0,40}$"),
+        ("qr-code", r"^[ \t\u3000]*扫一扫在手机(?:上)?打开当前页[^\n]{0,10}$"),
+        ("download", r"^[ \t\u3000]*(?:文件下载|附件下载|相关附件)[:：]?[^\n]{0,80}$"),
+        ("related", r"^[ \t\u3000]*(?:相关阅读|相关链接|相关文章|相关信息)[:：]?[^\n]{0,80}$"),
+        ("print", r"^[ \t\u3000]*(?:【?打印本页】?|【?关闭窗口】?|【?字体[:：]?[ 　]*大[ 　]*中[ 　]*小】?)"
+                  r"(?:[ \t\u3000]*(?:【?打印本页】?|【?关闭窗口】?|【?字体[:：]?[ 　]*大[ 　]*中[ 　]*小】?))*"
+                  r"[ \t\u3000]*$"),
+    )
+)
+
+# Phrases that are debris wherever they stand (a page flattened to one line).
+_INLINE = re.compile(
+    r"(?P<breadcrumb>(?:您当前所在位置|您现在的位置|当前位置)[:：][^。\n]{0,60}?(?=[\u4e00-\u9fff]{2,}(?:人民政府|政府|委员会|局|办事处)"
+    r"[^。\n]{0,20}年(?:度)?(?:政府信息公开|报告)))"
+    r"|(?P<qr>扫一扫在手机(?:上)?打开当前页)"
+    r"|(?P<meta>浏览量[:：]\d*|浏览次数[:：]\d*)"
+)
+_INLINE_KINDS = {"breadcrumb": "breadcrumb", "qr": "qr-code", "meta": "meta"}
+
+
+def find_debris(text: str, line_start: int, line_end: int) -> list[Debris]:
+    """Debris in one line: the whole line when it is a debris line, else inline phrases."""
+    line = text[line_start:line_end]
+    for kind, pattern in _LINE_PATTERNS:
+        match = pattern.match(line)
+        if match and line.strip():
+            stripped_start = line_start + len(line) - len(line.lstrip(" \t\u3000"))
+            stripped_end = line_start + len(line.rstrip())
+            return [Debris(kind, text[stripped_start:stripped_end],
+                           Span(stripped_start, stripped_end))]
+    found = []
+    for match in _INLINE.finditer(text, line_start, line_end):
+        kind = _INLINE_KINDS[match.lastgroup or "meta"]
+        found.append(Debris(kind, match.group(), Span(match.start(), match.end())))
+    return found

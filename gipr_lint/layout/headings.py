@@ -1,0 +1,140 @@
+"""Finding the six section headings, with or without line breaks around them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from gipr_lint.layout.compact import CompactText, compact
+from gipr_lint.layout.markers import read_marker
+from gipr_lint.model import SECTION_TITLES, Heading
+from gipr_lint.source import Span
+
+__all__ = ["SECTION_VARIANTS", "HeadingMatch", "find_section_headings"]
+
+#: Rewordings of the section titles seen in published reports: accepted, flagged by S003.
+SECTION_VARIANTS: dict[int, tuple[str, ...]] = {
+    1: (),
+    2: (),
+    3: ("收到和处理政府信息公开申请的情况",),
+    4: ("因政府信息公开工作被申请行政复议和提起行政诉讼情况",
+        "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+        "政府信息公开行政复议及行政诉讼情况",
+        "政府信息公开行政复议、行政诉讼的情况",
+        "因政府信息公开申请行政复议、提起行政诉讼的情况"),
+    5: ("政府信息公开工作存在的主要问题及改进情况",
+        "存在的主要问题和改进措施",
+        "存在的主要问题及改进措施",
+        "存在的主要问题和改进情况",
+        "政府信息公开工作存在的主要问题和改进情况"),
+    6: ("其他需要报告的事项情况",),
+}
+
+_HEADING_MARKER_STYLES = {"cjk-comma", "arabic-comma", "arabic-dot"}
+_TRAILING_PUNCTUATION = ":：。．.;；"
+_FUZZY_THRESHOLD = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingMatch:
+    number: int
+    heading: Heading
+
+
+def _titles() -> list[tuple[int, str, str]]:
+    """(section number, title, match kind) for every title and variant, longest first."""
+    titles = [(number, title, "official") for number, title in SECTION_TITLES.items()]
+    titles += [(number, variant, "variant")
+               for number, variants in SECTION_VARIANTS.items() for variant in variants]
+    return sorted(titles, key=lambda item: -len(item[1]))
+
+
+_TITLES = _titles()
+_COMPACT_TITLES = {compact(title): (number, kind) for number, title, kind in _TITLES}
+# In the compact view: a numbered exact title anywhere (pages flattened to one line).
+_INLINE_HEADING = re.compile(
+    r"(?:[一二三四五六七八九]|[1-9])[、.]"
+    r"(?:" + "|".join(re.escape(compact(title)) for _, title, _ in _TITLES) + ")"
+)
+
+
+def _classify_title(title: str, *, numbered: bool) -> tuple[int, str] | None:
+    key = compact(title).rstrip(_TRAILING_PUNCTUATION)
+    if key in _COMPACT_TITLES:
+        return _COMPACT_TITLES[key]
+    if not numbered or not key or len(key) > 40:
+        return None
+    best: tuple[float, int] = (0.0, 0)
+    for candidate, (number, _) in _COMPACT_TITLES.items():
+        if abs(len(candidate) - len(key)) > 6:
+            continue
+        ratio = SequenceMatcher(None, key, candidate, autojunk=False).ratio()
+        if ratio > best[0]:
+            best = (ratio, number)
+    return (best[1], "fuzzy") if best[0] >= _FUZZY_THRESHOLD else None
+
+
+def _heading(text: str, start: int, title_start: int, title_end: int, number: int,
+             kind: str) -> Heading:
+    marker = read_marker(text, start, title_start)
+    if marker is not None and marker.style not in _HEADING_MARKER_STYLES:
+        marker = None
+    title = text[title_start:title_end]
+    heading_start = marker.span.start if marker else title_start
+    return Heading(text=text[heading_start:title_end], span=Span(heading_start, title_end),
+                   marker=marker, title=title, title_span=Span(title_start, title_end),
+                   official_title=SECTION_TITLES[number], match=kind)
+
+
+def _line_heading(text: str, start: int, end: int) -> HeadingMatch | None:
+    """A heading that is a whole line: numbering (optional for exact titles) and title."""
+    line = text[start:end]
+    stripped = line.strip()
+    if not stripped or len(stripped) > 50:
+        return None
+    content_start = start + len(line) - len(line.lstrip())
+    content_end = start + len(line.rstrip())
+    marker = read_marker(text, content_start, content_end)
+    numbered = marker is not None and marker.style in _HEADING_MARKER_STYLES
+    if marker is not None and not numbered:
+        return None
+    title_start = marker.span.end if numbered and marker else content_start
+    while title_start < content_end and text[title_start] in " \t\u3000":
+        title_start += 1
+    title_end = content_end
+    while title_end > title_start and text[title_end - 1] in _TRAILING_PUNCTUATION:
+        title_end -= 1
+    found = _classify_title(text[title_start:title_end], numbered=numbered)
+    if found is None:
+        return None
+    number, kind = found
+    return HeadingMatch(number, _heading(text, content_start, title_start, title_end, number, kind))
+
+
+def find_section_headings(text: str, view: CompactText,
+                          lines: list[tuple[int, int]]) -> list[HeadingMatch]:
+    """Section headings in document order.
+
+    A heading alone on its line may be fuzzy ("主动公开政府政府情况"); one inside a longer line
+    (a flattened web page) must be numbered and spelled as an official title or known variant.
+    """
+    found: dict[int, HeadingMatch] = {}
+    for start, end in lines:
+        match = _line_heading(text, start, end)
+        if match is not None:
+            found[match.heading.span.start] = match
+    for match in _INLINE_HEADING.finditer(view.text):
+        start = view.to_original(match.start())
+        end = view.to_original_end(match.end())
+        if any(h.heading.span.start <= start < h.heading.span.end for h in found.values()):
+            continue
+        marker = read_marker(text, start, end)
+        if marker is None:
+            continue
+        title_start = marker.span.end
+        while text[title_start] in " \t\u3000":
+            title_start += 1
+        number, kind = _COMPACT_TITLES[compact(text[title_start:end])]
+        found[start] = HeadingMatch(number, _heading(text, start, title_start, end, number, kind))
+    return [found[start] for start in sorted(found)]

@@ -1,0 +1,91 @@
+"""The 落款: the signing agency and date that close a report."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from gipr_lint.layout.markers import CJK_DIGITS, cjk_number
+from gipr_lint.model import TextPiece
+from gipr_lint.source import Span
+
+__all__ = ["DATE", "SignatureMatch", "find_signature", "parse_date"]
+
+_YEAR = r"\d{4}|[〇零○Ｏ一二三四五六七八九]{4}"
+_SMALL = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+#: A written date: 2025年1月20日, 二〇二五年一月二十日.
+DATE = re.compile(rf"(?P<year>{_YEAR})\s*年\s*(?P<month>{_SMALL})\s*月\s*(?P<day>{_SMALL})\s*日")
+_AGENCY_SUFFIX = re.compile(
+    r"(?:人民政府|政府|办事处|委员会|管委会|局|办公室|中心|厅|委|办|院|所|站|队|公司|街道)$")
+_SIGNATURE_LINES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureMatch:
+    span: Span
+    agency: TextPiece | None
+    date: datetime.date | None
+    date_text: TextPiece | None
+
+
+def _year_value(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    return int("".join(str(CJK_DIGITS.index(ch.replace("零", "〇").replace("○", "〇")
+                                              .replace("Ｏ", "〇"))) for ch in text))
+
+
+def parse_date(match: re.Match[str]) -> datetime.date | None:
+    """The date a :data:`DATE` match names, or ``None`` when it is not a real date."""
+    try:
+        month = cjk_number(match.group("month"))
+        day = cjk_number(match.group("day"))
+        if month is None or day is None:
+            return None
+        return datetime.date(_year_value(match.group("year")), month, day)
+    except ValueError:
+        return None
+
+
+def _agency_piece(text: str, start: int, end: int) -> TextPiece | None:
+    candidate = text[start:end].strip()
+    if not candidate or len(candidate) > 30 or any(p in candidate for p in "，。,；;：:"):
+        return None
+    if not _AGENCY_SUFFIX.search(candidate):
+        return None
+    offset = start + text[start:end].index(candidate)
+    return TextPiece(candidate, Span(offset, offset + len(candidate)))
+
+
+def find_signature(text: str, lines: list[tuple[int, int]], after: int,
+                   taken: list[Span]) -> SignatureMatch | None:
+    """The signature at the end of the report: a date line, with the agency line above it or on
+    the same line. Only the last few content lines after ``after`` are considered."""
+    content = [(s, e) for s, e in lines
+               if s >= after and text[s:e].strip()
+               and not any(t.start <= s + len(text[s:e]) - len(text[s:e].lstrip()) < t.end
+                           for t in taken)]
+    content = content[-_SIGNATURE_LINES:]
+    for index in range(len(content) - 1, -1, -1):
+        start, end = content[index]
+        line = text[start:end]
+        date_match = None
+        for match in DATE.finditer(text, start, end):
+            date_match = match
+        if date_match is None or text[date_match.end():end].strip():
+            continue
+        before = text[start:date_match.start()]
+        agency = None
+        if before.strip():
+            agency = _agency_piece(text, start, date_match.start())
+            if agency is None:
+                continue  # the date ends a sentence, not a signature
+        elif index > 0:
+            agency = _agency_piece(text, *content[index - 1])
+        span_start = agency.span.start if agency else date_match.start()
+        date_piece = TextPiece(date_match.group(), Span(date_match.start(), date_match.end()))
+        del line
+        return SignatureMatch(Span(span_start, date_match.end()), agency,
+                              parse_date(date_match), date_piece)
+    return None

@@ -1,0 +1,342 @@
+"""Recovering tables 二, 三 and 四 by anchoring on their official labels.
+
+Every label is matched in the compact view (:mod:`gipr_lint.layout.compact`), so separators,
+spaces and line breaks inside a label do not matter; the numbers between one label and the next
+are read from the original text (:mod:`gipr_lint.layout.cells`). The result is a flat list of
+:class:`TableItem` in document order, which the grammar then parses row by row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from gipr_lint.layout.cells import read_cells, split_digit_run
+from gipr_lint.layout.compact import CompactText, compact
+from gipr_lint.model import Cell, Problem
+from gipr_lint.source import Span
+from gipr_lint.templates import (
+    ACTIVE_2019_MARKERS,
+    ACTIVE_BLOCKS,
+    REQUEST_COLUMNS,
+    REQUEST_GROUPS,
+    REQUEST_ROWS,
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+    RowTemplate,
+)
+
+__all__ = ["TableItem", "TableRead", "read_active", "read_requests", "read_review"]
+
+_CJK_NUMERALS = "〇一二三四五六七八九"
+
+
+@dataclass(frozen=True, slots=True)
+class TableItem:
+    """One recognised piece of a table.
+
+    ``kind`` is ``header``, ``block`` (a 第二十条 item), ``group`` (a table-三 group label),
+    ``row`` (a row label: ``template`` is set and ``cells`` holds its cells) or ``values`` (the
+    cells of table 四, which has no row label).
+    """
+
+    kind: str
+    span: Span
+    text: str
+    template: RowTemplate | None = None
+    reworded: bool = False
+    cells: tuple[Cell, ...] = ()
+    #: For ``row`` items: how many cells the template expects.
+    expected: int = 0
+
+
+@dataclass(frozen=True)
+class TableRead:
+    """What a table reader found: the table's kind and format, its items, and problems."""
+
+    kind: str
+    format: str
+    items: tuple[TableItem, ...]
+    span: Span
+    missing_rows: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = field(default=())
+
+
+# --------------------------------------------------------------------------- label patterns
+
+def _numbering_pattern(numbering: str) -> str:
+    """Any style of the official numbering's value: 一、 (一) 1. 1、 — optional."""
+    value = compact(numbering).strip("()、.,")
+    if not value:
+        return ""
+    arabic = str(_CJK_NUMERALS.index(value)) if value in _CJK_NUMERALS else value
+    cjk = _CJK_NUMERALS[int(value)] if value.isdigit() and int(value) < 10 else value
+    either = f"(?:{re.escape(cjk)}|{re.escape(arabic)})" if cjk != arabic else re.escape(value)
+    return rf"(?:\({either}\)|{either}[、.,]?)"
+
+
+_NOTE = r"(?:\((?![一二三四五六七八九十\d]{1,2}\))[^()]{2,40}\))?"
+
+
+@cache
+def label_pattern(template: RowTemplate, *, numbering_required: bool = False) -> re.Pattern[str]:
+    """The compact-view pattern of a row label: numbering, official wording or a variant, and an
+    optional parenthetical note."""
+    numbering = _numbering_pattern(template.numbering)
+    if numbering and not numbering_required:
+        numbering += "?"
+    official = re.escape(compact(template.label))
+    variants = "|".join(re.escape(compact(v)) for v in template.variants)
+    words = f"(?P<official>{official})" + (f"|(?P<variant>{variants})" if variants else "")
+    return re.compile(f"{numbering}(?:{words}){_NOTE}")
+
+
+@cache
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(re.escape(compact(word)) + _NOTE)
+
+
+def _needs_numbering(template: RowTemplate) -> bool:
+    return len(template.label) <= 2 and template.key != "total"
+
+
+@dataclass(frozen=True, slots=True)
+class _Expected:
+    """An item a table reader looks for, in order."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    template: RowTemplate | None = None
+    expected: int = 0
+    optional: bool = False
+
+
+def _row(template: RowTemplate, expected: int) -> _Expected:
+    return _Expected("row", label_pattern(template, numbering_required=_needs_numbering(template)),
+                     template, expected)
+
+
+def _header(word: str) -> _Expected:
+    return _Expected("header", _word_pattern(word), optional=True)
+
+
+# --------------------------------------------------------------------------- anchoring
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    expected: _Expected
+    start: int  # original offsets
+    end: int
+    reworded: bool
+
+
+def _anchor_all(view: CompactText, expected: Sequence[_Expected], start: int,
+                end: int) -> tuple[list[_Anchor], list[_Expected]]:
+    """Find the expected items in order between original offsets ``start`` and ``end``.
+
+    Labels are taken in template order. One is taken as missing when the label after it is found
+    earlier (so a label quoted far below cannot swallow the rows in between). Optional headers are
+    looked for only up to the next label, in any order (layouts differ in how header cells stack).
+    """
+    cursor, stop = view.from_original(start), view.from_original(end)
+    anchors: list[_Anchor] = []
+    missing: list[_Expected] = []
+
+    def anchor(item: _Expected, match: re.Match[str]) -> _Anchor:
+        return _Anchor(item, view.to_original(match.start()), view.to_original_end(match.end()),
+                       bool(match.groupdict().get("variant")))
+
+    index = 0
+    while index < len(expected):
+        if expected[index].optional:
+            headers_end = index
+            while headers_end < len(expected) and expected[headers_end].optional:
+                headers_end += 1
+            following = expected[headers_end] if headers_end < len(expected) else None
+            limit_match = (following.pattern.search(view.text, cursor, stop)
+                           if following is not None else None)
+            limit = limit_match.start() if limit_match else stop
+            header_cursor = cursor
+            for item in expected[index:headers_end]:
+                match = (item.pattern.search(view.text, header_cursor, limit)
+                         or item.pattern.search(view.text, cursor, limit))
+                if match is not None:
+                    anchors.append(anchor(item, match))
+                    header_cursor = max(header_cursor, match.end())
+            index = headers_end
+            continue
+        item = expected[index]
+        match = item.pattern.search(view.text, cursor, stop)
+        following = next((e for e in expected[index + 1:] if not e.optional), None)
+        if match is not None and following is not None:
+            later = following.pattern.search(view.text, cursor, stop)
+            if later is not None and later.start() < match.start():
+                match = None
+        if match is None:
+            missing.append(item)
+        else:
+            anchors.append(anchor(item, match))
+            cursor = match.end()
+        index += 1
+    anchors.sort(key=lambda a: (a.start, a.end))
+    return anchors, missing
+
+
+def _cells_after(text: str, anchor_end: int, limit: int, sizes: Sequence[int],
+                 problems: list[Problem], label: str) -> tuple[Cell, ...]:
+    """Read the cells after a label; split a run of digits by the row's arithmetic."""
+    run = read_cells(text, anchor_end, limit)
+    cells = run.cells
+    expected = sum(sizes)
+    if len(cells) == 1 and cells[0].raw.isdigit() and len(cells[0].raw) > 1 and expected > 1:
+        digits = cells[0]
+        parts = split_digit_run(digits.raw, sizes)
+        if parts is None:
+            problems.append(Problem(
+                f"{label}: cannot tell how the digits {digits.raw!r} divide into {expected} cells; "
+                "separate the cells", digits.span, "ambiguous-cells"))
+            return tuple(Cell(digits.raw, None, digits.span) for _ in range(expected))
+        position = digits.span.start
+        split = []
+        for part in parts:
+            split.append(Cell(part, int(part), Span(position, position + len(part))))
+            position += len(part)
+        return tuple(split)
+    return cells
+
+
+def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: list[Problem],
+                        *, sizes_of: dict[str, Sequence[int]]) -> list[TableItem]:
+    items: list[TableItem] = []
+    for index, anchor in enumerate(anchors):
+        item = anchor.expected
+        span = Span(anchor.start, anchor.end)
+        if item.kind != "row" or item.template is None:
+            items.append(TableItem(item.kind, span, text[anchor.start:anchor.end]))
+            continue
+        limit = anchors[index + 1].start if index + 1 < len(anchors) else end
+        sizes = sizes_of.get(item.template.key, (item.expected,))
+        cells = _cells_after(text, anchor.end, limit, sizes, problems,
+                             text[anchor.start:anchor.end])
+        items.append(TableItem("row", span, text[anchor.start:anchor.end], item.template,
+                               anchor.reworded, cells, item.expected))
+    return items
+
+
+def _table_span(items: Sequence[TableItem]) -> Span:
+    start = min(item.span.start for item in items)
+    end = max(max((c.span.end for c in item.cells), default=item.span.end) for item in items)
+    return Span(start, max(end, max(item.span.end for item in items)))
+
+
+# --------------------------------------------------------------------------- table 二
+
+def _active_expected(format_: str) -> list[_Expected]:
+    expected: list[_Expected] = []
+    for block in ACTIVE_BLOCKS[format_]:
+        item = compact(block.item)
+        numeral = item[item.index("(") + 1:item.index(")")]
+        block_pattern = re.compile(rf"第二十条第\(?{numeral}\)?项")
+        expected.append(_Expected("block", block_pattern, optional=True))
+        expected.append(_header("信息内容"))
+        expected.extend(_header(header) for _, header in block.columns)
+        expected.extend(_row(row, len(block.columns)) for row in block.rows)
+    return expected
+
+
+_ACTIVE_EXPECTED = {format_: _active_expected(format_) for format_ in ACTIVE_BLOCKS}
+_ACTIVE_2019 = re.compile("|".join(re.escape(compact(m)) for m in ACTIVE_2019_MARKERS))
+
+
+def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
+    """Table 二 between original offsets ``start`` and ``end``, or ``None`` if it is not there."""
+    is_2019 = _ACTIVE_2019.search(view.text, view.from_original(start), view.from_original(end))
+    format_ = "2019" if is_2019 else "2021"
+    anchors, missing = _anchor_all(view, _ACTIVE_EXPECTED[format_], start, end)
+    if not any(a.expected.kind == "row" for a in anchors):
+        return None
+    problems: list[Problem] = []
+    items = _items_from_anchors(text, anchors, end, problems, sizes_of={})
+    return TableRead("active", format_, tuple(items), _table_span(items),
+                     tuple(m.template.key for m in missing if m.template), tuple(problems))
+
+
+# --------------------------------------------------------------------------- table 三
+
+_REQUEST_HEADERS = ("申请人情况", "自然人", "法人或其他组织", *REQUEST_COLUMNS[1:])
+_IDENTITY_NOTE = re.compile(r"\(?本列数据的勾稽关系为[^)]{0,60}\)?")
+_GROUP_BEFORE = {
+    "granted": "group.results",
+    "denied.state_secret": "group.denied",
+    "unable.not_held": "group.unable",
+    "not_processed.petition": "group.not_processed",
+    "other.no_correction": "group.other",
+}
+_GROUPS = {group.key: group for group in REQUEST_GROUPS}
+_NO_CORRECTION = label_pattern(REQUEST_ROWS["2021"][-5])
+_OTHER_2019 = label_pattern(REQUEST_ROWS["2019"][-3], numbering_required=True)
+
+
+def _requests_expected(format_: str) -> list[_Expected]:
+    expected = [_Expected("header", _IDENTITY_NOTE, optional=True)]
+    expected.extend(_header(word) for word in _REQUEST_HEADERS)
+    for row in REQUEST_ROWS[format_]:
+        group = _GROUP_BEFORE.get(row.key)
+        if group:
+            expected.append(_Expected("group", label_pattern(_GROUPS[group]), optional=True))
+        expected.append(_row(row, len(REQUEST_COLUMNS)))
+    return expected
+
+
+_REQUESTS_EXPECTED = {format_: _requests_expected(format_) for format_ in REQUEST_ROWS}
+
+
+def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
+    """Table 三 between original offsets ``start`` and ``end``, or ``None`` if it is not there."""
+    cstart, cend = view.from_original(start), view.from_original(end)
+    has_2021_rows = _NO_CORRECTION.search(view.text, cstart, cend)
+    format_ = "2019" if not has_2021_rows and _OTHER_2019.search(view.text, cstart, cend) else "2021"
+    anchors, missing = _anchor_all(view, _REQUESTS_EXPECTED[format_], start, end)
+    if sum(a.expected.kind == "row" for a in anchors) < 2:
+        return None
+    problems: list[Problem] = []
+    items = _items_from_anchors(text, anchors, end, problems, sizes_of={})
+    return TableRead("requests", format_, tuple(items), _table_span(items),
+                     tuple(m.template.key for m in missing if m.template), tuple(problems))
+
+
+# --------------------------------------------------------------------------- table 四
+
+_REVIEW_WORDS = sorted(
+    {"行政复议", "行政诉讼", *(label for _, label in REVIEW_GROUPS), *REVIEW_COLUMNS,
+     "结果", "维持", "纠正", "其他", "尚未", "审结", "总计", "|"},
+    key=len, reverse=True)
+_REVIEW_HEADER_RUN = re.compile("(?:" + "|".join(re.escape(w) for w in _REVIEW_WORDS) + ")+")
+_REVIEW_START = re.compile("行政复议")
+_REVIEW_SIZES = (5, 5, 5)
+
+
+def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
+    """Table 四: a run of header words from 行政复议 on, then fifteen cells."""
+    cursor, stop = view.from_original(start), view.from_original(end)
+    while True:
+        found = _REVIEW_START.search(view.text, cursor, stop)
+        if found is None:
+            return None
+        run = _REVIEW_HEADER_RUN.match(view.text, found.start(), stop)
+        assert run is not None  # 行政复议 itself is a header word
+        if run.end() - run.start() >= 8:  # more than the single word: a header, not prose
+            break
+        cursor = found.end()
+    header_start = view.to_original(run.start())
+    header_end = view.to_original_end(run.end())
+    items = [TableItem("header", Span(header_start, header_end), text[header_start:header_end])]
+    problems: list[Problem] = []
+    cells = _cells_after(text, header_end, end, _REVIEW_SIZES, problems, "行政复议、行政诉讼")
+    if cells:
+        items.append(TableItem("values", Span(cells[0].span.start, cells[-1].span.end),
+                               text[cells[0].span.start:cells[-1].span.end], cells=cells,
+                               expected=sum(_REVIEW_SIZES)))
+    return TableRead("review", "2021", tuple(items), _table_span(items), (), tuple(problems))
