@@ -89,7 +89,7 @@ class _Builder:
             self.problems.append(Problem(f"a second {read.kind} table; only the first is read",
                                          read.span))
             return
-        if rows and all(not row.cells for row in rows) or (read.kind == "review" and not rows):
+        if (rows and all(not row.cells for row in rows)) or (read.kind == "review" and not rows):
             self.problems.append(Problem("the table has labels but no numbers (was it an image?)",
                                          read.span, "no-numbers"))
         else:

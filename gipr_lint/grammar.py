@@ -16,9 +16,10 @@ from importlib import resources
 from pathlib import Path
 
 from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.common import LexerConf
+from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
+from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 from gipr_lint.layout import Piece
 from gipr_lint.layout.tables import TableItem, TableRead
@@ -122,73 +123,72 @@ class _Recovery:
         self.problems: list[Problem] = []
         self._reported_rows: set[int] = set()
 
-    def _row_label(self, position: int) -> PieceToken | None:
-        label = None
-        for token in self.stream:
-            if token.start_pos is not None and token.start_pos >= position:
-                break
+    def _row_label(self, index: int) -> tuple[PieceToken, int] | None:
+        """The row label the token at ``index`` belongs to, and how many cells follow it."""
+        for back in range(min(index, len(self.stream)) - 1, -1, -1):
+            token = self.stream[back]
             if token.type in _LABEL_TYPES:
-                label = token
-        return label
-
-    def _cells_after(self, label: PieceToken) -> int:
-        index = self.stream.index(label)
-        count = 0
-        for token in self.stream[index + 1:]:
+                cells = 0
+                for following in self.stream[back + 1:]:
+                    if following.type not in _CELL_TYPES:
+                        break
+                    cells += 1
+                return token, cells
             if token.type not in _CELL_TYPES:
-                break
-            count += 1
-        return count
+                return None
+        return None
 
-    def __call__(self, error: UnexpectedInput) -> bool:
-        if not isinstance(error, UnexpectedToken):
-            return False
-        token = error.token
-        parser = error.interactive_parser
-        position = token.start_pos if token.type != "$END" else 1 << 62
-        accepts = parser.accepts()
-        if "UNREAD" in accepts and token.type not in accepts:
-            label = self._row_label(position)
-            anchor = label.end_pos if label is not None else token.start_pos or 0
-            fed = 0
-            while token.type not in accepts and "UNREAD" in accepts and fed < 32:
-                parser.feed_token(_token("UNREAD", Span(anchor, anchor), "",
-                                         Cell("", None, Span(anchor, anchor))))
-                fed += 1
-                accepts = parser.accepts()
-            if label is not None:
-                found = self._cells_after(label)
-                payload = label.payload
-                expected = payload.expected if isinstance(payload, TableItem) else found + fed
-                self._note(label, f"{label.strip() or '表格'}: {found} cells, "
-                                  f"expected {expected}", "row-shape")
-            if token.type != "$END":
-                parser.feed_token(token)
-            return True
-        if token.type in _CELL_TYPES:
-            label = self._row_label(position)
-            if label is not None and id(label) not in self._reported_rows:
-                found = self._cells_after(label)
-                payload = label.payload
-                expected = payload.expected if isinstance(payload, TableItem) else found
-                self._note(label, f"{label.strip() or '表格'}: {found} cells, expected "
-                                  f"{expected}; the extra cells are ignored", "row-shape")
-            return True
-        span = Span(token.start_pos or 0, token.end_pos or 0)
-        self.problems.append(Problem(f"unexpected {token.type.lower()} here", span, "structure"))
-        return True
-
-    def _note(self, label: PieceToken, message: str, kind: str) -> None:
+    def _note_row(self, index: int, extra: str = "") -> None:
+        found = self._row_label(index)
+        if found is None:
+            return
+        label, cells = found
         if id(label) in self._reported_rows:
             return
         self._reported_rows.add(id(label))
-        self.problems.append(Problem(message, Span(label.start_pos or 0, label.end_pos or 0),
-                                     kind))
+        payload = label.payload
+        expected = payload.expected if isinstance(payload, TableItem) else cells
+        name = label.strip() or "表格"
+        self.problems.append(Problem(f"{name}: {cells} cells, expected {expected}{extra}",
+                                     Span(label.start_pos or 0, label.end_pos or 0), "row-shape"))
+
+    def repair(self, parser: InteractiveParser, index: int, token: PieceToken | None) -> None:
+        """``token`` (``None`` for the end of input) does not fit: make it fit or drop it."""
+        type_ = token.type if token is not None else "$END"
+        accepts = parser.accepts()
+        if "UNREAD" in accepts and type_ not in accepts:
+            # a row ended early: pad it with unread cells
+            self._note_row(index)
+            anchor = self.stream[index - 1].end_pos or 0 if index > 0 else 0
+            while type_ not in accepts and "UNREAD" in accepts:
+                parser.feed_token(_token("UNREAD", Span(anchor, anchor), "",
+                                         Cell("", None, Span(anchor, anchor))))
+                accepts = parser.accepts()
+            if token is not None and type_ in accepts:
+                parser.feed_token(token)
+            return
+        if type_ in _CELL_TYPES:
+            self._note_row(index, "; the extra cells are ignored")
+            return
+        if token is not None:
+            span = Span(token.start_pos or 0, token.end_pos or 0)
+            self.problems.append(Problem(f"unexpected {type_.lower().replace('_', ' ')} here",
+                                         span, "structure"))
 
 
 def parse_pieces(pieces: list[Piece]) -> tuple[Tree[PieceToken], list[Problem]]:
     """Parse recovered pieces into a tree, repairing where they do not fit."""
     stream = tokens(pieces)
     recovery = _Recovery(stream)
-    tree = report_parser().parse(stream, on_error=recovery)  # type: ignore[arg-type]
+    parser = report_parser().parse_interactive()
+    for index, token in enumerate(stream):
+        try:
+            parser.feed_token(token)
+        except UnexpectedToken:
+            recovery.repair(parser, index, token)
+    try:
+        tree = parser.feed_eof()
+    except UnexpectedToken:
+        recovery.repair(parser, len(stream), None)
+        tree = parser.feed_eof()
     return tree, recovery.problems

@@ -148,8 +148,9 @@ def recover(source: Source) -> Layout:
     taken.sort()
 
     for start, end in lines:
+        whole_line = end - start <= _LONG_LINE
         for part_start, part_end in _subtract(start, end, taken):
-            for debris in find_debris(text, part_start, part_end):
+            for debris in find_debris(text, part_start, part_end, whole_line=whole_line):
                 pieces.append(Piece("debris", debris.span, debris))
                 taken.append(debris.span)
     taken.sort()

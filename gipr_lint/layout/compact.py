@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-__all__ = ["CompactText", "fold", "compact"]
+__all__ = ["CompactText", "compact", "fold"]
 
 
 def _fold_table() -> dict[int, str]:

@@ -31,15 +31,25 @@ _INLINE = re.compile(
     r"(?P<breadcrumb>(?:您当前所在位置|您现在的位置|当前位置)[:：][^。\n]{0,60}?(?=[\u4e00-\u9fff]{2,}(?:人民政府|政府|委员会|局|办事处)"
     r"[^。\n]{0,20}年(?:度)?(?:政府信息公开|报告)))"
     r"|(?P<qr>扫一扫在手机(?:上)?打开当前页)"
-    r"|(?P<meta>浏览量[:：]\d*|浏览次数[:：]\d*)"
+    r"|(?P<meta>(?:来源[:：][^。\n]{0,30}?)?(?:发布)?时间[:：]\d{4}-\d{1,2}-\d{1,2}"
+    r"(?:[ \t]*\d{1,2}:\d{2}(?::\d{2})?)?(?:浏览量[:：]\d*)?|浏览量[:：]\d*|浏览次数[:：]\d*)"
+    r"|(?P<share>分享到?[:：])"
+    r"|(?P<download>(?:文件|附件)下载[:：])"
+    r"|(?P<related>相关阅读[:：])"
 )
-_INLINE_KINDS = {"breadcrumb": "breadcrumb", "qr": "qr-code", "meta": "meta"}
+_INLINE_KINDS = {"breadcrumb": "breadcrumb", "qr": "qr-code", "meta": "meta", "share": "share",
+                 "download": "download", "related": "related"}
+#: Longer lines are a flattened page: only phrases inside them are debris, not the whole line.
+_MAX_DEBRIS_LINE = 150
 
 
-def find_debris(text: str, line_start: int, line_end: int) -> list[Debris]:
-    """Debris in one line: the whole line when it is a debris line, else inline phrases."""
+def find_debris(text: str, line_start: int, line_end: int, *, whole_line: bool = True
+                ) -> list[Debris]:
+    """Debris in (part of) a line: all of it when it is a short debris line, else the debris
+    phrases inside it. ``whole_line`` is false for part of a longer line (a flattened page)."""
     line = text[line_start:line_end]
-    for kind, pattern in _LINE_PATTERNS:
+    short = whole_line and len(line) <= _MAX_DEBRIS_LINE
+    for kind, pattern in _LINE_PATTERNS if short else ():
         match = pattern.match(line)
         if match and line.strip():
             stripped_start = line_start + len(line) - len(line.lstrip(" \t\u3000"))

@@ -1,0 +1,438 @@
+"""Configuration: finding the file, validating it, and merging command-line overrides.
+
+A report's configuration comes from the first directory, walking up from the report's own, that
+holds ``gipr-lint.toml``, ``.gipr-lint.toml`` or a ``pyproject.toml`` with a ``[tool.gipr-lint]``
+table (a ``pyproject.toml`` without the table is passed over). ``--config PATH`` names the file
+instead; ``--isolated`` uses none. See ``docs/configuration.md``.
+
+Every error names the file, the key and what is accepted, and suggests the nearest valid name.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gipr_lint.diagnostics import Severity
+from gipr_lint.model import AgencyKind
+
+if TYPE_CHECKING:
+    from gipr_lint.plugins import PluginSet
+
+__all__ = [
+    "CONFIG_FILENAMES",
+    "CONFIG_KEYS",
+    "ConfigError",
+    "ConfigResolver",
+    "IgnoreText",
+    "Settings",
+    "build_settings",
+    "find_config",
+    "read_config_file",
+]
+
+#: The file names looked for in each directory, in order of preference.
+CONFIG_FILENAMES = ("gipr-lint.toml", ".gipr-lint.toml", "pyproject.toml")
+
+#: Every top-level key, with what it accepts (used in error messages and checked by the tests
+#: against ``docs/config.schema.json``).
+CONFIG_KEYS: Mapping[str, str] = {
+    "select": "a list of rule codes, code prefixes (e.g. 'T' or 'T00'), rule names, or 'ALL'",
+    "extend-select": "a list of rule codes, code prefixes, rule names, or 'ALL'",
+    "ignore": "a list of rule codes, code prefixes, rule names, or 'ALL'",
+    "severity": "a table of rule code or name -> 'error', 'warning', 'info' or 'off'",
+    "per-file-ignores": "a table of glob -> list of rule codes, prefixes or names",
+    "fail-on": "'error', 'warning' or 'info'",
+    "agency": "a non-empty string (the reporting agency's name)",
+    "agency-kind": "'township', 'government', 'department' or 'unknown'",
+    "year": "an integer year between 2000 and 2100",
+    "ignore-texts": "a list of tables {code = 'A001', text = '我局'}",
+    "plugins": "a table of plugin name -> that plugin's options table",
+}
+_SELECTOR_HELP = "rule codes, code prefixes such as 'T' or 'T00', rule names, or 'ALL'"
+_PREFIX = re.compile(r"^[A-Z]+[0-9]{0,2}$")
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+
+class ConfigError(Exception):
+    """A configuration file or option is wrong; the message says where and what is accepted."""
+
+
+@dataclass(frozen=True)
+class IgnoreText:
+    """A content-anchored ignore: drop findings of ``code`` whose text or line holds ``text``."""
+
+    code: str
+    text: str
+    #: Where it was written, e.g. ``/repo/gipr-lint.toml: ignore-texts[0]``, for messages.
+    origin: str
+
+
+@dataclass(frozen=True, eq=False)
+class Settings:
+    """The resolved configuration for a set of files (one config file plus CLI overrides).
+
+    Selectors are kept as written (codes, prefixes, names); ``severity`` is keyed by code.
+    ``root`` is the directory ``per-file-ignores`` globs are relative to.
+    """
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    per_file_ignores: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = ()
+    fail_on: Severity = Severity.WARNING
+    agency: str | None = None
+    agency_kind: AgencyKind | None = None
+    year: int | None = None
+    ignore_texts: tuple[IgnoreText, ...] = ()
+    plugin_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    root: Path = field(default_factory=Path.cwd)
+    path: Path | None = None
+
+
+def glob_to_regex(pattern: str) -> re.Pattern[str]:
+    """Compile a glob over posix paths: ``*`` and ``?`` stay within a directory, ``**`` spans
+    directories. A pattern without ``/`` is matched against the file name as well."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[" and "]" in pattern[i + 1:]:
+            end = pattern.index("]", i + 1)
+            body = pattern[i + 1:end].replace("\\", "\\\\")
+            out.append("[^" + body[1:] + "]" if body.startswith("!") else "[" + body + "]")
+            i = end
+        else:
+            out.append(re.escape(char))
+        i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def _suggest(word: str, choices: Sequence[str]) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(word, list(choices), n=1)
+    return f"; did you mean {near[0]!r}?" if near else ""
+
+
+class _Validator:
+    """Validates one raw table (from a file or the command line) into normalised values."""
+
+    def __init__(self, label: str, key_prefix: str, plugin_set: PluginSet) -> None:
+        self.label = label
+        self.key_prefix = key_prefix
+        self.plugins = plugin_set
+
+    def error(self, key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{self.label}: {self.key_prefix}{key}: {problem}")
+
+    def selector(self, key: str, value: Any) -> str:
+        if not isinstance(value, str):
+            raise self.error(key, f"{value!r} is not a string (accepted: {_SELECTOR_HELP})")
+        if value == "ALL" or self.plugins.resolve(value):
+            return value
+        if _PREFIX.match(value) and any(code.startswith(value) for code in self.plugins.rules):
+            return value
+        hint = self.plugins.suggest(value)
+        hint_text = f"; did you mean {hint!r}?" if hint else ""
+        raise self.error(key, f"unknown rule {value!r}{hint_text} (accepted: {_SELECTOR_HELP})")
+
+    def selectors(self, key: str, value: Any) -> tuple[str, ...]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise self.error(key, f"expected a list ({CONFIG_KEYS[key]})")
+        return tuple(self.selector(key, item) for item in value)
+
+    def rule_code(self, key: str, value: Any) -> str:
+        code = self.plugins.resolve(value) if isinstance(value, str) else None
+        if code is None:
+            hint = self.plugins.suggest(value) if isinstance(value, str) else None
+            hint_text = f"; did you mean {hint!r}?" if hint else ""
+            raise self.error(key, f"unknown rule {value!r}{hint_text} (accepted: rule codes or "
+                             "names)")
+        return code
+
+    def severity_table(self, key: str, value: Any) -> dict[str, Severity]:
+        if not isinstance(value, Mapping):
+            raise self.error(key, f"expected {CONFIG_KEYS[key]}")
+        table = {}
+        for ident, level in value.items():
+            code = self.rule_code(f"{key}.{ident}", ident)
+            table[code] = self.severity(f"{key}.{ident}", level)
+        return table
+
+    def severity(self, key: str, value: Any, *, allow_off: bool = True) -> Severity:
+        accepted = ["error", "warning", "info"] + (["off"] if allow_off else [])
+        if isinstance(value, str) and value.lower() in accepted:
+            return Severity(value.lower())
+        hint = _suggest(str(value).lower(), accepted)
+        raise self.error(key, f"unknown severity {value!r}{hint} (accepted: "
+                         f"{', '.join(accepted)})")
+
+    def validate(self, raw: Mapping[str, Any]) -> dict[str, Any]:
+        """Normalise ``raw``; raise :class:`ConfigError` on the first problem."""
+        out: dict[str, Any] = {}
+        plugin_names = {info.name for info in self.plugins.plugins}
+        for key, value in raw.items():
+            if key in plugin_names and isinstance(value, Mapping) and key not in (
+                    "severity", "per-file-ignores", "plugins"):
+                # [tool.gipr-lint.<plugin>]; a plugin may share its name with a key ("agency")
+                out.setdefault("plugins", {})[key] = self.plugin_table(key, value)
+            elif key == "plugins":
+                if not isinstance(value, Mapping):
+                    raise self.error(key, f"expected {CONFIG_KEYS[key]}")
+                for plugin, table in value.items():
+                    if plugin not in plugin_names:
+                        raise self.error(f"{key}.{plugin}", "unknown plugin"
+                                         f"{_suggest(plugin, sorted(plugin_names))} (accepted: "
+                                         f"{', '.join(sorted(plugin_names))})")
+                    out.setdefault("plugins", {})[plugin] = self.plugin_table(
+                        f"{key}.{plugin}", table, plugin)
+            elif key in ("select", "extend-select", "ignore"):
+                out[key] = self.selectors(key, value)
+            elif key == "severity":
+                out[key] = self.severity_table(key, value)
+            elif key == "fail-on":
+                out[key] = self.severity(key, value, allow_off=False)
+            elif key == "per-file-ignores":
+                out[key] = self.per_file_ignores(key, value)
+            elif key == "agency":
+                if not isinstance(value, str) or not value.strip():
+                    raise self.error(key, f"expected {CONFIG_KEYS[key]}, got {value!r}")
+                out[key] = value.strip()
+            elif key == "agency-kind":
+                kinds = [kind.value for kind in AgencyKind]
+                if value not in kinds:
+                    raise self.error(key, f"unknown agency kind {value!r}"
+                                     f"{_suggest(str(value), kinds)} (accepted: "
+                                     f"{', '.join(kinds)})")
+                out[key] = AgencyKind(value)
+            elif key == "year":
+                if isinstance(value, str) and value.isdigit():
+                    value = int(value)
+                if isinstance(value, bool) or not isinstance(value, int) \
+                        or not 2000 <= value <= 2100:
+                    raise self.error(key, f"expected {CONFIG_KEYS[key]}, got {value!r}")
+                out[key] = value
+            elif key == "ignore-texts":
+                out[key] = self.ignore_texts(key, value)
+            elif key in plugin_names:
+                raise self.error(key, "expected a table of the plugin's options")
+            else:
+                choices = [*CONFIG_KEYS, *sorted(plugin_names - set(CONFIG_KEYS))]
+                raise self.error(key, f"unknown key{_suggest(key, choices)} (accepted: "
+                                 f"{', '.join(choices)})")
+        return out
+
+    def per_file_ignores(self, key: str, value: Any) -> tuple[tuple[str, re.Pattern[str],
+                                                                      tuple[str, ...]], ...]:
+        if not isinstance(value, Mapping):
+            raise self.error(key, f"expected {CONFIG_KEYS[key]}")
+        return tuple((pattern, glob_to_regex(pattern),
+                      self.selectors(key, codes) if isinstance(codes, list)
+                      else self._raise(f"{key}.{pattern}", "expected a list of rule codes"))
+                     for pattern, codes in value.items())
+
+    def _raise(self, key: str, problem: str) -> Any:
+        raise self.error(key, problem)
+
+    def ignore_texts(self, key: str, value: Any) -> tuple[IgnoreText, ...]:
+        if not isinstance(value, list):
+            raise self.error(key, f"expected {CONFIG_KEYS[key]}")
+        out = []
+        for index, entry in enumerate(value):
+            where = f"{key}[{index}]"
+            if not isinstance(entry, Mapping) or set(entry) != {"code", "text"}:
+                raise self.error(where, "expected a table with exactly the keys 'code' and "
+                                 "'text', e.g. {code = 'A001', text = '我局'}")
+            if not isinstance(entry["text"], str) or not entry["text"]:
+                raise self.error(f"{where}.text", "expected a non-empty string")
+            code = self.rule_code(f"{where}.code", entry["code"])
+            out.append(IgnoreText(code, entry["text"],
+                                  f"{self.label}: {self.key_prefix}{where}"))
+        return tuple(out)
+
+    def plugin_table(self, key: str, value: Any, plugin: str | None = None) -> dict[str, Any]:
+        from gipr_lint.plugins import OPTION_TYPES, option_value_ok
+
+        plugin = plugin or key
+        specs = self.plugins.options.get(plugin, {})
+        if not isinstance(value, Mapping):
+            raise self.error(key, "expected a table of the plugin's options")
+        out = {}
+        for option, option_value in value.items():
+            where = f"{key}.{option}"
+            if option not in specs:
+                accepted = ", ".join(specs) or "none"
+                raise self.error(where, f"unknown option of plugin {plugin!r}"
+                                 f"{_suggest(option, list(specs))} (accepted: {accepted})")
+            spec = specs[option]
+            if not option_value_ok(spec.type, option_value):
+                raise self.error(where, f"expected a {OPTION_TYPES[spec.type]}, got "
+                                 f"{option_value!r} ({spec.help})")
+            out[option] = option_value
+        return out
+
+
+def read_config_file(path: Path) -> tuple[dict[str, Any], str] | None:
+    """The gipr-lint table of a config file and the key prefix for messages.
+
+    ``None`` for a ``pyproject.toml`` without ``[tool.gipr-lint]``. Raises :class:`ConfigError`
+    when the file cannot be read or parsed.
+    """
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict) or "gipr-lint" not in tool:
+            return None
+        table = tool["gipr-lint"]
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: tool.gipr-lint: expected a table")
+        return table, "tool.gipr-lint."
+    return data, ""
+
+
+def find_config(directory: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:
+    """The config file governing ``directory``: the nearest one walking upwards, or ``None``."""
+    cache = {} if cache is None else cache
+    visited: list[Path] = []
+    current: Path | None = directory
+    found: Path | None = None
+    while current is not None:
+        if current in cache:
+            found = cache[current]
+            break
+        visited.append(current)
+        for name in CONFIG_FILENAMES:
+            candidate = current / name
+            if candidate.is_file() and (name != "pyproject.toml"
+                                        or _has_tool_table(candidate)):
+                found = candidate
+                break
+        if found is not None:
+            break
+        current = current.parent if current.parent != current else None
+    for directory_seen in visited:
+        cache[directory_seen] = found
+    return found
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return read_config_file(path) is not None
+    except ConfigError:
+        return True  # let loading report the error
+
+
+def _merge(base: dict[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """Apply command-line values: ``select`` and scalars replace, ``ignore`` and
+    ``extend-select`` extend, ``severity`` entries replace one by one."""
+    merged = dict(base)
+    for key, value in overrides.items():
+        if key in ("ignore", "extend-select"):
+            merged[key] = tuple(merged.get(key, ())) + tuple(value)
+        elif key == "severity":
+            merged[key] = {**merged.get(key, {}), **value}
+        else:
+            merged[key] = value
+    return merged
+
+
+def build_settings(values: Mapping[str, Any], *, root: Path, path: Path | None = None
+                   ) -> Settings:
+    """Make :class:`Settings` from validated values (see :class:`ConfigResolver`)."""
+    return Settings(
+        select=values.get("select"),
+        extend_select=tuple(values.get("extend-select", ())),
+        ignore=tuple(values.get("ignore", ())),
+        severity=dict(values.get("severity", {})),
+        per_file_ignores=tuple(values.get("per-file-ignores", ())),
+        fail_on=values.get("fail-on", Severity.WARNING),
+        agency=values.get("agency"),
+        agency_kind=values.get("agency-kind"),
+        year=values.get("year"),
+        ignore_texts=tuple(values.get("ignore-texts", ())),
+        plugin_options=dict(values.get("plugins", {})),
+        root=root,
+        path=path,
+    )
+
+
+def validate_overrides(overrides: Mapping[str, Any], plugin_set: PluginSet) -> dict[str, Any]:
+    """Validate command-line values (keys as in the config file, e.g. ``fail-on``)."""
+    validator = _Validator("command line", "--", plugin_set)
+    return validator.validate(overrides)
+
+
+class ConfigResolver:
+    """Gives each linted file its :class:`Settings`; discovery and loading are cached.
+
+    :param config: an explicit config file (``--config``); discovery is then off.
+    :param isolated: use no config file at all (``--isolated``).
+    :param overrides: command-line values, keyed like the config file (``fail-on``, ...).
+    """
+
+    def __init__(self, plugin_set: PluginSet, *, config: Path | None = None,
+                 isolated: bool = False, overrides: Mapping[str, Any] | None = None,
+                 cwd: Path | None = None) -> None:
+        self.plugin_set = plugin_set
+        self.config = config
+        self.isolated = isolated
+        self.cwd = cwd or Path.cwd()
+        self.overrides = validate_overrides(overrides or {}, plugin_set)
+        self._dirs: dict[Path, Path | None] = {}
+        self._settings: dict[Path | None, Settings] = {}
+
+    def config_path_for(self, file_path: Path) -> Path | None:
+        if self.isolated:
+            return None
+        if self.config is not None:
+            return self.config.absolute()
+        directory = (self.cwd / file_path).absolute().parent
+        return find_config(directory, self._dirs)
+
+    def settings_for(self, file_path: Path) -> Settings:
+        """Settings for the file at ``file_path`` (need not exist: stdin uses its name)."""
+        config_path = self.config_path_for(file_path)
+        if config_path not in self._settings:
+            self._settings[config_path] = self._load(config_path)
+        return self._settings[config_path]
+
+    def _load(self, config_path: Path | None) -> Settings:
+        values: dict[str, Any] = {}
+        root = self.cwd
+        if config_path is not None:
+            read = read_config_file(config_path)
+            root = config_path.parent
+            if read is not None:
+                table, prefix = read
+                values = _Validator(str(config_path), prefix, self.plugin_set).validate(table)
+        return build_settings(_merge(values, self.overrides), root=root, path=config_path)

@@ -1,0 +1,57 @@
+"""Turning the paths on the command line into the list of files to lint."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+__all__ = ["SKIPPED_DIRS", "discover"]
+
+#: Directory names never descended into (besides hidden ones and virtual environments).
+SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages", "build",
+                          "dist"})
+
+
+def _skip_dir(parent: str, name: str) -> bool:
+    if name.startswith(".") or name in SKIPPED_DIRS:
+        return True
+    return os.path.exists(os.path.join(parent, name, "pyvenv.cfg"))
+
+
+def _walk(directory: str, suffixes: frozenset[str]) -> Iterable[str]:
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not _skip_dir(root, d))
+        for name in sorted(files):
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in suffixes:
+                yield os.path.normpath(os.path.join(root, name))
+
+
+def discover(paths: Sequence[str], suffixes: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The files to lint, in command-line order, and error messages for missing paths.
+
+    A file named on the command line is linted whatever its suffix; a directory is searched
+    recursively for files with one of ``suffixes`` (``.txt`` and the registered readers'),
+    skipping hidden directories, ``node_modules``, ``__pycache__`` and virtual environments.
+    ``-`` (standard input) is passed through.
+    """
+    wanted = frozenset(s.lower() for s in suffixes)
+    files: list[str] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+    for path in paths:
+        if path == "-":
+            found: Iterable[str] = [path]
+        elif os.path.isdir(path):
+            found = _walk(path, wanted)
+        elif os.path.exists(path):
+            found = [path]
+        else:
+            errors.append(f"{path}: cannot read: No such file or directory")
+            continue
+        for file in found:
+            key = file if file == "-" else str(Path(file).absolute())
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
+    return files, errors

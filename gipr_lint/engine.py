@@ -1,0 +1,288 @@
+"""Linting one report: parse, apply configured facts, run the selected rules, filter, sort.
+
+The per-file work is :func:`lint_source`; everything that can be prepared once per
+configuration (which rules run, with which severity and options) is cached in a plan. Rule
+authors test their rules with :func:`lint_text`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path, PurePath
+from typing import Any
+
+from gipr_lint.config import IgnoreText, Settings, _Validator, build_settings
+from gipr_lint.diagnostics import Diagnostic, Finding, Severity
+from gipr_lint.model import AgencyKind, Report, TextPiece
+from gipr_lint.plugins import PluginSet
+from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.source import DecodeError, Source, Span
+
+__all__ = ["CRASH_CODE", "FileResult", "is_selected", "lint_path", "lint_source", "lint_text",
+           "selected_codes"]
+
+#: The code of the diagnostic a crashing rule (or parser) becomes.
+CRASH_CODE = "E999"
+CRASH_NAME = "rule-crashed"
+_PREFIX = re.compile(r"^[A-Z]+[0-9]{0,2}$")
+
+
+@dataclass
+class FileResult:
+    """The outcome of linting one file.
+
+    ``report`` is ``None`` and ``error`` says why when the file could not be read.
+    ``ignore_texts`` are the content-anchored ignores that applied to the file and
+    ``ignore_hits`` the origins of those that suppressed something.
+    """
+
+    path: str
+    report: Report | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None
+    ignore_texts: tuple[str, ...] = ()
+    ignore_hits: frozenset[str] = frozenset()
+
+    @property
+    def source(self) -> Source | None:
+        return self.report.source if self.report is not None else None
+
+
+def _specificity(selector: str, code: str, name: str) -> int | None:
+    if selector == "ALL":
+        return 0
+    if selector in (code, name):
+        return 100
+    if _PREFIX.match(selector) and code.startswith(selector):
+        return len(selector)
+    return None
+
+
+def _best(selectors: Iterable[str], code: str, name: str) -> int | None:
+    best: int | None = None
+    for selector in selectors:
+        score = _specificity(selector, code, name)
+        if score is not None and (best is None or score > best):
+            best = score
+    return best
+
+
+def is_selected(rule: type[Rule], settings: Settings) -> bool:
+    """Whether ``rule`` runs under ``settings``.
+
+    The most specific matching selector decides (an exact code or name beats a longer prefix,
+    which beats a shorter one, which beats ``ALL``); on a tie ``ignore`` wins. With no
+    ``select``, rules enabled by default are selected at the lowest specificity. ``E999`` is
+    always selected unless ignored. A configured severity of ``off`` disables the rule.
+    """
+    code, name = rule.code, rule.name
+    if settings.severity.get(code) is Severity.OFF:
+        return False
+    positive = _best((*(settings.select or ()), *settings.extend_select), code, name)
+    if (settings.select is None and rule.enabled_by_default) or code == CRASH_CODE:
+        positive = max(positive if positive is not None else -1, -1)
+    if positive is None:
+        return False
+    negative = _best(settings.ignore, code, name)
+    return negative is None or positive > negative
+
+
+def selected_codes(settings: Settings, plugin_set: PluginSet) -> list[str]:
+    """The codes of the rules that run under ``settings``, in load order."""
+    return [code for code, rule in plugin_set.rules.items() if is_selected(rule, settings)]
+
+
+@dataclass
+class _Plan:
+    rules: list[tuple[Rule, RuleContext]]
+    codes: set[str]
+
+
+_plans: dict[tuple[int, int], tuple[Settings, PluginSet, _Plan]] = {}
+
+
+def _plan(settings: Settings, plugin_set: PluginSet) -> _Plan:
+    key = (id(settings), id(plugin_set))
+    cached = _plans.get(key)
+    if cached is not None and cached[0] is settings and cached[1] is plugin_set:
+        return cached[2]
+    contexts: dict[str, RuleContext] = {}
+    rules = []
+    codes = set(selected_codes(settings, plugin_set))
+    for code in plugin_set.rules:
+        if code not in codes or code == CRASH_CODE:
+            continue
+        plugin = plugin_set.rule_plugin[code]
+        if plugin not in contexts:
+            options: dict[str, Any] = {name: spec.default for name, spec
+                                       in plugin_set.options.get(plugin, {}).items()}
+            options.update(settings.plugin_options.get(plugin, {}))
+            contexts[plugin] = RuleContext(options=options)
+        rules.append((plugin_set.rules[code](), contexts[plugin]))
+    plan = _Plan(rules=rules, codes=codes)
+    if len(_plans) > 64:
+        _plans.clear()
+    _plans[key] = (settings, plugin_set, plan)
+    return plan
+
+
+def apply_facts(report: Report, settings: Settings) -> Report:
+    """Fill in the agency, agency kind and year the report itself does not state."""
+    changes: dict[str, Any] = {}
+    if settings.agency and report.agency is None:
+        changes["agency"] = TextPiece(settings.agency, Span(0, 0))
+        changes["agency_origin"] = "config"
+    if settings.agency_kind is not None and report.agency_kind is AgencyKind.UNKNOWN:
+        changes["agency_kind"] = settings.agency_kind
+    if settings.year is not None and report.year is None:
+        changes["year"] = settings.year
+    return dataclasses.replace(report, **changes) if changes else report
+
+
+def _crash(source: Source, what: str, exc: BaseException) -> Diagnostic:
+    return Diagnostic.at(source, code=CRASH_CODE, name=CRASH_NAME, severity=Severity.ERROR,
+                         message=f"{what} crashed: {type(exc).__name__}: {exc}", span=Span(0, 0))
+
+
+def _parse(source: Source) -> tuple[Report, Diagnostic | None]:
+    from gipr_lint.parser import parse
+
+    try:
+        return parse(source), None
+    except Exception as exc:  # a parser bug must not lose the file
+        return Report(source=source), _crash(source, "the parser", exc)
+
+
+def _run_rule(rule: Rule, report: Report, context: RuleContext,
+              severity: Severity | None) -> list[Diagnostic]:
+    source = report.source
+    out = []
+    length = len(source.text)
+    try:
+        for finding in rule.check(report, context) or ():
+            if not isinstance(finding, Finding):
+                raise TypeError(f"check() yielded {type(finding).__name__}, not a Finding")
+            span = finding.span
+            start = max(0, min(span.start, length))
+            span = Span(start, max(start, min(span.end, length)))
+            final = severity or finding.severity or Severity(rule.severity)
+            out.append(Diagnostic.at(source, code=rule.code, name=rule.name, severity=final,
+                                     message=finding.message, span=span, fix=finding.fix))
+    except Exception as exc:
+        return [_crash(source, f"rule {rule.code} ({rule.name})", exc)]
+    return out
+
+
+def _relative(path: str, root: Path) -> str:
+    absolute = Path(path).absolute()
+    try:
+        return absolute.relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def _file_ignored(path: str, settings: Settings) -> tuple[str, ...]:
+    """The selectors per-file-ignores apply to ``path``."""
+    if not settings.per_file_ignores:
+        return ()
+    relative = _relative(path, settings.root)
+    name = PurePath(relative).name
+    selectors: list[str] = []
+    for pattern, regex, codes in settings.per_file_ignores:
+        if regex.match(relative) or ("/" not in pattern and regex.match(name)):
+            selectors.extend(codes)
+    return tuple(selectors)
+
+
+def _text_ignored(diagnostic: Diagnostic, source: Source,
+                  ignores: Sequence[IgnoreText]) -> IgnoreText | None:
+    for ignore in ignores:
+        if ignore.code != diagnostic.code:
+            continue
+        if ignore.text in source.slice(diagnostic.span):
+            return ignore
+        for line in range(diagnostic.line, diagnostic.end_line + 1):
+            if ignore.text in source.line_text(line):
+                return ignore
+    return None
+
+
+def lint_report(report: Report, settings: Settings, plugin_set: PluginSet,
+                extra: Sequence[Diagnostic] = ()) -> FileResult:
+    """Run the selected rules on a parsed report and filter their diagnostics."""
+    report = apply_facts(report, settings)
+    source = report.source
+    plan = _plan(settings, plugin_set)
+    diagnostics = list(extra)
+    for rule, context in plan.rules:
+        diagnostics.extend(_run_rule(rule, report, context, settings.severity.get(rule.code)))
+    ignored = _file_ignored(source.path, settings)
+    if ignored:
+        diagnostics = [d for d in diagnostics if _best(ignored, d.code, d.name) is None]
+    if CRASH_CODE not in plan.codes:
+        diagnostics = [d for d in diagnostics if d.code != CRASH_CODE]
+    hits: set[str] = set()
+    if settings.ignore_texts:
+        kept = []
+        for diagnostic in diagnostics:
+            ignore = _text_ignored(diagnostic, source, settings.ignore_texts)
+            if ignore is None:
+                kept.append(diagnostic)
+            else:
+                hits.add(ignore.origin)
+        diagnostics = kept
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return FileResult(path=source.path, report=report, diagnostics=diagnostics,
+                      ignore_texts=tuple(i.origin for i in settings.ignore_texts),
+                      ignore_hits=frozenset(hits))
+
+
+def lint_source(source: Source, settings: Settings, plugin_set: PluginSet) -> FileResult:
+    """Parse ``source`` and lint it: the whole per-file pipeline."""
+    report, crashed = _parse(source)
+    return lint_report(report, settings, plugin_set, [crashed] if crashed else [])
+
+
+def lint_path(path: str | Path, settings: Settings, plugin_set: PluginSet) -> FileResult:
+    """Read a file with the reader for its suffix and lint it; a read error goes into
+    :attr:`FileResult.error` (never raised)."""
+    try:
+        source = plugin_set.reader_for(path).read(Path(path))
+    except (OSError, DecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return FileResult(path=str(path), report=None, error=f"cannot read: {reason}")
+    except Exception as exc:  # a reader plugin's bug
+        return FileResult(path=str(path), report=None,
+                          error=f"cannot read: reader crashed: {type(exc).__name__}: {exc}")
+    if source.path != str(path):
+        source = dataclasses.replace(source, path=str(path))
+    return lint_source(source, settings, plugin_set)
+
+
+@lru_cache(maxsize=32)
+def _test_plugin_set(rules: tuple[type[Rule], ...]) -> PluginSet:
+    return PluginSet.from_rules(rules)
+
+
+def lint_text(text: str, rules: Sequence[type[Rule]], path: str = "x.txt", *,
+              options: Mapping[str, Any] | None = None, **settings: Any) -> list[Diagnostic]:
+    """Lint ``text`` with only ``rules``; return the diagnostics. For rule tests.
+
+    ``settings`` are configuration keys with ``_`` for ``-`` (``select``, ``ignore``,
+    ``extend_select``, ``severity={"T001": "warning"}``, ``agency``, ``agency_kind``, ``year``,
+    ``ignore_texts=[{"code": ..., "text": ...}]``, ``per_file_ignores``), validated as a config
+    file would be; ``options`` is handed to the rules as ``RuleContext.options``. Raises
+    :class:`~gipr_lint.config.ConfigError` for bad settings and ``ValueError`` for invalid rules.
+    """
+    plugin_set = _test_plugin_set(tuple(rules))
+    raw = {key.replace("_", "-"): value for key, value in settings.items()}
+    values = _Validator("lint_text", "", plugin_set).validate(raw)
+    built = build_settings(values, root=Path.cwd())
+    if options:
+        built = dataclasses.replace(built, plugin_options={"test": dict(options)})
+    source = Source.from_text(text, path)
+    return lint_source(source, built, plugin_set).diagnostics

@@ -1,0 +1,47 @@
+"""Output formats. Each module has ``write(results, out, context)``; see
+:class:`gipr_lint.hookspecs.Formatter`. Only the chosen module is imported (rich only for
+``full``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from gipr_lint import __version__
+
+if TYPE_CHECKING:
+    from gipr_lint.diagnostics import Diagnostic
+    from gipr_lint.engine import FileResult
+    from gipr_lint.rules import Rule
+
+__all__ = ["FormatContext", "diagnostics", "severity_counts"]
+
+
+@dataclass
+class FormatContext:
+    """What a formatter may know besides the results.
+
+    ``rules`` maps every loaded rule's code to its class, ``rule_plugin`` to its plugin's name;
+    ``color`` is whether to use colour (a terminal, and ``NO_COLOR`` unset).
+    """
+
+    rules: Mapping[str, type[Rule]] = field(default_factory=dict)
+    rule_plugin: Mapping[str, str] = field(default_factory=dict)
+    color: bool = False
+    version: str = __version__
+
+
+def diagnostics(results: Sequence[FileResult]) -> Iterator[Diagnostic]:
+    """Every diagnostic of every file, in output order."""
+    for result in results:
+        yield from result.diagnostics
+
+
+def severity_counts(results: Sequence[FileResult]) -> Counter[str]:
+    """How many diagnostics there are of each severity (``error``, ``warning``, ``info``)."""
+    counts: Counter[str] = Counter({"error": 0, "warning": 0, "info": 0})
+    for diagnostic in diagnostics(results):
+        counts[diagnostic.severity.value] += 1
+    return counts

@@ -1,0 +1,32 @@
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` per diagnostic."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from gipr_lint.formatters import diagnostics, severity_counts
+
+#: GitHub shows at most this many annotations of each level per step.
+GITHUB_LIMIT = 10
+_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def write(results: Sequence[Any], out: TextIO, context: Any) -> None:
+    for d in diagnostics(results):
+        out.write(f"::{_LEVEL[d.severity.value]} file={_property(d.path)},line={d.line},"
+                  f"col={d.column},endLine={d.end_line},endColumn={d.end_column},"
+                  f"title={_property(f'{d.code} {d.name}')}::{_data(d.message)}\n")
+    counts = severity_counts(results)
+    if counts["error"] > GITHUB_LIMIT or counts["warning"] > GITHUB_LIMIT:
+        out.write(f"::notice::gipr-lint found {counts['error']} errors and {counts['warning']} "
+                  f"warnings; GitHub shows only the first {GITHUB_LIMIT} of each per step. "
+                  "Use --format sarif with github/codeql-action/upload-sarif to see them all.\n")

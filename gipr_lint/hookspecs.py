@@ -1,0 +1,129 @@
+"""The whole plugin contract of gipr-lint: one pluggy hook specification per extension point.
+
+A plugin is a module (or any object) registered under the entry-point group ``gipr_lint``::
+
+    # pyproject.toml of a plugin distribution
+    [project.entry-points.gipr_lint]
+    henan = "gipr_lint_henan"
+
+    # gipr_lint_henan.py
+    from gipr_lint.hookspecs import hookimpl
+
+    GIPR_LINT_API = 1          # the plugin API versions this plugin supports (int or collection)
+
+    @hookimpl
+    def gipr_lint_rules():
+        return [MyRule]
+
+Every hook takes no arguments and returns data; gipr-lint calls each plugin's implementation on
+its own so that an error can name the plugin. Returning ``None`` is the same as returning nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+import pluggy
+
+if TYPE_CHECKING:
+    from typing import TextIO
+
+    from gipr_lint.rules import Rule
+    from gipr_lint.source import Source
+
+__all__ = ["PROJECT_NAME", "Formatter", "Reader", "hookimpl", "hookspec"]
+
+#: The pluggy project name; also the entry-point group plugins are found under.
+PROJECT_NAME = "gipr_lint"
+
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+#: Decorate a plugin's hook functions with this: ``from gipr_lint.hookspecs import hookimpl``.
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+@runtime_checkable
+class Reader(Protocol):
+    """Turns a file of some kind into a :class:`~gipr_lint.source.Source`.
+
+    ``name`` identifies the reader in messages; ``suffixes`` (lower case, with the dot, e.g.
+    ``(".html", ".htm")``) decide which files found in a directory it reads.
+    """
+
+    name: str
+    suffixes: Sequence[str]
+
+    def read(self, path: Path) -> Source:
+        """Read one file; raise ``OSError`` or :class:`~gipr_lint.source.DecodeError` on failure."""
+        ...
+
+
+class Formatter(Protocol):
+    """Writes the results of a run. Called once per run, after every file was linted.
+
+    ``results`` is a sequence of :class:`gipr_lint.engine.FileResult` in command-line order,
+    ``out`` the text stream to write to, ``context`` a
+    :class:`gipr_lint.formatters.FormatContext` (the loaded rules, whether to use colour, ...).
+    """
+
+    def __call__(self, results: Sequence[Any], out: TextIO, context: Any) -> None: ...
+
+
+@hookspec
+def gipr_lint_rules() -> Sequence[type[Rule]]:  # type: ignore[empty-body]
+    """Return the rule classes this plugin provides.
+
+    :return: a list of :class:`gipr_lint.rules.Rule` subclasses (classes, not instances). Each
+        must have a unique ``code`` matching :data:`gipr_lint.rules.CODE_PATTERN`, a unique
+        kebab-case ``name`` (:data:`~gipr_lint.rules.NAME_PATTERN`), a ``severity`` of error,
+        warning or info, a non-empty ``summary`` and a ``check`` method. A plugin returning
+        anything else is skipped with an error naming it.
+    """
+
+
+@hookspec
+def gipr_lint_templates() -> Sequence[Any]:  # type: ignore[empty-body]
+    """Return table-template extensions: extra allowed rows or arithmetic identities.
+
+    The framework does not interpret them: every plugin's items are collected, in plugin load
+    order, into :attr:`gipr_lint.plugins.PluginSet.templates` for the table checks to consume.
+
+    :return: a list of template extension objects (data, see ``docs/plugins.md``).
+    """
+
+
+@hookspec
+def gipr_lint_readers() -> Sequence[Reader]:  # type: ignore[empty-body]
+    """Return readers for more input kinds (HTML, Word, PDF, ...).
+
+    :return: a list of objects with ``name: str``, ``suffixes: Sequence[str]`` and
+        ``read(path: pathlib.Path) -> gipr_lint.source.Source`` (see :class:`Reader`). The
+        built-in plain-text reader (``*.txt``, :func:`gipr_lint.source.read_source`) is always
+        registered first; a later reader claiming a suffix already claimed does not replace it.
+    """
+
+
+@hookspec
+def gipr_lint_formatters() -> Mapping[str, Formatter]:  # type: ignore[empty-body]
+    """Return output formats selectable with ``--format NAME``.
+
+    :return: a dict from format name to a callable ``(results, out, context) -> None`` (see
+        :class:`Formatter`). Names already taken (``full``, ``concise``, ``json``, ``sarif``,
+        ``github`` or another plugin's) are an error naming the plugin.
+    """
+
+
+@hookspec
+def gipr_lint_options() -> Mapping[str, tuple[Any, Any, str]]:  # type: ignore[empty-body]
+    """Describe this plugin's own configuration options.
+
+    Users set them in ``[tool.gipr-lint.<plugin-name>]`` (``[<plugin-name>]`` in
+    ``gipr-lint.toml``), where ``<plugin-name>`` is the plugin's entry-point name. They are
+    validated against this description and handed to the plugin's rules as
+    :attr:`gipr_lint.rules.RuleContext.options`, with defaults filled in.
+
+    :return: a dict ``option-name -> (type, default, help)``, where ``type`` is one of ``str``,
+        ``int``, ``float``, ``bool`` or ``list`` (a list of strings), ``default`` a value of that
+        type and ``help`` a one-line description.
+    """

@@ -1,0 +1,425 @@
+"""Finding, loading and validating plugins: one pluggy ``PluginManager`` per run.
+
+Every plugin, the built-in rule packs included, comes from the entry-point group ``gipr_lint``
+(the framework's own :mod:`gipr_lint.builtin` is registered first, the same way). Each plugin is
+loaded, registered and asked for its contributions on its own, so one broken plugin is reported
+by name and skipped while the others load. What the plugins provide ends up in a
+:class:`PluginSet`, the read-only view the engine, config and CLI work from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pluggy
+
+from gipr_lint import PLUGIN_API_VERSION, __version__, hookspecs
+from gipr_lint.diagnostics import Severity
+from gipr_lint.rules import CODE_PATTERN, NAME_PATTERN, Rule
+
+__all__ = [
+    "OPTION_TYPES",
+    "OptionSpec",
+    "PluginInfo",
+    "PluginProblem",
+    "PluginSet",
+    "load_plugins",
+]
+
+#: The types a plugin option may declare (``list`` is a list of strings).
+OPTION_TYPES: Mapping[type, str] = {str: "string", int: "integer", float: "number",
+                                    bool: "boolean", list: "list of strings"}
+_HOOK_NAMES = ("gipr_lint_rules", "gipr_lint_templates", "gipr_lint_readers",
+               "gipr_lint_formatters", "gipr_lint_options")
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    """One option a plugin accepts in its configuration table."""
+
+    type: type
+    default: Any
+    help: str
+
+
+@dataclass
+class PluginInfo:
+    """A loaded plugin: its name (the entry-point name), distribution and rule codes."""
+
+    name: str
+    module: str
+    version: str | None = None
+    distribution: str | None = None
+    codes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PluginProblem:
+    """A plugin that could not be used. ``fatal`` problems make the run exit with 2."""
+
+    plugin: str
+    message: str
+    fatal: bool = True
+
+    def __str__(self) -> str:
+        return f"gipr-lint: plugin {self.plugin!r} skipped: {self.message}"
+
+
+@dataclass
+class PluginSet:
+    """Everything the loaded plugins provide.
+
+    ``rules`` maps code to rule class in load order; ``templates`` is every plugin's template
+    extensions, in order, for the table checks; ``options`` maps a plugin name to the options it
+    declared.
+    """
+
+    manager: pluggy.PluginManager
+    rules: dict[str, type[Rule]] = field(default_factory=dict)
+    rule_plugin: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    templates: list[Any] = field(default_factory=list)
+    readers: list[hookspecs.Reader] = field(default_factory=list)
+    formatters: dict[str, hookspecs.Formatter] = field(default_factory=dict)
+    options: dict[str, dict[str, OptionSpec]] = field(default_factory=dict)
+    plugins: list[PluginInfo] = field(default_factory=list)
+    problems: list[PluginProblem] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when a plugin problem should make the run exit with 2."""
+        return any(problem.fatal for problem in self.problems)
+
+    def resolve(self, ident: str) -> str | None:
+        """The code of the rule named by ``ident`` (a code or a name), or ``None``."""
+        if ident in self.rules:
+            return ident
+        return self.names.get(ident)
+
+    def rule(self, ident: str) -> type[Rule] | None:
+        code = self.resolve(ident)
+        return self.rules[code] if code else None
+
+    def suggest(self, ident: str) -> str | None:
+        """The nearest rule code or name, for "did you mean" messages."""
+        import difflib
+
+        matches = difflib.get_close_matches(ident, [*self.rules, *self.names], n=1)
+        return matches[0] if matches else None
+
+    def suffixes(self) -> set[str]:
+        return {suffix for reader in self.readers for suffix in reader.suffixes}
+
+    def reader_for(self, path: str | Path) -> hookspecs.Reader:
+        """The reader for a file: the first one claiming its suffix, else the text reader."""
+        suffix = Path(path).suffix.lower()
+        for reader in self.readers:
+            if suffix in reader.suffixes:
+                return reader
+        return self.readers[0]
+
+    @classmethod
+    def from_rules(cls, rules: Iterable[type[Rule]], *,
+                   options: Mapping[str, tuple[Any, Any, str]] | None = None) -> PluginSet:
+        """A set with the built-ins plus ``rules`` as one plugin named ``test``; for tests.
+
+        Raises ``ValueError`` when the rules do not validate.
+        """
+        rule_list = list(rules)
+
+        class _Test:
+            GIPR_LINT_API = PLUGIN_API_VERSION
+
+            @hookspecs.hookimpl
+            def gipr_lint_rules(self) -> list[type[Rule]]:
+                return rule_list
+
+            @hookspecs.hookimpl
+            def gipr_lint_options(self) -> Mapping[str, tuple[Any, Any, str]]:
+                return options or {}
+
+        plugin_set = load_plugins(entry_points=[], extra=[("test", _Test())])
+        if plugin_set.problems:
+            raise ValueError("; ".join(str(problem) for problem in plugin_set.problems))
+        return plugin_set
+
+
+def _supported(api: Any) -> bool:
+    if isinstance(api, int) and not isinstance(api, bool):
+        return api == PLUGIN_API_VERSION
+    if isinstance(api, Iterable) and not isinstance(api, (str, bytes)):
+        return PLUGIN_API_VERSION in api
+    return False
+
+
+def _describe(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _rule_problems(returned: Any, plugin: str, plugin_set: PluginSet) -> list[str]:
+    """Check a plugin's rules against the rules loaded so far; return error messages."""
+    if returned is None:
+        return []
+    if not isinstance(returned, (list, tuple)):
+        return [f"gipr_lint_rules() returned {_describe(returned)}, expected a list of Rule "
+                "subclasses"]
+    errors: list[str] = []
+    codes: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for item in returned:
+        if not (isinstance(item, type) and issubclass(item, Rule)):
+            errors.append(f"gipr_lint_rules() returned {_describe(item)}, which is not a "
+                          "subclass of gipr_lint.rules.Rule")
+            continue
+        label = item.__qualname__
+        code = getattr(item, "code", None)
+        name = getattr(item, "name", None)
+        if not isinstance(code, str) or not CODE_PATTERN.match(code):
+            errors.append(f"rule {label} has code {code!r}, expected capital letters and three "
+                          "digits (e.g. T001)")
+            code = None
+        if not isinstance(name, str) or not NAME_PATTERN.match(name):
+            errors.append(f"rule {label} has name {name!r}, expected a kebab-case name "
+                          "(e.g. stray-space)")
+            name = None
+        severity = getattr(item, "severity", None)
+        try:
+            if Severity(severity) is Severity.OFF:
+                raise ValueError
+        except ValueError:
+            errors.append(f"rule {label} has unknown severity {severity!r} (accepted: error, "
+                          "warning, info)")
+        summary = getattr(item, "summary", None)
+        if not isinstance(summary, str) or not summary.strip():
+            errors.append(f"rule {label} has no summary")
+        if item.check is Rule.check:
+            errors.append(f"rule {label} does not implement check()")
+        if code:
+            if code in plugin_set.rules:
+                other = plugin_set.rules[code]
+                errors.append(f"rule {label} has code {code}, already taken by rule "
+                              f"{other.__qualname__} of plugin {plugin_set.rule_plugin[code]!r}")
+            elif code in codes:
+                errors.append(f"rules {codes[code]} and {label} both have code {code}")
+            codes[code] = label
+        if name:
+            if name in plugin_set.names:
+                taken = plugin_set.names[name]
+                errors.append(f"rule {label} has name {name!r}, already taken by rule "
+                              f"{plugin_set.rules[taken].__qualname__} ({taken}) of plugin "
+                              f"{plugin_set.rule_plugin[taken]!r}")
+            elif name in names:
+                errors.append(f"rules {names[name]} and {label} both have name {name!r}")
+            names[name] = label
+    return errors
+
+
+def _reader_problems(returned: Any) -> list[str]:
+    if returned is None:
+        return []
+    if not isinstance(returned, (list, tuple)):
+        return [f"gipr_lint_readers() returned {_describe(returned)}, expected a list"]
+    errors = []
+    for reader in returned:
+        suffixes = getattr(reader, "suffixes", None)
+        if (not isinstance(getattr(reader, "name", None), str)
+                or not callable(getattr(reader, "read", None))
+                or not isinstance(suffixes, (list, tuple, set, frozenset))
+                or not all(isinstance(s, str) and s.startswith(".") for s in suffixes)):
+            errors.append(f"reader {_describe(reader)} needs a name, suffixes like '.txt' and "
+                          "a read(path) method")
+    return errors
+
+
+def _formatter_problems(returned: Any, plugin_set: PluginSet) -> list[str]:
+    if returned is None:
+        return []
+    if not isinstance(returned, Mapping):
+        return [f"gipr_lint_formatters() returned {_describe(returned)}, expected a dict"]
+    errors = []
+    for name, formatter in returned.items():
+        if not isinstance(name, str) or not name:
+            errors.append(f"formatter name {_describe(name)} is not a string")
+        elif name in plugin_set.formatters:
+            errors.append(f"format {name!r} is already taken")
+        if not callable(formatter):
+            errors.append(f"formatter {name!r} is not callable")
+    return errors
+
+
+def _option_problems(returned: Any) -> list[str]:
+    if returned is None:
+        return []
+    if not isinstance(returned, Mapping):
+        return [f"gipr_lint_options() returned {_describe(returned)}, expected a dict"]
+    errors = []
+    accepted = ", ".join(t.__name__ for t in OPTION_TYPES)
+    for name, spec in returned.items():
+        if not isinstance(name, str) or not NAME_PATTERN.match(name.replace("_", "-")):
+            errors.append(f"option name {_describe(name)} is not a lower-case name")
+            continue
+        if not (isinstance(spec, tuple) and len(spec) == 3):
+            errors.append(f"option {name!r}: expected (type, default, help)")
+            continue
+        kind, default, help_text = spec
+        if kind not in OPTION_TYPES:
+            errors.append(f"option {name!r}: type {_describe(kind)} not accepted ({accepted})")
+        elif not option_value_ok(kind, default):
+            errors.append(f"option {name!r}: default {default!r} is not a {kind.__name__}")
+        if not isinstance(help_text, str):
+            errors.append(f"option {name!r}: help is not a string")
+    return errors
+
+
+def option_value_ok(kind: type, value: Any) -> bool:
+    """Whether ``value`` (from TOML) fits an option of type ``kind``."""
+    if kind is bool:
+        return isinstance(value, bool)
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind is list:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, kind)
+
+
+def _unknown_hooks(manager: pluggy.PluginManager, plugin: object) -> list[str]:
+    import difflib
+
+    errors = []
+    for caller in manager.get_hookcallers(plugin) or ():
+        if not caller.has_spec():
+            near = difflib.get_close_matches(caller.name, _HOOK_NAMES, n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            errors.append(f"unknown hook {caller.name!r} (known hooks: "
+                          f"{', '.join(_HOOK_NAMES)}){hint}")
+    return errors
+
+
+def _call_hooks(manager: pluggy.PluginManager, plugin: object) -> dict[str, Any]:
+    """Call each of one plugin's hook implementations; exceptions propagate."""
+    results: dict[str, Any] = {}
+    for caller in manager.get_hookcallers(plugin) or ():
+        for impl in caller.get_hookimpls():
+            if impl.plugin is plugin:
+                results[caller.name] = impl.function()
+    return results
+
+
+def _register(plugin_set: PluginSet, name: str, plugin: object, version: str | None,
+              distribution: str | None) -> None:
+    """Register one plugin and merge what it provides, or record why it was skipped."""
+    manager = plugin_set.manager
+    if name == "plugins" or any(info.name == name for info in plugin_set.plugins):
+        plugin_set.problems.append(PluginProblem(name, f"the name {name!r} is taken"))
+        return
+    api = getattr(plugin, "GIPR_LINT_API", None)
+    if not _supported(api):
+        declared = "does not declare GIPR_LINT_API" if api is None else f"supports API {api!r}"
+        plugin_set.problems.append(PluginProblem(
+            name, f"it {declared}, this gipr-lint has plugin API {PLUGIN_API_VERSION}",
+            fatal=False))
+        return
+    try:
+        manager.register(plugin, name=name)
+    except (pluggy.PluginValidationError, ValueError) as exc:
+        plugin_set.problems.append(PluginProblem(name, str(exc)))
+        return
+    errors = _unknown_hooks(manager, plugin)
+    if not errors:
+        try:
+            manager.check_pending()
+        except pluggy.PluginValidationError as exc:  # pragma: no cover - covered by the above
+            errors.append(str(exc))
+    returned: dict[str, Any] = {}
+    if not errors:
+        try:
+            returned = _call_hooks(manager, plugin)
+        except Exception as exc:
+            errors.append(f"a hook raised {type(exc).__name__}: {exc}")
+    if not errors:
+        errors += _rule_problems(returned.get("gipr_lint_rules"), name, plugin_set)
+        errors += _reader_problems(returned.get("gipr_lint_readers"))
+        errors += _formatter_problems(returned.get("gipr_lint_formatters"), plugin_set)
+        errors += _option_problems(returned.get("gipr_lint_options"))
+        templates = returned.get("gipr_lint_templates")
+        if templates is not None and not isinstance(templates, (list, tuple)):
+            errors.append(f"gipr_lint_templates() returned {_describe(templates)}, "
+                          "expected a list")
+    if errors:
+        manager.unregister(plugin)
+        plugin_set.problems.append(PluginProblem(name, "; ".join(errors)))
+        return
+    module = plugin.__name__ if isinstance(plugin, ModuleType) else type(plugin).__qualname__
+    info = PluginInfo(name=name, module=module, version=version, distribution=distribution)
+    for rule in returned.get("gipr_lint_rules") or ():
+        plugin_set.rules[rule.code] = rule
+        plugin_set.rule_plugin[rule.code] = name
+        plugin_set.names[rule.name] = rule.code
+        info.codes.append(rule.code)
+    plugin_set.templates.extend(returned.get("gipr_lint_templates") or ())
+    plugin_set.readers.extend(returned.get("gipr_lint_readers") or ())
+    plugin_set.formatters.update(returned.get("gipr_lint_formatters") or {})
+    plugin_options = returned.get("gipr_lint_options")
+    if plugin_options:
+        plugin_set.options[name] = {key: OptionSpec(*spec) for key, spec in plugin_options.items()}
+    plugin_set.plugins.append(info)
+
+
+def _plugin_name(obj: object) -> str:
+    explicit = getattr(obj, "GIPR_LINT_NAME", None)
+    if isinstance(explicit, str):
+        return explicit
+    if isinstance(obj, ModuleType):
+        return obj.__name__.rsplit(".", 1)[-1]
+    return type(obj).__name__ if not isinstance(obj, type) else obj.__name__
+
+
+def load_plugins(entry_points: Iterable[Any] | None = None,
+                 extra: Sequence[object | tuple[str, object]] = ()) -> PluginSet:
+    """Load the built-ins, the entry points and ``extra`` plugins into a :class:`PluginSet`.
+
+    :param entry_points: entry points to load (objects with ``name``, ``value``, ``load()`` and
+        optionally ``dist``); ``None`` means every entry point in the group ``gipr_lint``.
+    :param extra: more plugins, modules or objects with hook implementations, or
+        ``(name, plugin)`` pairs; registered after the entry points. Tests use this.
+
+    Problems are collected in :attr:`PluginSet.problems`, never raised.
+    """
+    from gipr_lint import builtin
+
+    manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    manager.add_hookspecs(hookspecs)
+    plugin_set = PluginSet(manager=manager)
+    _register(plugin_set, builtin.BUILTIN_NAME, builtin, __version__, "gipr-lint")
+    if entry_points is None:
+        from importlib.metadata import entry_points as find_entry_points
+
+        entry_points = find_entry_points(group=hookspecs.PROJECT_NAME)
+    seen: set[str] = set()
+    for entry_point in sorted(entry_points, key=lambda ep: ep.name):
+        if entry_point.name in seen:
+            plugin_set.problems.append(PluginProblem(
+                entry_point.name, f"another plugin is already named {entry_point.name!r}"))
+            continue
+        seen.add(entry_point.name)
+        try:
+            plugin = entry_point.load()
+        except Exception as exc:
+            plugin_set.problems.append(PluginProblem(
+                entry_point.name,
+                f"cannot import {entry_point.value!r}: {type(exc).__name__}: {exc}"))
+            continue
+        dist = getattr(entry_point, "dist", None)
+        _register(plugin_set, entry_point.name, plugin,
+                  getattr(dist, "version", None), getattr(dist, "name", None))
+    for item in extra:
+        name, plugin = item if isinstance(item, tuple) else (_plugin_name(item), item)
+        _register(plugin_set, name, plugin, getattr(plugin, "__version__", None), None)
+    return plugin_set

@@ -1,0 +1,117 @@
+"""The parsed report as JSON (``gipr-lint parse --format json``) and as a tree.
+
+The JSON shape is documented in ``docs/json.md`` and kept stable: keys are only ever added.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from gipr_lint.model import Report, Row, Table
+from gipr_lint.templates import ACTIVE_BLOCKS
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
+
+__all__ = ["JSON_VERSION", "report_to_dict", "report_tree"]
+
+JSON_VERSION = 1
+
+
+def _active_columns(format_: str) -> dict[str, tuple[str, ...]]:
+    return {row.key: block.column_ids for block in ACTIVE_BLOCKS[format_] for row in block.rows}
+
+
+def _table_dict(table: Table) -> dict[str, Any]:
+    if table.kind == "active":
+        columns = _active_columns(table.format)
+        return {row.key: dict(zip(columns.get(row.key, ()), row.values(), strict=False))
+                for row in table.rows}
+    return {row.key: list(row.values()) for row in table.rows}
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The report as plain data: facts, sections, tables, signature and problems."""
+    source = report.source
+
+    def line(offset: int) -> int:
+        return source.position(offset)[0]
+
+    signature = report.signature
+    return {
+        "version": JSON_VERSION,
+        "path": report.path,
+        "encoding": source.encoding,
+        "title": report.title.text if report.title else None,
+        "agency": report.agency.text if report.agency else None,
+        "agency_origin": report.agency_origin,
+        "agency_kind": report.agency_kind.value,
+        "year": report.year,
+        "format": report.format,
+        "sections": [
+            {"number": section.number, "title": section.heading.title,
+             "official_title": section.title, "line": line(section.heading.span.start)}
+            for section in report.sections
+        ],
+        "tables": {kind: _table_dict(table) for kind, table in report.tables.items()},
+        "missing_rows": {kind: list(table.missing_rows)
+                         for kind, table in report.tables.items() if table.missing_rows},
+        "signature": None if signature is None else {
+            "agency": signature.agency.text if signature.agency else None,
+            "date": signature.date.isoformat() if signature.date else None,
+            "line": line(signature.span.start),
+        },
+        "debris": [{"kind": d.kind, "text": d.text, "line": line(d.span.start)}
+                   for d in report.debris],
+        "problems": [
+            {"message": problem.message, "line": source.position(problem.span.start)[0],
+             "column": source.position(problem.span.start)[1]}
+            for problem in report.problems
+        ],
+    }
+
+
+def _row_text(row: Row) -> str:
+    values = " ".join("?" if c.value is None else str(c.value) for c in row.cells)
+    note = " [reworded]" if row.reworded else ""
+    return f"{row.key}: {values}{note}"
+
+
+def report_tree(report: Report) -> Tree:
+    """The report as a :class:`rich.tree.Tree` (``gipr-lint parse --format tree``)."""
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    source = report.source
+
+    def at(offset: int) -> str:
+        line, column = source.position(offset)
+        return f"[dim]{line}:{column}[/dim]"
+
+    root = Tree(f"[bold]{escape(report.path)}[/bold]")
+    facts = root.add("facts")
+    facts.add(f"title: {escape(report.title.text) if report.title else '—'}")
+    facts.add(f"agency: {escape(report.agency.text) if report.agency else '—'} "
+              f"({report.agency_kind.value}, from {report.agency_origin or '—'})")
+    facts.add(f"year: {report.year or '—'}   format: {report.format or '—'}")
+    for debris in report.debris:
+        root.add(f"{at(debris.span.start)} debris ({debris.kind}): {escape(debris.text)}")
+    for section in report.sections:
+        branch = root.add(f"{at(section.heading.span.start)} [bold]{escape(section.heading.text)}"
+                          f"[/bold] → section {section.number}")
+        for paragraph in section.paragraphs:
+            preview = paragraph.text if len(paragraph.text) <= 30 else paragraph.text[:30] + "…"
+            branch.add(f"{at(paragraph.span.start)} {escape(preview)}")
+    for kind, table in report.tables.items():
+        branch = root.add(f"{at(table.span.start)} table {kind} ({table.format} format)")
+        for row in table.rows:
+            branch.add(f"{at(row.label_span.start)} {escape(_row_text(row))}")
+        for key in table.missing_rows:
+            branch.add(f"[red]missing row {key}[/red]")
+    if report.signature is not None:
+        agency = report.signature.agency.text if report.signature.agency else "—"
+        root.add(f"{at(report.signature.span.start)} signature: {escape(agency)} "
+                 f"{report.signature.date or '—'}")
+    for problem in report.problems:
+        root.add(f"{at(problem.span.start)} [red]problem:[/red] {escape(problem.message)}")
+    return root

@@ -1,0 +1,72 @@
+"""Linting many files: one after another, or in worker processes (``-j N``).
+
+Output order is always command-line order. Each worker loads the plugins and the configuration
+once (in its initializer) and lints chunks of the file list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gipr_lint.config import ConfigResolver
+from gipr_lint.engine import FileResult, lint_path
+from gipr_lint.plugins import PluginSet, load_plugins
+
+__all__ = ["RunConfig", "lint_files"]
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """How to find each file's settings; picklable, so workers can rebuild the resolver."""
+
+    config: Path | None = None
+    isolated: bool = False
+    overrides: Mapping[str, Any] = field(default_factory=dict)
+    cwd: Path = field(default_factory=Path.cwd)
+
+    def resolver(self, plugin_set: PluginSet) -> ConfigResolver:
+        return ConfigResolver(plugin_set, config=self.config, isolated=self.isolated,
+                              overrides=self.overrides, cwd=self.cwd)
+
+
+_worker: tuple[PluginSet, ConfigResolver] | None = None
+
+
+def _init_worker(run: RunConfig) -> None:
+    global _worker
+    plugin_set = load_plugins()
+    _worker = (plugin_set, run.resolver(plugin_set))
+
+
+def _lint_chunk(paths: Sequence[str]) -> list[FileResult]:
+    assert _worker is not None
+    plugin_set, resolver = _worker
+    return [lint_path(path, resolver.settings_for(Path(path)), plugin_set) for path in paths]
+
+
+def lint_files(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigResolver,
+               run: RunConfig, *, jobs: int = 1,
+               advance: Callable[[int], None] | None = None) -> list[FileResult]:
+    """Lint ``paths`` (settings must already resolve without error for each)."""
+    if jobs <= 1 or len(paths) < 2:
+        results = []
+        for path in paths:
+            results.append(lint_path(path, resolver.settings_for(Path(path)), plugin_set))
+            if advance:
+                advance(1)
+        return results
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(1, min(64, -(-len(paths) // (jobs * 4))))
+    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    results = []
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=(run,)) as pool:
+        for chunk in pool.map(_lint_chunk, chunks):
+            results.extend(chunk)
+            if advance:
+                advance(len(chunk))
+    return results

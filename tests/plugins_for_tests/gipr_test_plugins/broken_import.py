@@ -1,0 +1,3 @@
+"""A plugin that cannot be imported."""
+
+import gipr_lint_no_such_module  # noqa: F401

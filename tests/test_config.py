@@ -1,0 +1,296 @@
+"""Configuration: discovery, validation messages, overrides, and the JSON schema."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import GAOZHUANG, RunCli
+
+from gipr_lint.config import CONFIG_KEYS, ConfigError, ConfigResolver, find_config, glob_to_regex
+from gipr_lint.diagnostics import Severity
+from gipr_lint.model import AgencyKind
+from gipr_lint.plugins import load_plugins
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DOCS = Path(__file__).parent.parent / "docs"
+WORDS = {"words": "words"}
+
+
+@pytest.fixture(scope="module")
+def plugin_set():
+    return load_plugins(entry_points=[],
+                        extra=[importlib.import_module("gipr_test_plugins.words")])
+
+
+def resolver(plugin_set, tmp_path: Path, **kwargs) -> ConfigResolver:
+    return ConfigResolver(plugin_set, cwd=tmp_path, **kwargs)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- discovery -----------------------------------------------------------------------------
+
+def test_discovery_walks_up_and_skips_pyproject_without_table(tmp_path: Path) -> None:
+    top = write(tmp_path / "gipr-lint.toml", "")
+    write(tmp_path / "a" / "pyproject.toml", "[project]\nname = 'x'\n")
+    assert find_config(tmp_path / "a" / "b") == top
+    table = write(tmp_path / "a" / "b" / "pyproject.toml", "[tool.gipr-lint]\nyear = 2020\n")
+    assert find_config(tmp_path / "a" / "b") == table
+
+
+def test_discovery_prefers_gipr_lint_toml(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", "[tool.gipr-lint]\n")
+    write(tmp_path / ".gipr-lint.toml", "")
+    assert find_config(tmp_path).name == ".gipr-lint.toml"
+    write(tmp_path / "gipr-lint.toml", "")
+    assert find_config(tmp_path).name == "gipr-lint.toml"
+
+
+def test_discovery_is_cached_per_directory(tmp_path: Path) -> None:
+    cache: dict = {}
+    write(tmp_path / "gipr-lint.toml", "")
+    find_config(tmp_path / "x" / "y", cache)
+    assert cache[tmp_path / "x"] == tmp_path / "gipr-lint.toml"
+
+
+def test_settings_values(plugin_set, tmp_path: Path) -> None:
+    write(tmp_path / "gipr-lint.toml", """
+select = ["TST", "flag-woju"]
+ignore = ["TST00"]
+severity = {flag-gongkai = "info", TST003 = "off"}
+fail-on = "error"
+agency = "高庄镇人民政府"
+agency-kind = "township"
+year = 2024
+ignore-texts = [{code = "flag-woju", text = "我局"}]
+[words]
+extra-words = ["镇"]
+""")
+    settings = resolver(plugin_set, tmp_path).settings_for(tmp_path / "r.txt")
+    assert settings.select == ("TST", "flag-woju") and settings.ignore == ("TST00",)
+    assert settings.severity == {"TST002": Severity.INFO, "TST003": Severity.OFF}
+    assert settings.fail_on is Severity.ERROR and settings.year == 2024
+    assert settings.agency_kind is AgencyKind.TOWNSHIP and settings.agency == "高庄镇人民政府"
+    assert settings.ignore_texts[0].code == "TST001"
+    assert settings.plugin_options == {"words": {"extra-words": ["镇"]}}
+
+
+def test_pyproject_and_cli_overrides(plugin_set, tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", """
+[tool.gipr-lint]
+select = ["TST001"]
+ignore = ["TST002"]
+severity = {TST001 = "info"}
+""")
+    settings = resolver(plugin_set, tmp_path, overrides={
+        "select": ["TST003"], "ignore": ["TST004"], "severity": {"flag-gongkai": "error"},
+        "fail-on": "info", "year": "2023"}).settings_for(tmp_path / "r.txt")
+    assert settings.select == ("TST003",)
+    assert settings.ignore == ("TST002", "TST004")
+    assert settings.severity == {"TST001": Severity.INFO, "TST002": Severity.ERROR}
+    assert settings.fail_on is Severity.INFO and settings.year == 2023
+
+
+def test_explicit_and_isolated(plugin_set, tmp_path: Path) -> None:
+    write(tmp_path / "gipr-lint.toml", "year = 2020\n")
+    other = write(tmp_path / "elsewhere" / "conf.toml", "year = 2021\n")
+    assert resolver(plugin_set, tmp_path, config=other).settings_for(tmp_path / "r.txt").year \
+        == 2021
+    assert resolver(plugin_set, tmp_path, isolated=True).settings_for(
+        tmp_path / "r.txt").year is None
+
+
+def test_plugin_table_named_like_a_key_and_plugins_table(tmp_path: Path) -> None:
+    agency = importlib.import_module("gipr_test_plugins.words")
+    ps = load_plugins(entry_points=[], extra=[("agency", agency)])
+    write(tmp_path / "gipr-lint.toml", "[agency]\nlevel = 'warning'\n")
+    assert resolver(ps, tmp_path).settings_for(tmp_path / "r.txt").plugin_options == {
+        "agency": {"level": "warning"}}
+    write(tmp_path / "gipr-lint.toml", "agency = 'X局'\n[plugins.agency]\nlevel = 'error'\n")
+    settings = ConfigResolver(ps, cwd=tmp_path).settings_for(tmp_path / "r.txt")
+    assert settings.agency == "X局" and settings.plugin_options["agency"]["level"] == "error"
+
+
+# --- errors --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("toml", "message"), [
+    ("selct = ['TST001']",
+     "selct: unknown key; did you mean 'select'? (accepted: select, extend-select, ignore, "),
+    ("select = ['TST01']", "select: unknown rule 'TST01'; did you mean 'TST001'? (accepted: "
+     "rule codes, code prefixes such as 'T' or 'T00', rule names, or 'ALL')"),
+    ("ignore = ['flag-wju']", "ignore: unknown rule 'flag-wju'; did you mean 'flag-woju'?"),
+    ("severity = {TST001 = 'fatal'}", "severity.TST001: unknown severity 'fatal' (accepted: "
+     "error, warning, info, off)"),
+    ("severity = {TST001 = 'warnin'}", "unknown severity 'warnin'; did you mean 'warning'?"),
+    ("fail-on = 'off'", "fail-on: unknown severity 'off' (accepted: error, warning, info)"),
+    ("agency-kind = 'town'", "agency-kind: unknown agency kind 'town'; did you mean 'township'?"),
+    ("year = 24", "year: expected an integer year between 2000 and 2100, got 24"),
+    ("ignore-texts = [{code = 'TST001'}]", "ignore-texts[0]: expected a table with exactly the "
+     "keys 'code' and 'text'"),
+    ("per-file-ignores = {'a/*.txt' = ['ZZZ']}", "per-file-ignores: unknown rule 'ZZZ'"),
+    ("[words]\nextra-word = []", "words.extra-word: unknown option of plugin 'words'; did you "
+     "mean 'extra-words'? (accepted: extra-words, level)"),
+    ("[words]\nextra-words = 'x'", "words.extra-words: expected a list of strings, got 'x'"),
+    ("select = [", "invalid TOML"),
+])
+def test_errors_name_file_key_and_accepted(plugin_set, tmp_path: Path, toml: str,
+                                           message: str) -> None:
+    path = write(tmp_path / "gipr-lint.toml", toml + "\n")
+    with pytest.raises(ConfigError) as info:
+        resolver(plugin_set, tmp_path).settings_for(tmp_path / "r.txt")
+    assert str(info.value).startswith(f"{path}: ")
+    assert message in str(info.value)
+
+
+def test_pyproject_errors_show_the_table_path(plugin_set, tmp_path: Path) -> None:
+    path = write(tmp_path / "pyproject.toml", "[tool.gipr-lint]\nfail-on = 'never'\n")
+    with pytest.raises(ConfigError, match=r"tool\.gipr-lint\.fail-on: unknown severity"):
+        resolver(plugin_set, tmp_path).settings_for(tmp_path / "r.txt")
+    assert path.exists()
+
+
+def test_cli_override_errors(plugin_set, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="command line: --select: unknown rule 'NOPE'"):
+        resolver(plugin_set, tmp_path, overrides={"select": ["NOPE"]})
+
+
+def test_glob_to_regex() -> None:
+    assert glob_to_regex("reports/*.txt").match("reports/a.txt")
+    assert not glob_to_regex("reports/*.txt").match("reports/x/a.txt")
+    assert glob_to_regex("reports/**/*.txt").match("reports/x/y/a.txt")
+    assert glob_to_regex("**/old_*.txt").match("old_1.txt")
+    assert glob_to_regex("200[0-9]/*.txt").match("2009/a.txt")
+
+
+# --- through the command line --------------------------------------------------------------
+
+def test_cli_config_error_exit_2(cli: RunCli, tmp_path: Path) -> None:
+    write(tmp_path / "gipr-lint.toml", "selct = ['TST001']\n")
+    report = write(tmp_path / "r.txt", "我局\n")
+    done = cli(str(report), plugins=WORDS)
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"gipr-lint: {tmp_path / 'gipr-lint.toml'}: selct: unknown "
+                                  "key; did you mean 'select'?")
+    assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_cli_config_applies_per_file_ignores_and_names(cli: RunCli, tmp_path: Path) -> None:
+    write(tmp_path / "gipr-lint.toml", """
+select = ["flag-woju", "TST004"]
+per-file-ignores = {"old/*.txt" = ["flag-woju"]}
+[words]
+extra-words = ["镇"]
+level = "warning"
+""")
+    write(tmp_path / "old" / "a.txt", "我局 镇\n")
+    write(tmp_path / "new" / "a.txt", "我局\n")
+    done = cli("--format", "concise", ".", plugins=WORDS, cwd=tmp_path)
+    assert done.stdout.splitlines() == [
+        "new/a.txt:1:1: warning TST001 found 我局",
+        "old/a.txt:1:4: warning TST004 found 镇",
+    ]
+    assert done.returncode == 1
+
+
+def test_cli_ignore_texts_and_unused_warning(cli: RunCli, tmp_path: Path) -> None:
+    conf = write(tmp_path / "gipr-lint.toml", """
+select = ["TST001"]
+ignore-texts = [{code = "TST001", text = "2025年我局"}, {code = "TST001", text = "不存在"},
+                {code = "TST002", text = "我局"}]
+""")
+    done = cli("--format", "concise", "--config", str(conf), str(GAOZHUANG), plugins=WORDS)
+    # both 我局 are on line 60, which holds "2025年我局": the line anchors the ignore
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr.splitlines() == [
+        f"gipr-lint: warning: {conf}: ignore-texts[{n}]: unused ignore-texts entry (it "
+        "suppressed no finding)" for n in (1, 2)]
+
+
+def test_cli_flags_override_and_fail_on(cli: RunCli, tmp_path: Path) -> None:
+    write(tmp_path / "gipr-lint.toml", "select = ['TST002']\nfail-on = 'error'\n")
+    write(tmp_path / "r.txt", "我局公开\n")
+    done = cli("--format", "concise", "r.txt", plugins=WORDS, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (1, "r.txt:1:3: error TST002 found 公开\n")
+    done = cli("--format", "concise", "--select", "flag-woju", "r.txt", plugins=WORDS,
+               cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (0, "r.txt:1:1: warning TST001 found 我局\n")
+    done = cli("--format", "concise", "--select", "TST001,TST002", "--severity",
+               "TST002=off", "--fail-on", "warning", "r.txt", plugins=WORDS, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (1, "r.txt:1:1: warning TST001 found 我局\n")
+    done = cli("--isolated", "--select", "TST001", "--severity", "TST001", "r.txt",
+               plugins=WORDS, cwd=tmp_path)
+    assert done.returncode == 2 and "expected CODE=LEVEL" in done.stderr
+
+
+def test_cli_bad_flag_value(cli: RunCli, tmp_path: Path) -> None:
+    report = write(tmp_path / "r.txt", "x\n")
+    done = cli("--isolated", "--agency-kind", "bureau", str(report), plugins=WORDS)
+    assert done.returncode == 2
+    assert done.stderr.startswith("gipr-lint: command line: --agency-kind: unknown agency kind "
+                                  "'bureau'")
+
+
+# --- schema --------------------------------------------------------------------------------
+
+EXAMPLES = [
+    """
+select = ["T", "A001", "stray-space", "ALL"]
+extend-select = ["C1"]
+ignore = ["T00"]
+severity = {A001 = "warning", stray-space = "off"}
+per-file-ignores = {"archive/**/*.txt" = ["Y"]}
+fail-on = "error"
+agency = "高庄镇人民政府"
+agency-kind = "township"
+year = 2024
+ignore-texts = [{code = "A001", text = "我局"}]
+[tables]
+strict = true
+[plugins.agency]
+other = 1
+""",
+    "",
+]
+BAD_EXAMPLES = ["fail-on = 'off'", "year = '2024'", "severity = {A001 = 'fatal'}",
+                "ignore-texts = [{code = 'A001'}]", "agency-kind = 'bureau'"]
+
+
+def schema() -> dict:
+    return json.loads((DOCS / "config.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_examples_validate_against_schema(example: str) -> None:
+    import jsonschema
+
+    jsonschema.validate(tomllib.loads(example), schema())
+
+
+@pytest.mark.parametrize("example", BAD_EXAMPLES)
+def test_schema_rejects_bad_values(example: str) -> None:
+    import jsonschema
+
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(tomllib.loads(example), schema())
+
+
+def test_every_config_key_is_in_the_schema() -> None:
+    assert set(CONFIG_KEYS) == set(schema()["properties"])
+
+
+def test_documented_keys() -> None:
+    text = (DOCS / "configuration.md").read_text(encoding="utf-8")
+    for key in CONFIG_KEYS:
+        assert f"`{key}`" in text, key

@@ -1,0 +1,36 @@
+"""docs/rules.md must match the loaded rules (regenerated in memory)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from gipr_test_plugins.words import FlagWoJu
+
+from gipr_lint.plugins import PluginSet, load_plugins
+
+ROOT = Path(__file__).parent.parent
+SCRIPT = ROOT / "scripts" / "gen_rule_docs.py"
+
+
+def load_script():
+    spec = importlib.util.spec_from_file_location("gen_rule_docs", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_rules_md_is_up_to_date() -> None:
+    script = load_script()
+    expected = script.render(load_plugins())
+    current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert current == expected, "docs/rules.md is stale: run `python scripts/gen_rule_docs.py`"
+
+
+def test_render_groups_and_code_blocks() -> None:
+    text = load_script().render(PluginSet.from_rules([FlagWoJu]))
+    assert "## E\n\n### E999 `rule-crashed`" in text
+    assert "## TST\n\n### TST001 `flag-woju`\n\nFlags every 我局\n\n- Severity: warning\n" \
+        "- Plugin: test\n" in text
+    assert "**Fails:**\n\n```text\n我局\n```\n\n**Passes:**\n\n```text\n我镇\n```" in text

@@ -1,0 +1,230 @@
+"""The engine: selection, severities, crashes, ignores, configured facts, ordering."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from gipr_test_plugins.words import FlagTable, FlagWoJu, StraySpace, occurrences
+
+from gipr_lint import engine
+from gipr_lint.config import ConfigError, Settings
+from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.engine import lint_source, lint_text
+from gipr_lint.model import AgencyKind, Report
+from gipr_lint.plugins import PluginSet
+from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.source import Source, Span
+
+TEXT = "公开报告\n我局以 下我局\n"
+
+
+class Crashing(Rule):
+    """Raises."""
+
+    code = "ZZ900"
+    name = "crashing"
+    severity = Severity.WARNING
+    summary = "raises"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        yield self.finding(Span(0, 1), "before the crash")
+        raise KeyError("gone")
+
+
+class OwnSeverity(Rule):
+    """Gives its finding its own severity."""
+
+    code = "ZZ100"
+    name = "own-severity"
+    severity = Severity.INFO
+    summary = "own severity"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        yield self.finding(Span(0, 2), "own", severity=Severity.ERROR)
+
+
+class OptIn(Rule):
+    """Only when selected."""
+
+    code = "ZZ200"
+    name = "opt-in"
+    severity = Severity.WARNING
+    summary = "opt in"
+    enabled_by_default = False
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        yield self.finding(Span(0, 1), f"facts {report.agency} {report.agency_kind} "
+                           f"{report.year} {report.agency_origin} {dict(context.options)}")
+
+
+class Garbage(Rule):
+    """Yields a string."""
+
+    code = "ZZ300"
+    name = "garbage"
+    severity = Severity.WARNING
+    summary = "garbage"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        yield "not a finding"  # type: ignore[misc]
+
+
+class OutOfRange(Rule):
+    """A span past the end of the text."""
+
+    code = "ZZ400"
+    name = "out-of-range"
+    severity = Severity.WARNING
+    summary = "out of range"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        yield self.finding(Span(len(report.text) - 1, len(report.text) + 50), "end")
+
+
+WORDS = [FlagWoJu, FlagTable, StraySpace]
+
+
+def codes(diagnostics) -> list[tuple[str, int, int, str]]:
+    return [(d.code, d.line, d.column, d.severity.value) for d in diagnostics]
+
+
+def test_lint_text_runs_given_rules_sorted_by_position() -> None:
+    assert codes(lint_text(TEXT, WORDS)) == [
+        ("TST002", 1, 1, "error"), ("TST001", 2, 1, "warning"), ("TST003", 2, 3, "error"),
+        ("TST001", 2, 6, "warning")]
+
+
+def test_diagnostic_fields() -> None:
+    first = lint_text(TEXT, [FlagWoJu], path="r/a.txt")[0]
+    assert (first.path, first.name, first.message, first.end_line, first.end_column,
+            first.span) == ("r/a.txt", "flag-woju", "found 我局", 2, 3, Span(5, 7))
+
+
+def test_crash_becomes_e999_and_other_rules_still_run() -> None:
+    result = lint_text(TEXT, [Crashing, FlagWoJu])
+    crash = result[0]
+    assert (crash.code, crash.name, crash.severity, crash.line, crash.column) == (
+        "E999", "rule-crashed", Severity.ERROR, 1, 1)
+    assert crash.message == "rule ZZ900 (crashing) crashed: KeyError: 'gone'"
+    assert [d.code for d in result[1:]] == ["TST001", "TST001"]
+
+
+def test_garbage_finding_is_a_crash() -> None:
+    (crash,) = lint_text(TEXT, [Garbage])
+    assert crash.message == "rule ZZ300 (garbage) crashed: TypeError: check() yielded str, " \
+        "not a Finding"
+
+
+def test_e999_can_be_ignored() -> None:
+    assert lint_text(TEXT, [Crashing], ignore=["E999"]) == []
+    assert [d.code for d in lint_text(TEXT, [Crashing], select=["crashing"])] == ["E999"]
+
+
+def test_parser_crash_is_reported_and_rules_still_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gipr_lint.parser
+
+    def broken(source: Source) -> Report:
+        raise IndexError("bad table")
+
+    monkeypatch.setattr(gipr_lint.parser, "parse", broken)
+    result = lint_text(TEXT, [FlagWoJu])
+    assert result[0].message == "the parser crashed: IndexError: bad table"
+    assert [d.code for d in result] == ["E999", "TST001", "TST001"]
+
+
+def test_spans_are_clipped_to_the_text() -> None:
+    (diagnostic,) = lint_text(TEXT, [OutOfRange])
+    assert diagnostic.span == Span(len(TEXT) - 1, len(TEXT))
+
+
+@pytest.mark.parametrize(("settings", "expected"), [
+    ({}, ["TST001", "TST002", "TST003"]),
+    ({"select": ["TST001"]}, ["TST001"]),
+    ({"select": ["TST"], "ignore": ["TST00"]}, []),
+    ({"select": ["TST"], "ignore": ["TST"]}, []),
+    ({"select": ["TST001"], "ignore": ["TST"]}, ["TST001"]),
+    ({"select": ["ALL"], "ignore": ["stray-yixia"]}, ["TST001", "TST002", "ZZ200"]),
+    ({"ignore": ["flag-gongkai"]}, ["TST001", "TST003"]),
+    ({"extend_select": ["ZZ2"]}, ["TST001", "TST002", "TST003", "ZZ200"]),
+    ({"severity": {"TST001": "off"}}, ["TST002", "TST003"]),
+])
+def test_selection(settings: dict, expected: list[str]) -> None:
+    found = sorted({d.code for d in lint_text(TEXT, [*WORDS, OptIn], **settings)})
+    assert found == expected
+
+
+def test_severity_precedence() -> None:
+    # rule default (info) < finding's own (error) < configured
+    assert codes(lint_text(TEXT, [OwnSeverity])) == [("ZZ100", 1, 1, "error")]
+    assert codes(lint_text(TEXT, [OwnSeverity], severity={"own-severity": "warning"})) == [
+        ("ZZ100", 1, 1, "warning")]
+    assert codes(lint_text(TEXT, [FlagTable], severity={"TST002": "info"})) == [
+        ("TST002", 1, 1, "info")]
+
+
+def test_configured_facts_fill_what_the_report_lacks() -> None:
+    (diagnostic,) = lint_text(TEXT, [OptIn], select=["opt-in"], agency="高庄镇人民政府",
+                              agency_kind="township", year=2024, options={"x": 1})
+    assert diagnostic.message == ("facts TextPiece(text='高庄镇人民政府', span=Span(start=0, "
+                                  "end=0)) township 2024 config {'x': 1}")
+
+
+def test_facts_do_not_override_parsed_ones() -> None:
+    report = Report(source=Source.from_text("x"), year=2020, agency_kind=AgencyKind.DEPARTMENT)
+    applied = engine.apply_facts(report, Settings(year=2024, agency_kind=AgencyKind.TOWNSHIP))
+    assert (applied.year, applied.agency_kind) == (2020, AgencyKind.DEPARTMENT)
+
+
+def test_per_file_ignores_relative_to_root(tmp_path: Path) -> None:
+    ps = PluginSet.from_rules(WORDS)
+    from gipr_lint.config import glob_to_regex
+
+    settings = Settings(root=tmp_path, per_file_ignores=(
+        ("old/**/*.txt", glob_to_regex("old/**/*.txt"), ("TST00",)),
+        ("special.txt", glob_to_regex("special.txt"), ("flag-woju",))))
+    def run(rel: str) -> list[str]:
+        source = Source.from_text(TEXT, str(tmp_path / rel))
+        return sorted({d.code for d in lint_source(source, settings, ps).diagnostics})
+    assert run("old/2020/a.txt") == []
+    assert run("new/a.txt") == ["TST001", "TST002", "TST003"]
+    assert run("deep/special.txt") == ["TST002", "TST003"]
+
+
+def test_ignore_texts_on_span_or_line() -> None:
+    result = lint_text(TEXT, WORDS, ignore_texts=[{"code": "TST003", "text": "我局以"},
+                                                  {"code": "flag-gongkai", "text": "报告"}])
+    assert [d.code for d in result] == ["TST001", "TST001"]
+
+
+def test_ignore_hits_are_recorded() -> None:
+    ps = PluginSet.from_rules(WORDS)
+    from gipr_lint.config import IgnoreText
+
+    settings = Settings(ignore_texts=(IgnoreText("TST001", "我局", "a"),
+                                      IgnoreText("TST001", "nothing", "b")))
+    result = lint_source(Source.from_text(TEXT), settings, ps)
+    assert result.ignore_texts == ("a", "b") and result.ignore_hits == frozenset({"a"})
+
+
+def test_lint_text_validates_settings() -> None:
+    with pytest.raises(ConfigError, match="unknown rule 'TST01'; did you mean 'TST001'"):
+        lint_text(TEXT, WORDS, select=["TST01"])
+
+
+def test_lint_text_rejects_invalid_rules() -> None:
+    class NoCode(Rule):
+        name = "x"
+        severity = Severity.INFO
+        summary = "x"
+
+        def check(self, report, context):
+            return []
+
+    with pytest.raises(ValueError, match="has code None"):
+        lint_text(TEXT, [NoCode])
+
+
+def test_occurrences_helper() -> None:
+    assert list(occurrences("aXaXa", "a")) == [Span(0, 1), Span(2, 3), Span(4, 5)]
