@@ -1,4 +1,7 @@
-"""gipr-lint: a linter for 政府信息公开工作年度报告 (government information disclosure annual reports)."""
+"""gipr-lint: a linter for 政府信息公开工作年度报告.
+
+Government information disclosure annual reports, checked like code.
+"""
 
 __version__ = "0.1.0"
 

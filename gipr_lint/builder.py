@@ -173,8 +173,8 @@ class _Builder:
             period = _PERIOD_YEAR.search(self.source.text)
             if period:
                 year, year_span = int(period.group(1)), Span(period.start(1), period.end(1))
-        format_ = next((t.format for kind in ("active", "requests") if (t := self.tables.get(kind))),
-                       None)
+        tables = [self.tables.get(kind) for kind in ("active", "requests")]
+        format_ = next((table.format for table in tables if table is not None), None)
         if format_ is None and year is not None:
             format_ = "2021" if year >= 2021 else "2019"
         if "review" in self.tables and format_ is not None:

@@ -159,7 +159,8 @@ class Table:
     ``kind`` is ``active`` (table 二, 主动公开), ``requests`` (table 三, 申请) or ``review``
     (table 四, 复议诉讼); ``format`` is the template it follows, ``"2019"`` or ``"2021"``.
     ``columns`` maps a row key to its column ids for table 二; tables 三 and 四 have fixed
-    columns (:data:`gipr_lint.templates.REQUEST_COLUMNS`, :data:`~gipr_lint.templates.REVIEW_COLUMNS`).
+    columns (:data:`gipr_lint.templates.REQUEST_COLUMNS` and
+    :data:`~gipr_lint.templates.REVIEW_COLUMNS`).
     """
 
     kind: str

@@ -62,7 +62,8 @@ def decode(data: bytes) -> tuple[str, str, bool]:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"starts with a {encoding} byte-order mark but {exc.reason}") from exc
+                message = f"starts with a {encoding} byte-order mark but {exc.reason}"
+                raise DecodeError(message) from exc
             if text.startswith("\ufeff"):
                 text = text[1:]
             if _looks_binary(text):

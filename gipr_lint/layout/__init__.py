@@ -9,6 +9,7 @@ the official wording, so a page flattened to one line is recovered as well as a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from gipr_lint.layout.compact import CompactText
@@ -82,19 +83,36 @@ def _section_regions(headings: list[HeadingMatch], length: int) -> dict[int, tup
     return regions
 
 
-def _subtract(start: int, end: int, taken: list[Span]) -> list[tuple[int, int]]:
-    """The parts of ``[start, end)`` not covered by ``taken`` (sorted, non-overlapping)."""
-    parts = []
-    cursor = start
-    for span in taken:
-        if span.end <= cursor or span.start >= end:
-            continue
-        if span.start > cursor:
-            parts.append((cursor, span.start))
-        cursor = max(cursor, span.end)
-    if cursor < end:
-        parts.append((cursor, end))
-    return parts
+class _Taken:
+    """The spans already recognised, kept sorted, and the free parts between them."""
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+
+    def add(self, span: Span) -> None:
+        insort(self._spans, (span.start, span.end))
+
+    def covers(self, offset: int) -> bool:
+        index = bisect_right(self._spans, (offset, 1 << 62)) - 1
+        return index >= 0 and self._spans[index][0] <= offset < self._spans[index][1]
+
+    def free(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The parts of ``[start, end)`` not covered by a recognised span."""
+        parts = []
+        cursor = start
+        spans = self._spans
+        for index in range(max(0, bisect_left(spans, (start, start)) - 1), len(spans)):
+            taken_start, taken_end = spans[index]
+            if taken_start >= end:
+                break
+            if taken_end <= cursor:
+                continue
+            if taken_start > cursor:
+                parts.append((cursor, taken_start))
+            cursor = max(cursor, taken_end)
+        if cursor < end:
+            parts.append((cursor, end))
+        return parts
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -106,13 +124,13 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _find_title(text: str, lines: list[tuple[int, int]], before: int,
-                taken: list[Span]) -> Span | None:
+                taken: _Taken) -> Span | None:
     """The first line (or leading phrase of a long line) before the first section that names the
     report."""
     for start, end in lines:
         if start >= before:
             break
-        for part_start, part_end in _subtract(start, min(end, before), taken):
+        for part_start, part_end in taken.free(start, min(end, before)):
             part_start, part_end = _strip(text, part_start, part_end)
             if part_start == part_end:
                 continue
@@ -128,49 +146,51 @@ def _find_title(text: str, lines: list[tuple[int, int]], before: int,
 
 
 def recover(source: Source) -> Layout:
-    """Recover the pieces of a report from its text."""
+    """Recover the pieces of a report from its text.
+
+    Order matters: section headings first (they bound the tables), then the tables, web-page
+    debris, the title and the signature; whatever text is left becomes paragraphs.
+    """
     text = source.text
     lines = _lines(text)
     view = CompactText(text)
-    headings = find_section_headings(text, view, lines)
+    pieces: list[Piece] = []
     problems: list[Problem] = []
-    pieces: list[Piece] = [Piece("heading", h.heading.span, h) for h in headings]
-    taken: list[Span] = [h.heading.span for h in headings]
+    taken = _Taken()
+
+    def take(kind: str, span: Span, data: object) -> None:
+        pieces.append(Piece(kind, span, data))
+        taken.add(span)
+
+    headings = find_section_headings(text, view, lines)
+    for heading in headings:
+        take("heading", heading.heading.span, heading)
 
     regions = _section_regions(headings, len(text))
     for number, reader in _TABLE_READERS:
-        start, end = regions[number]
-        table = reader(text, view, start, end)
+        table = reader(text, view, *regions[number])
         if table is not None:
-            pieces.append(Piece("table", table.span, table))
-            taken.append(table.span)
+            take("table", table.span, table)
             problems.extend(table.problems)
-    taken.sort()
 
     for start, end in lines:
         whole_line = end - start <= _LONG_LINE
-        for part_start, part_end in _subtract(start, end, taken):
+        for part_start, part_end in taken.free(start, end):
             for debris in find_debris(text, part_start, part_end, whole_line=whole_line):
-                pieces.append(Piece("debris", debris.span, debris))
-                taken.append(debris.span)
-    taken.sort()
+                take("debris", debris.span, debris)
 
     first_heading = headings[0].heading.span.start if headings else len(text)
     title = _find_title(text, lines, first_heading, taken)
     if title is not None:
-        pieces.append(Piece("title", title, title))
-        taken.append(title)
-        taken.sort()
+        take("title", title, title)
 
     last_heading_end = max((h.heading.span.end for h in headings), default=0)
-    signature = find_signature(text, lines, last_heading_end, taken)
+    signature = find_signature(text, lines, last_heading_end, taken.covers)
     if signature is not None:
-        pieces.append(Piece("signature", signature.span, signature))
-        taken.append(signature.span)
-        taken.sort()
+        take("signature", signature.span, signature)
 
     for start, end in lines:
-        for part_start, part_end in _subtract(start, end, taken):
+        for part_start, part_end in taken.free(start, end):
             part_start, part_end = _strip(text, part_start, part_end)
             if part_start < part_end:
                 paragraph = Paragraph(text[part_start:part_end], Span(part_start, part_end),

@@ -25,7 +25,9 @@ _TOKEN = re.compile(
     r"|(?P<blank>(?:——|--|[-—–－/／无])(?=[|｜\s]|$))"
     r"|(?P<space>[|｜\s\"“”'‘’:：]+)"
 )
-_FIELD_SEPARATOR = re.compile(r"[|｜\t]")
+_FIELD_SEPARATOR = re.compile(r"[|｜\t](?=.*\S)")  # a separator with content after it
+_EDGES = re.compile(r"[|｜\s]*")
+_RUN = re.compile(_TOKEN.pattern.join(("(?:", ")*")))
 _LINE_BREAK = re.compile(r"\r?\n")
 #: The longest cell a digit run is split into (a township's counts rarely pass four digits).
 _MAX_CELL_DIGITS = 6
@@ -63,6 +65,10 @@ def _field_cells(text: str, start: int, end: int) -> list[Cell]:
 
 def _line_cells(text: str, start: int, end: int) -> list[Cell]:
     """Cells of one line; empty fields between pipes or tabs become blank cells."""
+    inner = _EDGES.match(text, start, end)
+    inner_start = inner.end() if inner else start
+    if _FIELD_SEPARATOR.search(text, inner_start, end) is None:
+        return _field_cells(text, inner_start, end)  # one field: the common case
     fields: list[list[Cell] | int] = []  # a list of cells, or the offset of an empty field
     field_start = start
     for separator in [*_FIELD_SEPARATOR.finditer(text, start, end), None]:
@@ -89,12 +95,8 @@ def read_cells(text: str, start: int, end: int) -> CellRun:
     trailing empty fields (label columns, ragged ends) are dropped. Cells one per line, with blank
     lines between rows, read as they come.
     """
-    position = start
-    while position < end:
-        match = _TOKEN.match(text, position, end)
-        if match is None:
-            break
-        position = match.end()
+    run = _RUN.match(text, start, end)
+    position = run.end() if run else start
     cells: list[Cell] = []
     line_start = start
     for line_break in [*_LINE_BREAK.finditer(text, start, position), None]:

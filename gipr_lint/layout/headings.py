@@ -52,6 +52,7 @@ def _titles() -> list[tuple[int, str, str]]:
 
 _TITLES = _titles()
 _COMPACT_TITLES = {compact(title): (number, kind) for number, title, kind in _TITLES}
+_TITLE_CHARACTERS = {candidate: frozenset(candidate) for candidate in _COMPACT_TITLES}
 # In the compact view: a numbered exact title anywhere (pages flattened to one line).
 _INLINE_HEADING = re.compile(
     r"(?:[一二三四五六七八九]|[1-9])[、.]"
@@ -66,8 +67,12 @@ def _classify_title(title: str, *, numbered: bool) -> tuple[int, str] | None:
     if not numbered or not key or len(key) > 40:
         return None
     best: tuple[float, int] = (0.0, 0)
+    characters = frozenset(key)
     for candidate, (number, _) in _COMPACT_TITLES.items():
         if abs(len(candidate) - len(key)) > 6:
+            continue
+        # cheap filter: a typo keeps most of the title's characters
+        if len(characters & _TITLE_CHARACTERS[candidate]) < 0.7 * len(_TITLE_CHARACTERS[candidate]):
             continue
         ratio = SequenceMatcher(None, key, candidate, autojunk=False).ratio()
         if ratio > best[0]:
@@ -91,7 +96,7 @@ def _line_heading(text: str, start: int, end: int) -> HeadingMatch | None:
     """A heading that is a whole line: numbering (optional for exact titles) and title."""
     line = text[start:end]
     stripped = line.strip()
-    if not stripped or len(stripped) > 50:
+    if len(stripped) < 4 or len(stripped) > 50:  # the shortest title, 总体情况, has 4 characters
         return None
     content_start = start + len(line) - len(line.lstrip())
     content_end = start + len(line.rstrip())
@@ -112,6 +117,11 @@ def _line_heading(text: str, start: int, end: int) -> HeadingMatch | None:
     return HeadingMatch(number, _heading(text, content_start, title_start, title_end, number, kind))
 
 
+def _covered_offsets(found: dict[int, HeadingMatch]) -> set[int]:
+    return {offset for match in found.values()
+            for offset in range(match.heading.span.start, match.heading.span.end)}
+
+
 def find_section_headings(text: str, view: CompactText,
                           lines: list[tuple[int, int]]) -> list[HeadingMatch]:
     """Section headings in document order.
@@ -124,10 +134,11 @@ def find_section_headings(text: str, view: CompactText,
         match = _line_heading(text, start, end)
         if match is not None:
             found[match.heading.span.start] = match
+    covered = _covered_offsets(found)
     for match in _INLINE_HEADING.finditer(view.text):
         start = view.to_original(match.start())
         end = view.to_original_end(match.end())
-        if any(h.heading.span.start <= start < h.heading.span.end for h in found.values()):
+        if start in covered:
             continue
         marker = read_marker(text, start, end)
         if marker is None:

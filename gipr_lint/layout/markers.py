@@ -29,6 +29,8 @@ def cjk_number(text: str) -> int | None:
         return int(text)
     if "十" in text:
         tens, _, units = text.partition("十")
+        if len(tens) > 1 or len(units) > 1 or (tens + units).strip(CJK_DIGITS[1:]):
+            return None  # 十十, 二二十 …: not a numeral
         tens_value = CJK_DIGITS.index(tens) if tens else 1
         units_value = CJK_DIGITS.index(units) if units else 0
         return tens_value * 10 + units_value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from gipr_lint.layout.markers import CJK_DIGITS, cjk_number
@@ -59,17 +60,19 @@ def _agency_piece(text: str, start: int, end: int) -> TextPiece | None:
 
 
 def find_signature(text: str, lines: list[tuple[int, int]], after: int,
-                   taken: list[Span]) -> SignatureMatch | None:
+                   is_taken: Callable[[int], bool]) -> SignatureMatch | None:
     """The signature at the end of the report: a date line, with the agency line above it or on
     the same line. Only the last few content lines after ``after`` are considered."""
-    content = [(s, e) for s, e in lines
-               if s >= after and text[s:e].strip()
-               and not any(t.start <= s + len(text[s:e]) - len(text[s:e].lstrip()) < t.end
-                           for t in taken)]
-    content = content[-_SIGNATURE_LINES:]
+    content: list[tuple[int, int]] = []
+    for start, end in reversed(lines):  # only the last few content lines matter
+        if start < after or len(content) == _SIGNATURE_LINES:
+            break
+        line = text[start:end]
+        first = start + len(line) - len(line.lstrip())
+        if line.strip() and not is_taken(first):
+            content.insert(0, (start, end))
     for index in range(len(content) - 1, -1, -1):
         start, end = content[index]
-        line = text[start:end]
         date_match = None
         for match in DATE.finditer(text, start, end):
             date_match = match
@@ -85,7 +88,6 @@ def find_signature(text: str, lines: list[tuple[int, int]], after: int,
             agency = _agency_piece(text, *content[index - 1])
         span_start = agency.span.start if agency else date_match.start()
         date_piece = TextPiece(date_match.group(), Span(date_match.start(), date_match.end()))
-        del line
         return SignatureMatch(Span(span_start, date_match.end()), agency,
                               parse_date(date_match), date_piece)
     return None

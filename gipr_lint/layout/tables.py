@@ -297,7 +297,8 @@ def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRe
     """Table 三 between original offsets ``start`` and ``end``, or ``None`` if it is not there."""
     cstart, cend = view.from_original(start), view.from_original(end)
     has_2021_rows = _NO_CORRECTION.search(view.text, cstart, cend)
-    format_ = "2019" if not has_2021_rows and _OTHER_2019.search(view.text, cstart, cend) else "2021"
+    has_2019_row = _OTHER_2019.search(view.text, cstart, cend)
+    format_ = "2019" if has_2019_row and not has_2021_rows else "2021"
     anchors, missing = _anchor_all(view, _REQUESTS_EXPECTED[format_], start, end)
     if sum(a.expected.kind == "row" for a in anchors) < 2:
         return None

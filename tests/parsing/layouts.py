@@ -27,7 +27,8 @@ def _rows(table: Table) -> Rows:
                     rows.append([row.label, *(cell.raw for cell in row.cells)])
         return rows
     if table.kind == "requests":
-        header = [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"],
+        note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+        header = [[note, "申请人情况"],
                   ["自然人", "法人或其他组织", "总计"], list(REQUEST_COLUMNS[1:6])]
         return header + [[row.label, *(cell.raw for cell in row.cells)] for row in table.rows]
     cells = [cell.raw for row in table.rows for cell in row.cells]
