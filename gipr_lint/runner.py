@@ -7,7 +7,7 @@ once (in its initializer) and lints chunks of the file list.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,10 +41,21 @@ def _init_worker(run: RunConfig) -> None:
     _worker = (plugin_set, run.resolver(plugin_set))
 
 
+def _slim(result: FileResult) -> FileResult:
+    """The result without the parsed model, which formatters do not need: pickling a whole
+    report back to the parent costs more than linting it."""
+    if result.report is None:
+        return result
+    report = replace(result.report, preamble=(), sections=(), tables={}, debris=(), problems=(),
+                     signature=None)
+    return replace(result, report=report)
+
+
 def _lint_chunk(paths: Sequence[str]) -> list[FileResult]:
     assert _worker is not None
     plugin_set, resolver = _worker
-    return [lint_path(path, resolver.settings_for(Path(path)), plugin_set) for path in paths]
+    return [_slim(lint_path(path, resolver.settings_for(Path(path)), plugin_set))
+            for path in paths]
 
 
 def lint_files(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigResolver,
