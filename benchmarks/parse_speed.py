@@ -21,7 +21,8 @@ from gipr_lint.source import Source, read_source
 def main() -> None:
     started = time.perf_counter()
     report_parser()
-    print(f"parser construction: {(time.perf_counter() - started) * 1000:.1f} ms (once per process)")
+    elapsed = (time.perf_counter() - started) * 1000
+    print(f"parser construction: {elapsed:.1f} ms (once per process)")
 
     text = report_of_size()
     source = Source.from_text(text, "10k.txt")
