@@ -1,0 +1,185 @@
+"""Testing helpers for rule authors; also a pytest plugin (entry point ``pytest11``).
+
+Lint a snippet with only your rules and assert the exact diagnostics::
+
+    from gipr_lint.testing import lint
+
+    def test_fee_row(my_rule):
+        found = lint("…report text…", rules=[MyRule])
+        assert [(d.line, d.column, d.code) for d in found] == [(12, 5, "HEN001")]
+
+Or keep rule cases as data, one TOML file per rule, as the built-in packs do::
+
+    # tests/cases/HEN001.toml
+    rule = "HEN001"
+
+    [[case]]
+    name = "township report without the provincial basis"
+    fixture = "report.txt"                    # see load_cases; or `report = '''…'''`
+    replace = [["《河南省政府信息公开办法》", ""]]
+    expect = ["3:12 HEN001"]                  # "line:column CODE", in order; [] passes
+    messages = ["河南省"]                      # optional substrings of the messages
+    settings = { agency-kind = "township" }   # optional configuration keys
+    options = { min-words = 200 }             # optional options of the rule's plugin
+
+    # tests/test_cases.py
+    from pathlib import Path
+    import pytest
+    from gipr_lint.testing import RuleCase, check_case, load_cases
+
+    HERE = Path(__file__).parent
+
+    @pytest.mark.parametrize("case", load_cases(HERE / "cases", fixtures=HERE / "fixtures"),
+                             ids=str)
+    def test_rule_case(case: RuleCase) -> None:
+        check_case(case)
+
+The pytest plugin adds two fixtures: ``gipr_lint_rules`` (every installed rule by code) and
+``gipr_lint`` (the :func:`lint` function). Nothing heavy is imported until a helper is used, so
+having gipr-lint installed does not slow down anyone's pytest start-up.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+if TYPE_CHECKING:
+    from gipr_lint.diagnostics import Diagnostic
+    from gipr_lint.rules import Rule
+
+__all__ = ["RuleCase", "check_case", "installed_rules", "lint", "lint_file", "load_cases"]
+
+
+@cache
+def installed_rules() -> Mapping[str, type[Rule]]:
+    """Every rule of every installed plugin, by code (loaded once per test session)."""
+    from gipr_lint.plugins import load_plugins
+
+    return dict(load_plugins().rules)
+
+
+def lint(text: str, *, rules: Sequence[type[Rule]] | None = None, path: str = "report.txt",
+         options: Mapping[str, Any] | None = None, **settings: Any) -> list[Diagnostic]:
+    """Lint ``text`` with only ``rules`` (default: every installed rule).
+
+    ``settings`` are configuration keys with ``_`` for ``-`` (``agency_kind="township"``,
+    ``year=2024``, ``severity={"HEN001": "error"}``); ``options`` are the rules' plugin options.
+    """
+    from gipr_lint.engine import lint_text
+
+    chosen = list(rules) if rules is not None else list(installed_rules().values())
+    return lint_text(text, rules=chosen, path=path, options=options, **settings)
+
+
+def lint_file(path: str | Path, **kwargs: Any) -> list[Diagnostic]:
+    """Lint a file (any encoding gipr-lint reads); keyword arguments as for :func:`lint`."""
+    from gipr_lint.source import read_source
+
+    return lint(read_source(path).text, path=str(path), **kwargs)
+
+
+@dataclass(frozen=True)
+class RuleCase:
+    """One case of a rule-case file."""
+
+    code: str
+    name: str
+    file: Path
+    fixtures: Path
+    report: str | None = None
+    fixture: str | None = None
+    replace: tuple[tuple[Any, ...], ...] = ()
+    expect: tuple[str, ...] = ()
+    messages: tuple[str, ...] = ()
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return f"{self.code}-{self.name}"
+
+    def text(self) -> str:
+        """The report this case lints: written out, or a fixture with its edits applied.
+
+        Every edit must apply: a case whose edit target vanished from the fixture fails instead of
+        passing vacuously.
+        """
+        if self.report is not None:
+            return self.report
+        if self.fixture is None:
+            raise ValueError(f"{self.file}: case {self.name!r} needs `report` or `fixture`")
+        from gipr_lint.source import read_source
+
+        text = read_source(self.fixtures / self.fixture).text
+        for edit in self.replace:
+            old, new = edit[0], edit[1]
+            if old not in text:
+                raise AssertionError(f"{self.file}: case {self.name!r}: {old!r} is not in "
+                                     f"{self.fixture}")
+            text = text.replace(old, new, int(edit[2]) if len(edit) > 2 else 1)
+        return text
+
+
+def load_cases(directory: str | Path, *, fixtures: str | Path | None = None) -> list[RuleCase]:
+    """The cases of every ``*.toml`` rule-case file in ``directory``, in file order.
+
+    A case's ``fixture`` is a path relative to ``fixtures`` (default: ``directory`` itself).
+    """
+    cases = []
+    fixtures_dir = Path(fixtures) if fixtures is not None else Path(directory)
+    for path in sorted(Path(directory).glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for index, raw in enumerate(data.get("case", [])):
+            cases.append(RuleCase(
+                code=data["rule"], name=raw.get("name", str(index)), file=path,
+                fixtures=fixtures_dir,
+                report=raw.get("report"), fixture=raw.get("fixture"),
+                replace=tuple(tuple(edit) for edit in raw.get("replace", [])),
+                expect=tuple(raw["expect"]), messages=tuple(raw.get("messages", [])),
+                settings=raw.get("settings", {}), options=raw.get("options", {})))
+    return cases
+
+
+def _describe(diagnostics: Iterable[Diagnostic]) -> str:
+    return "\n".join(f"  {d.line}:{d.column} {d.code} {d.message}" for d in diagnostics) or "  —"
+
+
+def check_case(case: RuleCase, rules: Mapping[str, type[Rule]] | None = None) -> None:
+    """Lint a case with only its rule and assert the exact diagnostics (raises AssertionError)."""
+    rules = rules if rules is not None else installed_rules()
+    if case.code not in rules:
+        raise AssertionError(f"{case.file}: no installed rule has the code {case.code}")
+    settings = {key.replace("-", "_"): value for key, value in case.settings.items()}
+    diagnostics = [d for d in lint(case.text(), rules=[rules[case.code]],
+                                   options=case.options or None, **settings)
+                   if d.code == case.code]
+    found = [f"{d.line}:{d.column} {d.code}" for d in diagnostics]
+    if found != list(case.expect):
+        raise AssertionError(f"{case}: expected {list(case.expect)}, found:\n"
+                             f"{_describe(diagnostics)}")
+    for expected, diagnostic in zip(case.messages, diagnostics, strict=False):
+        if expected not in diagnostic.message:
+            raise AssertionError(f"{case}: message {diagnostic.message!r} lacks {expected!r}")
+
+
+@pytest.fixture(scope="session")
+def gipr_lint_rules() -> Mapping[str, type[Rule]]:
+    """Every installed rule, by code."""
+    return installed_rules()
+
+
+@pytest.fixture
+def gipr_lint() -> Callable[..., list[Diagnostic]]:
+    """The :func:`lint` helper."""
+    return lint
