@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import RunCli
+from tests.conftest import RunCli
 from gipr_test_plugins.words import FlagWoJu
 
 from gipr_lint.baseline import BaselineError, filter_new, load_baseline, write_baseline

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, GAOZHUANG, RunCli
+from tests.conftest import FIXTURES, GAOZHUANG, RunCli
 
 WORDS = {"words": "words"}
 G = str(GAOZHUANG)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import GAOZHUANG, RunCli
+from tests.conftest import GAOZHUANG, RunCli
 
 from gipr_lint.config import CONFIG_KEYS, ConfigError, ConfigResolver, find_config, glob_to_regex
 from gipr_lint.diagnostics import Severity

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import GAOZHUANG
+from tests.conftest import GAOZHUANG
 from gipr_test_plugins.words import FlagTable, FlagWoJu, StraySpace
 
 from gipr_lint.config import Settings

@@ -6,7 +6,7 @@ import importlib
 from types import SimpleNamespace
 
 import pytest
-from conftest import GAOZHUANG, RunCli
+from tests.conftest import GAOZHUANG, RunCli
 
 import gipr_lint
 from gipr_lint.diagnostics import Severity

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import GAOZHUANG
+from tests.conftest import GAOZHUANG
 
 ROOT = Path(__file__).parent.parent
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
