@@ -121,7 +121,8 @@ def _plan(settings: Settings, plugin_set: PluginSet) -> _Plan:
             options: dict[str, Any] = {name: spec.default for name, spec
                                        in plugin_set.options.get(plugin, {}).items()}
             options.update(settings.plugin_options.get(plugin, {}))
-            contexts[plugin] = RuleContext(options=options)
+            contexts[plugin] = RuleContext(options=options,
+                                           templates=tuple(plugin_set.templates))
         rules.append((plugin_set.rules[code](), contexts[plugin]))
     plan = _Plan(rules=rules, codes=codes)
     if len(_plans) > 64:

@@ -51,10 +51,12 @@ class RuleContext:
     """What a rule may know beyond the report.
 
     ``options`` is the rule's plugin's own table, ``[tool.gipr-lint.<plugin>]`` in the user's
-    configuration (empty when absent).
+    configuration (empty when absent). ``templates`` is every loaded plugin's template
+    extensions (hook ``gipr_lint_templates``), in load order, for the table checks.
     """
 
     options: Mapping[str, Any] = field(default_factory=dict)
+    templates: tuple[Any, ...] = ()
 
 
 class Rule:

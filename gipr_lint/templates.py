@@ -22,8 +22,11 @@ __all__ = [
     "REVIEW_COLUMNS",
     "REVIEW_GROUPS",
     "ActiveBlock",
+    "CellRef",
     "Identity",
     "RowTemplate",
+    "national_identities",
+    "request_row_name",
     "request_rows",
 ]
 
@@ -61,18 +64,31 @@ class ActiveBlock:
         return tuple(column_id for column_id, _ in self.columns)
 
 
+#: A cell named by ``(table kind, row key, column index)``, e.g. ``("requests", "new", 6)``.
+CellRef = tuple[str, str, int]
+
+
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """``total == sum(parts)`` over cells named ``(table, row key, column index)``.
+    """``total + sum(with_total) == sum(parts)`` over cells named ``(table, row key, column
+    index)``; a failure is reported at ``total``.
 
     A template's identities are checked by the T rules; ``code`` is the rule that reports a
     failure (T001–T004 for the national ones, a plugin's own code for its additions).
+    ``with_total`` puts more cells on the total's side (一 + 二 = （七）总计 + 四 is
+    ``total=四, with_total=(（七）总计,), parts=(一, 二)``). ``message`` is a ``str.format``
+    template with ``{found}`` (the total), ``{expected}`` (``sum(parts) - sum(with_total)``),
+    ``{arithmetic}`` (that sum written out) and ``{description}``; empty means a generic one.
+    ``formats`` limits the identity to tables of those formats (empty: any format).
     """
 
     code: str
     description: str
-    total: tuple[str, str, int]
-    parts: tuple[tuple[str, str, int], ...]
+    total: CellRef
+    parts: tuple[CellRef, ...]
+    with_total: tuple[CellRef, ...] = ()
+    message: str = ""
+    formats: tuple[str, ...] = ()
 
 
 _R = RowTemplate
@@ -208,3 +224,60 @@ REVIEW_GROUPS: tuple[tuple[str, str], ...] = (
     ("litigation_after_review", "复议后起诉"),
 )
 REVIEW_COLUMNS: tuple[str, ...] = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+
+
+# --------------------------------------------------------------------------- identities
+
+def request_row_name(row: RowTemplate) -> str:
+    """A table-三 row as messages name it: numbering and label, the group for sub-rows."""
+    group = next((g for g in REQUEST_GROUPS[1:]
+                  if row.key.startswith(g.key.removeprefix("group.") + ".")), None)
+    prefix = f"{group.numbering}{group.label} " if group is not None else ""
+    return f"{prefix}{row.numbering}{row.label}"
+
+
+def _national_identities(format_: str) -> tuple[Identity, ...]:
+    applicants = range(len(REQUEST_COLUMNS) - 1)
+    total_column = len(REQUEST_COLUMNS) - 1
+    identities: list[Identity] = []
+    for row in REQUEST_ROWS[format_]:
+        name = request_row_name(row)
+        identities.append(Identity(
+            "T001", f"table 三 row total: {name}",
+            ("requests", row.key, total_column),
+            tuple(("requests", row.key, c) for c in applicants),
+            message=f'总计 of "{name}" is {{found}}, but the six applicant columns add up to '
+                    "{expected}", formats=(format_,)))
+    outcomes = outcome_keys(format_)
+    for c, column in enumerate(REQUEST_COLUMNS):
+        identities.append(Identity(
+            "T002", f"table 三 outcome total: {column}", ("requests", "total", c),
+            tuple(("requests", key, c) for key in outcomes),
+            message=f'（七）总计 in column "{column}" is {{found}}, but the outcome rows '
+                    "（一）–（六） add up to {expected}", formats=(format_,)))
+    for c, column in enumerate(REQUEST_COLUMNS):
+        identities.append(Identity(
+            "T003", f"table 三 printed identity 一 + 二 = （七）总计 + 四: {column}",
+            ("requests", "carry_forward", c),
+            (("requests", "new", c), ("requests", "carried_over", c)),
+            with_total=(("requests", "total", c),),
+            message=f'四、结转下年度继续办理 in column "{column}" is {{found}}, but 一 + 二 − '
+                    "（七）总计 = {arithmetic} = {expected} (一 + 二 must equal （七）总计 + 四)",
+            formats=(format_,)))
+    for key, label in REVIEW_GROUPS:
+        identities.append(Identity(
+            "T004", f"table 四 group total: {label}", ("review", key, 4),
+            tuple(("review", key, c) for c in range(4)),
+            message=f"总计 of {label} is {{found}}, but 结果维持 + 结果纠正 + 其他结果 + 尚未审结 "
+                    "add up to {expected}", formats=(format_,)))
+    return tuple(identities)
+
+
+_NATIONAL_IDENTITIES = {format_: _national_identities(format_) for format_ in REQUEST_ROWS}
+
+
+def national_identities(format_: str) -> tuple[Identity, ...]:
+    """The arithmetic identities of tables 三 and 四 in a format (``"2019"`` or ``"2021"``):
+    row totals (T001), outcome totals (T002), the printed identity (T003), table-四 group totals
+    (T004). Every identity carries ``formats=(format_,)``."""
+    return _NATIONAL_IDENTITIES[format_]

@@ -1,0 +1,332 @@
+"""The identity engine of the T rules: table arithmetic checked as data.
+
+An identity (:class:`gipr_lint.templates.Identity`) says ``total + sum(with_total) ==
+sum(parts)`` over cells named ``(table kind, row key, column)``. The national identities of a
+format come from :func:`gipr_lint.templates.national_identities`; plugins add their own through
+the ``gipr_lint_templates`` hook, as data. An item of that hook's list is read here when it is
+
+* an :class:`~gipr_lint.templates.Identity`, or
+* a mapping (a TOML/JSON-friendly dict)::
+
+      {
+          "kind": "identity",          # may be left out when "total" is given
+          "code": "T002",              # the rule that reports a failure (see below)
+          "description": "（七）总计 includes 3.其他 of the province's extra row",
+          "total": ["requests", "total", "总计"],
+          "parts": [["requests", "granted", 6], ["requests", "partially_granted", 6]],
+          "with-total": [],            # optional: more cells on the total's side
+          "message": "...",            # optional str.format template, see Identity
+          "formats": ["2021"],         # optional: only tables of these formats
+      }
+
+  A cell is ``[table, row, column]``: ``table`` is ``active`` (table 二), ``requests`` (三) or
+  ``review`` (四); ``row`` a row key (``docs/json.md``; table 四's rows are ``review``,
+  ``litigation_direct``, ``litigation_after_review``); ``column`` a 0-based index or the
+  column's name (a header of :data:`~gipr_lint.templates.REQUEST_COLUMNS` or
+  :data:`~gipr_lint.templates.REVIEW_COLUMNS`, or a table-二 column id such as ``amount``).
+
+Other items (e.g. mappings with another ``kind``) are left for other consumers. An identity is
+reported by the rule whose code it carries: T001–T004, or a plugin's own rule subclassing
+:class:`gipr_lint_rules.tables.IdentityRule` (no ``check`` code needed). An identity whose
+cells are missing, unread or invalid (T005 reports those) is skipped: one bad cell gives one
+diagnostic, not a cascade.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from gipr_lint.model import Cell, Report
+from gipr_lint.templates import (
+    ACTIVE_BLOCKS,
+    REQUEST_COLUMNS,
+    REQUEST_ROWS,
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+    CellRef,
+    Identity,
+    national_identities,
+)
+
+__all__ = ["Failure", "IdentitySet", "cell_issue", "failures", "identity_set", "number_text"]
+
+_FORMATS = tuple(REQUEST_ROWS)
+_TOLERANCE = 1e-6
+
+
+# --------------------------------------------------------------------------- cell validity
+
+def _active_column_id(format_: str, row_key: str, index: int) -> str | None:
+    for block in ACTIVE_BLOCKS.get(format_, ()):
+        if any(row.key == row_key for row in block.rows):
+            ids = block.column_ids
+            return ids[index] if index < len(ids) else None
+    return None
+
+
+def cell_issue(kind: str, format_: str, row_key: str, index: int, cell: Cell) -> str | None:
+    """What is wrong with a readable cell, as "expected …" text, or ``None`` when it is fine.
+
+    Every cell holds a non-negative whole number, except table 二's ``change`` (本年增/减, may be
+    negative) and ``amount`` columns (money, decimals allowed). Unread cells (``value is None``)
+    are not judged here.
+    """
+    value = cell.value
+    if value is None:
+        return None
+    column = _active_column_id(format_, row_key, index) if kind == "active" else None
+    if column == "amount":
+        return "a non-negative amount" if value < 0 else None
+    if isinstance(value, float):
+        return "a whole number"
+    if value < 0 and column != "change":
+        return "a non-negative whole number"
+    if cell.raw.endswith("元"):
+        return "a count, not an amount of money"
+    return None
+
+
+# --------------------------------------------------------------------------- loading
+
+@dataclass
+class IdentitySet:
+    """The identities to check, by format (``None``: any format) and reporting code."""
+
+    by_format: dict[str | None, dict[str, list[Identity]]] = field(default_factory=dict)
+    #: Problems in plugin data: ``(code or None, message)``.
+    errors: list[tuple[str | None, str]] = field(default_factory=list)
+
+    def add(self, identity: Identity) -> None:
+        for format_ in identity.formats or (None,):
+            self.by_format.setdefault(format_, {}).setdefault(identity.code, []).append(identity)
+
+    def for_code(self, code: str, formats: Iterable[str]) -> Iterator[tuple[str | None,
+                                                                            Identity]]:
+        """The identities ``code`` reports that apply to tables of ``formats``."""
+        for format_ in (*formats, None):
+            for identity in self.by_format.get(format_, {}).get(code, ()):
+                yield format_, identity
+
+
+def _row_keys(table: str) -> set[str]:
+    if table == "requests":
+        return {row.key for rows in REQUEST_ROWS.values() for row in rows}
+    if table == "review":
+        return {key for key, _ in REVIEW_GROUPS}
+    return {row.key for blocks in ACTIVE_BLOCKS.values() for block in blocks for row in block.rows}
+
+
+_TABLES = ("active", "requests", "review")
+_ROW_KEYS = {table: _row_keys(table) for table in _TABLES}
+
+
+def _column_index(table: str, row: str, column: object, formats: Sequence[str]) -> int:
+    """A column named by index or name, as an index; raises ``ValueError``."""
+    if isinstance(column, bool) or not isinstance(column, (int, str)):
+        raise ValueError(f"column {column!r} is neither an index nor a name")
+    if table in ("requests", "review"):
+        names = REQUEST_COLUMNS if table == "requests" else REVIEW_COLUMNS
+        if isinstance(column, int):
+            if not 0 <= column < len(names):
+                raise ValueError(f"column {column} is out of range 0–{len(names) - 1}")
+            return column
+        if column not in names:
+            raise ValueError(f"unknown column {column!r} (known: {', '.join(names)})")
+        return names.index(column)
+    found: set[int] = set()
+    for format_ in formats:
+        for block in ACTIVE_BLOCKS[format_]:
+            if not any(r.key == row for r in block.rows):
+                continue
+            count = len(block.columns)
+            if isinstance(column, int):
+                if not 0 <= column < count:
+                    raise ValueError(f"column {column} is out of range for row {row!r}")
+                found.add(column)
+            else:
+                names = [i for i, (cid, header) in enumerate(block.columns)
+                         if column in (cid, header)]
+                if not names:
+                    raise ValueError(f"row {row!r} has no column {column!r} in the "
+                                     f"{format_} format")
+                found.update(names)
+    if len(found) != 1:
+        raise ValueError(f"column {column!r} of row {row!r} differs between formats; "
+                         "give \"formats\"")
+    return found.pop()
+
+
+def _cell_ref(value: object, formats: Sequence[str]) -> CellRef:
+    if not isinstance(value, (list, tuple)) or len(value) != 3:
+        raise ValueError(f"{value!r} is not a [table, row, column] cell")
+    table, row, column = value
+    if table not in _TABLES:
+        raise ValueError(f"unknown table {table!r} (known: {', '.join(_TABLES)})")
+    if row not in _ROW_KEYS[table]:
+        raise ValueError(f"unknown row {row!r} of table {table!r}")
+    return (table, row, _column_index(table, row, column, formats))
+
+
+def _identity_from_mapping(data: Mapping[str, Any]) -> Identity:
+    known = {"kind", "code", "description", "total", "parts", "with-total", "with_total",
+             "message", "formats"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ValueError(f"unknown keys {unknown}")
+    code, description = data.get("code"), data.get("description", "")
+    if not isinstance(code, str) or not code:
+        raise ValueError("\"code\" must name the rule that reports a failure, e.g. \"T002\"")
+    if not isinstance(description, str):
+        raise ValueError("\"description\" must be a string")
+    formats = tuple(data.get("formats") or ())
+    if any(f not in _FORMATS for f in formats):
+        raise ValueError(f"\"formats\" must be a list of {', '.join(_FORMATS)}")
+    within = formats or _FORMATS
+    parts = data.get("parts")
+    if not isinstance(parts, (list, tuple)) or not parts:
+        raise ValueError("\"parts\" must be a non-empty list of cells")
+    with_total = data.get("with-total", data.get("with_total", ()))
+    message = data.get("message", "")
+    if not isinstance(message, str):
+        raise ValueError("\"message\" must be a string")
+    return Identity(code, description, _cell_ref(data.get("total"), within),
+                    tuple(_cell_ref(p, within) for p in parts),
+                    tuple(_cell_ref(p, within) for p in with_total or ()), message, formats)
+
+
+def _plugin_identity(item: object) -> Identity | None:
+    """The identity an extension item declares, ``None`` when it is not one; raises
+    ``ValueError`` for a malformed identity."""
+    if isinstance(item, Identity):
+        return item
+    if not isinstance(item, Mapping):
+        return None
+    kind = item.get("kind")
+    if kind != "identity" and (kind is not None or "total" not in item):
+        return None
+    return _identity_from_mapping(item)
+
+
+def _build(templates: Sequence[object]) -> IdentitySet:
+    identities = IdentitySet()
+    for format_ in _FORMATS:
+        for identity in national_identities(format_):
+            identities.add(identity)
+    for number, item in enumerate(templates, 1):
+        try:
+            identity = _plugin_identity(item)
+        except (ValueError, TypeError) as exc:
+            code = item.get("code") if isinstance(item, Mapping) else None
+            text = repr(item)
+            text = text if len(text) <= 80 else text[:77] + "..."
+            identities.errors.append((code if isinstance(code, str) else None,
+                                      f"template extension #{number} {text}: {exc}"))
+            continue
+        if identity is not None:
+            identities.add(identity)
+    return identities
+
+
+_cache: dict[int, tuple[Sequence[object], IdentitySet]] = {}
+
+
+def identity_set(templates: Sequence[object]) -> IdentitySet:
+    """The national identities plus the plugins' (``RuleContext.templates``); cached."""
+    cached = _cache.get(id(templates))
+    if cached is not None and cached[0] is templates:
+        return cached[1]
+    built = _build(templates)
+    if len(_cache) > 32:
+        _cache.clear()
+    _cache[id(templates)] = (templates, built)
+    return built
+
+
+# --------------------------------------------------------------------------- checking
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An identity that does not hold: the total cell, what it says and what the parts give."""
+
+    identity: Identity
+    cell: Cell
+    found: int | float
+    expected: int | float
+    arithmetic: str
+
+    @property
+    def message(self) -> str:
+        template = self.identity.message or "{description}: found {found}, expected {expected} " \
+                                            "({arithmetic})"
+        return template.format(found=number_text(self.found),
+                               expected=number_text(self.expected),
+                               arithmetic=self.arithmetic,
+                               description=self.identity.description or self.identity.code)
+
+
+def number_text(value: int | float) -> str:
+    """A number as messages write it: no trailing zeros."""
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return f"{value:.6f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+_Values = dict[CellRef, tuple[str, Cell]]
+_last_values: list[tuple[Report, _Values]] = []
+
+
+def _values(report: Report) -> _Values:
+    """Every readable, valid cell of the report by reference, with its table's format; kept
+    for the last report asked about (the four arithmetic rules ask in turn)."""
+    if _last_values and _last_values[0][0] is report:
+        return _last_values[0][1]
+    values: _Values = {}
+    for kind, table in report.tables.items():
+        format_ = table.format
+        for row in table.rows:
+            key = row.key
+            for index, cell in enumerate(row.cells):
+                if cell.value is not None and not cell_issue(kind, format_, key, index, cell):
+                    values[(kind, key, index)] = (format_, cell)
+    _last_values[:] = [(report, values)]
+    return values
+
+
+def _value(values: _Values, ref: CellRef, format_: str | None) -> Cell | None:
+    found = values.get(ref)
+    if found is None or (format_ is not None and found[0] != format_):
+        return None
+    return found[1]
+
+
+def failures(report: Report, identities: IdentitySet, code: str) -> Iterator[Failure]:
+    """The identities reported by ``code`` that fail in ``report``, in identity order."""
+    if not report.tables:
+        return
+    values = _values(report)
+    formats = {table.format for table in report.tables.values()}
+    for format_, identity in identities.for_code(code, sorted(formats)):
+        total = _value(values, identity.total, format_)
+        if total is None:
+            continue
+        numbers: list[int | float] = []
+        for ref in (*identity.parts, *identity.with_total):
+            cell = _value(values, ref, format_)
+            if cell is None:
+                break
+            numbers.append(cell.value)  # type: ignore[arg-type]
+        else:
+            plus = numbers[:len(identity.parts)]
+            minus = numbers[len(identity.parts):]
+            expected = sum(plus) - sum(minus)
+            found = total.value
+            assert found is not None
+            if abs(found - expected) > _TOLERANCE:
+                arithmetic = " + ".join(number_text(v) for v in plus)
+                if minus:
+                    arithmetic += "".join(f" − {number_text(v)}" for v in minus)
+                yield Failure(identity, total, found, expected, arithmetic)
