@@ -1,0 +1,98 @@
+"""Small text helpers shared by the built-in rule packs (prose paragraphs, CJK classes, quoting).
+
+Kept deliberately small; every helper is pure and cheap. Other packs may import from here::
+
+    from gipr_lint_rules._text import HAN, prose_paragraphs, quote
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gipr_lint.model import Paragraph, Report, Section
+from gipr_lint.source import Span
+
+__all__ = [
+    "HAN",
+    "cjk_numeral",
+    "is_prose",
+    "line_span",
+    "prose_paragraphs",
+    "quote",
+    "section_label",
+    "section_text",
+]
+
+#: A regex character-class body for Han ideographs (CJK Unified, Extension A, Compatibility).
+#: Use it as ``f"[{HAN}]"``; it deliberately excludes CJK punctuation.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+# Sentence punctuation, full- or half-width: a line without any is a heading or a table row.
+_SENTENCE_PUNCTUATION = re.compile(r"[，。；！？、,;]")
+_MIN_HAN = 6
+# At least _MIN_HAN Han characters (matched from the start of the text).
+_ENOUGH_HAN = re.compile(f"(?:[^{HAN}]*[{HAN}]){{{_MIN_HAN}}}")
+
+_CJK_DIGITS = "〇一二三四五六七八九"
+
+
+def cjk_numeral(value: int) -> str:
+    """The Chinese numeral for 1–99 as used in numbering: 3 → 三, 10 → 十, 12 → 十二, 20 → 二十."""
+    if not 0 < value < 100:
+        return str(value)
+    tens, units = divmod(value, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CJK_DIGITS[tens] + "十")
+    return head + (_CJK_DIGITS[units] if units else "")
+
+
+def section_label(number: int) -> str:
+    """How a section is named in messages: ``section 三``."""
+    return f"section {cjk_numeral(number)}"
+
+
+def quote(text: str, limit: int = 30) -> str:
+    """``text`` in double quotes for a message, whitespace runs folded, cut at ``limit`` chars."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
+    return f'"{text}"'
+
+
+def is_prose(text: str) -> bool:
+    """Whether ``text`` reads as running Chinese sentences rather than a heading or table row.
+
+    Prose has sentence punctuation (，。；、 or half-width , ;) and at least six Han characters.
+    Headings such as "（3） 完善工作机制 规范公开流程" and table rows have no such punctuation,
+    so text rules that must not touch them can skip them.
+    """
+    return (_SENTENCE_PUNCTUATION.search(text) is not None
+            and _ENOUGH_HAN.match(text) is not None)
+
+
+def prose_paragraphs(report: Report, *, containing: str = "") -> Iterator[Paragraph]:
+    """The report's prose paragraphs (preamble and sections, document order), see :func:`is_prose`.
+
+    With ``containing``, only paragraphs holding at least one of its characters (a cheap
+    pre-filter). Never yields the title, section headings, tables, debris or the signature: those
+    are not paragraphs in the model.
+    """
+    for paragraph in report.paragraphs():
+        text = paragraph.text
+        if containing and not any(ch in text for ch in containing):
+            continue
+        if is_prose(text):
+            yield paragraph
+
+
+def section_text(section: Section) -> str:
+    """A section's paragraphs joined by line breaks (tables and the heading left out)."""
+    return "\n".join(paragraph.text for paragraph in section.paragraphs)
+
+
+def line_span(text: str, span: Span) -> Span:
+    """The whole line(s) holding ``span``, including the final line break when there is one."""
+    start = text.rfind("\n", 0, span.start) + 1
+    newline = text.find("\n", span.end)
+    end = len(text) if newline == -1 else newline + 1
+    return Span(start, end)
