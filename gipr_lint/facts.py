@@ -9,9 +9,12 @@ from gipr_lint.source import Span
 
 __all__ = ["agency_from_text", "agency_kind", "title_facts"]
 
-_TITLE_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
-_TITLE_STOP = re.compile(r"(?:(?:19|20)\d{2}\s*年|关于|政府信息公开|政务公开)")
-_TITLE_QUOTES = "《》“”\"'「」 \u3000\t"
+_TITLE_YEAR = re.compile(
+    r"(?P<year>(?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年度?")
+_TITLE_SUBJECT = re.compile(r"关于|政府信息公开|政务公开|信息公开")
+_TITLE_QUOTES = "《》“”\"'「」()（）:：,， \u3000\t"
+_CJK_YEAR_DIGITS = {ch: str(index) for index, ch in enumerate("〇一二三四五六七八九")}
+_CJK_YEAR_DIGITS.update({"零": "0", "○": "0"})
 
 _DEPARTMENT_SUFFIXES = (
     "局", "委员会", "管委会", "管理委员会", "委", "办公室", "办", "厅", "中心",
@@ -39,21 +42,40 @@ def agency_kind(name: str) -> AgencyKind:
     return AgencyKind.UNKNOWN
 
 
+def _year_value(text: str) -> int:
+    return int(text) if text.isdigit() else int("".join(_CJK_YEAR_DIGITS[ch] for ch in text))
+
+
+def _agency_in(title: TextPiece, start: int, end: int) -> TextPiece | None:
+    part = title.text[start:end]
+    stripped = part.strip(_TITLE_QUOTES)
+    if len(stripped) < 2:
+        return None
+    offset = title.span.start + start + part.index(stripped)
+    return TextPiece(stripped, Span(offset, offset + len(stripped)))
+
+
 def title_facts(title: TextPiece) -> tuple[TextPiece | None, int | None, Span | None]:
-    """``(agency, year, year span)`` named by a title such as
-    "高庄镇人民政府2024年政府信息公开工作年度报告"; any of them may be missing."""
-    year_match = _TITLE_YEAR.search(title.text)
-    year = int(year_match.group("year")) if year_match else None
-    year_span = (Span(title.span.start + year_match.start("year"),
-                      title.span.start + year_match.end("year")) if year_match else None)
-    stop = _TITLE_STOP.search(title.text)
-    prefix_end = stop.start() if stop else 0
-    prefix = title.text[:prefix_end]
-    stripped = prefix.strip(_TITLE_QUOTES)
-    agency = None
-    if len(stripped) >= 2:
-        offset = title.span.start + prefix.index(stripped)
-        agency = TextPiece(stripped, Span(offset, offset + len(stripped)))
+    """``(agency, year, year span)`` named by a title; any of them may be missing.
+
+    The agency is what stands before the year ("高庄镇人民政府2024年政府信息公开工作年度报告") or,
+    in a year-first title, between the year and the subject ("2024年高庄镇人民政府政府信息公开
+    工作年度报告"). Years may be written in Chinese numerals (二〇二四年).
+    """
+    text = title.text
+    year_match = _TITLE_YEAR.search(text)
+    subject = _TITLE_SUBJECT.search(text)
+    if year_match is None:
+        return (_agency_in(title, 0, subject.start()) if subject else None), None, None
+    year = _year_value(year_match.group("year"))
+    year_span = Span(title.span.start + year_match.start("year"),
+                     title.span.start + year_match.end("year"))
+    before = min(year_match.start(), subject.start() if subject else len(text))
+    agency = _agency_in(title, 0, before)
+    if agency is None:
+        later_subject = _TITLE_SUBJECT.search(text, year_match.end())
+        if later_subject is not None:
+            agency = _agency_in(title, year_match.end(), later_subject.start())
     return agency, year, year_span
 
 

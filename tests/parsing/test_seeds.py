@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gipr_lint.parser import parse
+from gipr_lint.parser import parse, parse_text
 from gipr_lint.report_json import report_to_dict
 from gipr_lint.source import read_source
 from tests.parsing.expected import SEEDS
@@ -87,3 +87,17 @@ def test_reworded_labels_are_recognised_and_marked() -> None:
     requests = report.tables["requests"]
     reworded = [row.key for row in requests.rows if row.reworded]
     assert reworded == ["denied.prohibited_by_law", "other.no_correction", "other.no_fee"]
+
+
+@pytest.mark.parametrize(("title", "agency", "year"), [
+    ("高庄镇人民政府2024年政府信息公开工作年度报告", "高庄镇人民政府", 2024),
+    ("甘河子镇政府信息公开工作2024年度报告", "甘河子镇", 2024),
+    ("2024年高庄镇人民政府政府信息公开工作年度报告", "高庄镇人民政府", 2024),
+    ("二〇二四年高庄镇政府信息公开工作年度报告", "高庄镇", 2024),
+    ("关于2024年政府信息公开工作年度报告", None, 2024),
+    ("XX市人民政府办公室关于2024年度政府信息公开工作年度报告", "XX市人民政府办公室", 2024),
+    ("政府信息公开工作年度报告", None, None),
+])
+def test_title_facts(title: str, agency: str | None, year: int | None) -> None:
+    report = parse_text(f"{title}\n一、总体情况\n正文。\n")
+    assert (report.agency.text if report.agency else None, report.year) == (agency, year)
