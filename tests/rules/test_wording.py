@@ -1,0 +1,59 @@
+"""Unit tests of the wording rules beyond the rule cases: fixes and name comparison."""
+
+from __future__ import annotations
+
+import pytest
+from gipr_lint_rules.wording import OutdatedWording, SelfReference, same_body
+
+from gipr_lint.source import Source
+from gipr_lint.testing import lint
+
+
+def _apply(text: str, rule: type) -> str:
+    """The text with every finding's fix applied (spans do not overlap here)."""
+    edits = [edit for d in lint(text, rules=[rule]) if d.fix for edit in d.fix.edits]
+    for edit in sorted(edits, key=lambda e: e.span.start, reverse=True):
+        text = text[:edit.span.start] + edit.replacement + text[edit.span.end:]
+    return text
+
+
+@pytest.mark.parametrize(("agency", "expected"), [
+    ("高庄镇人民政府", "我镇"), ("城关乡人民政府", "我乡"), ("淮北街道办事处", "我街道"),
+])
+def test_township_fix_uses_the_fitting_word(agency: str, expected: str) -> None:
+    text = f"{agency}2024年政府信息公开工作年度报告\n一、总体情况\n2025年我局将加大工作力度。\n"
+    fixed = _apply(text, SelfReference)
+    assert f"2025年{expected}将加大" in fixed
+    assert all(d.fix is None or d.fix.safe for d in lint(text, rules=[SelfReference]))
+
+
+def test_no_fix_when_the_name_does_not_decide() -> None:
+    text = ("桐柏县产业集聚区管理委员会2023年政府信息公开工作年度报告\n一、总体情况\n"
+            "2023年，我镇持续推进政府信息公开工作。\n")
+    found = [d for d in lint(text, rules=[SelfReference]) if d.code == "A001"]
+    assert len(found) == 1 and found[0].fix is None
+
+
+def test_wrong_document_number_fix() -> None:
+    text = ("高庄镇人民政府2024年政府信息公开工作年度报告\n一、总体情况\n"
+            "按照国办发〔2021〕30号要求编制本报告。\n")
+    assert "按照国办公开办函〔2021〕30号要求" in _apply(text, OutdatedWording)
+
+
+@pytest.mark.parametrize(("first", "second", "same"), [
+    ("甘河子镇", "乌苏市甘河子镇人民政府", True),
+    ("大渡口区跳磴镇人民政府", "跳磴镇", True),
+    ("桐柏县产业集聚区管理委员会", "桐柏县产业集聚区管委会", True),
+    ("高庄镇人民政府", "高庄镇党政办公室", True),
+    ("高庄镇人民政府", "李庄镇人民政府", False),
+])
+def test_same_body(first: str, second: str, same: bool) -> None:
+    assert same_body(first, second) is same
+
+
+def test_spans_are_exact() -> None:
+    text = ("高庄镇人民政府2024年政府信息公开工作年度报告\n一、总体情况\n"
+            "进一步推进我局政府信息公开。\n")
+    source = Source.from_text(text, "x.txt")
+    (found,) = lint(text, rules=[SelfReference])
+    assert source.text[found.span.start:found.span.end] == "我局"
