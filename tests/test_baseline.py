@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import RunCli
 from gipr_test_plugins.words import FlagWoJu
 
 from gipr_lint.baseline import BaselineError, filter_new, load_baseline, write_baseline
@@ -14,6 +13,7 @@ from gipr_lint.config import Settings
 from gipr_lint.engine import lint_source
 from gipr_lint.plugins import PluginSet
 from gipr_lint.source import Source
+from tests.conftest import RunCli
 
 WORDS = {"words": "words"}
 

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import GAOZHUANG
 from gipr_test_plugins.words import FlagTable, FlagWoJu, StraySpace
 
 from gipr_lint.config import Settings
@@ -16,6 +15,7 @@ from gipr_lint.formatters import FormatContext, concise, full, github, sarif
 from gipr_lint.formatters import json as json_format
 from gipr_lint.plugins import PluginSet
 from gipr_lint.source import Source
+from tests.conftest import GAOZHUANG
 
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
 

@@ -6,13 +6,13 @@ import importlib
 from types import SimpleNamespace
 
 import pytest
-from tests.conftest import GAOZHUANG, RunCli
 
 import gipr_lint
 from gipr_lint.diagnostics import Severity
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.plugins import PluginSet, load_plugins
 from gipr_lint.rules import Rule
+from tests.conftest import GAOZHUANG, RunCli
 
 
 def module(name: str):
