@@ -72,8 +72,12 @@ def decode(data: bytes) -> tuple[str, str, bool]:
     for encoding in ("utf-8", "gb18030"):
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+        except UnicodeDecodeError as exc:
+            truncated = exc.start >= len(data) - 3 and exc.reason == "unexpected end of data"
+            if encoding != "utf-8" or not truncated:
+                continue
+            # a UTF-8 file cut off in the middle of its last character (a truncated download)
+            text = data[:exc.start].decode("utf-8") + "\ufffd"
         if _looks_binary(text):
             raise DecodeError("binary data, not a text report")
         return text, encoding, False

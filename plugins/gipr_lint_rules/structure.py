@@ -536,8 +536,9 @@ class UnparsedText(Rule):
     The parser reads the report against the canonical structure (title, six sections with their
     paragraphs and tables, 落款). Where a piece of text cannot be placed (a paragraph after the
     落款, a title or table fragment in an impossible spot) it is kept and reported here, so
-    nothing is passed over in silence. Table rows of the wrong shape and unreadable cells are
-    reported by the table rules; tables without numbers by S007.
+    nothing is passed over in silence. An empty file (nothing but white space) is reported here
+    too. Table rows of the wrong shape and unreadable cells are reported by the table rules;
+    tables without numbers by S007.
 
     Fails::
 
@@ -562,6 +563,9 @@ class UnparsedText(Rule):
 
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
         for problem in report.problems:
+            if problem.kind == "empty":
+                yield self.finding(problem.span, "the file is empty; expected a report")
+                continue
             if problem.kind != "structure":
                 continue
             piece = report.source.slice(problem.span).strip()

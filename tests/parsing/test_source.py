@@ -58,3 +58,16 @@ def test_empty_file_gives_one_problem_not_an_exception() -> None:
 def test_span_helpers() -> None:
     assert len(Span(3, 7)) == 4
     assert Span(3, 7).cover(Span(1, 4)) == Span(1, 7)
+
+
+def test_a_utf8_file_cut_off_inside_its_last_character_is_still_read() -> None:
+    data = TEXT.encode("utf-8")[:-2]  # "。\n" lost its last bytes: "。" is now incomplete
+    source = Source.from_bytes(data)
+    assert source.encoding == "utf-8"
+    assert source.text == TEXT[:-2] + "\ufffd"
+
+
+def test_invalid_bytes_in_the_middle_are_not_mistaken_for_truncation() -> None:
+    data = "我局".encode() + b"\xff\xfe\xfd" + "将加大".encode()
+    with pytest.raises(DecodeError, match="not valid UTF-8, UTF-16 or GB18030"):
+        Source.from_bytes(data)
