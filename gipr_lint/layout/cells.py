@@ -27,6 +27,8 @@ _TOKEN = re.compile(
 )
 _FIELD_SEPARATOR = re.compile(r"[|｜\t](?=.*\S)")  # a separator with content after it
 _EDGES = re.compile(r"[|｜\s]*")
+# A separator after content on the same line: only then can an empty field stand for a blank cell.
+_SEPARATOR_AFTER_CONTENT = re.compile(r"[^\s|｜][ \u3000]*[|｜\t]")
 _RUN = re.compile(_TOKEN.pattern.join(("(?:", ")*")))
 _LINE_BREAK = re.compile(r"\r?\n")
 #: The longest cell a digit run is split into (a township's counts rarely pass four digits).
@@ -97,6 +99,9 @@ def read_cells(text: str, start: int, end: int) -> CellRun:
     """
     run = _RUN.match(text, start, end)
     position = run.end() if run else start
+    if _SEPARATOR_AFTER_CONTENT.search(text, start, position) is None:
+        cells = _field_cells(text, start, position)  # one cell per line, or run together
+        return CellRun(tuple(cells), cells[-1].span.end if cells else start)
     cells: list[Cell] = []
     line_start = start
     for line_break in [*_LINE_BREAK.finditer(text, start, position), None]:
