@@ -124,3 +124,12 @@ def test_full_multiline_span_and_tabs(plugin_set: PluginSet) -> None:
     results = results_for(plugin_set, ("a.txt", "\t以 下"))
     text = render(full, results, context(plugin_set))
     assert text.splitlines()[1:4] == ["  |", "1 |     以 下", "  |     ^^^^^"]
+
+
+def test_full_shows_a_window_of_a_long_line(plugin_set: PluginSet) -> None:
+    """A page flattened to one line is thousands of characters: show the span in context."""
+    line = "前" * 300 + "我局" + "后" * 300
+    text = render(full, results_for(plugin_set, ("a.txt", line)), context(plugin_set))
+    shown, carets = text.splitlines()[2:4]
+    assert shown == "1 | …" + "前" * 19 + "我局" + "后" * 19 + "…"
+    assert carets == "  | " + " " * 40 + "^^^^"

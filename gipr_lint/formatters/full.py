@@ -33,24 +33,50 @@ def summary(results: Sequence[Any]) -> str:
     return f"Found {', '.join(parts)} in {_plural(files, 'file')}."
 
 
+#: Context shown on each side of the marked span, in terminal cells; longer lines are cut with …
+CONTEXT_CELLS = 40
+_MARK_CELLS = 80
+
+
+def _keep_end(text: str, cells: int) -> str:
+    """The end of ``text`` that fits in ``cells`` terminal cells, marked with … when cut."""
+    if cell_len(text) <= cells:
+        return text
+    kept = ""
+    for char in reversed(text):
+        if cell_len(char + kept) > cells - 1:
+            break
+        kept = char + kept
+    return "…" + kept
+
+
+def _keep_start(text: str, cells: int) -> str:
+    """The start of ``text`` that fits in ``cells`` terminal cells, marked with … when cut."""
+    if cell_len(text) <= cells:
+        return text
+    kept = ""
+    for char in text:
+        if cell_len(kept + char) > cells - 1:
+            break
+        kept += char
+    return kept + "…"
+
+
 def _snippet(diagnostic: Any, source: Any) -> list[Text]:
     if source is None or not source.text or diagnostic.line > source.line_count:
         return []
-    line = source.line_text(diagnostic.line).replace("\t", "    ")
     raw = source.line_text(diagnostic.line)
-    before = raw[:diagnostic.column - 1].replace("\t", "    ")
-    if diagnostic.end_line == diagnostic.line:
-        marked = raw[diagnostic.column - 1:diagnostic.end_column - 1]
-    else:
-        marked = raw[diagnostic.column - 1:]
-    width = max(1, cell_len(marked.replace("\t", "    ")))
+    end = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(raw)
+    before = _keep_end(raw[:diagnostic.column - 1].replace("\t", "    "), CONTEXT_CELLS)
+    marked = _keep_start(raw[diagnostic.column - 1:end].replace("\t", "    "), _MARK_CELLS)
+    after = _keep_start(raw[end:].replace("\t", "    "), CONTEXT_CELLS)
     gutter = str(diagnostic.line)
     pad = " " * len(gutter)
     return [
         Text.assemble((f"{pad} |", "blue")),
-        Text.assemble((f"{gutter} | ", "blue"), line),
+        Text.assemble((f"{gutter} | ", "blue"), before + marked + after),
         Text.assemble((f"{pad} | ", "blue"), " " * cell_len(before),
-                      ("^" * width, _STYLE[diagnostic.severity.value])),
+                      ("^" * max(1, cell_len(marked)), _STYLE[diagnostic.severity.value])),
     ]
 
 
