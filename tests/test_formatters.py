@@ -132,4 +132,4 @@ def test_full_shows_a_window_of_a_long_line(plugin_set: PluginSet) -> None:
     text = render(full, results_for(plugin_set, ("a.txt", line)), context(plugin_set))
     shown, carets = text.splitlines()[2:4]
     assert shown == "1 | …" + "前" * 19 + "我局" + "后" * 19 + "…"
-    assert carets == "  | " + " " * 40 + "^^^^"
+    assert carets == "  | " + " " * 39 + "^^^^"  # "…" is one cell, each 前 two
