@@ -24,17 +24,13 @@ from gipr_lint_rules._prose_numbers import (
     parse_number,
     sentence_bounds,
 )
+from gipr_lint_rules._text import quote
 
 GIPR_LINT_API = 1
 
 #: Units of a count of applications or cases ("个" and "次" are left out: "15个工作日", "5次").
 _UNIT = r"\s*(?:件|条|份|宗|例|起)(?!\s*(?:工作日|日|天|月))"
 _BOUND = r"[^。；;，,\n]"
-
-
-def _quote(text: str) -> str:
-    text = " ".join(text.split())
-    return f'"{text if len(text) <= 40 else text[:39] + "…"}"'
 
 
 def _total(table: Table | None, key: str, column: int = -1) -> int | float | None:
@@ -155,12 +151,12 @@ class ApplicationsInProse(Rule):
             for claim in _claims(report, _RECEIVED, needs="申请", exclude=_NOT_REQUESTS):
                 if claim.value == new or (carried is not None and claim.value == new + carried):
                     continue
-                yield self.finding(claim.span, f"{_quote(claim.quoted)} states {claim.value} "
+                yield self.finding(claim.span, f"{quote(claim.quoted, 40)} states {claim.value} "
                                    f"applications received; table 三 本年新收 总计 is {new}")
             if new:
                 for claim in _claims(report, _NONE_RECEIVED, needs="申请",
                                      exclude=_NOT_REQUESTS):
-                    yield self.finding(claim.span, f"{_quote(claim.quoted)} states no "
+                    yield self.finding(claim.span, f"{quote(claim.quoted, 40)} states no "
                                        f"applications; table 三 本年新收 总计 is {new}")
         for pattern, key, label in _SIMPLE_ROWS:
             expected = _total(table, key)
@@ -171,7 +167,7 @@ class ApplicationsInProse(Rule):
                 start, end = sentence_bounds(report.text, claim.span.start)
                 if not _ABOUT_REQUESTS.search(report.text, start, end) or claim.value == expected:
                     continue
-                yield self.finding(claim.span, f"{_quote(claim.quoted)} states {claim.value}; "
+                yield self.finding(claim.span, f"{quote(claim.quoted, 40)} states {claim.value}; "
                                    f"table 三 {label} 总计 is {expected}")
 
 
@@ -273,7 +269,7 @@ class ReviewInProse(Rule):
         if litigation and totals.litigation:
             wrong.append(f"{_LITIGATION} 总计 is {totals.litigation}")
         if wrong:
-            yield self.finding(span, f"{_quote(quoted)} states there were none; table 四 "
+            yield self.finding(span, f"{quote(quoted, 40)} states there were none; table 四 "
                                + " and ".join(wrong))
 
     def _count(self, span: Span, quoted: str, value: int, about: str,
@@ -295,7 +291,7 @@ class ReviewInProse(Rule):
             if totals.litigation is None or value == totals.litigation:
                 return
             expected = f"{_LITIGATION} 总计 {totals.litigation}"
-        yield self.finding(span, f"{_quote(quoted)} states {value}; table 四 says {expected}")
+        yield self.finding(span, f"{quote(quoted, 40)} states {value}; table 四 says {expected}")
 
 
 # --- C003 规章 and 规范性文件 ------------------------------------------------------------------
@@ -379,7 +375,7 @@ class RulesInProse(Rule):
                 continue
             stated = value if number is not None else "none"
             yield self.finding(Span(base + where[0], base + where[1]),
-                               f"{_quote(match.group())} states {stated}; table 二 {label} "
+                               f"{quote(match.group(), 40)} states {stated}; table 二 {label} "
                                f"{column_name} is {expected}")
 
 

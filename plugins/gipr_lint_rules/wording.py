@@ -12,12 +12,9 @@ from gipr_lint.model import AgencyKind, Report, TextPiece
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint.source import Span
 from gipr_lint_rules._prose_numbers import Citations, sentence_bounds, sentence_starts
+from gipr_lint_rules._text import quote
 
 GIPR_LINT_API = 1
-
-
-def _quote(text: str) -> str:
-    return f'"{text}"'
 
 
 def _pieces(report: Report) -> Iterator[TextPiece]:
@@ -144,12 +141,12 @@ class SelfReference(Rule):
             expected = ("a township self-reference (我镇, 我乡, 我街道) or 本机关"
                         if misfit.kind_name == "a township"
                         else "the department's own self-reference (我局, 我委 …) or 本机关")
-            return self.finding(span, f"{_quote(word)} in {misfit.kind_name} report; "
+            return self.finding(span, f"{quote(word)} in {misfit.kind_name} report; "
                                 f"expected {expected}", severity=misfit.severity)
         fix = Fix((Edit(span, misfit.expected),),
-                  f"replace {_quote(word)} with {_quote(misfit.expected)}")
-        return self.finding(span, f"{_quote(word)} in {misfit.kind_name} report; expected "
-                            f"{_quote(misfit.expected)}", severity=misfit.severity, fix=fix)
+                  f"replace {quote(word)} with {quote(misfit.expected)}")
+        return self.finding(span, f"{quote(word)} in {misfit.kind_name} report; expected "
+                            f"{quote(misfit.expected)}", severity=misfit.severity, fix=fix)
 
 
 # --- A002 agency mismatch ------------------------------------------------------------------------
@@ -219,8 +216,8 @@ class AgencyMismatch(Rule):
         title = report.agency.text
         signature = report.signature.agency if report.signature else None
         if signature is not None and not same_body(title, signature.text):
-            yield self.finding(signature.span, f"the 落款 names {_quote(signature.text)}, but "
-                               f"the title names {_quote(title)}")
+            yield self.finding(signature.span, f"the 落款 names {quote(signature.text)}, but "
+                               f"the title names {quote(title)}")
         if report.agency_kind is AgencyKind.TOWNSHIP:
             yield from self._subjects(report, title)
 
@@ -237,8 +234,8 @@ class AgencyMismatch(Rule):
                 if "乡镇" in name or "镇乡" in name or same_body(title, name):
                     continue
                 span = Span(base + match.start("name"), base + match.end("name"))
-                yield self.finding(span, f"the text's subject is {_quote(name)}, but the title "
-                                   f"names {_quote(title)}")
+                yield self.finding(span, f"the text's subject is {quote(name)}, but the title "
+                                   f"names {quote(title)}")
 
 
 # --- A003 placeholders ---------------------------------------------------------------------------
@@ -293,7 +290,7 @@ class Placeholder(Rule):
                 if ascii_only and not _ascii_placeholder(piece.text, *match.span()):
                     continue
                 span = Span(piece.span.start + match.start(), piece.span.start + match.end())
-                yield self.finding(span, f"template placeholder {_quote(found)} left in; "
+                yield self.finding(span, f"template placeholder {quote(found)} left in; "
                                    "expected the real name, date or number")
 
 
@@ -358,16 +355,16 @@ class OutdatedWording(Rule):
         base = piece.span.start
         for match in _WRONG_30.finditer(piece.text):
             span = Span(base + match.start(), base + match.end())
-            fix = Fix((Edit(span, _RIGHT_30),), f"replace with {_quote(_RIGHT_30)}")
-            yield self.finding(span, f"wrong 文号 {_quote(match.group())}; expected "
-                               f"{_quote(_RIGHT_30)}", fix=fix)
+            fix = Fix((Edit(span, _RIGHT_30),), f"replace with {quote(_RIGHT_30)}")
+            yield self.finding(span, f"wrong 文号 {quote(match.group())}; expected "
+                               f"{quote(_RIGHT_30)}", fix=fix)
         if year is None or year < 2021:
             return
         for match in _OLD_60.finditer(piece.text):
             yield self.finding(
                 Span(base + match.start(), base + match.end()),
-                f"outdated basis {_quote(match.group())} (the 2019 format) in a {year} report; "
-                f"expected {_quote(_RIGHT_30)}")
+                f"outdated basis {quote(match.group())} (the 2019 format) in a {year} report; "
+                f"expected {quote(_RIGHT_30)}")
 
     def _thirteenth(self, piece: TextPiece, year: int, citations: Citations
                     ) -> Iterator[Finding]:
@@ -393,7 +390,7 @@ class OutdatedWording(Rule):
                 continue
             yield self.finding(
                 Span(piece.span.start + match.start(), piece.span.start + match.end()),
-                f"outdated since 2021: {_quote(word)} in a {year} report; expected the current "
+                f"outdated since 2021: {quote(word)} in a {year} report; expected the current "
                 "wording (巩固拓展脱贫攻坚成果, 乡村振兴, 帮扶)")
 
 
