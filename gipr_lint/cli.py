@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "parse", "rules", "rule", "plugins", "server")
+COMMANDS = ("check", "parse", "rules", "rule", "plugins", "server", "new-plugin")
 PROGRESS_THRESHOLD = 20
 
 
@@ -105,7 +105,18 @@ def _parser() -> argparse.ArgumentParser:
     rule.add_argument("rule", metavar="CODE|NAME")
 
     sub.add_parser("plugins", help="list the loaded plugins and their rules")
-    sub.add_parser("server", help="run the language server (needs gipr-lint[lsp])")
+    new_plugin = sub.add_parser("new-plugin", help="write the skeleton of a rule pack "
+                                                   "(see docs/plugins.md)")
+    new_plugin.add_argument("name", metavar="NAME", help="plugin name, e.g. henan")
+    new_plugin.add_argument("--prefix", help="rule code prefix, two or more capital letters "
+                                             "(default: the name's first three letters)")
+    new_plugin.add_argument("--directory", type=Path, metavar="DIR",
+                            help="where to write it (default: ./gipr-lint-NAME)")
+    server = sub.add_parser("server", help="run the language server on stdio (needs "
+                                           "gipr-lint[lsp])")
+    server.add_argument("--debounce", type=int, default=None, metavar="MS",
+                        help="milliseconds to wait after a change before linting (default: "
+                             "300; the client's initializationOptions.debounce wins)")
     return parser
 
 
@@ -190,36 +201,51 @@ def _lint(files: list[str], args: argparse.Namespace, plugin_set: PluginSet, res
 
 
 def _apply_fixes(results: list[FileResult], args: argparse.Namespace, plugin_set: PluginSet,
-                 resolver: Any, out: TextIO) -> tuple[list[FileResult], int]:
-    """Apply (or with --diff, print) fixes; return the re-linted results and the fix count."""
+                 resolver: Any, out: TextIO, stdin: set[int]) -> tuple[list[FileResult], int]:
+    """Apply (or with --diff, print) fixes; return the re-linted results and the fix count.
+
+    Each file is fixed until no fix applies any more (see
+    :func:`gipr_lint.fixes.fix_until_stable`), so a second ``--fix`` changes nothing. Only
+    files read by the plain-text reader are written back; ``stdin`` holds the indexes of the
+    results read from standard input, whose fixed text goes to standard output.
+    """
+    from gipr_lint.builtin import TextReader
     from gipr_lint.engine import lint_source
-    from gipr_lint.fixes import apply_fixes, encode, unified_diff, write_atomic
-    from gipr_lint.source import Source
+    from gipr_lint.fixes import encode, fix_until_stable, unified_diff, write_atomic
 
     total = 0
     fixed_results = []
-    for result in results:
+    for index, result in enumerate(results):
         source = result.source
+        from_stdin = index in stdin
         if source is None or not any(d.fix for d in result.diagnostics):
             fixed_results.append(result)
             continue
-        text, count = apply_fixes(source, result.diagnostics, unsafe=args.unsafe_fixes)
-        if count == 0 or text == source.text:
+        if not from_stdin and not isinstance(plugin_set.reader_for(result.path), TextReader):
+            _error(f"{result.path}: not fixed: fixes are written back to plain-text files only")
             fixed_results.append(result)
             continue
-        total += count
+        settings = resolver.settings_for(Path(result.path))
+        outcome = fix_until_stable(source, lambda s, st=settings: lint_source(s, st, plugin_set),
+                                   unsafe=args.unsafe_fixes, first=result)
+        if outcome.applied == 0 or outcome.text == source.text:
+            fixed_results.append(result)
+            continue
+        if not outcome.converged:
+            _error(f"{result.path}: fixes did not settle after {outcome.passes} passes; "
+                   "some findings are left unfixed")
+        total += outcome.applied
         if args.diff:
-            out.write(unified_diff(source, text))
+            out.write(unified_diff(source, outcome.text))
             fixed_results.append(result)
             continue
-        if result.path == "-":
-            sys.stdout.write(text)
+        if from_stdin:
+            sys.stdout.write(outcome.text)
         else:
-            write_atomic(result.path, encode(source, text))
-        new_source = Source.from_text(text, source.path, encoding=source.encoding,
-                                      bom=source.bom)
-        fixed_results.append(lint_source(new_source, resolver.settings_for(Path(result.path)),
-                                         plugin_set))
+            with open(result.path, "rb") as handle:
+                head = handle.read(4)
+            write_atomic(result.path, encode(source, outcome.text, head))
+        fixed_results.append(outcome.result)
     return fixed_results, total
 
 
@@ -304,17 +330,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         return _report(results, args, plugin_set, resolver, out, formatter, status,
                        FormatContext(rules=plugin_set.rules, rule_plugin=plugin_set.rule_plugin,
-                                     color=_use_color(args, out)))
+                                     color=_use_color(args, out)),
+                       stdin={index for index, path in enumerate(files) if path == "-"})
     finally:
         if handle is not None:
             handle.close()
 
 
 def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: PluginSet,
-            resolver: Any, out: TextIO, formatter: Any, status: int, context: Any) -> int:
+            resolver: Any, out: TextIO, formatter: Any, status: int, context: Any,
+            stdin: set[int] | None = None) -> int:
     if args.fix or args.diff:
         try:
-            results, fixed = _apply_fixes(results, args, plugin_set, resolver, out)
+            results, fixed = _apply_fixes(results, args, plugin_set, resolver, out,
+                                          stdin or set())
         except OSError as exc:
             raise UsageError(f"cannot write fixes: {exc}") from None
         if args.diff:
@@ -436,9 +465,37 @@ def cmd_plugins(args: argparse.Namespace) -> int:
     return EXIT_ERROR if plugin_set.has_errors else EXIT_OK
 
 
+def cmd_new_plugin(args: argparse.Namespace) -> int:
+    """Write a rule-pack skeleton (:mod:`gipr_lint.scaffold`); exit 2 if the folder exists."""
+    from gipr_lint.scaffold import ScaffoldError, create
+
+    try:
+        target = create(args.name, args.directory, prefix=args.prefix)
+    except ScaffoldError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"cannot write the skeleton: {exc}") from None
+    sys.stdout.write(f"Created {target}/ (plugin {args.name!r}). Next: cd {target} && "
+                     "pip install -e '.[test]' && pytest\n")
+    return EXIT_OK
+
+
+SERVER_NEEDS = "the language server needs: pip install 'gipr-lint[lsp]'"
+
+
 def cmd_server(args: argparse.Namespace) -> int:
-    _error("the language server needs gipr-lint[lsp]")
-    return EXIT_ERROR
+    """Run the language server; pygls is imported only here, never at start-up."""
+    if args.debounce is not None and args.debounce < 0:
+        raise UsageError("--debounce: expected milliseconds, 0 or more")
+    try:
+        import lsprotocol.types  # noqa: F401
+        import pygls.lsp.server  # noqa: F401
+    except ImportError:
+        _error(SERVER_NEEDS)
+        return EXIT_ERROR
+    from gipr_lint.server import serve
+
+    return serve(None if args.debounce is None else args.debounce / 1000)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -448,7 +505,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv.insert(0, "check")
     args = _parser().parse_args(argv)
     handlers = {"check": cmd_check, "parse": cmd_parse, "rules": cmd_rules, "rule": cmd_rule,
-                "plugins": cmd_plugins, "server": cmd_server}
+                "plugins": cmd_plugins, "server": cmd_server, "new-plugin": cmd_new_plugin}
     try:
         return handlers[args.command](args)
     except UsageError as exc:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePath
+from types import MappingProxyType
 from typing import Any
 
 from gipr_lint.config import IgnoreText, Settings, _Validator, build_settings
@@ -122,7 +123,8 @@ def _plan(settings: Settings, plugin_set: PluginSet) -> _Plan:
                                        in plugin_set.options.get(plugin, {}).items()}
             options.update(settings.plugin_options.get(plugin, {}))
             contexts[plugin] = RuleContext(options=options,
-                                           templates=tuple(plugin_set.templates))
+                                           templates=tuple(plugin_set.templates),
+                                           deadlines=MappingProxyType(dict(plugin_set.deadlines)))
         rules.append((plugin_set.rules[code](), contexts[plugin]))
     plan = _Plan(rules=rules, codes=codes)
     if len(_plans) > 64:
@@ -265,25 +267,32 @@ def lint_path(path: str | Path, settings: Settings, plugin_set: PluginSet) -> Fi
 
 
 @lru_cache(maxsize=32)
-def _test_plugin_set(rules: tuple[type[Rule], ...]) -> PluginSet:
-    return PluginSet.from_rules(rules)
+def _test_plugin_set(rules: tuple[type[Rule], ...], plugins: tuple[object, ...] = ()
+                     ) -> PluginSet:
+    return PluginSet.from_rules(rules, plugins=plugins)
 
 
 def lint_text(text: str, rules: Sequence[type[Rule]], path: str = "x.txt", *,
-              options: Mapping[str, Any] | None = None, **settings: Any) -> list[Diagnostic]:
+              options: Mapping[str, Any] | None = None,
+              plugins: Sequence[object | tuple[str, object]] = (),
+              **settings: Any) -> list[Diagnostic]:
     """Lint ``text`` with only ``rules``; return the diagnostics. For rule tests.
 
     ``settings`` are configuration keys with ``_`` for ``-`` (``select``, ``ignore``,
     ``extend_select``, ``severity={"T001": "warning"}``, ``agency``, ``agency_kind``, ``year``,
     ``ignore_texts=[{"code": ..., "text": ...}]``, ``per_file_ignores``), validated as a config
-    file would be; ``options`` is handed to the rules as ``RuleContext.options``. Raises
+    file would be; ``options`` is handed to the rules as ``RuleContext.options``. ``plugins``
+    are whole plugins (modules, or ``(name, module)`` pairs) registered before ``rules``: their
+    rules, templates and deadlines; their options are set like a config file's, as a setting
+    named after the plugin (``henan={"overview-max-chars": 800}``). Raises
     :class:`~gipr_lint.config.ConfigError` for bad settings and ``ValueError`` for invalid rules.
     """
-    plugin_set = _test_plugin_set(tuple(rules))
+    plugin_set = _test_plugin_set(tuple(rules), tuple(plugins))
     raw = {key.replace("_", "-"): value for key, value in settings.items()}
     values = _Validator("lint_text", "", plugin_set).validate(raw)
     built = build_settings(values, root=Path.cwd())
     if options:
-        built = dataclasses.replace(built, plugin_options={"test": dict(options)})
+        built = dataclasses.replace(built, plugin_options={**built.plugin_options,
+                                                           "test": dict(options)})
     source = Source.from_text(text, path)
     return lint_source(source, built, plugin_set).diagnostics

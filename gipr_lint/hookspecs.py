@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from gipr_lint.rules import Rule
     from gipr_lint.source import Source
 
-__all__ = ["PROJECT_NAME", "Formatter", "Reader", "hookimpl", "hookspec"]
+__all__ = ["DEADLINE_KINDS", "PROJECT_NAME", "Formatter", "Reader", "hookimpl", "hookspec"]
 
 #: The pluggy project name; also the entry-point group plugins are found under.
 PROJECT_NAME = "gipr_lint"
@@ -126,4 +126,25 @@ def gipr_lint_options() -> Mapping[str, tuple[Any, Any, str]]:  # type: ignore[e
     :return: a dict ``option-name -> (type, default, help)``, where ``type`` is one of ``str``,
         ``int``, ``float``, ``bool`` or ``list`` (a list of strings), ``default`` a value of that
         type and ``help`` a one-line description.
+    """
+
+
+#: The agency kinds a publication deadline may be set for (see :func:`gipr_lint_deadlines`).
+DEADLINE_KINDS = ("township", "department", "government")
+
+
+@hookspec
+def gipr_lint_deadlines() -> Mapping[str, str]:  # type: ignore[empty-body]
+    """Set publication deadlines of the annual report by agency kind (a province's own dates).
+
+    条例 第四十九条 fixes 31 January for 县级以上人民政府部门 and 31 March for the 本级 report of
+    a 县级以上地方人民政府; it sets no date for 乡/镇/街道, which provinces do. Deadlines are
+    collected into :attr:`gipr_lint.plugins.PluginSet.deadlines` (a plugin loaded later
+    overrides an earlier one for the same kind) and handed to every rule as
+    :attr:`gipr_lint.rules.RuleContext.deadlines`; Y004 (``signature-date``) checks the 落款
+    against them.
+
+    :return: a dict from agency kind (``"township"``, ``"department"`` or ``"government"``) to
+        a day of the year after the reported one, ``"MM-DD"`` (e.g. ``{"township": "02-20"}``).
+        Anything else is an error naming the plugin.
     """

@@ -9,6 +9,8 @@ by name and skipped while the others load. What the plugins provide ends up in a
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +36,8 @@ __all__ = [
 OPTION_TYPES: Mapping[type, str] = {str: "string", int: "integer", float: "number",
                                     bool: "boolean", list: "list of strings"}
 _HOOK_NAMES = ("gipr_lint_rules", "gipr_lint_templates", "gipr_lint_readers",
-               "gipr_lint_formatters", "gipr_lint_options")
+               "gipr_lint_formatters", "gipr_lint_options", "gipr_lint_deadlines")
+_DEADLINE = re.compile(r"^(\d{2})-(\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,8 @@ class PluginSet:
 
     ``rules`` maps code to rule class in load order; ``templates`` is every plugin's template
     extensions, in order, for the table checks; ``options`` maps a plugin name to the options it
-    declared.
+    declared; ``deadlines`` maps an agency kind to its publication deadline ``"MM-DD"`` (hook
+    ``gipr_lint_deadlines``; a later plugin overrides an earlier one).
     """
 
     manager: pluggy.PluginManager
@@ -86,6 +90,7 @@ class PluginSet:
     readers: list[hookspecs.Reader] = field(default_factory=list)
     formatters: dict[str, hookspecs.Formatter] = field(default_factory=dict)
     options: dict[str, dict[str, OptionSpec]] = field(default_factory=dict)
+    deadlines: dict[str, str] = field(default_factory=dict)
     plugins: list[PluginInfo] = field(default_factory=list)
     problems: list[PluginProblem] = field(default_factory=list)
 
@@ -124,10 +129,12 @@ class PluginSet:
 
     @classmethod
     def from_rules(cls, rules: Iterable[type[Rule]], *,
-                   options: Mapping[str, tuple[Any, Any, str]] | None = None) -> PluginSet:
-        """A set with the built-ins plus ``rules`` as one plugin named ``test``; for tests.
+                   options: Mapping[str, tuple[Any, Any, str]] | None = None,
+                   plugins: Sequence[object | tuple[str, object]] = ()) -> PluginSet:
+        """A set with the built-ins, ``plugins`` (whole plugins, as for ``load_plugins(extra=)``)
+        and ``rules`` as one plugin named ``test`` (left out when there are none); for tests.
 
-        Raises ``ValueError`` when the rules do not validate.
+        Raises ``ValueError`` when the plugins or rules do not validate.
         """
         rule_list = list(rules)
 
@@ -142,7 +149,8 @@ class PluginSet:
             def gipr_lint_options(self) -> Mapping[str, tuple[Any, Any, str]]:
                 return options or {}
 
-        plugin_set = load_plugins(entry_points=[], extra=[("test", _Test())])
+        extra = [*plugins] + ([("test", _Test())] if rule_list or options else [])
+        plugin_set = load_plugins(entry_points=[], extra=extra)
         if plugin_set.problems:
             raise ValueError("; ".join(str(problem) for problem in plugin_set.problems))
         return plugin_set
@@ -276,6 +284,29 @@ def _option_problems(returned: Any) -> list[str]:
     return errors
 
 
+def _deadline_problems(returned: Any) -> list[str]:
+    if returned is None:
+        return []
+    if not isinstance(returned, Mapping):
+        return [f"gipr_lint_deadlines() returned {_describe(returned)}, expected a dict such as "
+                "{'township': '02-20'}"]
+    errors = []
+    for kind, value in returned.items():
+        if kind not in hookspecs.DEADLINE_KINDS:
+            errors.append(f"deadline for unknown agency kind {_describe(kind)} (accepted: "
+                          f"{', '.join(hookspecs.DEADLINE_KINDS)})")
+            continue
+        match = _DEADLINE.match(value) if isinstance(value, str) else None
+        try:
+            if match is None:
+                raise ValueError
+            datetime.date(2000, int(match.group(1)), int(match.group(2)))  # a leap year
+        except ValueError:
+            errors.append(f"deadline {kind!r}: {_describe(value)} is not a day \"MM-DD\" "
+                          "(e.g. \"02-20\")")
+    return errors
+
+
 def option_value_ok(kind: type, value: Any) -> bool:
     """Whether ``value`` (from TOML) fits an option of type ``kind``."""
     if kind is bool:
@@ -348,6 +379,7 @@ def _register(plugin_set: PluginSet, name: str, plugin: object, version: str | N
         errors += _reader_problems(returned.get("gipr_lint_readers"))
         errors += _formatter_problems(returned.get("gipr_lint_formatters"), plugin_set)
         errors += _option_problems(returned.get("gipr_lint_options"))
+        errors += _deadline_problems(returned.get("gipr_lint_deadlines"))
         templates = returned.get("gipr_lint_templates")
         if templates is not None and not isinstance(templates, (list, tuple)):
             errors.append(f"gipr_lint_templates() returned {_describe(templates)}, "
@@ -366,6 +398,7 @@ def _register(plugin_set: PluginSet, name: str, plugin: object, version: str | N
     plugin_set.templates.extend(returned.get("gipr_lint_templates") or ())
     plugin_set.readers.extend(returned.get("gipr_lint_readers") or ())
     plugin_set.formatters.update(returned.get("gipr_lint_formatters") or {})
+    plugin_set.deadlines.update(returned.get("gipr_lint_deadlines") or {})
     plugin_options = returned.get("gipr_lint_options")
     if plugin_options:
         plugin_set.options[name] = {key: OptionSpec(*spec) for key, spec in plugin_options.items()}

@@ -53,10 +53,14 @@ class RuleContext:
     ``options`` is the rule's plugin's own table, ``[tool.gipr-lint.<plugin>]`` in the user's
     configuration (empty when absent). ``templates`` is every loaded plugin's template
     extensions (hook ``gipr_lint_templates``), in load order, for the table checks.
+    ``deadlines`` maps an agency kind (``township``, ``department``, ``government``) to the
+    publication deadline ``"MM-DD"`` plugins set (hook ``gipr_lint_deadlines``); a kind that
+    is absent keeps the national date (or none, for townships).
     """
 
     options: Mapping[str, Any] = field(default_factory=dict)
     templates: tuple[Any, ...] = ()
+    deadlines: Mapping[str, str] = field(default_factory=dict)
 
 
 class Rule:

@@ -71,16 +71,28 @@ def installed_rules() -> Mapping[str, type[Rule]]:
 
 
 def lint(text: str, *, rules: Sequence[type[Rule]] | None = None, path: str = "report.txt",
-         options: Mapping[str, Any] | None = None, **settings: Any) -> list[Diagnostic]:
-    """Lint ``text`` with only ``rules`` (default: every installed rule).
+         options: Mapping[str, Any] | None = None,
+         plugins: Sequence[object | tuple[str, object]] = (),
+         **settings: Any) -> list[Diagnostic]:
+    """Lint ``text`` with only ``rules`` (default: every installed rule, or none when
+    ``plugins`` are given).
 
     ``settings`` are configuration keys with ``_`` for ``-`` (``agency_kind="township"``,
     ``year=2024``, ``severity={"HEN001": "error"}``); ``options`` are the rules' plugin options.
+    ``plugins`` registers whole plugins in-process, as an installed entry point would be:
+    modules or ``(entry-point name, module)`` pairs, with their rules, options, templates and
+    deadlines. Their options go in a setting named after the plugin, as in a config file::
+
+        lint(text, plugins=[("henan", gipr_lint_henan)], henan={"overview-max-chars": 800})
     """
     from gipr_lint.engine import lint_text
 
-    chosen = list(rules) if rules is not None else list(installed_rules().values())
-    return lint_text(text, rules=chosen, path=path, options=options, **settings)
+    if rules is not None:
+        chosen = list(rules)
+    else:
+        chosen = [] if plugins else list(installed_rules().values())
+    return lint_text(text, rules=chosen, path=path, options=options, plugins=tuple(plugins),
+                     **settings)
 
 
 def lint_file(path: str | Path, **kwargs: Any) -> list[Diagnostic]:
@@ -155,15 +167,33 @@ def _describe(diagnostics: Iterable[Diagnostic]) -> str:
     return "\n".join(f"  {d.line}:{d.column} {d.code} {d.message}" for d in diagnostics) or "  —"
 
 
-def check_case(case: RuleCase, rules: Mapping[str, type[Rule]] | None = None) -> None:
-    """Lint a case with only its rule and assert the exact diagnostics (raises AssertionError)."""
-    rules = rules if rules is not None else installed_rules()
-    if case.code not in rules:
-        raise AssertionError(f"{case.file}: no installed rule has the code {case.code}")
+def check_case(case: RuleCase, rules: Mapping[str, type[Rule]] | None = None, *,
+               plugins: Sequence[object | tuple[str, object]] = ()) -> None:
+    """Lint a case with only its rule and assert the exact diagnostics (raises AssertionError).
+
+    The rule is looked up in ``rules`` (default: every installed rule) and run on its own, with
+    the case's ``options``. With ``plugins`` (as for :func:`lint`) the rule comes from those
+    plugins instead and runs with everything its plugin provides (templates, deadlines), the
+    case's ``options`` being that plugin's configuration table.
+    """
     settings = {key.replace("-", "_"): value for key, value in case.settings.items()}
-    diagnostics = [d for d in lint(case.text(), rules=[rules[case.code]],
-                                   options=case.options or None, **settings)
-                   if d.code == case.code]
+    if plugins:
+        from gipr_lint.plugins import PluginSet
+
+        plugin_set = PluginSet.from_rules([], plugins=tuple(plugins))
+        if case.code not in plugin_set.rules:
+            raise AssertionError(f"{case.file}: none of the plugins has the code {case.code}")
+        settings.setdefault("select", [case.code])
+        if case.options:
+            settings[plugin_set.rule_plugin[case.code]] = dict(case.options)
+        linted = lint(case.text(), plugins=plugins, **settings)
+    else:
+        rules = rules if rules is not None else installed_rules()
+        if case.code not in rules:
+            raise AssertionError(f"{case.file}: no installed rule has the code {case.code}")
+        linted = lint(case.text(), rules=[rules[case.code]], options=case.options or None,
+                      **settings)
+    diagnostics = [d for d in linted if d.code == case.code]
     found = [f"{d.line}:{d.column} {d.code}" for d in diagnostics]
     if found != list(case.expect):
         raise AssertionError(f"{case}: expected {list(case.expect)}, found:\n"

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from tests.conftest import FIXTURES, GAOZHUANG, RunCli
 
 WORDS = {"words": "words"}
@@ -215,10 +216,11 @@ def test_rules_and_rule(cli: RunCli) -> None:
     assert "gipr-lint: unknown rule 'TST01'; did you mean 'TST001'?" in done.stderr
 
 
-def test_server_needs_extra(cli: RunCli) -> None:
-    done = cli("server")
-    assert (done.returncode, done.stderr) == (2, "gipr-lint: the language server needs "
-                                                 "gipr-lint[lsp]\n")
+def test_server_rejects_a_negative_debounce(cli: RunCli) -> None:
+    """The server itself is tested in test_server.py (with and without pygls)."""
+    done = cli("server", "--debounce", "-5", input=b"")
+    assert (done.returncode, done.stderr) == (2, "gipr-lint: --debounce: expected "
+                                                 "milliseconds, 0 or more\n")
 
 
 def test_parse_json(cli: RunCli) -> None:

@@ -194,3 +194,19 @@ def test_cli_api_mismatch_alone_does_not_change_exit_code(cli: RunCli) -> None:
                plugins={"words": "words", "badapi": "bad_api"})
     assert "gipr-lint: plugin 'badapi' skipped: it supports API 99" in done.stderr
     assert done.returncode == 1  # TST002 (error) found something; no plugin error
+
+
+def test_cli_raising_duplicate_and_bad_deadline_plugins_named_lint_goes_on(cli: RunCli) -> None:
+    done = cli("--select", "TST001", "--format", "concise", str(GAOZHUANG),
+               plugins={"words": "words", "raising": "raising_hook", "zdup": "dup_code",
+                        "deadline": "bad_deadline"})
+    assert done.returncode == 2
+    assert ("gipr-lint: plugin 'raising' skipped: a hook raised ValueError: cannot build rules"
+            in done.stderr)
+    assert ("gipr-lint: plugin 'zdup' skipped: rule Copycat has code TST001, already taken by "
+            "rule FlagWoJu of plugin 'words'") in done.stderr
+    assert ("gipr-lint: plugin 'deadline' skipped: deadline 'township': '02-30' is not a day "
+            "\"MM-DD\"") in done.stderr
+    assert "deadline for unknown agency kind 'village'" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout.count("warning TST001 found 我局") == 2

@@ -5,7 +5,9 @@ Options (``[tool.gipr-lint.years]``):
 ``township-deadline``
     ``"MM-DD"``: the publication deadline of township (乡/镇/街道) reports in the year after the
     reported one, e.g. ``"02-20"`` where a province sets 20 February. The 条例 sets no national
-    date for townships, so Y004 stays silent about their lateness unless this is set.
+    date for townships, so Y004 stays silent about their lateness unless this is set or an
+    installed provincial pack sets one (hook ``gipr_lint_deadlines``); this option, being the
+    user's own configuration, wins over a pack's township deadline.
 """
 
 from __future__ import annotations
@@ -330,17 +332,30 @@ class StatisticsPeriod(Rule):
                     f"expected \"{end.year}年12月31日\"")
 
 
-def _township_deadline(options: Mapping[str, Any], year: int) -> datetime.date | None:
-    value = options.get("township-deadline") or ""
-    if not value:
-        return None
+def _day(value: str, year: int, what: str) -> datetime.date:
+    """``"MM-DD"`` in ``year`` ("02-29" falls back to 28 February); raises ``ValueError``."""
     match = re.fullmatch(r"\s*(\d{1,2})-(\d{1,2})\s*", str(value))
     try:
         if match is None:
             raise ValueError
-        return datetime.date(year, int(match.group(1)), int(match.group(2)))
+        month, day = int(match.group(1)), int(match.group(2))
+        if (month, day) == (2, 29) and not (year % 4 == 0 and (year % 100 or year % 400 == 0)):
+            day = 28
+        return datetime.date(year, month, day)
     except ValueError:
-        raise ValueError(f"option township-deadline must be \"MM-DD\", got {value!r}") from None
+        raise ValueError(f"{what} must be \"MM-DD\", got {value!r}") from None
+
+
+def _township_deadline(options: Mapping[str, Any], year: int) -> datetime.date | None:
+    value = options.get("township-deadline") or ""
+    if not value:
+        return None
+    return _day(value, year, "option township-deadline")
+
+
+#: The national deadlines of 条例 第四十九条, by agency kind.
+NATIONAL_DEADLINES: Mapping[AgencyKind, str] = {AgencyKind.DEPARTMENT: "01-31",
+                                                AgencyKind.GOVERNMENT: "03-31"}
 
 
 _KIND_NAMES = {AgencyKind.DEPARTMENT: "a department's", AgencyKind.GOVERNMENT: "a government's",
@@ -353,8 +368,10 @@ class SignatureDate(Rule):
     A report on year Y is signed in Y+1: a 落款 dated in Y or earlier is an error. Lateness is
     a warning, after the deadline of 条例 第四十九条 for the agency kind: departments by
     31 January of Y+1, people's governments (本级) by 31 March. The 条例 sets no national date
-    for 乡/镇/街道, so townships are only checked when the ``township-deadline`` option
-    (``"MM-DD"``, in ``[tool.gipr-lint.years]``, e.g. ``"02-20"``) sets the provincial one.
+    for 乡/镇/街道, so townships are only checked when a provincial date is known: the
+    ``township-deadline`` option (``"MM-DD"``, in ``[tool.gipr-lint.years]``, e.g.
+    ``"02-20"``), or else the deadline an installed provincial pack sets for the kind (hook
+    ``gipr_lint_deadlines``, which may also move the departments' and governments' dates).
     Silent when there is no dated 落款 or no report year.
 
     Fails::
@@ -388,7 +405,7 @@ class SignatureDate(Rule):
             yield self.finding(piece.span, f"落款 date {_quote(piece.text)} is not after the "
                                f"reported year {year}; expected a date in {year + 1}")
             return
-        deadline = self._deadline(report.agency_kind, year + 1, context.options)
+        deadline = self._deadline(report.agency_kind, year + 1, context)
         if deadline is not None and date > deadline:
             yield self.finding(
                 piece.span, f"落款 date {_quote(piece.text)} is after the deadline for "
@@ -397,14 +414,17 @@ class SignatureDate(Rule):
                 severity=Severity.WARNING)
 
     @staticmethod
-    def _deadline(kind: AgencyKind, year: int, options: Mapping[str, Any]) -> datetime.date | None:
-        if kind is AgencyKind.DEPARTMENT:
-            return datetime.date(year, 1, 31)
-        if kind is AgencyKind.GOVERNMENT:
-            return datetime.date(year, 3, 31)
+    def _deadline(kind: AgencyKind, year: int, context: RuleContext) -> datetime.date | None:
+        """The deadline in ``year``: the ``township-deadline`` option (townships), else a
+        plugin's (``context.deadlines``), else the national one; ``None`` when there is none."""
+        if kind is AgencyKind.UNKNOWN:
+            return None
         if kind is AgencyKind.TOWNSHIP:
-            return _township_deadline(options, year)
-        return None
+            configured = _township_deadline(context.options, year)
+            if configured is not None:
+                return configured
+        value = context.deadlines.get(kind.value) or NATIONAL_DEADLINES.get(kind)
+        return _day(value, year, f"the {kind.value} deadline") if value else None
 
 
 class StaleYear(Rule):
