@@ -26,6 +26,7 @@ from gipr_lint.model import AgencyKind, Paragraph, Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint.source import Span
 from gipr_lint_rules._prose_numbers import Citations, sentence_bounds, sentence_starts
+from gipr_lint_rules._text import quote
 
 GIPR_LINT_API = 1
 
@@ -222,10 +223,6 @@ _SELF_NAMING = re.compile(
     r"(?:报告|总结|公布|说明)如下")
 
 
-def _quote(text: str) -> str:
-    return f'"{text}"'
-
-
 class ReportYearMismatch(Rule):
     """The report year disagrees between the title, the statistics period and the body.
 
@@ -261,14 +258,14 @@ class ReportYearMismatch(Rule):
         for period in find_periods(report):
             if period.start.year == period.end.year != year:
                 yield self.finding(
-                    period.span, f"statistics period {_quote(period.text)} is for "
+                    period.span, f"statistics period {quote(period.text)} is for "
                     f"{period.end.year}, but the title says {year}")
         yield from self._self_naming(report, year)
         for other, openers in stale_body_years(report, year).items():
             for opener in openers:
                 yield self.finding(
                     opener.span, f"the body presents {other} as the current year "
-                    f"({_quote(opener.snippet + '…')}, {len(openers)} times), but the title "
+                    f"({quote(opener.snippet + '…')}, {len(openers)} times), but the title "
                     f"says {year}")
 
     def _self_naming(self, report: Report, year: int) -> Iterator[Finding]:
@@ -286,7 +283,7 @@ class ReportYearMismatch(Rule):
                 yield self.finding(
                     Span(base + match.start("year"), base + match.end("year") + 1),
                     f"the text reports on {match.group('year')} "
-                    f"({_quote(match.group()[:30])}), but the title says {year}")
+                    f"({quote(match.group()[:30])}), but the title says {year}")
 
 
 class StatisticsPeriod(Rule):
@@ -317,18 +314,18 @@ class StatisticsPeriod(Rule):
             if start.year != end.year:
                 year = report.year or end.year
                 yield self.finding(
-                    period.span, f"statistics period {_quote(period.text)} spans two years; "
+                    period.span, f"statistics period {quote(period.text)} spans two years; "
                     f"expected \"{year}年1月1日至{year}年12月31日\"")
                 continue
             if (start.month, start.day) != (1, 1):
                 yield self.finding(
                     period.start_span, f"statistics period starts on "
-                    f"{_quote(report.text[period.start_span.start:period.start_span.end])}; "
+                    f"{quote(report.text[period.start_span.start:period.start_span.end])}; "
                     f"expected \"{start.year}年1月1日\"")
             if (end.month, end.day) != (12, 31):
                 yield self.finding(
                     period.end_span, f"statistics period ends on "
-                    f"{_quote(report.text[period.end_span.start:period.end_span.end])}; "
+                    f"{quote(report.text[period.end_span.start:period.end_span.end])}; "
                     f"expected \"{end.year}年12月31日\"")
 
 
@@ -402,13 +399,13 @@ class SignatureDate(Rule):
             return
         date, piece = signature.date, signature.date_text
         if date.year <= year:
-            yield self.finding(piece.span, f"落款 date {_quote(piece.text)} is not after the "
+            yield self.finding(piece.span, f"落款 date {quote(piece.text)} is not after the "
                                f"reported year {year}; expected a date in {year + 1}")
             return
         deadline = self._deadline(report.agency_kind, year + 1, context)
         if deadline is not None and date > deadline:
             yield self.finding(
-                piece.span, f"落款 date {_quote(piece.text)} is after the deadline for "
+                piece.span, f"落款 date {quote(piece.text)} is after the deadline for "
                 f"{_KIND_NAMES[report.agency_kind]} report, "
                 f"{deadline.year}年{deadline.month}月{deadline.day}日",
                 severity=Severity.WARNING)
@@ -465,7 +462,7 @@ class StaleYear(Rule):
                     or opener.year in whole):
                 continue
             yield self.finding(
-                opener.span, f"{_quote(opener.snippet + '…')} presents {opener.year} as the "
+                opener.span, f"{quote(opener.snippet + '…')} presents {opener.year} as the "
                 f"current year in a {year} report; expected {year}")
 
 
@@ -538,7 +535,7 @@ class PlanYear(Rule):
                                     planned, year)
 
     def _finding(self, span: Span, snippet: str, planned: int, year: int) -> Finding:
-        return self.finding(span, f"plan names {planned} ({_quote(snippet + '…')}); plans in "
+        return self.finding(span, f"plan names {planned} ({quote(snippet + '…')}); plans in "
                             f"a {year} report are for {year + 1}")
 
 
