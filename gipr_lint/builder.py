@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from lark import Token, Tree
 
 from gipr_lint.facts import agency_from_text, agency_kind, title_facts
+from gipr_lint.grammar import PieceToken
 from gipr_lint.layout.headings import HeadingMatch
 from gipr_lint.layout.tables import TableItem, TableRead
 from gipr_lint.model import (
@@ -64,7 +65,7 @@ class _Builder:
         self.problems: list[Problem] = []
 
     # -- tables
-    def table(self, tree: Tree[Token]) -> None:
+    def table(self, tree: Tree[PieceToken]) -> None:
         opener = tree.children[0]
         read = _payload(opener)  # type: ignore[arg-type]
         assert isinstance(read, TableRead)
@@ -99,7 +100,7 @@ class _Builder:
                                        read.missing_rows, headers)
 
     # -- document parts
-    def preamble_part(self, tree: Tree[Token]) -> None:
+    def preamble_part(self, tree: Tree[PieceToken]) -> None:
         for child in tree.children:
             if isinstance(child, Tree):
                 self.table(child)
@@ -117,7 +118,7 @@ class _Builder:
         elif isinstance(payload, Debris):
             self.debris.append(payload)
 
-    def section(self, tree: Tree[Token]) -> None:
+    def section(self, tree: Tree[PieceToken]) -> None:
         heading_token = tree.children[0]
         match = _payload(heading_token)  # type: ignore[arg-type]
         assert isinstance(match, HeadingMatch)
@@ -134,7 +135,7 @@ class _Builder:
         self.sections.append(Section(match.number, match.heading, tuple(paragraphs),
                                      Span(match.heading.span.start, end)))
 
-    def signature_part(self, tree: Tree[Token]) -> None:
+    def signature_part(self, tree: Tree[PieceToken]) -> None:
         agency = None
         for token in tree.children:
             assert isinstance(token, Token)
@@ -146,7 +147,7 @@ class _Builder:
                 self.signature = Signature(Span(start, match.span.end), agency,  # type: ignore[attr-defined,arg-type]
                                            match.date, match.date_text)  # type: ignore[attr-defined]
 
-    def walk(self, tree: Tree[Token]) -> None:
+    def walk(self, tree: Tree[PieceToken]) -> None:
         for child in tree.children:
             if isinstance(child, Token):
                 self.loose(child, [])
@@ -191,7 +192,7 @@ class _Builder:
                       problems=tuple(all_problems))
 
 
-def build_report(source: Source, tree: Tree[Token], problems: list[Problem]) -> Report:
+def build_report(source: Source, tree: Tree[PieceToken], problems: list[Problem]) -> Report:
     """The report a parse tree describes, with the problems met on the way."""
     builder = _Builder(source)
     builder.walk(tree)

@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 from gipr_lint import __version__
 
 if TYPE_CHECKING:
+    from gipr_lint.config import Settings
     from gipr_lint.engine import FileResult
     from gipr_lint.plugins import PluginSet
+    from gipr_lint.source import Source
 
 __all__ = ["main"]
 
@@ -226,8 +228,11 @@ def _apply_fixes(results: list[FileResult], args: argparse.Namespace, plugin_set
             fixed_results.append(result)
             continue
         settings = resolver.settings_for(Path(result.path))
-        outcome = fix_until_stable(source, lambda s, st=settings: lint_source(s, st, plugin_set),
-                                   unsafe=args.unsafe_fixes, first=result)
+
+        def relint(fixed: Source, settings: Settings = settings) -> FileResult:
+            return lint_source(fixed, settings, plugin_set)
+
+        outcome = fix_until_stable(source, relint, unsafe=args.unsafe_fixes, first=result)
         if outcome.applied == 0 or outcome.text == source.text:
             fixed_results.append(result)
             continue

@@ -100,8 +100,8 @@ def read_cells(text: str, start: int, end: int) -> CellRun:
     run = _RUN.match(text, start, end)
     position = run.end() if run else start
     if _SEPARATOR_AFTER_CONTENT.search(text, start, position) is None:
-        cells = _field_cells(text, start, position)  # one cell per line, or run together
-        return CellRun(tuple(cells), cells[-1].span.end if cells else start)
+        plain = _field_cells(text, start, position)  # one cell per line, or run together
+        return CellRun(tuple(plain), plain[-1].span.end if plain else start)
     cells: list[Cell] = []
     line_start = start
     for line_break in [*_LINE_BREAK.finditer(text, start, position), None]:

@@ -131,9 +131,9 @@ def find_section_headings(text: str, view: CompactText,
     """
     found: dict[int, HeadingMatch] = {}
     for start, end in lines:
-        match = _line_heading(text, start, end)
-        if match is not None:
-            found[match.heading.span.start] = match
+        heading = _line_heading(text, start, end)
+        if heading is not None:
+            found[heading.heading.span.start] = heading
     covered = _covered_offsets(found)
     for match in _INLINE_HEADING.finditer(view.text):
         start = view.to_original(match.start())

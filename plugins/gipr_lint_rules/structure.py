@@ -446,8 +446,8 @@ class MissingTable(Rule):
         for problem in report.problems:
             if problem.kind != "no-numbers":
                 continue
-            kind = next((t.kind for t in report.tables.values() if t.span == problem.span), None)
-            which = f"table {_TABLE_NAMES[kind]}" if kind in _TABLE_NAMES else "a table"
+            table = next((t for t in report.tables.values() if t.span == problem.span), None)
+            which = f"table {_TABLE_NAMES[table.kind]}" if table is not None else "a table"
             yield self.finding(problem.span,
                                f"{which} has its labels but no numbers; expected the figures "
                                "(was it an image?)")
