@@ -55,6 +55,8 @@ CONFIG_KEYS: Mapping[str, str] = {
 }
 _SELECTOR_HELP = "rule codes, code prefixes such as 'T' or 'T00', rule names, or 'ALL'"
 _PREFIX = re.compile(r"^[A-Z]+[0-9]{0,2}$")
+#: The letters of a rule code (``HEN`` of ``HEN001``).
+_CODE_LETTERS = re.compile(r"[A-Z]+(?=[0-9]{3}$)")
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -154,9 +156,21 @@ class _Validator:
             return value
         if _PREFIX.match(value) and any(code.startswith(value) for code in self.plugins.rules):
             return value
+        raise self.error(key, f"unknown rule {value!r}{self._hint(value)} "
+                              f"(accepted: {_SELECTOR_HELP})")
+
+    def _hint(self, value: str) -> str:
+        """A suggestion: the nearest rule, or the missing rule pack when no rule has the prefix."""
+        prefix = _CODE_LETTERS.match(value)
+        if prefix:
+            letters = prefix.group()
+            siblings = sorted(code for code in self.plugins.rules if code.startswith(letters))
+            if not siblings:
+                return (f"; no installed plugin has rules starting with {prefix.group()!r} "
+                        "(is its rule pack installed? `gipr-lint plugins` lists them)")
+            return f"; the {prefix.group()} rules are {', '.join(siblings)}"
         hint = self.plugins.suggest(value)
-        hint_text = f"; did you mean {hint!r}?" if hint else ""
-        raise self.error(key, f"unknown rule {value!r}{hint_text} (accepted: {_SELECTOR_HELP})")
+        return f"; did you mean {hint!r}?" if hint else ""
 
     def selectors(self, key: str, value: Any) -> tuple[str, ...]:
         if isinstance(value, str):
@@ -168,8 +182,7 @@ class _Validator:
     def rule_code(self, key: str, value: Any) -> str:
         code = self.plugins.resolve(value) if isinstance(value, str) else None
         if code is None:
-            hint = self.plugins.suggest(value) if isinstance(value, str) else None
-            hint_text = f"; did you mean {hint!r}?" if hint else ""
+            hint_text = self._hint(value) if isinstance(value, str) else ""
             raise self.error(key, f"unknown rule {value!r}{hint_text} (accepted: rule codes or "
                              "names)")
         return code

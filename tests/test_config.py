@@ -294,3 +294,20 @@ def test_documented_keys() -> None:
     text = (DOCS / "configuration.md").read_text(encoding="utf-8")
     for key in CONFIG_KEYS:
         assert f"`{key}`" in text, key
+
+
+def test_a_code_from_a_missing_rule_pack_says_so(cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "gipr-lint.toml").write_text('select = ["HEN001"]\n', encoding="utf-8")
+    (tmp_path / "r.txt").write_text("一、总体情况\n", encoding="utf-8")
+    result = cli("r.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert ("unknown rule 'HEN001'; no installed plugin has rules starting with 'HEN' "
+            "(is its rule pack installed?") in result.stderr
+
+
+def test_a_mistyped_code_lists_its_family(cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "gipr-lint.toml").write_text('ignore = ["A010"]\n', encoding="utf-8")
+    (tmp_path / "r.txt").write_text("一、总体情况\n", encoding="utf-8")
+    result = cli("r.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "unknown rule 'A010'; the A rules are A001, A002, A003, A004" in result.stderr
