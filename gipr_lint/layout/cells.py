@@ -25,8 +25,7 @@ _TOKEN = re.compile(
     r"|(?P<blank>(?:——|--|[-—–－/／无])(?=[|｜\s]|$))"
     r"|(?P<space>[|｜\s\"“”'‘’:：]+)"
 )
-_FIELD_SEPARATOR = re.compile(r"[|｜\t](?=.*\S)")  # a separator with content after it
-_EDGES = re.compile(r"[|｜\s]*")
+_FIELD_SEPARATOR = re.compile(r"[|｜\t]")
 # A separator after content on the same line: only then can an empty field stand for a blank cell.
 _SEPARATOR_AFTER_CONTENT = re.compile(r"[^\s|｜][ \u3000]*[|｜\t]")
 _RUN = re.compile(_TOKEN.pattern.join(("(?:", ")*")))
@@ -65,23 +64,58 @@ def _field_cells(text: str, start: int, end: int) -> list[Cell]:
     return cells
 
 
-def _line_cells(text: str, start: int, end: int) -> list[Cell]:
-    """Cells of one line; empty fields between pipes or tabs become blank cells."""
-    inner = _EDGES.match(text, start, end)
-    inner_start = inner.end() if inner else start
-    if _FIELD_SEPARATOR.search(text, inner_start, end) is None:
-        return _field_cells(text, inner_start, end)  # one field: the common case
-    fields: list[list[Cell] | int] = []  # a list of cells, or the offset of an empty field
-    field_start = start
-    for separator in [*_FIELD_SEPARATOR.finditer(text, start, end), None]:
-        field_end = separator.start() if separator else end
-        found = _field_cells(text, field_start, field_end)
-        fields.append(found if found else field_start)
-        field_start = separator.end() if separator else end
-    first = next((i for i, f in enumerate(fields) if isinstance(f, list)), len(fields))
-    last = max((i for i, f in enumerate(fields) if isinstance(f, list)), default=-1)
+_Field = list[Cell] | int  # the cells of a field, or the offset of an empty field
+
+
+def _separated_fields(text: str, start: int, end: int) -> list[_Field]:
+    """The fields of a pipe- or tab-separated run of lines, in order.
+
+    On the label's own line, the piece before the first separator is the rest of the label's
+    cell; on every line a whitespace-only piece after the last separator only terminates the
+    line ("0 |"). Lines without any separator and without content (blank lines between rows)
+    hold no field.
+    """
+    fields: list[_Field] = []
+    line_start = start
+    for line_break in [*_LINE_BREAK.finditer(text, start, end), None]:
+        line_end = line_break.start() if line_break else end
+        separators = list(_FIELD_SEPARATOR.finditer(text, line_start, line_end))
+        bounds = [line_start, *(m for sep in separators for m in (sep.start(), sep.end())),
+                  line_end]
+        pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+        if separators:
+            if line_start == start and not text[pieces[0][0]:pieces[0][1]].strip():
+                pieces = pieces[1:]
+            if pieces and not text[pieces[-1][0]:pieces[-1][1]].strip():
+                pieces = pieces[:-1]
+        elif not text[line_start:line_end].strip():
+            pieces = []
+        for piece_start, piece_end in pieces:
+            found = _field_cells(text, piece_start, piece_end)
+            fields.append(found if found else piece_start)
+        line_start = line_break.end() if line_break else end
+    return fields
+
+
+def _width(fields: list[_Field]) -> int:
+    return sum(len(field) if isinstance(field, list) else 1 for field in fields)
+
+
+def _aligned(fields: list[_Field], expected: int | None) -> list[Cell]:
+    """The row's cells from its fields, right-aligned to ``expected`` cells.
+
+    Leading empty fields are label columns (a two-level label, a misaligned row) unless the row
+    needs them: "| | | | | | | 0 |" is six blank cells and a total. Trailing empty fields are
+    ragged ends ("| 0 | 0 | ||"): a row short of cells at its end stays short and is reported,
+    since merged-cell debris after the last cell cannot be told from a blank total.
+    """
+    while fields and not isinstance(fields[-1], list):
+        fields.pop()
+    while fields and not isinstance(fields[0], list) and (
+            expected is None or _width(fields) > expected):
+        fields.pop(0)
     cells: list[Cell] = []
-    for field in fields[first:last + 1]:
+    for field in fields:
         if isinstance(field, list):
             cells.extend(field)
         else:
@@ -89,26 +123,21 @@ def _line_cells(text: str, start: int, end: int) -> list[Cell]:
     return cells
 
 
-def read_cells(text: str, start: int, end: int) -> CellRun:
+def read_cells(text: str, start: int, end: int, expected: int | None = None) -> CellRun:
     """Read the cells in ``text[start:end]`` up to the first character that is not a number, a
     blank mark or a separator.
 
-    Pipe- and tab-separated lines keep their empty interior fields as blank cells; leading and
-    trailing empty fields (label columns, ragged ends) are dropped. Cells one per line, with blank
-    lines between rows, read as they come.
+    Pipe- and tab-separated cells keep their empty fields as blank cells, aligned to the
+    ``expected`` number of cells (see :func:`_aligned`). Cells one per line, with blank lines
+    between rows, or run together read as they come.
     """
     run = _RUN.match(text, start, end)
     position = run.end() if run else start
     if _SEPARATOR_AFTER_CONTENT.search(text, start, position) is None:
-        plain = _field_cells(text, start, position)  # one cell per line, or run together
-        return CellRun(tuple(plain), plain[-1].span.end if plain else start)
-    cells: list[Cell] = []
-    line_start = start
-    for line_break in [*_LINE_BREAK.finditer(text, start, position), None]:
-        line_end = line_break.start() if line_break else position
-        cells.extend(_line_cells(text, line_start, line_end))
-        line_start = line_break.end() if line_break else position
-    return CellRun(tuple(cells), cells[-1].span.end if cells else start)
+        cells = _field_cells(text, start, position)  # one cell per line, or run together
+    else:
+        cells = _aligned(_separated_fields(text, start, position), expected)
+    return CellRun(tuple(cells), max((c.span.end for c in cells), default=start))
 
 
 def _splits(digits: str, sizes: Sequence[int], start: int = 0) -> list[list[str]]:

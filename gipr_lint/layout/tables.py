@@ -187,9 +187,9 @@ def _anchor_all(view: CompactText, expected: Sequence[_Expected], start: int,
 def _cells_after(text: str, anchor_end: int, limit: int, sizes: Sequence[int],
                  problems: list[Problem], label: str) -> tuple[Cell, ...]:
     """Read the cells after a label; split a run of digits by the row's arithmetic."""
-    run = read_cells(text, anchor_end, limit)
-    cells = run.cells
     expected = sum(sizes)
+    run = read_cells(text, anchor_end, limit, expected)
+    cells = run.cells
     if len(cells) == 1 and cells[0].raw.isdigit() and len(cells[0].raw) > 1 and expected > 1:
         digits = cells[0]
         parts = split_digit_run(digits.raw, sizes)

@@ -1,0 +1,61 @@
+"""Table layouts met in published reports beyond the seeds, reproduced row by row."""
+
+from __future__ import annotations
+
+from gipr_lint.parser import parse_text
+from gipr_lint.source import Source
+
+HEAD = "某区统计局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+
+
+def _rows(text: str) -> dict[str, list[object]]:
+    report = parse_text(HEAD + text)
+    assert report.problems == ()
+    return {row.key: [None if c.blank else c.value for c in row.cells]
+            for row in report.tables["requests"].rows}
+
+
+def test_pipe_terminated_cells_one_per_line_with_blank_cells() -> None:
+    # Each cell on its own line ending in "|"; a lone "|" is an empty cell.
+    text = ("一、本年新收政府信息公开申请数量 |\n|\n|\n|\n|\n|\n|\n0 |\n||\n"
+            "二、上年结转政府信息公开申请数量 |\n2 |\n|\n|\n|\n|\n|\n2 |\n||\n")
+    assert _rows(text) == {"new": [None] * 6 + [0], "carried_over": [2] + [None] * 5 + [2]}
+
+
+def test_leading_blank_cells_in_a_pipe_row() -> None:
+    # Only the 总计 is filled in; the applicant columns are left empty.
+    text = ("一、本年新收政府信息公开申请数量 | 0 | | | | | | 0 |\n"
+            "二、上年结转政府信息公开申请数量 | | | | | | | 0 |\n"
+            "三、本年度办理结果 | (一)予以公开 | | | | | | | 0 |\n"
+            "| (二)部分公开(区分处理的,只计这一情形,不计其他情形) | | | | | | | 0 |\n")
+    assert _rows(text) == {"new": [0, None, None, None, None, None, 0],
+                           "carried_over": [None] * 6 + [0],
+                           "granted": [None] * 6 + [0],
+                           "partially_granted": [None] * 6 + [0]}
+
+
+def test_blank_cells_point_at_their_empty_field() -> None:
+    text = HEAD + ("一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+                   "二、上年结转政府信息公开申请数量 | | | | | | | 0 |\n")
+    report = parse_text(text)
+    row = report.tables["requests"].row("carried_over")
+    assert row is not None
+    source = Source.from_text(text)
+    assert [source.position(c.span.start) for c in row.cells[:2]] == [(4, 19), (4, 21)]
+
+
+def test_a_label_column_of_two_levels_is_not_read_as_blank_cells() -> None:
+    # A misaligned tab row: an empty group column before the numbers (seed 001, row 61).
+    text = ("4.无正当理由大量反复申请\t\t0\t0\t0\t0\t0\t0\t0\t\n\t\n"
+            "\t\t\t5.要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0\n")
+    assert _rows(text) == {"not_processed.excessive": [0] * 7,
+                           "not_processed.confirmation": [0] * 7}
+
+
+def test_a_row_short_at_its_end_stays_short() -> None:
+    # Trailing "||" is merged-cell debris, not a blank 总计: the missing cell is reported.
+    report = parse_text(HEAD
+                        + "一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n"
+                        + "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n")
+    assert [p.message for p in report.problems] == [
+        "一、本年新收政府信息公开申请数量: 6 cells, expected 7"]
