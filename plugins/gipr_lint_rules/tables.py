@@ -328,13 +328,23 @@ class InvalidCell(Rule):
             order = [r.key for r in rows]
             names = {r.key: r.official for r in rows}
         present = {row.key: row for row in table.rows}
+        groups: dict[str | None, list[str]] = {}  # next present row (None: the table's end)
         for key in table.missing_rows:
             later = order[order.index(key) + 1:] if key in order else []
-            anchor = next((present[k].label_span for k in later if k in present), None)
-            span = anchor if anchor is not None else Span(table.span.start, table.span.start)
-            yield self.finding(span, f'{_TABLE_NAMES[table.kind]}: expected a row '
-                                     f'"{names.get(key, key)}" before this one, found none; '
-                                     "its numbers are not checked")
+            groups.setdefault(next((k for k in later if k in present), None), []).append(key)
+        last = table.rows[-1].label_span if table.rows else Span(table.span.start,
+                                                                   table.span.start)
+        for following, keys in groups.items():
+            span = present[following].label_span if following is not None else last
+            where = "before this one" if following is not None else "after this one"
+            shown = [f'"{names.get(key, key)}"' for key in keys]
+            if len(keys) == 1:
+                what, whose = f"a row {shown[0]} {where}", "its"
+            else:
+                listed = ", ".join(shown[:3]) + (f" … {shown[-1]}" if len(keys) > 3 else "")
+                what, whose = f"{len(keys)} rows {where} ({listed})", "their"
+            yield self.finding(span, f"{_TABLE_NAMES[table.kind]}: expected {what}, found none; "
+                                     f"{whose} numbers are not checked")
 
 
 # --------------------------------------------------------------------------- T006
