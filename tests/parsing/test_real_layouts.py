@@ -59,3 +59,18 @@ def test_a_row_short_at_its_end_stays_short() -> None:
                         + "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n")
     assert [p.message for p in report.problems] == [
         "一、本年新收政府信息公开申请数量: 6 cells, expected 7"]
+
+
+def test_rows_opening_with_a_pipe_and_spaced_block_labels() -> None:
+    text = ("二、主动公开政府信息情况\n"
+            "| 第二十条  第(一)项 | |||\n"
+            "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 | \n"
+            "| 规章 | 0 | 0 | 0 | \n"
+            "| 行政规范性文件 | 2 | 0 | 15 | \n"
+            "三、收到和处理政府信息公开申请情况\n"
+            "| 一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 | ||\n"
+            "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n")
+    report = parse_text("某市某局2023年政府信息公开工作年度报告\n" + text)
+    assert report.problems == ()
+    assert report.tables["active"].row("normative_documents").values() == (2, 0, 15)  # type: ignore[union-attr]
+    assert report.tables["requests"].row("new").values() == (3, 0, 0, 0, 0, 0, 3)  # type: ignore[union-attr]
