@@ -60,18 +60,22 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _section_regions(headings: list[HeadingMatch], length: int) -> dict[int, tuple[int, int]]:
-    """Where each section's body is: from its heading to the next heading.
+def _section_regions(headings: list[HeadingMatch],
+                     length: int) -> dict[int, list[tuple[int, int]]]:
+    """Where each section's body may be: from its heading to the next heading.
 
-    A missing section gets the body of the nearest earlier section (up to the next later
-    section's heading), which is where its table ends up when only the heading is lost.
+    A section whose heading appears more than once (a table of contents, a pasted duplicate) has
+    one region per occurrence, in document order. A missing section gets the body of the nearest
+    earlier section (up to the next later section's heading), which is where its table ends up
+    when only the heading is lost.
     """
-    bounds: dict[int, tuple[int, int, int]] = {}  # number -> heading start, body start, body end
+    regions: dict[int, list[tuple[int, int]]] = {}
+    bounds: dict[int, tuple[int, int, int]] = {}  # last occurrence: heading start, body, end
     ordered = sorted(headings, key=lambda h: h.heading.span.start)
     for index, match in enumerate(ordered):
         end = ordered[index + 1].heading.span.start if index + 1 < len(ordered) else length
-        bounds.setdefault(match.number, (match.heading.span.start, match.heading.span.end, end))
-    regions = {number: (body, end) for number, (_, body, end) in bounds.items()}
+        regions.setdefault(match.number, []).append((match.heading.span.end, end))
+        bounds[match.number] = (match.heading.span.start, match.heading.span.end, end)
     for number in range(1, 7):
         if number in regions:
             continue
@@ -79,8 +83,29 @@ def _section_regions(headings: list[HeadingMatch], length: int) -> dict[int, tup
         later = [bounds[n] for n in bounds if n > number]
         start = max(b[1] for b in earlier) if earlier else 0
         end = min(b[0] for b in later) if later else length
-        regions[number] = (start, max(start, end))
+        regions[number] = [(start, max(start, end))]
     return regions
+
+
+def _without_contents(text: str, headings: list[HeadingMatch]) -> list[HeadingMatch]:
+    """The headings less a table of contents: three or more headings in rising order with
+    nothing between them, each of whose sections appears again further on. Its lines stay prose.
+    """
+    ordered = sorted(headings, key=lambda h: h.heading.span.start)
+    runs: list[list[int]] = []
+    for index, match in enumerate(ordered):
+        previous = ordered[index - 1] if index else None
+        if (previous is not None and match.number > previous.number
+                and not text[previous.heading.span.end:match.heading.span.start].strip()):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    contents: set[int] = set()
+    for run in runs:
+        later = {h.number for h in ordered[run[-1] + 1:]}
+        if len(run) >= 3 and all(ordered[i].number in later for i in run):
+            contents.update(run)
+    return [match for index, match in enumerate(ordered) if index not in contents]
 
 
 class _Taken:
@@ -162,16 +187,18 @@ def recover(source: Source) -> Layout:
         pieces.append(Piece(kind, span, data))
         taken.add(span)
 
-    headings = find_section_headings(text, view, lines)
+    headings = _without_contents(text, find_section_headings(text, view, lines))
     for heading in headings:
         take("heading", heading.heading.span, heading)
 
     regions = _section_regions(headings, len(text))
     for number, reader in _TABLE_READERS:
-        table = reader(text, view, *regions[number])
-        if table is not None:
-            take("table", table.span, table)
-            problems.extend(table.problems)
+        for region in regions[number]:
+            table = reader(text, view, *region)
+            if table is not None:
+                take("table", table.span, table)
+                problems.extend(table.problems)
+                break
 
     for start, end in lines:
         whole_line = end - start <= _LONG_LINE

@@ -107,3 +107,22 @@ def test_a_large_file() -> None:
     text = SEED_TEXTS[2] * 200  # about 1.2 MB of repeated reports
     report = parse_text(text)
     assert len(report.sections) == 6 * 200
+
+
+def test_a_table_of_contents_does_not_hide_the_tables() -> None:
+    contents = ("目录\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+                "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n"
+                "六、其他需要报告的事项\n")
+    title, rest = SEED_TEXTS[0].split("\n", 1)
+    report = parse_text(f"{title}\n{contents}{rest}")
+    assert [(s.number, report.source.position(s.heading.span.start)[0])
+            for s in report.sections] == [(1, 9), (2, 16), (3, 31), (4, 60), (5, 65), (6, 68)]
+    assert [p.text for p in report.preamble][:2] == ["目录", "一、总体情况"]
+    assert set(report.tables) == {"active", "requests", "review"}
+    assert report.tables["requests"].row("total").values() == (0,) * 7  # type: ignore[union-attr]
+
+
+def test_headings_without_bodies_are_not_taken_for_a_table_of_contents() -> None:
+    text = ("高庄镇人民政府2024年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n"
+            "三、收到和处理政府信息公开申请情况\n")
+    assert [s.number for s in parse_text(text).sections] == [1, 2, 3]
