@@ -185,8 +185,8 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class Debris:
-    """Web-page debris: ``breadcrumb``, ``meta`` (来源/时间/浏览量), ``share``, ``qr-code``,
-    ``download``, ``related``, ``print``."""
+    """Debris: a web page's ``breadcrumb``, ``meta`` (来源/时间/浏览量), ``share``, ``qr-code``,
+    ``download``, ``related``, ``print``; a PDF's ``page-number`` ("- 3 -", "第3页")."""
 
     kind: str
     text: str

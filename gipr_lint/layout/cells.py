@@ -20,7 +20,11 @@ __all__ = ["BLANK_MARKS", "CellRun", "read_cells", "split_digit_run"]
 #: Cell contents that mean "nothing here" and are read as 0.
 BLANK_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "无", "——", "--"})
 
+#: A page number left by PDF extraction, alone on its line: "- 3 -", "第3页", "第 3 页 共 12 页".
+PAGE_NUMBER = (r"[ \t]*(?:[-—–][ \t]*\d{1,4}[ \t]*[-—–]|第[ \t]*\d{1,4}[ \t]*页"
+               r"(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t]*(?=\r?\n|\f|$)")
 _TOKEN = re.compile(
+    r"(?m:^(?P<page>" + PAGE_NUMBER + r"))|"
     r"(?P<number>[-−]?\d+(?:[.．]\d+)?(?:万元|元)?)"
     r"|(?P<blank>(?:——|--|[-—–－/／无])(?=[|｜\s]|$))"
     r"|(?P<space>[|｜\s\"“”'‘’:：]+)"
@@ -71,9 +75,10 @@ def _separated_fields(text: str, start: int, end: int) -> list[_Field]:
     """The fields of a pipe- or tab-separated run of lines, in order.
 
     On the label's own line, the piece before the first separator is the rest of the label's
-    cell; on every line a whitespace-only piece after the last separator only terminates the
-    line ("0 |"). Lines without any separator and without content (blank lines between rows)
-    hold no field.
+    cell. A whitespace-only piece before a line's first separator only opens the line
+    ("| 0 |", a tab indent) and one after its last separator only closes it ("0 |"); a line
+    that is a lone separator ("|") is one empty cell. Lines without any separator and without
+    content (blank lines between rows, page numbers) hold no field.
     """
     fields: list[_Field] = []
     line_start = start
@@ -83,13 +88,16 @@ def _separated_fields(text: str, start: int, end: int) -> list[_Field]:
         bounds = [line_start, *(m for sep in separators for m in (sep.start(), sep.end())),
                   line_end]
         pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
-        if separators:
-            if line_start == start and not text[pieces[0][0]:pieces[0][1]].strip():
+        if len(separators) == 1 and not text[line_start:line_end].replace(
+                separators[0].group(), "", 1).strip():
+            pieces = pieces[:1]  # a lone "|": one empty cell
+        elif separators:
+            if not text[pieces[0][0]:pieces[0][1]].strip():
                 pieces = pieces[1:]
             if pieces and not text[pieces[-1][0]:pieces[-1][1]].strip():
                 pieces = pieces[:-1]
-        elif not text[line_start:line_end].strip():
-            pieces = []
+        elif not _field_cells(text, line_start, line_end):
+            pieces = []  # a blank line between rows, or a page number
         for piece_start, piece_end in pieces:
             found = _field_cells(text, piece_start, piece_end)
             fields.append(found if found else piece_start)

@@ -1,9 +1,11 @@
-"""Web-page debris pasted into a report: breadcrumbs, page metadata, share and download links."""
+"""Debris pasted into a report: a web page's breadcrumbs, metadata, share and download links,
+and the page numbers of a PDF."""
 
 from __future__ import annotations
 
 import re
 
+from gipr_lint.layout.cells import PAGE_NUMBER
 from gipr_lint.model import Debris
 from gipr_lint.source import Span
 
@@ -25,6 +27,7 @@ _LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("download", r"^[ \t\u3000]*(?:文件下载|附件下载|相关附件)[:：]?[^\n]{0,80}$"),
         ("related", r"^[ \t\u3000]*(?:相关阅读|相关链接|相关文章|相关信息)[:：]?[^\n]{0,80}$"),
         ("print", rf"^(?:[ \t\u3000]*{_PAGE_TOOL})+[ \t\u3000]*$"),
+        ("page-number", f"^{PAGE_NUMBER}"),
     )
 )
 

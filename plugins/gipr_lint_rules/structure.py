@@ -365,8 +365,10 @@ class ReportTitle(Rule):
 _DEBRIS_NAMES = {
     "breadcrumb": "breadcrumb", "meta": "page metadata", "share": "share link",
     "qr-code": "QR-code prompt", "download": "download link", "related": "related-links list",
-    "print": "print/close links",
+    "print": "print/close links", "page-number": "PDF page number",
 }
+#: Debris that comes from converting a PDF, not from a web page.
+_CONVERSION_DEBRIS = frozenset({"page-number"})
 
 
 class WebDebris(Rule):
@@ -374,7 +376,8 @@ class WebDebris(Rule):
 
     Text copied from a web page often brings the page's furniture along: breadcrumbs
     ("您当前所在位置: 首页 > …"), page metadata ("来源:…时间:…浏览量:"), share and QR-code
-    prompts, download and related-links lists, print buttons. Each piece the parser recognised
+    prompts, download and related-links lists, print buttons; and from a PDF, page numbers
+    ("- 3 -", "第3页") left between paragraphs or table rows. Each piece the parser recognised
     is reported at its span, with a safe fix deleting it (the whole line with its line break
     when the piece is the whole line). Debris phrases the parser does not know are not found.
 
@@ -402,10 +405,11 @@ class WebDebris(Rule):
                           and not text[debris.span.end:line.end].strip())
             span = line if whole_line else debris.span
             kind = _DEBRIS_NAMES.get(debris.kind, debris.kind)
+            origin = "conversion" if debris.kind in _CONVERSION_DEBRIS else "web-page"
             fix = Fix((Edit(span, ""),), "Delete the " + ("line" if whole_line else "debris"))
             yield self.finding(debris.span,
-                               f"web-page debris ({kind}) {quote(debris.text)} left in the report",
-                               fix=fix)
+                               f"{origin} debris ({kind}) {quote(debris.text)} left in the "
+                               "report", fix=fix)
 
 
 class MissingTable(Rule):

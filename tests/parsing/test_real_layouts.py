@@ -74,3 +74,18 @@ def test_rows_opening_with_a_pipe_and_spaced_block_labels() -> None:
     assert report.problems == ()
     assert report.tables["active"].row("normative_documents").values() == (2, 0, 15)  # type: ignore[union-attr]
     assert report.tables["requests"].row("new").values() == (3, 0, 0, 0, 0, 0, 3)  # type: ignore[union-attr]
+
+
+def test_text_from_a_pdf_space_aligned_with_a_page_break_inside_a_table() -> None:
+    text = ("三、收到和处理政府信息公开申请情况\n"
+            "一、本年新收政府信息公开申请数量    4    0    0    0    0    0    4\n"
+            "\n- 3 -\n\f\n"
+            "二、上年结转政府信息公开申请数量    0    0    0    0    0    0    0\n"
+            "三、本年度办理结果    (一)予以公开    3    0    0    0    0    0    3\n"
+            "\n第 4 页 共 9 页\n"
+            "(二)部分公开(区分处理的,只计这一情形,不计其他情形)\n1    0    0    0    0    0    1\n")
+    report = parse_text("某镇人民政府2024年政府信息公开工作年度报告\n" + text)
+    assert report.problems == ()
+    assert {row.key: row.values() for row in report.tables["requests"].rows} == {
+        "new": (4, 0, 0, 0, 0, 0, 4), "carried_over": (0,) * 7,
+        "granted": (3, 0, 0, 0, 0, 0, 3), "partially_granted": (1, 0, 0, 0, 0, 0, 1)}
