@@ -34,6 +34,8 @@ SECTION_VARIANTS: dict[int, tuple[str, ...]] = {
 _HEADING_MARKER_STYLES = {"cjk-comma", "arabic-comma", "arabic-dot"}
 _TRAILING_PUNCTUATION = ":：。．.;；"
 _FUZZY_THRESHOLD = 0.8
+#: Words every section title and variant holds; a line with none of them is no heading.
+_TITLE_WORD = re.compile(r"情况|事项|措施|总体|主动公开|申请|复议|诉讼|问题")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,8 @@ def _line_heading(text: str, start: int, end: int) -> HeadingMatch | None:
     line = text[start:end]
     stripped = line.strip()
     if len(stripped) < 4 or len(stripped) > 50:  # the shortest title, 总体情况, has 4 characters
+        return None
+    if _TITLE_WORD.search(stripped) is None:  # every title and variant has one of these words
         return None
     content_start = start + len(line) - len(line.lstrip())
     content_end = start + len(line.rstrip())
