@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import FIXTURES, ROOT
+from common import FIXTURES, ROOT, precompile
 
 
 def make_corpus(directory: Path, count: int) -> None:
@@ -37,6 +37,7 @@ def wall(arguments: list[str]) -> float:
 
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    precompile()
     directory = Path(tempfile.mkdtemp(prefix="gipr-lint-bench-"))
     try:
         make_corpus(directory, count)
