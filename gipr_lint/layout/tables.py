@@ -132,17 +132,49 @@ class _Anchor:
     reworded: bool
 
 
-def _anchor_all(view: CompactText, expected: Sequence[_Expected], start: int,
+_LINE_END = frozenset("\r\n|｜\t\f")
+
+
+def _stands_alone(text: str, view: CompactText, expected: Sequence[_Expected],
+                  match: re.Match[str], end: int) -> bool:
+    """Whether a label match is a table label rather than words in a sentence.
+
+    In a table, right after the label or after one of its cells comes a line end, a separator
+    or the next label ("规章000行政规范性文件000", "（三）不予公开 1.属于国家秘密"); in prose
+    more words follow ("主动公开规章13件", "未收到行政许可申请").
+    """
+    label_end = view.to_original_end(match.end())
+    cells = read_cells(text, label_end, end).cells
+    for after in (label_end, *(cell.span.end for cell in cells)):
+        while after < end and text[after] in " \u3000":
+            after += 1
+        if after >= end or text[after] in _LINE_END:
+            return True
+        position = view.from_original(after)
+        if any(item.pattern.match(view.text, position) for item in expected):
+            return True
+    return False
+
+
+def _anchor_all(text: str, view: CompactText, expected: Sequence[_Expected], start: int,
                 end: int) -> tuple[list[_Anchor], list[_Expected]]:
     """Find the expected items in order between original offsets ``start`` and ``end``.
 
-    Labels are taken in template order. One is taken as missing when the label after it is found
-    earlier (so a label quoted far below cannot swallow the rows in between). Optional headers are
-    looked for only up to the next label, in any order (layouts differ in how header cells stack).
+    Labels are taken in template order, and only where they stand alone as table labels (see
+    :func:`_stands_alone`). One is taken as missing when the label after it is found earlier (so
+    a label quoted far below cannot swallow the rows in between). Optional headers are looked for
+    only up to the next label, in any order (layouts differ in how header cells stack).
     """
     cursor, stop = view.from_original(start), view.from_original(end)
     anchors: list[_Anchor] = []
     missing: list[_Expected] = []
+
+    def search(item: _Expected, position: int) -> re.Match[str] | None:
+        while True:
+            match = item.pattern.search(view.text, position, stop)
+            if match is None or _stands_alone(text, view, expected, match, end):
+                return match
+            position = match.end()
 
     def anchor(item: _Expected, match: re.Match[str]) -> _Anchor:
         return _Anchor(item, view.to_original(match.start()), view.to_original_end(match.end()),
@@ -155,8 +187,7 @@ def _anchor_all(view: CompactText, expected: Sequence[_Expected], start: int,
             while headers_end < len(expected) and expected[headers_end].optional:
                 headers_end += 1
             following = expected[headers_end] if headers_end < len(expected) else None
-            limit_match = (following.pattern.search(view.text, cursor, stop)
-                           if following is not None else None)
+            limit_match = search(following, cursor) if following is not None else None
             limit = limit_match.start() if limit_match else stop
             header_cursor = cursor
             for item in expected[index:headers_end]:
@@ -168,10 +199,10 @@ def _anchor_all(view: CompactText, expected: Sequence[_Expected], start: int,
             index = headers_end
             continue
         item = expected[index]
-        match = item.pattern.search(view.text, cursor, stop)
+        match = search(item, cursor)
         following = next((e for e in expected[index + 1:] if not e.optional), None)
         if match is not None and following is not None:
-            later = following.pattern.search(view.text, cursor, stop)
+            later = search(following, cursor)
             if later is not None and later.start() < match.start():
                 match = None
         if match is None:
@@ -254,7 +285,7 @@ def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead
     """Table 二 between original offsets ``start`` and ``end``, or ``None`` if it is not there."""
     is_2019 = _ACTIVE_2019.search(view.text, view.from_original(start), view.from_original(end))
     format_ = "2019" if is_2019 else "2021"
-    anchors, missing = _anchor_all(view, _ACTIVE_EXPECTED[format_], start, end)
+    anchors, missing = _anchor_all(text, view, _ACTIVE_EXPECTED[format_], start, end)
     if not any(a.expected.kind == "row" for a in anchors):
         return None
     problems: list[Problem] = []
@@ -299,7 +330,7 @@ def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRe
     has_2021_rows = _NO_CORRECTION.search(view.text, cstart, cend)
     has_2019_row = _OTHER_2019.search(view.text, cstart, cend)
     format_ = "2019" if has_2019_row and not has_2021_rows else "2021"
-    anchors, missing = _anchor_all(view, _REQUESTS_EXPECTED[format_], start, end)
+    anchors, missing = _anchor_all(text, view, _REQUESTS_EXPECTED[format_], start, end)
     if sum(a.expected.kind == "row" for a in anchors) < 2:
         return None
     problems: list[Problem] = []

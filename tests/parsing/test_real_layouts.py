@@ -89,3 +89,24 @@ def test_text_from_a_pdf_space_aligned_with_a_page_break_inside_a_table() -> Non
     assert {row.key: row.values() for row in report.tables["requests"].rows} == {
         "new": (4, 0, 0, 0, 0, 0, 4), "carried_over": (0,) * 7,
         "granted": (3, 0, 0, 0, 0, 0, 3), "partially_granted": (1, 0, 0, 0, 0, 0, 1)}
+
+
+def test_table_labels_in_sentences_are_not_table_rows() -> None:
+    # Section 二's heading is lost, so table 二 is looked for in section 一's prose.
+    text = ("上海市2022年政府信息公开工作年度报告\n一、总体情况\n"
+            "主动公开市政府规章13件(含新制定5件),行政规范性文件42件。全年未收到行政许可申请。\n"
+            "三、收到和处理政府信息公开申请情况\n")
+    report = parse_text(text)
+    assert "active" not in report.tables
+    assert report.problems == ()
+
+
+def test_a_label_in_prose_before_the_table_does_not_hide_the_row() -> None:
+    text = ("某县某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+            "本年度制发规章0件。\n"
+            "第二十条第(一)项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"
+            "规章 | 0 | 0 | 0\n行政规范性文件 | 1 | 0 | 3\n")
+    report = parse_text(text)
+    assert report.problems == ()
+    rules = report.tables["active"].row("rules")
+    assert rules is not None and Source.from_text(text).position(rules.label_span.start) == (6, 1)
