@@ -143,17 +143,18 @@ def _stands_alone(text: str, view: CompactText, expected: Sequence[_Expected],
     or the next label ("规章000行政规范性文件000", "（三）不予公开 1.属于国家秘密"); in prose
     more words follow ("主动公开规章13件", "未收到行政许可申请").
     """
-    label_end = view.to_original_end(match.end())
-    cells = read_cells(text, label_end, end).cells
-    for after in (label_end, *(cell.span.end for cell in cells)):
+    def ends_here(after: int) -> bool:
         while after < end and text[after] in " \u3000":
             after += 1
         if after >= end or text[after] in _LINE_END:
             return True
         position = view.from_original(after)
-        if any(item.pattern.match(view.text, position) for item in expected):
-            return True
-    return False
+        return any(item.pattern.match(view.text, position) for item in expected)
+
+    label_end = view.to_original_end(match.end())
+    if ends_here(label_end):  # the common case: the label is alone in its cell
+        return True
+    return any(ends_here(cell.span.end) for cell in read_cells(text, label_end, end).cells)
 
 
 def _anchor_all(text: str, view: CompactText, expected: Sequence[_Expected], start: int,
