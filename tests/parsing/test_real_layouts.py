@@ -110,3 +110,10 @@ def test_a_label_in_prose_before_the_table_does_not_hide_the_row() -> None:
     assert report.problems == ()
     rules = report.tables["active"].row("rules")
     assert rules is not None and Source.from_text(text).position(rules.label_span.start) == (6, 1)
+
+
+def test_cells_and_separators_on_alternate_lines() -> None:
+    rows = ["一、本年新收政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1",
+            "二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0"]
+    assert _rows("".join(f"{cell}\n|\n" for cell in rows)) == {
+        "new": [1, 0, 0, 0, 0, 0, 1], "carried_over": [0] * 7}
