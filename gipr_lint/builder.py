@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from lark import Token, Tree
@@ -24,13 +23,11 @@ from gipr_lint.model import (
     Table,
     TextPiece,
 )
+from gipr_lint.period import find_periods
 from gipr_lint.source import Source, Span
 from gipr_lint.templates import REVIEW_GROUPS
 
 __all__ = ["build_report"]
-
-_PERIOD_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|—|-|～|~)\s*\1\s*年")
-
 
 def _payload(token: Token) -> object:
     return getattr(token, "payload", None)
@@ -170,10 +167,13 @@ class _Builder:
             if first is not None:
                 agency = agency_from_text(self.source.text, first.span.start, first.span.end)
                 origin = "text" if agency else None
-        if year is None:
-            period = _PERIOD_YEAR.search(self.source.text)
-            if period:
-                year, year_span = int(period.group(1)), Span(period.start(1), period.end(1))
+        periods = find_periods([*self.preamble, *(p for s in self.sections for p in s.paragraphs)])
+        whole_year = next((p for p in periods if (p.start.month, p.start.day) == (1, 1)
+                           and (p.end.month, p.end.day) == (12, 31)
+                           and p.start.year == p.end.year), None)
+        if year is None and whole_year is not None:
+            year = whole_year.start.year
+            year_span = Span(whole_year.start_span.start, whole_year.start_span.start + 4)
         tables = [self.tables.get(kind) for kind in ("active", "requests")]
         format_ = next((table.format for table in tables if table is not None), None)
         if format_ is None and year is not None:
@@ -187,7 +187,7 @@ class _Builder:
         return Report(source=self.source, title=self.title, agency=agency, agency_origin=origin,
                       agency_kind=kind, year=year, year_span=year_span, format=format_,
                       preamble=tuple(self.preamble), sections=tuple(self.sections),
-                      tables=dict(self.tables), signature=self.signature,
+                      tables=dict(self.tables), signature=self.signature, periods=periods,
                       debris=tuple(sorted(self.debris, key=lambda d: d.span)),
                       problems=tuple(all_problems))
 

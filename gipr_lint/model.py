@@ -23,6 +23,7 @@ __all__ = [
     "Heading",
     "Marker",
     "Paragraph",
+    "Period",
     "Problem",
     "Report",
     "Row",
@@ -204,6 +205,18 @@ class Signature:
 
 
 @dataclass(frozen=True, slots=True)
+class Period:
+    """A statistics period stated in the text: "2024年1月1日至2024年12月31日"."""
+
+    text: str
+    span: Span
+    start: datetime.date
+    start_span: Span
+    end: datetime.date
+    end_span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """A place where the text does not fit the canonical report structure."""
 
@@ -223,13 +236,15 @@ class Report:
     agency_origin: str | None = None
     agency_kind: AgencyKind = AgencyKind.UNKNOWN
     year: int | None = None
-    #: Where the year was read: the title, or failing that the statistics period or text.
+    #: Where the year was read: the title, or failing that the statistics period.
     year_span: Span | None = None
     format: str | None = None
     preamble: tuple[Paragraph, ...] = ()
     sections: tuple[Section, ...] = ()
     tables: Mapping[str, Table] = field(default_factory=dict)
     signature: Signature | None = None
+    #: The statistics periods the prose states, in order (normally one).
+    periods: tuple[Period, ...] = ()
     debris: tuple[Debris, ...] = ()
     problems: tuple[Problem, ...] = ()
 

@@ -54,6 +54,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             for section in report.sections
         ],
         "tables": {kind: _table_dict(table) for kind, table in report.tables.items()},
+        "periods": [{"start": period.start.isoformat(), "end": period.end.isoformat(),
+                     "text": period.text, "line": line(period.span.start)}
+                    for period in report.periods],
         "missing_rows": {kind: list(table.missing_rows)
                          for kind, table in report.tables.items() if table.missing_rows},
         "signature": None if signature is None else {

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from gipr_lint.period import sentence_bounds
 from gipr_lint.source import Span
 
 __all__ = [
@@ -36,7 +37,6 @@ _CJK_UNIT = {"十": 10, "百": 100, "千": 1000}
 _CITATION = re.compile(
     r"《[^《》\n]{0,120}》"
     r"|[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
 #: Where a sentence (or a clause introduced by a colon) starts: after 。；！？： and spaces.
 _SENTENCE_START = re.compile(r"[。；;！!？?：:\n][ \t\u3000]*")
@@ -65,15 +65,6 @@ def parse_number(text: str) -> int | None:
             total += (1 if digit is None else digit) * _CJK_UNIT[ch]
             digit = None
     return total + (digit or 0)
-
-
-def sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    """The sentence of ``text`` holding ``position``: between 。；！？ or line breaks."""
-    start = position
-    while start > 0 and not _SENTENCE_END.match(text, start - 1):
-        start -= 1
-    match = _SENTENCE_END.search(text, position)
-    return start, match.start() if match else len(text)
 
 
 def clause_bounds(text: str, position: int) -> tuple[int, int]:

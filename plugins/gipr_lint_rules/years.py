@@ -20,8 +20,6 @@ from typing import Any
 
 from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.hookspecs import hookimpl
-from gipr_lint.layout.markers import cjk_number
-from gipr_lint.layout.signature import DATE, parse_date
 from gipr_lint.model import AgencyKind, Paragraph, Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint.source import Span
@@ -30,67 +28,7 @@ from gipr_lint_rules._text import quote
 
 GIPR_LINT_API = 1
 
-# --- the statistics period -----------------------------------------------------------------------
-
-_PERIOD_LINK = re.compile(r"\s*起?\s*(?:至|到|—+|－|-|~|～)\s*")
-_MONTH_DAY = re.compile(r"(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
-                        r"(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
-_LINK_CHAR = re.compile(r"[至到—\-－~～]")
-_PERIOD_WORDS = re.compile(r"统计|期限|时限|报告期|时间段|区间|数据")
-
-
-@dataclass(frozen=True, slots=True)
-class Period:
-    """A date range stated in the prose as the statistics period."""
-
-    text: str
-    span: Span
-    start: datetime.date
-    start_span: Span
-    end: datetime.date
-    end_span: Span
-
-
-def _period_at(paragraph: Paragraph, first: re.Match[str]) -> Period | None:
-    text, base = paragraph.text, paragraph.span.start
-    start = parse_date(first)
-    link = _PERIOD_LINK.match(text, first.end())
-    if start is None or link is None:
-        return None
-    second = DATE.match(text, link.end())
-    if second is not None:
-        end = parse_date(second)
-    else:
-        second = _MONTH_DAY.match(text, link.end())
-        if second is None:
-            return None
-        month, day = cjk_number(second.group("month")), cjk_number(second.group("day"))
-        try:
-            end = datetime.date(start.year, month or 0, day or 0)
-        except ValueError:
-            end = None
-    if end is None:
-        return None
-    sentence = text[slice(*sentence_bounds(text, first.start()))]
-    typical = (start.month, start.day) == (1, 1) and end.month == 12
-    if not (_PERIOD_WORDS.search(sentence) or typical):
-        return None
-    return Period(text[first.start():second.end()], Span(base + first.start(), base + second.end()),
-                  start, Span(base + first.start(), base + first.end()),
-                  end, Span(base + second.start(), base + second.end()))
-
-
-def find_periods(report: Report) -> list[Period]:
-    """Every statistics period stated in the prose ("2024年1月1日至2024年12月31日")."""
-    periods = []
-    for paragraph in report.paragraphs():
-        if "月" not in paragraph.text or not _LINK_CHAR.search(paragraph.text):
-            continue
-        for match in DATE.finditer(paragraph.text):
-            period = _period_at(paragraph, match)
-            if period is not None:
-                periods.append(period)
-    return periods
+# --- the statistics period: Report.periods (gipr_lint.period reads it) ------------------------
 
 
 def title_year(report: Report) -> int | None:
@@ -255,7 +193,7 @@ class ReportYearMismatch(Rule):
         year = title_year(report)
         if year is None:
             return
-        for period in find_periods(report):
+        for period in report.periods:
             if period.start.year == period.end.year != year:
                 yield self.finding(
                     period.span, f"statistics period {quote(period.text)} is for "
@@ -309,7 +247,7 @@ class StatisticsPeriod(Rule):
     summary = "The statistics period is not exactly Y年1月1日 to Y年12月31日"
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
-        for period in find_periods(report):
+        for period in report.periods:
             start, end = period.start, period.end
             if start.year != end.year:
                 year = report.year or end.year

@@ -101,3 +101,16 @@ def test_reworded_labels_are_recognised_and_marked() -> None:
 def test_title_facts(title: str, agency: str | None, year: int | None) -> None:
     report = parse_text(f"{title}\n一、总体情况\n正文。\n")
     assert (report.agency.text if report.agency else None, report.year) == (agency, year)
+
+
+def test_statistics_period_of_000() -> None:
+    parsed = report_to_dict(parse(read_source(FIXTURES / "000_6a437f78ed373b70.txt")))
+    assert parsed["periods"] == [{"start": "2024-01-01", "end": "2024-12-31",
+                                  "text": "2024年1月1日至2024年12月31日", "line": 3}]
+
+
+def test_the_year_comes_from_the_period_when_the_title_lacks_it() -> None:
+    report = parse_text("某镇政府信息公开工作年度报告\n一、总体情况\n"
+                        "本报告所列数据统计期限自二〇二三年一月一日起至二〇二三年十二月三十一日止。\n")
+    assert report.year == 2023
+    assert report.source.slice(report.year_span) == "二〇二三"  # type: ignore[arg-type]
