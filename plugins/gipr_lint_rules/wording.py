@@ -72,6 +72,8 @@ def _misfit(word: str, kind: AgencyKind, unit: str | None, agency: str) -> _Misf
     prefix = word[0]
     stem = word[1:]
     if kind is AgencyKind.TOWNSHIP:
+        if stem == "办" and unit == "街道" and agency.endswith(("办事处", "街道办")):
+            return None  # a 街道办事处 is an office: 我办 is its own word
         if word in _DEPARTMENT_WORDS:
             return _Misfit(prefix + unit if unit else None, None, "a township")
         if unit is None or stem == unit:
@@ -95,7 +97,8 @@ class SelfReference(Rule):
     我中心 or 我厅; 本机关 and 本单位 fit any agency. Flags 我局/本局/我委/我办/我中心 in a
     township report and 我镇/我乡/我街道 in a department's; 我乡 in a 镇 report (or 我镇 in a
     乡's) is only a warning. The kind comes from the agency name (title, 落款, text or
-    configuration); a department whose name holds the town (a 镇 centre) may say 我镇. When the
+    configuration); a department whose name holds the town (a 镇 centre) may say 我镇, and a
+    街道办事处, being an office, may say 我办. When the
     name makes the fitting word certain, a safe fix replaces the word. Government reports
     (县/区/市) are not checked.
 
