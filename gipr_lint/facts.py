@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from gipr_lint.layout.markers import year_value
 from gipr_lint.model import AgencyKind, TextPiece
 from gipr_lint.source import Span
 
@@ -13,8 +14,6 @@ _TITLE_YEAR = re.compile(
     r"(?P<year>(?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年度?")
 _TITLE_SUBJECT = re.compile(r"关于|政府信息公开|政务公开|信息公开")
 _TITLE_QUOTES = "《》“”\"'「」()（）:：,， \u3000\t"
-_CJK_YEAR_DIGITS = {ch: str(index) for index, ch in enumerate("〇一二三四五六七八九")}
-_CJK_YEAR_DIGITS.update({"零": "0", "○": "0"})
 
 _DEPARTMENT_SUFFIXES = (
     "局", "委员会", "管委会", "管理委员会", "委", "办公室", "办", "厅", "中心",
@@ -42,10 +41,6 @@ def agency_kind(name: str) -> AgencyKind:
     return AgencyKind.UNKNOWN
 
 
-def _year_value(text: str) -> int:
-    return int(text) if text.isdigit() else int("".join(_CJK_YEAR_DIGITS[ch] for ch in text))
-
-
 def _agency_in(title: TextPiece, start: int, end: int) -> TextPiece | None:
     part = title.text[start:end]
     stripped = part.strip(_TITLE_QUOTES)
@@ -67,7 +62,7 @@ def title_facts(title: TextPiece) -> tuple[TextPiece | None, int | None, Span | 
     subject = _TITLE_SUBJECT.search(text)
     if year_match is None:
         return (_agency_in(title, 0, subject.start()) if subject else None), None, None
-    year = _year_value(year_match.group("year"))
+    year = year_value(year_match.group("year"))
     year_span = Span(title.span.start + year_match.start("year"),
                      title.span.start + year_match.end("year"))
     before = min(year_match.start(), subject.start() if subject else len(text))

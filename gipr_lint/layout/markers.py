@@ -7,7 +7,7 @@ import re
 from gipr_lint.model import Marker
 from gipr_lint.source import Span
 
-__all__ = ["CJK_DIGITS", "cjk_number", "read_marker"]
+__all__ = ["CJK_DIGITS", "cjk_number", "read_marker", "year_value"]
 
 CJK_DIGITS = "〇一二三四五六七八九"
 
@@ -37,6 +37,16 @@ def cjk_number(text: str) -> int | None:
     if len(text) == 1 and text in CJK_DIGITS:
         return CJK_DIGITS.index(text)
     return None
+
+
+_YEAR_ZEROS = str.maketrans({"零": "〇", "○": "〇", "Ｏ": "〇"})
+
+
+def year_value(text: str) -> int:
+    """A four-digit year in Arabic or Chinese digits: "2024", "二〇二四", "二零二四"."""
+    if text.isdigit():
+        return int(text)
+    return int("".join(str(CJK_DIGITS.index(ch)) for ch in text.translate(_YEAR_ZEROS)))
 
 
 def read_marker(text: str, start: int = 0, end: int | None = None) -> Marker | None:

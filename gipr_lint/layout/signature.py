@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from gipr_lint.layout.markers import CJK_DIGITS, cjk_number
+from gipr_lint.layout.markers import cjk_number, year_value
 from gipr_lint.model import TextPiece
 from gipr_lint.source import Span
 
@@ -30,13 +30,6 @@ class SignatureMatch:
     date_text: TextPiece | None
 
 
-def _year_value(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    return int("".join(str(CJK_DIGITS.index(ch.replace("零", "〇").replace("○", "〇")
-                                              .replace("Ｏ", "〇"))) for ch in text))
-
-
 def parse_date(match: re.Match[str]) -> datetime.date | None:
     """The date a :data:`DATE` match names, or ``None`` when it is not a real date."""
     try:
@@ -44,7 +37,7 @@ def parse_date(match: re.Match[str]) -> datetime.date | None:
         day = cjk_number(match.group("day"))
         if month is None or day is None:
             return None
-        return datetime.date(_year_value(match.group("year")), month, day)
+        return datetime.date(year_value(match.group("year")), month, day)
     except ValueError:
         return None
 
