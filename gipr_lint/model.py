@@ -256,6 +256,14 @@ class Report:
     def text(self) -> str:
         return self.source.text
 
+    @property
+    def title_year(self) -> int | None:
+        """The report year when the title states it (not when it was read from the text)."""
+        if self.year is None or self.title is None or self.year_span is None:
+            return None
+        title = self.title.span
+        return self.year if title.start <= self.year_span.start < title.end else None
+
     def section(self, number: int) -> Section | None:
         """The first section recognised as official section ``number`` (1–6)."""
         for section in self.sections:

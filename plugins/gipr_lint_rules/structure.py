@@ -346,8 +346,7 @@ class ReportTitle(Rule):
                                f"the year{suggestion}")
             return
         has_agency = report.agency_origin == "title"
-        has_year = report.year_span is not None and (
-            report.title.span.start <= report.year_span.start < report.title.span.end)
+        has_year = report.title_year is not None
         missing = [what for what, ok in (("the agency", has_agency), ("the year", has_year))
                    if not ok]
         if missing:

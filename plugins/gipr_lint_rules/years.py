@@ -31,14 +31,6 @@ GIPR_LINT_API = 1
 # --- the statistics period: Report.periods (gipr_lint.period reads it) ------------------------
 
 
-def title_year(report: Report) -> int | None:
-    """The report year when the title states it (not when it was read from the text)."""
-    if report.year is None or report.title is None or report.year_span is None:
-        return None
-    title = report.title.span
-    return report.year if title.start <= report.year_span.start < title.end else None
-
-
 # --- years opening a sentence ("2023年，我镇…") ----------------------------------------
 
 _OPENER = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?(?P<comma>\s*[，,])?")
@@ -190,7 +182,7 @@ class ReportYearMismatch(Rule):
     summary = "The report year disagrees between title, statistics period and body"
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
-        year = title_year(report)
+        year = report.title_year
         if year is None:
             return
         for period in report.periods:
@@ -394,7 +386,7 @@ class StaleYear(Rule):
         year = report.year
         if year is None:
             return
-        whole = stale_body_years(report, year) if title_year(report) is not None else {}
+        whole = stale_body_years(report, year) if report.title_year is not None else {}
         for opener in year_openers(report):
             if (opener.year >= year or opener.plan or opener.comparison
                     or opener.year in whole):
