@@ -8,7 +8,7 @@ from gipr_lint.layout.markers import year_value
 from gipr_lint.model import AgencyKind, TextPiece
 from gipr_lint.source import Span
 
-__all__ = ["agency_from_text", "agency_kind", "title_facts"]
+__all__ = ["agency_from_text", "agency_kind", "title_facts", "township_unit"]
 
 _TITLE_YEAR = re.compile(
     r"(?P<year>(?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年度?")
@@ -19,7 +19,7 @@ _DEPARTMENT_SUFFIXES = (
     "局", "委员会", "管委会", "管理委员会", "委", "办公室", "办", "厅", "中心",
     "院", "所", "站", "队", "署", "处", "会", "公司", "馆", "部",
 )
-_TOWNSHIP = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)?$|街道办$")
+_TOWNSHIP = re.compile(r"(?P<unit>镇|乡|街道)(?:人民政府|政府|办事处)?$|(?P<street>街道)办$")
 _GOVERNMENT = re.compile(r"(?:省|市|区|县|州|旗|盟)(?:人民政府|政府)$")
 
 #: An agency's full name opening the first sentence of the body ("大渡口区跳磴镇人民政府根据…").
@@ -27,12 +27,18 @@ _AGENCY_IN_TEXT = re.compile(
     r"[\u4e00-\u9fff]{2,24}?(?:街道办事处|人民政府办公室|人民政府|管理委员会|委员会|办事处|局|中心)")
 
 
+def township_unit(name: str) -> str | None:
+    """镇, 乡 or 街道 when the name is a township's ("高庄镇人民政府", "官洲街道办事处")."""
+    match = _TOWNSHIP.search(name.strip())
+    return (match.group("unit") or match.group("street")) if match else None
+
+
 def agency_kind(name: str) -> AgencyKind:
     """What kind of body a name denotes: 镇/乡/街道 → township, 县/区/市 government, 局/委 … ."""
     name = name.strip()
     if not name:
         return AgencyKind.UNKNOWN
-    if _TOWNSHIP.search(name):
+    if township_unit(name):
         return AgencyKind.TOWNSHIP
     if _GOVERNMENT.search(name):
         return AgencyKind.GOVERNMENT

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
+from gipr_lint.facts import township_unit
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.model import AgencyKind, Report, TextPiece
 from gipr_lint.rules import Rule, RuleContext
@@ -33,8 +34,6 @@ _SELF = re.compile(
     r"(?![部面势限托派屈理事法结好件案员镇村土亲])")
 _DEPARTMENT_WORDS = frozenset({"我局", "本局", "我委", "本委", "我办", "我中心", "本中心",
                                "我厅", "本厅"})
-_TOWNSHIP_UNIT = {"镇": "镇", "乡": "乡", "街道": "街道"}
-_TOWNSHIP_NAME = re.compile(r"(?P<unit>街道|镇|乡)(?:人民政府|政府|办事处|办)?$")
 _DEPARTMENT_OWN = (("局", "局"), ("委员会", "委"), ("厅", "厅"), ("中心", "中心"),
                    ("办公室", "办"))
 _DEPARTMENT_NOT_CERTAIN = ("管理委员会", "管委会")
@@ -42,10 +41,7 @@ _DEPARTMENT_NOT_CERTAIN = ("管理委员会", "管委会")
 
 def _township_unit(report: Report) -> str | None:
     """镇, 乡 or 街道 for a township report whose agency name says which."""
-    if report.agency is None:
-        return None
-    match = _TOWNSHIP_NAME.search(report.agency.text.strip())
-    return match.group("unit") if match else None
+    return township_unit(report.agency.text) if report.agency is not None else None
 
 
 def _department_unit(report: Report) -> str | None:
