@@ -21,6 +21,7 @@ __all__ = [
     "REQUEST_ROWS",
     "REVIEW_COLUMNS",
     "REVIEW_GROUPS",
+    "TABLE_NUMERALS",
     "ActiveBlock",
     "CellRef",
     "Identity",
@@ -136,6 +137,10 @@ ACTIVE_2019_MARKERS: tuple[str, ...] = (
     "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
     "其他对外管理服务事项", "第二十条第（九）项", "政府集中采购",
 )
+
+#: How each table is numbered in the format (and in messages): table 二, 三, 四.
+TABLE_NUMERALS: Mapping[str, str] = MappingProxyType(
+    {"active": "二", "requests": "三", "review": "四"})
 
 #: Table 三 columns, in order.
 REQUEST_COLUMNS: tuple[str, ...] = (

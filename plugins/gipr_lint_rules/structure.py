@@ -11,13 +11,13 @@ from gipr_lint.layout.compact import compact
 from gipr_lint.model import SECTION_TITLES, Heading, Marker, Paragraph, Report, Section
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint.source import Span
+from gipr_lint.templates import TABLE_NUMERALS
 from gipr_lint_rules._text import cjk_numeral, line_span, quote, section_label
 
 GIPR_LINT_API = 1
 
 #: The table each section with statistics must hold (model ``Table.kind``).
 _SECTION_TABLES = {2: "active", 3: "requests", 4: "review"}
-_TABLE_NAMES = {"active": "二", "requests": "三", "review": "四"}
 
 
 def _official_heading(number: int) -> str:
@@ -444,13 +444,13 @@ class MissingTable(Rule):
             if section is not None and kind not in report.tables:
                 yield self.finding(section.heading.span,
                                    f"{section_label(number)} {quote(section.heading.text)} has no "
-                                   f"statistics table; expected table {_TABLE_NAMES[kind]} "
+                                   f"statistics table; expected table {TABLE_NUMERALS[kind]} "
                                    "(was it an image, or lost in conversion?)")
         for problem in report.problems:
             if problem.kind != "no-numbers":
                 continue
             table = next((t for t in report.tables.values() if t.span == problem.span), None)
-            which = f"table {_TABLE_NAMES[table.kind]}" if table is not None else "a table"
+            which = f"table {TABLE_NUMERALS[table.kind]}" if table is not None else "a table"
             yield self.finding(problem.span,
                                f"{which} has its labels but no numbers; expected the figures "
                                "(was it an image?)")

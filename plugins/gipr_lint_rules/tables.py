@@ -25,6 +25,7 @@ from gipr_lint.templates import (
     REQUEST_COLUMNS,
     REQUEST_ROWS,
     REVIEW_COLUMNS,
+    TABLE_NUMERALS,
     request_row_name,
 )
 from gipr_lint_rules._identities import cell_issue, failures, identity_set, number_text
@@ -36,7 +37,7 @@ GIPR_LINT_API = 1
 #: Above this many 万元 a township's 行政事业性收费 is taken for a figure written in 元 (T009).
 TOWNSHIP_FEE_LIMIT = 1000.0
 
-_TABLE_NAMES = {"active": "table 二", "requests": "table 三", "review": "table 四"}
+_TABLE_NAMES = {kind: f"table {numeral}" for kind, numeral in TABLE_NUMERALS.items()}
 
 
 # --------------------------------------------------------------------------- naming helpers
