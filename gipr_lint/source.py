@@ -25,10 +25,6 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
-    def cover(self, other: Span) -> Span:
-        """The smallest span holding both spans."""
-        return Span(min(self.start, other.start), max(self.end, other.end))
-
 
 class DecodeError(ValueError):
     """The bytes are not a text report in any encoding gipr-lint reads."""

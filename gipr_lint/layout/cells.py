@@ -40,12 +40,10 @@ _MAX_CELL_DIGITS = 6
 
 @dataclass(frozen=True, slots=True)
 class CellRun:
-    """The cells read after a label, where reading stopped, and any problem met."""
+    """The cells read after a label, and where reading stopped."""
 
     cells: tuple[Cell, ...]
     end: int
-    problem: str | None = None
-    problem_span: Span | None = None
 
 
 def _number_value(raw: str) -> int | float | None:

@@ -57,7 +57,6 @@ def test_empty_file_gives_one_problem_not_an_exception() -> None:
 
 def test_span_helpers() -> None:
     assert len(Span(3, 7)) == 4
-    assert Span(3, 7).cover(Span(1, 4)) == Span(1, 7)
 
 
 def test_a_utf8_file_cut_off_inside_its_last_character_is_still_read() -> None:
