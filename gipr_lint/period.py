@@ -6,9 +6,9 @@ import datetime
 import re
 from collections.abc import Iterable
 
-from gipr_lint.layout.markers import cjk_number
 from gipr_lint.layout.signature import DATE, parse_date
 from gipr_lint.model import Paragraph, Period
+from gipr_lint.numerals import cjk_number
 from gipr_lint.source import Span
 
 __all__ = ["find_periods", "sentence_bounds"]

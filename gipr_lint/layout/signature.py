@@ -7,8 +7,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from gipr_lint.layout.markers import cjk_number, year_value
-from gipr_lint.model import TextPiece
+from gipr_lint.facts import agency_kind
+from gipr_lint.model import AgencyKind, TextPiece
+from gipr_lint.numerals import cjk_number, year_value
 from gipr_lint.source import Span
 
 __all__ = ["DATE", "SignatureMatch", "find_signature", "parse_date"]
@@ -17,8 +18,6 @@ _YEAR = r"\d{4}|[〇零○Ｏ一二三四五六七八九]{4}"
 _SMALL = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 #: A written date: 2025年1月20日, 二〇二五年一月二十日.
 DATE = re.compile(rf"(?P<year>{_YEAR})\s*年\s*(?P<month>{_SMALL})\s*月\s*(?P<day>{_SMALL})\s*日")
-_AGENCY_SUFFIX = re.compile(
-    r"(?:人民政府|政府|办事处|委员会|管委会|局|办公室|中心|厅|委|办|院|所|站|队|公司|街道)$")
 _SIGNATURE_LINES = 3
 
 
@@ -46,7 +45,7 @@ def _agency_piece(text: str, start: int, end: int) -> TextPiece | None:
     candidate = text[start:end].strip()
     if not candidate or len(candidate) > 30 or any(p in candidate for p in "，。,；;：:"):
         return None
-    if not _AGENCY_SUFFIX.search(candidate):
+    if agency_kind(candidate) is AgencyKind.UNKNOWN:
         return None
     offset = start + text[start:end].index(candidate)
     return TextPiece(candidate, Span(offset, offset + len(candidate)))
