@@ -13,9 +13,9 @@ import time
 
 from common import FIXTURES, ROOT, precompile, rate, report_of_size
 
-from gipr_lint.grammar import report_parser
-from gipr_lint.parser import parse
-from gipr_lint.source import Source, read_source
+from gipr_lint.reading.grammar import report_parser
+from gipr_lint.reading.parser import parse
+from gipr_lint.reading.source import Source, read_source
 
 
 def main() -> None:

@@ -4,7 +4,7 @@
 Target (issue: editors): re-linting a 10 KB report after an edit takes ≤ 50 ms (median over
 ≥ 50 edits). Measured twice:
 
-1. in process: :meth:`gipr_lint.lsp_session.Linter.lint` (what the server calls when the
+1. in process: :meth:`gipr_lint.editor.lsp_session.Linter.lint` (what the server calls when the
    debounce timer fires) plus converting every diagnostic to an LSP range;
 2. through the real server: ``gipr-lint server --debounce 0`` in a subprocess, the time from
    writing a ``textDocument/didChange`` to reading the ``publishDiagnostics`` for that version
@@ -23,7 +23,7 @@ from common import ROOT, report_of_size
 
 sys.path.insert(0, str(ROOT))
 
-from gipr_lint.lsp_session import Linter
+from gipr_lint.editor.lsp_session import Linter
 
 
 def edits(text: str, count: int) -> list[str]:

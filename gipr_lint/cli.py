@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 from gipr_lint import __version__
 
 if TYPE_CHECKING:
-    from gipr_lint.config import Settings
-    from gipr_lint.engine import FileResult
-    from gipr_lint.plugins import PluginSet
-    from gipr_lint.source import Source
+    from gipr_lint.linting.config import Settings
+    from gipr_lint.linting.engine import FileResult
+    from gipr_lint.linting.plugin_manager import PluginSet
+    from gipr_lint.reading.source import Source
 
 __all__ = ["main"]
 
@@ -123,7 +123,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _load_plugins() -> PluginSet:
-    from gipr_lint.plugins import load_plugins
+    from gipr_lint.linting.plugin_manager import load_plugins
 
     plugin_set = load_plugins()
     for problem in plugin_set.problems:
@@ -163,8 +163,8 @@ def _use_color(args: argparse.Namespace, out: TextIO) -> bool:
 
 
 def _read_stdin(name: str, plugin_set: PluginSet, resolver: Any) -> FileResult:
-    from gipr_lint.engine import FileResult, lint_source
-    from gipr_lint.source import DecodeError, Source
+    from gipr_lint.linting.engine import FileResult, lint_source
+    from gipr_lint.reading.source import DecodeError, Source
 
     try:
         source = Source.from_bytes(sys.stdin.buffer.read(), name)
@@ -175,7 +175,7 @@ def _read_stdin(name: str, plugin_set: PluginSet, resolver: Any) -> FileResult:
 
 def _lint(files: list[str], args: argparse.Namespace, plugin_set: PluginSet, resolver: Any,
           run: Any) -> list[FileResult]:
-    from gipr_lint.runner import lint_files
+    from gipr_lint.linting.runner import lint_files
 
     stdin_name = args.stdin_filename or "-"
     paths = [path for path in files if path != "-"]
@@ -207,13 +207,13 @@ def _apply_fixes(results: list[FileResult], args: argparse.Namespace, plugin_set
     """Apply (or with --diff, print) fixes; return the re-linted results and the fix count.
 
     Each file is fixed until no fix applies any more (see
-    :func:`gipr_lint.fixes.fix_until_stable`), so a second ``--fix`` changes nothing. Only
+    :func:`gipr_lint.editor.fixes.fix_until_stable`), so a second ``--fix`` changes nothing. Only
     files read by the plain-text reader are written back; ``stdin`` holds the indexes of the
     results read from standard input, whose fixed text goes to standard output.
     """
-    from gipr_lint.builtin import TextReader
-    from gipr_lint.engine import lint_source
-    from gipr_lint.fixes import encode, fix_until_stable, unified_diff, write_atomic
+    from gipr_lint.linting.builtin import TextReader
+    from gipr_lint.linting.engine import lint_source
+    from gipr_lint.editor.fixes import encode, fix_until_stable, unified_diff, write_atomic
 
     total = 0
     fixed_results = []
@@ -293,10 +293,10 @@ def _fails(results: list[FileResult], resolver: Any) -> bool:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from gipr_lint.config import ConfigError
-    from gipr_lint.discovery import discover
+    from gipr_lint.linting.config import ConfigError
+    from gipr_lint.linting.discovery import discover
     from gipr_lint.formatters import FormatContext
-    from gipr_lint.runner import RunConfig
+    from gipr_lint.linting.runner import RunConfig
 
     plugin_set = _load_plugins()
     status = EXIT_ERROR if plugin_set.has_errors else EXIT_OK
@@ -356,7 +356,7 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
         if fixed:
             _error(f"fixed {fixed} finding{'s' if fixed != 1 else ''}")
     if args.write_baseline is not None:
-        from gipr_lint.baseline import write_baseline
+        from gipr_lint.linting.baseline import write_baseline
 
         try:
             count = write_baseline(args.write_baseline, results)
@@ -365,7 +365,7 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
         _error(f"recorded {count} finding{'s' if count != 1 else ''} in {args.write_baseline}")
         return status
     if args.baseline is not None:
-        from gipr_lint.baseline import BaselineError, filter_new, load_baseline
+        from gipr_lint.linting.baseline import BaselineError, filter_new, load_baseline
 
         try:
             baseline = load_baseline(args.baseline)
@@ -392,8 +392,8 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
 def cmd_parse(args: argparse.Namespace) -> int:
     import json
 
-    from gipr_lint.parser import parse
-    from gipr_lint.source import DecodeError
+    from gipr_lint.reading.parser import parse
+    from gipr_lint.reading.source import DecodeError
 
     plugin_set = _load_plugins()
     try:
@@ -402,7 +402,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise UsageError(f"{args.file}: cannot read: {reason}") from None
     report = parse(source)
-    from gipr_lint import report_json
+    from gipr_lint.formatters import report_json
 
     if args.format == "json":
         json.dump(report_json.report_to_dict(report), sys.stdout, ensure_ascii=False, indent=2)
@@ -498,7 +498,7 @@ def cmd_server(args: argparse.Namespace) -> int:
     except ImportError:
         _error(SERVER_NEEDS)
         return EXIT_ERROR
-    from gipr_lint.server import serve
+    from gipr_lint.editor.server import serve
 
     return serve(None if args.debounce is None else args.debounce / 1000)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from gipr_lint.source import Source, Span
+from gipr_lint.reading.source import Source, Span
 
 __all__ = ["Diagnostic", "Edit", "Finding", "Fix", "Severity"]
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from typing import TextIO
 
     from gipr_lint.rules import Rule
-    from gipr_lint.source import Source
+    from gipr_lint.reading.source import Source
 
 __all__ = ["DEADLINE_KINDS", "PROJECT_NAME", "Formatter", "Reader", "hookimpl", "hookspec"]
 
@@ -45,7 +45,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 @runtime_checkable
 class Reader(Protocol):
-    """Turns a file of some kind into a :class:`~gipr_lint.source.Source`.
+    """Turns a file of some kind into a :class:`~gipr_lint.reading.source.Source`.
 
     ``name`` identifies the reader in messages; ``suffixes`` (lower case, with the dot, e.g.
     ``(".html", ".htm")``) decide which files found in a directory it reads.
@@ -55,14 +55,14 @@ class Reader(Protocol):
     suffixes: Sequence[str]
 
     def read(self, path: Path) -> Source:
-        """Read one file; raise ``OSError`` or :class:`~gipr_lint.source.DecodeError` on failure."""
+        """Read one file; raise ``OSError`` or :class:`~gipr_lint.reading.source.DecodeError` on failure."""
         ...
 
 
 class Formatter(Protocol):
     """Writes the results of a run. Called once per run, after every file was linted.
 
-    ``results`` is a sequence of :class:`gipr_lint.engine.FileResult` in command-line order,
+    ``results`` is a sequence of :class:`gipr_lint.linting.engine.FileResult` in command-line order,
     ``out`` the text stream to write to, ``context`` a
     :class:`gipr_lint.formatters.FormatContext` (the loaded rules, whether to use colour, ...).
     """
@@ -87,7 +87,7 @@ def gipr_lint_templates() -> Sequence[Any]:  # type: ignore[empty-body]
     """Return table-template extensions: extra allowed rows or arithmetic identities.
 
     The framework does not interpret them: every plugin's items are collected, in plugin load
-    order, into :attr:`gipr_lint.plugins.PluginSet.templates` for the table checks to consume.
+    order, into :attr:`gipr_lint.linting.plugin_manager.PluginSet.templates` for the table checks to consume.
 
     :return: a list of template extension objects (data, see ``docs/plugins.md``).
     """
@@ -98,8 +98,8 @@ def gipr_lint_readers() -> Sequence[Reader]:  # type: ignore[empty-body]
     """Return readers for more input kinds (HTML, Word, PDF, ...).
 
     :return: a list of objects with ``name: str``, ``suffixes: Sequence[str]`` and
-        ``read(path: pathlib.Path) -> gipr_lint.source.Source`` (see :class:`Reader`). The
-        built-in plain-text reader (``*.txt``, :func:`gipr_lint.source.read_source`) is always
+        ``read(path: pathlib.Path) -> gipr_lint.reading.source.Source`` (see :class:`Reader`). The
+        built-in plain-text reader (``*.txt``, :func:`gipr_lint.reading.source.read_source`) is always
         registered first; a later reader claiming a suffix already claimed does not replace it.
     """
 
@@ -139,7 +139,7 @@ def gipr_lint_deadlines() -> Mapping[str, str]:  # type: ignore[empty-body]
 
     条例 第四十九条 fixes 31 January for 县级以上人民政府部门 and 31 March for the 本级 report of
     a 县级以上地方人民政府; it sets no date for 乡/镇/街道, which provinces do. Deadlines are
-    collected into :attr:`gipr_lint.plugins.PluginSet.deadlines` (a plugin loaded later
+    collected into :attr:`gipr_lint.linting.plugin_manager.PluginSet.deadlines` (a plugin loaded later
     overrides an earlier one for the same kind) and handed to every rule as
     :attr:`gipr_lint.rules.RuleContext.deadlines`; Y004 (``signature-date``) checks the 落款
     against them.

@@ -1,6 +1,6 @@
 """The typed report model every rule reads.
 
-All classes are frozen dataclasses; every node carries the :class:`~gipr_lint.source.Span` it was
+All classes are frozen dataclasses; every node carries the :class:`~gipr_lint.reading.source.Span` it was
 read from, so a rule can point at the exact heading, cell or word. This module is part of the
 public plugin API (see ``docs/plugins.md``): fields are only ever added, never renamed.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
 
-from gipr_lint.source import Source, Span
+from gipr_lint.reading.source import Source, Span
 
 __all__ = [
     "SECTION_TITLES",

@@ -36,7 +36,7 @@ from typing import Any, ClassVar
 
 from gipr_lint.diagnostics import Finding, Fix, Severity
 from gipr_lint.model import Report
-from gipr_lint.source import Span
+from gipr_lint.reading.source import Span
 
 __all__ = ["CODE_PATTERN", "NAME_PATTERN", "Rule", "RuleContext"]
 

@@ -129,7 +129,7 @@ from collections.abc import Iterator
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.source import Span
+from gipr_lint.reading.source import Span
 
 #: The default of the ``draft-markers`` option.
 DRAFT_MARKERS = ("征求意见稿", "送审稿", "草稿")

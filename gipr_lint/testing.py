@@ -65,7 +65,7 @@ __all__ = ["RuleCase", "check_case", "installed_rules", "lint", "lint_file", "lo
 @cache
 def installed_rules() -> Mapping[str, type[Rule]]:
     """Every rule of every installed plugin, by code (loaded once per test session)."""
-    from gipr_lint.plugins import load_plugins
+    from gipr_lint.linting.plugin_manager import load_plugins
 
     return dict(load_plugins().rules)
 
@@ -85,7 +85,7 @@ def lint(text: str, *, rules: Sequence[type[Rule]] | None = None, path: str = "r
 
         lint(text, plugins=[("henan", gipr_lint_henan)], henan={"overview-max-chars": 800})
     """
-    from gipr_lint.engine import lint_text
+    from gipr_lint.linting.engine import lint_text
 
     if rules is not None:
         chosen = list(rules)
@@ -97,7 +97,7 @@ def lint(text: str, *, rules: Sequence[type[Rule]] | None = None, path: str = "r
 
 def lint_file(path: str | Path, **kwargs: Any) -> list[Diagnostic]:
     """Lint a file (any encoding gipr-lint reads); keyword arguments as for :func:`lint`."""
-    from gipr_lint.source import read_source
+    from gipr_lint.reading.source import read_source
 
     return lint(read_source(path).text, path=str(path), **kwargs)
 
@@ -131,7 +131,7 @@ class RuleCase:
             return self.report
         if self.fixture is None:
             raise ValueError(f"{self.file}: case {self.name!r} needs `report` or `fixture`")
-        from gipr_lint.source import read_source
+        from gipr_lint.reading.source import read_source
 
         text = read_source(self.fixtures / self.fixture).text
         for edit in self.replace:
@@ -178,7 +178,7 @@ def check_case(case: RuleCase, rules: Mapping[str, type[Rule]] | None = None, *,
     """
     settings = {key.replace("-", "_"): value for key, value in case.settings.items()}
     if plugins:
-        from gipr_lint.plugins import PluginSet
+        from gipr_lint.linting.plugin_manager import PluginSet
 
         plugin_set = PluginSet.from_rules([], plugins=tuple(plugins))
         if case.code not in plugin_set.rules:

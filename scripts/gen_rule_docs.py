@@ -13,7 +13,7 @@ import textwrap
 from itertools import groupby
 from pathlib import Path
 
-from gipr_lint.plugins import PluginSet, load_plugins
+from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
 
 RULES_MD = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 _LITERAL = re.compile(r"^(\w[\w ]*)::\s*$")

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from gipr_test_plugins.words import FlagWoJu
 
-from gipr_lint.baseline import BaselineError, filter_new, load_baseline, write_baseline
-from gipr_lint.config import Settings
-from gipr_lint.engine import lint_source
-from gipr_lint.plugins import PluginSet
-from gipr_lint.source import Source
+from gipr_lint.linting.baseline import BaselineError, filter_new, load_baseline, write_baseline
+from gipr_lint.linting.config import Settings
+from gipr_lint.linting.engine import lint_source
+from gipr_lint.linting.plugin_manager import PluginSet
+from gipr_lint.reading.source import Source
 from tests.conftest import RunCli
 
 WORDS = {"words": "words"}

@@ -224,7 +224,7 @@ def test_server_rejects_a_negative_debounce(cli: RunCli) -> None:
 
 
 def test_parse_json(cli: RunCli) -> None:
-    """Depends on gipr_lint.report_json (the parser engineer's module)."""
+    """Depends on gipr_lint.formatters.report_json (the parser engineer's module)."""
     done = cli("parse", G)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)

@@ -6,7 +6,7 @@ import pytest
 from gipr_lint_rules import years
 
 from gipr_lint.hookspecs import hookimpl
-from gipr_lint.plugins import load_plugins
+from gipr_lint.linting.plugin_manager import load_plugins
 from gipr_lint.rules import RuleContext
 from gipr_lint.testing import lint
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gipr_test_plugins.words import FlagWoJu
 
-from gipr_lint.plugins import PluginSet, load_plugins
+from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
 
 ROOT = Path(__file__).parent.parent
 SCRIPT = ROOT / "scripts" / "gen_rule_docs.py"

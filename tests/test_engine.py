@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from gipr_test_plugins.words import FlagTable, FlagWoJu, StraySpace, occurrences
 
-from gipr_lint import engine
-from gipr_lint.config import ConfigError, Settings
+from gipr_lint.linting import engine
+from gipr_lint.linting.config import ConfigError, Settings
 from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.engine import lint_source, lint_text
+from gipr_lint.linting.engine import lint_source, lint_text
 from gipr_lint.model import AgencyKind, Report
-from gipr_lint.plugins import PluginSet
+from gipr_lint.linting.plugin_manager import PluginSet
 from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.source import Source, Span
+from gipr_lint.reading.source import Source, Span
 
 TEXT = "公开报告\n我局以 下我局\n"
 
@@ -123,12 +123,12 @@ def test_e999_can_be_ignored() -> None:
 
 
 def test_parser_crash_is_reported_and_rules_still_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    import gipr_lint.parser
+    import gipr_lint.reading.parser
 
     def broken(source: Source) -> Report:
         raise IndexError("bad table")
 
-    monkeypatch.setattr(gipr_lint.parser, "parse", broken)
+    monkeypatch.setattr(gipr_lint.reading.parser, "parse", broken)
     result = lint_text(TEXT, [FlagWoJu])
     assert result[0].message == "the parser crashed: IndexError: bad table"
     assert [d.code for d in result] == ["E999", "TST001", "TST001"]
@@ -179,7 +179,7 @@ def test_facts_do_not_override_parsed_ones() -> None:
 
 def test_per_file_ignores_relative_to_root(tmp_path: Path) -> None:
     ps = PluginSet.from_rules(WORDS)
-    from gipr_lint.config import glob_to_regex
+    from gipr_lint.linting.config import glob_to_regex
 
     settings = Settings(root=tmp_path, per_file_ignores=(
         ("old/**/*.txt", glob_to_regex("old/**/*.txt"), ("TST00",)),
@@ -200,7 +200,7 @@ def test_ignore_texts_on_span_or_line() -> None:
 
 def test_ignore_hits_are_recorded() -> None:
     ps = PluginSet.from_rules(WORDS)
-    from gipr_lint.config import IgnoreText
+    from gipr_lint.linting.config import IgnoreText
 
     settings = Settings(ignore_texts=(IgnoreText("TST001", "我局", "a"),
                                       IgnoreText("TST001", "nothing", "b")))

@@ -1,6 +1,6 @@
 """``--fix``, ``--unsafe-fixes`` and ``--diff`` on the real seed reports, and the fix loop.
 
-The expected result is computed here independently of :mod:`gipr_lint.fixes`: lint, apply the
+The expected result is computed here independently of :mod:`gipr_lint.editor.fixes`: lint, apply the
 recorded edits of the safe fixes (first come first served, overlapping ones left for the next
 pass), repeat. The file written by the CLI must be exactly that, so nothing outside the edits
 changes.
@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from gipr_lint.config import ConfigResolver
+from gipr_lint.linting.config import ConfigResolver
 from gipr_lint.diagnostics import Diagnostic, Edit, Finding, Fix, Severity
-from gipr_lint.engine import lint_source
-from gipr_lint.fixes import encode, fix_until_stable
+from gipr_lint.linting.engine import lint_source
+from gipr_lint.editor.fixes import encode, fix_until_stable
 from gipr_lint.model import Report
-from gipr_lint.plugins import PluginSet, load_plugins
+from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
 from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.source import Source, Span
+from gipr_lint.reading.source import Source, Span
 from tests.conftest import FIXTURES, RunCli
 
 SEEDS = sorted(FIXTURES.glob("*.txt"))
@@ -288,7 +288,7 @@ def test_the_loop_is_bounded() -> None:
 
 
 def test_write_atomic_follows_symlinks_and_keeps_mode(tmp_path: Path) -> None:
-    from gipr_lint.fixes import write_atomic
+    from gipr_lint.editor.fixes import write_atomic
 
     target = tmp_path / "real.txt"
     target.write_bytes(b"old")

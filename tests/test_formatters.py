@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from gipr_test_plugins.words import FlagTable, FlagWoJu, StraySpace
 
-from gipr_lint.config import Settings
-from gipr_lint.engine import FileResult, lint_source
+from gipr_lint.linting.config import Settings
+from gipr_lint.linting.engine import FileResult, lint_source
 from gipr_lint.formatters import FormatContext, concise, full, github, sarif
 from gipr_lint.formatters import json as json_format
-from gipr_lint.plugins import PluginSet
-from gipr_lint.source import Source
+from gipr_lint.linting.plugin_manager import PluginSet
+from gipr_lint.reading.source import Source
 from tests.conftest import GAOZHUANG
 
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"

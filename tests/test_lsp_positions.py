@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gipr_lint.lsp_positions import UTF8, UTF16, UTF32, LineIndex, code_units
-from gipr_lint.source import Source
+from gipr_lint.editor.lsp_positions import UTF8, UTF16, UTF32, LineIndex, code_units
+from gipr_lint.reading.source import Source
 
 LINE = "2025年😀我局将加大"
 

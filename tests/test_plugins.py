@@ -10,7 +10,7 @@ import pytest
 import gipr_lint
 from gipr_lint.diagnostics import Severity
 from gipr_lint.hookspecs import hookimpl
-from gipr_lint.plugins import PluginSet, load_plugins
+from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
 from gipr_lint.rules import Rule
 from tests.conftest import GAOZHUANG, RunCli
 

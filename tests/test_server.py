@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from gipr_lint.lsp_positions import code_units
-from gipr_lint.lsp_session import Linter, rule_markdown
-from gipr_lint.plugins import load_plugins
+from gipr_lint.editor.lsp_positions import code_units
+from gipr_lint.editor.lsp_session import Linter, rule_markdown
+from gipr_lint.linting.plugin_manager import load_plugins
 from tests.conftest import FIXTURES, TEST_PLUGINS, make_site
 from tests.lsp_client import LspClient
 

@@ -13,7 +13,7 @@ from gipr_lint import __version__
 
 if TYPE_CHECKING:
     from gipr_lint.diagnostics import Diagnostic
-    from gipr_lint.engine import FileResult
+    from gipr_lint.linting.engine import FileResult
     from gipr_lint.rules import Rule
 
 __all__ = ["FormatContext", "diagnostics", "severity_counts"]

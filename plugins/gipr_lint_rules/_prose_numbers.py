@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from gipr_lint.period import sentence_bounds
-from gipr_lint.source import Span
+from gipr_lint.reading.period import sentence_bounds
+from gipr_lint.reading.source import Span
 
 __all__ = [
     "APPROXIMATE",

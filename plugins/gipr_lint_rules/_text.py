@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from gipr_lint.model import Paragraph, Report, Section
-from gipr_lint.source import Span
+from gipr_lint.reading.source import Span
 
 __all__ = [
     "HAN",

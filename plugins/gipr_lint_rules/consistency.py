@@ -15,7 +15,7 @@ from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.model import Report, Table
 from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.source import Span
+from gipr_lint.reading.source import Span
 from gipr_lint_rules._prose_numbers import (
     APPROXIMATE,
     NUMBER,

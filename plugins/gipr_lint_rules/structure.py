@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator
 
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
 from gipr_lint.hookspecs import hookimpl
-from gipr_lint.layout.compact import compact
+from gipr_lint.reading.layout.compact import compact
 from gipr_lint.model import SECTION_TITLES, Heading, Marker, Paragraph, Report, Section
 from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.source import Span
+from gipr_lint.reading.source import Span
 from gipr_lint.templates import TABLE_NUMERALS
 from gipr_lint_rules._text import cjk_numeral, line_span, quote, section_label
 

@@ -15,10 +15,10 @@ from typing import Any, ClassVar
 
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
 from gipr_lint.hookspecs import hookimpl
-from gipr_lint.layout.compact import compact
+from gipr_lint.reading.layout.compact import compact
 from gipr_lint.model import AgencyKind, Cell, Problem, Report, Row, Table, TextPiece
 from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.source import Span
+from gipr_lint.reading.source import Span
 from gipr_lint.templates import (
     ACTIVE_2019_MARKERS,
     ACTIVE_BLOCKS,

@@ -9,7 +9,7 @@ from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.source import Span
+from gipr_lint.reading.source import Span
 from gipr_lint_rules._text import HAN, prose_paragraphs, quote
 
 GIPR_LINT_API = 1

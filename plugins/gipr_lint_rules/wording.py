@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
-from gipr_lint.facts import township_unit
+from gipr_lint.reading.facts import township_unit
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.model import AgencyKind, Report, TextPiece
 from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.source import Span
+from gipr_lint.reading.source import Span
 from gipr_lint_rules._prose_numbers import Citations, sentence_bounds, sentence_starts
 from gipr_lint_rules._text import quote
 

@@ -22,13 +22,13 @@ from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.model import AgencyKind, Paragraph, Report
 from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.source import Span
+from gipr_lint.reading.source import Span
 from gipr_lint_rules._prose_numbers import Citations, sentence_bounds, sentence_starts
 from gipr_lint_rules._text import quote
 
 GIPR_LINT_API = 1
 
-# --- the statistics period: Report.periods (gipr_lint.period reads it) ------------------------
+# --- the statistics period: Report.periods (gipr_lint.reading.period reads it) ------------------------
 
 
 # --- years opening a sentence ("2023年，我镇…") ----------------------------------------

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gipr_lint.parser import parse_text
-from gipr_lint.source import Source
+from gipr_lint.reading.parser import parse_text
+from gipr_lint.reading.source import Source
 
 HEAD = "某区统计局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gipr_lint.parser import parse_text
-from gipr_lint.source import Source
+from gipr_lint.reading.parser import parse_text
+from gipr_lint.reading.source import Source
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]

@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from gipr_lint.parser import parse
-from gipr_lint.source import DecodeError, Source, Span
+from gipr_lint.reading.parser import parse
+from gipr_lint.reading.source import DecodeError, Source, Span
 
 TEXT = "高庄镇人民政府2024年政府信息公开工作年度报告\n一、总体情况\n我局将加大力度。\n"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from gipr_lint_rules import content
 
-from gipr_lint.engine import lint_text
+from gipr_lint.linting.engine import lint_text
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 R_RULES = content.gipr_lint_rules()

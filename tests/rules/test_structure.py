@@ -8,10 +8,10 @@ import pytest
 from gipr_lint_rules import structure
 from gipr_lint_rules._text import cjk_numeral
 
-from gipr_lint.engine import lint_text
-from gipr_lint.fixes import apply_fixes
+from gipr_lint.linting.engine import lint_text
+from gipr_lint.editor.fixes import apply_fixes
 from gipr_lint.model import Marker, Paragraph
-from gipr_lint.source import Source, Span
+from gipr_lint.reading.source import Source, Span
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 S_RULES = structure.gipr_lint_rules()

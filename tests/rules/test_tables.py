@@ -9,14 +9,14 @@ from typing import Any
 import gipr_lint_rules.tables as tables
 import pytest
 
-from gipr_lint.config import build_settings
+from gipr_lint.linting.config import build_settings
 from gipr_lint.diagnostics import Diagnostic, Severity
-from gipr_lint.engine import lint_source, lint_text
+from gipr_lint.linting.engine import lint_source, lint_text
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.model import Report
-from gipr_lint.parser import parse
-from gipr_lint.plugins import load_plugins
-from gipr_lint.source import Source
+from gipr_lint.reading.parser import parse
+from gipr_lint.linting.plugin_manager import load_plugins
+from gipr_lint.reading.source import Source
 from gipr_lint.templates import Identity, national_identities
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -251,7 +251,7 @@ def test_county_level_names() -> None:
     import dataclasses
 
     from gipr_lint.model import AgencyKind, TextPiece
-    from gipr_lint.source import Span
+    from gipr_lint.reading.source import Span
 
     report = seed_report(SEED)
 

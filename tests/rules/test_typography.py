@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from gipr_lint_rules import typography
 
-from gipr_lint.engine import lint_text
-from gipr_lint.fixes import apply_fixes
-from gipr_lint.source import Source
+from gipr_lint.linting.engine import lint_text
+from gipr_lint.editor.fixes import apply_fixes
+from gipr_lint.reading.source import Source
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

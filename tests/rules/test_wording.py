@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from gipr_lint_rules.wording import OutdatedWording, SelfReference, same_body
 
-from gipr_lint.source import Source
+from gipr_lint.reading.source import Source
 from gipr_lint.testing import lint
 
 

@@ -10,7 +10,7 @@ from gipr_lint_rules.tables import IdentityRule
 from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.source import Span
+from gipr_lint.reading.source import Span
 
 __all__ = ["RULES", "NormativeDocumentsPublished", "OverviewLength", "ProvincialBasis"]
 

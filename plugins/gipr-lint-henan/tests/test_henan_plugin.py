@@ -9,7 +9,7 @@ import gipr_lint_henan
 import pytest
 from gipr_lint_rules import years
 
-from gipr_lint.plugins import PluginSet
+from gipr_lint.linting.plugin_manager import PluginSet
 from gipr_lint.testing import lint
 
 HERE = Path(__file__).parent

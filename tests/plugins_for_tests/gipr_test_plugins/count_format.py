@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from gipr_lint.hookspecs import hookimpl
-from gipr_lint.source import Source
+from gipr_lint.reading.source import Source
 
 GIPR_LINT_API = 1
 

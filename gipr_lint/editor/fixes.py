@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gipr_lint.diagnostics import Diagnostic, Edit
-from gipr_lint.source import Source
+from gipr_lint.reading.source import Source
 
 if TYPE_CHECKING:
-    from gipr_lint.engine import FileResult
+    from gipr_lint.linting.engine import FileResult
 
 __all__ = ["MAX_PASSES", "FixOutcome", "apply_fixes", "encode", "fix_until_stable",
            "replacement_text", "unified_diff", "write_atomic"]

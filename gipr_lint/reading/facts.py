@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from gipr_lint.model import AgencyKind, TextPiece
-from gipr_lint.numerals import year_value
-from gipr_lint.source import Span
+from gipr_lint.reading.numerals import year_value
+from gipr_lint.reading.source import Span
 
 __all__ = ["agency_from_text", "agency_kind", "title_facts", "township_unit"]
 

@@ -21,7 +21,7 @@ from gipr_lint.diagnostics import Severity
 from gipr_lint.model import AgencyKind
 
 if TYPE_CHECKING:
-    from gipr_lint.plugins import PluginSet
+    from gipr_lint.linting.plugin_manager import PluginSet
 
 __all__ = [
     "CONFIG_FILENAMES",
@@ -288,7 +288,7 @@ class _Validator:
         return tuple(out)
 
     def plugin_table(self, key: str, value: Any, plugin: str | None = None) -> dict[str, Any]:
-        from gipr_lint.plugins import OPTION_TYPES, option_value_ok
+        from gipr_lint.linting.plugin_manager import OPTION_TYPES, option_value_ok
 
         plugin = plugin or key
         specs = self.plugins.options.get(plugin, {})

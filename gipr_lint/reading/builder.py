@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 from lark import Token, Tree
 
-from gipr_lint.facts import agency_from_text, agency_kind, title_facts
-from gipr_lint.grammar import PieceToken
-from gipr_lint.layout.headings import HeadingMatch
-from gipr_lint.layout.tables import TableItem, TableRead
+from gipr_lint.reading.facts import agency_from_text, agency_kind, title_facts
+from gipr_lint.reading.grammar import PieceToken
+from gipr_lint.reading.layout.headings import HeadingMatch
+from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.model import (
     AgencyKind,
     Cell,
@@ -23,8 +23,8 @@ from gipr_lint.model import (
     Table,
     TextPiece,
 )
-from gipr_lint.period import find_periods
-from gipr_lint.source import Source, Span
+from gipr_lint.reading.period import find_periods
+from gipr_lint.reading.source import Source, Span
 from gipr_lint.templates import REVIEW_GROUPS
 
 __all__ = ["build_report"]

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from gipr_lint.diagnostics import Diagnostic
-from gipr_lint.engine import FileResult
-from gipr_lint.source import Source
+from gipr_lint.linting.engine import FileResult
+from gipr_lint.reading.source import Source
 
 __all__ = ["BASELINE_VERSION", "CONTEXT", "BaselineError", "filter_new", "load_baseline",
            "write_baseline"]

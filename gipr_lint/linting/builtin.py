@@ -15,7 +15,7 @@ from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.source import Source, read_source
+from gipr_lint.reading.source import Source, read_source
 
 GIPR_LINT_API = 1
 #: The plugin name the framework's own contributions are listed under.

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gipr_lint.model import Cell
-from gipr_lint.source import Span
+from gipr_lint.reading.source import Span
 
 __all__ = ["BLANK_MARKS", "CellRun", "read_cells", "split_digit_run"]
 

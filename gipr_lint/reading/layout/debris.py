@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from gipr_lint.layout.cells import PAGE_NUMBER
+from gipr_lint.reading.layout.cells import PAGE_NUMBER
 from gipr_lint.model import Debris
-from gipr_lint.source import Span
+from gipr_lint.reading.source import Span
 
 __all__ = ["find_debris"]
 

@@ -6,10 +6,10 @@ import datetime
 import re
 from collections.abc import Iterable
 
-from gipr_lint.layout.signature import DATE, parse_date
+from gipr_lint.reading.layout.signature import DATE, parse_date
 from gipr_lint.model import Paragraph, Period
-from gipr_lint.numerals import cjk_number
-from gipr_lint.source import Span
+from gipr_lint.reading.numerals import cjk_number
+from gipr_lint.reading.source import Span
 
 __all__ = ["find_periods", "sentence_bounds"]
 

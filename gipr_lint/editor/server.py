@@ -6,7 +6,7 @@ for the debounce delay (300 ms unless ``--debounce MS`` or the ``debounce`` init
 option says otherwise). Each document gets the configuration the command line would use for
 its path; saving a config file (``gipr-lint.toml``, ``.gipr-lint.toml``, ``pyproject.toml``) or
 a ``workspace/didChangeWatchedFiles`` notification about one reloads it and re-lints every open
-document. Everything that does not need pygls lives in :mod:`gipr_lint.lsp_session`.
+document. Everything that does not need pygls lives in :mod:`gipr_lint.editor.lsp_session`.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from pygls.uris import to_fs_path
 
 from gipr_lint import __version__
 from gipr_lint.diagnostics import Diagnostic, Severity
-from gipr_lint.lsp_positions import UTF16
-from gipr_lint.lsp_session import (
+from gipr_lint.editor.lsp_positions import UTF16
+from gipr_lint.editor.lsp_session import (
     DEFAULT_DEBOUNCE,
     LintedDocument,
     Linter,

@@ -6,11 +6,11 @@
 
 from __future__ import annotations
 
-from gipr_lint.builder import build_report
-from gipr_lint.grammar import parse_pieces
-from gipr_lint.layout import recover
+from gipr_lint.reading.builder import build_report
+from gipr_lint.reading.grammar import parse_pieces
+from gipr_lint.reading.layout import recover
 from gipr_lint.model import Problem, Report
-from gipr_lint.source import Source, Span
+from gipr_lint.reading.source import Source, Span
 
 __all__ = ["parse", "parse_text"]
 

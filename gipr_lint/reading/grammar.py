@@ -1,7 +1,7 @@
 """The Lark grammar: loading it once, feeding it recovered pieces, recovering from misfits.
 
 The grammar (``grammars/report.lark``) states the canonical report. Its terminals come from
-:mod:`gipr_lint.layout`, not from a character lexer: :func:`tokens` turns the recovered pieces into
+:mod:`gipr_lint.reading.layout`, not from a character lexer: :func:`tokens` turns the recovered pieces into
 Lark tokens that carry the piece they stand for (``token.payload``). When the pieces do not fit
 (a row with six cells, a stray cell), :func:`parse_pieces` records a problem at that place, repairs
 the stream (missing cells become unread cells, extra cells are dropped) and goes on: a linter never
@@ -21,10 +21,10 @@ from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
 from lark.parsers.lalr_interactive_parser import InteractiveParser
 
-from gipr_lint.layout import Piece
-from gipr_lint.layout.tables import TableItem, TableRead
+from gipr_lint.reading.layout import Piece
+from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.model import Cell, Problem
-from gipr_lint.source import Span
+from gipr_lint.reading.source import Span
 
 __all__ = ["PieceToken", "grammar_text", "parse_pieces", "report_parser", "tokens"]
 
@@ -54,7 +54,7 @@ def grammar_text() -> str:
     packaged = resources.files("gipr_lint").joinpath("grammars/report.lark")
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
-    checkout = Path(__file__).resolve().parent.parent / "grammars" / "report.lark"
+    checkout = Path(__file__).resolve().parents[2] / "grammars" / "report.lark"
     return checkout.read_text(encoding="utf-8")
 
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from gipr_lint.config import ConfigResolver
-from gipr_lint.engine import FileResult, lint_path
-from gipr_lint.plugins import PluginSet, load_plugins
+from gipr_lint.linting.config import ConfigResolver
+from gipr_lint.linting.engine import FileResult, lint_path
+from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
 
 __all__ = ["RunConfig", "lint_files"]
 

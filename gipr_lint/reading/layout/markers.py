@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from gipr_lint.model import Marker
-from gipr_lint.numerals import cjk_number
-from gipr_lint.source import Span
+from gipr_lint.reading.numerals import cjk_number
+from gipr_lint.reading.source import Span
 
 __all__ = ["read_marker"]
 

@@ -1,7 +1,7 @@
 """Finding, loading and validating plugins: one pluggy ``PluginManager`` per run.
 
 Every plugin, the built-in rule packs included, comes from the entry-point group ``gipr_lint``
-(the framework's own :mod:`gipr_lint.builtin` is registered first, the same way). Each plugin is
+(the framework's own :mod:`gipr_lint.linting.builtin` is registered first, the same way). Each plugin is
 loaded, registered and asked for its contributions on its own, so one broken plugin is reported
 by name and skipped while the others load. What the plugins provide ends up in a
 :class:`PluginSet`, the read-only view the engine, config and CLI work from.
@@ -425,7 +425,7 @@ def load_plugins(entry_points: Iterable[Any] | None = None,
 
     Problems are collected in :attr:`PluginSet.problems`, never raised.
     """
-    from gipr_lint import builtin
+    from gipr_lint.linting import builtin
 
     manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
     manager.add_hookspecs(hookspecs)
