@@ -211,9 +211,9 @@ def _apply_fixes(results: list[FileResult], args: argparse.Namespace, plugin_set
     files read by the plain-text reader are written back; ``stdin`` holds the indexes of the
     results read from standard input, whose fixed text goes to standard output.
     """
+    from gipr_lint.editor.fixes import encode, fix_until_stable, unified_diff, write_atomic
     from gipr_lint.linting.builtin import TextReader
     from gipr_lint.linting.engine import lint_source
-    from gipr_lint.editor.fixes import encode, fix_until_stable, unified_diff, write_atomic
 
     total = 0
     fixed_results = []
@@ -293,9 +293,9 @@ def _fails(results: list[FileResult], resolver: Any) -> bool:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from gipr_lint.formatters import FormatContext
     from gipr_lint.linting.config import ConfigError
     from gipr_lint.linting.discovery import discover
-    from gipr_lint.formatters import FormatContext
     from gipr_lint.linting.runner import RunConfig
 
     plugin_set = _load_plugins()

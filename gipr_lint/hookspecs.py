@@ -30,8 +30,8 @@ import pluggy
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from gipr_lint.rules import Rule
     from gipr_lint.reading.source import Source
+    from gipr_lint.rules import Rule
 
 __all__ = ["DEADLINE_KINDS", "PROJECT_NAME", "Formatter", "Reader", "hookimpl", "hookspec"]
 
@@ -55,7 +55,7 @@ class Reader(Protocol):
     suffixes: Sequence[str]
 
     def read(self, path: Path) -> Source:
-        """Read one file; raise ``OSError`` or :class:`~gipr_lint.reading.source.DecodeError` on failure."""
+        """Read one file; raise ``OSError`` or :class:`~gipr_lint.reading.source.DecodeError`."""
         ...
 
 
@@ -87,7 +87,7 @@ def gipr_lint_templates() -> Sequence[Any]:  # type: ignore[empty-body]
     """Return table-template extensions: extra allowed rows or arithmetic identities.
 
     The framework does not interpret them: every plugin's items are collected, in plugin load
-    order, into :attr:`gipr_lint.linting.plugin_manager.PluginSet.templates` for the table checks to consume.
+    order, into :attr:`~gipr_lint.linting.plugin_manager.PluginSet.templates`, for the table checks.
 
     :return: a list of template extension objects (data, see ``docs/plugins.md``).
     """
@@ -99,7 +99,8 @@ def gipr_lint_readers() -> Sequence[Reader]:  # type: ignore[empty-body]
 
     :return: a list of objects with ``name: str``, ``suffixes: Sequence[str]`` and
         ``read(path: pathlib.Path) -> gipr_lint.reading.source.Source`` (see :class:`Reader`). The
-        built-in plain-text reader (``*.txt``, :func:`gipr_lint.reading.source.read_source`) is always
+        built-in plain-text reader (``*.txt``, :func:`~gipr_lint.reading.source.read_source`) is
+        always
         registered first; a later reader claiming a suffix already claimed does not replace it.
     """
 
@@ -139,8 +140,8 @@ def gipr_lint_deadlines() -> Mapping[str, str]:  # type: ignore[empty-body]
 
     条例 第四十九条 fixes 31 January for 县级以上人民政府部门 and 31 March for the 本级 report of
     a 县级以上地方人民政府; it sets no date for 乡/镇/街道, which provinces do. Deadlines are
-    collected into :attr:`gipr_lint.linting.plugin_manager.PluginSet.deadlines` (a plugin loaded later
-    overrides an earlier one for the same kind) and handed to every rule as
+    collected into :attr:`~gipr_lint.linting.plugin_manager.PluginSet.deadlines` (a plugin
+    loaded later overrides an earlier one for the same kind) and handed to every rule as
     :attr:`gipr_lint.rules.RuleContext.deadlines`; Y004 (``signature-date``) checks the 落款
     against them.
 

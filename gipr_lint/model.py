@@ -1,7 +1,7 @@
 """The typed report model every rule reads.
 
-All classes are frozen dataclasses; every node carries the :class:`~gipr_lint.reading.source.Span` it was
-read from, so a rule can point at the exact heading, cell or word. This module is part of the
+All classes are frozen dataclasses; every node carries the :class:`~gipr_lint.reading.source.Span`
+it was read from, so a rule can point at the exact heading, cell or word. This module is part of the
 public plugin API (see ``docs/plugins.md``): fields are only ever added, never renamed.
 """
 

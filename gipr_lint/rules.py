@@ -29,6 +29,8 @@ generate ``docs/rules.md``.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -38,7 +40,7 @@ from gipr_lint.diagnostics import Finding, Fix, Severity
 from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
 
-__all__ = ["CODE_PATTERN", "NAME_PATTERN", "Rule", "RuleContext"]
+__all__ = ["CODE_PATTERN", "NAME_PATTERN", "Rule", "RuleContext", "collect_rules"]
 
 #: A rule code: one or more capital letters, then three digits (``T001``, ``HEN001``).
 CODE_PATTERN = re.compile(r"^[A-Z]+[0-9]{3}$")
@@ -82,3 +84,23 @@ class Rule:
                 fix: Fix | None = None) -> Finding:
         """Shorthand for :class:`~gipr_lint.diagnostics.Finding`."""
         return Finding(span=span, message=message, severity=severity, fix=fix)
+
+
+def collect_rules(package: str) -> list[type[Rule]]:
+    """Every rule class defined in the modules of ``package``, ordered by code.
+
+    A pack keeps one rule per module and returns ``collect_rules(__name__)`` from its
+    ``gipr_lint_rules`` hook, so that a rule added as a module is registered with no list to
+    keep up to date. Modules whose names start with ``_`` hold shared helpers and are skipped.
+    """
+    found: dict[str, type[Rule]] = {}
+    parent = importlib.import_module(package)
+    for info in pkgutil.iter_modules(parent.__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{package}.{info.name}")
+        for value in vars(module).values():
+            if (isinstance(value, type) and issubclass(value, Rule)
+                    and value.__module__ == module.__name__ and "code" in vars(value)):
+                found[value.code] = value
+    return [found[code] for code in sorted(found)]

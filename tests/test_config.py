@@ -9,10 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from gipr_lint.linting.config import CONFIG_KEYS, ConfigError, ConfigResolver, find_config, glob_to_regex
 from gipr_lint.diagnostics import Severity
-from gipr_lint.model import AgencyKind
+from gipr_lint.linting.config import (
+    CONFIG_KEYS,
+    ConfigError,
+    ConfigResolver,
+    find_config,
+    glob_to_regex,
+)
 from gipr_lint.linting.plugin_manager import load_plugins
+from gipr_lint.model import AgencyKind
 from tests.conftest import GAOZHUANG, RunCli
 
 if sys.version_info >= (3, 11):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from gipr_lint_rules import years
+from gipr_lint_national import years
 
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.linting.plugin_manager import load_plugins

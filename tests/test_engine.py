@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from gipr_test_plugins.words import FlagTable, FlagWoJu, StraySpace, occurrences
 
+from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.linting import engine
 from gipr_lint.linting.config import ConfigError, Settings
-from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.linting.engine import lint_source, lint_text
-from gipr_lint.model import AgencyKind, Report
 from gipr_lint.linting.plugin_manager import PluginSet
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.model import AgencyKind, Report
 from gipr_lint.reading.source import Source, Span
+from gipr_lint.rules import Rule, RuleContext
 
 TEXT = "公开报告\n我局以 下我局\n"
 

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from gipr_lint.linting.config import ConfigResolver
 from gipr_lint.diagnostics import Diagnostic, Edit, Finding, Fix, Severity
-from gipr_lint.linting.engine import lint_source
 from gipr_lint.editor.fixes import encode, fix_until_stable
-from gipr_lint.model import Report
+from gipr_lint.linting.config import ConfigResolver
+from gipr_lint.linting.engine import lint_source
 from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.model import Report
 from gipr_lint.reading.source import Source, Span
+from gipr_lint.rules import Rule, RuleContext
 from tests.conftest import FIXTURES, RunCli
 
 SEEDS = sorted(FIXTURES.glob("*.txt"))

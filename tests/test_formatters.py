@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from gipr_test_plugins.words import FlagTable, FlagWoJu, StraySpace
 
-from gipr_lint.linting.config import Settings
-from gipr_lint.linting.engine import FileResult, lint_source
 from gipr_lint.formatters import FormatContext, concise, full, github, sarif
 from gipr_lint.formatters import json as json_format
+from gipr_lint.linting.config import Settings
+from gipr_lint.linting.engine import FileResult, lint_source
 from gipr_lint.linting.plugin_manager import PluginSet
 from gipr_lint.reading.source import Source
 from tests.conftest import GAOZHUANG

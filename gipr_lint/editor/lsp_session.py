@@ -13,14 +13,20 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gipr_lint.linting.config import CONFIG_FILENAMES, ConfigError, ConfigResolver, Settings, build_settings
 from gipr_lint.diagnostics import Diagnostic, Fix
-from gipr_lint.linting.engine import FileResult, lint_source
 from gipr_lint.editor.fixes import fix_until_stable, replacement_text
 from gipr_lint.editor.lsp_positions import UTF16, LineIndex
+from gipr_lint.linting.config import (
+    CONFIG_FILENAMES,
+    ConfigError,
+    ConfigResolver,
+    Settings,
+    build_settings,
+)
+from gipr_lint.linting.engine import FileResult, lint_source
 from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
-from gipr_lint.rules import Rule
 from gipr_lint.reading.source import Source, Span
+from gipr_lint.rules import Rule
 
 __all__ = ["DEFAULT_DEBOUNCE", "LintedDocument", "Linter", "TextEdit", "fix_title",
            "is_config_file", "rule_markdown"]

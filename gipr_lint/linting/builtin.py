@@ -14,8 +14,8 @@ from typing import Any, TextIO
 from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.model import Report
-from gipr_lint.rules import Rule, RuleContext
 from gipr_lint.reading.source import Source, read_source
+from gipr_lint.rules import Rule, RuleContext
 
 GIPR_LINT_API = 1
 #: The plugin name the framework's own contributions are listed under.

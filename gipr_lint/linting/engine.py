@@ -16,12 +16,12 @@ from pathlib import Path, PurePath
 from types import MappingProxyType
 from typing import Any
 
-from gipr_lint.linting.config import IgnoreText, Settings, _Validator, build_settings
 from gipr_lint.diagnostics import Diagnostic, Finding, Severity
-from gipr_lint.model import AgencyKind, Report, TextPiece
+from gipr_lint.linting.config import IgnoreText, Settings, _Validator, build_settings
 from gipr_lint.linting.plugin_manager import PluginSet
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.model import AgencyKind, Report, TextPiece
 from gipr_lint.reading.source import DecodeError, Source, Span
+from gipr_lint.rules import Rule, RuleContext
 
 __all__ = ["CRASH_CODE", "FileResult", "is_selected", "lint_path", "lint_source", "lint_text",
            "selected_codes"]
@@ -285,7 +285,8 @@ def lint_text(text: str, rules: Sequence[type[Rule]], path: str = "x.txt", *,
     are whole plugins (modules, or ``(name, module)`` pairs) registered before ``rules``: their
     rules, templates and deadlines; their options are set like a config file's, as a setting
     named after the plugin (``henan={"overview-max-chars": 800}``). Raises
-    :class:`~gipr_lint.linting.config.ConfigError` for bad settings and ``ValueError`` for invalid rules.
+    :class:`~gipr_lint.linting.config.ConfigError` for bad settings and ``ValueError`` for
+    invalid rules.
     """
     plugin_set = _test_plugin_set(tuple(rules), tuple(plugins))
     raw = {key.replace("_", "-"): value for key, value in settings.items()}

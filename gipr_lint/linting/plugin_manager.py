@@ -1,9 +1,9 @@
 """Finding, loading and validating plugins: one pluggy ``PluginManager`` per run.
 
 Every plugin, the built-in rule packs included, comes from the entry-point group ``gipr_lint``
-(the framework's own :mod:`gipr_lint.linting.builtin` is registered first, the same way). Each plugin is
-loaded, registered and asked for its contributions on its own, so one broken plugin is reported
-by name and skipped while the others load. What the plugins provide ends up in a
+(the framework's own :mod:`gipr_lint.linting.builtin` is registered first, the same way). Each
+plugin is loaded, registered and asked for its contributions on its own, so one broken plugin is
+reported by name and skipped while the others load. What the plugins provide ends up in a
 :class:`PluginSet`, the read-only view the engine, config and CLI work from.
 """
 

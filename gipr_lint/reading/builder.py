@@ -6,10 +6,6 @@ from collections.abc import Iterable
 
 from lark import Token, Tree
 
-from gipr_lint.reading.facts import agency_from_text, agency_kind, title_facts
-from gipr_lint.reading.grammar import PieceToken
-from gipr_lint.reading.layout.headings import HeadingMatch
-from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.model import (
     AgencyKind,
     Cell,
@@ -23,6 +19,10 @@ from gipr_lint.model import (
     Table,
     TextPiece,
 )
+from gipr_lint.reading.facts import agency_from_text, agency_kind, title_facts
+from gipr_lint.reading.grammar import PieceToken
+from gipr_lint.reading.layout.headings import HeadingMatch
+from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.period import find_periods
 from gipr_lint.reading.source import Source, Span
 from gipr_lint.templates import REVIEW_GROUPS

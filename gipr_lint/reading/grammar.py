@@ -1,11 +1,11 @@
 """The Lark grammar: loading it once, feeding it recovered pieces, recovering from misfits.
 
 The grammar (``grammars/report.lark``) states the canonical report. Its terminals come from
-:mod:`gipr_lint.reading.layout`, not from a character lexer: :func:`tokens` turns the recovered pieces into
-Lark tokens that carry the piece they stand for (``token.payload``). When the pieces do not fit
-(a row with six cells, a stray cell), :func:`parse_pieces` records a problem at that place, repairs
-the stream (missing cells become unread cells, extra cells are dropped) and goes on: a linter never
-gives up on a whole file.
+:mod:`gipr_lint.reading.layout`, not from a character lexer: :func:`tokens` turns the recovered
+pieces into Lark tokens that carry the piece they stand for (``token.payload``). When the pieces
+do not fit (a row with six cells, a stray cell), :func:`parse_pieces` records a problem at that
+place, repairs the stream (missing cells become unread cells, extra cells are dropped) and goes
+on: a linter never gives up on a whole file.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
 from lark.parsers.lalr_interactive_parser import InteractiveParser
 
+from gipr_lint.model import Cell, Problem
 from gipr_lint.reading.layout import Piece
 from gipr_lint.reading.layout.tables import TableItem, TableRead
-from gipr_lint.model import Cell, Problem
 from gipr_lint.reading.source import Span
 
 __all__ = ["PieceToken", "grammar_text", "parse_pieces", "report_parser", "tokens"]

@@ -6,10 +6,10 @@
 
 from __future__ import annotations
 
+from gipr_lint.model import Problem, Report
 from gipr_lint.reading.builder import build_report
 from gipr_lint.reading.grammar import parse_pieces
 from gipr_lint.reading.layout import recover
-from gipr_lint.model import Problem, Report
 from gipr_lint.reading.source import Source, Span
 
 __all__ = ["parse", "parse_text"]

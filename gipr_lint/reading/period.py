@@ -6,8 +6,8 @@ import datetime
 import re
 from collections.abc import Iterable
 
-from gipr_lint.reading.layout.signature import DATE, parse_date
 from gipr_lint.model import Paragraph, Period
+from gipr_lint.reading.layout.signature import DATE, parse_date
 from gipr_lint.reading.numerals import cjk_number
 from gipr_lint.reading.source import Span
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from gipr_lint.reading.parser import parse, parse_text
 from gipr_lint.formatters.report_json import report_to_dict
+from gipr_lint.reading.parser import parse, parse_text
 from gipr_lint.reading.source import read_source
 from tests.parsing.expected import SEEDS
 

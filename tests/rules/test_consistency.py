@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from gipr_lint_rules._prose_numbers import Citations, parse_number, sentence_starts
+from gipr_lint_national._prose_numbers import Citations, parse_number, sentence_starts
 
 
 @pytest.mark.parametrize(("text", "value"), [

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gipr_lint_rules import content
+from gipr_lint_national import content
+from gipr_lint_national.content.r001_overview_aspects import OverviewAspects
+from gipr_lint_national.content.r003_processing_fee import ProcessingFee
 
 from gipr_lint.linting.engine import lint_text
 
@@ -34,14 +36,14 @@ def test_seed_findings(name: str) -> None:
 
 def test_fee_statement_needed_from_2021_on() -> None:
     text = _fixture("003_75f5e1dd19ed0e46.txt")
-    assert lint_text(text, rules=[content.ProcessingFee], year=2023)
+    assert lint_text(text, rules=[ProcessingFee], year=2023)
     earlier = text.replace("2023年政府信息公开工作年度报告", "2020年政府信息公开工作年度报告")
-    assert lint_text(earlier, rules=[content.ProcessingFee]) == []
+    assert lint_text(earlier, rules=[ProcessingFee]) == []
 
 
 def test_overview_names_every_missing_aspect() -> None:
     text = ("某镇人民政府2024年政府信息公开工作年度报告\n一、总体情况\n"
             "本年度我镇认真落实各项工作。\n")
-    [diagnostic] = lint_text(text, rules=[content.OverviewAspects])
+    [diagnostic] = lint_text(text, rules=[OverviewAspects])
     assert diagnostic.message.startswith(
         "总体情况 does not mention 主动公开、依申请公开、政府信息管理、平台建设、监督保障;")

@@ -23,7 +23,7 @@ def test_rule_case(case: RuleCase) -> None:
 
 def test_every_builtin_rule_has_a_failing_and_a_passing_case() -> None:
     builtin = {code for code, rule in installed_rules().items()
-               if rule.__module__.startswith("gipr_lint_rules.")}
+               if rule.__module__.startswith("gipr_lint_national.")}
     failing = {case.code for case in CASES if case.expect}
     passing = {case.code for case in CASES if not case.expect}
     assert builtin - failing == set(), "rules without a failing case"

@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gipr_lint_rules import structure
-from gipr_lint_rules._text import cjk_numeral
+from gipr_lint_national import structure
+from gipr_lint_national._text import cjk_numeral
+from gipr_lint_national.structure._common import _longest_increasing, _sequence_breaks
+from gipr_lint_national.structure.s003_section_heading import SectionHeading
+from gipr_lint_national.structure.s006_web_debris import WebDebris
 
-from gipr_lint.linting.engine import lint_text
 from gipr_lint.editor.fixes import apply_fixes
+from gipr_lint.linting.engine import lint_text
 from gipr_lint.model import Marker, Paragraph
 from gipr_lint.reading.source import Source, Span
 
@@ -35,7 +38,7 @@ def test_cjk_numeral(value: int, numeral: str) -> None:
 
 def test_longest_increasing_keeps_the_ordered_run() -> None:
     numbers = [1, 5, 2, 3, 4, 6]
-    assert sorted(structure._longest_increasing(numbers)) == [0, 2, 3, 4, 5]
+    assert sorted(_longest_increasing(numbers)) == [0, 2, 3, 4, 5]
 
 
 def _paragraph(text: str, style: str, value: int) -> Paragraph:
@@ -55,25 +58,25 @@ def _paragraph(text: str, style: str, value: int) -> Paragraph:
 ])
 def test_sequence_breaks(markers: list[tuple[str, str, int]], breaks: list[str]) -> None:
     paragraphs = tuple(_paragraph(*marker) for marker in markers)
-    found = [f"{m.text}→{expected}" for _, m, expected in structure._sequence_breaks(paragraphs)]
+    found = [f"{m.text}→{expected}" for _, m, expected in _sequence_breaks(paragraphs)]
     assert found == breaks
 
 
 def test_heading_fix_is_safe_for_arabic_numbering() -> None:
-    fixed = _fixed(_fixture("004_6f3669565db78123.txt"), structure.SectionHeading)
+    fixed = _fixed(_fixture("004_6f3669565db78123.txt"), SectionHeading)
     assert "\n一、总体情况\n" in fixed and "1、 总体情况" not in fixed
 
 
 def test_heading_fix_for_a_misspelt_title_is_unsafe() -> None:
     text = _fixture("000_6a437f78ed373b70.txt").replace("二、主动公开政府信息情况",
                                                         "二、主动公开政府政府情况")
-    assert "二、主动公开政府政府情况" in _fixed(text, structure.SectionHeading)
-    assert "二、主动公开政府信息情况" in _fixed(text, structure.SectionHeading, unsafe=True)
+    assert "二、主动公开政府政府情况" in _fixed(text, SectionHeading)
+    assert "二、主动公开政府信息情况" in _fixed(text, SectionHeading, unsafe=True)
 
 
 def test_debris_fix_deletes_whole_lines() -> None:
     text = _fixture("003_75f5e1dd19ed0e46.txt")
-    fixed = _fixed(text, structure.WebDebris)
+    fixed = _fixed(text, WebDebris)
     title = "桐柏县产业集聚区管理委员会2023年政府信息公开工作年度报告"
     assert fixed.startswith(f"{title}\n\n一、总体情况")
     assert fixed.rstrip().endswith("无其他需要报告事项")
@@ -84,7 +87,7 @@ def test_debris_fix_deletes_whole_lines() -> None:
 def test_inline_debris_fix_deletes_only_the_phrase() -> None:
     text = ("某镇人民政府2024年政府信息公开工作年度报告\n"
             "一、总体情况本年度，我镇认真落实政府信息公开工作。扫一扫在手机打开当前页二、主动公开政府信息情况\n")
-    fixed = _fixed(text, structure.WebDebris)
+    fixed = _fixed(text, WebDebris)
     assert "工作。二、主动公开政府信息情况\n" in fixed
 
 

@@ -6,23 +6,26 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import gipr_lint_rules.tables as tables
+import gipr_lint_national.tables as tables
 import pytest
+from gipr_lint_national.tables._common import IdentityRule, _below_rule_making
+from gipr_lint_national.tables.t008_reworded_label import RewordedLabel
+from gipr_lint_national.tables.t009_fee_unit import FeeUnit
 
-from gipr_lint.linting.config import build_settings
 from gipr_lint.diagnostics import Diagnostic, Severity
-from gipr_lint.linting.engine import lint_source, lint_text
 from gipr_lint.hookspecs import hookimpl
+from gipr_lint.linting.config import build_settings
+from gipr_lint.linting.engine import lint_source, lint_text
+from gipr_lint.linting.plugin_manager import load_plugins
 from gipr_lint.model import Report
 from gipr_lint.reading.parser import parse
-from gipr_lint.linting.plugin_manager import load_plugins
 from gipr_lint.reading.source import Source
 from gipr_lint.templates import Identity, national_identities
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SEEDS = sorted(path.name for path in FIXTURES.glob("*.txt"))
 SEED = "004_6f3669565db78123.txt"
-RULES = tables.RULES
+RULES = tuple(tables.gipr_lint_rules())
 
 #: The T008 findings the seeds deserve: true rewordings and table-四 headers cut short.
 SEED_FINDINGS: dict[str, list[tuple[str, int, int]]] = {
@@ -62,7 +65,7 @@ def test_seeds_are_clean_but_for_true_rewordings(name: str) -> None:
 
 
 def test_seed_002_rewordings_name_the_official_label() -> None:
-    diagnostics = lint_text(seed_text("002_1e1d37345e448265.txt"), [tables.RewordedLabel])
+    diagnostics = lint_text(seed_text("002_1e1d37345e448265.txt"), [RewordedLabel])
     assert 'expected the official label "2.其他法律行政法规禁止公开"' in diagnostics[1].message
     assert "不再处理" in diagnostics[2].message and "不再受理" in diagnostics[2].message
 
@@ -201,7 +204,7 @@ def test_plugin_identity_given_as_data_is_checked() -> None:
 
 
 def test_plugin_identity_with_its_own_code_and_rule() -> None:
-    class ReviewMatchesLitigation(tables.IdentityRule):
+    class ReviewMatchesLitigation(IdentityRule):
         code = "HEN001"
         name = "henan-review-litigation"
         severity = Severity.WARNING
@@ -242,8 +245,8 @@ def test_national_identities_are_data() -> None:
 
 def test_fee_limit_is_an_option() -> None:
     text = seed_text(SEED).replace("行政事业性收费\n\t0", "行政事业性收费\n\t50", 1)
-    assert lint_text(text, [tables.FeeUnit]) == []
-    diagnostics = lint_text(text, [tables.FeeUnit], options={"township-fee-limit": 10.0})
+    assert lint_text(text, [FeeUnit]) == []
+    diagnostics = lint_text(text, [FeeUnit], options={"township-fee-limit": 10.0})
     assert [(d.code, d.severity) for d in diagnostics] == [("T009", Severity.WARNING)]
 
 
@@ -258,7 +261,7 @@ def test_county_level_names() -> None:
     def who(name: str, kind: AgencyKind) -> str | None:
         changed = dataclasses.replace(report, agency=TextPiece(name, Span(0, 0)),
                                       agency_kind=kind)
-        return tables._below_rule_making(changed)
+        return _below_rule_making(changed)
 
     assert who("桐柏县产业集聚区管理委员会", AgencyKind.DEPARTMENT) == "a county-level body"
     assert who("重庆市大渡口区人民政府", AgencyKind.GOVERNMENT) == "a county-level body"

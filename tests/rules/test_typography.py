@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gipr_lint_rules import typography
+from gipr_lint_national.typography.f001_space_in_chinese_text import SpaceInChineseText
+from gipr_lint_national.typography.f002_half_width_punctuation import HalfWidthPunctuation
 
-from gipr_lint.linting.engine import lint_text
 from gipr_lint.editor.fixes import apply_fixes
+from gipr_lint.linting.engine import lint_text
 from gipr_lint.reading.source import Source
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -20,7 +21,7 @@ def _fixture(name: str) -> str:
 
 def test_space_fix_joins_the_words() -> None:
     text = _fixture("000_6a437f78ed373b70.txt")
-    diagnostics = lint_text(text, rules=[typography.SpaceInChineseText])
+    diagnostics = lint_text(text, rules=[SpaceInChineseText])
     fixed, applied = apply_fixes(Source.from_text(text), diagnostics)
     assert applied == 3
     assert "还存在以下问题" in fixed and "尚需进一步完善" in fixed and "三是信息公开" in fixed
@@ -29,14 +30,14 @@ def test_space_fix_joins_the_words() -> None:
 def test_half_width_fix_puts_full_width_forms() -> None:
     text = ("某镇人民政府2024年政府信息公开工作年度报告\n一、总体情况\n"
             "2024年,我镇依申请公开信息数为零;依据《条例》(国办函〔2020〕109号)办理。\n")
-    diagnostics = lint_text(text, rules=[typography.HalfWidthPunctuation], select=["F002"])
+    diagnostics = lint_text(text, rules=[HalfWidthPunctuation], select=["F002"])
     fixed, _ = apply_fixes(Source.from_text(text), diagnostics)
     assert "2024年，我镇依申请公开信息数为零；依据《条例》（国办函〔2020〕109号）办理。" in fixed
 
 
 def test_half_width_rule_is_off_by_default() -> None:
     text = "某镇人民政府2024年政府信息公开工作年度报告\n一、总体情况\n2024年,我镇认真落实工作。\n"
-    assert lint_text(text, rules=[typography.HalfWidthPunctuation]) == []
+    assert lint_text(text, rules=[HalfWidthPunctuation]) == []
 
 
 SEED_FINDINGS = {
@@ -50,5 +51,5 @@ SEED_FINDINGS = {
 
 @pytest.mark.parametrize("name", sorted(SEED_FINDINGS))
 def test_seed_findings(name: str) -> None:
-    diagnostics = lint_text(_fixture(name), rules=[typography.SpaceInChineseText])
+    diagnostics = lint_text(_fixture(name), rules=[SpaceInChineseText])
     assert [f"{d.line}:{d.column} {d.code}" for d in diagnostics] == SEED_FINDINGS[name]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from gipr_lint_rules.wording import OutdatedWording, SelfReference, same_body
+from gipr_lint_national.wording._common import same_body
+from gipr_lint_national.wording.a001_self_reference import SelfReference
+from gipr_lint_national.wording.a004_outdated_wording import OutdatedWording
 
 from gipr_lint.reading.source import Source
 from gipr_lint.testing import lint

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from gipr_lint_rules.years import SignatureDate, gipr_lint_options
+from gipr_lint_national.years import gipr_lint_options
+from gipr_lint_national.years.y004_signature_date import SignatureDate
 
 from gipr_lint.testing import lint
 

@@ -1,9 +1,10 @@
 """Layout recovery: from a report's text, in whatever layout, to an ordered list of pieces.
 
 The pieces (title, debris, section headings, paragraphs, table items, signature) cover the text
-in document order, each with its span. :mod:`gipr_lint.reading.grammar` turns them into tokens for the
-Lark grammar. Nothing here relies on line breaks alone: headings, labels and cells are anchored on
-the official wording, so a page flattened to one line is recovered as well as a tidy text file.
+in document order, each with its span. :mod:`gipr_lint.reading.grammar` turns them into tokens
+for the Lark grammar. Nothing here relies on line breaks alone: headings, labels and cells are
+anchored on the official wording, so a page flattened to one line is recovered as well as a tidy
+text file.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
+from gipr_lint.model import Debris, Paragraph, Problem
 from gipr_lint.reading.layout.compact import CompactText
 from gipr_lint.reading.layout.debris import find_debris
 from gipr_lint.reading.layout.headings import HeadingMatch, find_section_headings
 from gipr_lint.reading.layout.markers import read_marker
 from gipr_lint.reading.layout.signature import SignatureMatch, find_signature
 from gipr_lint.reading.layout.tables import TableRead, read_active, read_requests, read_review
-from gipr_lint.model import Debris, Paragraph, Problem
 from gipr_lint.reading.source import Source, Span
 
 __all__ = ["Layout", "Piece", "recover"]
@@ -31,7 +32,8 @@ class Piece:
     ``kind`` is ``title``, ``debris``, ``heading``, ``paragraph``, ``table`` or ``signature``;
     ``data`` is the matching object (:class:`~gipr_lint.model.Debris`,
     :class:`~gipr_lint.reading.layout.headings.HeadingMatch`, :class:`~gipr_lint.model.Paragraph`,
-    :class:`~gipr_lint.reading.layout.tables.TableRead`, :class:`SignatureMatch`, or the title span).
+    :class:`~gipr_lint.reading.layout.tables.TableRead`, :class:`SignatureMatch`, or the
+    title span).
     """
 
     kind: str

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from gipr_lint.reading.layout.cells import PAGE_NUMBER
 from gipr_lint.model import Debris
+from gipr_lint.reading.layout.cells import PAGE_NUMBER
 from gipr_lint.reading.source import Span
 
 __all__ = ["find_debris"]

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from gipr_lint.model import SECTION_TITLES, Heading
 from gipr_lint.reading.layout.compact import CompactText, compact
 from gipr_lint.reading.layout.markers import read_marker
-from gipr_lint.model import SECTION_TITLES, Heading
 from gipr_lint.reading.source import Span
 
 __all__ = ["SECTION_VARIANTS", "HeadingMatch", "find_section_headings"]

@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from gipr_lint.reading.facts import agency_kind
 from gipr_lint.model import AgencyKind, TextPiece
+from gipr_lint.reading.facts import agency_kind
 from gipr_lint.reading.numerals import cjk_number, year_value
 from gipr_lint.reading.source import Span
 

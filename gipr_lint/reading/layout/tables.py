@@ -2,8 +2,8 @@
 
 Every label is matched in the compact view (:mod:`gipr_lint.reading.layout.compact`), so separators,
 spaces and line breaks inside a label do not matter; the numbers between one label and the next
-are read from the original text (:mod:`gipr_lint.reading.layout.cells`). The result is a flat list of
-:class:`TableItem` in document order, which the grammar then parses row by row.
+are read from the original text (:mod:`gipr_lint.reading.layout.cells`). The result is a flat
+list of :class:`TableItem` in document order, which the grammar then parses row by row.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from gipr_lint.model import Cell, Problem
 from gipr_lint.reading.layout.cells import read_cells, split_digit_run
 from gipr_lint.reading.layout.compact import CompactText, compact
-from gipr_lint.model import Cell, Problem
 from gipr_lint.reading.source import Span
 from gipr_lint.templates import (
     ACTIVE_2019_MARKERS,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import gipr_lint_henan
 import pytest
-from gipr_lint_rules import years
+from gipr_lint_national import years
 
 from gipr_lint.linting.plugin_manager import PluginSet
 from gipr_lint.testing import lint

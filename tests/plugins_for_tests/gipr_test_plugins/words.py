@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.model import Report
-from gipr_lint.rules import Rule, RuleContext
 from gipr_lint.reading.source import Span
+from gipr_lint.rules import Rule, RuleContext
 
 GIPR_LINT_API = 1
 __version__ = "0.0.1"

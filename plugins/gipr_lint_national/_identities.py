@@ -27,7 +27,7 @@ the ``gipr_lint_templates`` hook, as data. An item of that hook's list is read h
 
 Other items (e.g. mappings with another ``kind``) are left for other consumers. An identity is
 reported by the rule whose code it carries: T001–T004, or a plugin's own rule subclassing
-:class:`gipr_lint_rules.tables.IdentityRule` (no ``check`` code needed). An identity whose
+:class:`gipr_lint_national.tables.IdentityRule` (no ``check`` code needed). An identity whose
 cells are missing, unread or invalid (T005 reports those) is skipped: one bad cell gives one
 diagnostic, not a cascade.
 """
@@ -146,12 +146,12 @@ def _column_index(table: str, row: str, column: object, formats: Sequence[str]) 
                     raise ValueError(f"column {column} is out of range for row {row!r}")
                 found.add(column)
             else:
-                names = [i for i, (cid, header) in enumerate(block.columns)
-                         if column in (cid, header)]
-                if not names:
+                matches = [i for i, (cid, header) in enumerate(block.columns)
+                           if column in (cid, header)]
+                if not matches:
                     raise ValueError(f"row {row!r} has no column {column!r} in the "
                                      f"{format_} format")
-                found.update(names)
+                found.update(matches)
     if len(found) != 1:
         raise ValueError(f"column {column!r} of row {row!r} differs between formats; "
                          "give \"formats\"")
@@ -216,7 +216,7 @@ def _build(templates: Sequence[object]) -> IdentitySet:
             identities.add(identity)
     for number, item in enumerate(templates, 1):
         try:
-            identity = _plugin_identity(item)
+            extension = _plugin_identity(item)
         except (ValueError, TypeError) as exc:
             code = item.get("code") if isinstance(item, Mapping) else None
             text = repr(item)
@@ -224,8 +224,8 @@ def _build(templates: Sequence[object]) -> IdentitySet:
             identities.errors.append((code if isinstance(code, str) else None,
                                       f"template extension #{number} {text}: {exc}"))
             continue
-        if identity is not None:
-            identities.add(identity)
+        if extension is not None:
+            identities.add(extension)
     return identities
 
 

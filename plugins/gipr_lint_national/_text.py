@@ -2,7 +2,7 @@
 
 Kept deliberately small; every helper is pure and cheap. Other packs may import from here::
 
-    from gipr_lint_rules._text import HAN, prose_paragraphs, quote
+    from gipr_lint_national._text import HAN, prose_paragraphs, quote
 """
 
 from __future__ import annotations

@@ -1,0 +1,80 @@
+"""C001 applications-in-prose."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.model import Report
+from gipr_lint.rules import Rule, RuleContext
+from gipr_lint_national._prose_numbers import (
+    sentence_bounds,
+)
+from gipr_lint_national._text import quote
+from gipr_lint_national.consistency._common import (
+    _ABOUT_REQUESTS,
+    _NONE_RECEIVED,
+    _NOT_REQUESTS,
+    _RECEIVED,
+    _SIMPLE_ROWS,
+    _claims,
+    _total,
+)
+
+
+class ApplicationsInProse(Rule):
+    """Numbers of applications stated in the prose contradict table 三.
+
+    Reads what the prose says about 政府信息公开 applications: received ("共收到/接到/受理…申请
+    N件"), none received ("未收到…申请", "未发生…依申请公开", "依申请公开信息数为零"), granted
+    ("予以公开N件"), partly granted, carried over from last year and carried forward, and
+    compares each with the 总计 column of table 三 (a received count may also include the
+    carried-over ones). Prefers silence to a false alarm: clauses about 复议, 诉讼, 咨询, 收费
+    or 不予公开, approximate numbers and missing or unreadable cells are skipped.
+
+    Fails::
+
+        2024年，共接到依申请公开5件。
+        …
+        一、本年新收政府信息公开申请数量 | 4 | 0 | 0 | 0 | 0 | 0 | 4
+
+    Passes::
+
+        2024年，共接到依申请公开4件。
+        …
+        一、本年新收政府信息公开申请数量 | 4 | 0 | 0 | 0 | 0 | 0 | 4
+    """
+
+    code = "C001"
+    name = "applications-in-prose"
+    severity = Severity.ERROR
+    summary = "Numbers of applications in the prose contradict table 三"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        table = report.tables.get("requests")
+        if table is None:
+            return
+        new, carried = _total(table, "new"), _total(table, "carried_over")
+        if new is not None:
+            for claim in _claims(report, _RECEIVED, needs="申请", exclude=_NOT_REQUESTS):
+                if claim.value == new or (carried is not None and claim.value == new + carried):
+                    continue
+                yield self.finding(claim.span, f"{quote(claim.quoted, 40)} states {claim.value} "
+                                   f"applications received; table 三 本年新收 总计 is {new}")
+            if new:
+                for claim in _claims(report, _NONE_RECEIVED, needs="申请",
+                                     exclude=_NOT_REQUESTS):
+                    yield self.finding(claim.span, f"{quote(claim.quoted, 40)} states no "
+                                       f"applications; table 三 本年新收 总计 is {new}")
+        for pattern, key, label in _SIMPLE_ROWS:
+            expected = _total(table, key)
+            if expected is None:
+                continue
+            for claim in _claims(report, pattern, needs="公开" if key.endswith("granted")
+                                 else "结转"):
+                start, end = sentence_bounds(report.text, claim.span.start)
+                if not _ABOUT_REQUESTS.search(report.text, start, end) or claim.value == expected:
+                    continue
+                yield self.finding(claim.span, f"{quote(claim.quoted, 40)} states {claim.value}; "
+                                   f"table 三 {label} 总计 is {expected}")
+

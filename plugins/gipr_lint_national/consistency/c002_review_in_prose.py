@@ -1,0 +1,113 @@
+"""C002 review-in-prose."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.model import Report
+from gipr_lint.reading.source import Span
+from gipr_lint.rules import Rule, RuleContext
+from gipr_lint_national._prose_numbers import (
+    clause_bounds,
+    parse_number,
+)
+from gipr_lint_national._text import quote
+from gipr_lint_national.consistency._common import (
+    _COUNT,
+    _LITIGATION,
+    _NONE_REVIEWED,
+    _REVIEW,
+    _ZERO_AFTER,
+    _approximate,
+    _Review,
+    _review_totals,
+    _topics,
+)
+
+
+class ReviewInProse(Rule):
+    """Statements about 行政复议 and 行政诉讼 contradict table 四.
+
+    Reads "未发生/没有发生…行政复议…行政诉讼", "行政复议和行政诉讼均为0" and "行政复议N件" and
+    compares them with the 总计 cells of table 四: 行政复议, and 行政诉讼 as 未经复议直接起诉 plus
+    复议后起诉. Prefers silence to a false alarm: a statement must name 复议 or 诉讼 in the same
+    clause, a count must follow the word closely, and missing or unreadable cells mean silence.
+
+    Fails::
+
+        没有发生申请行政复议案件和提起行政诉讼案件。
+        …
+        行政复议 总计 1
+
+    Passes::
+
+        没有发生申请行政复议案件和提起行政诉讼案件。
+        …
+        行政复议 总计 0, 行政诉讼 总计 0
+    """
+
+    code = "C002"
+    name = "review-in-prose"
+    severity = Severity.ERROR
+    summary = "Statements about 行政复议/行政诉讼 contradict table 四"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        if "review" not in report.tables:
+            return
+        totals = _review_totals(report)
+        for paragraph in report.paragraphs():
+            text, base = paragraph.text, paragraph.span.start
+            if "复议" not in text and "诉讼" not in text:
+                continue
+            for match in _NONE_REVIEWED.finditer(text):
+                # "没有发生申请行政复议案件和提起行政诉讼案件": the rest of the clause counts
+                end = clause_bounds(text, match.start())[1]
+                span = Span(base + match.start("zero"), base + match.end("zero"))
+                yield from self._zero(span, text[match.start():end],
+                                      *_topics(text[match.start():end]), totals)
+            for match in _ZERO_AFTER.finditer(text):
+                span = Span(base + match.start("zero"), base + match.end("zero"))
+                yield from self._zero(span, match.group(), *_topics(match.group("about")),
+                                      totals)
+            for match in _COUNT.finditer(text):
+                if _approximate(text, match, "num"):
+                    continue
+                value = parse_number(match.group("num"))
+                if value is None:
+                    continue
+                span = Span(base + match.start("num"), base + match.end("num"))
+                yield from self._count(span, match.group(), value, match.group("about"), totals)
+
+    def _zero(self, span: Span, quoted: str, review: bool, litigation: bool,
+              totals: _Review) -> Iterator[Finding]:
+        wrong = []
+        if review and totals.review:
+            wrong.append(f"{_REVIEW} 总计 is {totals.review}")
+        if litigation and totals.litigation:
+            wrong.append(f"{_LITIGATION} 总计 is {totals.litigation}")
+        if wrong:
+            yield self.finding(span, f"{quote(quoted, 40)} states there were none; table 四 "
+                               + " and ".join(wrong))
+
+    def _count(self, span: Span, quoted: str, value: int, about: str,
+               totals: _Review) -> Iterator[Finding]:
+        review, litigation = _topics(about)
+        if review and litigation:
+            if totals.review is None or totals.litigation is None:
+                return
+            each = "各" in about
+            if (each and value == totals.review == totals.litigation) or (
+                    not each and value == totals.review + totals.litigation):
+                return
+            expected = (f"{_REVIEW} {totals.review}, {_LITIGATION} {totals.litigation}")
+        elif review:
+            if totals.review is None or value == totals.review:
+                return
+            expected = f"{_REVIEW} 总计 {totals.review}"
+        else:
+            if totals.litigation is None or value == totals.litigation:
+                return
+            expected = f"{_LITIGATION} 总计 {totals.litigation}"
+        yield self.finding(span, f"{quote(quoted, 40)} states {value}; table 四 says {expected}")
+

@@ -1,0 +1,159 @@
+"""What several structure rules share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gipr_lint.model import SECTION_TITLES, Heading, Marker, Paragraph, Report, Section
+from gipr_lint.reading.layout.compact import compact
+from gipr_lint_national._text import cjk_numeral, quote, section_label
+
+#: The table each section with statistics must hold (model ``Table.kind``).
+_SECTION_TABLES = {2: "active", 3: "requests", 4: "review"}
+
+
+def _official_heading(number: int) -> str:
+    """The official heading of a section: ``一、总体情况``."""
+    return f"{cjk_numeral(number)}、{SECTION_TITLES[number]}"
+
+
+def _content_end(report: Report) -> int:
+    """The offset just after the last non-blank character of the report."""
+    return len(report.text.rstrip())
+
+
+def _longest_increasing(numbers: list[int]) -> set[int]:
+    """Indexes of one longest strictly increasing subsequence of ``numbers`` (lists are short)."""
+    if not numbers:
+        return set()
+    best = [1] * len(numbers)
+    previous = [-1] * len(numbers)
+    for i, value in enumerate(numbers):
+        for j in range(i):
+            if numbers[j] < value and best[j] + 1 > best[i]:
+                best[i], previous[i] = best[j] + 1, j
+    index = max(range(len(numbers)), key=lambda i: (best[i], -i))
+    kept = set()
+    while index != -1:
+        kept.add(index)
+        index = previous[index]
+    return kept
+
+
+def _misplacement(ordered: list[Section], kept: set[int], index: int) -> str:
+    """Where a section out of order stands, relative to the sections in order around it."""
+    number = ordered[index].number
+    after = [s for i, s in enumerate(ordered) if i in kept and i < index and s.number > number]
+    if after:
+        return f"after {section_label(after[-1].number)}"
+    before = [s for i, s in enumerate(ordered) if i in kept and i > index and s.number < number]
+    return f"before {section_label(before[0].number)}" if before else "out of order"
+
+
+def _deviations(heading: Heading, number: int) -> list[str]:
+    """What differs between a heading and the official form, in words."""
+    reasons = []
+    marker = heading.marker
+    numeral = cjk_numeral(number)
+    if marker is None:
+        reasons.append("no numbering")
+    elif marker.style in ("arabic-comma", "arabic-dot"):
+        reasons.append("Arabic numbering" if marker.value == number
+                       else f"numbered {marker.text} but it is {section_label(number)}")
+    elif marker.value != number:
+        reasons.append(f"numbered {marker.text} but it is {section_label(number)}")
+    elif marker.text != f"{numeral}、":
+        reasons.append(f"numbering {quote(marker.text)} instead of {quote(numeral + '、')}")
+    if heading.match == "variant":
+        reasons.append("a variant of the official title")
+    elif heading.match == "fuzzy":
+        reasons.append("the title is misspelt")
+    elif heading.title != heading.official_title:
+        reasons.append("the title differs in spacing or punctuation")
+    return reasons
+
+
+def _brackets(marker: Marker) -> tuple[str, str]:
+    return marker.text[0], marker.text[-1]
+
+
+def _marker_text(value: int, style: str, brackets: tuple[str, str]) -> str:
+    body = cjk_numeral(value) if style == "paren-cjk" else str(value)
+    return f"{brackets[0]}{body}{brackets[1]}"
+
+
+def _sequence_breaks(subheadings: tuple[Paragraph, ...]) -> Iterator[tuple[Marker, Marker, str]]:
+    """``(previous, found, expected text)`` where a run of sub-headings breaks its sequence.
+
+    A run may nest: （一）（1）（2）（二） is fine; so is a restart at 1. A break is a marker
+    continuing the outer run's count in another style (（二）→（3）), or skipping or repeating a
+    value in the same style (（二）→（四）, （二）→（二）). After a break the found marker is the
+    new baseline, so （3）（4）（5） after （二） is one break.
+    """
+    last: dict[str, Marker] = {}
+    current: str | None = None
+    for paragraph in subheadings:
+        marker = paragraph.marker
+        assert marker is not None
+        style = marker.style
+        if current is not None and marker.value != 1:
+            previous = last.get(style)
+            if style == current and previous is not None:
+                if marker.value != previous.value + 1:
+                    yield previous, marker, _marker_text(previous.value + 1, style,
+                                                         _brackets(previous))
+            elif style != current and not (previous and marker.value == previous.value + 1):
+                outer = last[current]
+                if marker.value == outer.value + 1:
+                    yield outer, marker, _marker_text(outer.value + 1, current, _brackets(outer))
+        last[style] = marker
+        current = style
+
+
+_TITLE_NAME = "政府信息公开工作年度报告"
+
+
+_DEBRIS_NAMES = {
+    "breadcrumb": "breadcrumb", "meta": "page metadata", "share": "share link",
+    "qr-code": "QR-code prompt", "download": "download link", "related": "related-links list",
+    "print": "print/close links", "page-number": "PDF page number",
+}
+
+
+#: Debris that comes from converting a PDF, not from a web page.
+_CONVERSION_DEBRIS = frozenset({"page-number"})
+
+
+#: Top-level parts of the pre-2019 annual report (2008 条例), compacted.
+_OLD_TITLES = (
+    "概述",
+    "主动公开政府信息的情况",
+    "依申请公开政府信息和不予公开政府信息的情况",
+    "依申请公开政府信息的情况",
+    "依申请公开政府信息情况",
+    "不予公开政府信息的情况",
+    "政府信息公开的收费及减免情况",
+    "政府信息公开收费及减免情况",
+    "因政府信息公开申请行政复议、提起行政诉讼的情况",
+)
+
+
+#: Old titles that are also accepted as a variant of a current section (S003 flags them).
+_SHARED_OLD_TITLES = frozenset({"因政府信息公开申请行政复议、提起行政诉讼的情况"})
+
+
+_COMPACT_OLD_TITLES = frozenset(compact(title) for title in _OLD_TITLES)
+
+
+_COMPACT_SHARED = frozenset(compact(title) for title in _SHARED_OLD_TITLES)
+
+
+# A line opening with a top-level numbering 一、 … 十、 (searched in "\n" + text: a literal
+# newline anchor is much faster than ^ with re.MULTILINE); the title is checked in compact form.
+_NUMBERED_LINE = re.compile(
+    r"\n[ \t\u3000]*(?P<marker>[一二三四五六七八九十]{1,2}[、.．])(?P<title>[^\n]{2,40})(?=\n|\Z)")
+
+
+_TITLE_TAIL = ":：。.;；\r"
+

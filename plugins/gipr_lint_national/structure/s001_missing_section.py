@@ -1,0 +1,77 @@
+"""S001 missing-section."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.model import Report
+from gipr_lint.reading.source import Span
+from gipr_lint.rules import Rule, RuleContext
+from gipr_lint_national.structure._common import _SECTION_TABLES, _content_end, _official_heading
+
+
+class MissingSection(Rule):
+    """A required section is missing.
+
+    Every report has the same six sections (一、总体情况 … 六、其他需要报告的事项, in both the
+    2019 and the 2021 format). A section counts as present when its heading is recognised,
+    also under a known variant title or a close misspelling (S003 flags those). The finding
+    sits where the section should have been: at a statistics table left without its heading,
+    else just before the next section's heading, the 落款, or the end of the text. When no
+    heading at all is found, one finding says so instead of six. An empty file is left to the
+    parser's own diagnostic.
+
+    Fails::
+
+        一、总体情况
+        …
+        三、收到和处理政府信息公开申请情况
+        …
+
+    Passes::
+
+        一、总体情况
+        二、主动公开政府信息情况
+        三、收到和处理政府信息公开申请情况
+        四、政府信息公开行政复议、行政诉讼情况
+        五、存在的主要问题及改进情况
+        六、其他需要报告的事项
+    """
+
+    code = "S001"
+    name = "missing-section"
+    severity = Severity.ERROR
+    summary = "One of the six required sections is missing"
+
+    def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
+        if not report.text.strip():
+            return
+        if not report.sections:
+            start = report.title.span.end if report.title else 0
+            yield self.finding(Span(start, start),
+                               "no section headings found; expected the six sections "
+                               f'"{_official_heading(1)}" to "{_official_heading(6)}"')
+            return
+        present = {section.number for section in report.sections}
+        for number in range(1, 7):
+            if number not in present:
+                yield self._missing(report, number)
+
+    def _missing(self, report: Report, number: int) -> Finding:
+        later = [s for s in report.sections if s.number > number]
+        earlier = [s for s in report.sections if s.number < number]
+        if later:
+            position = min(s.heading.span.start for s in later)
+        elif report.signature is not None:
+            position = report.signature.span.start
+        else:
+            position = _content_end(report)
+        message = f'missing section "{_official_heading(number)}"'
+        table = report.tables.get(_SECTION_TABLES.get(number, ""))
+        after = max((s.heading.span.end for s in earlier), default=0)
+        if table is not None and after <= table.span.start < position:
+            position = table.span.start
+            message += "; its table is here without a heading"
+        return self.finding(Span(position, position), message)
+

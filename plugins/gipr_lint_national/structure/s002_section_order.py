@@ -1,0 +1,61 @@
+"""S002 section-order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.model import Report, Section
+from gipr_lint.rules import Rule, RuleContext
+from gipr_lint_national._text import quote, section_label
+from gipr_lint_national.structure._common import _longest_increasing, _misplacement
+
+
+class SectionOrder(Rule):
+    """Sections out of order, or a section that appears twice.
+
+    The six sections must come in the official order 一 to 六, each once. A repeated section is
+    reported at its second heading. For the order, the longest run of sections already in order
+    is kept and every other section is reported, so one misplaced section gives one finding (not
+    one for each section after it). Missing sections are S001's business.
+
+    Fails::
+
+        一、总体情况
+        三、收到和处理政府信息公开申请情况
+        二、主动公开政府信息情况
+
+    Passes::
+
+        一、总体情况
+        二、主动公开政府信息情况
+        三、收到和处理政府信息公开申请情况
+    """
+
+    code = "S002"
+    name = "section-order"
+    severity = Severity.ERROR
+    summary = "Sections out of order or duplicated"
+
+    def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
+        seen: dict[int, Section] = {}
+        ordered: list[Section] = []
+        for section in report.sections:
+            first = seen.get(section.number)
+            if first is not None:
+                line, _ = report.source.position(first.heading.span.start)
+                yield self.finding(section.heading.span,
+                                   f"{section_label(section.number)} {quote(section.heading.text)}"
+                                   f" appears a second time (first at line {line})")
+                continue
+            seen[section.number] = section
+            ordered.append(section)
+        kept = _longest_increasing([s.number for s in ordered])
+        for index, section in enumerate(ordered):
+            if index in kept:
+                continue
+            where = _misplacement(ordered, kept, index)
+            yield self.finding(section.heading.span,
+                               f"{section_label(section.number)} {quote(section.heading.text)} "
+                               f"comes {where}; expected the order 一 to 六")
+

@@ -1,0 +1,51 @@
+"""S003 section-heading."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
+from gipr_lint.model import Report
+from gipr_lint.rules import Rule, RuleContext
+from gipr_lint_national._text import quote
+from gipr_lint_national.structure._common import _deviations, _official_heading
+
+
+class SectionHeading(Rule):
+    """A section heading that deviates from the official numbering or title.
+
+    The official headings are "一、总体情况" … "六、其他需要报告的事项". This flags Arabic or
+    missing numbering ("1、 总体情况"), a numeral that is not the section's own, known variant
+    titles ("五、存在的主要问题和改进措施") and misspelt titles ("二、主动公开政府政府情况"). A
+    space after a correct numbering alone is not flagged. The fix replaces the heading with the
+    official form; it is safe when the title was recognised exactly or as a known variant, and
+    unsafe for a misspelt title (the match is a guess). Trailing punctuation ("一、总体情况：")
+    is left alone.
+
+    Fails::
+
+        1、 总体情况
+
+    Passes::
+
+        一、总体情况
+    """
+
+    code = "S003"
+    name = "section-heading"
+    severity = Severity.WARNING
+    summary = "Section heading deviates from the official numbering or title"
+
+    def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
+        for section in report.sections:
+            heading = section.heading
+            reasons = _deviations(heading, section.number)
+            if not reasons:
+                continue
+            expected = _official_heading(section.number)
+            fix = Fix((Edit(heading.span, expected),), f"Replace with {quote(expected)}",
+                      safe=heading.match != "fuzzy")
+            yield self.finding(heading.span,
+                               f"heading {quote(heading.text, 60)} should be {quote(expected)} "
+                               f"({'; '.join(reasons)})", fix=fix)
+

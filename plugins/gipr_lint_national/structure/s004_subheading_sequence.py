@@ -1,0 +1,48 @@
+"""S004 subheading-sequence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.model import Report
+from gipr_lint.rules import Rule, RuleContext
+from gipr_lint_national._text import quote
+from gipr_lint_national.structure._common import _sequence_breaks
+
+
+class SubheadingSequence(Rule):
+    """Sub-headings within a section that break their sequence.
+
+    Sub-headings are paragraphs opening with a parenthesised marker, （一） or （1）. Within a
+    section they count on: （一）（二）（三）. Flagged: a marker that carries on the count in
+    another style (（一）（二）（3）) and a value that skips or repeats in the same style. Nested
+    runs (（一）（1）（2）（二）) and restarts at 1 are accepted, and a jump that fits neither
+    reading is left alone (prefers silence to a false alarm). Only the first break of a run is
+    reported; the sub-headings after it are read as continuing from it.
+
+    Fails::
+
+        （一）主动公开
+        （二）依申请公开
+        （3）完善工作机制
+
+    Passes::
+
+        （一）主动公开
+        （二）依申请公开
+        （三）政府信息管理
+    """
+
+    code = "S004"
+    name = "subheading-sequence"
+    severity = Severity.WARNING
+    summary = "Sub-headings within a section break their sequence"
+
+    def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
+        for section in report.sections:
+            for previous, found, expected in _sequence_breaks(section.subheadings):
+                yield self.finding(found.span,
+                                   f"sub-heading {quote(found.text)} breaks the sequence after "
+                                   f"{quote(previous.text)}; expected {quote(expected)}")
+

@@ -1,0 +1,58 @@
+"""S007 missing-table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.model import Report
+from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.templates import TABLE_NUMERALS
+from gipr_lint_national._text import quote, section_label
+from gipr_lint_national.structure._common import _SECTION_TABLES
+
+
+class MissingTable(Rule):
+    """Section 二, 三 or 四 has no readable statistics table.
+
+    Sections 二 (主动公开), 三 (申请) and 四 (复议诉讼) each hold a statistics table. Reported:
+    such a section whose table was not found at all, and any table whose labels are there but
+    whose numbers are not (it was most likely an image, or got lost in conversion). A table that
+    is found but has odd rows is the T rules' business.
+
+    Fails::
+
+        三、收到和处理政府信息公开申请情况
+        本年度我镇未收到政府信息公开申请。
+        四、政府信息公开行政复议、行政诉讼情况
+
+    Passes::
+
+        三、收到和处理政府信息公开申请情况
+        （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）…
+        一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0
+        …
+    """
+
+    code = "S007"
+    name = "missing-table"
+    severity = Severity.ERROR
+    summary = "Section 二, 三 or 四 has no readable table"
+
+    def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
+        for number, kind in _SECTION_TABLES.items():
+            section = report.section(number)
+            if section is not None and kind not in report.tables:
+                yield self.finding(section.heading.span,
+                                   f"{section_label(number)} {quote(section.heading.text)} has no "
+                                   f"statistics table; expected table {TABLE_NUMERALS[kind]} "
+                                   "(was it an image, or lost in conversion?)")
+        for problem in report.problems:
+            if problem.kind != "no-numbers":
+                continue
+            table = next((t for t in report.tables.values() if t.span == problem.span), None)
+            which = f"table {TABLE_NUMERALS[table.kind]}" if table is not None else "a table"
+            yield self.finding(problem.span,
+                               f"{which} has its labels but no numbers; expected the figures "
+                               "(was it an image?)")
+

@@ -1,0 +1,73 @@
+"""S008 pre-2019-structure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.model import Report
+from gipr_lint.reading.layout.compact import compact
+from gipr_lint.reading.source import Span
+from gipr_lint.rules import Rule, RuleContext
+from gipr_lint_national._text import quote
+from gipr_lint_national.structure._common import (
+    _COMPACT_OLD_TITLES,
+    _COMPACT_SHARED,
+    _NUMBERED_LINE,
+    _TITLE_TAIL,
+    _official_heading,
+)
+
+
+class PreStructure2019(Rule):
+    """A 2019-or-later report laid out in the pre-2019 structure.
+
+    Before the 2019 条例 the 年报 had parts such as "一、概述", "二、主动公开政府信息的情况",
+    "三、依申请公开政府信息和不予公开政府信息的情况", "四、政府信息公开的收费及减免情况" and
+    "五、因政府信息公开申请行政复议、提起行政诉讼的情况". In a report for 2019 or later such a
+    part as a top-level heading (a line of its own numbered 一、 二、 …) means an old report was
+    reused. Each such heading is reported. The same words as a sub-item ("三是政府信息公开的收费
+    及减免情况。…", "（四）…") or inside a sentence are not headings and are ignored; so is a lone
+    "因政府信息公开申请行政复议、提起行政诉讼的情况" (a known variant of section 四, S003). Needs
+    the report year; silent when it is unknown.
+
+    Fails::
+
+        某镇人民政府2023年政府信息公开工作年度报告
+        一、概述
+        …
+        四、政府信息公开的收费及减免情况
+
+    Passes::
+
+        某镇人民政府2023年政府信息公开工作年度报告
+        一、总体情况
+        …
+          三是政府信息公开的收费及减免情况。从未进行收费。
+    """
+
+    code = "S008"
+    name = "pre-2019-structure"
+    severity = Severity.ERROR
+    summary = "Pre-2019 report structure in a 2019+ report"
+
+    def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
+        if report.year is None or report.year < 2019:
+            return
+        found: list[tuple[Span, str, str]] = []
+        text = report.text
+        for match in _NUMBERED_LINE.finditer("\n" + text):
+            title = compact(match.group("title")).rstrip(_TITLE_TAIL)
+            if title in _COMPACT_OLD_TITLES:
+                start, end = match.start("marker") - 1, match.end("title") - 1
+                while text[end - 1] in _TITLE_TAIL or text[end - 1].isspace():
+                    end -= 1
+                found.append((Span(start, end), text[start:end], title))
+        if all(title in _COMPACT_SHARED for _, _, title in found):
+            return
+        for span, heading, _ in found:
+            yield self.finding(span,
+                               f"heading {quote(heading, 60)} belongs to the pre-2019 report "
+                               f"structure; a {report.year} report has the six sections "
+                               f'"{_official_heading(1)}" to "{_official_heading(6)}"')
+

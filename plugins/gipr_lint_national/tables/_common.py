@@ -1,0 +1,222 @@
+"""What several tables rules share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, ClassVar
+
+from gipr_lint.diagnostics import Edit, Finding, Fix
+from gipr_lint.model import AgencyKind, Cell, Report, Row, Table, TextPiece
+from gipr_lint.reading.layout.compact import compact
+from gipr_lint.reading.source import Span
+from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.templates import (
+    ACTIVE_2019_MARKERS,
+    ACTIVE_BLOCKS,
+    REQUEST_COLUMNS,
+    REQUEST_ROWS,
+    REVIEW_COLUMNS,
+    TABLE_NUMERALS,
+    request_row_name,
+)
+from gipr_lint_national._identities import failures, identity_set, number_text
+
+#: Above this many 万元 a township's 行政事业性收费 is taken for a figure written in 元 (T009).
+TOWNSHIP_FEE_LIMIT = 1000.0
+
+
+_TABLE_NAMES = {kind: f"table {numeral}" for kind, numeral in TABLE_NUMERALS.items()}
+
+
+def _row_name(table: Table, row: Row) -> str:
+    """How messages name a row: the official label (with its group for table-三 sub-rows)."""
+    if table.kind == "requests":
+        template = next((r for r in REQUEST_ROWS.get(table.format, ()) if r.key == row.key), None)
+        if template is not None:
+            return request_row_name(template)
+    if table.kind == "active":
+        return row.official_label
+    return row.label
+
+
+def _column_names(table: Table, row: Row) -> tuple[str, ...]:
+    if table.kind == "requests":
+        return REQUEST_COLUMNS
+    if table.kind == "review":
+        return REVIEW_COLUMNS
+    for block in ACTIVE_BLOCKS.get(table.format, ()):
+        if any(r.key == row.key for r in block.rows):
+            return tuple(header for _, header in block.columns)
+    return ()
+
+
+def _where(table: Table, row: Row, index: int | None = None) -> str:
+    """``table 三, "一、本年新收…", column "自然人"``."""
+    text = f'{_TABLE_NAMES[table.kind]}, "{_row_name(table, row)}"'
+    names = _column_names(table, row)
+    if index is not None and index < len(names):
+        text += f', column "{names[index]}"'
+    return text
+
+
+class IdentityRule(Rule):
+    """Reports the identities whose ``code`` is this rule's code (see ``_identities``).
+
+    A plugin reporting its identities under its own code subclasses this with ``code``,
+    ``name``, ``severity`` and ``summary`` and nothing else.
+    """
+
+    #: Whether a failure carries an unsafe fix rewriting the total to the computed sum.
+    offers_fix: ClassVar[bool] = False
+
+    def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
+        identities = identity_set(context.templates)
+        errors = [message for code, message in identities.errors if code in (None, self.code)]
+        if errors:
+            raise ValueError("; ".join(errors))
+        for failure in failures(report, identities, self.code):
+            fix = None
+            expected = failure.expected
+            span = failure.cell.span
+            if self.offers_fix and span.end > span.start and float(expected).is_integer() \
+                    and expected >= 0:
+                text = number_text(expected)
+                fix = Fix((Edit(span, text),),
+                          f"replace {failure.cell.raw} with the computed sum {text}", safe=False)
+            yield self.finding(span, failure.message, fix=fix)
+
+
+_CELL_COUNTS = re.compile(r": (\d+) cells, expected (\d+)")
+
+
+_SKIP = re.compile(r"[\s|｜\"“”'‘’:：]*")
+
+
+_WORD = re.compile(r"[^\s|｜]{1,9}")
+
+
+#: The longest text taken for a bad cell's content; anything longer is the next label.
+_MAX_BAD_CELL = 8
+
+
+def _bad_text(text: str, start: int, limit: int) -> Span | None:
+    """The short run of text at ``start`` (after separators) that stopped the cell reader."""
+    skipped = _SKIP.match(text, start, limit)
+    position = skipped.end() if skipped else start
+    if text.count("\n", start, position) > 2:
+        return None
+    word = _WORD.match(text, position, limit)
+    if word is None or len(word.group()) > _MAX_BAD_CELL:
+        return None
+    return Span(word.start(), word.end())
+
+
+def _next_label(table: Table, after: int) -> int:
+    starts = [row.label_span.start for row in table.rows if row.label_span.start > after]
+    return min(starts, default=table.span.end + 200)
+
+
+_MARKERS_2019 = tuple(compact(m) for m in ACTIVE_2019_MARKERS)
+
+
+_HEADERS_2021 = tuple(compact(header) for block in ACTIVE_BLOCKS["2021"]
+                      for _, header in block.columns
+                      if compact(header) not in {compact(h) for b in ACTIVE_BLOCKS["2019"]
+                                                 for _, h in b.columns})
+
+
+_ROWS_2019_ONLY = {"active": ("other_services", "procurement"), "requests": ("other",)}
+
+
+_ROWS_2021_ONLY = {"requests": ("other.no_correction",)}
+
+
+def _first_marker(table: Table, headers: Sequence[str], rows: Sequence[str]) -> Span:
+    """Where a table first shows one format: a header naming it, a row only it has, or the
+    table's start."""
+    spans = [h.span for h in table.headers if any(m in compact(h.text) for m in headers)]
+    spans += [row.label_span for row in table.rows if row.key in rows]
+    return min(spans, default=Span(table.span.start, table.span.start))
+
+
+_REVIEW_FIELD = re.compile(r"[^|｜\t]+")
+
+
+_CUT_SHORT = frozenset({"结果", "其他", "尚未"})
+
+
+_SECOND_HALVES = frozenset({"维持", "纠正", "审结"})
+
+
+def _cut_short_headers(header: TextPiece) -> list[Span]:
+    """Table-四 header cells cut short ("结果" for 结果维持), when the header is split into
+    cells by pipes or tabs and no cell holds the missing halves (a header wrapped over two
+    rows)."""
+    if not any(sep in header.text for sep in "|｜\t"):
+        return []
+    cut: list[Span] = []
+    for match in _REVIEW_FIELD.finditer(header.text):
+        words = compact(match.group())
+        if words in _SECOND_HALVES:
+            return []
+        if words in _CUT_SHORT:
+            inner = match.group()
+            offset = match.start() + len(inner) - len(inner.lstrip())
+            start = header.span.start + offset
+            cut.append(Span(start, start + len(inner.strip())))
+    return cut
+
+
+def _fee_cell(report: Report) -> Cell | None:
+    table = report.table("active")
+    if table is None or table.format != "2021":
+        return None
+    row = table.row("fees")
+    return row.cells[0] if row is not None and row.cells else None
+
+
+_FEE_HEADER = re.compile(r"(?:本年)?收费金额[^|｜\t\n]{0,16}")
+
+
+def _fee_header(text: str, table: Table) -> TextPiece | None:
+    """The fee column's header as written, looked for between the row before 行政事业性收费
+    and its label (a header in 元 is not recognised as the official one)."""
+    fees = table.row("fees")
+    if fees is None:
+        return None
+    before = [max((c.span.end for c in row.cells), default=row.label_span.end)
+              for row in table.rows if row.label_span.start < fees.label_span.start]
+    start = max(before, default=table.span.start)
+    match = _FEE_HEADER.search(text, start, fees.label_span.start)
+    if match is None:
+        return None
+    words = match.group().rstrip()
+    return TextPiece(words, Span(match.start(), match.start() + len(words)))
+
+
+def _option(options: Mapping[str, Any], name: str, default: float) -> float:
+    value = options.get(name, default)
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) \
+        else default
+
+
+#: Words with 区 or 县 that do not name a county-level division.
+_NOT_COUNTY = re.compile(r"自治区|地区|开发区|新区|园区|集聚区|试验区|实验区|示范区|保税区|合作区"
+                         r"|功能区|景区|社区|片区|辖区|城区|矿区|区域|县级市")
+
+
+_COUNTY = re.compile(r"[\u4e00-\u9fff][县区]")
+
+
+def _below_rule_making(report: Report) -> str | None:
+    """Why the agency cannot make 规章 ("a township", "a county-level body"), or ``None`` when
+    it may or its level is unknown."""
+    if report.agency_kind is AgencyKind.TOWNSHIP:
+        return "a township"
+    if report.agency is None or report.agency_kind not in (AgencyKind.GOVERNMENT,
+                                                          AgencyKind.DEPARTMENT):
+        return None
+    name = _NOT_COUNTY.sub("", report.agency.text)
+    return "a county-level body" if _COUNTY.search(name) else None
+

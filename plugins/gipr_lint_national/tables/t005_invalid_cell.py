@@ -1,0 +1,146 @@
+"""T005 invalid-cell."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.model import Problem, Report, Row, Table
+from gipr_lint.reading.source import Span
+from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.templates import (
+    ACTIVE_BLOCKS,
+    REQUEST_ROWS,
+    request_row_name,
+)
+from gipr_lint_national._identities import cell_issue
+from gipr_lint_national.tables._common import (
+    _CELL_COUNTS,
+    _TABLE_NAMES,
+    _bad_text,
+    _next_label,
+    _row_name,
+    _where,
+)
+
+
+class InvalidCell(Rule):
+    """A cell that is not a non-negative whole number where one is required, or a row or cell
+    that is missing.
+
+    Every cell of tables 二, 三 and 四 holds a count, except 本年增/减 (2019 table 二, may be
+    negative) and the money columns (本年收费金额, 采购总金额: decimals allowed). Text where a
+    number belongs, decimals and negative counts are errors. So are rows with too few or too many
+    cells, digits run together that cannot be told apart, and rows missing from a table: their
+    numbers cannot be checked, and the arithmetic rules skip them. Where a row stops early at
+    text that is not a number, the finding points at that text.
+
+    Fails::
+
+        第二十条第（五）项
+        信息内容 | 本年处理决定数量
+        行政许可 | 无数据
+
+    Passes::
+
+        行政许可 | 0
+    """
+
+    code = "T005"
+    name = "invalid-cell"
+    severity = Severity.ERROR
+    summary = "Table cell that is not a valid number, or a missing row or cell"
+
+    def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
+        covered: set[Span] = set()
+        for problem in report.problems:
+            if problem.kind == "row-shape":
+                yield from self._row_shape(report, problem, covered)
+            elif problem.kind == "ambiguous-cells":
+                covered.add(problem.span)
+                yield self.finding(problem.span, self._ambiguous(problem))
+        for table in report.tables.values():
+            yield from self._missing_rows(table)
+            for row, index, cell in table.cells():
+                if cell.value is None:
+                    if row.label_span not in covered and cell.span not in covered:
+                        covered.add(row.label_span)
+                        yield self.finding(cell.span, f"{_where(table, row, index)}: expected a "
+                                                      "number, found a cell that could not be read")
+                    continue
+                issue = cell_issue(table.kind, table.format, row.key, index, cell)
+                if issue:
+                    yield self.finding(cell.span, f"{_where(table, row, index)}: expected "
+                                                  f'{issue}, found "{cell.raw}"')
+
+    @staticmethod
+    def _ambiguous(problem: Problem) -> str:
+        label, _, rest = problem.message.partition(": ")
+        return (f'"{label}": {rest} with spaces or "|"' if rest.endswith("separate the cells")
+                else problem.message)
+
+    def _row_shape(self, report: Report, problem: Problem,
+                   covered: set[Span]) -> Iterator[Finding]:
+        covered.add(problem.span)
+        for table in report.tables.values():
+            rows = [row for row in table.rows if row.label_span == problem.span]
+            if not rows:
+                continue
+            padded = next(((row, index, cell) for row in rows
+                           for index, cell in enumerate(row.cells)
+                           if cell.value is None and not cell.raw), None)
+            if padded is not None:
+                row, index, cell = padded
+                bad = _bad_text(report.text, cell.span.start, _next_label(table, cell.span.start))
+                if bad is not None:
+                    yield self.finding(bad, f"{_where(table, row, index)}: expected a number, "
+                                            f'found "{report.text[bad.start:bad.end]}"')
+                    return
+            yield self.finding(problem.span, self._shape_message(table, rows[0], problem))
+            return
+        yield self.finding(problem.span, f"table row: {problem.message}")
+
+    @staticmethod
+    def _shape_message(table: Table, row: Row, problem: Problem) -> str:
+        where = f'{_TABLE_NAMES[table.kind]}, "{_row_name(table, row)}"'
+        if table.kind == "review":
+            where = f"{_TABLE_NAMES[table.kind]}"
+        counts = _CELL_COUNTS.search(problem.message)
+        if counts is None:
+            return f"{where}: expected numbers after the label, found none"
+        found, expected = counts.groups()
+        if int(found) > int(expected):
+            return (f"{where}: expected {expected} cells, found {found}; the extra cells are "
+                    "ignored")
+        return (f"{where}: expected {expected} cells, found {found}; the missing cells are not "
+                "checked")
+
+    def _missing_rows(self, table: Table) -> Iterator[Finding]:
+        if not table.missing_rows:
+            return
+        if table.kind == "requests":
+            order = [row.key for row in REQUEST_ROWS.get(table.format, ())]
+            names = {r.key: request_row_name(r) for r in REQUEST_ROWS.get(table.format, ())}
+        else:
+            rows = [r for block in ACTIVE_BLOCKS.get(table.format, ()) for r in block.rows]
+            order = [r.key for r in rows]
+            names = {r.key: r.official for r in rows}
+        present = {row.key: row for row in table.rows}
+        groups: dict[str | None, list[str]] = {}  # next present row (None: the table's end)
+        for key in table.missing_rows:
+            later = order[order.index(key) + 1:] if key in order else []
+            groups.setdefault(next((k for k in later if k in present), None), []).append(key)
+        last = table.rows[-1].label_span if table.rows else Span(table.span.start,
+                                                                   table.span.start)
+        for following, keys in groups.items():
+            span = present[following].label_span if following is not None else last
+            where = "before this one" if following is not None else "after this one"
+            shown = [f'"{names.get(key, key)}"' for key in keys]
+            if len(keys) == 1:
+                what, whose = f"a row {shown[0]} {where}", "its"
+            else:
+                listed = ", ".join(shown[:3]) + (f" … {shown[-1]}" if len(keys) > 3 else "")
+                what, whose = f"{len(keys)} rows {where} ({listed})", "their"
+            yield self.finding(span, f"{_TABLE_NAMES[table.kind]}: expected {what}, found none; "
+                                     f"{whose} numbers are not checked")
+

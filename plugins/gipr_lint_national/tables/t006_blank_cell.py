@@ -1,0 +1,51 @@
+"""T006 blank-cell."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
+from gipr_lint.model import Report
+from gipr_lint.rules import Rule, RuleContext
+from gipr_lint_national.tables._common import _TABLE_NAMES, _column_names, _row_name
+
+
+class BlankCell(Rule):
+    """A cell left blank or written "-", "—", "/" or "无", read as 0.
+
+    The official tables want a number in every cell; a blank or a dash is read as 0, which is
+    what the writer most likely meant, but a reader cannot be sure. One finding per row, at its
+    first such cell; an unsafe fix writes 0 into the cells that hold a mark.
+
+    Fails::
+
+        行政许可 | —
+
+    Passes::
+
+        行政许可 | 0
+    """
+
+    code = "T006"
+    name = "blank-cell"
+    severity = Severity.WARNING
+    summary = "Blank or dash cell read as 0"
+
+    def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
+        for table in report.tables.values():
+            for row in table.rows:
+                blanks = [(i, c) for i, c in enumerate(row.cells) if c.blank]
+                if not blanks:
+                    continue
+                names = _column_names(table, row)
+                columns = ", ".join(names[i] if i < len(names) else str(i + 1) for i, _ in blanks)
+                marks = sorted({f'"{c.raw}"' if c.raw else "empty" for _, c in blanks})
+                count = "1 cell is" if len(blanks) == 1 else f"{len(blanks)} cells are"
+                edits = tuple(Edit(c.span, "0") for _, c in blanks if c.span.end > c.span.start)
+                fix = Fix(edits, "write 0", safe=False) if edits else None
+                yield self.finding(
+                    blanks[0][1].span,
+                    f'{_TABLE_NAMES[table.kind]}, "{_row_name(table, row)}": expected a number, '
+                    f"found {' / '.join(marks)}: {count} read as 0 ({columns}); write 0",
+                    fix=fix)
+

@@ -1,0 +1,54 @@
+"""T008 reworded-label."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.model import Report
+from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.templates import (
+    REVIEW_COLUMNS,
+)
+from gipr_lint_national.tables._common import _TABLE_NAMES, _cut_short_headers
+
+
+class RewordedLabel(Rule):
+    """A row or column label worded differently from the official template.
+
+    Rewordings seen in published reports (不再受理 for 不再处理, 其他法律和行政法规禁止公开,
+    规范性文件 in a 2021 table) are recognised so the numbers are read, but the official tables
+    are to be reproduced as issued: the finding says the official label. Table-四 column headers
+    cut short in pipe or tab tables ("结果 | 其他 | 尚未") are reported once per table.
+
+    Fails::
+
+        2.其他法律和行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+
+    Passes::
+
+        2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+    """
+
+    code = "T008"
+    name = "reworded-label"
+    severity = Severity.WARNING
+    summary = "Table label worded differently from the official template"
+
+    def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
+        for table in report.tables.values():
+            for row in table.rows:
+                if row.reworded:
+                    yield self.finding(row.label_span,
+                                       f'{_TABLE_NAMES[table.kind]}: expected the official label '
+                                       f'"{row.official_label}", found "{row.label.strip()}"')
+            if table.kind == "review":
+                for header in table.headers:
+                    cut = _cut_short_headers(header)
+                    if cut:
+                        found = ", ".join(f'"{report.text[s.start:s.end]}"' for s in cut[:4])
+                        more = ", …" if len(cut) > 4 else ""
+                        yield self.finding(cut[0], "table 四: expected the column headers "
+                                                   f"{' · '.join(REVIEW_COLUMNS)}, found "
+                                                   f"{len(cut)} cut short ({found}{more})")
+

@@ -1,0 +1,170 @@
+"""What several wording rules share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from gipr_lint.diagnostics import Severity
+from gipr_lint.model import AgencyKind, Report, TextPiece
+from gipr_lint.reading.facts import township_unit
+
+
+def _pieces(report: Report) -> Iterator[TextPiece]:
+    """The prose a wording rule reads: every paragraph (never table text)."""
+    for paragraph in report.paragraphs():
+        yield TextPiece(paragraph.text, paragraph.span)
+
+
+#: Self-references, with what must not follow them for the word to be one: 我办理, 本办法,
+#: 我委托, 局面/局部, 乡镇/乡村, 我办事处 (a 街道's own word).
+_SELF = re.compile(
+    r"(?<!自)(?P<word>我局|本局|我委|本委|我办|我中心|本中心|我厅|本厅"
+    r"|我街道|本街道|我镇|本镇|我乡|本乡)"
+    r"(?![部面势限托派屈理事法结好件案员镇村土亲])")
+
+
+_DEPARTMENT_WORDS = frozenset({"我局", "本局", "我委", "本委", "我办", "我中心", "本中心",
+                               "我厅", "本厅"})
+
+
+_DEPARTMENT_OWN = (("局", "局"), ("委员会", "委"), ("厅", "厅"), ("中心", "中心"),
+                   ("办公室", "办"))
+
+
+_DEPARTMENT_NOT_CERTAIN = ("管理委员会", "管委会")
+
+
+def _township_unit(report: Report) -> str | None:
+    """镇, 乡 or 街道 for a township report whose agency name says which."""
+    return township_unit(report.agency.text) if report.agency is not None else None
+
+
+def _department_unit(report: Report) -> str | None:
+    """局, 委, 厅, 中心 or 办 when the department's name makes its self-reference certain."""
+    if report.agency is None:
+        return None
+    name = report.agency.text.strip()
+    if name.endswith(_DEPARTMENT_NOT_CERTAIN):
+        return None
+    for suffix, unit in _DEPARTMENT_OWN:
+        if name.endswith(suffix):
+            return unit
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Misfit:
+    expected: str | None      # the fitting word, when certain
+    severity: Severity | None  # None: the rule's default (error)
+    kind_name: str
+
+
+def _misfit(word: str, kind: AgencyKind, unit: str | None, agency: str) -> _Misfit | None:
+    prefix = word[0]
+    stem = word[1:]
+    if kind is AgencyKind.TOWNSHIP:
+        if stem == "办" and unit == "街道" and agency.endswith(("办事处", "街道办")):
+            return None  # a 街道办事处 is an office: 我办 is its own word
+        if word in _DEPARTMENT_WORDS:
+            return _Misfit(prefix + unit if unit else None, None, "a township")
+        if unit is None or stem == unit:
+            return None
+        severity = Severity.WARNING if {stem, unit} == {"镇", "乡"} else None
+        return _Misfit(prefix + unit, severity, f"a {_UNIT_NAMES[unit]}")
+    if kind is AgencyKind.DEPARTMENT and word not in _DEPARTMENT_WORDS:
+        if stem in agency:
+            return None  # a 镇 office, a 街道 centre: the town is its own
+        return _Misfit(prefix + unit if unit else None, None, "a department")
+    return None
+
+
+_UNIT_NAMES = {"镇": "镇 (town)", "乡": "乡 (township)", "街道": "街道 (sub-district)"}
+
+
+_CORE_SUFFIX = re.compile(r"(?:政府|办事处|办)$")
+
+
+#: A township named as the subject right after a year opener: "2024年，李庄镇…".
+_TEXT_SUBJECT = re.compile(
+    r"(?:19|20)\d{2}\s*年度?\s*[，,]?\s*"
+    r"(?P<name>(?![我本全各该在对按经由为从共已将把于是其此])"
+    r"(?:[\u4e00-\u9fff]{2,6}?[县区市])?[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))"
+    r"(?=人民政府|政府|党委|办事处|紧紧|认真|持续|积极|高度|全面|严格|坚持|始终|不断|扎实|进一步|深入|"
+    r"切实|按照|围绕|共|未|没有|无|已|以|在|把|将|对|通过|继续|进行|加强|大力|着力|努力)")
+
+
+_TEXT_AGENCY = re.compile(
+    r"(?P<name>(?![我本全各该在对按经由为从共已将把于是其此根依])[\u4e00-\u9fff]{2,16}?"
+    r"(?:镇|乡|街道))(?:人民政府|办事处)")
+
+
+def core_name(name: str) -> str:
+    """An agency name with the parts that vary between mentions of the same body removed:
+    "乌苏市甘河子镇人民政府" → "乌苏市甘河子镇", "…管理委员会" → "…管委会"."""
+    name = re.sub(r"\s+", "", name).replace("人民政府", "政府").replace("管理委员会", "管委会")
+    return _CORE_SUFFIX.sub("", name)
+
+
+def same_body(first: str, second: str) -> bool:
+    """Whether two agency names denote the same body (or one names a part of the other):
+    one core holds the other, so county prefixes and 人民政府/办事处 do not matter."""
+    a, b = core_name(first), core_name(second)
+    if len(a) < 2 or len(b) < 2:
+        return True
+    return a in b or b in a
+
+
+_X = "×✕╳ＸｘXx"
+
+
+_UNIT = "镇乡县市区局委办村年月日号省州旗街社单部司"
+
+
+_PLACEHOLDER = re.compile(
+    rf"(?<![A-Za-z])[{_X}]{{2,}}年(?:[{_X}]{{1,2}}月(?:[{_X}]{{1,2}}日)?)?"
+    rf"|(?<![A-Za-z])[{_X}]{{2,}}(?![A-Za-z])[{_UNIT}]?"
+    r"|[（(［\[【{｛<＜]\s*(?:单位名称|单位全称|机关名称|部门名称|机构名称|本单位名称|单位名|"
+    r"请?填写[^）)］\]】}｝>＞\n]{0,8}|此处[^）)］\]】}｝>＞\n]{0,8}|地区名称|日期|年份)"
+    r"\s*[）)］\]】}｝>＞]")
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff〔〕]")
+
+
+def _ascii_placeholder(text: str, start: int, end: int) -> bool:
+    """ASCII XX counts only next to Chinese text ("XX镇", "关于XX"), not in "XX-Large"."""
+    before = text[start - 1:start] if start else ""
+    return bool(_HAN.match(before) or _HAN.match(text, end))
+
+
+_BRACKET_OPEN, _BRACKET_CLOSE = r"[〔\[［【(（]", r"[〕\]］】)）]"
+
+
+_WRONG_30 = re.compile(rf"国办发\s*{_BRACKET_OPEN}\s*2021\s*{_BRACKET_CLOSE}\s*30\s*号")
+
+
+_OLD_60 = re.compile(rf"国办公开办函\s*{_BRACKET_OPEN}\s*2019\s*{_BRACKET_CLOSE}\s*60\s*号")
+
+
+_RIGHT_30 = "国办公开办函〔2021〕30号"
+
+
+_THIRTEENTH = re.compile(r"十三五")
+
+
+_HISTORICAL = re.compile(r"期间|时期|以来|收官|回顾|完成|成就|末期|总结")
+
+
+_POVERTY = re.compile(r"扶贫|脱贫攻坚")
+
+
+_CURRENT_POVERTY = re.compile(r"(?:巩固|拓展|衔接)[^，,。；;]{0,4}$")
+
+
+def _plan_name(year: int) -> str:
+    """The five-year plan of ``year``: 十四五 for 2021–2025, 十五五 for 2026–2030."""
+    names = {2021: "十四五", 2026: "十五五", 2031: "十六五"}
+    return next((name for start, name in names.items() if start <= year < start + 5), "十四五")
+

@@ -1,0 +1,83 @@
+"""A001 self-reference."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
+from gipr_lint.model import AgencyKind, Report
+from gipr_lint.reading.source import Span
+from gipr_lint.rules import Rule, RuleContext
+from gipr_lint_national._prose_numbers import Citations
+from gipr_lint_national._text import quote
+from gipr_lint_national.wording._common import (
+    _SELF,
+    _department_unit,
+    _Misfit,
+    _misfit,
+    _pieces,
+    _township_unit,
+)
+
+
+class SelfReference(Rule):
+    """A self-reference that does not fit the agency kind: text copied from another unit.
+
+    A township (镇/乡/街道) calls itself 我镇, 我乡 or 我街道, a department 我局, 我委, 我办,
+    我中心 or 我厅; 本机关 and 本单位 fit any agency. Flags 我局/本局/我委/我办/我中心 in a
+    township report and 我镇/我乡/我街道 in a department's; 我乡 in a 镇 report (or 我镇 in a
+    乡's) is only a warning. The kind comes from the agency name (title, 落款, text or
+    configuration); a department whose name holds the town (a 镇 centre) may say 我镇, and a
+    街道办事处, being an office, may say 我办. When the
+    name makes the fitting word certain, a safe fix replaces the word. Government reports
+    (县/区/市) are not checked.
+
+    Fails::
+
+        高庄镇人民政府2024年政府信息公开工作年度报告
+        …
+        2025年我局将加大政府信息公开工作力度。
+
+    Passes::
+
+        高庄镇人民政府2024年政府信息公开工作年度报告
+        …
+        2025年我镇将加大政府信息公开工作力度。
+    """
+
+    code = "A001"
+    name = "self-reference"
+    severity = Severity.ERROR
+    summary = "Self-reference that does not fit the agency kind"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        kind = report.agency_kind
+        if kind not in (AgencyKind.TOWNSHIP, AgencyKind.DEPARTMENT):
+            return
+        unit = _township_unit(report) if kind is AgencyKind.TOWNSHIP else _department_unit(report)
+        agency = report.agency.text if report.agency else ""
+        for piece in _pieces(report):
+            citations = None
+            for match in _SELF.finditer(piece.text):
+                word = match.group("word")
+                misfit = _misfit(word, kind, unit, agency)
+                if misfit is None:
+                    continue
+                citations = citations or Citations(piece.text)
+                if citations.covers(match.span()):
+                    continue
+                span = Span(piece.span.start + match.start(), piece.span.start + match.end())
+                yield self._finding(span, word, misfit)
+
+    def _finding(self, span: Span, word: str, misfit: _Misfit) -> Finding:
+        if misfit.expected is None:
+            expected = ("a township self-reference (我镇, 我乡, 我街道) or 本机关"
+                        if misfit.kind_name == "a township"
+                        else "the department's own self-reference (我局, 我委 …) or 本机关")
+            return self.finding(span, f"{quote(word)} in {misfit.kind_name} report; "
+                                f"expected {expected}", severity=misfit.severity)
+        fix = Fix((Edit(span, misfit.expected),),
+                  f"replace {quote(word)} with {quote(misfit.expected)}")
+        return self.finding(span, f"{quote(word)} in {misfit.kind_name} report; expected "
+                            f"{quote(misfit.expected)}", severity=misfit.severity, fix=fix)
+

@@ -1,0 +1,72 @@
+"""A002 agency-mismatch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.model import AgencyKind, Report
+from gipr_lint.reading.source import Span
+from gipr_lint.rules import Rule, RuleContext
+from gipr_lint_national._prose_numbers import sentence_starts
+from gipr_lint_national._text import quote
+from gipr_lint_national.wording._common import _TEXT_AGENCY, _TEXT_SUBJECT, _pieces, same_body
+
+
+class AgencyMismatch(Rule):
+    """The agency in the title differs from the 落款 or from the subject of the text.
+
+    Compares names by their core: 人民政府/政府/办事处 and county or city prefixes do not count
+    ("甘河子镇" and "乌苏市甘河子镇人民政府" are the same body), and a sub-unit that signs
+    (高庄镇党政办公室 for 高庄镇) is fine. For townships it also reads the subject of sentences
+    opening with a year ("2024年，李庄镇…") and a name ending in 人民政府/办事处 opening a
+    paragraph. Prefers silence to a false alarm: it needs the agency from the title and only
+    reports names that share neither way.
+
+    Fails::
+
+        高庄镇人民政府2024年政府信息公开工作年度报告
+        …
+        李庄镇人民政府
+        2025年1月20日
+
+    Passes::
+
+        甘河子镇政府信息公开工作2024年度报告
+        …
+        乌苏市甘河子镇人民政府
+        2025年1月20日
+    """
+
+    code = "A002"
+    name = "agency-mismatch"
+    severity = Severity.WARNING
+    summary = "The agency in the title differs from the 落款 or the text"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        if report.agency is None or report.agency_origin != "title":
+            return
+        title = report.agency.text
+        signature = report.signature.agency if report.signature else None
+        if signature is not None and not same_body(title, signature.text):
+            yield self.finding(signature.span, f"the 落款 names {quote(signature.text)}, but "
+                               f"the title names {quote(title)}")
+        if report.agency_kind is AgencyKind.TOWNSHIP:
+            yield from self._subjects(report, title)
+
+    def _subjects(self, report: Report, title: str) -> Iterator[Finding]:
+        for piece in _pieces(report):
+            text, base = piece.text, piece.span.start
+            starts = sentence_starts(text)
+            for position in starts:
+                match = _TEXT_SUBJECT.match(text, position) or (
+                    _TEXT_AGENCY.match(text, position) if position == starts[0] else None)
+                if match is None:
+                    continue
+                name = match.group("name")
+                if "乡镇" in name or "镇乡" in name or same_body(title, name):
+                    continue
+                span = Span(base + match.start("name"), base + match.end("name"))
+                yield self.finding(span, f"the text's subject is {quote(name)}, but the title "
+                                   f"names {quote(title)}")
+

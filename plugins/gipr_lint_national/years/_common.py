@@ -1,0 +1,183 @@
+"""What several years rules share."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from gipr_lint.model import AgencyKind, Paragraph, Report
+from gipr_lint.reading.source import Span
+from gipr_lint_national._prose_numbers import sentence_bounds, sentence_starts
+
+_OPENER = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?(?P<comma>\s*[，,])?")
+
+
+_SUBJECT = ("我", "本", "全", "共", "累计", "该")
+
+
+#: After the opener: a plan ("…将继续…", "计划…"), not a statement about the year.
+_FUTURE = re.compile(
+    r"[^，,。；;]{0,15}?将(?:继续|进一步|持续|不断|加大|着力|严格|全面|深入|坚持|认真|积极|切实|"
+    r"紧紧|按照|加强|强化|推进|完善|努力|重点|围绕|大力|力争|不折不扣|以)"
+    r"|[^。；;]{0,20}?(?:计划|拟|力争|打算|下一步)")
+
+
+#: A sentence comparing years or looking back: not presenting the year as the current one.
+_COMPARISON = re.compile(r"比|较|同比|相比|环比|上年|去年|以来|增长|下降|减少|增加|至今|截至|截止")
+
+
+_GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|政府|办事处|管理委员会|管委会|委员会)$")
+
+
+_LAST_UNIT = re.compile(r"[省市县区州旗盟](?=[\u4e00-\u9fff]{2,}$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Opener:
+    """A year opening a sentence: "2023年，我镇…", "2024年甘河子镇未收到…"."""
+
+    year: int
+    span: Span          # the year and 年, e.g. "2023年"
+    section: int        # 0 for the preamble
+    plan: bool          # the sentence is a plan ("…将继续…")
+    comparison: bool    # the sentence compares years or looks back
+    snippet: str        # the sentence's opening, for messages
+
+
+def agency_names(report: Report) -> tuple[str, ...]:
+    """Ways the text may name the agency: "乌苏市甘河子镇", "甘河子镇" (prefixes dropped)."""
+    if report.agency is None:
+        return ()
+    core = _GOVERNMENT_SUFFIX.sub("", report.agency.text.strip())
+    names = [core] if len(core) >= 2 else []
+    cut = None
+    for match in _LAST_UNIT.finditer(core):
+        cut = match.end()
+    if cut is not None and len(core) - cut >= 2:
+        names.append(core[cut:])
+    return tuple(names)
+
+
+def _numbered_paragraphs(report: Report) -> Iterator[tuple[int, Paragraph]]:
+    for paragraph in report.preamble:
+        yield 0, paragraph
+    for section in report.sections:
+        for paragraph in section.paragraphs:
+            yield section.number, paragraph
+
+
+def _opener_at(text: str, position: int, names: tuple[str, ...], current: int | None
+               ) -> tuple[re.Match[str], bool, bool] | None:
+    match = _OPENER.match(text, position)
+    if match is None:
+        return None
+    after = match.end()
+    if not match.group("comma") and not text.startswith((*_SUBJECT, *names), after):
+        return None  # "2023年底", "2023年以来", "2023年度报告", "2020年至2024年"
+    plan = _FUTURE.match(text, after) is not None
+    start, end = sentence_bounds(text, position)
+    sentence = text[start:end]
+    comparison = _COMPARISON.search(sentence) is not None or (
+        current is not None and int(match.group("year")) != current
+        and f"{current}年" in sentence)
+    return match, plan, comparison
+
+
+_last_openers: tuple[Report, list[Opener]] | None = None
+
+
+def year_openers(report: Report) -> list[Opener]:
+    """Sentences of the prose that open with a year, in document order (the last report's are
+    kept: Y001, Y003 and Y005 all read them)."""
+    global _last_openers
+    cached = _last_openers
+    if cached is not None and cached[0] is report:
+        return cached[1]
+    openers = _year_openers(report)
+    _last_openers = (report, openers)
+    return openers
+
+
+def _year_openers(report: Report) -> list[Opener]:
+    names = agency_names(report)
+    openers = []
+    for number, paragraph in _numbered_paragraphs(report):
+        text, base = paragraph.text, paragraph.span.start
+        first = paragraph.marker.span.end - base if paragraph.marker else 0
+        for position in sentence_starts(text, first):
+            if not ("1" <= text[position:position + 1] <= "2"):
+                continue
+            found = _opener_at(text, position, names, report.year)
+            if found is None:
+                continue
+            match, plan, comparison = found
+            year_end = text.index("年", match.start()) + 1
+            snippet = text[match.start():min(len(text), match.end() + 8)]
+            openers.append(Opener(int(match.group("year")),
+                                  Span(base + match.start(), base + year_end),
+                                  number, plan, comparison, snippet))
+    return openers
+
+
+def stale_body_years(report: Report, year: int) -> dict[int, list[Opener]]:
+    """Years other than ``year`` that the body (preamble, sections 一–四) opens with at least
+    twice as if current, while it never opens with ``year`` itself: the text of another year."""
+    candidates: dict[int, list[Opener]] = {}
+    for opener in year_openers(report):
+        if opener.plan or opener.comparison or opener.section > 4:
+            continue
+        if opener.year == year:
+            return {}
+        candidates.setdefault(opener.year, []).append(opener)
+    return {y: found for y, found in candidates.items() if len(found) >= 2}
+
+
+_SELF_NAMING = re.compile(
+    r"现(?:将|就|把)[^。；;]{0,30}?(?P<year>(?:19|20)\d{2})\s*年度?[^。；;]{0,30}?"
+    r"(?:报告|总结|公布|说明)如下")
+
+
+def _day(value: str, year: int, what: str) -> datetime.date:
+    """``"MM-DD"`` in ``year`` ("02-29" falls back to 28 February); raises ``ValueError``."""
+    match = re.fullmatch(r"\s*(\d{1,2})-(\d{1,2})\s*", str(value))
+    try:
+        if match is None:
+            raise ValueError
+        month, day = int(match.group(1)), int(match.group(2))
+        if (month, day) == (2, 29) and not (year % 4 == 0 and (year % 100 or year % 400 == 0)):
+            day = 28
+        return datetime.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{what} must be \"MM-DD\", got {value!r}") from None
+
+
+def _township_deadline(options: Mapping[str, Any], year: int) -> datetime.date | None:
+    value = options.get("township-deadline") or ""
+    if not value:
+        return None
+    return _day(value, year, "option township-deadline")
+
+
+#: The national deadlines of 条例 第四十九条, by agency kind.
+NATIONAL_DEADLINES: Mapping[AgencyKind, str] = {AgencyKind.DEPARTMENT: "01-31",
+                                                AgencyKind.GOVERNMENT: "03-31"}
+
+
+_KIND_NAMES = {AgencyKind.DEPARTMENT: "a department's", AgencyKind.GOVERNMENT: "a government's",
+               AgencyKind.TOWNSHIP: "a township's"}
+
+
+_NEXT_STEP = re.compile(r"下一步|明年|今后|来年")
+
+
+#: A year in a 下一步 sentence used as the plan's time ("2024年，我局将…", "在2024年继续…"),
+#: not as a back reference ("对照2024年存在的问题").
+_PLAN_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?"
+                        r"(?=\s*[，,]|\s*(?:我|本|将|要|继续|全年|重点|力争|计划|进一步))")
+
+
+_TARGET = re.compile(r"(?:到|至|截至|截止|于|自|从)\s*$")
+

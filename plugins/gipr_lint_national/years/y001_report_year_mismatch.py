@@ -1,0 +1,77 @@
+"""Y001 report-year-mismatch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.model import Report
+from gipr_lint.reading.source import Span
+from gipr_lint.rules import Rule, RuleContext
+from gipr_lint_national._prose_numbers import Citations
+from gipr_lint_national._text import quote
+from gipr_lint_national.years._common import _SELF_NAMING, stale_body_years
+
+
+class ReportYearMismatch(Rule):
+    """The report year disagrees between the title, the statistics period and the body.
+
+    Compares the year in the title with the statistics period stated in the prose
+    ("2023年1月1日至2023年12月31日"), with the sentence that names the report itself
+    ("现将…2023年度…报告如下") and with the years the body opens its sentences with. It prefers
+    silence to a false alarm: it needs a year in the title, ignores citations, plans and
+    comparisons, and speaks about the body only when at least two sentences of the preamble or
+    sections 一–四 open with the same other year ("2023年，我镇…") and none opens with the title's.
+
+    Fails::
+
+        高庄镇人民政府2024年政府信息公开工作年度报告
+        一、总体情况
+        在2023年1月1日至2023年12月31日数据统计时限内，政府信息公开情况如下：
+
+    Passes::
+
+        高庄镇人民政府2024年政府信息公开工作年度报告
+        一、总体情况
+        在2024年1月1日至2024年12月31日数据统计时限内，政府信息公开情况如下：
+    """
+
+    code = "Y001"
+    name = "report-year-mismatch"
+    severity = Severity.ERROR
+    summary = "The report year disagrees between title, statistics period and body"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        year = report.title_year
+        if year is None:
+            return
+        for period in report.periods:
+            if period.start.year == period.end.year != year:
+                yield self.finding(
+                    period.span, f"statistics period {quote(period.text)} is for "
+                    f"{period.end.year}, but the title says {year}")
+        yield from self._self_naming(report, year)
+        for other, openers in stale_body_years(report, year).items():
+            for opener in openers:
+                yield self.finding(
+                    opener.span, f"the body presents {other} as the current year "
+                    f"({quote(opener.snippet + '…')}, {len(openers)} times), but the title "
+                    f"says {year}")
+
+    def _self_naming(self, report: Report, year: int) -> Iterator[Finding]:
+        for paragraph in report.paragraphs():
+            if "如下" not in paragraph.text:
+                continue
+            citations = None
+            for match in _SELF_NAMING.finditer(paragraph.text):
+                if int(match.group("year")) == year:
+                    continue
+                citations = citations or Citations(paragraph.text)
+                if citations.covers(match.span("year")):
+                    continue
+                base = paragraph.span.start
+                yield self.finding(
+                    Span(base + match.start("year"), base + match.end("year") + 1),
+                    f"the text reports on {match.group('year')} "
+                    f"({quote(match.group()[:30])}), but the title says {year}")
+
