@@ -13,9 +13,12 @@ page of the PDF.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-__all__ = ["Block", "Cell", "Document", "Origin", "Paragraph", "Table"]
+if TYPE_CHECKING:
+    from gipr_lint.reading.source import Source
+
+__all__ = ["Block", "Cell", "Document", "Origin", "Paragraph", "Table", "to_source"]
 
 #: The kinds of file a document can come from.
 FileKind = Literal["text", "html", "docx", "pdf"]
@@ -71,3 +74,42 @@ class Document:
 
     blocks: tuple[Block, ...]
     kind: FileKind
+
+
+def _one_line(text: str) -> str:
+    """A piece's text on one line: line breaks inside a paragraph or cell become spaces."""
+    return " ".join(text.replace("\u00a0", " ").split("\n")).strip()
+
+
+def to_source(document: Document, path: str) -> Source:
+    """The canonical text of ``document``, with the map from every piece back to its origin.
+
+    Paragraphs become lines; a table row becomes one line ``| cell | cell | … |`` in which a
+    blank cell stays empty. The :attr:`~gipr_lint.reading.source.Source.origins` map names the
+    origin of each paragraph and each cell.
+    """
+    from gipr_lint.reading.source import Source
+
+    parts: list[str] = []
+    origins: list[tuple[int, Origin]] = []
+    offset = 0
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            text = _one_line(block.text)
+            origins.append((offset, block.origin))
+            parts.append(text + "\n")
+            offset += len(text) + 1
+            continue
+        for row in block.rows:
+            line = "|"
+            origins.append((offset, row[0].origin if row else Origin()))
+            for cell in row:
+                text = _one_line(cell.text)
+                origins.append((offset + len(line) + 1, cell.origin))
+                line += f" {text} |"
+            parts.append(line + "\n")
+            offset += len(line) + 1
+    source = Source.from_text("".join(parts), path)
+    return Source(text=source.text, path=path, encoding="utf-8", bom=False,
+                  newline=source.newline, line_starts=source.line_starts,
+                  kind=document.kind, origins=tuple(origins))

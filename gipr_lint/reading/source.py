@@ -11,6 +11,10 @@ import codecs
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gipr_lint.reading.document import Origin
 
 __all__ = ["DecodeError", "Source", "Span", "decode", "read_source"]
 
@@ -110,6 +114,11 @@ class Source:
     bom: bool = False
     newline: str = "\n"
     line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    #: ``"text"`` for a text file; otherwise the kind of file a reader turned into this text.
+    kind: str = "text"
+    #: For a source read from a structured file: ``(offset, origin)`` pairs in offset order,
+    #: each saying where the text from that offset on came from (see :meth:`origin`).
+    origins: tuple[tuple[int, Origin], ...] = field(default=(), repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<string>", *, encoding: str = "utf-8",
@@ -127,6 +136,13 @@ class Source:
         offset = max(0, min(offset, len(self.text)))
         line = bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
+
+    def origin(self, offset: int) -> Origin | None:
+        """Where the text at ``offset`` came from in the original file (``None`` for text)."""
+        if not self.origins:
+            return None
+        index = bisect_right(self.origins, offset, key=lambda pair: pair[0]) - 1
+        return self.origins[max(index, 0)][1]
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
