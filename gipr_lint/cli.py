@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from gipr_lint import __version__
+from gipr_lint.i18n import LANGUAGES, translator
+
+_ = translator("gipr_lint")
 
 if TYPE_CHECKING:
     from gipr_lint.linting.config import Settings
@@ -95,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="lint in N processes (default: 1)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour in full output (default: auto; NO_COLOR is honoured)")
+    _lang_option(check)
 
     parse = sub.add_parser("parse", help="print the parsed report model of a file")
     parse.add_argument("file", metavar="FILE")
@@ -102,9 +106,11 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("table", "json"), default="table")
+    _lang_option(rules)
 
     rule = sub.add_parser("rule", help="explain one rule")
     rule.add_argument("rule", metavar="CODE|NAME")
+    _lang_option(rule)
 
     sub.add_parser("plugins", help="list the loaded plugins and their rules")
     new_plugin = sub.add_parser("new-plugin", help="write the skeleton of a rule pack "
@@ -119,7 +125,43 @@ def _parser() -> argparse.ArgumentParser:
     server.add_argument("--debounce", type=int, default=None, metavar="MS",
                         help="milliseconds to wait after a change before linting (default: "
                              "300; the client's initializationOptions.debounce wins)")
+    _lang_option(server)
     return parser
+
+
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help="language of messages: zh (简体中文) or en (default: the "
+                             "configuration's lang, else zh on a Chinese system, else en)")
+
+
+def _choose_language(args: argparse.Namespace, plugin_set: PluginSet | None = None,
+                     resolver: Any = None, path: str = "x.txt") -> None:
+    """Speak ``--lang``, else the ``lang`` of the configuration that applies to ``path`` (the
+    first file linted; for other commands, a file in the current directory), else the
+    environment's language (``GIPR_LINT_LANG``, the locale)."""
+    from gipr_lint.i18n import set_language
+
+    if getattr(args, "lang", None):
+        set_language(args.lang)
+        return
+    if resolver is None and plugin_set is not None:
+        from gipr_lint.linting.config import ConfigError, ConfigResolver
+
+        try:
+            resolver = ConfigResolver(plugin_set, cwd=Path.cwd())
+        except ConfigError:
+            return
+    if resolver is None:
+        return
+    from gipr_lint.linting.config import ConfigError
+
+    try:
+        lang = resolver.settings_for(Path(path)).lang
+    except ConfigError:
+        return
+    if lang:
+        set_language(lang)
 
 
 def _load_plugins() -> PluginSet:
@@ -145,7 +187,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
                 raise UsageError(f"--severity {item!r}: expected CODE=LEVEL, e.g. T001=warning")
             table[code.strip()] = level.strip()
         values["severity"] = table
-    for key in ("fail_on", "agency", "agency_kind", "year"):
+    for key in ("fail_on", "agency", "agency_kind", "year", "lang"):
         value = getattr(args, key)
         if value is not None:
             values[key.replace("_", "-")] = value
@@ -186,7 +228,7 @@ def _lint(files: list[str], args: argparse.Namespace, plugin_set: PluginSet, res
         from rich.progress import Progress
 
         progress = Progress(console=Console(file=sys.stderr), transient=True)
-        task = progress.add_task("Linting", total=len(paths))
+        task = progress.add_task(_("Linting"), total=len(paths))
         progress.start()
 
         def advance(count: int) -> None:
@@ -317,6 +359,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             resolver.settings_for(Path(args.stdin_filename or "-" if path == "-" else path))
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+    first = files[0] if files else "x.txt"
+    _choose_language(args, resolver=resolver,
+                     path=(args.stdin_filename or "-") if first == "-" else first)
     for message in missing:
         _error(message)
         status = EXIT_ERROR
@@ -419,8 +464,11 @@ def _severity(rule: Any) -> str:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    from gipr_lint.i18n import rule_summary
+
     plugin_set = _load_plugins()
-    rows = [(code, rule.name, _severity(rule), rule.summary, plugin_set.rule_plugin[code])
+    _choose_language(args, plugin_set)
+    rows = [(code, rule.name, _severity(rule), rule_summary(rule), plugin_set.rule_plugin[code])
             for code, rule in sorted(plugin_set.rules.items())]
     if args.format == "json":
         import json
@@ -433,7 +481,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         from rich.console import Console
         from rich.table import Table
 
-        table = Table("Code", "Name", "Severity", "Summary", "Plugin")
+        table = Table(_("Code"), _("Name"), _("Severity"), _("Summary"), _("Plugin"))
         for row in rows:
             table.add_row(*row)
         Console(highlight=False).print(table)
@@ -444,21 +492,22 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_rule(args: argparse.Namespace) -> int:
-    import inspect
+    from gipr_lint.i18n import current_language
 
     plugin_set = _load_plugins()
+    _choose_language(args, plugin_set)
     rule = plugin_set.rule(args.rule)
     if rule is None:
         hint = plugin_set.suggest(args.rule)
         raise UsageError(f"unknown rule {args.rule!r}"
                          + (f"; did you mean {hint!r}?" if hint else "")
                          + " (see `gipr-lint rules`)")
+    from gipr_lint.i18n import rule_explanation
+
     plugin = plugin_set.rule_plugin[rule.code]
-    sys.stdout.write(f"{rule.code} {rule.name} ({_severity(rule)}, plugin {plugin})\n\n"
-                     f"{rule.summary}\n")
-    doc = inspect.cleandoc(rule.__doc__ or "")
-    if doc:
-        sys.stdout.write(f"\n{doc}\n")
+    sys.stdout.write(_("{code} {name} ({severity}, plugin {plugin})").format(
+        code=rule.code, name=rule.name, severity=_severity(rule), plugin=plugin) + "\n\n")
+    sys.stdout.write(rule_explanation(rule, current_language()))
     return EXIT_OK
 
 
@@ -500,6 +549,10 @@ def cmd_server(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     from gipr_lint.editor.server import serve
 
+    if args.lang:
+        from gipr_lint.i18n import set_language
+
+        set_language(args.lang)
     return serve(None if args.debounce is None else args.debounce / 1000)
 
 

@@ -74,6 +74,9 @@ class Rule:
     summary: ClassVar[str]
     #: ``False`` for rules that run only when selected (``select``/``extend-select``).
     enabled_by_default: ClassVar[bool] = True
+    #: The gettext domain translating ``summary`` and the docstring's first paragraph;
+    #: ``None``: the rule's top-level package (see :mod:`gipr_lint.i18n`).
+    i18n_domain: ClassVar[str | None] = None
 
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
         """Yield the findings for one report."""

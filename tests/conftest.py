@@ -11,6 +11,10 @@ from pathlib import Path
 
 import pytest
 
+#: Messages are pinned in English: every test, and every command it runs in a subprocess, speaks
+#: English whatever the machine's locale, unless it asks for Chinese (``--lang zh``, ``lang``).
+os.environ["GIPR_LINT_LANG"] = "en"
+
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
 TEST_PLUGINS = TESTS / "plugins_for_tests"

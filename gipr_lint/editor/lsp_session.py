@@ -211,7 +211,9 @@ def _docstring_markdown(doc: str) -> str:
 def rule_markdown(rule: type[Rule], plugin: str) -> str:
     """A rule's hover text: code, name, default severity, plugin, summary, documentation."""
     severity = getattr(rule.severity, "value", rule.severity)
-    head = f"**{rule.code}** `{rule.name}` ({severity}, plugin {plugin})\n\n{rule.summary}"
+    from gipr_lint.i18n import rule_summary
+
+    head = f"**{rule.code}** `{rule.name}` ({severity}, plugin {plugin})\n\n{rule_summary(rule)}"
     doc = inspect.cleandoc(rule.__doc__ or "")
     return f"{head}\n\n{_docstring_markdown(doc)}" if doc else head
 

@@ -12,25 +12,32 @@ from rich.console import Console
 from rich.text import Text
 
 from gipr_lint.formatters import severity_counts
+from gipr_lint.i18n import plural_translator, translator
+
+_ = translator("gipr_lint")
+_n = plural_translator("gipr_lint")
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
 
-def _plural(count: int, word: str) -> str:
-    if word == "info":
-        return f"{count} info"
-    return f"{count} {word}" + ("" if count == 1 else "s")
+def _count(count: int, level: str) -> str:
+    if level == "error":
+        return _n("{count} error", "{count} errors", count).format(count=count)
+    if level == "warning":
+        return _n("{count} warning", "{count} warnings", count).format(count=count)
+    return _("{count} info").format(count=count)
 
 
 def summary(results: Sequence[Any]) -> str:
-    """``Found 3 errors, 2 warnings in 5 files.`` or ``All checks passed.``"""
+    """``Found 3 errors, 2 warnings in 5 files.`` or ``All checks passed.`` (translated)."""
     counts = severity_counts(results)
-    parts = [_plural(counts[level], level) for level in ("error", "warning", "info")
+    parts = [_count(counts[level], level) for level in ("error", "warning", "info")
              if counts[level]]
     if not parts:
-        return "All checks passed."
+        return _("All checks passed.")
     files = sum(1 for result in results if result.diagnostics)
-    return f"Found {', '.join(parts)} in {_plural(files, 'file')}."
+    return _n("Found {findings} in {count} file.", "Found {findings} in {count} files.",
+              files).format(findings=_(", ").join(parts), count=files)
 
 
 #: Context shown on each side of the marked span, in terminal cells; longer lines are cut with …

@@ -52,6 +52,7 @@ CONFIG_KEYS: Mapping[str, str] = {
     "year": "an integer year between 2000 and 2100",
     "ignore-texts": "a list of tables {code = 'A001', text = '我局'}",
     "plugins": "a table of plugin name -> that plugin's options table",
+    "lang": "'zh' or 'en' (the language of messages)",
 }
 _SELECTOR_HELP = "rule codes, code prefixes such as 'T' or 'T00', rule names, or 'ALL'"
 _PREFIX = re.compile(r"^[A-Z]+[0-9]{0,2}$")
@@ -99,6 +100,8 @@ class Settings:
     plugin_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     root: Path = field(default_factory=Path.cwd)
     path: Path | None = None
+    #: The language of messages (``zh`` or ``en``); ``None``: the environment's.
+    lang: str | None = None
 
 
 def glob_to_regex(pattern: str) -> re.Pattern[str]:
@@ -251,6 +254,14 @@ class _Validator:
                 out[key] = value
             elif key == "ignore-texts":
                 out[key] = self.ignore_texts(key, value)
+            elif key == "lang":
+                from gipr_lint.i18n import LANGUAGES
+
+                if value not in LANGUAGES:
+                    raise self.error(key, f"unknown language {value!r}"
+                                     f"{_suggest(str(value), list(LANGUAGES))} (accepted: "
+                                     f"{', '.join(LANGUAGES)})")
+                out[key] = value
             elif key in plugin_names:
                 raise self.error(key, "expected a table of the plugin's options")
             else:
@@ -396,6 +407,7 @@ def build_settings(values: Mapping[str, Any], *, root: Path, path: Path | None =
         plugin_options=dict(values.get("plugins", {})),
         root=root,
         path=path,
+        lang=values.get("lang"),
     )
 
 

@@ -17,11 +17,14 @@ from types import MappingProxyType
 from typing import Any
 
 from gipr_lint.diagnostics import Diagnostic, Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.linting.config import IgnoreText, Settings, _Validator, build_settings
 from gipr_lint.linting.plugin_manager import PluginSet
 from gipr_lint.model import AgencyKind, Report, TextPiece
 from gipr_lint.reading.source import DecodeError, Source, Span
 from gipr_lint.rules import Rule, RuleContext
+
+_ = translator("gipr_lint")
 
 __all__ = ["CRASH_CODE", "FileResult", "is_selected", "lint_path", "lint_source", "lint_text",
            "selected_codes"]
@@ -148,7 +151,8 @@ def apply_facts(report: Report, settings: Settings) -> Report:
 
 def _crash(source: Source, what: str, exc: BaseException) -> Diagnostic:
     return Diagnostic.at(source, code=CRASH_CODE, name=CRASH_NAME, severity=Severity.ERROR,
-                         message=f"{what} crashed: {type(exc).__name__}: {exc}", span=Span(0, 0))
+                         message=_("{what} crashed: {error}").format(
+                             what=what, error=f"{type(exc).__name__}: {exc}"), span=Span(0, 0))
 
 
 def _parse(source: Source) -> tuple[Report, Diagnostic | None]:
@@ -157,7 +161,7 @@ def _parse(source: Source) -> tuple[Report, Diagnostic | None]:
     try:
         return parse(source), None
     except Exception as exc:  # a parser bug must not lose the file
-        return Report(source=source), _crash(source, "the parser", exc)
+        return Report(source=source), _crash(source, _("the parser"), exc)
 
 
 def _run_rule(rule: Rule, report: Report, context: RuleContext,
@@ -176,7 +180,8 @@ def _run_rule(rule: Rule, report: Report, context: RuleContext,
             out.append(Diagnostic.at(source, code=rule.code, name=rule.name, severity=final,
                                      message=finding.message, span=span, fix=finding.fix))
     except Exception as exc:
-        return [_crash(source, f"rule {rule.code} ({rule.name})", exc)]
+        return [_crash(source, _("rule {code} ({name})").format(code=rule.code, name=rule.name),
+                       exc)]
     return out
 
 
@@ -245,9 +250,16 @@ def lint_report(report: Report, settings: Settings, plugin_set: PluginSet,
 
 
 def lint_source(source: Source, settings: Settings, plugin_set: PluginSet) -> FileResult:
-    """Parse ``source`` and lint it: the whole per-file pipeline."""
-    report, crashed = _parse(source)
-    return lint_report(report, settings, plugin_set, [crashed] if crashed else [])
+    """Parse ``source`` and lint it: the whole per-file pipeline.
+
+    Messages are in the settings' ``lang`` when the configuration sets one, else in the current
+    language (:mod:`gipr_lint.i18n`).
+    """
+    from gipr_lint.i18n import language
+
+    with language(settings.lang):
+        report, crashed = _parse(source)
+        return lint_report(report, settings, plugin_set, [crashed] if crashed else [])
 
 
 def lint_path(path: str | Path, settings: Settings, plugin_set: PluginSet) -> FileResult:

@@ -1,7 +1,7 @@
 """Linting many files: one after another, or in worker processes (``-j N``).
 
 Output order is always command-line order. Each worker loads the plugins and the configuration
-once (in its initializer) and lints chunks of the file list.
+once (in its initializer), takes the parent's language, and lints chunks of the file list.
 """
 
 from __future__ import annotations
@@ -35,8 +35,11 @@ class RunConfig:
 _worker: tuple[PluginSet, ConfigResolver] | None = None
 
 
-def _init_worker(run: RunConfig) -> None:
+def _init_worker(run: RunConfig, lang: str) -> None:
     global _worker
+    from gipr_lint.i18n import set_language
+
+    set_language(lang)
     plugin_set = load_plugins()
     _worker = (plugin_set, run.resolver(plugin_set))
 
@@ -74,8 +77,10 @@ def lint_files(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigReso
     size = max(1, min(64, -(-len(paths) // (jobs * 4))))
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     results = []
+    from gipr_lint.i18n import current_language
+
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(run,)) as pool:
+                             initargs=(run, current_language())) as pool:
         for chunk in pool.map(_lint_chunk, chunks):
             results.extend(chunk)
             if advance:

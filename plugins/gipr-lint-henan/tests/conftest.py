@@ -7,8 +7,12 @@ pass whether or not ``pip install ./plugins/gipr-lint-henan`` was run.
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
+
+# The tests pin English messages whatever the machine's locale (test_henan_i18n asks for zh).
+os.environ["GIPR_LINT_LANG"] = "en"
 
 PACK_ROOT = Path(__file__).resolve().parent.parent
 if importlib.util.find_spec("gipr_lint_henan") is None:
