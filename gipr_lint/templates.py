@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from gipr_lint.i18n import N_
+
 __all__ = [
     "ACTIVE_BLOCKS",
     "REQUEST_COLUMNS",
@@ -79,7 +81,9 @@ class Identity:
     ``with_total`` puts more cells on the total's side (一 + 二 = （七）总计 + 四 is
     ``total=四, with_total=(（七）总计,), parts=(一, 二)``). ``message`` is a ``str.format``
     template with ``{found}`` (the total), ``{expected}`` (``sum(parts) - sum(with_total)``),
-    ``{arithmetic}`` (that sum written out) and ``{description}``; empty means a generic one.
+    ``{arithmetic}`` (that sum written out) and ``{description}``, plus the named ``values``;
+    empty means a generic one. ``message`` and ``description`` are translated when reported (in
+    the reporting rule's gettext domain, then gipr-lint's), so they are message ids.
     ``formats`` limits the identity to tables of those formats (empty: any format).
     """
 
@@ -90,6 +94,8 @@ class Identity:
     with_total: tuple[CellRef, ...] = ()
     message: str = ""
     formats: tuple[str, ...] = ()
+    #: More named values for ``message`` (``(("row", "一、本年新收…"),)``), not translated.
+    values: tuple[tuple[str, str], ...] = ()
 
 
 _R = RowTemplate
@@ -251,30 +257,32 @@ def _national_identities(format_: str) -> tuple[Identity, ...]:
             "T001", f"table 三 row total: {name}",
             ("requests", row.key, total_column),
             tuple(("requests", row.key, c) for c in applicants),
-            message=f'总计 of "{name}" is {{found}}, but the six applicant columns add up to '
-                    "{expected}", formats=(format_,)))
+            message=N_('总计 of "{row}" is {found}, but the six applicant columns add up to '
+                       "{expected}"), formats=(format_,), values=(("row", name),)))
     outcomes = outcome_keys(format_)
     for c, column in enumerate(REQUEST_COLUMNS):
         identities.append(Identity(
             "T002", f"table 三 outcome total: {column}", ("requests", "total", c),
             tuple(("requests", key, c) for key in outcomes),
-            message=f'（七）总计 in column "{column}" is {{found}}, but the outcome rows '
-                    "（一）–（六） add up to {expected}", formats=(format_,)))
+            message=N_('（七）总计 in column "{column}" is {found}, but the outcome rows '
+                       "（一）–（六） add up to {expected}"), formats=(format_,),
+            values=(("column", column),)))
     for c, column in enumerate(REQUEST_COLUMNS):
         identities.append(Identity(
             "T003", f"table 三 printed identity 一 + 二 = （七）总计 + 四: {column}",
             ("requests", "carry_forward", c),
             (("requests", "new", c), ("requests", "carried_over", c)),
             with_total=(("requests", "total", c),),
-            message=f'四、结转下年度继续办理 in column "{column}" is {{found}}, but 一 + 二 − '
-                    "（七）总计 = {arithmetic} = {expected} (一 + 二 must equal （七）总计 + 四)",
-            formats=(format_,)))
+            message=N_('四、结转下年度继续办理 in column "{column}" is {found}, but 一 + 二 − '
+                       "（七）总计 = {arithmetic} = {expected} "
+                       "(一 + 二 must equal （七）总计 + 四)"),
+            formats=(format_,), values=(("column", column),)))
     for key, label in REVIEW_GROUPS:
         identities.append(Identity(
             "T004", f"table 四 group total: {label}", ("review", key, 4),
             tuple(("review", key, c) for c in range(4)),
-            message=f"总计 of {label} is {{found}}, but 结果维持 + 结果纠正 + 其他结果 + 尚未审结 "
-                    "add up to {expected}", formats=(format_,)))
+            message=N_("总计 of {group} is {found}, but 结果维持 + 结果纠正 + 其他结果 + 尚未审结 "
+                       "add up to {expected}"), formats=(format_,), values=(("group", label),)))
     return tuple(identities)
 
 

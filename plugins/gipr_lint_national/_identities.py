@@ -38,6 +38,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from gipr_lint.i18n import translator
 from gipr_lint.model import Cell, Report
 from gipr_lint.templates import (
     ACTIVE_BLOCKS,
@@ -49,6 +50,8 @@ from gipr_lint.templates import (
     Identity,
     national_identities,
 )
+
+_ = translator("gipr_lint_national")
 
 __all__ = ["Failure", "IdentitySet", "cell_issue", "failures", "identity_set", "number_text"]
 
@@ -78,13 +81,13 @@ def cell_issue(kind: str, format_: str, row_key: str, index: int, cell: Cell) ->
         return None
     column = _active_column_id(format_, row_key, index) if kind == "active" else None
     if column == "amount":
-        return "a non-negative amount" if value < 0 else None
+        return _("a non-negative amount") if value < 0 else None
     if isinstance(value, float):
-        return "a whole number"
+        return _("a whole number")
     if value < 0 and column != "change":
-        return "a non-negative whole number"
+        return _("a non-negative whole number")
     if cell.raw.endswith("元"):
-        return "a count, not an amount of money"
+        return _("a count, not an amount of money")
     return None
 
 
@@ -258,12 +261,30 @@ class Failure:
 
     @property
     def message(self) -> str:
-        template = self.identity.message or "{description}: found {found}, expected {expected} " \
-                                            "({arithmetic})"
-        return template.format(found=number_text(self.found),
-                               expected=number_text(self.expected),
-                               arithmetic=self.arithmetic,
-                               description=self.identity.description or self.identity.code)
+        """The message in the current language, translated in the national domain."""
+        return failure_message(self, "gipr_lint_national")
+
+
+def failure_message(failure: Failure, domain: str) -> str:
+    """The message of ``failure`` in the current language.
+
+    The identity's ``message`` (or the generic one) and ``description`` are looked up in
+    ``domain`` (the reporting rule's pack) and then in gipr-lint's own catalog, which holds the
+    national identities' messages (:mod:`gipr_lint.templates`).
+    """
+    own, core = translator(domain), translator("gipr_lint")
+
+    def translate(text: str) -> str:
+        translated = own(text)
+        return core(text) if translated == text else translated
+
+    identity = failure.identity
+    template = translate(identity.message) if identity.message else _(
+        "{description}: found {found}, expected {expected} ({arithmetic})")
+    description = translate(identity.description) if identity.description else identity.code
+    return template.format(**dict(identity.values), found=number_text(failure.found),
+                           expected=number_text(failure.expected),
+                           arithmetic=failure.arithmetic, description=description)
 
 
 def number_text(value: int | float) -> str:

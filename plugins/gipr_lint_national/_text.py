@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from gipr_lint.i18n import translator
 from gipr_lint.model import Paragraph, Report, Section
 from gipr_lint.reading.source import Span
+
+_ = translator("gipr_lint_national")
 
 __all__ = [
     "HAN",
@@ -48,15 +51,16 @@ def cjk_numeral(value: int) -> str:
 
 def section_label(number: int) -> str:
     """How a section is named in messages: ``section 三``."""
-    return f"section {cjk_numeral(number)}"
+    return _("section {numeral}").format(numeral=cjk_numeral(number))
 
 
 def quote(text: str, limit: int = 30) -> str:
-    """``text`` in double quotes for a message, whitespace runs folded, cut at ``limit`` chars."""
+    """``text`` in double quotes for a message (“” in Chinese), whitespace runs folded, cut at
+    ``limit`` chars."""
     text = " ".join(text.split())
     if len(text) > limit:
         text = text[:limit - 1] + "…"
-    return f'"{text}"'
+    return _('"{text}"').format(text=text)
 
 
 def is_prose(text: str) -> bool:

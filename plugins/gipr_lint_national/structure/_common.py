@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from gipr_lint.i18n import N_, translator
 from gipr_lint.model import SECTION_TITLES, Heading, Marker, Paragraph, Report, Section
 from gipr_lint.reading.layout.compact import compact
 from gipr_lint_national._text import cjk_numeral, quote, section_label
+
+_ = translator("gipr_lint_national")
 
 #: The table each section with statistics must hold (model ``Table.kind``).
 _SECTION_TABLES = {2: "active", 3: "requests", 4: "review"}
@@ -46,9 +49,10 @@ def _misplacement(ordered: list[Section], kept: set[int], index: int) -> str:
     number = ordered[index].number
     after = [s for i, s in enumerate(ordered) if i in kept and i < index and s.number > number]
     if after:
-        return f"after {section_label(after[-1].number)}"
+        return _("after {section}").format(section=section_label(after[-1].number))
     before = [s for i, s in enumerate(ordered) if i in kept and i > index and s.number < number]
-    return f"before {section_label(before[0].number)}" if before else "out of order"
+    return (_("before {section}").format(section=section_label(before[0].number)) if before
+            else _("out of order"))
 
 
 def _deviations(heading: Heading, number: int) -> list[str]:
@@ -57,20 +61,23 @@ def _deviations(heading: Heading, number: int) -> list[str]:
     marker = heading.marker
     numeral = cjk_numeral(number)
     if marker is None:
-        reasons.append("no numbering")
+        reasons.append(_("no numbering"))
     elif marker.style in ("arabic-comma", "arabic-dot"):
-        reasons.append("Arabic numbering" if marker.value == number
-                       else f"numbered {marker.text} but it is {section_label(number)}")
+        reasons.append(_("Arabic numbering") if marker.value == number
+                       else _("numbered {marker} but it is {section}").format(
+                           marker=marker.text, section=section_label(number)))
     elif marker.value != number:
-        reasons.append(f"numbered {marker.text} but it is {section_label(number)}")
+        reasons.append(_("numbered {marker} but it is {section}").format(
+            marker=marker.text, section=section_label(number)))
     elif marker.text != f"{numeral}、":
-        reasons.append(f"numbering {quote(marker.text)} instead of {quote(numeral + '、')}")
+        reasons.append(_("numbering {found} instead of {expected}").format(
+            found=quote(marker.text), expected=quote(numeral + "、")))
     if heading.match == "variant":
-        reasons.append("a variant of the official title")
+        reasons.append(_("a variant of the official title"))
     elif heading.match == "fuzzy":
-        reasons.append("the title is misspelt")
+        reasons.append(_("the title is misspelt"))
     elif heading.title != heading.official_title:
-        reasons.append("the title differs in spacing or punctuation")
+        reasons.append(_("the title differs in spacing or punctuation"))
     return reasons
 
 
@@ -115,9 +122,10 @@ _TITLE_NAME = "政府信息公开工作年度报告"
 
 
 _DEBRIS_NAMES = {
-    "breadcrumb": "breadcrumb", "meta": "page metadata", "share": "share link",
-    "qr-code": "QR-code prompt", "download": "download link", "related": "related-links list",
-    "print": "print/close links", "page-number": "PDF page number",
+    "breadcrumb": N_("breadcrumb"), "meta": N_("page metadata"), "share": N_("share link"),
+    "qr-code": N_("QR-code prompt"), "download": N_("download link"),
+    "related": N_("related-links list"), "print": N_("print/close links"),
+    "page-number": N_("PDF page number"),
 }
 
 

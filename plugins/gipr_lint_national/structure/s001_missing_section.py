@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national.structure._common import _SECTION_TABLES, _content_end, _official_heading
+
+_ = translator("gipr_lint_national")
 
 
 class MissingSection(Rule):
@@ -50,8 +53,9 @@ class MissingSection(Rule):
         if not report.sections:
             start = report.title.span.end if report.title else 0
             yield self.finding(Span(start, start),
-                               "no section headings found; expected the six sections "
-                               f'"{_official_heading(1)}" to "{_official_heading(6)}"')
+                               _('no section headings found; expected the six sections "{first}" '
+                                 'to "{last}"').format(first=_official_heading(1),
+                                                       last=_official_heading(6)))
             return
         present = {section.number for section in report.sections}
         for number in range(1, 7):
@@ -67,11 +71,12 @@ class MissingSection(Rule):
             position = report.signature.span.start
         else:
             position = _content_end(report)
-        message = f'missing section "{_official_heading(number)}"'
+        message = _('missing section "{heading}"')
         table = report.tables.get(_SECTION_TABLES.get(number, ""))
         after = max((s.heading.span.end for s in earlier), default=0)
         if table is not None and after <= table.span.start < position:
             position = table.span.start
-            message += "; its table is here without a heading"
-        return self.finding(Span(position, position), message)
+            message = _('missing section "{heading}"; its table is here without a heading')
+        return self.finding(Span(position, position),
+                            message.format(heading=_official_heading(number)))
 

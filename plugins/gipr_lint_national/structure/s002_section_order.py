@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report, Section
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._text import quote, section_label
 from gipr_lint_national.structure._common import _longest_increasing, _misplacement
+
+_ = translator("gipr_lint_national")
 
 
 class SectionOrder(Rule):
@@ -43,10 +46,12 @@ class SectionOrder(Rule):
         for section in report.sections:
             first = seen.get(section.number)
             if first is not None:
-                line, _ = report.source.position(first.heading.span.start)
+                line, _column = report.source.position(first.heading.span.start)
                 yield self.finding(section.heading.span,
-                                   f"{section_label(section.number)} {quote(section.heading.text)}"
-                                   f" appears a second time (first at line {line})")
+                                   _("{section} {heading} appears a second time (first at line "
+                                     "{line})").format(section=section_label(section.number),
+                                                       heading=quote(section.heading.text),
+                                                       line=line))
                 continue
             seen[section.number] = section
             ordered.append(section)
@@ -56,6 +61,7 @@ class SectionOrder(Rule):
                 continue
             where = _misplacement(ordered, kept, index)
             yield self.finding(section.heading.span,
-                               f"{section_label(section.number)} {quote(section.heading.text)} "
-                               f"comes {where}; expected the order 一 to 六")
+                               _("{section} {heading} comes {where}; expected the order 一 to 六")
+                               .format(section=section_label(section.number),
+                                       heading=quote(section.heading.text), where=where))
 

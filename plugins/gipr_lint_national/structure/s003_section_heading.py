@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._text import quote
 from gipr_lint_national.structure._common import _deviations, _official_heading
+
+_ = translator("gipr_lint_national")
 
 
 class SectionHeading(Rule):
@@ -43,9 +46,11 @@ class SectionHeading(Rule):
             if not reasons:
                 continue
             expected = _official_heading(section.number)
-            fix = Fix((Edit(heading.span, expected),), f"Replace with {quote(expected)}",
+            fix = Fix((Edit(heading.span, expected),),
+                      _("Replace with {text}").format(text=quote(expected)),
                       safe=heading.match != "fuzzy")
             yield self.finding(heading.span,
-                               f"heading {quote(heading.text, 60)} should be {quote(expected)} "
-                               f"({'; '.join(reasons)})", fix=fix)
+                               _("heading {found} should be {expected} ({reasons})").format(
+                                   found=quote(heading.text, 60), expected=quote(expected),
+                                   reasons=_("; ").join(reasons)), fix=fix)
 

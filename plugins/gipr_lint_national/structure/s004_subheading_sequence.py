@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._text import quote
 from gipr_lint_national.structure._common import _sequence_breaks
+
+_ = translator("gipr_lint_national")
 
 
 class SubheadingSequence(Rule):
@@ -43,6 +46,8 @@ class SubheadingSequence(Rule):
         for section in report.sections:
             for previous, found, expected in _sequence_breaks(section.subheadings):
                 yield self.finding(found.span,
-                                   f"sub-heading {quote(found.text)} breaks the sequence after "
-                                   f"{quote(previous.text)}; expected {quote(expected)}")
+                                   _("sub-heading {found} breaks the sequence after {previous}; "
+                                     "expected {expected}").format(
+                                       found=quote(found.text), previous=quote(previous.text),
+                                       expected=quote(expected)))
 

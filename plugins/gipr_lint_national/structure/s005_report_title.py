@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._text import quote
 from gipr_lint_national.structure._common import _TITLE_NAME
+
+_ = translator("gipr_lint_national")
 
 
 class ReportTitle(Rule):
@@ -44,21 +47,23 @@ class ReportTitle(Rule):
         if report.title is None:
             start = len(report.text) - len(report.text.lstrip())
             yield self.finding(Span(start, start),
-                               "the report has no title; expected one naming the agency and "
-                               f"the year{suggestion}")
+                               _("the report has no title; expected one naming the agency and "
+                                 "the year") + suggestion)
             return
         has_agency = report.agency_origin == "title"
         has_year = report.title_year is not None
-        missing = [what for what, ok in (("the agency", has_agency), ("the year", has_year))
-                   if not ok]
-        if missing:
+        if not has_agency or not has_year:
+            message = (_("title {title} does not name the agency or the year") if
+                       not has_agency and not has_year else
+                       _("title {title} does not name the agency") if not has_agency else
+                       _("title {title} does not name the year"))
             yield self.finding(report.title.span,
-                               f"title {quote(report.title.text, 60)} does not name "
-                               f"{' or '.join(missing)}{suggestion}")
+                               message.format(title=quote(report.title.text, 60)) + suggestion)
 
     @staticmethod
     def _suggestion(report: Report) -> str:
         if report.agency is None or not report.agency.text or report.year is None:
             return ""
-        return f'; expected e.g. "{report.agency.text}{report.year}年{_TITLE_NAME}"'
+        return _('; expected e.g. "{title}"').format(
+            title=f"{report.agency.text}{report.year}年{_TITLE_NAME}")
 

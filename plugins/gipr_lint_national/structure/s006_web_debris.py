@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._text import line_span, quote
 from gipr_lint_national.structure._common import _CONVERSION_DEBRIS, _DEBRIS_NAMES
+
+_ = translator("gipr_lint_national")
 
 
 class WebDebris(Rule):
@@ -44,10 +47,12 @@ class WebDebris(Rule):
             whole_line = (not text[line.start:debris.span.start].strip()
                           and not text[debris.span.end:line.end].strip())
             span = line if whole_line else debris.span
-            kind = _DEBRIS_NAMES.get(debris.kind, debris.kind)
-            origin = "conversion" if debris.kind in _CONVERSION_DEBRIS else "web-page"
-            fix = Fix((Edit(span, ""),), "Delete the " + ("line" if whole_line else "debris"))
-            yield self.finding(debris.span,
-                               f"{origin} debris ({kind}) {quote(debris.text)} left in the "
-                               "report", fix=fix)
+            kind = _(_DEBRIS_NAMES[debris.kind]) if debris.kind in _DEBRIS_NAMES else debris.kind
+            message = (_("conversion debris ({kind}) {text} left in the report")
+                       if debris.kind in _CONVERSION_DEBRIS else
+                       _("web-page debris ({kind}) {text} left in the report"))
+            fix = Fix((Edit(span, ""),), _("Delete the line") if whole_line else
+                      _("Delete the debris"))
+            yield self.finding(debris.span, message.format(kind=kind, text=quote(debris.text)),
+                               fix=fix)
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint.templates import TABLE_NUMERALS
 from gipr_lint_national._text import quote, section_label
 from gipr_lint_national.structure._common import _SECTION_TABLES
+
+_ = translator("gipr_lint_national")
 
 
 class MissingTable(Rule):
@@ -44,15 +47,19 @@ class MissingTable(Rule):
             section = report.section(number)
             if section is not None and kind not in report.tables:
                 yield self.finding(section.heading.span,
-                                   f"{section_label(number)} {quote(section.heading.text)} has no "
-                                   f"statistics table; expected table {TABLE_NUMERALS[kind]} "
-                                   "(was it an image, or lost in conversion?)")
+                                   _("{section} {heading} has no statistics table; expected "
+                                     "table {numeral} (was it an image, or lost in conversion?)")
+                                   .format(section=section_label(number),
+                                           heading=quote(section.heading.text),
+                                           numeral=TABLE_NUMERALS[kind]))
         for problem in report.problems:
             if problem.kind != "no-numbers":
                 continue
             table = next((t for t in report.tables.values() if t.span == problem.span), None)
-            which = f"table {TABLE_NUMERALS[table.kind]}" if table is not None else "a table"
-            yield self.finding(problem.span,
-                               f"{which} has its labels but no numbers; expected the figures "
-                               "(was it an image?)")
+            message = (_("table {numeral} has its labels but no numbers; expected the figures "
+                         "(was it an image?)") if table is not None else
+                       _("a table has its labels but no numbers; expected the figures (was it "
+                         "an image?)"))
+            yield self.finding(problem.span, message.format(
+                numeral=TABLE_NUMERALS[table.kind] if table is not None else ""))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.reading.layout.compact import compact
 from gipr_lint.reading.source import Span
@@ -17,6 +18,8 @@ from gipr_lint_national.structure._common import (
     _TITLE_TAIL,
     _official_heading,
 )
+
+_ = translator("gipr_lint_national")
 
 
 class PreStructure2019(Rule):
@@ -63,11 +66,12 @@ class PreStructure2019(Rule):
                 while text[end - 1] in _TITLE_TAIL or text[end - 1].isspace():
                     end -= 1
                 found.append((Span(start, end), text[start:end], title))
-        if all(title in _COMPACT_SHARED for _, _, title in found):
+        if all(title in _COMPACT_SHARED for _span, _heading, title in found):
             return
-        for span, heading, _ in found:
+        for span, heading, _title in found:
             yield self.finding(span,
-                               f"heading {quote(heading, 60)} belongs to the pre-2019 report "
-                               f"structure; a {report.year} report has the six sections "
-                               f'"{_official_heading(1)}" to "{_official_heading(6)}"')
+                               _('heading {heading} belongs to the pre-2019 report structure; a '
+                                 '{year} report has the six sections "{first}" to "{last}"')
+                               .format(heading=quote(heading, 60), year=report.year,
+                                       first=_official_heading(1), last=_official_heading(6)))
 

@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import N_, translator
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._text import quote
+
+_ = translator("gipr_lint_national")
+
+#: The parser's problem for a piece that does not fit (``structure``).
+_UNEXPECTED = re.compile(r"^unexpected (.+) here$")
+#: The parser's pieces (grammar token types, lower case) as messages name them.
+_PIECES = {
+    "title": N_("title"), "paragraph": N_("paragraph"), "debris": N_("debris"),
+    "section heading": N_("section heading"), "active block": N_("table 二 block"),
+    "active header": N_("table 二 header"), "active label 1": N_("table 二 row label"),
+    "active label 2": N_("table 二 row label"), "active label 3": N_("table 二 row label"),
+    "request header": N_("table 三 header"), "request group": N_("table 三 row group"),
+    "request label": N_("table 三 row label"), "review header": N_("table 四 header"),
+    "active table": N_("table 二"), "requests table": N_("table 三"),
+    "review table": N_("table 四"), "signature agency": N_("signing agency"),
+    "signature date": N_("signing date"), "$end": N_("end of the report"),
+}
 
 
 class UnparsedText(Rule):
@@ -44,12 +63,18 @@ class UnparsedText(Rule):
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
         for problem in report.problems:
             if problem.kind == "empty":
-                yield self.finding(problem.span, "the file is empty; expected a report")
+                yield self.finding(problem.span, _("the file is empty; expected a report"))
                 continue
             if problem.kind != "structure":
                 continue
             piece = report.source.slice(problem.span).strip()
-            shown = f" at {quote(piece)}" if piece else ""
-            yield self.finding(problem.span,
-                               f"text does not fit the report structure: {problem.message}{shown}")
+            unexpected = _UNEXPECTED.match(problem.message)
+            what = problem.message
+            if unexpected is not None:
+                kind = unexpected.group(1)
+                what = _("unexpected {what} here").format(
+                    what=_(_PIECES[kind]) if kind in _PIECES else kind)
+            message = (_("text does not fit the report structure: {problem} at {text}") if piece
+                       else _("text does not fit the report structure: {problem}"))
+            yield self.finding(problem.span, message.format(problem=what, text=quote(piece)))
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from gipr_lint.diagnostics import Edit, Finding, Fix
+from gipr_lint.i18n import rule_domain, translator
 from gipr_lint.model import AgencyKind, Cell, Report, Row, Table, TextPiece
 from gipr_lint.reading.layout.compact import compact
 from gipr_lint.reading.source import Span
@@ -20,13 +21,22 @@ from gipr_lint.templates import (
     TABLE_NUMERALS,
     request_row_name,
 )
-from gipr_lint_national._identities import failures, identity_set, number_text
+from gipr_lint_national._identities import (
+    failure_message,
+    failures,
+    identity_set,
+    number_text,
+)
+
+_ = translator("gipr_lint_national")
 
 #: Above this many 万元 a township's 行政事业性收费 is taken for a figure written in 元 (T009).
 TOWNSHIP_FEE_LIMIT = 1000.0
 
 
-_TABLE_NAMES = {kind: f"table {numeral}" for kind, numeral in TABLE_NUMERALS.items()}
+def _table_name(kind: str) -> str:
+    """How messages name a table: ``table 三``."""
+    return _("table {numeral}").format(numeral=TABLE_NUMERALS[kind])
 
 
 def _row_name(table: Table, row: Row) -> str:
@@ -53,11 +63,11 @@ def _column_names(table: Table, row: Row) -> tuple[str, ...]:
 
 def _where(table: Table, row: Row, index: int | None = None) -> str:
     """``table 三, "一、本年新收…", column "自然人"``."""
-    text = f'{_TABLE_NAMES[table.kind]}, "{_row_name(table, row)}"'
     names = _column_names(table, row)
     if index is not None and index < len(names):
-        text += f', column "{names[index]}"'
-    return text
+        return _('{table}, "{row}", column "{column}"').format(
+            table=_table_name(table.kind), row=_row_name(table, row), column=names[index])
+    return _('{table}, "{row}"').format(table=_table_name(table.kind), row=_row_name(table, row))
 
 
 class IdentityRule(Rule):
@@ -83,8 +93,9 @@ class IdentityRule(Rule):
                     and expected >= 0:
                 text = number_text(expected)
                 fix = Fix((Edit(span, text),),
-                          f"replace {failure.cell.raw} with the computed sum {text}", safe=False)
-            yield self.finding(span, failure.message, fix=fix)
+                          _("replace {found} with the computed sum {sum}").format(
+                              found=failure.cell.raw, sum=text), safe=False)
+            yield self.finding(span, failure_message(failure, rule_domain(type(self))), fix=fix)
 
 
 _CELL_COUNTS = re.compile(r": (\d+) cells, expected (\d+)")
@@ -213,10 +224,10 @@ def _below_rule_making(report: Report) -> str | None:
     """Why the agency cannot make 规章 ("a township", "a county-level body"), or ``None`` when
     it may or its level is unknown."""
     if report.agency_kind is AgencyKind.TOWNSHIP:
-        return "a township"
+        return _("a township")
     if report.agency is None or report.agency_kind not in (AgencyKind.GOVERNMENT,
                                                           AgencyKind.DEPARTMENT):
         return None
     name = _NOT_COUNTY.sub("", report.agency.text)
-    return "a county-level body" if _COUNTY.search(name) else None
+    return _("a county-level body") if _COUNTY.search(name) else None
 

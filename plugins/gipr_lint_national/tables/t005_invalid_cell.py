@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Problem, Report, Row, Table
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
@@ -14,14 +16,21 @@ from gipr_lint.templates import (
     request_row_name,
 )
 from gipr_lint_national._identities import cell_issue
+from gipr_lint_national._text import quote
 from gipr_lint_national.tables._common import (
     _CELL_COUNTS,
-    _TABLE_NAMES,
     _bad_text,
     _next_label,
     _row_name,
+    _table_name,
     _where,
 )
+
+_ = translator("gipr_lint_national")
+
+#: The parser's problem for a run of digits it cannot split (``ambiguous-cells``).
+_AMBIGUOUS = re.compile(r"^cannot tell how the digits (?P<digits>.+) divide into (?P<count>\d+) "
+                        r"cells; separate the cells$")
 
 
 class InvalidCell(Rule):
@@ -65,19 +74,27 @@ class InvalidCell(Rule):
                 if cell.value is None:
                     if row.label_span not in covered and cell.span not in covered:
                         covered.add(row.label_span)
-                        yield self.finding(cell.span, f"{_where(table, row, index)}: expected a "
-                                                      "number, found a cell that could not be read")
+                        yield self.finding(cell.span, _(
+                            "{where}: expected a number, found a cell that could not be read"
+                        ).format(where=_where(table, row, index)))
                     continue
                 issue = cell_issue(table.kind, table.format, row.key, index, cell)
                 if issue:
-                    yield self.finding(cell.span, f"{_where(table, row, index)}: expected "
-                                                  f'{issue}, found "{cell.raw}"')
+                    yield self.finding(cell.span, _('{where}: expected {what}, found "{found}"')
+                                       .format(where=_where(table, row, index), what=issue,
+                                               found=cell.raw))
 
     @staticmethod
     def _ambiguous(problem: Problem) -> str:
-        label, _, rest = problem.message.partition(": ")
-        return (f'"{label}": {rest} with spaces or "|"' if rest.endswith("separate the cells")
-                else problem.message)
+        label, _sep, rest = problem.message.partition(": ")
+        if not rest.endswith("separate the cells"):
+            return problem.message
+        counts = _AMBIGUOUS.search(rest)
+        if counts is None:
+            return _('"{label}": {problem} with spaces or "|"').format(label=label, problem=rest)
+        return _('"{label}": cannot tell how the digits {digits} divide into {count} cells; '
+                 'separate the cells with spaces or "|"').format(
+            label=label, digits=counts.group("digits"), count=counts.group("count"))
 
     def _row_shape(self, report: Report, problem: Problem,
                    covered: set[Span]) -> Iterator[Finding]:
@@ -93,27 +110,28 @@ class InvalidCell(Rule):
                 row, index, cell = padded
                 bad = _bad_text(report.text, cell.span.start, _next_label(table, cell.span.start))
                 if bad is not None:
-                    yield self.finding(bad, f"{_where(table, row, index)}: expected a number, "
-                                            f'found "{report.text[bad.start:bad.end]}"')
+                    yield self.finding(bad, _('{where}: expected a number, found "{found}"').format(
+                        where=_where(table, row, index), found=report.text[bad.start:bad.end]))
                     return
             yield self.finding(problem.span, self._shape_message(table, rows[0], problem))
             return
-        yield self.finding(problem.span, f"table row: {problem.message}")
+        yield self.finding(problem.span, _("table row: {problem}").format(problem=problem.message))
 
     @staticmethod
     def _shape_message(table: Table, row: Row, problem: Problem) -> str:
-        where = f'{_TABLE_NAMES[table.kind]}, "{_row_name(table, row)}"'
+        where = _('{table}, "{row}"').format(table=_table_name(table.kind),
+                                             row=_row_name(table, row))
         if table.kind == "review":
-            where = f"{_TABLE_NAMES[table.kind]}"
+            where = _table_name(table.kind)
         counts = _CELL_COUNTS.search(problem.message)
         if counts is None:
-            return f"{where}: expected numbers after the label, found none"
+            return _("{where}: expected numbers after the label, found none").format(where=where)
         found, expected = counts.groups()
         if int(found) > int(expected):
-            return (f"{where}: expected {expected} cells, found {found}; the extra cells are "
-                    "ignored")
-        return (f"{where}: expected {expected} cells, found {found}; the missing cells are not "
-                "checked")
+            return _("{where}: expected {expected} cells, found {found}; the extra cells are "
+                     "ignored").format(where=where, expected=expected, found=found)
+        return _("{where}: expected {expected} cells, found {found}; the missing cells are not "
+                 "checked").format(where=where, expected=expected, found=found)
 
     def _missing_rows(self, table: Table) -> Iterator[Finding]:
         if not table.missing_rows:
@@ -134,13 +152,20 @@ class InvalidCell(Rule):
                                                                    table.span.start)
         for following, keys in groups.items():
             span = present[following].label_span if following is not None else last
-            where = "before this one" if following is not None else "after this one"
-            shown = [f'"{names.get(key, key)}"' for key in keys]
+            table_name = _table_name(table.kind)
+            shown = [quote(names.get(key, key), 200) for key in keys]
             if len(keys) == 1:
-                what, whose = f"a row {shown[0]} {where}", "its"
-            else:
-                listed = ", ".join(shown[:3]) + (f" … {shown[-1]}" if len(keys) > 3 else "")
-                what, whose = f"{len(keys)} rows {where} ({listed})", "their"
-            yield self.finding(span, f"{_TABLE_NAMES[table.kind]}: expected {what}, found none; "
-                                     f"{whose} numbers are not checked")
+                message = (_("{table}: expected a row {row} before this one, found none; its "
+                             "numbers are not checked") if following is not None else
+                           _("{table}: expected a row {row} after this one, found none; its "
+                             "numbers are not checked"))
+                yield self.finding(span, message.format(table=table_name, row=shown[0]))
+                continue
+            listed = _(", ").join(shown[:3]) + (f" … {shown[-1]}" if len(keys) > 3 else "")
+            message = (_("{table}: expected {count} rows before this one ({rows}), found none; "
+                         "their numbers are not checked") if following is not None else
+                       _("{table}: expected {count} rows after this one ({rows}), found none; "
+                         "their numbers are not checked"))
+            yield self.finding(span, message.format(table=table_name, count=len(keys),
+                                                    rows=listed))
 

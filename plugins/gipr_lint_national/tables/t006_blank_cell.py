@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
-from gipr_lint_national.tables._common import _TABLE_NAMES, _column_names, _row_name
+from gipr_lint_national._text import quote
+from gipr_lint_national.tables._common import _column_names, _row_name, _table_name
+
+_ = translator("gipr_lint_national")
 
 
 class BlankCell(Rule):
@@ -38,14 +42,19 @@ class BlankCell(Rule):
                 if not blanks:
                     continue
                 names = _column_names(table, row)
-                columns = ", ".join(names[i] if i < len(names) else str(i + 1) for i, _ in blanks)
-                marks = sorted({f'"{c.raw}"' if c.raw else "empty" for _, c in blanks})
-                count = "1 cell is" if len(blanks) == 1 else f"{len(blanks)} cells are"
-                edits = tuple(Edit(c.span, "0") for _, c in blanks if c.span.end > c.span.start)
-                fix = Fix(edits, "write 0", safe=False) if edits else None
+                columns = _(", ").join(names[i] if i < len(names) else str(i + 1)
+                                       for i, _cell in blanks)
+                marks = sorted({quote(c.raw, 200) if c.raw else _("empty")
+                                for _i, c in blanks})
+                edits = tuple(Edit(c.span, "0") for _i, c in blanks if c.span.end > c.span.start)
+                fix = Fix(edits, _("write 0"), safe=False) if edits else None
+                message = (_('{table}, "{row}": expected a number, found {marks}: 1 cell is read '
+                             "as 0 ({columns}); write 0") if len(blanks) == 1 else
+                           _('{table}, "{row}": expected a number, found {marks}: {count} cells '
+                             "are read as 0 ({columns}); write 0"))
                 yield self.finding(
                     blanks[0][1].span,
-                    f'{_TABLE_NAMES[table.kind]}, "{_row_name(table, row)}": expected a number, '
-                    f"found {' / '.join(marks)}: {count} read as 0 ({columns}); write 0",
+                    message.format(table=_table_name(table.kind), row=_row_name(table, row),
+                                   marks=" / ".join(marks), count=len(blanks), columns=columns),
                     fix=fix)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national.tables._common import (
@@ -12,9 +13,11 @@ from gipr_lint_national.tables._common import (
     _MARKERS_2019,
     _ROWS_2019_ONLY,
     _ROWS_2021_ONLY,
-    _TABLE_NAMES,
     _first_marker,
+    _table_name,
 )
+
+_ = translator("gipr_lint_national")
 
 
 class WrongFormat(Rule):
@@ -53,13 +56,15 @@ class WrongFormat(Rule):
             if table.format == "2019" and year >= 2021:
                 span = _first_marker(table, _MARKERS_2019 if kind == "active" else (),
                                      _ROWS_2019_ONLY.get(kind, ()))
-                yield self.finding(span, f"{_TABLE_NAMES[kind]}: expected the 2021 format "
-                                         f"(国办公开办函〔2021〕30号) in a report for {year}, "
-                                         "found the 2019 format")
+                yield self.finding(span, _("{table}: expected the 2021 format "
+                                           "(国办公开办函〔2021〕30号) in a report for {year}, "
+                                           "found the 2019 format").format(
+                    table=_table_name(kind), year=year))
             elif table.format == "2021" and year in (2019, 2020):
                 span = _first_marker(table, _HEADERS_2021 if kind == "active" else (),
                                      _ROWS_2021_ONLY.get(kind, ()))
-                yield self.finding(span, f"{_TABLE_NAMES[kind]}: expected the 2019 format "
-                                         f"(国办公开办函〔2019〕60号) in a report for {year}, "
-                                         "found the 2021 format", severity=Severity.WARNING)
+                yield self.finding(span, _("{table}: expected the 2019 format "
+                                           "(国办公开办函〔2019〕60号) in a report for {year}, "
+                                           "found the 2021 format").format(
+                    table=_table_name(kind), year=year), severity=Severity.WARNING)
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint.templates import (
     REVIEW_COLUMNS,
 )
-from gipr_lint_national.tables._common import _TABLE_NAMES, _cut_short_headers
+from gipr_lint_national._text import quote
+from gipr_lint_national.tables._common import _cut_short_headers, _table_name
+
+_ = translator("gipr_lint_national")
 
 
 class RewordedLabel(Rule):
@@ -40,15 +44,20 @@ class RewordedLabel(Rule):
             for row in table.rows:
                 if row.reworded:
                     yield self.finding(row.label_span,
-                                       f'{_TABLE_NAMES[table.kind]}: expected the official label '
-                                       f'"{row.official_label}", found "{row.label.strip()}"')
+                                       _('{table}: expected the official label "{label}", found '
+                                         '"{found}"').format(table=_table_name(table.kind),
+                                                             label=row.official_label,
+                                                             found=row.label.strip()))
             if table.kind == "review":
                 for header in table.headers:
                     cut = _cut_short_headers(header)
                     if cut:
-                        found = ", ".join(f'"{report.text[s.start:s.end]}"' for s in cut[:4])
-                        more = ", …" if len(cut) > 4 else ""
-                        yield self.finding(cut[0], "table 四: expected the column headers "
-                                                   f"{' · '.join(REVIEW_COLUMNS)}, found "
-                                                   f"{len(cut)} cut short ({found}{more})")
+                        found = _(", ").join(quote(report.text[s.start:s.end], 200)
+                                             for s in cut[:4])
+                        more = _(", ") + "…" if len(cut) > 4 else ""
+                        yield self.finding(cut[0], _("{table}: expected the column headers "
+                                                     "{headers}, found {count} cut short "
+                                                     "({found})").format(
+                            table=_table_name("review"), headers=" · ".join(REVIEW_COLUMNS),
+                            count=len(cut), found=found + more))
 

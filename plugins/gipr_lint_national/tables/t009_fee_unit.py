@@ -5,11 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import AgencyKind, Report
 from gipr_lint.reading.layout.compact import compact
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._identities import number_text
-from gipr_lint_national.tables._common import TOWNSHIP_FEE_LIMIT, _fee_cell, _fee_header, _option
+from gipr_lint_national.tables._common import (
+    TOWNSHIP_FEE_LIMIT,
+    _fee_cell,
+    _fee_header,
+    _option,
+    _table_name,
+)
+
+_ = translator("gipr_lint_national")
 
 
 class FeeUnit(Rule):
@@ -42,21 +51,24 @@ class FeeUnit(Rule):
             return
         header = _fee_header(report.text, table)
         if header is not None and "元" in header.text and "万元" not in compact(header.text):
-            yield self.finding(header.span, 'table 二: expected the fee in 万元 '
-                                            '("本年收费金额（单位：万元）"), found the header '
-                                            f'"{header.text}"')
+            yield self.finding(header.span, _('{table}: expected the fee in 万元 '
+                                              '("本年收费金额（单位：万元）"), found the header '
+                                              '"{found}"').format(table=_table_name("active"),
+                                                                  found=header.text))
         cell = _fee_cell(report)
         if cell is None or cell.value is None:
             return
         if cell.raw.endswith("元") and not cell.raw.endswith("万元"):
             in_wan = number_text(round(cell.value / 10000, 6))
-            yield self.finding(cell.span, f'table 二, "行政事业性收费": expected the fee in 万元, '
-                                          f'found "{cell.raw}"; write {in_wan}')
+            yield self.finding(cell.span, _('{table}, "行政事业性收费": expected the fee in 万元, '
+                                            'found "{found}"; write {value}').format(
+                table=_table_name("active"), found=cell.raw, value=in_wan))
             return
         limit = _option(context.options, "township-fee-limit", TOWNSHIP_FEE_LIMIT)
         if report.agency_kind is AgencyKind.TOWNSHIP and cell.value > limit:
             yield self.finding(
-                cell.span, f'table 二, "行政事业性收费": expected a township\'s fee in 万元 of at '
-                           f"most {number_text(limit)}, found {number_text(cell.value)} 万元; "
-                           "was it written in 元?", severity=Severity.WARNING)
+                cell.span, _('{table}, "行政事业性收费": expected a township\'s fee in 万元 of at '
+                             "most {limit}, found {found} 万元; was it written in 元?").format(
+                    table=_table_name("active"), limit=number_text(limit),
+                    found=number_text(cell.value)), severity=Severity.WARNING)
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
-from gipr_lint_national.tables._common import _below_rule_making
+from gipr_lint_national.tables._common import _below_rule_making, _table_name
+
+_ = translator("gipr_lint_national")
 
 
 class RulesWithoutPower(Rule):
@@ -46,9 +49,12 @@ class RulesWithoutPower(Rule):
         who = _below_rule_making(report)
         if who is None:
             return
-        agency = f" ({report.agency.text})" if report.agency is not None else ""
         counts = " · ".join(cell.raw or "0" for cell in row.cells)
-        yield self.finding(nonzero[0].span,
-                           f'table 二, "规章": expected 0 from {who}{agency}, which cannot make '
-                           f"规章, found {counts}; are these 行政规范性文件?")
+        message = (_('{table}, "规章": expected 0 from {who} ({agency}), which cannot make 规章, '
+                     "found {counts}; are these 行政规范性文件?") if report.agency is not None else
+                   _('{table}, "规章": expected 0 from {who}, which cannot make 规章, found '
+                     "{counts}; are these 行政规范性文件?"))
+        yield self.finding(nonzero[0].span, message.format(
+            table=_table_name("active"), who=who, counts=counts,
+            agency=report.agency.text if report.agency is not None else ""))
 
