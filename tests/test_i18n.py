@@ -8,7 +8,7 @@ from gipr_lint import i18n
 from gipr_lint.i18n import detect_language, language, normalize_language, translator
 
 #: Every gettext domain shipped in this repository (one per package with messages).
-DOMAINS = ["gipr_lint"]
+DOMAINS = ["gipr_lint", "gipr_lint_national"]
 
 
 @pytest.mark.parametrize(("environ", "expected"), [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._prose_numbers import (
@@ -20,6 +21,8 @@ from gipr_lint_national.consistency._common import (
     _claims,
     _total,
 )
+
+_ = translator("gipr_lint_national")
 
 
 class ApplicationsInProse(Rule):
@@ -59,13 +62,15 @@ class ApplicationsInProse(Rule):
             for claim in _claims(report, _RECEIVED, needs="申请", exclude=_NOT_REQUESTS):
                 if claim.value == new or (carried is not None and claim.value == new + carried):
                     continue
-                yield self.finding(claim.span, f"{quote(claim.quoted, 40)} states {claim.value} "
-                                   f"applications received; table 三 本年新收 总计 is {new}")
+                yield self.finding(claim.span, _("{text} states {value} applications received; "
+                                                 "table 三 本年新收 总计 is {total}").format(
+                    text=quote(claim.quoted, 40), value=claim.value, total=new))
             if new:
                 for claim in _claims(report, _NONE_RECEIVED, needs="申请",
                                      exclude=_NOT_REQUESTS):
-                    yield self.finding(claim.span, f"{quote(claim.quoted, 40)} states no "
-                                       f"applications; table 三 本年新收 总计 is {new}")
+                    yield self.finding(claim.span, _("{text} states no applications; table 三 "
+                                                     "本年新收 总计 is {total}").format(
+                        text=quote(claim.quoted, 40), total=new))
         for pattern, key, label in _SIMPLE_ROWS:
             expected = _total(table, key)
             if expected is None:
@@ -75,6 +80,7 @@ class ApplicationsInProse(Rule):
                 start, end = sentence_bounds(report.text, claim.span.start)
                 if not _ABOUT_REQUESTS.search(report.text, start, end) or claim.value == expected:
                     continue
-                yield self.finding(claim.span, f"{quote(claim.quoted, 40)} states {claim.value}; "
-                                   f"table 三 {label} 总计 is {expected}")
+                yield self.finding(claim.span, _("{text} states {value}; table 三 {row} 总计 is "
+                                                 "{total}").format(
+                    text=quote(claim.quoted, 40), value=claim.value, row=label, total=expected))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
@@ -24,6 +25,8 @@ from gipr_lint_national.consistency._common import (
     _review_totals,
     _topics,
 )
+
+_ = translator("gipr_lint_national")
 
 
 class ReviewInProse(Rule):
@@ -83,12 +86,13 @@ class ReviewInProse(Rule):
               totals: _Review) -> Iterator[Finding]:
         wrong = []
         if review and totals.review:
-            wrong.append(f"{_REVIEW} 总计 is {totals.review}")
+            wrong.append(_("{kind} 总计 is {total}").format(kind=_REVIEW, total=totals.review))
         if litigation and totals.litigation:
-            wrong.append(f"{_LITIGATION} 总计 is {totals.litigation}")
+            wrong.append(_("{kind} 总计 is {total}").format(kind=_LITIGATION,
+                                                           total=totals.litigation))
         if wrong:
-            yield self.finding(span, f"{quote(quoted, 40)} states there were none; table 四 "
-                               + " and ".join(wrong))
+            yield self.finding(span, _("{text} states there were none; table 四 {totals}").format(
+                text=quote(quoted, 40), totals=_(" and ").join(wrong)))
 
     def _count(self, span: Span, quoted: str, value: int, about: str,
                totals: _Review) -> Iterator[Finding]:
@@ -100,7 +104,9 @@ class ReviewInProse(Rule):
             if (each and value == totals.review == totals.litigation) or (
                     not each and value == totals.review + totals.litigation):
                 return
-            expected = (f"{_REVIEW} {totals.review}, {_LITIGATION} {totals.litigation}")
+            expected = _("{review} {review_total}, {litigation} {litigation_total}").format(
+                review=_REVIEW, review_total=totals.review, litigation=_LITIGATION,
+                litigation_total=totals.litigation)
         elif review:
             if totals.review is None or value == totals.review:
                 return
@@ -109,5 +115,6 @@ class ReviewInProse(Rule):
             if totals.litigation is None or value == totals.litigation:
                 return
             expected = f"{_LITIGATION} 总计 {totals.litigation}"
-        yield self.finding(span, f"{quote(quoted, 40)} states {value}; table 四 says {expected}")
+        yield self.finding(span, _("{text} states {value}; table 四 says {expected}").format(
+            text=quote(quoted, 40), value=value, expected=expected))
 

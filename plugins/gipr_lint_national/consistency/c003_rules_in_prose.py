@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report, Table
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
@@ -15,6 +16,8 @@ from gipr_lint_national._prose_numbers import (
 )
 from gipr_lint_national._text import quote
 from gipr_lint_national.consistency._common import _ACTIVE_CLAIMS, _approximate, _group, _total
+
+_ = translator("gipr_lint_national")
 
 
 class RulesInProse(Rule):
@@ -75,8 +78,9 @@ class RulesInProse(Rule):
                 value, where = 0, match.span("zero")
             if expected is None or value is None or value == expected:
                 continue
-            stated = value if number is not None else "none"
+            stated = value if number is not None else _("none")
             yield self.finding(Span(base + where[0], base + where[1]),
-                               f"{quote(match.group(), 40)} states {stated}; table 二 {label} "
-                               f"{column_name} is {expected}")
+                               _("{text} states {value}; table 二 {row} {column} is {total}")
+                               .format(text=quote(match.group(), 40), value=stated, row=label,
+                                   column=column_name, total=expected))
 

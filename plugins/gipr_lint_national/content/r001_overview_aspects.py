@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._text import section_text
 from gipr_lint_national.content._common import _ASPECTS
+
+_ = translator("gipr_lint_national")
 
 
 class OverviewAspects(Rule):
@@ -47,6 +50,7 @@ class OverviewAspects(Rule):
         missing = [name for name, pattern in _ASPECTS if pattern.search(text) is None]
         if missing:
             yield self.finding(section.heading.span,
-                               f"总体情况 does not mention {'、'.join(missing)}; expected all five "
-                               "aspects: 主动公开、依申请公开、政府信息管理、平台建设、监督保障")
+                               _("总体情况 does not mention {missing}; expected all five aspects: "
+                                 "主动公开、依申请公开、政府信息管理、平台建设、监督保障").format(
+                                   missing="、".join(missing)))
 

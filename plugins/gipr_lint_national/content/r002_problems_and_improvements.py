@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._text import section_text
 from gipr_lint_national.content._common import _MEASURE_WORDS, _PROBLEM_WORDS, _SOME_TEXT
+
+_ = translator("gipr_lint_national")
 
 
 class ProblemsAndImprovements(Rule):
@@ -43,13 +46,13 @@ class ProblemsAndImprovements(Rule):
         text = section_text(section)
         span = section.heading.span
         if _SOME_TEXT.match(text) is None:
-            yield self.finding(span, "section 五 is empty; expected the main problems and the "
-                                     "improvements")
+            yield self.finding(span, _("section 五 is empty; expected the main problems and the "
+                                       "improvements"))
             return
         if _PROBLEM_WORDS.search(text) is None:
-            yield self.finding(span, "section 五 names no problems (问题, 不足, 差距 …); "
-                                     "expected the main problems as well as the improvements")
+            yield self.finding(span, _("section 五 names no problems (问题, 不足, 差距 …); "
+                                       "expected the main problems as well as the improvements"))
         if _MEASURE_WORDS.search(text) is None:
-            yield self.finding(span, "section 五 names no improvements (改进, 措施, 下一步 …); "
-                                     "expected the improvements as well as the problems")
+            yield self.finding(span, _("section 五 names no improvements (改进, 措施, 下一步 …); "
+                                       "expected the improvements as well as the problems"))
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._text import section_text
 from gipr_lint_national.content._common import _FEE_WORDS
+
+_ = translator("gipr_lint_national")
 
 
 class ProcessingFee(Rule):
@@ -47,6 +50,6 @@ class ProcessingFee(Rule):
             return
         if _FEE_WORDS.search(section_text(section)) is None:
             yield self.finding(section.heading.span,
-                               "section 六 does not state the 信息处理费 collected; expected "
-                               'an amount or that none was collected ("本年度未收取信息处理费")')
+                               _("section 六 does not state the 信息处理费 collected; expected "
+                                 'an amount or that none was collected ("本年度未收取信息处理费")'))
 

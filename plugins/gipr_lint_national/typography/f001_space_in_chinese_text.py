@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._text import prose_paragraphs, quote
 from gipr_lint_national.typography._common import _STRAY_SPACE, _in_subheading
+
+_ = translator("gipr_lint_national")
 
 
 class SpaceInChineseText(Rule):
@@ -49,7 +52,7 @@ class SpaceInChineseText(Rule):
                 around = text[max(0, match.start() - 2):match.end() + 2]
                 joined = around.replace(match.group(), "", 1)
                 yield self.finding(span,
-                                   f"space inside Chinese text {quote(around)}; expected "
-                                   f"{quote(joined)}",
-                                   fix=Fix((Edit(span, ""),), "Delete the space"))
+                                   _("space inside Chinese text {found}; expected {expected}")
+                                   .format(found=quote(around), expected=quote(joined)),
+                                   fix=Fix((Edit(span, ""),), _("Delete the space")))
 

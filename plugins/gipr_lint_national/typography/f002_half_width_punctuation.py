@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._text import prose_paragraphs, quote
 from gipr_lint_national.typography._common import _FULL_WIDTH, _HALF_WIDTH, _PARENS, _touches_han
+
+_ = translator("gipr_lint_national")
 
 
 class HalfWidthPunctuation(Rule):
@@ -45,17 +48,20 @@ class HalfWidthPunctuation(Rule):
                 span = Span(base + match.start(), base + match.end())
                 context_text = text[max(0, match.start() - 2):match.end() + 2]
                 yield self.finding(span,
-                                   f"half-width {quote(mark)} in Chinese text "
-                                   f"{quote(context_text)}; expected {quote(_FULL_WIDTH[mark])}",
+                                   _("half-width {mark} in Chinese text {text}; expected "
+                                     "{expected}").format(mark=quote(mark),
+                                                          text=quote(context_text),
+                                                          expected=quote(_FULL_WIDTH[mark])),
                                    fix=Fix((Edit(span, _FULL_WIDTH[mark]),),
-                                           f"Replace with {quote(_FULL_WIDTH[mark])}"))
+                                           _("Replace with {text}").format(
+                                               text=quote(_FULL_WIDTH[mark]))))
             for match in _PARENS.finditer(text):
                 if not _touches_han(text, match.start(), match.end()):
                     continue
                 start, end = base + match.start(), base + match.end()
                 edits = (Edit(Span(start, start + 1), "（"), Edit(Span(end - 1, end), "）"))
                 yield self.finding(Span(start, end),
-                                   f"half-width parentheses {quote(match.group())} in Chinese "
-                                   'text; expected "（…）"',
-                                   fix=Fix(edits, "Replace with full-width parentheses"))
+                                   _('half-width parentheses {found} in Chinese text; expected '
+                                     '"（…）"').format(found=quote(match.group())),
+                                   fix=Fix(edits, _("Replace with full-width parentheses")))
 

@@ -7,8 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gipr_lint.diagnostics import Severity
+from gipr_lint.i18n import N_, translator
 from gipr_lint.model import AgencyKind, Report, TextPiece
 from gipr_lint.reading.facts import township_unit
+
+_ = translator("gipr_lint_national")
 
 
 def _pieces(report: Report) -> Iterator[TextPiece]:
@@ -68,19 +71,20 @@ def _misfit(word: str, kind: AgencyKind, unit: str | None, agency: str) -> _Misf
         if stem == "办" and unit == "街道" and agency.endswith(("办事处", "街道办")):
             return None  # a 街道办事处 is an office: 我办 is its own word
         if word in _DEPARTMENT_WORDS:
-            return _Misfit(prefix + unit if unit else None, None, "a township")
+            return _Misfit(prefix + unit if unit else None, None, _("a township"))
         if unit is None or stem == unit:
             return None
         severity = Severity.WARNING if {stem, unit} == {"镇", "乡"} else None
-        return _Misfit(prefix + unit, severity, f"a {_UNIT_NAMES[unit]}")
+        return _Misfit(prefix + unit, severity, _(_UNIT_NAMES[unit]))
     if kind is AgencyKind.DEPARTMENT and word not in _DEPARTMENT_WORDS:
         if stem in agency:
             return None  # a 镇 office, a 街道 centre: the town is its own
-        return _Misfit(prefix + unit if unit else None, None, "a department")
+        return _Misfit(prefix + unit if unit else None, None, _("a department"))
     return None
 
 
-_UNIT_NAMES = {"镇": "镇 (town)", "乡": "乡 (township)", "街道": "街道 (sub-district)"}
+_UNIT_NAMES = {"镇": N_("a 镇 (town)"), "乡": N_("a 乡 (township)"),
+               "街道": N_("a 街道 (sub-district)")}
 
 
 _CORE_SUFFIX = re.compile(r"(?:政府|办事处|办)$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import AgencyKind, Report
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
@@ -18,6 +19,8 @@ from gipr_lint_national.wording._common import (
     _pieces,
     _township_unit,
 )
+
+_ = translator("gipr_lint_national")
 
 
 class SelfReference(Rule):
@@ -71,13 +74,15 @@ class SelfReference(Rule):
 
     def _finding(self, span: Span, word: str, misfit: _Misfit) -> Finding:
         if misfit.expected is None:
-            expected = ("a township self-reference (我镇, 我乡, 我街道) or 本机关"
-                        if misfit.kind_name == "a township"
-                        else "the department's own self-reference (我局, 我委 …) or 本机关")
-            return self.finding(span, f"{quote(word)} in {misfit.kind_name} report; "
-                                f"expected {expected}", severity=misfit.severity)
-        fix = Fix((Edit(span, misfit.expected),),
-                  f"replace {quote(word)} with {quote(misfit.expected)}")
-        return self.finding(span, f"{quote(word)} in {misfit.kind_name} report; expected "
-                            f"{quote(misfit.expected)}", severity=misfit.severity, fix=fix)
+            expected = (_("a township self-reference (我镇, 我乡, 我街道) or 本机关")
+                        if misfit.kind_name == _("a township")
+                        else _("the department's own self-reference (我局, 我委 …) or 本机关"))
+            return self.finding(span, _("{word} in {kind} report; expected {expected}").format(
+                word=quote(word), kind=misfit.kind_name, expected=expected),
+                severity=misfit.severity)
+        fix = Fix((Edit(span, misfit.expected),), _("replace {word} with {expected}").format(
+            word=quote(word), expected=quote(misfit.expected)))
+        return self.finding(span, _("{word} in {kind} report; expected {expected}").format(
+            word=quote(word), kind=misfit.kind_name, expected=quote(misfit.expected)),
+            severity=misfit.severity, fix=fix)
 

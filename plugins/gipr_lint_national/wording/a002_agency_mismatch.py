@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import AgencyKind, Report
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._prose_numbers import sentence_starts
 from gipr_lint_national._text import quote
 from gipr_lint_national.wording._common import _TEXT_AGENCY, _TEXT_SUBJECT, _pieces, same_body
+
+_ = translator("gipr_lint_national")
 
 
 class AgencyMismatch(Rule):
@@ -49,8 +52,9 @@ class AgencyMismatch(Rule):
         title = report.agency.text
         signature = report.signature.agency if report.signature else None
         if signature is not None and not same_body(title, signature.text):
-            yield self.finding(signature.span, f"the 落款 names {quote(signature.text)}, but "
-                               f"the title names {quote(title)}")
+            yield self.finding(signature.span, _("the 落款 names {signed}, but the title names "
+                                                 "{title}").format(signed=quote(signature.text),
+                                                                   title=quote(title)))
         if report.agency_kind is AgencyKind.TOWNSHIP:
             yield from self._subjects(report, title)
 
@@ -67,6 +71,6 @@ class AgencyMismatch(Rule):
                 if "乡镇" in name or "镇乡" in name or same_body(title, name):
                     continue
                 span = Span(base + match.start("name"), base + match.end("name"))
-                yield self.finding(span, f"the text's subject is {quote(name)}, but the title "
-                                   f"names {quote(title)}")
+                yield self.finding(span, _("the text's subject is {name}, but the title names "
+                                           "{title}").format(name=quote(name), title=quote(title)))
 

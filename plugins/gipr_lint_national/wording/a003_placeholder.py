@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._text import quote
 from gipr_lint_national.wording._common import _PLACEHOLDER, _ascii_placeholder, _pieces
+
+_ = translator("gipr_lint_national")
 
 
 class Placeholder(Rule):
@@ -45,6 +48,6 @@ class Placeholder(Rule):
                 if ascii_only and not _ascii_placeholder(piece.text, *match.span()):
                     continue
                 span = Span(piece.span.start + match.start(), piece.span.start + match.end())
-                yield self.finding(span, f"template placeholder {quote(found)} left in; "
-                                   "expected the real name, date or number")
+                yield self.finding(span, _("template placeholder {found} left in; expected the "
+                                           "real name, date or number").format(found=quote(found)))
 

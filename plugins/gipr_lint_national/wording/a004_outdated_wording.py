@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report, TextPiece
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
@@ -21,6 +22,8 @@ from gipr_lint_national.wording._common import (
     _pieces,
     _plan_name,
 )
+
+_ = translator("gipr_lint_national")
 
 
 class OutdatedWording(Rule):
@@ -66,16 +69,18 @@ class OutdatedWording(Rule):
         base = piece.span.start
         for match in _WRONG_30.finditer(piece.text):
             span = Span(base + match.start(), base + match.end())
-            fix = Fix((Edit(span, _RIGHT_30),), f"replace with {quote(_RIGHT_30)}")
-            yield self.finding(span, f"wrong 文号 {quote(match.group())}; expected "
-                               f"{quote(_RIGHT_30)}", fix=fix)
+            fix = Fix((Edit(span, _RIGHT_30),),
+                      _("replace with {text}").format(text=quote(_RIGHT_30)))
+            yield self.finding(span, _("wrong 文号 {found}; expected {expected}").format(
+                found=quote(match.group()), expected=quote(_RIGHT_30)), fix=fix)
         if year is None or year < 2021:
             return
         for match in _OLD_60.finditer(piece.text):
             yield self.finding(
                 Span(base + match.start(), base + match.end()),
-                f"outdated basis {quote(match.group())} (the 2019 format) in a {year} report; "
-                f"expected {quote(_RIGHT_30)}")
+                _("outdated basis {found} (the 2019 format) in a {year} report; expected "
+                  "{expected}").format(found=quote(match.group()), year=year,
+                                       expected=quote(_RIGHT_30)))
 
     def _thirteenth(self, piece: TextPiece, year: int, citations: Citations
                     ) -> Iterator[Finding]:
@@ -86,8 +91,8 @@ class OutdatedWording(Rule):
                 continue
             yield self.finding(
                 Span(piece.span.start + match.start(), piece.span.start + match.end()),
-                f"outdated plan name \"十三五\" (2016–2020) in a {year} report; expected "
-                f"\"{_plan_name(year)}\" or a historical mention")
+                _('outdated plan name "十三五" (2016–2020) in a {year} report; expected "{plan}" '
+                  "or a historical mention").format(year=year, plan=_plan_name(year)))
 
     def _poverty(self, piece: TextPiece, year: int, citations: Citations) -> Iterator[Finding]:
         text = piece.text
@@ -101,6 +106,6 @@ class OutdatedWording(Rule):
                 continue
             yield self.finding(
                 Span(piece.span.start + match.start(), piece.span.start + match.end()),
-                f"outdated since 2021: {quote(word)} in a {year} report; expected the current "
-                "wording (巩固拓展脱贫攻坚成果, 乡村振兴, 帮扶)")
+                _("outdated since 2021: {word} in a {year} report; expected the current wording "
+                  "(巩固拓展脱贫攻坚成果, 乡村振兴, 帮扶)").format(word=quote(word), year=year))
 

@@ -8,9 +8,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from gipr_lint.i18n import N_, translator
 from gipr_lint.model import AgencyKind, Paragraph, Report
 from gipr_lint.reading.source import Span
 from gipr_lint_national._prose_numbers import sentence_bounds, sentence_starts
+
+_ = translator("gipr_lint_national")
 
 _OPENER = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?(?P<comma>\s*[，,])?")
 
@@ -166,8 +169,8 @@ NATIONAL_DEADLINES: Mapping[AgencyKind, str] = {AgencyKind.DEPARTMENT: "01-31",
                                                 AgencyKind.GOVERNMENT: "03-31"}
 
 
-_KIND_NAMES = {AgencyKind.DEPARTMENT: "a department's", AgencyKind.GOVERNMENT: "a government's",
-               AgencyKind.TOWNSHIP: "a township's"}
+_KIND_NAMES = {AgencyKind.DEPARTMENT: N_("a department's"),
+               AgencyKind.GOVERNMENT: N_("a government's"), AgencyKind.TOWNSHIP: N_("a township's")}
 
 
 _NEXT_STEP = re.compile(r"下一步|明年|今后|来年")

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._prose_numbers import Citations
 from gipr_lint_national._text import quote
 from gipr_lint_national.years._common import _SELF_NAMING, stale_body_years
+
+_ = translator("gipr_lint_national")
 
 
 class ReportYearMismatch(Rule):
@@ -48,15 +51,17 @@ class ReportYearMismatch(Rule):
         for period in report.periods:
             if period.start.year == period.end.year != year:
                 yield self.finding(
-                    period.span, f"statistics period {quote(period.text)} is for "
-                    f"{period.end.year}, but the title says {year}")
+                    period.span, _("statistics period {period} is for {found}, but the title says "
+                                   "{year}").format(period=quote(period.text),
+                                                    found=period.end.year, year=year))
         yield from self._self_naming(report, year)
         for other, openers in stale_body_years(report, year).items():
             for opener in openers:
                 yield self.finding(
-                    opener.span, f"the body presents {other} as the current year "
-                    f"({quote(opener.snippet + '…')}, {len(openers)} times), but the title "
-                    f"says {year}")
+                    opener.span, _("the body presents {other} as the current year ({text}, "
+                                   "{count} times), but the title says {year}").format(
+                        other=other, text=quote(opener.snippet + "…"), count=len(openers),
+                        year=year))
 
     def _self_naming(self, report: Report, year: int) -> Iterator[Finding]:
         for paragraph in report.paragraphs():
@@ -72,6 +77,6 @@ class ReportYearMismatch(Rule):
                 base = paragraph.span.start
                 yield self.finding(
                     Span(base + match.start("year"), base + match.end("year") + 1),
-                    f"the text reports on {match.group('year')} "
-                    f"({quote(match.group()[:30])}), but the title says {year}")
+                    _("the text reports on {found} ({text}), but the title says {year}").format(
+                        found=match.group("year"), text=quote(match.group()[:30]), year=year))
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._text import quote
+
+_ = translator("gipr_lint_national")
 
 
 class StatisticsPeriod(Rule):
@@ -38,17 +41,20 @@ class StatisticsPeriod(Rule):
             if start.year != end.year:
                 year = report.year or end.year
                 yield self.finding(
-                    period.span, f"statistics period {quote(period.text)} spans two years; "
-                    f"expected \"{year}年1月1日至{year}年12月31日\"")
+                    period.span, _('statistics period {period} spans two years; expected '
+                                   '"{expected}"').format(
+                        period=quote(period.text), expected=f"{year}年1月1日至{year}年12月31日"))
                 continue
             if (start.month, start.day) != (1, 1):
                 yield self.finding(
-                    period.start_span, f"statistics period starts on "
-                    f"{quote(report.text[period.start_span.start:period.start_span.end])}; "
-                    f"expected \"{start.year}年1月1日\"")
+                    period.start_span, _('statistics period starts on {found}; expected '
+                                         '"{expected}"').format(
+                        found=quote(report.text[period.start_span.start:period.start_span.end]),
+                        expected=f"{start.year}年1月1日"))
             if (end.month, end.day) != (12, 31):
                 yield self.finding(
-                    period.end_span, f"statistics period ends on "
-                    f"{quote(report.text[period.end_span.start:period.end_span.end])}; "
-                    f"expected \"{end.year}年12月31日\"")
+                    period.end_span, _('statistics period ends on {found}; expected '
+                                       '"{expected}"').format(
+                        found=quote(report.text[period.end_span.start:period.end_span.end]),
+                        expected=f"{end.year}年12月31日"))
 

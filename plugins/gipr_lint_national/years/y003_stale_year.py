@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._text import quote
 from gipr_lint_national.years._common import stale_body_years, year_openers
+
+_ = translator("gipr_lint_national")
 
 
 class StaleYear(Rule):
@@ -49,6 +52,7 @@ class StaleYear(Rule):
                     or opener.year in whole):
                 continue
             yield self.finding(
-                opener.span, f"{quote(opener.snippet + '…')} presents {opener.year} as the "
-                f"current year in a {year} report; expected {year}")
+                opener.span, _("{text} presents {found} as the current year in a {year} report; "
+                               "expected {year}").format(text=quote(opener.snippet + "…"),
+                                                         found=opener.year, year=year))
 

@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterator
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import AgencyKind, Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._text import quote
@@ -15,6 +16,8 @@ from gipr_lint_national.years._common import (
     _day,
     _township_deadline,
 )
+
+_ = translator("gipr_lint_national")
 
 
 class SignatureDate(Rule):
@@ -57,15 +60,17 @@ class SignatureDate(Rule):
             return
         date, piece = signature.date, signature.date_text
         if date.year <= year:
-            yield self.finding(piece.span, f"落款 date {quote(piece.text)} is not after the "
-                               f"reported year {year}; expected a date in {year + 1}")
+            yield self.finding(piece.span, _("落款 date {date} is not after the reported year "
+                                             "{year}; expected a date in {next}").format(
+                date=quote(piece.text), year=year, next=year + 1))
             return
         deadline = self._deadline(report.agency_kind, year + 1, context)
         if deadline is not None and date > deadline:
             yield self.finding(
-                piece.span, f"落款 date {quote(piece.text)} is after the deadline for "
-                f"{_KIND_NAMES[report.agency_kind]} report, "
-                f"{deadline.year}年{deadline.month}月{deadline.day}日",
+                piece.span, _("落款 date {date} is after the deadline for {kind} report, "
+                              "{deadline}").format(
+                    date=quote(piece.text), kind=_(_KIND_NAMES[report.agency_kind]),
+                    deadline=f"{deadline.year}年{deadline.month}月{deadline.day}日"),
                 severity=Severity.WARNING)
 
     @staticmethod

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Paragraph, Report
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._prose_numbers import Citations, sentence_bounds
 from gipr_lint_national._text import quote
 from gipr_lint_national.years._common import _NEXT_STEP, _PLAN_YEAR, _TARGET, year_openers
+
+_ = translator("gipr_lint_national")
 
 
 class PlanYear(Rule):
@@ -74,6 +77,8 @@ class PlanYear(Rule):
                                     planned, year)
 
     def _finding(self, span: Span, snippet: str, planned: int, year: int) -> Finding:
-        return self.finding(span, f"plan names {planned} ({quote(snippet + '…')}); plans in "
-                            f"a {year} report are for {year + 1}")
+        return self.finding(span, _("plan names {planned} ({text}); plans in a {year} report are "
+                                    "for {next}").format(planned=planned,
+                                                         text=quote(snippet + "…"), year=year,
+                                                         next=year + 1))
 
