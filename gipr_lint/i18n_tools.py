@@ -2,7 +2,8 @@
 
 ``python -m gipr_lint.i18n_tools update DOMAIN...`` extracts the messages of the package named
 ``DOMAIN`` with Babel (calls of ``_``, ``_n``, ``ngettext`` and ``N_``) plus the ``summary`` and
-first docstring paragraph of each loaded rule of that domain, and merges them into
+first docstring paragraph of each rule of that domain and the ``description``/``message`` of the
+identities its ``gipr_lint_templates`` hook declares, and merges them into
 ``<package>/locale/zh/LC_MESSAGES/<DOMAIN>.po``; a translator fills in the ``msgstr`` lines.
 ``compile`` writes the ``.mo`` files gettext reads at run time (they are committed, so that a
 plain ``pip install`` needs no build step); ``check`` lists what is missing, untranslated, stale
@@ -53,10 +54,28 @@ def files_for(domain: str, lang: str = "zh", package: Path | None = None) -> Cat
 
 
 def _rules(domain: str) -> list[Any]:
+    """The rules of ``domain``: the loaded ones, else those the package's own
+    ``gipr_lint_rules`` hook returns (a pack that is not installed, e.g. in its own tests)."""
     from gipr_lint.linting.plugin_manager import load_plugins
 
     rules = load_plugins().rules
-    return [rules[code] for code in sorted(rules) if rule_domain(rules[code]) == domain]
+    found = [rules[code] for code in sorted(rules) if rule_domain(rules[code]) == domain]
+    if found:
+        return found
+    hook = getattr(importlib.import_module(domain), "gipr_lint_rules", None)
+    return sorted((rule for rule in (hook() if callable(hook) else ())
+                   if rule_domain(rule) == domain), key=lambda rule: str(rule.code))
+
+
+def _template_texts(domain: str) -> list[str]:
+    """The ``description`` and ``message`` of the identities the package's own
+    ``gipr_lint_templates`` hook declares (data files Babel does not read)."""
+    hook = getattr(importlib.import_module(domain), "gipr_lint_templates", None)
+    texts: list[str] = []
+    for item in hook() if callable(hook) else ():
+        if isinstance(item, dict):
+            texts += [str(item[key]) for key in ("description", "message") if item.get(key)]
+    return texts
 
 
 def extract(domain: str, package: Path | None = None) -> Any:
@@ -76,6 +95,8 @@ def extract(domain: str, package: Path | None = None) -> Any:
         lead = rule_lead(rule)
         if lead:
             template.add(lead, None, auto_comments=[f"rule {rule.code}: description"])
+    for text in _template_texts(domain):
+        template.add(text, None, auto_comments=["table template (gipr_lint_templates)"])
     return template
 
 

@@ -8,9 +8,12 @@ from collections.abc import Iterator
 from gipr_lint_national.tables import IdentityRule
 
 from gipr_lint.diagnostics import Finding, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
+
+_ = translator("gipr_lint_henan")
 
 __all__ = ["RULES", "NormativeDocumentsPublished", "OverviewLength", "ProvincialBasis"]
 
@@ -52,8 +55,9 @@ class ProvincialBasis(Rule):
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         if PROVINCIAL_BASIS in _SPACE.sub("", report.text):
             return
-        yield self.finding(_where(report), f"the report does not cite 《{PROVINCIAL_BASIS}》; "
-                           "name it as a basis next to the 条例")
+        yield self.finding(_where(report), _("the report does not cite 《{basis}》; name it as a "
+                                             "basis next to the 条例").format(
+                                                 basis=PROVINCIAL_BASIS))
 
 
 class OverviewLength(Rule):
@@ -90,8 +94,9 @@ class OverviewLength(Rule):
         length = sum(len(_SPACE.sub("", paragraph.text)) for paragraph in section.paragraphs)
         if length > limit:
             yield self.finding(section.heading.span,
-                               f"总体情况 has {length} characters; the limit is {limit} "
-                               "(option overview-max-chars)")
+                               _("总体情况 has {length} characters; the limit is {limit} "
+                                 "(option overview-max-chars)").format(length=length,
+                                                                       limit=limit))
 
 
 class NormativeDocumentsPublished(IdentityRule):
