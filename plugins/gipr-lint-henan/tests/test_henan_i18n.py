@@ -33,10 +33,13 @@ def test_identity_description_from_the_template_data_in_chinese() -> None:
 规章	0	0	0
 规范性文件	3	2	10
 """
-    for lang, expected in (("zh", "规范性文件的本年新公开数量与本年新制作数量不一致（制作的规范性文件均应"
-                                  "公开）：填写为 2，按计算应为 3（3）"),
-                           ("en", "规范性文件: 本年新公开数量 differs from 本年新制作数量 (a normative "
-                                  "document must be published): found 2, expected 3 (3)")):
+    messages = {
+        "zh": "规范性文件的本年新公开数量与本年新制作数量不一致（制作的规范性文件均应公开）"
+              "：填写为 2，按计算应为 3（3）",
+        "en": "规范性文件: 本年新公开数量 differs from 本年新制作数量 (a normative document "
+              "must be published): found 2, expected 3 (3)",
+    }
+    for lang, expected in messages.items():
         found = lint(report, plugins=[("henan", gipr_lint_henan), ("tables", tables)],
                      lang=lang, select=["HEN003"])
         assert [d.message for d in found] == [expected], lang
