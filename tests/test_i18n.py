@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from gipr_lint import i18n
@@ -72,3 +74,44 @@ def test_catalog_is_complete_and_compiled(domain: str) -> None:
     from gipr_lint.i18n_tools import check
 
     assert check(domain) == []
+
+
+def test_check_finds_what_a_translator_left_undone(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A third-party pack's workflow: update, translate, compile; check fails until done."""
+    from babel.messages.pofile import read_po, write_po
+
+    from gipr_lint.i18n_tools import check, compile_catalog, update
+
+    package = tmp_path / "gipr_demo_pack"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        'from gipr_lint.i18n import translator\n\n_ = translator("gipr_demo_pack")\n\n\n'
+        'def message(name):\n    return _("{name} is missing").format(name=name)\n',
+        encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    po = update("gipr_demo_pack")
+    problems = check("gipr_demo_pack")
+    assert problems[0].endswith("not translated: '{name} is missing'")
+    assert any("stale" in problem for problem in problems)
+
+    def translate(text: str) -> None:
+        with po.open("rb") as handle:
+            catalog = read_po(handle, locale="zh")
+        catalog["{name} is missing"].string = text
+        with po.open("wb") as handle:
+            write_po(handle, catalog)
+
+    translate("缺少{名称}")
+    compile_catalog("gipr_demo_pack")
+    assert [p.split(": ", 1)[1] for p in check("gipr_demo_pack")] == [
+        "placeholders differ: '{name} is missing' -> '缺少{名称}'"]
+    translate("缺少{name}")
+    assert any("stale" in problem for problem in check("gipr_demo_pack"))
+    compile_catalog("gipr_demo_pack")
+    assert check("gipr_demo_pack") == []
+    import gipr_demo_pack  # type: ignore[import-not-found]
+
+    with language("zh"):
+        assert gipr_demo_pack.message("落款") == "缺少落款"
+    assert gipr_demo_pack.message("落款") == "落款 is missing"
