@@ -31,6 +31,17 @@ def test_rules_md_is_up_to_date() -> None:
 def test_render_groups_and_code_blocks() -> None:
     text = load_script().render(PluginSet.from_rules([FlagWoJu]))
     assert "## E\n\n### E999 `rule-crashed`" in text
-    assert "## TST\n\n### TST001 `flag-woju`\n\nFlags every 我局\n\n- Severity: warning\n" \
+    assert "## TST\n\n### TST001 `flag-woju`\n\n| | English | 中文 |\n|---|---|---|\n" \
+        "| Title 标题 | Flags every 我局 | Flags every 我局 |\n" \
+        "| Summary 简介 | Flags every 我局. | Flags every 我局. |\n\n- Severity: warning\n" \
         "- Plugin: test\n" in text
     assert "**Fails:**\n\n```text\n我局\n```\n\n**Passes:**\n\n```text\n我镇\n```" in text
+
+
+def test_rules_md_has_the_chinese_title_and_summary_beside_the_english() -> None:
+    text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert "| Title 标题 | Table 三 row total differs from the sum of the applicant columns | " \
+        "表三某行总计与各类申请人之和不符 |" in text
+    assert "| Summary 简介 | A table-三 row's 总计 differs from the sum of its six applicant " \
+        "columns. | 表三某行的“总计”与六类申请人各列之和不一致。 |" in text
+    assert text.count("| Title 标题 |") == len(load_plugins().rules)

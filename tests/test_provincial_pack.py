@@ -98,6 +98,21 @@ def _found(done: subprocess.CompletedProcess[str]) -> dict[str, list[tuple[str, 
             for f in data["files"]}
 
 
+def test_installed_catalogs_speak_chinese(venv: Path, project: Path) -> None:
+    """The compiled catalogs of gipr-lint, the national pack and the Henan pack are in the
+    wheels: a non-editable install on a fresh venv prints Chinese messages."""
+    done = _run(_bin(venv, "gipr-lint"), "mengzhou.txt", "--format", "concise", "--isolated",
+                "--lang", "zh", cwd=project, check=False)
+    lines = done.stdout.splitlines()
+    assert "mengzhou.txt:5:1: info R001 总体情况未提及依申请公开，应涵盖主动公开、依申请公开、" \
+        "政府信息管理、平台建设、监督保障五个方面" in lines
+    assert any(line.endswith("warning HEN001 报告未引用《河南省政府信息公开办法》，应与《条例》"
+                             "一并列为工作依据") for line in lines), lines
+    summary = _run(_bin(venv, "gipr-lint"), "mengzhou.txt", "--isolated", "--lang", "zh",
+                   cwd=project, check=False).stdout.splitlines()[-1]
+    assert summary.startswith("共发现 ") and summary.endswith("涉及 1 个文件。")
+
+
 def test_pack_installed_then_uninstalled(venv: Path, project: Path) -> None:
     listed = _run(_bin(venv, "gipr-lint"), "plugins").stdout
     assert "henan 0.1.0: HEN001, HEN002, HEN003" in listed
