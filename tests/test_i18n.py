@@ -115,3 +115,38 @@ def test_check_finds_what_a_translator_left_undone(tmp_path: Path,
     with language("zh"):
         assert gipr_demo_pack.message("落款") == "缺少落款"
     assert gipr_demo_pack.message("落款") == "落款 is missing"
+
+
+def _shadowing(path: Path) -> list[str]:
+    """Functions that call ``_()`` and also bind ``_`` themselves (``for _, x in …``,
+    ``a, _ = …``): the local ``_`` hides the translator and the call fails at run time."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        comprehension_targets = {id(node) for comp in ast.walk(function)
+                                 if isinstance(comp, ast.comprehension)
+                                 for node in ast.walk(comp.target)}
+        translators = {id(target) for node in ast.walk(function)
+                       if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+                       and getattr(node.value.func, "id", None) == "translator"
+                       for target in node.targets}
+        binds = any(isinstance(node, ast.Name) and node.id == "_"
+                    and isinstance(node.ctx, ast.Store)
+                    and id(node) not in comprehension_targets | translators
+                    for node in ast.walk(function))
+        calls = any(isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "_" for node in ast.walk(function))
+        if binds and calls:
+            found.append(f"{path}:{function.lineno} {function.name}")
+    return found
+
+
+def test_no_function_hides_the_translator() -> None:
+    root = Path(__file__).resolve().parent.parent
+    files = [*root.glob("gipr_lint/**/*.py"), *root.glob("plugins/**/*.py")]
+    assert len(files) > 80
+    assert [hit for path in files for hit in _shadowing(path)] == []

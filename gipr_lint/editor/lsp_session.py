@@ -16,6 +16,7 @@ from pathlib import Path
 from gipr_lint.diagnostics import Diagnostic, Fix
 from gipr_lint.editor.fixes import fix_until_stable, replacement_text
 from gipr_lint.editor.lsp_positions import UTF16, LineIndex
+from gipr_lint.i18n import current_language, rule_explanation, rule_summary, translator
 from gipr_lint.linting.config import (
     CONFIG_FILENAMES,
     ConfigError,
@@ -27,6 +28,8 @@ from gipr_lint.linting.engine import FileResult, lint_source
 from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
 from gipr_lint.reading.source import Source, Span
 from gipr_lint.rules import Rule
+
+_ = translator("gipr_lint")
 
 __all__ = ["DEFAULT_DEBOUNCE", "LintedDocument", "Linter", "TextEdit", "fix_title",
            "is_config_file", "rule_markdown"]
@@ -211,8 +214,10 @@ def _docstring_markdown(doc: str) -> str:
 def rule_markdown(rule: type[Rule], plugin: str) -> str:
     """A rule's hover text: code, name, default severity, plugin, summary, documentation."""
     severity = getattr(rule.severity, "value", rule.severity)
-    from gipr_lint.i18n import rule_summary
-
+    if current_language() != "en":
+        head = _("{code} {name} ({severity}, plugin {plugin})").format(
+            code=f"**{rule.code}**", name=f"`{rule.name}`", severity=severity, plugin=plugin)
+        return f"{head}\n\n{rule_explanation(rule)}"
     head = f"**{rule.code}** `{rule.name}` ({severity}, plugin {plugin})\n\n{rule_summary(rule)}"
     doc = inspect.cleandoc(rule.__doc__ or "")
     return f"{head}\n\n{_docstring_markdown(doc)}" if doc else head
@@ -223,5 +228,5 @@ def fix_title(diagnostic: Diagnostic) -> str:
     fix = diagnostic.fix
     assert fix is not None
     title = f"{fix.description} ({diagnostic.code})"
-    return title if fix.safe else f"{title} [unsafe fix: check the result]"
+    return title if fix.safe else title + " " + _("[unsafe fix: check the result]")
 
