@@ -564,8 +564,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"check": cmd_check, "parse": cmd_parse, "rules": cmd_rules, "rule": cmd_rule,
                 "plugins": cmd_plugins, "server": cmd_server, "new-plugin": cmd_new_plugin}
+    from gipr_lint.i18n import restored
+
     try:
-        return handlers[args.command](args)
+        with restored():
+            return handlers[args.command](args)
     except UsageError as exc:
         _error(str(exc))
         return EXIT_ERROR

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["ENV_VAR", "LANGUAGES", "N_", "current_language", "detect_language", "language",
-           "locale_dir", "normalize_language", "plural_translator", "rule_domain",
+           "locale_dir", "normalize_language", "plural_translator", "restored", "rule_domain",
            "rule_explanation", "rule_lead", "rule_lead_translated", "rule_summary",
            "set_language", "translator"]
 
@@ -125,6 +125,22 @@ def language(lang: str | None) -> Iterator[None]:
         yield
     finally:
         _chosen = before
+
+
+@contextmanager
+def restored() -> Iterator[None]:
+    """Undo, on leaving, any :func:`set_language` made inside (``main()`` run in-process must
+    not change the language of its caller)."""
+    global _chosen
+    before, exported = _chosen, os.environ.get(ENV_VAR)
+    try:
+        yield
+    finally:
+        _chosen = before
+        if exported is None:
+            os.environ.pop(ENV_VAR, None)
+        else:
+            os.environ[ENV_VAR] = exported
 
 
 def locale_dir(domain: str) -> Path | None:

@@ -150,3 +150,15 @@ def test_no_function_hides_the_translator() -> None:
     files = [*root.glob("gipr_lint/**/*.py"), *root.glob("plugins/**/*.py")]
     assert len(files) > 80
     assert [hit for path in files for hit in _shadowing(path)] == []
+
+
+def test_main_in_process_leaves_the_language_as_it_was(capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    from gipr_lint.cli import main
+    from gipr_lint.i18n import current_language
+
+    assert main(["rules", "--lang", "zh"]) == 0
+    assert "自称与机关类型不符" in capsys.readouterr().out
+    assert current_language() == "en"
+    assert os.environ["GIPR_LINT_LANG"] == "en"
