@@ -110,11 +110,11 @@ class ReviewInProse(Rule):
         elif review:
             if totals.review is None or value == totals.review:
                 return
-            expected = f"{_REVIEW} 总计 {totals.review}"
+            expected = _("{kind} 总计 {total}").format(kind=_REVIEW, total=totals.review)
         else:
             if totals.litigation is None or value == totals.litigation:
                 return
-            expected = f"{_LITIGATION} 总计 {totals.litigation}"
+            expected = _("{kind} 总计 {total}").format(kind=_LITIGATION, total=totals.litigation)
         yield self.finding(span, _("{text} states {value}; table 四 says {expected}").format(
             text=quote(quoted, 40), value=value, expected=expected))
 
