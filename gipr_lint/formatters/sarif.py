@@ -26,11 +26,13 @@ def _uri(path: str) -> str:
 
 
 def _rule(code: str, rule: Any, plugin: str | None) -> dict[str, Any]:
+    from gipr_lint.i18n import rule_summary
+
     doc = inspect.cleandoc(rule.__doc__ or rule.summary)
     entry: dict[str, Any] = {
         "id": code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary},
+        "shortDescription": {"text": rule_summary(rule)},
         "fullDescription": {"text": doc},
         "help": {"text": doc},
         "defaultConfiguration": {"level": _LEVEL[str(rule.severity.value
