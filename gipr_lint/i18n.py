@@ -32,6 +32,7 @@ from __future__ import annotations
 import gettext
 import importlib.util
 import os
+import struct
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -165,7 +166,10 @@ def _catalog(domain: str, lang: str, directory: str | None) -> gettext.NullTrans
     folder = directory if directory is not None else locale_dir(domain)
     if folder is None:
         return gettext.NullTranslations()
-    return gettext.translation(domain, str(folder), languages=[lang], fallback=True)
+    try:
+        return gettext.translation(domain, str(folder), languages=[lang], fallback=True)
+    except (OSError, ValueError, struct.error):  # an unreadable catalog: speak English
+        return gettext.NullTranslations()
 
 
 def translator(domain: str, localedir: str | Path | None = None) -> Callable[[str], str]:

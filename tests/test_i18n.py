@@ -162,3 +162,13 @@ def test_main_in_process_leaves_the_language_as_it_was(capsys: pytest.CaptureFix
     assert "自称与机关类型不符" in capsys.readouterr().out
     assert current_language() == "en"
     assert os.environ["GIPR_LINT_LANG"] == "en"
+
+
+def test_a_broken_catalog_means_english_not_a_crash(tmp_path: Path) -> None:
+    folder = tmp_path / "zh" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "broken_domain.mo").write_bytes(b"\x00not a catalog")
+    (folder / "empty_domain.mo").write_bytes(b"")
+    with language("zh"):
+        assert translator("broken_domain", tmp_path)("Hello") == "Hello"
+        assert translator("empty_domain", tmp_path)("Hello") == "Hello"
