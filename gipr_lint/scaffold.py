@@ -127,9 +127,14 @@ import re
 from collections.abc import Iterator
 
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint.reading.source import Span
+
+#: Messages are gettext message ids in this package's domain: to add Chinese, see "Messages in
+#: Chinese and English" in gipr-lint's docs/plugins.md (python -m gipr_lint.i18n_tools update).
+_ = translator("$package")
 
 #: The default of the ``draft-markers`` option.
 DRAFT_MARKERS = ("征求意见稿", "送审稿", "草稿")
@@ -161,9 +166,10 @@ class DraftMarker(Rule):
         words = "|".join(re.escape(marker) for marker in markers)
         for match in re.finditer(f"[（(](?:{words})[）)]", report.text):
             span = Span(match.start(), match.end())
-            fix = Fix((Edit(span, ""),), f"remove {match.group()}", safe=False)
-            yield self.finding(span, f"draft marker {match.group()} in a published report",
-                               fix=fix)
+            fix = Fix((Edit(span, ""),), _("remove {marker}").format(marker=match.group()),
+                      safe=False)
+            yield self.finding(span, _("draft marker {marker} in a published report").format(
+                marker=match.group()), fix=fix)
 
 
 #: Every rule of this pack; add new rules here.
