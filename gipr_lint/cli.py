@@ -401,7 +401,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
     except (OSError, DecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise UsageError(f"{args.file}: cannot read: {reason}") from None
-    report = parse(source)
+    from gipr_lint.templates import using
+
+    with using(plugin_set.template_set):  # the loaded packs' rows are read too
+        report = parse(source)
     from gipr_lint.formatters import report_json
 
     if args.format == "json":

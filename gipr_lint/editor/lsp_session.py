@@ -8,8 +8,6 @@ benchmarks and tests can drive it directly.
 
 from __future__ import annotations
 
-import inspect
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +24,7 @@ from gipr_lint.linting.config import (
 from gipr_lint.linting.engine import FileResult, lint_source
 from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
 from gipr_lint.reading.source import Source, Span
-from gipr_lint.rules import Rule
+from gipr_lint.rules import Rule, docstring_markdown
 
 __all__ = ["DEFAULT_DEBOUNCE", "LintedDocument", "Linter", "TextEdit", "fix_title",
            "is_config_file", "rule_markdown"]
@@ -175,45 +173,12 @@ class Linter:
         return rule_markdown(rule, self.plugin_set.rule_plugin.get(code, "?"))
 
 
-_LITERAL = re.compile(r"^(\s*)(.*?)::\s*$")
-
-
-def _docstring_markdown(doc: str) -> str:
-    """A rule docstring (reStructuredText-ish ``Fails::`` blocks) as Markdown with fenced
-    ``text`` blocks."""
-    out: list[str] = []
-    lines = doc.splitlines()
-    i = 0
-    while i < len(lines):
-        match = _LITERAL.match(lines[i])
-        if not match or not match.group(2):
-            out.append(lines[i])
-            i += 1
-            continue
-        out.append(f"{match.group(2)}:")
-        indent = len(match.group(1))
-        i += 1
-        block: list[str] = []
-        while i < len(lines) and (not lines[i].strip()
-                                  or len(lines[i]) - len(lines[i].lstrip()) > indent):
-            block.append(lines[i])
-            i += 1
-        while block and not block[-1].strip():
-            block.pop()
-        while block and not block[0].strip():
-            block.pop(0)
-        if block:
-            body = inspect.cleandoc("\n".join(block))
-            out.extend(["", "```text", body, "```", ""])
-    return "\n".join(out).strip()
-
-
 def rule_markdown(rule: type[Rule], plugin: str) -> str:
     """A rule's hover text: code, name, default severity, plugin, summary, documentation."""
     severity = getattr(rule.severity, "value", rule.severity)
     head = f"**{rule.code}** `{rule.name}` ({severity}, plugin {plugin})\n\n{rule.summary}"
-    doc = inspect.cleandoc(rule.__doc__ or "")
-    return f"{head}\n\n{_docstring_markdown(doc)}" if doc else head
+    doc = rule.__doc__ or ""
+    return f"{head}\n\n{docstring_markdown(doc, label='{}:').rstrip()}" if doc.strip() else head
 
 
 def fix_title(diagnostic: Diagnostic) -> str:

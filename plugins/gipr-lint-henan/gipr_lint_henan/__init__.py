@@ -21,8 +21,7 @@ import sys
 from importlib.resources import files
 from typing import Any
 
-from gipr_lint.hookspecs import hookimpl
-from gipr_lint.rules import Rule
+from gipr_lint.api import Rule, hookimpl
 from gipr_lint_henan.rules import RULES
 
 if sys.version_info >= (3, 11):

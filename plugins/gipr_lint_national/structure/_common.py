@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gipr_lint.model import SECTION_TITLES, Heading, Marker, Paragraph, Report, Section
-from gipr_lint.reading.layout.compact import compact
+from gipr_lint.api import SECTION_TITLES, Heading, Marker, Paragraph, Report, Section, compact
 from gipr_lint_national._text import cjk_numeral, quote, section_label
 
 #: The table each section with statistics must hold (model ``Table.kind``).

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.model import Problem, Report, Row, Table
-from gipr_lint.reading.source import Span
-from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.templates import (
+from gipr_lint.api import (
     ACTIVE_BLOCKS,
     REQUEST_ROWS,
+    Finding,
+    Problem,
+    Report,
+    Row,
+    Rule,
+    RuleContext,
+    Severity,
+    Span,
+    Table,
+    cell_issue,
     request_row_name,
 )
-from gipr_lint_national._identities import cell_issue
 from gipr_lint_national.tables._common import (
     _CELL_COUNTS,
     _TABLE_NAMES,

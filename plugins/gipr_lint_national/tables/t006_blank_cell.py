@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
-from gipr_lint.model import Report
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.api import Edit, Finding, Fix, Report, Rule, RuleContext, Severity
 from gipr_lint_national.tables._common import _TABLE_NAMES, _column_names, _row_name
 
 
