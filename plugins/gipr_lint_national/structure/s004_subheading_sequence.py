@@ -21,12 +21,14 @@ class SubheadingSequence(Rule):
 
     Fails::
 
+        一、总体情况
         （一）主动公开
         （二）依申请公开
         （3）完善工作机制
 
     Passes::
 
+        一、总体情况
         （一）主动公开
         （二）依申请公开
         （三）政府信息管理
