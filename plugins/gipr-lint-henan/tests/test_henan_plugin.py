@@ -31,7 +31,8 @@ def test_the_pack_loads_without_problems() -> None:
     assert info.codes == ["HEN001", "HEN002", "HEN003"]
     assert plugin_set.deadlines == {"township": "02-20"}
     assert set(plugin_set.options["henan"]) == {"overview-max-chars"}
-    assert [t["code"] for t in plugin_set.templates] == ["HEN003"]
+    assert [t["code"] for t in plugin_set.templates if t["kind"] == "identity"] == ["HEN003"]
+    assert [t["key"] for t in plugin_set.templates if t["kind"] == "row"] == ["henan.inspection"]
 
 
 @pytest.mark.parametrize(("date", "expected"), [("2025年2月20日", []),

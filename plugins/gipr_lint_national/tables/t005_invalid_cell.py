@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from gipr_lint.api import (
-    ACTIVE_BLOCKS,
-    REQUEST_ROWS,
     Finding,
     Problem,
     Report,
@@ -16,6 +14,7 @@ from gipr_lint.api import (
     Severity,
     Span,
     Table,
+    Templates,
     cell_issue,
     request_row_name,
 )
@@ -78,7 +77,7 @@ class InvalidCell(Rule):
                 covered.add(problem.span)
                 yield self.finding(problem.span, self._ambiguous(problem))
         for table in report.tables.values():
-            yield from self._missing_rows(table)
+            yield from self._missing_rows(table, context.templates)
             for row, index, cell in table.cells():
                 if cell.value is None:
                     if row.label_span not in covered and cell.span not in covered:
@@ -133,14 +132,16 @@ class InvalidCell(Rule):
         return (f"{where}: expected {expected} cells, found {found}; the missing cells are not "
                 "checked")
 
-    def _missing_rows(self, table: Table) -> Iterator[Finding]:
+    def _missing_rows(self, table: Table, templates: Templates) -> Iterator[Finding]:
         if not table.missing_rows:
             return
         if table.kind == "requests":
-            order = [row.key for row in REQUEST_ROWS.get(table.format, ())]
-            names = {r.key: request_row_name(r) for r in REQUEST_ROWS.get(table.format, ())}
+            requests = templates.request_rows.get(table.format, ())
+            order = [row.key for row in requests]
+            names = {r.key: request_row_name(r) for r in requests}
         else:
-            rows = [r for block in ACTIVE_BLOCKS.get(table.format, ()) for r in block.rows]
+            rows = [r for block in templates.active_blocks.get(table.format, ())
+                    for r in block.rows]
             order = [r.key for r in rows]
             names = {r.key: r.official for r in rows}
         present = {row.key: row for row in table.rows}

@@ -1,0 +1,117 @@
+"""Packs extend the templates with data only: a row reaches the table reader and the identity
+rules, a section requirement its rule; malformed items are errors at load time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import gipr_lint_national.tables as tables
+import pytest
+
+from gipr_lint.api import RequirementRule, Severity
+from gipr_lint.hookspecs import hookimpl
+from gipr_lint.linting.plugin_manager import load_plugins
+from gipr_lint.templates import NATIONAL, REQUEST_ROWS, TemplateError
+from gipr_lint.testing import lint
+
+SEED = (Path(__file__).parent / "fixtures" / "000_6a437f78ed373b70.txt").read_text(
+    encoding="utf-8")
+OTHER = "3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n"
+EXTRA_ROW = {"kind": "row", "table": "requests", "key": "other.provincial",
+             "label": "其他省定情形", "numbering": "4.", "after": "other.other",
+             "formats": ["2021"]}
+
+
+class _Pack:
+    GIPR_LINT_API = 1
+
+    def __init__(self, items: list[object], rules: list[type] | None = None) -> None:
+        self.items, self.rules = items, rules or []
+
+    @hookimpl
+    def gipr_lint_templates(self) -> list[object]:
+        return self.items
+
+    @hookimpl
+    def gipr_lint_rules(self) -> list[type]:
+        return self.rules
+
+
+def test_a_request_row_is_added_in_order_in_its_formats() -> None:
+    extended = NATIONAL.extended([EXTRA_ROW])
+    keys = [row.key for row in extended.request_rows["2021"]]
+    assert keys[keys.index("other.other") + 1] == "other.provincial"
+    assert extended.request_rows["2019"] == REQUEST_ROWS["2019"]
+    assert NATIONAL.request_rows["2021"] == REQUEST_ROWS["2021"]  # the national set is unchanged
+    assert "other.provincial" in extended.row_keys("requests")
+
+
+def test_a_request_row_is_read_and_summed() -> None:
+    text = SEED.replace(OTHER, OTHER + "4.其他省定情形 | 1 | 0 | 0 | 0 | 0 | 0 | 2 | ||\n", 1)
+    line = text.splitlines().index("4.其他省定情形 | 1 | 0 | 0 | 0 | 0 | 0 | 2 | ||") + 1
+    found = lint(text, plugins=[("tables", tables), ("province", _Pack([EXTRA_ROW]))],
+                 select=["T001", "T002", "T005"])
+    # Its row total is checked (T001) and, as an outcome row (key other.*), it counts towards
+    # （七）总计 (T002: 0 written, 1 summed, in the 自然人 and 总计 columns).
+    assert [(d.code, d.line) for d in found] == [("T001", line), ("T002", line + 1),
+                                                 ("T002", line + 1)]
+    assert found[0].message == ('总计 of "（六）其他处理 4.其他省定情形" is 2, but the six '
+                                "applicant columns add up to 1")
+
+
+def _requirement_rule() -> type[RequirementRule]:
+    class ProposalsReported(RequirementRule):
+        """Section 六 does not report the handling of 建议 and 提案."""
+
+        code = "PRV001"
+        name = "proposals-reported"
+        severity = Severity.WARNING
+        summary = "Section 六 does not report the handling of 建议 and 提案"
+
+    return ProposalsReported
+
+
+REQUIREMENT = {"kind": "requirement", "code": "PRV001", "section": 6,
+               "any-of": ["人大代表建议", "政协提案"], "description": "a provincial requirement"}
+
+
+def test_a_section_requirement_is_reported_by_its_rule() -> None:
+    pack = _Pack([REQUIREMENT], [_requirement_rule()])
+    found = lint(SEED, plugins=[("province", pack)])
+    heading = SEED.splitlines().index("六、其他需要报告的事项") + 1
+    assert [(d.code, d.line, d.column, d.severity) for d in found] == [
+        ("PRV001", heading, 1, Severity.WARNING)]
+    assert found[0].message == ("六、其他需要报告的事项 does not mention any of: "
+                                "人大代表建议、政协提案 (a provincial requirement)")
+    wrapped = SEED.replace("本年度没有产生信息公开处理费", "本年度办理人大代\n表建议3件", 1)
+    assert lint(wrapped, plugins=[("province", pack)]) == []
+
+
+def test_a_requirement_for_a_missing_section_is_left_to_s001() -> None:
+    cut = SEED[:SEED.index("六、其他需要报告的事项")]
+    assert lint(cut, plugins=[("province", _Pack([REQUIREMENT], [_requirement_rule()]))]) == []
+
+
+@pytest.mark.parametrize(("item", "reason"), [
+    (dict(EXTRA_ROW, key="other.other"), "table 三 already has a row 'other.other'"),
+    (dict(EXTRA_ROW, formats=["2020"]), '"formats" must be a list of 2021, 2019'),
+    (dict(EXTRA_ROW, table="review"), '"table" must be "active" (table 二) or "requests"'),
+    (dict(EXTRA_ROW, colour="red"), "unknown keys ['colour']"),
+    ({**REQUIREMENT, "any-of": "人大代表建议"}, '"any-of" must be a list of non-empty strings'),
+])
+def test_malformed_items_are_refused(item: dict[str, object], reason: str) -> None:
+    with pytest.raises(TemplateError, match="template extension #1 ") as raised:
+        NATIONAL.extended([item])
+    assert reason in str(raised.value)
+    plugin_set = load_plugins(entry_points=[], extra=[("province", _Pack([item]))])
+    assert [p.plugin for p in plugin_set.problems] == ["province"]
+
+
+def test_a_later_pack_may_build_on_an_earlier_packs_row() -> None:
+    after_extra = dict(EXTRA_ROW, key="other.provincial_2", label="其他省定情形二",
+                       numbering="5.", after="other.provincial")
+    plugin_set = load_plugins(entry_points=[], extra=[("first", _Pack([EXTRA_ROW])),
+                                                      ("second", _Pack([after_extra]))])
+    assert plugin_set.problems == []
+    keys = [row.key for row in plugin_set.template_set.request_rows["2021"]]
+    assert keys[-4:-2] == ["other.provincial", "other.provincial_2"]
