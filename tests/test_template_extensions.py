@@ -9,10 +9,10 @@ import gipr_lint_national.tables as tables
 import pytest
 
 from gipr_lint.api import RequirementRule, Severity
-from gipr_lint.hookspecs import hookimpl
 from gipr_lint.linting.plugin_manager import load_plugins
 from gipr_lint.templates import NATIONAL, REQUEST_ROWS, TemplateError
 from gipr_lint.testing import lint
+from tests.rules.test_tables import _Province
 
 SEED = (Path(__file__).parent / "fixtures" / "000_6a437f78ed373b70.txt").read_text(
     encoding="utf-8")
@@ -20,21 +20,6 @@ OTHER = "3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n"
 EXTRA_ROW = {"kind": "row", "table": "requests", "key": "other.provincial",
              "label": "其他省定情形", "numbering": "4.", "after": "other.other",
              "formats": ["2021"]}
-
-
-class _Pack:
-    GIPR_LINT_API = 1
-
-    def __init__(self, items: list[object], rules: list[type] | None = None) -> None:
-        self.items, self.rules = items, rules or []
-
-    @hookimpl
-    def gipr_lint_templates(self) -> list[object]:
-        return self.items
-
-    @hookimpl
-    def gipr_lint_rules(self) -> list[type]:
-        return self.rules
 
 
 def test_a_request_row_is_added_in_order_in_its_formats() -> None:
@@ -49,7 +34,7 @@ def test_a_request_row_is_added_in_order_in_its_formats() -> None:
 def test_a_request_row_is_read_and_summed() -> None:
     text = SEED.replace(OTHER, OTHER + "4.其他省定情形 | 1 | 0 | 0 | 0 | 0 | 0 | 2 | ||\n", 1)
     line = text.splitlines().index("4.其他省定情形 | 1 | 0 | 0 | 0 | 0 | 0 | 2 | ||") + 1
-    found = lint(text, plugins=[("tables", tables), ("province", _Pack([EXTRA_ROW]))],
+    found = lint(text, plugins=[("tables", tables), ("province", _Province([EXTRA_ROW]))],
                  select=["T001", "T002", "T005"])
     # Its row total is checked (T001) and, as an outcome row (key other.*), it counts towards
     # （七）总计 (T002: 0 written, 1 summed, in the 自然人 and 总计 columns).
@@ -76,7 +61,7 @@ REQUIREMENT = {"kind": "requirement", "code": "PRV001", "section": 6,
 
 
 def test_a_section_requirement_is_reported_by_its_rule() -> None:
-    pack = _Pack([REQUIREMENT], [_requirement_rule()])
+    pack = _Province([REQUIREMENT], [_requirement_rule()])
     found = lint(SEED, plugins=[("province", pack)])
     heading = SEED.splitlines().index("六、其他需要报告的事项") + 1
     assert [(d.code, d.line, d.column, d.severity) for d in found] == [
@@ -89,7 +74,7 @@ def test_a_section_requirement_is_reported_by_its_rule() -> None:
 
 def test_a_requirement_for_a_missing_section_is_left_to_s001() -> None:
     cut = SEED[:SEED.index("六、其他需要报告的事项")]
-    assert lint(cut, plugins=[("province", _Pack([REQUIREMENT], [_requirement_rule()]))]) == []
+    assert lint(cut, plugins=[("province", _Province([REQUIREMENT], [_requirement_rule()]))]) == []
 
 
 @pytest.mark.parametrize(("item", "reason"), [
@@ -103,15 +88,15 @@ def test_malformed_items_are_refused(item: dict[str, object], reason: str) -> No
     with pytest.raises(TemplateError, match="template extension #1 ") as raised:
         NATIONAL.extended([item])
     assert reason in str(raised.value)
-    plugin_set = load_plugins(entry_points=[], extra=[("province", _Pack([item]))])
+    plugin_set = load_plugins(entry_points=[], extra=[("province", _Province([item]))])
     assert [p.plugin for p in plugin_set.problems] == ["province"]
 
 
 def test_a_later_pack_may_build_on_an_earlier_packs_row() -> None:
     after_extra = dict(EXTRA_ROW, key="other.provincial_2", label="其他省定情形二",
                        numbering="5.", after="other.provincial")
-    plugin_set = load_plugins(entry_points=[], extra=[("first", _Pack([EXTRA_ROW])),
-                                                      ("second", _Pack([after_extra]))])
+    plugin_set = load_plugins(entry_points=[], extra=[("first", _Province([EXTRA_ROW])),
+                                                      ("second", _Province([after_extra]))])
     assert plugin_set.problems == []
     keys = [row.key for row in plugin_set.template_set.request_rows["2021"]]
     assert keys[-4:-2] == ["other.provincial", "other.provincial_2"]
