@@ -58,10 +58,12 @@ else:  # pragma: no cover
 
 if TYPE_CHECKING:
     from gipr_lint.diagnostics import Diagnostic
+    from gipr_lint.linting.plugin_manager import PluginSet
+    from gipr_lint.model import Report
     from gipr_lint.rules import Rule
 
 __all__ = ["RuleCase", "check_case", "check_examples", "installed_rules", "lint", "lint_file",
-           "load_cases", "unregistered_rules"]
+           "load", "load_cases", "parse", "unregistered_rules"]
 
 
 @cache
@@ -96,6 +98,27 @@ def lint(text: str, *, rules: Sequence[type[Rule]] | None = None, path: str = "r
                                      if code != "E999"]  # the framework's own, always there
     return lint_text(text, rules=chosen, path=path, options=options, plugins=tuple(plugins),
                      **settings)
+
+
+def load(plugins: Sequence[object | tuple[str, object]]) -> PluginSet:
+    """Load ``plugins`` in-process (as for :func:`lint`) and return what they provide: ``rules``,
+    ``options``, ``templates`` (their items), ``template_set`` (the national templates with their
+    rows, identities and requirements), ``deadlines`` and ``problems`` (empty when they load)."""
+    from gipr_lint.linting.plugin_manager import load_plugins
+
+    return load_plugins(entry_points=[], extra=list(plugins))
+
+
+def parse(text: str, *, plugins: Sequence[object | tuple[str, object]] = (),
+          path: str = "report.txt") -> Report:
+    """Parse ``text`` into the model rules read, with the table rows ``plugins`` add (as for
+    :func:`lint`): ``parse(text, plugins=[gipr_lint_henan]).tables["active"].row(key)``."""
+    from gipr_lint.reading.parser import parse_text
+    from gipr_lint.templates import NATIONAL, using
+
+    templates = load(plugins).template_set if plugins else NATIONAL
+    with using(templates):
+        return parse_text(text, path)
 
 
 def lint_file(path: str | Path, **kwargs: Any) -> list[Diagnostic]:

@@ -8,10 +8,7 @@ from pathlib import Path
 import gipr_lint_henan
 from gipr_lint_national import tables
 
-from gipr_lint.linting.plugin_manager import PluginSet
-from gipr_lint.reading.parser import parse_text
-from gipr_lint.templates import using
-from gipr_lint.testing import lint
+from gipr_lint.testing import lint, parse
 
 HERE = Path(__file__).parent
 GAOZHUANG = (HERE / "fixtures" / "gaozhuang-2024.txt").read_text(encoding="utf-8")
@@ -23,20 +20,15 @@ def _with_row(cell: str) -> str:
     return GAOZHUANG.replace(ENFORCEMENT, f"{ENFORCEMENT}行政检查 | {cell} | ||\n")
 
 
-def _pack_templates():  # type: ignore[no-untyped-def]
-    return PluginSet.from_rules([], plugins=[("henan", gipr_lint_henan)]).template_set
-
-
 def test_the_row_is_read_into_the_model() -> None:
     text = _with_row("12")
-    with using(_pack_templates()):
-        table = parse_text(text).tables["active"]
+    table = parse(text, plugins=[("henan", gipr_lint_henan)]).tables["active"]
     row = table.row("henan.inspection")
     assert row is not None and (row.label, row.official_label) == ("行政检查", "行政检查")
     assert [cell.value for cell in row.cells] == [12]
     assert table.missing_rows == ()
     # Without the pack the line is no row of the table.
-    assert parse_text(text).tables["active"].row("henan.inspection") is None
+    assert parse(text).tables["active"].row("henan.inspection") is None
 
 
 def test_the_row_is_checked_by_the_national_rules() -> None:
