@@ -100,3 +100,22 @@ def test_a_later_pack_may_build_on_an_earlier_packs_row() -> None:
     assert plugin_set.problems == []
     keys = [row.key for row in plugin_set.template_set.request_rows["2021"]]
     assert keys[-4:-2] == ["other.provincial", "other.provincial_2"]
+
+
+def test_gipr_lint_parse_shows_a_packs_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from gipr_lint import cli
+
+    text = SEED.replace("行政强制 | 0 | ||\n", "行政强制 | 0 | ||\n行政检查 | 7 | ||\n", 1)
+    assert "行政检查 | 7" in text
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    row = {"kind": "row", "table": "active", "key": "test.inspection", "label": "行政检查",
+           "after": "enforcement", "formats": ["2021"]}
+    plugin_set = load_plugins(entry_points=[], extra=[("province", _Province([row]))])
+    monkeypatch.setattr(cli, "_load_plugins", lambda: plugin_set)
+    assert cli.main(["parse", str(report), "--format", "json"]) == 0
+    tables = json.loads(capsys.readouterr().out)["tables"]
+    assert tables["active"]["test.inspection"] == {"decisions": 7}
