@@ -119,3 +119,18 @@ def test_gipr_lint_parse_shows_a_packs_row(tmp_path: Path, monkeypatch: pytest.M
     assert cli.main(["parse", str(report), "--format", "json"]) == 0
     tables = json.loads(capsys.readouterr().out)["tables"]
     assert tables["active"]["test.inspection"] == {"decisions": 7}
+
+
+def test_a_packs_row_takes_its_blocks_columns() -> None:
+    fees = "行政事业性收费 | 0 | ||\n"
+    assert fees in SEED
+    text = SEED.replace(fees, fees + "其他收费 | 1.5 | ||\n", 1)
+    row = {"kind": "row", "table": "active", "key": "test.other_fees", "label": "其他收费",
+           "after": "fees", "formats": ["2021"]}
+    plugins = [("tables", tables), ("province", _Province([row]))]
+    # 本年收费金额（单位：万元） is an amount: decimals are fine in the pack's row too.
+    assert lint(text, plugins=plugins, select=["T005"]) == []
+    found = lint(text.replace("其他收费 | 1.5", "其他收费 | -1.5"), plugins=plugins,
+                 select=["T005"])
+    assert [d.message for d in found] == [
+        'table 二, "其他收费": expected a non-negative amount, found "-1.5"']

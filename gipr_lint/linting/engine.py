@@ -225,11 +225,13 @@ def lint_report(report: Report, settings: Settings, plugin_set: PluginSet,
     diagnostics = list(extra)
     memo: dict[Hashable, Any] = {}  # one per report, shared by its rules (RuleContext.memo)
     contexts: dict[int, RuleContext] = {}
-    for rule, shared in plan.rules:
-        context = contexts.get(id(shared))
-        if context is None:
-            context = contexts[id(shared)] = shared.for_report(memo)
-        diagnostics.extend(_run_rule(rule, report, context, settings.severity.get(rule.code)))
+    with using(plugin_set.template_set):  # what helpers such as cell_issue look rows up in
+        for rule, shared in plan.rules:
+            context = contexts.get(id(shared))
+            if context is None:
+                context = contexts[id(shared)] = shared.for_report(memo)
+            diagnostics.extend(_run_rule(rule, report, context,
+                                         settings.severity.get(rule.code)))
     ignored = _file_ignored(source.path, settings)
     if ignored:
         diagnostics = [d for d in diagnostics if _best(ignored, d.code, d.name) is None]

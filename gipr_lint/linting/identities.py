@@ -43,13 +43,13 @@ from gipr_lint.diagnostics import Edit, Finding, Fix
 from gipr_lint.model import Cell, Report
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint.templates import (
-    ACTIVE_BLOCKS,
     REQUEST_COLUMNS,
     REQUEST_ROWS,
     REVIEW_COLUMNS,
     CellRef,
     Identity,
     Templates,
+    current,
 )
 
 __all__ = ["Failure", "IdentityRule", "IdentitySet", "cell_issue", "failures", "identity_set",
@@ -62,7 +62,7 @@ _TOLERANCE = 1e-6
 # --------------------------------------------------------------------------- cell validity
 
 def _active_column_id(format_: str, row_key: str, index: int) -> str | None:
-    for block in ACTIVE_BLOCKS.get(format_, ()):
+    for block in current().active_blocks.get(format_, ()):  # a pack's rows included
         if any(row.key == row_key for row in block.rows):
             ids = block.column_ids
             return ids[index] if index < len(ids) else None
