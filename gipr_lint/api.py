@@ -1,14 +1,32 @@
 """The public API for rule packs: everything a pack (built-in or third-party) may import.
 
-A rule pack imports from this module only; the rest of ``gipr_lint`` is internal and may change
-between releases. The built-in national pack follows the same contract.
+A rule pack imports from this module only (and its tests from :mod:`gipr_lint.testing`); the
+rest of ``gipr_lint`` is internal and may change between releases. The built-in national pack
+follows the same contract, checked by an import-linter contract (``lint-imports``, see
+pyproject.toml). docs/plugins.md documents every name.
+
+* The model a rule reads: :class:`Report` and its parts, :class:`Span` (offsets into
+  ``report.text``).
+* Writing rules: :class:`Rule`, :class:`RuleContext` (options, templates, deadlines and the
+  per-report :meth:`RuleContext.memo`), :class:`Finding`, :class:`Fix`, :class:`Edit`,
+  :class:`Severity`, :func:`collect_rules`, :data:`hookimpl`, :func:`translator` and
+  :func:`N_` (messages marked for translation, see :mod:`gipr_lint.i18n`).
+* Rules driven by data: :class:`IdentityRule` (table arithmetic), :class:`RequirementRule`
+  (section requirements), and the templates they read (:class:`Templates`, the national table
+  constants, :class:`Identity`, :class:`RowTemplate`).
+* Text helpers: :func:`quote`, :func:`sentence_bounds` (sentence or clause), :func:`compact`,
+  Chinese numerals (:func:`cjk_number`, :func:`cjk_numeral`), dates (:data:`DATE`,
+  :func:`parse_date`), table numbers (:func:`cell_issue`, :func:`number_text`), agency names
+  (:func:`township_unit`).
 """
 
 from __future__ import annotations
 
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
 from gipr_lint.hookspecs import hookimpl
-from gipr_lint.i18n import translator
+from gipr_lint.i18n import N_, translator
+from gipr_lint.linting.identities import IdentityRule, cell_issue, number_text
+from gipr_lint.linting.requirements import RequirementRule
 from gipr_lint.model import (
     SECTION_TITLES,
     AgencyKind,
@@ -16,6 +34,7 @@ from gipr_lint.model import (
     Heading,
     Marker,
     Paragraph,
+    Period,
     Problem,
     Report,
     Row,
@@ -25,33 +44,78 @@ from gipr_lint.model import (
 )
 from gipr_lint.reading.facts import township_unit
 from gipr_lint.reading.layout.compact import compact
-from gipr_lint.reading.period import sentence_bounds
+from gipr_lint.reading.layout.signature import DATE, parse_date
+from gipr_lint.reading.numerals import cjk_number, cjk_numeral
 from gipr_lint.reading.source import Span
+from gipr_lint.reading.text import quote, sentence_bounds
 from gipr_lint.rules import Rule, RuleContext, collect_rules
+from gipr_lint.templates import (
+    ACTIVE_2019_MARKERS,
+    ACTIVE_BLOCKS,
+    REQUEST_COLUMNS,
+    REQUEST_GROUPS,
+    REQUEST_ROWS,
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+    TABLE_NUMERALS,
+    ActiveBlock,
+    Identity,
+    RowTemplate,
+    SectionRequirement,
+    Templates,
+    national_identities,
+    request_row_name,
+)
 
 __all__ = [
+    "ACTIVE_2019_MARKERS",
+    "ACTIVE_BLOCKS",
+    "DATE",
+    "N_",
+    "REQUEST_COLUMNS",
+    "REQUEST_GROUPS",
+    "REQUEST_ROWS",
+    "REVIEW_COLUMNS",
+    "REVIEW_GROUPS",
     "SECTION_TITLES",
+    "TABLE_NUMERALS",
+    "ActiveBlock",
     "AgencyKind",
     "Cell",
     "Edit",
     "Finding",
     "Fix",
     "Heading",
+    "Identity",
+    "IdentityRule",
     "Marker",
     "Paragraph",
+    "Period",
     "Problem",
     "Report",
+    "RequirementRule",
     "Row",
+    "RowTemplate",
     "Rule",
     "RuleContext",
     "Section",
+    "SectionRequirement",
     "Severity",
     "Span",
     "Table",
+    "Templates",
     "TextPiece",
+    "cell_issue",
+    "cjk_number",
+    "cjk_numeral",
     "collect_rules",
     "compact",
     "hookimpl",
+    "national_identities",
+    "number_text",
+    "parse_date",
+    "quote",
+    "request_row_name",
     "sentence_bounds",
     "township_unit",
     "translator",

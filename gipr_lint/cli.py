@@ -446,16 +446,19 @@ def cmd_parse(args: argparse.Namespace) -> int:
     except (OSError, DecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise UsageError(f"{args.file}: cannot read: {reason}") from None
-    report = parse(source)
     from gipr_lint.formatters import report_json
+    from gipr_lint.templates import using
 
-    if args.format == "json":
-        json.dump(report_json.report_to_dict(report), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        from rich.console import Console
+    with using(plugin_set.template_set):  # the loaded packs' rows are read and shown too
+        report = parse(source)
+        if args.format == "json":
+            json.dump(report_json.report_to_dict(report), sys.stdout, ensure_ascii=False,
+                      indent=2)
+            sys.stdout.write("\n")
+        else:
+            from rich.console import Console
 
-        Console(highlight=False).print(report_json.report_tree(report))
+            Console(highlight=False).print(report_json.report_tree(report))
     return EXIT_OK
 
 

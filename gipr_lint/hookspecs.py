@@ -84,12 +84,18 @@ def gipr_lint_rules() -> Sequence[type[Rule]]:  # type: ignore[empty-body]
 
 @hookspec
 def gipr_lint_templates() -> Sequence[Any]:  # type: ignore[empty-body]
-    """Return table-template extensions: extra allowed rows or arithmetic identities.
+    """Return table-template extensions, as data: rows, identities and section requirements.
 
-    The framework does not interpret them: every plugin's items are collected, in plugin load
-    order, into :attr:`~gipr_lint.linting.plugin_manager.PluginSet.templates`, for the table checks.
+    Each item is a mapping with a ``kind``: ``"row"`` (a row of table 二 or 三, which the table
+    readers then recognise), ``"identity"`` (an arithmetic identity, checked by the rule whose
+    code it carries) or ``"requirement"`` (words a section must mention, reported by a
+    ``RequirementRule``); see ``docs/plugins.md``. The items are validated when the plugin loads
+    (:meth:`gipr_lint.templates.Templates.extended`): an unknown kind or a malformed row or
+    requirement is an error naming the plugin. The plugins' items, in load order, extend the
+    national templates into :attr:`~gipr_lint.linting.plugin_manager.PluginSet.template_set`,
+    which rules see as :attr:`gipr_lint.rules.RuleContext.templates`.
 
-    :return: a list of template extension objects (data, see ``docs/plugins.md``).
+    :return: a list of template extension items.
     """
 
 

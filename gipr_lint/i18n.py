@@ -2,7 +2,7 @@
 
 Rule packs mark every message with a translator for their own gettext domain::
 
-    from gipr_lint.i18n import translator
+    from gipr_lint.api import translator
 
     _ = translator("gipr_lint_national")
     message = _("{label} total is {total}, but its columns add up to {sum}").format(...)

@@ -30,17 +30,21 @@ generate ``docs/rules.md``.
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 import re
-from collections.abc import Iterable, Mapping
+import textwrap
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from gipr_lint.diagnostics import Finding, Fix, Severity
 from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
+from gipr_lint.templates import NATIONAL, Templates
 
-__all__ = ["CODE_PATTERN", "NAME_PATTERN", "Rule", "RuleContext", "collect_rules"]
+__all__ = ["CODE_PATTERN", "NAME_PATTERN", "Rule", "RuleContext", "collect_rules",
+           "docstring_markdown", "rule_examples"]
 
 #: A rule code: one or more capital letters, then three digits (``T001``, ``HEN001``).
 CODE_PATTERN = re.compile(r"^[A-Z]+[0-9]{3}$")
@@ -48,21 +52,46 @@ CODE_PATTERN = re.compile(r"^[A-Z]+[0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
+_T = TypeVar("_T")
+
+
 @dataclass(frozen=True)
 class RuleContext:
     """What a rule may know beyond the report.
 
     ``options`` is the rule's plugin's own table, ``[tool.gipr-lint.<plugin>]`` in the user's
-    configuration (empty when absent). ``templates`` is every loaded plugin's template
-    extensions (hook ``gipr_lint_templates``), in load order, for the table checks.
+    configuration (empty when absent). ``templates`` is the table templates of the run
+    (:class:`~gipr_lint.templates.Templates`): the national ones with every loaded pack's rows,
+    identities and section requirements (hook ``gipr_lint_templates``).
     ``deadlines`` maps an agency kind (``township``, ``department``, ``government``) to the
     publication deadline ``"MM-DD"`` plugins set (hook ``gipr_lint_deadlines``); a kind that
     is absent keeps the national date (or none, for townships).
+
+    Each report gets its own context (sharing the same options), whose :meth:`memo` keeps what
+    several rules compute from the report while that report is linted.
     """
 
     options: Mapping[str, Any] = field(default_factory=dict)
-    templates: tuple[Any, ...] = ()
+    templates: Templates = field(default_factory=lambda: NATIONAL)
     deadlines: Mapping[str, str] = field(default_factory=dict)
+    _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """``compute()``, computed once per report: the rules of a report share the value.
+
+        ``key`` names the value for every rule of every pack: start it with your pack's name
+        (``("gipr_lint_national.years", "openers")``). Use it instead of module-level caches, which
+        outlive the report and are shared between threads.
+        """
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
+
+    def for_report(self, memo: dict[Hashable, Any]) -> RuleContext:
+        """This context with a fresh per-report ``memo`` store (the engine calls this)."""
+        return RuleContext(self.options, self.templates, self.deadlines, memo)
 
 
 class Rule:
@@ -107,3 +136,50 @@ def collect_rules(package: str) -> list[type[Rule]]:
                     and value.__module__ == module.__name__ and "code" in vars(value)):
                 found[value.code] = value
     return [found[code] for code in sorted(found)]
+
+
+# --------------------------------------------------------------------------- documentation
+
+_LITERAL = re.compile(r"^(\w[\w ]*)::\s*$")
+
+
+def _doc_parts(doc: str) -> list[str | tuple[str, str]]:
+    """A docstring as lines of prose and ``(label, text)`` literal blocks (``Fails::`` and an
+    indented block under it)."""
+    lines = inspect.cleandoc(doc).splitlines()
+    parts: list[str | tuple[str, str]] = []
+    i = 0
+    while i < len(lines):
+        match = _LITERAL.match(lines[i])
+        if not match:
+            parts.append(lines[i])
+            i += 1
+            continue
+        i += 1
+        block: list[str] = []
+        while i < len(lines) and (not lines[i].strip() or lines[i].startswith((" ", "\t"))):
+            block.append(lines[i])
+            i += 1
+        parts.append((match.group(1), textwrap.dedent("\n".join(block)).strip("\n")))
+    return parts
+
+
+def docstring_markdown(doc: str, *, label: str = "**{}:**") -> str:
+    """A rule docstring with its ``Fails::``/``Passes::`` (any ``Label::``) blocks as fenced
+    ``text`` code blocks, each under ``label`` (``"**Fails:**"``), ending with a line break.
+    docs/rules.md, ``gipr-lint rule`` and the editor's hover text all use it."""
+    out: list[str] = []
+    for part in _doc_parts(doc):
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        out += [label.format(part[0]), "", "```text", *part[1].splitlines(), "```", ""]
+    return "\n".join(out).strip() + "\n"
+
+
+def rule_examples(rule: type[Rule]) -> list[tuple[str, str]]:
+    """The rule's documented examples in order: ``("Fails", text)`` and ``("Passes", text)``
+    pairs from its docstring (tests run them: a Fails example must give a finding of the rule,
+    a Passes example none)."""
+    return [part for part in _doc_parts(rule.__doc__ or "")
+            if isinstance(part, tuple) and part[0] in ("Fails", "Passes")]

@@ -89,8 +89,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gipr_lint.hookspecs import hookimpl
-from gipr_lint.rules import Rule
+from gipr_lint.api import Rule, hookimpl
 
 from $package import rules
 
@@ -126,11 +125,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import Report
-from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.reading.source import Span
+# A pack imports gipr-lint's public API only: gipr_lint.api (and gipr_lint.testing in tests).
+from gipr_lint.api import Edit, Finding, Fix, Report, Rule, RuleContext, Severity, Span, translator
 
 #: Messages are gettext message ids in this package's domain: to add Chinese, see "Messages in
 #: Chinese and English" in gipr-lint's docs/plugins.md (python -m gipr_lint.i18n_tools update).

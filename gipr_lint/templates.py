@@ -2,22 +2,31 @@
 
 A template lists a table's rows in order with their official labels, the known rewordings seen in
 real reports, and the columns each row has. The arithmetic identities of a table are data too
-(:class:`Identity`), checked by one engine in the T rules, so a provincial plugin can add a row or
-an identity without writing Python (hook ``gipr_lint_templates``).
+(:class:`Identity`), checked by one engine in the T rules. The national templates are the data
+file ``gipr_lint/data/templates.toml``; a pack adds a row, an identity or a section requirement
+with data only (hook ``gipr_lint_templates``): :class:`Templates` is the national set with the
+packs' additions, which the table readers, the identity engine and the requirement rules read.
 
 Row and column ids are part of the stable JSON output (``docs/json.md``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from importlib import resources
 from types import MappingProxyType
+from typing import Any
 
 from gipr_lint.i18n import N_
 
 __all__ = [
     "ACTIVE_BLOCKS",
+    "EXTENSION_KINDS",
+    "NATIONAL",
     "REQUEST_COLUMNS",
     "REQUEST_GROUPS",
     "REQUEST_ROWS",
@@ -28,9 +37,14 @@ __all__ = [
     "CellRef",
     "Identity",
     "RowTemplate",
+    "SectionRequirement",
+    "TemplateError",
+    "Templates",
+    "current",
     "national_identities",
     "request_row_name",
     "request_rows",
+    "using",
 ]
 
 
@@ -98,123 +112,61 @@ class Identity:
     values: tuple[tuple[str, str], ...] = ()
 
 
-_R = RowTemplate
+_DATA = "data/templates.toml"
+
+
+def _load_national() -> dict[str, Any]:
+    """The national templates file shipped in the package (``gipr_lint/data/templates.toml``)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    text = resources.files("gipr_lint").joinpath(_DATA).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def row_template(data: Mapping[str, Any]) -> RowTemplate:
+    """A row as the templates file writes it: ``{key, label, numbering, variants,
+    optional-suffix}``."""
+    return RowTemplate(str(data["key"]), str(data["label"]), str(data.get("numbering", "")),
+                       tuple(str(v) for v in data.get("variants", ())),
+                       str(data.get("optional-suffix", "")))
+
+
+_NATIONAL = _load_national()
+_FORMAT_NAMES = ("2021", "2019")
 
 #: Table 二 blocks per format. Column ids: see docs/json.md.
 ACTIVE_BLOCKS: Mapping[str, tuple[ActiveBlock, ...]] = MappingProxyType({
-    "2021": (
-        ActiveBlock("第二十条第（一）项",
-                    (("issued", "本年制发件数"), ("repealed", "本年废止件数"),
-                     ("in_force", "现行有效件数")),
-                    (_R("rules", "规章"), _R("normative_documents", "行政规范性文件",
-                                             variants=("规范性文件",)))),
-        ActiveBlock("第二十条第（五）项", (("decisions", "本年处理决定数量"),),
-                    (_R("licensing", "行政许可"),)),
-        ActiveBlock("第二十条第（六）项", (("decisions", "本年处理决定数量"),),
-                    (_R("penalty", "行政处罚"), _R("enforcement", "行政强制"))),
-        ActiveBlock("第二十条第（八）项", (("amount", "本年收费金额（单位：万元）"),),
-                    (_R("fees", "行政事业性收费"),)),
-    ),
-    "2019": (
-        ActiveBlock("第二十条第（一）项",
-                    (("new_made", "本年新制作数量"), ("new_published", "本年新公开数量"),
-                     ("total_published", "对外公开总数量")),
-                    (_R("rules", "规章"), _R("normative_documents", "规范性文件",
-                                             variants=("行政规范性文件",)))),
-        ActiveBlock("第二十条第（五）项",
-                    (("previous_count", "上一年项目数量"), ("change", "本年增/减"),
-                     ("decisions", "处理决定数量")),
-                    (_R("licensing", "行政许可"), _R("other_services", "其他对外管理服务事项"))),
-        ActiveBlock("第二十条第（六）项",
-                    (("previous_count", "上一年项目数量"), ("change", "本年增/减"),
-                     ("decisions", "处理决定数量")),
-                    (_R("penalty", "行政处罚"), _R("enforcement", "行政强制"))),
-        ActiveBlock("第二十条第（八）项",
-                    (("previous_count", "上一年项目数量"), ("change", "本年增/减")),
-                    (_R("fees", "行政事业性收费"),)),
-        ActiveBlock("第二十条第（九）项",
-                    (("projects", "采购项目数量"), ("amount", "采购总金额")),
-                    (_R("procurement", "政府集中采购"),)),
-    ),
+    format_: tuple(ActiveBlock(block["item"], tuple((c[0], c[1]) for c in block["columns"]),
+                               tuple(row_template(row) for row in block["rows"]))
+                   for block in _NATIONAL["active"]["blocks"][format_])
+    for format_ in _FORMAT_NAMES
 })
 
 #: Headers that only the 2019 table 二 has; any of them means the 2019 tables were used.
-ACTIVE_2019_MARKERS: tuple[str, ...] = (
-    "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
-    "其他对外管理服务事项", "第二十条第（九）项", "政府集中采购",
-)
+ACTIVE_2019_MARKERS: tuple[str, ...] = tuple(_NATIONAL["active"]["markers-2019"])
 
 #: How each table is numbered in the format (and in messages): table 二, 三, 四.
-TABLE_NUMERALS: Mapping[str, str] = MappingProxyType(
-    {"active": "二", "requests": "三", "review": "四"})
+TABLE_NUMERALS: Mapping[str, str] = MappingProxyType(dict(_NATIONAL["numerals"]))
 
 #: Table 三 columns, in order.
-REQUEST_COLUMNS: tuple[str, ...] = (
-    "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计",
-)
-
-_NOT_PROCESSED = "行政机关不再处理其政府信息公开申请"
-_NOT_PROCESSED_VARIANT = "行政机关不再受理其政府信息公开申请"
-
-_REQUEST_HEAD = (
-    _R("new", "本年新收政府信息公开申请数量", "一、"),
-    _R("carried_over", "上年结转政府信息公开申请数量", "二、"),
-)
-_REQUEST_DENIED_TO_NOT_PROCESSED = (
-    _R("granted", "予以公开", "（一）"),
-    _R("partially_granted", "部分公开", "（二）",
-       optional_suffix="（区分处理的，只计这一情形，不计其他情形）"),
-    _R("denied.state_secret", "属于国家秘密", "1."),
-    _R("denied.prohibited_by_law", "其他法律行政法规禁止公开", "2.",
-       variants=("其他法律和行政法规禁止公开", "其他法律、行政法规禁止公开")),
-    _R("denied.three_safeties", "危及“三安全一稳定”", "3.", variants=("危及三安全一稳定",)),
-    _R("denied.third_party", "保护第三方合法权益", "4."),
-    _R("denied.internal_affairs", "属于三类内部事务信息", "5."),
-    _R("denied.process_info", "属于四类过程性信息", "6."),
-    _R("denied.enforcement_file", "属于行政执法案卷", "7."),
-    _R("denied.query_item", "属于行政查询事项", "8."),
-    _R("unable.not_held", "本机关不掌握相关政府信息", "1."),
-    _R("unable.needs_creation", "没有现成信息需要另行制作", "2."),
-    _R("unable.unclear", "补正后申请内容仍不明确", "3."),
-    _R("not_processed.petition", "信访举报投诉类申请", "1."),
-    _R("not_processed.duplicate", "重复申请", "2."),
-    _R("not_processed.publication", "要求提供公开出版物", "3."),
-    _R("not_processed.excessive", "无正当理由大量反复申请", "4."),
-    _R("not_processed.confirmation", "要求行政机关确认或重新出具已获取信息", "5."),
-)
-_REQUEST_TAIL = (
-    _R("total", "总计", "（七）"),
-    _R("carry_forward", "结转下年度继续办理", "四、"),
-)
+REQUEST_COLUMNS: tuple[str, ...] = tuple(_NATIONAL["requests"]["columns"])
 
 #: Table 三 rows per format, in order. Group labels (三、本年度办理结果, （三）不予公开 …) are not
 #: rows: they carry no numbers (see :data:`REQUEST_GROUPS`).
 REQUEST_ROWS: Mapping[str, tuple[RowTemplate, ...]] = MappingProxyType({
-    "2021": (*_REQUEST_HEAD, *_REQUEST_DENIED_TO_NOT_PROCESSED,
-             _R("other.no_correction", f"申请人无正当理由逾期不补正、{_NOT_PROCESSED}", "1.",
-                variants=(f"申请人无正当理由逾期不补正、{_NOT_PROCESSED_VARIANT}",)),
-             _R("other.no_fee", f"申请人逾期未按收费通知要求缴纳费用、{_NOT_PROCESSED}", "2.",
-                variants=(f"申请人逾期未按收费通知要求缴纳费用、{_NOT_PROCESSED_VARIANT}",)),
-             _R("other.other", "其他", "3."),
-             *_REQUEST_TAIL),
-    "2019": (*_REQUEST_HEAD, *_REQUEST_DENIED_TO_NOT_PROCESSED,
-             _R("other", "其他处理", "（六）"),
-             *_REQUEST_TAIL),
+    format_: tuple(row_template(row) for row in _NATIONAL["requests"]["rows"]
+                   if format_ in row.get("formats", _FORMAT_NAMES))
+    for format_ in _FORMAT_NAMES
 })
 
 #: Group labels of table 三: (official text, numbering).
-REQUEST_GROUPS: tuple[RowTemplate, ...] = (
-    _R("group.results", "本年度办理结果", "三、"),
-    _R("group.denied", "不予公开", "（三）"),
-    _R("group.unable", "无法提供", "（四）"),
-    _R("group.not_processed", "不予处理", "（五）"),
-    _R("group.other", "其他处理", "（六）"),
-)
+REQUEST_GROUPS: tuple[RowTemplate, ...] = tuple(
+    row_template(group) for group in _NATIONAL["requests"]["groups"])
 
 #: Row keys of table 三 that are outcomes, summed into （七）总计.
-OUTCOME_PREFIXES: tuple[str, ...] = (
-    "granted", "partially_granted", "denied.", "unable.", "not_processed.", "other",
-)
+OUTCOME_PREFIXES: tuple[str, ...] = tuple(_NATIONAL["requests"]["outcome-prefixes"])
 
 
 def request_rows(format_: str) -> tuple[RowTemplate, ...]:
@@ -222,19 +174,17 @@ def request_rows(format_: str) -> tuple[RowTemplate, ...]:
     return REQUEST_ROWS[format_]
 
 
-def outcome_keys(format_: str) -> tuple[str, ...]:
-    """Table 三 row keys summed into （七）总计 in a format."""
-    return tuple(row.key for row in REQUEST_ROWS[format_]
+def outcome_keys(format_: str, rows: tuple[RowTemplate, ...] | None = None) -> tuple[str, ...]:
+    """Table 三 row keys summed into （七）总计 in a format (of ``rows``: the national ones when
+    left out)."""
+    return tuple(row.key for row in (REQUEST_ROWS[format_] if rows is None else rows)
                  if row.key.startswith(OUTCOME_PREFIXES))
 
 
 #: Table 四: three groups of five cells, in the printed order.
-REVIEW_GROUPS: tuple[tuple[str, str], ...] = (
-    ("review", "行政复议"),
-    ("litigation_direct", "未经复议直接起诉"),
-    ("litigation_after_review", "复议后起诉"),
-)
-REVIEW_COLUMNS: tuple[str, ...] = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+REVIEW_GROUPS: tuple[tuple[str, str], ...] = tuple(
+    (key, label) for key, label in _NATIONAL["review"]["groups"])
+REVIEW_COLUMNS: tuple[str, ...] = tuple(_NATIONAL["review"]["columns"])
 
 
 # --------------------------------------------------------------------------- identities
@@ -247,11 +197,13 @@ def request_row_name(row: RowTemplate) -> str:
     return f"{prefix}{row.numbering}{row.label}"
 
 
-def _national_identities(format_: str) -> tuple[Identity, ...]:
+def _national_identities(format_: str, rows: tuple[RowTemplate, ...] | None = None
+                         ) -> tuple[Identity, ...]:
+    rows = REQUEST_ROWS[format_] if rows is None else rows
     applicants = range(len(REQUEST_COLUMNS) - 1)
     total_column = len(REQUEST_COLUMNS) - 1
     identities: list[Identity] = []
-    for row in REQUEST_ROWS[format_]:
+    for row in rows:
         name = request_row_name(row)
         identities.append(Identity(
             "T001", f"table 三 row total: {name}",
@@ -259,7 +211,7 @@ def _national_identities(format_: str) -> tuple[Identity, ...]:
             tuple(("requests", row.key, c) for c in applicants),
             message=N_('总计 of "{row}" is {found}, but the six applicant columns add up to '
                        "{expected}"), formats=(format_,), values=(("row", name),)))
-    outcomes = outcome_keys(format_)
+    outcomes = outcome_keys(format_, rows)
     for c, column in enumerate(REQUEST_COLUMNS):
         identities.append(Identity(
             "T002", f"table 三 outcome total: {column}", ("requests", "total", c),
@@ -294,3 +246,199 @@ def national_identities(format_: str) -> tuple[Identity, ...]:
     row totals (T001), outcome totals (T002), the printed identity (T003), table-四 group totals
     (T004). Every identity carries ``formats=(format_,)``."""
     return _NATIONAL_IDENTITIES[format_]
+
+
+# --------------------------------------------------------------------------- extensions
+
+#: The kinds of item a pack's ``gipr_lint_templates`` hook may return (see docs/plugins.md).
+EXTENSION_KINDS = ("identity", "row", "requirement")
+_ROW_KEYS = frozenset({"kind", "table", "key", "label", "numbering", "variants",
+                       "optional-suffix", "after", "formats"})
+_REQUIREMENT_KEYS = frozenset({"kind", "code", "section", "description", "any-of", "message"})
+
+
+class TemplateError(ValueError):
+    """A template extension item that cannot be used; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class SectionRequirement:
+    """A pack's requirement on a section: it must mention at least one of ``any_of``.
+
+    Reported by the rule whose code is ``code`` (a
+    :class:`~gipr_lint.linting.requirements.RequirementRule` subclass of the pack) at the section's
+    heading. ``message`` is a ``str.format`` template with ``{section}`` (the section's heading
+    text) and ``{words}`` (``any_of`` joined by "、"); empty means a generic one.
+    """
+
+    code: str
+    section: int
+    any_of: tuple[str, ...]
+    description: str = ""
+    message: str = ""
+
+
+def _strings(value: object, what: str) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple)) \
+            or not all(isinstance(v, str) and v for v in value):
+        raise TemplateError(f'"{what}" must be a list of non-empty strings')
+    return tuple(value)
+
+
+def _text(data: Mapping[str, Any], name: str, *, required: bool = True) -> str:
+    value = data.get(name, "")
+    if not isinstance(value, str) or (required and not value):
+        raise TemplateError(f'"{name}" must be a{" non-empty" if required else ""} string')
+    return value
+
+
+def _unknown_keys(data: Mapping[str, Any], known: frozenset[str]) -> None:
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise TemplateError(f"unknown keys {unknown} (known: {', '.join(sorted(known))})")
+
+
+def _requirement(data: Mapping[str, Any]) -> SectionRequirement:
+    _unknown_keys(data, _REQUIREMENT_KEYS)
+    section = data.get("section")
+    if isinstance(section, bool) or not isinstance(section, int) or not 1 <= section <= 6:
+        raise TemplateError('"section" must be a section number, 1 to 6')
+    return SectionRequirement(_text(data, "code"), section, _strings(data.get("any-of"), "any-of"),
+                              _text(data, "description", required=False),
+                              _text(data, "message", required=False))
+
+
+@dataclass(frozen=True, eq=False)
+class Templates:
+    """The templates a run uses: the national ones with every loaded pack's extensions.
+
+    ``active_blocks`` and ``request_rows`` are the rows per format (the pack rows included), which
+    the table readers look for; ``extensions`` every item the packs returned, in load order (the
+    identities among them are read by :mod:`gipr_lint.linting.identities`); ``requirements`` the
+    section requirements. Built with :meth:`extended`; :data:`NATIONAL` has no extension.
+    """
+
+    active_blocks: Mapping[str, tuple[ActiveBlock, ...]] = field(
+        default_factory=lambda: ACTIVE_BLOCKS)
+    request_rows: Mapping[str, tuple[RowTemplate, ...]] = field(
+        default_factory=lambda: REQUEST_ROWS)
+    extensions: tuple[object, ...] = ()
+    requirements: tuple[SectionRequirement, ...] = ()
+
+    def row_keys(self, table: str) -> frozenset[str]:
+        """Every row key of ``table`` (``active``, ``requests`` or ``review``), any format."""
+        if table == "requests":
+            return frozenset(row.key for rows in self.request_rows.values() for row in rows)
+        if table == "review":
+            return frozenset(key for key, _ in REVIEW_GROUPS)
+        return frozenset(row.key for blocks in self.active_blocks.values() for block in blocks
+                         for row in block.rows)
+
+    def identities(self, format_: str) -> tuple[Identity, ...]:
+        """The national identities of a format over this set's rows (a pack's table-三 row gets
+        its row total, T001, too)."""
+        rows = self.request_rows[format_]
+        return national_identities(format_) if rows is REQUEST_ROWS[format_] \
+            else _national_identities(format_, rows)
+
+    def extended(self, items: Sequence[object]) -> Templates:
+        """This set with a pack's items added; raises :class:`TemplateError` naming the first
+        item that is not a known extension (kinds: :data:`EXTENSION_KINDS`)."""
+        active = {f: list(blocks) for f, blocks in self.active_blocks.items()}
+        requests = {f: list(rows) for f, rows in self.request_rows.items()}
+        requirements = list(self.requirements)
+        for number, item in enumerate(items, 1):
+            try:
+                kind = _kind(item)
+                if kind == "row":
+                    assert isinstance(item, Mapping)
+                    _add_row(item, active, requests)
+                elif kind == "requirement":
+                    assert isinstance(item, Mapping)
+                    requirements.append(_requirement(item))
+            except TemplateError as exc:
+                text = repr(item)
+                text = text if len(text) <= 80 else text[:77] + "..."
+                raise TemplateError(f"template extension #{number} {text}: {exc}") from None
+        return Templates(MappingProxyType({f: tuple(b) for f, b in active.items()}),
+                         MappingProxyType({f: tuple(r) for f, r in requests.items()}),
+                         (*self.extensions, *items), tuple(requirements))
+
+
+def _kind(item: object) -> str:
+    if isinstance(item, Identity):
+        return "identity"
+    if isinstance(item, SectionRequirement):
+        return "requirement"
+    if not isinstance(item, Mapping):
+        raise TemplateError(f"expected a table (mapping) with a \"kind\", found "
+                            f"{type(item).__name__}")
+    kind = item.get("kind")
+    if kind is None and "total" in item:
+        return "identity"  # the identity format before "kind" was required
+    if kind not in EXTENSION_KINDS:
+        raise TemplateError(f"unknown kind {kind!r} (known: {', '.join(EXTENSION_KINDS)})")
+    return str(kind)
+
+
+def _add_row(data: Mapping[str, Any], active: dict[str, list[ActiveBlock]],
+             requests: dict[str, list[RowTemplate]]) -> None:
+    """Put a pack's row after the row named by ``after``, in each format that has that row."""
+    _unknown_keys(data, _ROW_KEYS)
+    table, after = data.get("table"), _text(data, "after")
+    if table not in ("active", "requests"):
+        raise TemplateError('"table" must be "active" (table 二) or "requests" (table 三)')
+    row = RowTemplate(_text(data, "key"), _text(data, "label"),
+                      _text(data, "numbering", required=False),
+                      _strings(data.get("variants", []), "variants") if data.get("variants")
+                      else (), _text(data, "optional-suffix", required=False))
+    formats = data.get("formats")
+    if formats is not None:
+        formats = _strings(formats, "formats")
+        if any(f not in _FORMAT_NAMES for f in formats):
+            raise TemplateError(f'"formats" must be a list of {", ".join(_FORMAT_NAMES)}')
+    added = False
+    for format_ in formats or _FORMAT_NAMES:
+        if table == "requests":
+            rows = requests[format_]
+            keys = [r.key for r in rows]
+            if row.key in keys:
+                raise TemplateError(f"table 三 already has a row {row.key!r}")
+            if after in keys:
+                rows.insert(keys.index(after) + 1, row)
+                added = True
+            continue
+        blocks = active[format_]
+        if any(r.key == row.key for b in blocks for r in b.rows):
+            raise TemplateError(f"table 二 already has a row {row.key!r}")
+        for index, block in enumerate(blocks):
+            keys = [r.key for r in block.rows]
+            if after in keys:
+                rows_ = list(block.rows)
+                rows_.insert(keys.index(after) + 1, row)
+                blocks[index] = ActiveBlock(block.item, block.columns, tuple(rows_))
+                added = True
+    if not added:
+        raise TemplateError(f"no row {after!r} to put the row after in table "
+                            f"{TABLE_NUMERALS[table]}")
+
+
+#: The national templates, no extension.
+NATIONAL = Templates()
+
+_current: ContextVar[Templates] = ContextVar("gipr_lint_templates", default=NATIONAL)
+
+
+def current() -> Templates:
+    """The templates of the report being read (set by :func:`using`; :data:`NATIONAL` outside)."""
+    return _current.get()
+
+
+@contextmanager
+def using(templates: Templates) -> Iterator[None]:
+    """Read reports with ``templates`` inside the block (the engine wraps parsing in it)."""
+    token = _current.set(templates)
+    try:
+        yield
+    finally:
+        _current.reset(token)

@@ -41,6 +41,7 @@ having gipr-lint installed does not slow down anyone's pytest start-up.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -57,9 +58,12 @@ else:  # pragma: no cover
 
 if TYPE_CHECKING:
     from gipr_lint.diagnostics import Diagnostic
+    from gipr_lint.linting.plugin_manager import PluginSet
+    from gipr_lint.model import Report
     from gipr_lint.rules import Rule
 
-__all__ = ["RuleCase", "check_case", "installed_rules", "lint", "lint_file", "load_cases"]
+__all__ = ["RuleCase", "check_case", "check_examples", "installed_rules", "lint", "lint_file",
+           "load", "load_cases", "parse", "unregistered_rules"]
 
 
 @cache
@@ -90,9 +94,31 @@ def lint(text: str, *, rules: Sequence[type[Rule]] | None = None, path: str = "r
     if rules is not None:
         chosen = list(rules)
     else:
-        chosen = [] if plugins else list(installed_rules().values())
+        chosen = [] if plugins else [rule for code, rule in installed_rules().items()
+                                     if code != "E999"]  # the framework's own, always there
     return lint_text(text, rules=chosen, path=path, options=options, plugins=tuple(plugins),
                      **settings)
+
+
+def load(plugins: Sequence[object | tuple[str, object]]) -> PluginSet:
+    """Load ``plugins`` in-process (as for :func:`lint`) and return what they provide: ``rules``,
+    ``options``, ``templates`` (their items), ``template_set`` (the national templates with their
+    rows, identities and requirements), ``deadlines`` and ``problems`` (empty when they load)."""
+    from gipr_lint.linting.plugin_manager import load_plugins
+
+    return load_plugins(entry_points=[], extra=list(plugins))
+
+
+def parse(text: str, *, plugins: Sequence[object | tuple[str, object]] = (),
+          path: str = "report.txt") -> Report:
+    """Parse ``text`` into the model rules read, with the table rows ``plugins`` add (as for
+    :func:`lint`): ``parse(text, plugins=[gipr_lint_henan]).tables["active"].row(key)``."""
+    from gipr_lint.reading.parser import parse_text
+    from gipr_lint.templates import NATIONAL, using
+
+    templates = load(plugins).template_set if plugins else NATIONAL
+    with using(templates):
+        return parse_text(text, path)
 
 
 def lint_file(path: str | Path, **kwargs: Any) -> list[Diagnostic]:
@@ -201,6 +227,81 @@ def check_case(case: RuleCase, rules: Mapping[str, type[Rule]] | None = None, *,
     for expected, diagnostic in zip(case.messages, diagnostics, strict=False):
         if expected not in diagnostic.message:
             raise AssertionError(f"{case}: message {diagnostic.message!r} lacks {expected!r}")
+
+
+def unregistered_rules(package: str, registered: Iterable[type[Rule]]) -> list[str]:
+    """The rule classes defined anywhere in ``package`` (every module, ``_``-prefixed helpers
+    included) that are not among ``registered``, as ``module.Class`` names. A pack's test asserts
+    this is empty, so a rule written but never registered fails a test::
+
+        assert unregistered_rules("gipr_lint_henan", gipr_lint_henan.gipr_lint_rules()) == []
+
+    Classes without their own ``code`` (base classes such as ``IdentityRule``) are not rules.
+    """
+    import importlib
+    import pkgutil
+
+    from gipr_lint.rules import Rule
+
+    root = importlib.import_module(package)
+    modules = [root]
+    if hasattr(root, "__path__"):
+        modules += [importlib.import_module(info.name)
+                    for info in pkgutil.walk_packages(root.__path__, f"{package}.")]
+    known = set(registered)
+    missing = []
+    for module in modules:
+        for value in vars(module).values():
+            if (isinstance(value, type) and issubclass(value, Rule) and "code" in vars(value)
+                    and value.__module__ == module.__name__ and value not in known):
+                missing.append(f"{module.__name__}.{value.__qualname__}")
+    return sorted(missing)
+
+
+_EXAMPLE_CONFIG = re.compile(r"# gipr-lint\.toml: (?:\[(?P<table>[\w-]+)\] )?(?P<setting>.+)")
+
+
+def check_examples(rule: type[Rule], *,
+                   plugins: Sequence[object | tuple[str, object]] = ()) -> None:
+    """Run the ``Fails::`` and ``Passes::`` examples of a rule's docstring (raises
+    AssertionError): each Fails example must give at least one finding of the rule, each Passes
+    example none, and the rule must have both.
+
+    The rule runs on its own, or with ``plugins`` (as for :func:`lint`: its plugin, so that its
+    templates and deadlines apply) selected by its code. An example whose first line is
+    ``# gipr-lint.toml: [table] key = value`` is linted with that configuration (``[henan]
+    overview-max-chars = 20``; without ``[table]``, a top-level key such as
+    ``agency-kind = "township"``).
+    """
+    from gipr_lint.rules import rule_examples
+
+    examples = rule_examples(rule)
+    labels = {label for label, _ in examples}
+    if labels != {"Fails", "Passes"}:
+        raise AssertionError(f"{rule.code}: the docstring has no "
+                             f"{' and no '.join(sorted({'Fails', 'Passes'} - labels))} example")
+    for label, text in examples:
+        settings: dict[str, Any] = {}
+        first, _, rest = text.partition("\n")
+        config = _EXAMPLE_CONFIG.fullmatch(first)
+        if config is not None:
+            values = tomllib.loads(config.group("setting"))
+            if config.group("table"):
+                settings[config.group("table")] = values
+            else:
+                settings.update({key.replace("-", "_"): v for key, v in values.items()})
+            text = rest
+        if plugins:
+            found = lint(text, plugins=plugins, select=[rule.code], **settings)
+        else:
+            found = lint(text, rules=[rule], **settings)
+        hits = [d for d in found if d.code == rule.code]
+        if label == "Fails" and not hits:
+            raise AssertionError(f"{rule.code}: the Fails example gives no {rule.code} "
+                                 f"finding:\n{text}")
+        if label == "Passes" and hits:
+            raise AssertionError(f"{rule.code}: the Passes example gives findings:\n"
+                                 f"{_describe(hits)}\n{text}")
 
 
 @pytest.fixture(scope="session")

@@ -6,45 +6,16 @@ fails while docs/rules.md is stale. ``--check`` exits 1 instead of writing when 
 
 from __future__ import annotations
 
-import inspect
 import re
 import sys
-import textwrap
 from itertools import groupby
 from pathlib import Path
 
 from gipr_lint.i18n import language, rule_lead, rule_lead_translated, rule_summary
 from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
+from gipr_lint.rules import docstring_markdown
 
 RULES_MD = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
-_LITERAL = re.compile(r"^(\w[\w ]*)::\s*$")
-
-
-def docstring_markdown(doc: str) -> str:
-    """A rule docstring with ``Fails::``/``Passes::`` (any ``Label::``) blocks as code blocks."""
-    lines = inspect.cleandoc(doc).splitlines()
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        match = _LITERAL.match(lines[i])
-        if not match:
-            out.append(lines[i])
-            i += 1
-            continue
-        out.append(f"**{match.group(1)}:**")
-        out.append("")
-        i += 1
-        block: list[str] = []
-        while i < len(lines) and (not lines[i].strip() or lines[i].startswith((" ", "\t"))):
-            block.append(lines[i])
-            i += 1
-        out.append("```text")
-        out.extend(textwrap.dedent("\n".join(block)).strip("\n").splitlines())
-        out.append("```")
-        out.append("")
-    return "\n".join(out).strip() + "\n"
-
-
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 

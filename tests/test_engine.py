@@ -228,3 +228,45 @@ def test_lint_text_rejects_invalid_rules() -> None:
 
 def test_occurrences_helper() -> None:
     assert list(occurrences("aXaXa", "a")) == [Span(0, 1), Span(2, 3), Span(4, 5)]
+
+
+# --------------------------------------------------------------------------- per-report memo
+
+def _memo_rules(calls: list[str]) -> list[type[Rule]]:
+    def count(report: Report) -> int:
+        calls.append(report.text)
+        return report.text.count("我局")
+
+    class First(Rule):
+        code, name, severity, summary = "TST801", "memo-first", Severity.INFO, "first"
+
+        def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+            if context.memo(("tests", "count"), lambda: count(report)):
+                yield self.finding(Span(0, 1), "first")
+
+    class Second(First):
+        code, name = "TST802", "memo-second"
+
+        def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+            found = context.memo(("tests", "count"), lambda: count(report))
+            yield self.finding(Span(0, 1), f"second {found}")
+
+    return [First, Second]
+
+
+def test_memo_is_computed_once_per_report_and_shared_by_its_rules() -> None:
+    calls: list[str] = []
+    plugin_set = PluginSet.from_rules(_memo_rules(calls))
+    settings = Settings()
+    first = lint_source(Source.from_text("我局我局\n", "a.txt"), settings, plugin_set)
+    second = lint_source(Source.from_text("我镇\n", "b.txt"), settings, plugin_set)
+    assert [d.message for d in first.diagnostics] == ["first", "second 2"]
+    assert [d.message for d in second.diagnostics] == ["second 0"]
+    assert calls == ["我局我局\n", "我镇\n"]  # once per report, not once per rule
+
+
+def test_memo_of_a_context_outside_the_engine() -> None:
+    context = RuleContext()
+    assert context.memo("key", lambda: 1) == 1
+    assert context.memo("key", lambda: 2) == 1
+    assert context.for_report({}).memo("key", lambda: 3) == 3

@@ -49,7 +49,9 @@ def test_entry_points_load_and_record_distribution_version() -> None:
     assert (info.name, info.version, info.distribution) == ("words", "9.9", "fake-dist")
     assert info.codes == ["TST001", "TST002", "TST003", "TST004"]
     assert ps.rule_plugin["TST003"] == "words" and ps.resolve("flag-woju") == "TST001"
-    assert ps.templates == [{"table": "requests", "extra-row": "test-row"}]
+    assert ps.templates == [{"kind": "requirement", "code": "TST009", "section": 6,
+                             "any-of": ["收费"]}]
+    assert [r.code for r in ps.template_set.requirements] == ["TST009"]
     assert ps.options["words"]["level"].default == "info"
 
 

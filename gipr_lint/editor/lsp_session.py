@@ -8,8 +8,6 @@ benchmarks and tests can drive it directly.
 
 from __future__ import annotations
 
-import inspect
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +25,7 @@ from gipr_lint.linting.config import (
 from gipr_lint.linting.engine import FileResult, lint_source
 from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
 from gipr_lint.reading.source import Source, Span
-from gipr_lint.rules import Rule
+from gipr_lint.rules import Rule, docstring_markdown
 
 _ = translator("gipr_lint")
 
@@ -178,39 +176,6 @@ class Linter:
         return rule_markdown(rule, self.plugin_set.rule_plugin.get(code, "?"))
 
 
-_LITERAL = re.compile(r"^(\s*)(.*?)::\s*$")
-
-
-def _docstring_markdown(doc: str) -> str:
-    """A rule docstring (reStructuredText-ish ``Fails::`` blocks) as Markdown with fenced
-    ``text`` blocks."""
-    out: list[str] = []
-    lines = doc.splitlines()
-    i = 0
-    while i < len(lines):
-        match = _LITERAL.match(lines[i])
-        if not match or not match.group(2):
-            out.append(lines[i])
-            i += 1
-            continue
-        out.append(f"{match.group(2)}:")
-        indent = len(match.group(1))
-        i += 1
-        block: list[str] = []
-        while i < len(lines) and (not lines[i].strip()
-                                  or len(lines[i]) - len(lines[i].lstrip()) > indent):
-            block.append(lines[i])
-            i += 1
-        while block and not block[-1].strip():
-            block.pop()
-        while block and not block[0].strip():
-            block.pop(0)
-        if block:
-            body = inspect.cleandoc("\n".join(block))
-            out.extend(["", "```text", body, "```", ""])
-    return "\n".join(out).strip()
-
-
 def rule_markdown(rule: type[Rule], plugin: str) -> str:
     """A rule's hover text: code, name, default severity, plugin, summary, documentation."""
     severity = getattr(rule.severity, "value", rule.severity)
@@ -219,8 +184,8 @@ def rule_markdown(rule: type[Rule], plugin: str) -> str:
             code=f"**{rule.code}**", name=f"`{rule.name}`", severity=severity, plugin=plugin)
         return f"{head}\n\n{rule_explanation(rule)}"
     head = f"**{rule.code}** `{rule.name}` ({severity}, plugin {plugin})\n\n{rule_summary(rule)}"
-    doc = inspect.cleandoc(rule.__doc__ or "")
-    return f"{head}\n\n{_docstring_markdown(doc)}" if doc else head
+    doc = rule.__doc__ or ""
+    return f"{head}\n\n{docstring_markdown(doc, label='{}:').rstrip()}" if doc.strip() else head
 
 
 def fix_title(diagnostic: Diagnostic) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from gipr_lint.model import Report, Row, Table
-from gipr_lint.templates import ACTIVE_BLOCKS
+from gipr_lint.templates import current
 
 if TYPE_CHECKING:
     from rich.tree import Tree
@@ -19,7 +19,10 @@ JSON_VERSION = 1
 
 
 def _active_columns(format_: str) -> dict[str, tuple[str, ...]]:
-    return {row.key: block.column_ids for block in ACTIVE_BLOCKS[format_] for row in block.rows}
+    """Table 二's column ids by row key, in the templates the report was read with (a pack's
+    rows included)."""
+    return {row.key: block.column_ids for block in current().active_blocks[format_]
+            for row in block.rows}
 
 
 def _table_dict(table: Table) -> dict[str, Any]:

@@ -30,6 +30,7 @@ __all__ = [
     "ConfigResolver",
     "IgnoreText",
     "Settings",
+    "SettingsValidator",
     "build_settings",
     "find_config",
     "read_config_file",
@@ -141,7 +142,7 @@ def _suggest(word: str, choices: Sequence[str]) -> str:
     return f"; did you mean {near[0]!r}?" if near else ""
 
 
-class _Validator:
+class SettingsValidator:
     """Validates one raw table (from a file or the command line) into normalised values."""
 
     def __init__(self, label: str, key_prefix: str, plugin_set: PluginSet) -> None:
@@ -413,7 +414,7 @@ def build_settings(values: Mapping[str, Any], *, root: Path, path: Path | None =
 
 def validate_overrides(overrides: Mapping[str, Any], plugin_set: PluginSet) -> dict[str, Any]:
     """Validate command-line values (keys as in the config file, e.g. ``fail-on``)."""
-    validator = _Validator("command line", "--", plugin_set)
+    validator = SettingsValidator("command line", "--", plugin_set)
     return validator.validate(overrides)
 
 
@@ -459,5 +460,6 @@ class ConfigResolver:
             root = config_path.parent
             if read is not None:
                 table, prefix = read
-                values = _Validator(str(config_path), prefix, self.plugin_set).validate(table)
+                values = SettingsValidator(str(config_path), prefix,
+                                           self.plugin_set).validate(table)
         return build_settings(_merge(values, self.overrides), root=root, path=config_path)

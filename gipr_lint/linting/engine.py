@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePath
@@ -18,11 +18,12 @@ from typing import Any
 
 from gipr_lint.diagnostics import Diagnostic, Finding, Severity
 from gipr_lint.i18n import translator
-from gipr_lint.linting.config import IgnoreText, Settings, _Validator, build_settings
+from gipr_lint.linting.config import IgnoreText, Settings, SettingsValidator, build_settings
 from gipr_lint.linting.plugin_manager import PluginSet
 from gipr_lint.model import AgencyKind, Report, TextPiece
 from gipr_lint.reading.source import DecodeError, Source, Span
 from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.templates import Templates, using
 
 _ = translator("gipr_lint")
 
@@ -126,7 +127,7 @@ def _plan(settings: Settings, plugin_set: PluginSet) -> _Plan:
                                        in plugin_set.options.get(plugin, {}).items()}
             options.update(settings.plugin_options.get(plugin, {}))
             contexts[plugin] = RuleContext(options=options,
-                                           templates=tuple(plugin_set.templates),
+                                           templates=plugin_set.template_set,
                                            deadlines=MappingProxyType(dict(plugin_set.deadlines)))
         rules.append((plugin_set.rules[code](), contexts[plugin]))
     plan = _Plan(rules=rules, codes=codes)
@@ -155,11 +156,12 @@ def _crash(source: Source, what: str, exc: BaseException) -> Diagnostic:
                              what=what, error=f"{type(exc).__name__}: {exc}"), span=Span(0, 0))
 
 
-def _parse(source: Source) -> tuple[Report, Diagnostic | None]:
+def _parse(source: Source, templates: Templates) -> tuple[Report, Diagnostic | None]:
     from gipr_lint.reading.parser import parse
 
     try:
-        return parse(source), None
+        with using(templates):
+            return parse(source), None
     except Exception as exc:  # a parser bug must not lose the file
         return Report(source=source), _crash(source, _("the parser"), exc)
 
@@ -226,8 +228,15 @@ def lint_report(report: Report, settings: Settings, plugin_set: PluginSet,
     source = report.source
     plan = _plan(settings, plugin_set)
     diagnostics = list(extra)
-    for rule, context in plan.rules:
-        diagnostics.extend(_run_rule(rule, report, context, settings.severity.get(rule.code)))
+    memo: dict[Hashable, Any] = {}  # one per report, shared by its rules (RuleContext.memo)
+    contexts: dict[int, RuleContext] = {}
+    with using(plugin_set.template_set):  # what helpers such as cell_issue look rows up in
+        for rule, shared in plan.rules:
+            context = contexts.get(id(shared))
+            if context is None:
+                context = contexts[id(shared)] = shared.for_report(memo)
+            diagnostics.extend(_run_rule(rule, report, context,
+                                         settings.severity.get(rule.code)))
     ignored = _file_ignored(source.path, settings)
     if ignored:
         diagnostics = [d for d in diagnostics if _best(ignored, d.code, d.name) is None]
@@ -258,7 +267,7 @@ def lint_source(source: Source, settings: Settings, plugin_set: PluginSet) -> Fi
     from gipr_lint.i18n import language
 
     with language(settings.lang):
-        report, crashed = _parse(source)
+        report, crashed = _parse(source, plugin_set.template_set)
         return lint_report(report, settings, plugin_set, [crashed] if crashed else [])
 
 
@@ -302,7 +311,7 @@ def lint_text(text: str, rules: Sequence[type[Rule]], path: str = "x.txt", *,
     """
     plugin_set = _test_plugin_set(tuple(rules), tuple(plugins))
     raw = {key.replace("_", "-"): value for key, value in settings.items()}
-    values = _Validator("lint_text", "", plugin_set).validate(raw)
+    values = SettingsValidator("lint_text", "", plugin_set).validate(raw)
     built = build_settings(values, root=Path.cwd())
     if options:
         built = dataclasses.replace(built, plugin_options={**built.plugin_options,

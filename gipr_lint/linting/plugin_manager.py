@@ -22,6 +22,7 @@ import pluggy
 from gipr_lint import PLUGIN_API_VERSION, __version__, hookspecs
 from gipr_lint.diagnostics import Severity
 from gipr_lint.rules import CODE_PATTERN, NAME_PATTERN, Rule
+from gipr_lint.templates import NATIONAL, TemplateError, Templates
 
 __all__ = [
     "OPTION_TYPES",
@@ -77,7 +78,8 @@ class PluginSet:
     """Everything the loaded plugins provide.
 
     ``rules`` maps code to rule class in load order; ``templates`` is every plugin's template
-    extensions, in order, for the table checks; ``options`` maps a plugin name to the options it
+    extensions, in order, and ``template_set`` the national templates with them added (what the
+    table readers and the rules use); ``options`` maps a plugin name to the options it
     declared; ``deadlines`` maps an agency kind to its publication deadline ``"MM-DD"`` (hook
     ``gipr_lint_deadlines``; a later plugin overrides an earlier one).
     """
@@ -87,6 +89,7 @@ class PluginSet:
     rule_plugin: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     templates: list[Any] = field(default_factory=list)
+    template_set: Templates = NATIONAL
     readers: list[hookspecs.Reader] = field(default_factory=list)
     formatters: dict[str, hookspecs.Formatter] = field(default_factory=dict)
     options: dict[str, dict[str, OptionSpec]] = field(default_factory=dict)
@@ -369,6 +372,7 @@ def _register(plugin_set: PluginSet, name: str, plugin: object, version: str | N
         except pluggy.PluginValidationError as exc:  # pragma: no cover - covered by the above
             errors.append(str(exc))
     returned: dict[str, Any] = {}
+    template_set = plugin_set.template_set
     if not errors:
         try:
             returned = _call_hooks(manager, plugin)
@@ -384,6 +388,11 @@ def _register(plugin_set: PluginSet, name: str, plugin: object, version: str | N
         if templates is not None and not isinstance(templates, (list, tuple)):
             errors.append(f"gipr_lint_templates() returned {_describe(templates)}, "
                           "expected a list")
+        else:
+            try:
+                template_set = plugin_set.template_set.extended(templates or ())
+            except TemplateError as exc:
+                errors.append(f"gipr_lint_templates(): {exc}")
     if errors:
         manager.unregister(plugin)
         plugin_set.problems.append(PluginProblem(name, "; ".join(errors)))
@@ -396,6 +405,7 @@ def _register(plugin_set: PluginSet, name: str, plugin: object, version: str | N
         plugin_set.names[rule.name] = rule.code
         info.codes.append(rule.code)
     plugin_set.templates.extend(returned.get("gipr_lint_templates") or ())
+    plugin_set.template_set = template_set
     plugin_set.readers.extend(returned.get("gipr_lint_readers") or ())
     plugin_set.formatters.update(returned.get("gipr_lint_formatters") or {})
     plugin_set.deadlines.update(returned.get("gipr_lint_deadlines") or {})

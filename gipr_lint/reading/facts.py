@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from gipr_lint.model import AgencyKind, TextPiece
-from gipr_lint.reading.numerals import year_value
+from gipr_lint.reading.numerals import cjk_number
 from gipr_lint.reading.source import Span
 
 __all__ = ["agency_from_text", "agency_kind", "title_facts", "township_unit"]
@@ -68,7 +68,8 @@ def title_facts(title: TextPiece) -> tuple[TextPiece | None, int | None, Span | 
     subject = _TITLE_SUBJECT.search(text)
     if year_match is None:
         return (_agency_in(title, 0, subject.start()) if subject else None), None, None
-    year = year_value(year_match.group("year"))
+    year = cjk_number(year_match.group("year"))
+    assert year is not None  # the pattern takes digits only
     year_span = Span(title.span.start + year_match.start("year"),
                      title.span.start + year_match.end("year"))
     before = min(year_match.start(), subject.start() if subject else len(text))

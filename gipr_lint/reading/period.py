@@ -10,24 +10,15 @@ from gipr_lint.model import Paragraph, Period
 from gipr_lint.reading.layout.signature import DATE, parse_date
 from gipr_lint.reading.numerals import cjk_number
 from gipr_lint.reading.source import Span
+from gipr_lint.reading.text import sentence_bounds
 
-__all__ = ["find_periods", "sentence_bounds"]
+__all__ = ["find_periods"]
 
 _PERIOD_LINK = re.compile(r"\s*起?\s*(?:至|到|—+|－|-|~|～)\s*")
 _MONTH_DAY = re.compile(r"(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
                         r"(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
 _LINK_CHAR = re.compile(r"[至到—\-－~～]")
 _PERIOD_WORDS = re.compile(r"统计|期限|时限|报告期|时间段|区间|数据")
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
-
-
-def sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    """The sentence of ``text`` holding ``position``: between 。；！？ or line breaks."""
-    start = position
-    while start > 0 and not _SENTENCE_END.match(text, start - 1):
-        start -= 1
-    match = _SENTENCE_END.search(text, position)
-    return start, match.start() if match else len(text)
 
 
 def _period_at(paragraph: Paragraph, first: re.Match[str]) -> Period | None:

@@ -1,8 +1,7 @@
 """Small text helpers shared by the built-in rule packs (prose paragraphs, CJK classes, quoting).
 
-Kept deliberately small; every helper is pure and cheap. Other packs may import from here::
-
-    from gipr_lint_national._text import HAN, prose_paragraphs, quote
+Kept deliberately small; every helper is pure and cheap. ``quote`` and ``cjk_numeral`` are the
+public API's (:mod:`gipr_lint.api`), re-exported here for the pack's modules.
 """
 
 from __future__ import annotations
@@ -10,9 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gipr_lint.i18n import translator
-from gipr_lint.model import Paragraph, Report, Section
-from gipr_lint.reading.source import Span
+from gipr_lint.api import Paragraph, Report, Section, Span, cjk_numeral, quote, translator
 
 _ = translator("gipr_lint_national")
 
@@ -37,30 +34,9 @@ _MIN_HAN = 6
 # At least _MIN_HAN Han characters (matched from the start of the text).
 _ENOUGH_HAN = re.compile(f"(?:[^{HAN}]*[{HAN}]){{{_MIN_HAN}}}")
 
-_CJK_DIGITS = "〇一二三四五六七八九"
-
-
-def cjk_numeral(value: int) -> str:
-    """The Chinese numeral for 1–99 as used in numbering: 3 → 三, 10 → 十, 12 → 十二, 20 → 二十."""
-    if not 0 < value < 100:
-        return str(value)
-    tens, units = divmod(value, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _CJK_DIGITS[tens] + "十")
-    return head + (_CJK_DIGITS[units] if units else "")
-
-
 def section_label(number: int) -> str:
     """How a section is named in messages: ``section 三``."""
     return _("section {numeral}").format(numeral=cjk_numeral(number))
-
-
-def quote(text: str, limit: int = 30) -> str:
-    """``text`` in double quotes for a message (“” in Chinese), whitespace runs folded, cut at
-    ``limit`` chars."""
-    text = " ".join(text.split())
-    if len(text) > limit:
-        text = text[:limit - 1] + "…"
-    return _('"{text}"').format(text=text)
 
 
 def is_prose(text: str) -> bool:

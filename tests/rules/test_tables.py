@@ -8,10 +8,11 @@ from typing import Any
 
 import gipr_lint_national.tables as tables
 import pytest
-from gipr_lint_national.tables._common import IdentityRule, _below_rule_making
+from gipr_lint_national.tables._common import _below_rule_making
 from gipr_lint_national.tables.t008_reworded_label import RewordedLabel
 from gipr_lint_national.tables.t009_fee_unit import FeeUnit
 
+from gipr_lint.api import IdentityRule
 from gipr_lint.diagnostics import Diagnostic, Severity
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.linting.config import build_settings
@@ -194,7 +195,7 @@ _NEW_IS_GRANTED = {
 
 def test_plugin_identity_given_as_data_is_checked() -> None:
     text = seed_text(SEED)  # new 4, granted 3, partially granted 1
-    diagnostics = _lint_with([_NEW_IS_GRANTED, {"table": "requests", "extra-row": "x"}], text)
+    diagnostics = _lint_with([_NEW_IS_GRANTED], text)
     assert [(d.code, d.line, d.column) for d in diagnostics] == [("T003", 88, 2)]
     assert diagnostics[0].message == "本年新收 总计 equals 予以公开 总计: found 4, expected 3 (3)"
     holding = dict(_NEW_IS_GRANTED, parts=[["requests", "granted", 6],
@@ -219,6 +220,29 @@ def test_plugin_identity_with_its_own_code_and_rule() -> None:
     diagnostics = _lint_with([identity], changed, [ReviewMatchesLitigation], ("HEN",))
     assert [(d.code, d.severity, d.message) for d in diagnostics] == [
         ("HEN001", Severity.WARNING, "行政复议 总计 is 1, 复议后起诉 总计 is 2")]
+
+
+@pytest.mark.parametrize(("item", "reason"), [
+    ({"table": "requests", "extra-row": "x"},
+     "unknown kind None (known: identity, row, requirement)"),
+    ({"kind": "column", "table": "requests"},
+     "unknown kind 'column' (known: identity, row, requirement)"),
+    ("行政检查", 'expected a table (mapping) with a "kind", found str'),
+    ({"kind": "row", "table": "requests", "key": "x", "label": "其他情形", "after": "no-such-row"},
+     "no row 'no-such-row' to put the row after in table 三"),
+    ({"kind": "requirement", "code": "HEN004", "section": 9, "any-of": ["人大代表建议"]},
+     '"section" must be a section number, 1 to 6'),
+])
+def test_unknown_template_item_is_an_error_naming_the_plugin(item: object, reason: str) -> None:
+    plugin_set = load_plugins(entry_points=[], extra=[("tables", tables),
+                                                      ("province", _Province([_NEW_IS_GRANTED,
+                                                                              item]))])
+    (problem,) = plugin_set.problems
+    assert problem.plugin == "province" and problem.fatal
+    assert str(problem).startswith("gipr-lint: plugin 'province' skipped: gipr_lint_templates(): "
+                                   "template extension #2 ")
+    assert problem.message.endswith(reason)
+    assert "province" not in [info.name for info in plugin_set.plugins]
 
 
 def test_malformed_plugin_identity_is_reported_by_its_rule() -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from gipr_lint.model import AgencyKind, TextPiece
 from gipr_lint.reading.facts import agency_kind
-from gipr_lint.reading.numerals import cjk_number, year_value
+from gipr_lint.reading.numerals import cjk_number
 from gipr_lint.reading.source import Span
 
 __all__ = ["DATE", "SignatureMatch", "find_signature", "parse_date"]
@@ -32,11 +32,10 @@ class SignatureMatch:
 def parse_date(match: re.Match[str]) -> datetime.date | None:
     """The date a :data:`DATE` match names, or ``None`` when it is not a real date."""
     try:
-        month = cjk_number(match.group("month"))
-        day = cjk_number(match.group("day"))
-        if month is None or day is None:
+        year, month, day = (cjk_number(match.group(part)) for part in ("year", "month", "day"))
+        if year is None or month is None or day is None:
             return None
-        return datetime.date(year_value(match.group("year")), month, day)
+        return datetime.date(year, month, day)
     except ValueError:
         return None
 

@@ -11,26 +11,26 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from gipr_lint.model import Cell, Problem
 from gipr_lint.reading.layout.cells import read_cells, split_digit_run
 from gipr_lint.reading.layout.compact import CompactText, compact
+from gipr_lint.reading.numerals import cjk_number, cjk_numeral
 from gipr_lint.reading.source import Span
 from gipr_lint.templates import (
     ACTIVE_2019_MARKERS,
-    ACTIVE_BLOCKS,
     REQUEST_COLUMNS,
     REQUEST_GROUPS,
     REQUEST_ROWS,
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
     RowTemplate,
+    Templates,
+    current,
 )
 
 __all__ = ["TableItem", "TableRead", "read_active", "read_requests", "read_review"]
-
-_CJK_NUMERALS = "〇一二三四五六七八九"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +71,9 @@ def _numbering_pattern(numbering: str) -> str:
     value = compact(numbering).strip("()、.,")
     if not value:
         return ""
-    arabic = str(_CJK_NUMERALS.index(value)) if value in _CJK_NUMERALS else value
-    cjk = _CJK_NUMERALS[int(value)] if value.isdigit() and int(value) < 10 else value
+    number = cjk_number(value)
+    arabic = value if number is None else str(number)
+    cjk = value if number is None else cjk_numeral(number)
     either = f"(?:{re.escape(cjk)}|{re.escape(arabic)})" if cjk != arabic else re.escape(value)
     return rf"(?:\({either}\)|{either}[、.,]?)"
 
@@ -265,9 +266,9 @@ def _table_span(items: Sequence[TableItem]) -> Span:
 
 # --------------------------------------------------------------------------- table 二
 
-def _active_expected(format_: str) -> list[_Expected]:
+def _active_expected(format_: str, templates: Templates) -> list[_Expected]:
     expected: list[_Expected] = []
-    for block in ACTIVE_BLOCKS[format_]:
+    for block in templates.active_blocks[format_]:
         item = compact(block.item)
         numeral = item[item.index("(") + 1:item.index(")")]
         block_pattern = re.compile(rf"第二十条第\(?{numeral}\)?项")
@@ -278,7 +279,6 @@ def _active_expected(format_: str) -> list[_Expected]:
     return expected
 
 
-_ACTIVE_EXPECTED = {format_: _active_expected(format_) for format_ in ACTIVE_BLOCKS}
 _ACTIVE_2019 = re.compile("|".join(re.escape(compact(m)) for m in ACTIVE_2019_MARKERS))
 
 
@@ -286,7 +286,7 @@ def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead
     """Table 二 between original offsets ``start`` and ``end``, or ``None`` if it is not there."""
     is_2019 = _ACTIVE_2019.search(view.text, view.from_original(start), view.from_original(end))
     format_ = "2019" if is_2019 else "2021"
-    anchors, missing = _anchor_all(text, view, _ACTIVE_EXPECTED[format_], start, end)
+    anchors, missing = _anchor_all(text, view, _expected(current(), "active", format_), start, end)
     if not any(a.expected.kind == "row" for a in anchors):
         return None
     problems: list[Problem] = []
@@ -311,10 +311,10 @@ _NO_CORRECTION = label_pattern(REQUEST_ROWS["2021"][-5])
 _OTHER_2019 = label_pattern(REQUEST_ROWS["2019"][-3], numbering_required=True)
 
 
-def _requests_expected(format_: str) -> list[_Expected]:
+def _requests_expected(format_: str, templates: Templates) -> list[_Expected]:
     expected = [_Expected("header", _IDENTITY_NOTE, optional=True)]
     expected.extend(_header(word) for word in _REQUEST_HEADERS)
-    for row in REQUEST_ROWS[format_]:
+    for row in templates.request_rows[format_]:
         group = _GROUP_BEFORE.get(row.key)
         if group:
             expected.append(_Expected("group", label_pattern(_GROUPS[group]), optional=True))
@@ -322,7 +322,11 @@ def _requests_expected(format_: str) -> list[_Expected]:
     return expected
 
 
-_REQUESTS_EXPECTED = {format_: _requests_expected(format_) for format_ in REQUEST_ROWS}
+@lru_cache(maxsize=16)
+def _expected(templates: Templates, kind: str, format_: str) -> list[_Expected]:
+    """What the reader of table ``kind`` looks for under ``templates`` (the loaded packs' rows
+    included), built once per template set."""
+    return (_active_expected if kind == "active" else _requests_expected)(format_, templates)
 
 
 def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
@@ -331,7 +335,8 @@ def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRe
     has_2021_rows = _NO_CORRECTION.search(view.text, cstart, cend)
     has_2019_row = _OTHER_2019.search(view.text, cstart, cend)
     format_ = "2019" if has_2019_row and not has_2021_rows else "2021"
-    anchors, missing = _anchor_all(text, view, _REQUESTS_EXPECTED[format_], start, end)
+    anchors, missing = _anchor_all(text, view, _expected(current(), "requests", format_), start,
+                                   end)
     if sum(a.expected.kind == "row" for a in anchors) < 2:
         return None
     problems: list[Problem] = []

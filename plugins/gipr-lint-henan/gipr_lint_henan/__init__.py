@@ -6,8 +6,9 @@ It shows each extension point once (see ``docs/plugins.md`` of gipr-lint):
   HEN003 ``normative-documents-published``;
 * options (hook ``gipr_lint_options``): ``overview-max-chars``, set by users in
   ``[tool.gipr-lint.henan]``;
-* a table-template extension as data (hook ``gipr_lint_templates``): the identity in
-  ``templates.toml``, reported by HEN003;
+* table-template extensions as data (hook ``gipr_lint_templates``), in ``templates.toml``: an
+  identity reported by HEN003, and a provincial row of table 二 (行政检查) that the table reader
+  then recognises like an official one;
 * a publication deadline (hook ``gipr_lint_deadlines``): township reports by 20 February,
   which rule Y004 of gipr-lint checks the 落款 against.
 
@@ -21,8 +22,7 @@ import sys
 from importlib.resources import files
 from typing import Any
 
-from gipr_lint.hookspecs import hookimpl
-from gipr_lint.rules import Rule
+from gipr_lint.api import Rule, hookimpl
 from gipr_lint_henan.rules import RULES
 
 if sys.version_info >= (3, 11):
@@ -60,9 +60,12 @@ def gipr_lint_options() -> dict[str, tuple[Any, Any, str]]:
 
 @hookimpl
 def gipr_lint_templates() -> list[dict[str, Any]]:
-    """The identities declared in ``templates.toml`` (data, no code)."""
+    """The template extensions declared in ``templates.toml``, data and no code: each
+    ``[[identity]]``, ``[[row]]`` or ``[[requirement]]`` table becomes an item of that kind
+    (gipr-lint rejects any other kind, naming this pack)."""
     text = files(__name__).joinpath("templates.toml").read_text(encoding="utf-8")
-    return [{"kind": "identity", **item} for item in tomllib.loads(text).get("identity", [])]
+    return [{"kind": kind, **item} for kind, items in tomllib.loads(text).items()
+            for item in items]
 
 
 @hookimpl

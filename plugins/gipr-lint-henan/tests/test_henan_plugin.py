@@ -9,8 +9,7 @@ import gipr_lint_henan
 import pytest
 from gipr_lint_national import years
 
-from gipr_lint.linting.plugin_manager import PluginSet
-from gipr_lint.testing import lint
+from gipr_lint.testing import lint, load
 
 HERE = Path(__file__).parent
 MENGZHOU = (HERE / "fixtures" / "mengzhou-xiguo-2020.txt").read_text(encoding="utf-8")
@@ -25,13 +24,14 @@ SIGNED = """高庄镇人民政府2024年政府信息公开工作年度报告
 
 
 def test_the_pack_loads_without_problems() -> None:
-    plugin_set = PluginSet.from_rules([], plugins=[gipr_lint_henan])
+    plugin_set = load([gipr_lint_henan])
     assert plugin_set.problems == []
     (info,) = [p for p in plugin_set.plugins if p.name == "henan"]
     assert info.codes == ["HEN001", "HEN002", "HEN003"]
     assert plugin_set.deadlines == {"township": "02-20"}
     assert set(plugin_set.options["henan"]) == {"overview-max-chars"}
-    assert [t["code"] for t in plugin_set.templates] == ["HEN003"]
+    assert [t["code"] for t in plugin_set.templates if t["kind"] == "identity"] == ["HEN003"]
+    assert [t["key"] for t in plugin_set.templates if t["kind"] == "row"] == ["henan.inspection"]
 
 
 @pytest.mark.parametrize(("date", "expected"), [("2025年2月20日", []),

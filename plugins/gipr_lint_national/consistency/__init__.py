@@ -7,8 +7,7 @@ missing or unreadable, and approximate numbers ("150余次") all mean silence.
 
 from __future__ import annotations
 
-from gipr_lint.hookspecs import hookimpl
-from gipr_lint.rules import Rule, collect_rules
+from gipr_lint.api import Rule, collect_rules, hookimpl
 
 GIPR_LINT_API = 1
 

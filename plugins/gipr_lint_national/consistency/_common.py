@@ -6,14 +6,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gipr_lint.model import Report, Table
-from gipr_lint.reading.source import Span
+from gipr_lint.api import Report, Span, Table
 from gipr_lint_national._prose_numbers import (
     APPROXIMATE,
     NUMBER,
     Citations,
-    clause_bounds,
     parse_number,
+    sentence_bounds,
 )
 
 #: Units of a count of applications or cases ("个" and "次" are left out: "15个工作日", "5次").
@@ -62,7 +61,8 @@ def _claims(report: Report, pattern: re.Pattern[str], *, needs: str = "",
             continue
         citations = None
         for match in pattern.finditer(text):
-            if exclude is not None and exclude.search(text, *clause_bounds(text, match.start())):
+            if exclude is not None and exclude.search(
+                    text, *sentence_bounds(text, match.start(), clause=True)):
                 continue
             citations = citations or Citations(text)
             if citations.covers(match.span()):

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import Report
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, translator
 from gipr_lint_national._prose_numbers import (
     sentence_bounds,
 )
@@ -38,14 +35,14 @@ class ApplicationsInProse(Rule):
     Fails::
 
         2024年，共接到依申请公开5件。
-        …
         一、本年新收政府信息公开申请数量 | 4 | 0 | 0 | 0 | 0 | 0 | 4
+        二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0
 
     Passes::
 
         2024年，共接到依申请公开4件。
-        …
         一、本年新收政府信息公开申请数量 | 4 | 0 | 0 | 0 | 0 | 0 | 4
+        二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0
     """
 
     code = "C001"

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import Report
-from gipr_lint.reading.source import Span
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, Span, translator
 from gipr_lint_national._prose_numbers import (
-    clause_bounds,
     parse_number,
+    sentence_bounds,
 )
 from gipr_lint_national._text import quote
 from gipr_lint_national.consistency._common import (
@@ -40,14 +36,16 @@ class ReviewInProse(Rule):
     Fails::
 
         没有发生申请行政复议案件和提起行政诉讼案件。
-        …
-        行政复议 总计 1
+        行政复议 | 行政诉讼
+        结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉
+        0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0
 
     Passes::
 
         没有发生申请行政复议案件和提起行政诉讼案件。
-        …
-        行政复议 总计 0, 行政诉讼 总计 0
+        行政复议 | 行政诉讼
+        结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉
+        0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0
     """
 
     code = "C002"
@@ -65,7 +63,7 @@ class ReviewInProse(Rule):
                 continue
             for match in _NONE_REVIEWED.finditer(text):
                 # "没有发生申请行政复议案件和提起行政诉讼案件": the rest of the clause counts
-                end = clause_bounds(text, match.start())[1]
+                end = sentence_bounds(text, match.start(), clause=True)[1]
                 span = Span(base + match.start("zero"), base + match.end("zero"))
                 yield from self._zero(span, text[match.start():end],
                                       *_topics(text[match.start():end]), totals)

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from gipr_lint.hookspecs import hookimpl
-from gipr_lint.rules import Rule, collect_rules
+from gipr_lint.api import Rule, collect_rules, hookimpl
 
 GIPR_LINT_API = 1
 

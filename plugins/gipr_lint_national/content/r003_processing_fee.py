@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import Report
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, translator
 from gipr_lint_national._text import section_text
 from gipr_lint_national.content._common import _FEE_WORDS
 
@@ -26,11 +23,13 @@ class ProcessingFee(Rule):
 
     Fails::
 
+        某镇人民政府2024年政府信息公开工作年度报告
         六、其他需要报告的事项
         无其他需要报告事项
 
     Passes::
 
+        某镇人民政府2024年政府信息公开工作年度报告
         六、其他需要报告的事项
         截至2024年12月31日，收取信息处理费0元。
     """

@@ -5,9 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gipr_lint.i18n import N_, translator
-from gipr_lint.model import SECTION_TITLES, Heading, Marker, Paragraph, Report, Section
-from gipr_lint.reading.layout.compact import compact
+from gipr_lint.api import (
+    N_,
+    SECTION_TITLES,
+    Heading,
+    Marker,
+    Paragraph,
+    Report,
+    Section,
+    compact,
+    translator,
+)
 from gipr_lint_national._text import cjk_numeral, quote, section_label
 
 _ = translator("gipr_lint_national")

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import Report, Section
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.api import Finding, Report, Rule, RuleContext, Section, Severity, translator
 from gipr_lint_national._text import quote, section_label
 from gipr_lint_national.structure._common import _longest_increasing, _misplacement
 

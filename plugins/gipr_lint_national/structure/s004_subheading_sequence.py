@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import Report
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, translator
 from gipr_lint_national._text import quote
 from gipr_lint_national.structure._common import _sequence_breaks
 
@@ -26,12 +23,14 @@ class SubheadingSequence(Rule):
 
     Fails::
 
+        一、总体情况
         （一）主动公开
         （二）依申请公开
         （3）完善工作机制
 
     Passes::
 
+        一、总体情况
         （一）主动公开
         （二）依申请公开
         （三）政府信息管理

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import Report
-from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.templates import TABLE_NUMERALS
+from gipr_lint.api import TABLE_NUMERALS, Finding, Report, Rule, RuleContext, Severity, translator
 from gipr_lint_national._text import quote, section_label
 from gipr_lint_national.structure._common import _SECTION_TABLES
 
@@ -32,9 +28,9 @@ class MissingTable(Rule):
     Passes::
 
         三、收到和处理政府信息公开申请情况
-        （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）…
+        （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）
         一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0
-        …
+        二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0
     """
 
     code = "S007"

@@ -5,10 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.i18n import N_, translator
-from gipr_lint.model import Report
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.api import N_, Finding, Report, Rule, RuleContext, Severity, translator
 from gipr_lint_national._text import quote
 
 _ = translator("gipr_lint_national")

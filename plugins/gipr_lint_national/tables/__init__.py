@@ -1,19 +1,18 @@
 """Statistics tables: rows, columns and the arithmetic identities of tables 二, 三 and 四.
 
-The arithmetic rules (T001–T004) share one engine (:mod:`gipr_lint_national._identities`) that
-checks identities declared as data: the national ones from :mod:`gipr_lint.templates`, plus any a
-plugin returns from ``gipr_lint_templates``. A provincial pack adds an identity without a rule by
-giving it one of the codes T001–T004, or reports it under its own code with a four-line
-:class:`IdentityRule` subclass.
+The arithmetic rules (T001–T004) are :class:`gipr_lint.api.IdentityRule` subclasses: one engine
+checks identities declared as data, the national ones of the templates plus any a pack returns
+from ``gipr_lint_templates``. A provincial pack adds an identity without a rule by giving it one
+of the codes T001–T004, or reports it under its own code with a four-line ``IdentityRule``
+subclass.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from gipr_lint.hookspecs import hookimpl
-from gipr_lint.rules import Rule, collect_rules
-from gipr_lint_national.tables._common import TOWNSHIP_FEE_LIMIT, IdentityRule
+from gipr_lint.api import IdentityRule, Rule, collect_rules, hookimpl
+from gipr_lint_national.tables._common import TOWNSHIP_FEE_LIMIT
 
 __all__ = ['TOWNSHIP_FEE_LIMIT', 'IdentityRule']
 

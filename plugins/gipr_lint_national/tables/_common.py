@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, ClassVar
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from gipr_lint.diagnostics import Edit, Finding, Fix
-from gipr_lint.i18n import rule_domain, translator
-from gipr_lint.model import AgencyKind, Cell, Report, Row, Table, TextPiece
-from gipr_lint.reading.layout.compact import compact
-from gipr_lint.reading.source import Span
-from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.templates import (
+from gipr_lint.api import (
     ACTIVE_2019_MARKERS,
     ACTIVE_BLOCKS,
     REQUEST_COLUMNS,
     REQUEST_ROWS,
     REVIEW_COLUMNS,
     TABLE_NUMERALS,
+    AgencyKind,
+    Cell,
+    Report,
+    Row,
+    Span,
+    Table,
+    TextPiece,
+    compact,
     request_row_name,
-)
-from gipr_lint_national._identities import (
-    failure_message,
-    failures,
-    identity_set,
-    number_text,
+    translator,
 )
 
 _ = translator("gipr_lint_national")
@@ -68,34 +65,6 @@ def _where(table: Table, row: Row, index: int | None = None) -> str:
         return _('{table}, "{row}", column "{column}"').format(
             table=_table_name(table.kind), row=_row_name(table, row), column=names[index])
     return _('{table}, "{row}"').format(table=_table_name(table.kind), row=_row_name(table, row))
-
-
-class IdentityRule(Rule):
-    """Reports the identities whose ``code`` is this rule's code (see ``_identities``).
-
-    A plugin reporting its identities under its own code subclasses this with ``code``,
-    ``name``, ``severity`` and ``summary`` and nothing else.
-    """
-
-    #: Whether a failure carries an unsafe fix rewriting the total to the computed sum.
-    offers_fix: ClassVar[bool] = False
-
-    def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
-        identities = identity_set(context.templates)
-        errors = [message for code, message in identities.errors if code in (None, self.code)]
-        if errors:
-            raise ValueError("; ".join(errors))
-        for failure in failures(report, identities, self.code):
-            fix = None
-            expected = failure.expected
-            span = failure.cell.span
-            if self.offers_fix and span.end > span.start and float(expected).is_integer() \
-                    and expected >= 0:
-                text = number_text(expected)
-                fix = Fix((Edit(span, text),),
-                          _("replace {found} with the computed sum {sum}").format(
-                              found=failure.cell.raw, sum=text), safe=False)
-            yield self.finding(span, failure_message(failure, rule_domain(type(self))), fix=fix)
 
 
 _CELL_COUNTS = re.compile(r": (\d+) cells, expected (\d+)")

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from gipr_lint.diagnostics import Severity
-from gipr_lint_national.tables._common import IdentityRule
+from gipr_lint.api import IdentityRule, Severity
 
 
 class RowTotal(IdentityRule):
@@ -17,10 +16,12 @@ class RowTotal(IdentityRule):
     Fails::
 
         一、本年新收政府信息公开申请数量 | 4 | 0 | 0 | 0 | 0 | 0 | 5
+        二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0
 
     Passes::
 
         一、本年新收政府信息公开申请数量 | 4 | 0 | 0 | 0 | 0 | 1 | 5
+        二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0
     """
 
     code = "T001"

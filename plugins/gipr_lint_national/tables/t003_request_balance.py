@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from gipr_lint.diagnostics import Severity
-from gipr_lint_national.tables._common import IdentityRule
+from gipr_lint.api import IdentityRule, Severity
 
 
 class PrintedIdentity(IdentityRule):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from gipr_lint.diagnostics import Severity
-from gipr_lint_national.tables._common import IdentityRule
+from gipr_lint.api import IdentityRule, Severity
 
 
 class ReviewTotal(IdentityRule):
@@ -15,11 +14,15 @@ class ReviewTotal(IdentityRule):
 
     Fails::
 
-        行政复议: 结果维持 0 · 结果纠正 1 · 其他结果 0 · 尚未审结 0 · 总计 2
+        行政复议 | 行政诉讼
+        结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉
+        0 | 1 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0
 
     Passes::
 
-        行政复议: 结果维持 0 · 结果纠正 1 · 其他结果 0 · 尚未审结 0 · 总计 1
+        行政复议 | 行政诉讼
+        结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉
+        0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0
     """
 
     code = "T004"

@@ -5,17 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import Problem, Report, Row, Table
-from gipr_lint.reading.source import Span
-from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.templates import (
-    ACTIVE_BLOCKS,
-    REQUEST_ROWS,
+from gipr_lint.api import (
+    Finding,
+    Problem,
+    Report,
+    Row,
+    Rule,
+    RuleContext,
+    Severity,
+    Span,
+    Table,
+    Templates,
+    cell_issue,
     request_row_name,
+    translator,
 )
-from gipr_lint_national._identities import cell_issue
 from gipr_lint_national._text import quote
 from gipr_lint_national.tables._common import (
     _CELL_COUNTS,
@@ -52,7 +56,20 @@ class InvalidCell(Rule):
 
     Passes::
 
+        第二十条第（一）项
+        信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数
+        规章 | 0 | 0 | 0
+        行政规范性文件 | 0 | 0 | 2
+        第二十条第（五）项
+        信息内容 | 本年处理决定数量
         行政许可 | 0
+        第二十条第（六）项
+        信息内容 | 本年处理决定数量
+        行政处罚 | 0
+        行政强制 | 0
+        第二十条第（八）项
+        信息内容 | 本年收费金额（单位：万元）
+        行政事业性收费 | 0
     """
 
     code = "T005"
@@ -69,7 +86,7 @@ class InvalidCell(Rule):
                 covered.add(problem.span)
                 yield self.finding(problem.span, self._ambiguous(problem))
         for table in report.tables.values():
-            yield from self._missing_rows(table)
+            yield from self._missing_rows(table, context.templates)
             for row, index, cell in table.cells():
                 if cell.value is None:
                     if row.label_span not in covered and cell.span not in covered:
@@ -133,14 +150,16 @@ class InvalidCell(Rule):
         return _("{where}: expected {expected} cells, found {found}; the missing cells are not "
                  "checked").format(where=where, expected=expected, found=found)
 
-    def _missing_rows(self, table: Table) -> Iterator[Finding]:
+    def _missing_rows(self, table: Table, templates: Templates) -> Iterator[Finding]:
         if not table.missing_rows:
             return
         if table.kind == "requests":
-            order = [row.key for row in REQUEST_ROWS.get(table.format, ())]
-            names = {r.key: request_row_name(r) for r in REQUEST_ROWS.get(table.format, ())}
+            requests = templates.request_rows.get(table.format, ())
+            order = [row.key for row in requests]
+            names = {r.key: request_row_name(r) for r in requests}
         else:
-            rows = [r for block in ACTIVE_BLOCKS.get(table.format, ()) for r in block.rows]
+            rows = [r for block in templates.active_blocks.get(table.format, ())
+                    for r in block.rows]
             order = [r.key for r in rows]
             names = {r.key: r.official for r in rows}
         present = {row.key: row for row in table.rows}

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import Report
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.api import Edit, Finding, Fix, Report, Rule, RuleContext, Severity, translator
 from gipr_lint_national._text import quote
 from gipr_lint_national.tables._common import _column_names, _row_name, _table_name
 

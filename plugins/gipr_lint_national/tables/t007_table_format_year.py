@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import Report
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, translator
 from gipr_lint_national.tables._common import (
     _HEADERS_2021,
     _MARKERS_2019,
@@ -32,12 +29,16 @@ class WrongFormat(Rule):
     Fails::
 
         某某镇人民政府2023年政府信息公开工作年度报告
-        …
         信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量
+        规章 | 0 | 0 | 0
+        规范性文件 | 0 | 0 | 0
 
     Passes::
 
+        某某镇人民政府2023年政府信息公开工作年度报告
         信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数
+        规章 | 0 | 0 | 0
+        行政规范性文件 | 0 | 0 | 0
     """
 
     code = "T007"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import Report
-from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.templates import (
+from gipr_lint.api import (
     REVIEW_COLUMNS,
+    Finding,
+    Report,
+    Rule,
+    RuleContext,
+    Severity,
+    translator,
 )
 from gipr_lint_national._text import quote
 from gipr_lint_national.tables._common import _cut_short_headers, _table_name
@@ -27,10 +29,12 @@ class RewordedLabel(Rule):
 
     Fails::
 
+        1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0
         2.其他法律和行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0
 
     Passes::
 
+        1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0
         2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0
     """
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import AgencyKind, Report
-from gipr_lint.reading.layout.compact import compact
-from gipr_lint.rules import Rule, RuleContext
-from gipr_lint_national._identities import number_text
+from gipr_lint.api import (
+    AgencyKind,
+    Finding,
+    Report,
+    Rule,
+    RuleContext,
+    Severity,
+    compact,
+    number_text,
+    translator,
+)
 from gipr_lint_national.tables._common import (
     TOWNSHIP_FEE_LIMIT,
     _fee_cell,

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import Report
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, translator
 from gipr_lint_national.tables._common import _below_rule_making, _table_name
 
 _ = translator("gipr_lint_national")

@@ -6,10 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gipr_lint.diagnostics import Severity
-from gipr_lint.i18n import N_, translator
-from gipr_lint.model import AgencyKind, Report, TextPiece
-from gipr_lint.reading.facts import township_unit
+from gipr_lint.api import N_, AgencyKind, Report, Severity, TextPiece, township_unit, translator
 
 _ = translator("gipr_lint_national")
 

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import AgencyKind, Report
-from gipr_lint.reading.source import Span
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.api import (
+    AgencyKind,
+    Edit,
+    Finding,
+    Fix,
+    Report,
+    Rule,
+    RuleContext,
+    Severity,
+    Span,
+    translator,
+)
 from gipr_lint_national._prose_numbers import Citations
 from gipr_lint_national._text import quote
 from gipr_lint_national.wording._common import (

@@ -8,9 +8,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from gipr_lint.i18n import N_, translator
-from gipr_lint.model import AgencyKind, Paragraph, Report
-from gipr_lint.reading.source import Span
+from gipr_lint.api import N_, AgencyKind, Paragraph, Report, RuleContext, Span, translator
 from gipr_lint_national._prose_numbers import sentence_bounds, sentence_starts
 
 _ = translator("gipr_lint_national")
@@ -89,19 +87,10 @@ def _opener_at(text: str, position: int, names: tuple[str, ...], current: int | 
     return match, plan, comparison
 
 
-_last_openers: tuple[Report, list[Opener]] | None = None
-
-
-def year_openers(report: Report) -> list[Opener]:
-    """Sentences of the prose that open with a year, in document order (the last report's are
-    kept: Y001, Y003 and Y005 all read them)."""
-    global _last_openers
-    cached = _last_openers
-    if cached is not None and cached[0] is report:
-        return cached[1]
-    openers = _year_openers(report)
-    _last_openers = (report, openers)
-    return openers
+def year_openers(report: Report, context: RuleContext) -> list[Opener]:
+    """Sentences of the prose that open with a year, in document order (read once per report:
+    Y003 and Y005 both ask)."""
+    return context.memo((__name__, "year_openers"), lambda: _year_openers(report))
 
 
 def _year_openers(report: Report) -> list[Opener]:
@@ -125,11 +114,12 @@ def _year_openers(report: Report) -> list[Opener]:
     return openers
 
 
-def stale_body_years(report: Report, year: int) -> dict[int, list[Opener]]:
+def stale_body_years(report: Report, year: int, context: RuleContext
+                     ) -> dict[int, list[Opener]]:
     """Years other than ``year`` that the body (preamble, sections 一–四) opens with at least
     twice as if current, while it never opens with ``year`` itself: the text of another year."""
     candidates: dict[int, list[Opener]] = {}
-    for opener in year_openers(report):
+    for opener in year_openers(report, context):
         if opener.plan or opener.comparison or opener.section > 4:
             continue
         if opener.year == year:

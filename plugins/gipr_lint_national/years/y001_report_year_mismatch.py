@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import Report
-from gipr_lint.reading.source import Span
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, Span, translator
 from gipr_lint_national._prose_numbers import Citations
 from gipr_lint_national._text import quote
 from gipr_lint_national.years._common import _SELF_NAMING, stale_body_years
@@ -55,7 +51,7 @@ class ReportYearMismatch(Rule):
                                    "{year}").format(period=quote(period.text),
                                                     found=period.end.year, year=year))
         yield from self._self_naming(report, year)
-        for other, openers in stale_body_years(report, year).items():
+        for other, openers in stale_body_years(report, year, context).items():
             for opener in openers:
                 yield self.finding(
                     opener.span, _("the body presents {other} as the current year ({text}, "

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import Report
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, translator
 from gipr_lint_national._text import quote
 
 _ = translator("gipr_lint_national")
@@ -23,10 +20,12 @@ class StatisticsPeriod(Rule):
 
     Fails::
 
+        某镇人民政府2024年政府信息公开工作年度报告
         本报告中所列数据的统计期限自2024年1月1日起至2024年12月30日止。
 
     Passes::
 
+        某镇人民政府2024年政府信息公开工作年度报告
         本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。
     """
 

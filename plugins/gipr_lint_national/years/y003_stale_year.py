@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import Report
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, translator
 from gipr_lint_national._text import quote
 from gipr_lint_national.years._common import stale_body_years, year_openers
 
@@ -46,8 +43,8 @@ class StaleYear(Rule):
         year = report.year
         if year is None:
             return
-        whole = stale_body_years(report, year) if report.title_year is not None else {}
-        for opener in year_openers(report):
+        whole = stale_body_years(report, year, context) if report.title_year is not None else {}
+        for opener in year_openers(report, context):
             if (opener.year >= year or opener.plan or opener.comparison
                     or opener.year in whole):
                 continue

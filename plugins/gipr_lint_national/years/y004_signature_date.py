@@ -5,10 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import AgencyKind, Report
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.api import AgencyKind, Finding, Report, Rule, RuleContext, Severity, translator
 from gipr_lint_national._text import quote
 from gipr_lint_national.years._common import (
     _KIND_NAMES,

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.i18n import translator
-from gipr_lint.model import Paragraph, Report
-from gipr_lint.reading.source import Span
-from gipr_lint.rules import Rule, RuleContext
+from gipr_lint.api import Finding, Paragraph, Report, Rule, RuleContext, Severity, Span, translator
 from gipr_lint_national._prose_numbers import Citations, sentence_bounds
 from gipr_lint_national._text import quote
 from gipr_lint_national.years._common import _NEXT_STEP, _PLAN_YEAR, _TARGET, year_openers
@@ -46,7 +42,7 @@ class PlanYear(Rule):
         if year is None:
             return
         reported: set[int] = set()
-        for opener in year_openers(report):
+        for opener in year_openers(report, context):
             if opener.section >= 5 and opener.plan and opener.year != year + 1:
                 reported.add(opener.span.start)
                 yield self._finding(opener.span, opener.snippet, opener.year, year)

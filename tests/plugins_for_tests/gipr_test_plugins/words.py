@@ -99,5 +99,5 @@ def gipr_lint_options() -> dict[str, tuple[type, object, str]]:
 
 
 @hookimpl
-def gipr_lint_templates() -> list[dict[str, str]]:
-    return [{"table": "requests", "extra-row": "test-row"}]
+def gipr_lint_templates() -> list[dict[str, object]]:
+    return [{"kind": "requirement", "code": "TST009", "section": 6, "any-of": ["收费"]}]

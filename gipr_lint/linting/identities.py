@@ -25,35 +25,39 @@ the ``gipr_lint_templates`` hook, as data. An item of that hook's list is read h
   column's name (a header of :data:`~gipr_lint.templates.REQUEST_COLUMNS` or
   :data:`~gipr_lint.templates.REVIEW_COLUMNS`, or a table-二 column id such as ``amount``).
 
-Other items (e.g. mappings with another ``kind``) are left for other consumers. An identity is
-reported by the rule whose code it carries: T001–T004, or a plugin's own rule subclassing
-:class:`gipr_lint_national.tables.IdentityRule` (no ``check`` code needed). An identity whose
-cells are missing, unread or invalid (T005 reports those) is skipped: one bad cell gives one
-diagnostic, not a cascade.
+A row a pack adds (``"kind": "row"``) may be named in its identities. An identity is reported by
+the rule whose code it carries: T001–T004, or a pack's own rule subclassing :class:`IdentityRule`
+(``from gipr_lint.api import IdentityRule``; no ``check`` code needed). A malformed identity is
+reported by that rule (as E999, naming it). An identity whose cells are missing, unread or
+invalid (T005 reports those) is skipped: one bad cell gives one diagnostic, not a cascade.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from typing import Any, ClassVar
 
-from gipr_lint.i18n import translator
+from gipr_lint.diagnostics import Edit, Finding, Fix
+from gipr_lint.i18n import rule_domain, translator
 from gipr_lint.model import Cell, Report
+from gipr_lint.rules import Rule, RuleContext
 from gipr_lint.templates import (
-    ACTIVE_BLOCKS,
     REQUEST_COLUMNS,
     REQUEST_ROWS,
     REVIEW_COLUMNS,
-    REVIEW_GROUPS,
     CellRef,
     Identity,
-    national_identities,
+    Templates,
+    current,
 )
 
-_ = translator("gipr_lint_national")
+#: Core code: its messages are gipr-lint's own (domain ``gipr_lint``), whichever pack reports.
+_ = translator("gipr_lint")
 
-__all__ = ["Failure", "IdentitySet", "cell_issue", "failures", "identity_set", "number_text"]
+__all__ = ["Failure", "IdentityRule", "IdentitySet", "cell_issue", "failure_message", "failures",
+           "identity_set", "number_text"]
 
 _FORMATS = tuple(REQUEST_ROWS)
 _TOLERANCE = 1e-6
@@ -62,7 +66,7 @@ _TOLERANCE = 1e-6
 # --------------------------------------------------------------------------- cell validity
 
 def _active_column_id(format_: str, row_key: str, index: int) -> str | None:
-    for block in ACTIVE_BLOCKS.get(format_, ()):
+    for block in current().active_blocks.get(format_, ()):  # a pack's rows included
         if any(row.key == row_key for row in block.rows):
             ids = block.column_ids
             return ids[index] if index < len(ids) else None
@@ -113,19 +117,11 @@ class IdentitySet:
                 yield format_, identity
 
 
-def _row_keys(table: str) -> set[str]:
-    if table == "requests":
-        return {row.key for rows in REQUEST_ROWS.values() for row in rows}
-    if table == "review":
-        return {key for key, _ in REVIEW_GROUPS}
-    return {row.key for blocks in ACTIVE_BLOCKS.values() for block in blocks for row in block.rows}
-
-
 _TABLES = ("active", "requests", "review")
-_ROW_KEYS = {table: _row_keys(table) for table in _TABLES}
 
 
-def _column_index(table: str, row: str, column: object, formats: Sequence[str]) -> int:
+def _column_index(templates: Templates, table: str, row: str, column: object,
+                  formats: Sequence[str]) -> int:
     """A column named by index or name, as an index; raises ``ValueError``."""
     if isinstance(column, bool) or not isinstance(column, (int, str)):
         raise ValueError(f"column {column!r} is neither an index nor a name")
@@ -140,7 +136,7 @@ def _column_index(table: str, row: str, column: object, formats: Sequence[str]) 
         return names.index(column)
     found: set[int] = set()
     for format_ in formats:
-        for block in ACTIVE_BLOCKS[format_]:
+        for block in templates.active_blocks[format_]:
             if not any(r.key == row for r in block.rows):
                 continue
             count = len(block.columns)
@@ -161,18 +157,18 @@ def _column_index(table: str, row: str, column: object, formats: Sequence[str]) 
     return found.pop()
 
 
-def _cell_ref(value: object, formats: Sequence[str]) -> CellRef:
+def _cell_ref(templates: Templates, value: object, formats: Sequence[str]) -> CellRef:
     if not isinstance(value, (list, tuple)) or len(value) != 3:
         raise ValueError(f"{value!r} is not a [table, row, column] cell")
     table, row, column = value
     if table not in _TABLES:
         raise ValueError(f"unknown table {table!r} (known: {', '.join(_TABLES)})")
-    if row not in _ROW_KEYS[table]:
+    if row not in templates.row_keys(table):
         raise ValueError(f"unknown row {row!r} of table {table!r}")
-    return (table, row, _column_index(table, row, column, formats))
+    return (table, row, _column_index(templates, table, row, column, formats))
 
 
-def _identity_from_mapping(data: Mapping[str, Any]) -> Identity:
+def _identity_from_mapping(templates: Templates, data: Mapping[str, Any]) -> Identity:
     known = {"kind", "code", "description", "total", "parts", "with-total", "with_total",
              "message", "formats"}
     unknown = sorted(set(data) - known)
@@ -194,12 +190,13 @@ def _identity_from_mapping(data: Mapping[str, Any]) -> Identity:
     message = data.get("message", "")
     if not isinstance(message, str):
         raise ValueError("\"message\" must be a string")
-    return Identity(code, description, _cell_ref(data.get("total"), within),
-                    tuple(_cell_ref(p, within) for p in parts),
-                    tuple(_cell_ref(p, within) for p in with_total or ()), message, formats)
+    return Identity(code, description, _cell_ref(templates, data.get("total"), within),
+                    tuple(_cell_ref(templates, p, within) for p in parts),
+                    tuple(_cell_ref(templates, p, within) for p in with_total or ()), message,
+                    formats)
 
 
-def _plugin_identity(item: object) -> Identity | None:
+def _plugin_identity(templates: Templates, item: object) -> Identity | None:
     """The identity an extension item declares, ``None`` when it is not one; raises
     ``ValueError`` for a malformed identity."""
     if isinstance(item, Identity):
@@ -209,17 +206,20 @@ def _plugin_identity(item: object) -> Identity | None:
     kind = item.get("kind")
     if kind != "identity" and (kind is not None or "total" not in item):
         return None
-    return _identity_from_mapping(item)
+    return _identity_from_mapping(templates, item)
 
 
-def _build(templates: Sequence[object]) -> IdentitySet:
+@lru_cache(maxsize=16)
+def identity_set(templates: Templates) -> IdentitySet:
+    """The national identities (over the packs' rows too) plus the packs' own
+    (``RuleContext.templates``); built once per template set."""
     identities = IdentitySet()
     for format_ in _FORMATS:
-        for identity in national_identities(format_):
+        for identity in templates.identities(format_):
             identities.add(identity)
-    for number, item in enumerate(templates, 1):
+    for number, item in enumerate(templates.extensions, 1):
         try:
-            extension = _plugin_identity(item)
+            extension = _plugin_identity(templates, item)
         except (ValueError, TypeError) as exc:
             code = item.get("code") if isinstance(item, Mapping) else None
             text = repr(item)
@@ -230,21 +230,6 @@ def _build(templates: Sequence[object]) -> IdentitySet:
         if extension is not None:
             identities.add(extension)
     return identities
-
-
-_cache: dict[int, tuple[Sequence[object], IdentitySet]] = {}
-
-
-def identity_set(templates: Sequence[object]) -> IdentitySet:
-    """The national identities plus the plugins' (``RuleContext.templates``); cached."""
-    cached = _cache.get(id(templates))
-    if cached is not None and cached[0] is templates:
-        return cached[1]
-    built = _build(templates)
-    if len(_cache) > 32:
-        _cache.clear()
-    _cache[id(templates)] = (templates, built)
-    return built
 
 
 # --------------------------------------------------------------------------- checking
@@ -261,8 +246,10 @@ class Failure:
 
     @property
     def message(self) -> str:
-        """The message in the current language, translated in the national domain."""
-        return failure_message(self, "gipr_lint_national")
+        """The message in the current language, translated in gipr-lint's own domain (which
+        holds the national identities' messages); a rule reports :func:`failure_message` in
+        its pack's domain."""
+        return failure_message(self, "gipr_lint")
 
 
 def failure_message(failure: Failure, domain: str) -> str:
@@ -297,14 +284,10 @@ def number_text(value: int | float) -> str:
 
 
 _Values = dict[CellRef, tuple[str, Cell]]
-_last_values: list[tuple[Report, _Values]] = []
 
 
 def _values(report: Report) -> _Values:
-    """Every readable, valid cell of the report by reference, with its table's format; kept
-    for the last report asked about (the four arithmetic rules ask in turn)."""
-    if _last_values and _last_values[0][0] is report:
-        return _last_values[0][1]
+    """Every readable, valid cell of the report by reference, with its table's format."""
     values: _Values = {}
     for kind, table in report.tables.items():
         format_ = table.format
@@ -313,7 +296,6 @@ def _values(report: Report) -> _Values:
             for index, cell in enumerate(row.cells):
                 if cell.value is not None and not cell_issue(kind, format_, key, index, cell):
                     values[(kind, key, index)] = (format_, cell)
-    _last_values[:] = [(report, values)]
     return values
 
 
@@ -324,11 +306,14 @@ def _value(values: _Values, ref: CellRef, format_: str | None) -> Cell | None:
     return found[1]
 
 
-def failures(report: Report, identities: IdentitySet, code: str) -> Iterator[Failure]:
-    """The identities reported by ``code`` that fail in ``report``, in identity order."""
+def failures(report: Report, identities: IdentitySet, code: str,
+             context: RuleContext | None = None) -> Iterator[Failure]:
+    """The identities reported by ``code`` that fail in ``report``, in identity order (the
+    report's cells are read once per report when ``context`` is given: the rules ask in turn)."""
     if not report.tables:
         return
-    values = _values(report)
+    values = (_values(report) if context is None
+              else context.memo((__name__, "values"), lambda: _values(report)))
     formats = {table.format for table in report.tables.values()}
     for format_, identity in identities.for_code(code, sorted(formats)):
         total = _value(values, identity.total, format_)
@@ -351,3 +336,32 @@ def failures(report: Report, identities: IdentitySet, code: str) -> Iterator[Fai
                 if minus:
                     arithmetic += "".join(f" − {number_text(v)}" for v in minus)
                 yield Failure(identity, total, found, expected, arithmetic)
+
+
+class IdentityRule(Rule):
+    """Reports the identities whose ``code`` is this rule's code (national ones and the packs').
+
+    A pack reporting its identities under its own code subclasses this with ``code``, ``name``,
+    ``severity`` and ``summary`` and nothing else; the identities themselves are data
+    (hook ``gipr_lint_templates``).
+    """
+
+    #: Whether a failure carries an unsafe fix rewriting the total to the computed sum.
+    offers_fix: ClassVar[bool] = False
+
+    def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
+        identities = identity_set(context.templates)
+        errors = [message for code, message in identities.errors if code in (None, self.code)]
+        if errors:
+            raise ValueError("; ".join(errors))
+        for failure in failures(report, identities, self.code, context):
+            fix = None
+            expected = failure.expected
+            span = failure.cell.span
+            if self.offers_fix and span.end > span.start and float(expected).is_integer() \
+                    and expected >= 0:
+                text = number_text(expected)
+                fix = Fix((Edit(span, text),),
+                          _("replace {found} with the computed sum {sum}").format(
+                              found=failure.cell.raw, sum=text), safe=False)
+            yield self.finding(span, failure_message(failure, rule_domain(type(self))), fix=fix)
