@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
+from typing import Literal
 
 from gipr_lint.reading.source import Source, Span
 
@@ -24,12 +25,15 @@ __all__ = [
     "Marker",
     "Paragraph",
     "Period",
+    "INPUT_PROBLEMS",
     "Problem",
+    "ProblemKind",
     "Report",
     "Row",
     "Section",
     "Signature",
     "Table",
+    "TableKind",
     "TextPiece",
 ]
 
@@ -216,13 +220,50 @@ class Period:
     end_span: Span
 
 
+#: The three statistics tables: 二 (``active``), 三 (``requests``), 四 (``review``).
+TableKind = Literal["active", "requests", "review"]
+
+#: What a :class:`Problem` is about.
+#:
+#: The report's own structure: ``structure`` (text out of place), ``empty`` (no text),
+#: ``row-shape`` (a row whose separated cells are too few or too many), ``second-table``.
+#: The input (what the text lets the linter read, see :data:`INPUT_PROBLEMS`):
+#: ``ambiguous-cells`` (digits that divide into the row's cells in more than one way),
+#: ``unsplit-cells`` (cells run together or spaced so that no reading gives the row its cells),
+#: ``no-numbers`` (a table whose labels are there but whose numbers are not), ``page-number``
+#: (a page number or running head inside a table), ``cut-short`` (a table that stops early
+#: because the text ends).
+ProblemKind = Literal["structure", "empty", "row-shape", "second-table", "ambiguous-cells",
+                      "unsplit-cells", "no-numbers", "page-number", "cut-short"]
+
+#: The problem kinds that are limits of the input rather than defects of the report.
+INPUT_PROBLEMS: frozenset[str] = frozenset(
+    {"ambiguous-cells", "unsplit-cells", "no-numbers", "page-number", "cut-short"})
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """A place where the text does not fit the canonical report structure."""
+    """A place where the text does not fit the canonical report structure, as a typed value.
+
+    ``message`` is for people (S009, ``gipr-lint parse``); rules read the typed fields: ``kind``;
+    ``table`` and ``row`` (the template row key) when the problem is in a table row; ``expected``
+    and ``found`` (cell counts for ``row-shape`` and ``unsplit-cells``, rows for ``cut-short``);
+    ``text`` (the digits that could not be split, the debris found).
+    """
 
     message: str
     span: Span
-    kind: str = "structure"
+    kind: ProblemKind = "structure"
+    table: TableKind | None = None
+    row: str | None = None
+    expected: int | None = None
+    found: int | None = None
+    text: str = ""
+
+    @property
+    def is_input(self) -> bool:
+        """Whether this is a limit of the input (P rules) rather than a defect of the report."""
+        return self.kind in INPUT_PROBLEMS
 
 
 @dataclass(frozen=True)

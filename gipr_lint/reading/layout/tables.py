@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from gipr_lint.model import Cell, Problem
-from gipr_lint.reading.layout.cells import read_cells, split_digit_run
+from gipr_lint.model import Cell, Problem, ProblemKind, TableKind
+from gipr_lint.reading.layout.cells import read_cells
+from gipr_lint.reading.layout.splitting import split_digits
 from gipr_lint.reading.layout.compact import CompactText, compact
 from gipr_lint.reading.source import Span
 from gipr_lint.templates import (
@@ -50,13 +51,16 @@ class TableItem:
     cells: tuple[Cell, ...] = ()
     #: For ``row`` items: how many cells the template expects.
     expected: int = 0
+    #: Whether the cells were kept apart by a separator the writer made (pipe, tab, line
+    #: break), so that a wrong count is the report's own (T005), not the input's (P001).
+    separated: bool = False
 
 
 @dataclass(frozen=True)
 class TableRead:
     """What a table reader found: the table's kind and format, its items, and problems."""
 
-    kind: str
+    kind: TableKind
     format: str
     items: tuple[TableItem, ...]
     span: Span
@@ -154,7 +158,13 @@ def _stands_alone(text: str, view: CompactText, expected: Sequence[_Expected],
     label_end = view.to_original_end(match.end())
     if ends_here(label_end):  # the common case: the label is alone in its cell
         return True
-    return any(ends_here(cell.span.end) for cell in read_cells(text, label_end, end).cells)
+    cells = read_cells(text, label_end, end).cells
+    if any(ends_here(cell.span.end) for cell in cells):
+        return True
+    # digits run into the next label's ordinal: "…属于国家秘密00000002.其他法律…"
+    last = cells[-1] if cells else None
+    return last is not None and last.raw.isdigit() and any(
+        ends_here(last.span.end - back) for back in range(1, min(3, len(last.raw))))
 
 
 def _anchor_all(text: str, view: CompactText, expected: Sequence[_Expected], start: int,
@@ -216,31 +226,89 @@ def _anchor_all(text: str, view: CompactText, expected: Sequence[_Expected], sta
     return anchors, missing
 
 
-def _cells_after(text: str, anchor_end: int, limit: int, sizes: Sequence[int],
-                 problems: list[Problem], label: str) -> tuple[Cell, ...]:
-    """Read the cells after a label; split a run of digits by the row's arithmetic."""
-    expected = sum(sizes)
+@dataclass(frozen=True, slots=True)
+class _RowShape:
+    """What a row's cells must look like: the table, the row, the template's cell groups and
+    whether each group's last cell is the sum of the others (the row's own identity)."""
+
+    table: TableKind
+    row: str | None
+    sizes: tuple[int, ...]
+    sums: bool
+
+
+def _digit_positions(text: str, cells: Sequence[Cell]) -> list[int]:
+    return [offset for cell in cells for offset in range(cell.span.start, cell.span.end)
+            if text[offset].isdigit()]
+
+
+def _holds_identity(values: Sequence[str], sizes: Sequence[int]) -> bool:
+    position = 0
+    for size in sizes:
+        group = [int(v) for v in values[position:position + size]]
+        if sum(group[:-1]) != group[-1]:
+            return False
+        position += size
+    return True
+
+
+def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
+                 problems: list[Problem], label: str) -> tuple[tuple[Cell, ...], bool]:
+    """Read the cells after a label, and whether a separator the writer made kept them apart.
+
+    Cells apart by spaces only, or run together, are read as written when that gives the row its
+    cell count (and, where the row has one, its own identity holds or no other reading of its
+    digits does); otherwise the row's digits are read as one run and split by the row's own
+    identity and cell count (:func:`~gipr_lint.reading.layout.splitting.split_digits`). When
+    that does not decide, the row's cells are unread and a problem says so.
+    """
+    expected = sum(shape.sizes)
     run = read_cells(text, anchor_end, limit, expected)
     cells = run.cells
-    if len(cells) == 1 and cells[0].raw.isdigit() and len(cells[0].raw) > 1 and expected > 1:
-        digits = cells[0]
-        parts = split_digit_run(digits.raw, sizes)
-        if parts is None:
-            problems.append(Problem(
-                f"{label}: cannot tell how the digits {digits.raw!r} divide into {expected} cells; "
-                "separate the cells", digits.span, "ambiguous-cells"))
-            return tuple(Cell(digits.raw, None, digits.span) for _ in range(expected))
-        position = digits.span.start
-        split = []
-        for part in parts:
-            split.append(Cell(part, int(part), Span(position, position + len(part))))
-            position += len(part)
-        return tuple(split)
-    return cells
+    one_run = len(cells) == 1 and len(cells[0].raw) > 1  # "0000000", even on its own line
+    if (run.separated and not one_run) or not cells or expected < 2 or not all(
+            c.raw.isdigit() for c in cells):
+        return cells, run.separated
+    as_written = len(cells) == expected
+    if as_written and (not shape.sums or _holds_identity([c.raw for c in cells], shape.sizes)):
+        return cells, False
+    digits = "".join(cell.raw for cell in cells)
+    split = split_digits(digits, shape.sizes, sums=shape.sums)
+    span = Span(cells[0].span.start, cells[-1].span.end)
+    if as_written and (split.outcome == "none" or (
+            split.outcome == "one" and list(split.cells) == [c.raw for c in cells])):
+        return cells, False  # as written, the row breaks its own identity: a T001/T004 matter
+    if split.outcome == "one" and not as_written:
+        positions = _digit_positions(text, cells)
+        split_cells = []
+        index = 0
+        for part in split.cells:
+            start, end = positions[index], positions[index + len(part) - 1] + 1
+            split_cells.append(Cell(text[start:end], int(part), Span(start, end)))
+            index += len(part)
+        return tuple(split_cells), False
+    shown = text[span.start:span.end]
+    if split.outcome == "none":
+        kind: ProblemKind = "unsplit-cells"
+        why = f"no division of the digits {shown!r} into {expected} cells fits the row"
+    elif split.outcome == "too-long":
+        kind = "ambiguous-cells"
+        why = f"the digits {shown!r} are too many to divide into {expected} cells"
+    elif as_written:
+        kind = "ambiguous-cells"
+        why = (f"read as spaced, {shown!r} breaks the row's own total; read as one run, it "
+               "gives other cells")
+    else:
+        kind = "ambiguous-cells"
+        why = f"the digits {shown!r} divide into {expected} cells in more than one way"
+    problems.append(Problem(f"{label}: cannot tell the cells: {why}", span, kind,
+                            table=shape.table, row=shape.row, expected=expected,
+                            found=len(cells), text=shown))
+    return tuple(Cell(shown, None, span) for _ in range(expected)), False
 
 
 def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: list[Problem],
-                        *, sizes_of: dict[str, Sequence[int]]) -> list[TableItem]:
+                        *, table: TableKind) -> list[TableItem]:
     items: list[TableItem] = []
     for index, anchor in enumerate(anchors):
         item = anchor.expected
@@ -249,11 +317,11 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
             items.append(TableItem(item.kind, span, text[anchor.start:anchor.end]))
             continue
         limit = anchors[index + 1].start if index + 1 < len(anchors) else end
-        sizes = sizes_of.get(item.template.key, (item.expected,))
-        cells = _cells_after(text, anchor.end, limit, sizes, problems,
-                             text[anchor.start:anchor.end])
+        shape = _RowShape(table, item.template.key, (item.expected,), table == "requests")
+        cells, separated = _cells_after(text, anchor.end, limit, shape, problems,
+                                        text[anchor.start:anchor.end])
         items.append(TableItem("row", span, text[anchor.start:anchor.end], item.template,
-                               anchor.reworded, cells, item.expected))
+                               anchor.reworded, cells, item.expected, separated))
     return items
 
 
@@ -290,7 +358,7 @@ def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead
     if not any(a.expected.kind == "row" for a in anchors):
         return None
     problems: list[Problem] = []
-    items = _items_from_anchors(text, anchors, end, problems, sizes_of={})
+    items = _items_from_anchors(text, anchors, end, problems, table="active")
     return TableRead("active", format_, tuple(items), _table_span(items),
                      tuple(m.template.key for m in missing if m.template), tuple(problems))
 
@@ -335,7 +403,7 @@ def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRe
     if sum(a.expected.kind == "row" for a in anchors) < 2:
         return None
     problems: list[Problem] = []
-    items = _items_from_anchors(text, anchors, end, problems, sizes_of={})
+    items = _items_from_anchors(text, anchors, end, problems, table="requests")
     return TableRead("requests", format_, tuple(items), _table_span(items),
                      tuple(m.template.key for m in missing if m.template), tuple(problems))
 
@@ -346,7 +414,8 @@ _REVIEW_WORDS = sorted(
     {"行政复议", "行政诉讼", *(label for _, label in REVIEW_GROUPS), *REVIEW_COLUMNS,
      "结果", "维持", "纠正", "其他", "尚未", "审结", "总计", "|"},
     key=len, reverse=True)
-_REVIEW_HEADER_RUN = re.compile("(?:" + "|".join(re.escape(w) for w in _REVIEW_WORDS) + ")+")
+_REVIEW_HEADER_RUN = re.compile(
+    "(?:" + "|".join(re.escape(w) for w in _REVIEW_WORDS) + "|:?-{3,}:?)+")  # with a Markdown rule
 _REVIEW_START = re.compile("行政复议")
 _REVIEW_SIZES = (5, 5, 5)
 
@@ -367,9 +436,10 @@ def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead
     header_end = view.to_original_end(run.end())
     items = [TableItem("header", Span(header_start, header_end), text[header_start:header_end])]
     problems: list[Problem] = []
-    cells = _cells_after(text, header_end, end, _REVIEW_SIZES, problems, "行政复议、行政诉讼")
+    shape = _RowShape("review", None, _REVIEW_SIZES, True)
+    cells, separated = _cells_after(text, header_end, end, shape, problems, "行政复议、行政诉讼")
     if cells:
         items.append(TableItem("values", Span(cells[0].span.start, cells[-1].span.end),
                                text[cells[0].span.start:cells[-1].span.end], cells=cells,
-                               expected=sum(_REVIEW_SIZES)))
+                               expected=sum(_REVIEW_SIZES), separated=separated))
     return TableRead("review", "2021", tuple(items), _table_span(items), (), tuple(problems))
