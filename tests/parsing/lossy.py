@@ -100,7 +100,9 @@ _WRAP = 9  # label column width in characters (pdftotext wraps long labels)
 
 
 def _wrap(label: str, width: int) -> list[str]:
-    return [label[i:i + width] for i in range(0, len(label), width)] or [""]
+    """``label`` in lines of ``width`` characters; an ordinal stays with the words after it."""
+    lines = [label[i:i + width] for i in range(0, len(label), width)] or [""]
+    return lines
 
 
 def pdftotext(rows: Rows, headers: int, rng: random.Random) -> str:
@@ -112,7 +114,7 @@ def pdftotext(rows: Rows, headers: int, rng: random.Random) -> str:
         if index == break_at:
             lines += ["", f"- {rng.randrange(2, 9)} -", "\f政府信息公开工作年度报告", ""]
         label, cells = row[0], row[1:]
-        numbers = "".join(cell.rjust(rng.choice((4, 6, 8))) for cell in cells)
+        numbers = "".join(" " * rng.choice((2, 3, 5)) + cell for cell in cells)
         if index < headers or not cells:
             # header rows: each header wrapped into its own column, two characters a line
             columns = [_wrap(word, 4) for word in row if word]
@@ -121,6 +123,10 @@ def pdftotext(rows: Rows, headers: int, rng: random.Random) -> str:
                 lines.append("  ".join((c[line] if line < len(c) else "").ljust(9)
                                        for c in columns).rstrip())
             continue
+        group = re.match(r"(?:三、本年度办理结果)?(?:（[三四五六]）\w{4})?", label)
+        if group is not None and group.group() and group.end() < len(label):
+            lines.append(" " * rng.choice((0, 2)) + group.group())  # a merged group cell
+            label = label[group.end():]
         wrapped = _wrap(label, _WRAP)
         on_last = len(wrapped) > 1 and rng.random() < 0.5
         for line, piece in enumerate(wrapped):

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from gipr_lint.model import Cell, Problem, ProblemKind, TableKind
 from gipr_lint.reading.layout.cells import read_cells
+from gipr_lint.reading.layout.columns import Unwrapped
 from gipr_lint.reading.layout.splitting import split_digits
 from gipr_lint.reading.layout.compact import CompactText, compact
 from gipr_lint.reading.source import Span
@@ -29,7 +30,8 @@ from gipr_lint.templates import (
     RowTemplate,
 )
 
-__all__ = ["TableItem", "TableRead", "read_active", "read_requests", "read_review"]
+__all__ = ["TableItem", "TableRead", "completes_label", "defects", "read_active", "read_requests",
+           "read_review", "remap"]
 
 _CJK_NUMERALS = "〇一二三四五六七八九"
 
@@ -414,8 +416,10 @@ _REVIEW_WORDS = sorted(
     {"行政复议", "行政诉讼", *(label for _, label in REVIEW_GROUPS), *REVIEW_COLUMNS,
      "结果", "维持", "纠正", "其他", "尚未", "审结", "总计", "|"},
     key=len, reverse=True)
+# Any character of the header words: headers wrapped over lines, or one character a line
+# (pdftotext of a vertical header), interleave their words; and a Markdown rule "|---|".
 _REVIEW_HEADER_RUN = re.compile(
-    "(?:" + "|".join(re.escape(w) for w in _REVIEW_WORDS) + "|:?-{3,}:?)+")  # with a Markdown rule
+    "[" + re.escape("".join(sorted(set("".join(_REVIEW_WORDS))))) + ":-]+")
 _REVIEW_START = re.compile("行政复议")
 _REVIEW_SIZES = (5, 5, 5)
 
@@ -443,3 +447,49 @@ def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead
                                text[cells[0].span.start:cells[-1].span.end], cells=cells,
                                expected=sum(_REVIEW_SIZES), separated=separated))
     return TableRead("review", "2021", tuple(items), _table_span(items), (), tuple(problems))
+
+
+# --------------------------------------------------------------------------- wrapped labels
+
+_ALL_ROW_PATTERNS = tuple(
+    {id(p): p for p in (*(item.pattern for items in _REQUESTS_EXPECTED.values()
+                          for item in items if item.kind == "row"),
+                        *(item.pattern for items in _ACTIVE_EXPECTED.values()
+                          for item in items if item.kind == "row"))}.values())
+
+
+def completes_label(first: str, rest: str) -> bool:
+    """Whether ``rest`` (the lines below) ends a row label that ``first`` begins."""
+    head = compact(first)
+    whole = head + compact(rest)
+    for pattern in _ALL_ROW_PATTERNS:
+        for match in pattern.finditer(whole):
+            if match.start() < len(head) < match.end() == len(whole):
+                return True
+    return False
+
+
+def _remap_span(span: Span, unwrapped: Unwrapped) -> Span:
+    start = unwrapped.original(span.start)
+    end = unwrapped.original_end(span.end) if span.end > span.start else start
+    return Span(start, max(start, end))
+
+
+def _remap_cell(cell: Cell, unwrapped: Unwrapped) -> Cell:
+    return replace(cell, span=_remap_span(cell.span, unwrapped))
+
+
+def remap(read: TableRead, unwrapped: Unwrapped) -> TableRead:
+    """A table read from unwrapped text, its spans pointing into the original text."""
+    items = tuple(replace(item, span=_remap_span(item.span, unwrapped),
+                          cells=tuple(_remap_cell(c, unwrapped) for c in item.cells))
+                  for item in read.items)
+    problems = tuple(replace(p, span=_remap_span(p.span, unwrapped)) for p in read.problems)
+    return replace(read, items=items, span=_remap_span(read.span, unwrapped), problems=problems)
+
+
+def defects(read: TableRead) -> int:
+    """How far a table read is from complete: problems, missing rows, rows short of cells."""
+    short = sum(1 for item in read.items
+                if item.kind in ("row", "values") and len(item.cells) != item.expected)
+    return len(read.problems) + len(read.missing_rows) + short
