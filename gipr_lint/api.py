@@ -10,6 +10,7 @@ from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.i18n import translator
 from gipr_lint.model import (
+    INPUT_PROBLEMS,
     SECTION_TITLES,
     AgencyKind,
     Cell,
@@ -17,20 +18,27 @@ from gipr_lint.model import (
     Marker,
     Paragraph,
     Problem,
+    ProblemKind,
     Report,
     Row,
     Section,
     Table,
+    TableKind,
     TextPiece,
 )
 from gipr_lint.reading.facts import township_unit
+from gipr_lint.reading.layout.cells import PAGE_NUMBER
 from gipr_lint.reading.layout.compact import compact
 from gipr_lint.reading.period import sentence_bounds
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext, collect_rules
+from gipr_lint.templates import TABLE_NUMERALS, template_row_keys, template_row_name
 
 __all__ = [
+    "INPUT_PROBLEMS",
+    "PAGE_NUMBER",
     "SECTION_TITLES",
+    "TABLE_NUMERALS",
     "AgencyKind",
     "Cell",
     "Edit",
@@ -40,6 +48,7 @@ __all__ = [
     "Marker",
     "Paragraph",
     "Problem",
+    "ProblemKind",
     "Report",
     "Row",
     "Rule",
@@ -48,11 +57,14 @@ __all__ = [
     "Severity",
     "Span",
     "Table",
+    "TableKind",
     "TextPiece",
     "collect_rules",
     "compact",
     "hookimpl",
     "sentence_bounds",
+    "template_row_keys",
+    "template_row_name",
     "township_unit",
     "translator",
 ]

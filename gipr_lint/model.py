@@ -15,8 +15,10 @@ from types import MappingProxyType
 from typing import Literal
 
 from gipr_lint.reading.source import Source, Span
+from gipr_lint.templates import template_row_keys
 
 __all__ = [
+    "INPUT_PROBLEMS",
     "SECTION_TITLES",
     "AgencyKind",
     "Cell",
@@ -25,7 +27,6 @@ __all__ = [
     "Marker",
     "Paragraph",
     "Period",
-    "INPUT_PROBLEMS",
     "Problem",
     "ProblemKind",
     "Report",
@@ -220,6 +221,8 @@ class Period:
     end_span: Span
 
 
+_TRAILING = " \t\r\n\f|｜\u3000"  # what may follow the text's last table row: blanks, pipes
+
 #: The three statistics tables: 二 (``active``), 三 (``requests``), 四 (``review``).
 TableKind = Literal["active", "requests", "review"]
 
@@ -230,15 +233,13 @@ TableKind = Literal["active", "requests", "review"]
 #: The input (what the text lets the linter read, see :data:`INPUT_PROBLEMS`):
 #: ``ambiguous-cells`` (digits that divide into the row's cells in more than one way),
 #: ``unsplit-cells`` (cells run together or spaced so that no reading gives the row its cells),
-#: ``no-numbers`` (a table whose labels are there but whose numbers are not), ``page-number``
-#: (a page number or running head inside a table), ``cut-short`` (a table that stops early
-#: because the text ends).
+#: ``no-numbers`` (a table whose labels are there but whose numbers are not). A table that stops
+#: early because the text ends is a fact of the model (:meth:`Report.ends_inside`).
 ProblemKind = Literal["structure", "empty", "row-shape", "second-table", "ambiguous-cells",
-                      "unsplit-cells", "no-numbers", "page-number", "cut-short"]
+                      "unsplit-cells", "no-numbers"]
 
 #: The problem kinds that are limits of the input rather than defects of the report.
-INPUT_PROBLEMS: frozenset[str] = frozenset(
-    {"ambiguous-cells", "unsplit-cells", "no-numbers", "page-number", "cut-short"})
+INPUT_PROBLEMS: frozenset[str] = frozenset({"ambiguous-cells", "unsplit-cells", "no-numbers"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +248,7 @@ class Problem:
 
     ``message`` is for people (S009, ``gipr-lint parse``); rules read the typed fields: ``kind``;
     ``table`` and ``row`` (the template row key) when the problem is in a table row; ``expected``
-    and ``found`` (cell counts for ``row-shape`` and ``unsplit-cells``, rows for ``cut-short``);
+    and ``found`` (cell counts for ``row-shape`` and ``unsplit-cells``);
     ``text`` (the digits that could not be split, the debris found).
     """
 
@@ -320,3 +321,30 @@ class Report:
 
     def table(self, kind: str) -> Table | None:
         return self.tables.get(kind)
+
+    def ends_inside(self, table: Table) -> bool:
+        """Whether the text ends inside ``table``: its missing rows all come after its last row
+        and nothing but blank space follows it (a truncated page, a partial copy)."""
+        if not table.missing_rows or not table.rows or self.text[table.span.end:].strip(_TRAILING):
+            return False
+        order = template_row_keys(table.kind, table.format)
+        present = [order.index(row.key) for row in table.rows if row.key in order]
+        return bool(present) and all(key in order and order.index(key) > max(present)
+                                     for key in table.missing_rows)
+
+    def fully_read(self, table: Table) -> bool:
+        """Whether every row of ``table`` is there with every cell read, so that every check
+        of it ran."""
+        if table.missing_rows or not table.rows:
+            return False
+        if any(cell.value is None for _, _, cell in table.cells()):
+            return False
+        if table.kind == "review":
+            return sum(len(row.cells) for row in table.rows) == 15
+        return not any(problem.span == row.label_span for problem in self.problems
+                       for row in table.rows)
+
+    def tables_fully_read(self) -> tuple[int, int]:
+        """``(fully read, found)``: how many of the report's tables were read completely."""
+        tables = list(self.tables.values())
+        return sum(1 for table in tables if self.fully_read(table)), len(tables)

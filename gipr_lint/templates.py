@@ -29,6 +29,8 @@ __all__ = [
     "national_identities",
     "request_row_name",
     "request_rows",
+    "template_row_keys",
+    "template_row_name",
 ]
 
 
@@ -209,6 +211,27 @@ REQUEST_GROUPS: tuple[RowTemplate, ...] = (
 OUTCOME_PREFIXES: tuple[str, ...] = (
     "granted", "partially_granted", "denied.", "unable.", "not_processed.", "other",
 )
+
+
+def template_row_keys(kind: str, format_: str) -> list[str]:
+    """The row keys of table ``kind`` (``active``, ``requests``, ``review``) in template order."""
+    if kind == "requests":
+        return [row.key for row in REQUEST_ROWS.get(format_, ())]
+    if kind == "active":
+        return [row.key for block in ACTIVE_BLOCKS.get(format_, ()) for row in block.rows]
+    return [key for key, _ in REVIEW_GROUPS]
+
+
+def template_row_name(kind: str, format_: str, key: str) -> str:
+    """How messages name a row of table ``kind``: the official label with its numbering (with
+    its group for table-三 sub-rows), or ``key`` for a row the template does not know."""
+    if kind == "requests":
+        row = next((r for r in REQUEST_ROWS.get(format_, ()) if r.key == key), None)
+        return request_row_name(row) if row is not None else key
+    if kind == "active":
+        return next((r.official for block in ACTIVE_BLOCKS.get(format_, ()) for r in block.rows
+                     if r.key == key), key)
+    return dict(REVIEW_GROUPS).get(key, key)
 
 
 def request_rows(format_: str) -> tuple[RowTemplate, ...]:

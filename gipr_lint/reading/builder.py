@@ -85,16 +85,25 @@ class _Builder:
                     rows.append(_row(child.children[0], _cells(child.children[1:])))  # type: ignore[arg-type]
         if read.kind in self.tables:
             self.problems.append(Problem(f"a second {read.kind} table; only the first is read",
-                                         read.span))
+                                         read.span, "second-table", table=read.kind))
             return
         if (rows and all(not row.cells for row in rows)) or (read.kind == "review" and not rows):
             self.problems.append(Problem("the table has labels but no numbers (was it an image?)",
-                                         read.span, "no-numbers"))
+                                         read.span, "no-numbers", table=read.kind))
         else:
             self.problems.extend(Problem(f"{row.label}: no numbers after the label", row.label_span,
-                                         "row-shape") for row in rows if not row.cells)
+                                         "row-shape", table=read.kind, row=row.key,
+                                         expected=self._width(read, row), found=0)
+                                 for row in rows if not row.cells)
+
         self.tables[read.kind] = Table(read.kind, read.format, tuple(rows), read.span,
                                        read.missing_rows, headers)
+
+    @staticmethod
+    def _width(read: TableRead, row: Row) -> int:
+        item = next((i for i in read.items if i.kind == "row" and i.template is not None
+                     and i.template.key == row.key), None)
+        return item.expected if item is not None else 0
 
     # -- document parts
     def preamble_part(self, tree: Tree[PieceToken]) -> None:

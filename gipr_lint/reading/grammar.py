@@ -21,7 +21,7 @@ from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
 from lark.parsers.lalr_interactive_parser import InteractiveParser
 
-from gipr_lint.model import Cell, Problem
+from gipr_lint.model import Cell, Problem, TableKind
 from gipr_lint.reading.layout import Piece
 from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.source import Span
@@ -148,9 +148,18 @@ class _Recovery:
         self._reported_rows.add(id(label))
         payload = label.payload
         expected = payload.expected if isinstance(payload, TableItem) else cells
+        key = payload.template.key if isinstance(payload, TableItem) and payload.template else None
         name = label.strip() or "表格"
         self.problems.append(Problem(f"{name}: {cells} cells, expected {expected}{extra}",
-                                     Span(label.start_pos or 0, label.end_pos or 0), "row-shape"))
+                                     Span(label.start_pos or 0, label.end_pos or 0), "row-shape",
+                                     table=self._table_kind(back_from=index), row=key,
+                                     expected=expected, found=cells))
+
+    def _table_kind(self, back_from: int) -> TableKind | None:
+        for token in reversed(self.stream[:back_from]):
+            if isinstance(token.payload, TableRead):
+                return token.payload.kind
+        return None
 
     def repair(self, parser: InteractiveParser, index: int, token: PieceToken | None) -> None:
         """``token`` (``None`` for the end of input) does not fit: make it fit or drop it."""

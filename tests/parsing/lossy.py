@@ -21,7 +21,14 @@ import re
 from collections.abc import Callable
 
 from gipr_lint.model import Report, Table
-from gipr_lint.templates import ACTIVE_BLOCKS, REQUEST_COLUMNS, REQUEST_GROUPS, REVIEW_COLUMNS
+from gipr_lint.templates import (
+    ACTIVE_BLOCKS,
+    REQUEST_COLUMNS,
+    REQUEST_GROUPS,
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+    outcome_keys,
+)
 
 Rows = list[list[str]]  # each row: label (or "") then cell texts
 
@@ -34,8 +41,18 @@ def _label(raw: str) -> str:
     return " ".join(raw.split())
 
 
-def table_rows(table: Table) -> tuple[Rows, int]:
-    """The table as rows of text, and how many leading rows are column headers."""
+Values = dict[str, dict[str, list[str]]]  # table kind -> row key -> cell texts
+
+
+def table_rows(table: Table, values: Values | None = None) -> tuple[Rows, int]:
+    """The table as rows of text, and how many leading rows are column headers; ``values``
+    replaces the cells of the rows it names."""
+    mine = (values or {}).get(table.kind, {})
+
+    def cells(row: object) -> list[str]:
+        key = row.key  # type: ignore[attr-defined]
+        return mine[key] if key in mine else [c.raw for c in row.cells]  # type: ignore[attr-defined]
+
     if table.kind == "active":
         rows: Rows = []
         by_key = {row.key: row for row in table.rows}
@@ -45,7 +62,7 @@ def table_rows(table: Table) -> tuple[Rows, int]:
             for template in block.rows:
                 row = by_key.get(template.key)
                 if row is not None:
-                    rows.append([_label(row.label), *(cell.raw for cell in row.cells)])
+                    rows.append([_label(row.label), *cells(row)])
         return rows, 0
     if table.kind == "requests":
         rows = [[_NOTE, "申请人情况"], ["自然人", "法人或其他组织", "总计"],
@@ -53,18 +70,67 @@ def table_rows(table: Table) -> tuple[Rows, int]:
         for row in table.rows:
             label = _label(row.label)
             group = _GROUP_BEFORE.get(row.key)
-            if group is not None and table.format == "2021" or (
-                    group is not None and group < 4):
+            if group is not None and (table.format == "2021" or group < 4):
                 template = REQUEST_GROUPS[group]
                 if not label.startswith(template.numbering) and template.label not in label:
                     label = f"{template.numbering}{template.label}{label}"
             if row.key == "granted" and "本年度办理结果" not in label:
                 label = "三、本年度办理结果" + label
-            rows.append([label, *(cell.raw for cell in row.cells)])
+            rows.append([label, *cells(row)])
         return rows, 3
-    cells = [cell.raw for row in table.rows for cell in row.cells]
+    flat = [cell for row in table.rows for cell in cells(row)]
     return [["行政复议", "行政诉讼"], [*REVIEW_COLUMNS, "未经复议直接起诉", "复议后起诉"],
-            [*REVIEW_COLUMNS, *REVIEW_COLUMNS], ["", *cells]], 3
+            [*REVIEW_COLUMNS, *REVIEW_COLUMNS], ["", *flat]], 3
+
+
+# --------------------------------------------------------------------------- filled tables
+
+_COUNTS = (0, 0, 0, 0, 1, 2, 3, 5, 7, 10, 12, 19, 23, 40, 105, 230)
+
+
+def _count(rng: random.Random, busy: bool) -> int:
+    return rng.choice(_COUNTS) if busy else rng.choice((0, 0, 0, 0, 0, 0, 1, 2))
+
+
+def random_values(report: Report, rng: random.Random) -> Values:
+    """Tables 二, 三 and 四 filled with plausible non-zero counts that keep every identity
+    (each row's 总计, the outcome totals, 一 + 二 = （七） + 四, table 四's group totals)."""
+    values: Values = {}
+    requests = report.tables.get("requests")
+    if requests is not None:
+        keys = [row.key for row in requests.rows]
+        outcomes = [k for k in outcome_keys(requests.format) if k in keys]
+        columns: dict[str, list[int]] = {key: [0] * 6 for key in keys}
+        for column in range(6):
+            busy = column == 0 or rng.random() < 0.3
+            new, carried = _count(rng, busy), _count(rng, False)
+            handled = rng.randint(0, new + carried)
+            left = handled
+            for key in outcomes[:-1]:
+                share = rng.choice((0, 0, 0, left // 2, left)) if left else 0
+                columns[key][column] = share
+                left -= share
+            if outcomes:
+                columns[outcomes[-1]][column] = left
+            columns.setdefault("new", [0] * 6)[column] = new
+            columns.setdefault("carried_over", [0] * 6)[column] = carried
+            columns.setdefault("total", [0] * 6)[column] = handled
+            columns.setdefault("carry_forward", [0] * 6)[column] = new + carried - handled
+        values["requests"] = {key: [str(v) for v in (*six, sum(six))]
+                              for key, six in columns.items() if key in keys}
+    if "review" in report.tables:
+        review: dict[str, list[str]] = {}
+        for key, _ in REVIEW_GROUPS:
+            four = [_count(rng, rng.random() < 0.4) for _ in range(4)]
+            review[key] = [str(v) for v in (*four, sum(four))]
+        values["review"] = review
+    active = report.tables.get("active")
+    if active is not None:
+        values["active"] = {row.key: [str(_count(rng, True)) if c.raw.isdigit() else c.raw
+                                      for c in row.cells] for row in active.rows
+                            if all(c.value is not None for c in row.cells)}
+    return values
+
 
 
 # --------------------------------------------------------------------------- the forms
@@ -200,15 +266,16 @@ def _split_title(text: str, report: Report) -> str:
     return text[:title.span.start] + split + text[title.span.end:]
 
 
-def rewrite(report: Report, form: str, seed: int = 0) -> str:
-    """The report's text with every table written in ``form``; for ``pdftotext`` the prose,
-    title and years are made pdftotext-like too."""
+def rewrite(report: Report, form: str, seed: int = 0, values: Values | None = None) -> str:
+    """The report's text with every table written in ``form`` (with ``values`` in place of the
+    cells where given); for ``pdftotext`` the prose, title and years are made pdftotext-like
+    too."""
     writer = FORMS[form]
     rng = random.Random(f"{report.path}:{form}:{seed}")
     text = report.text
     pieces: list[tuple[int, int, str]] = []
     for table in report.tables.values():
-        rows, headers = table_rows(table)
+        rows, headers = table_rows(table, values)
         pieces.append((table.span.start, table.span.end, writer(rows, headers, rng)))
     pieces.sort(reverse=True)
     if form == "pdftotext":

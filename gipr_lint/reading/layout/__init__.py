@@ -15,12 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gipr_lint.model import Debris, Paragraph, Problem
+from gipr_lint.reading.layout.columns import unwrap
 from gipr_lint.reading.layout.compact import CompactText
 from gipr_lint.reading.layout.debris import find_debris
 from gipr_lint.reading.layout.headings import HeadingMatch, find_section_headings
 from gipr_lint.reading.layout.markers import read_marker
 from gipr_lint.reading.layout.signature import SignatureMatch, find_signature
-from gipr_lint.reading.layout.columns import unwrap
 from gipr_lint.reading.layout.tables import (
     TableRead,
     completes_label,

@@ -148,7 +148,7 @@ def read_cells(text: str, start: int, end: int, expected: int | None = None) -> 
     else:
         cells = _aligned(_separated_fields(text, start, position), expected)
         return CellRun(tuple(cells), max((c.span.end for c in cells), default=start), True)
-    starts = [start, *(cell.span.end for cell in cells)]
+    starts = [start, *(cell.span.end for cell in cells[:-1])]
     separated = bool(cells) and all(_LINE_BREAK.search(text, before, cell.span.start)
-                                    for before, cell in zip(starts, cells))  # one a line
+                                    for before, cell in zip(starts, cells, strict=True))
     return CellRun(tuple(cells), max((c.span.end for c in cells), default=start), separated)

@@ -25,8 +25,8 @@ _NUMBERS_AT_END = re.compile(
     r"(?P<label>.*?[\u4e00-\u9fff）)”\"】][^\d\n]*?)"
     r"(?P<numbers>[ \t\u3000]{2,}(?:[-−]?\d+(?:\.\d+)?|[-—–/／])"
     r"(?:[ \t\u3000]+(?:[-−]?\d+(?:\.\d+)?|[-—–/／]))*)[ \t\u3000]*$")
-_MARKER = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|"
-                     r"\d+[.．、]|第二十条)")
+_MARKER = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|"
+                     r"[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第二十条)")
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 _MAX_CONTINUATION = 24
 _MAX_LINES = 5

@@ -16,8 +16,8 @@ from functools import cache
 from gipr_lint.model import Cell, Problem, ProblemKind, TableKind
 from gipr_lint.reading.layout.cells import read_cells
 from gipr_lint.reading.layout.columns import Unwrapped
-from gipr_lint.reading.layout.splitting import split_digits
 from gipr_lint.reading.layout.compact import CompactText, compact
+from gipr_lint.reading.layout.splitting import split_digits
 from gipr_lint.reading.source import Span
 from gipr_lint.templates import (
     ACTIVE_2019_MARKERS,
@@ -254,6 +254,15 @@ def _holds_identity(values: Sequence[str], sizes: Sequence[int]) -> bool:
     return True
 
 
+_ONLY_SEPARATORS = re.compile(r"[\s|｜\"“”'‘’:：]*")
+
+
+def _alone(text: str, after: int, limit: int) -> bool:
+    """Whether nothing but separators stands between ``after`` and the next label."""
+    stop = _ONLY_SEPARATORS.match(text, after, limit)
+    return stop is not None and stop.end() >= limit
+
+
 def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
                  problems: list[Problem], label: str) -> tuple[tuple[Cell, ...], bool]:
     """Read the cells after a label, and whether a separator the writer made kept them apart.
@@ -268,9 +277,18 @@ def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
     run = read_cells(text, anchor_end, limit, expected)
     cells = run.cells
     one_run = len(cells) == 1 and len(cells[0].raw) > 1  # "0000000", even on its own line
-    if (run.separated and not one_run) or not cells or expected < 2 or not all(
-            c.raw.isdigit() for c in cells):
+    if (run.separated and not one_run) or not cells or expected < 2:
         return cells, run.separated
+    if not all(c.raw.isdigit() for c in cells):
+        if len(cells) == expected or not _alone(text, cells[-1].span.end, limit):
+            return cells, False  # a decimal, a dash, or text in a cell: T005 says which
+        span = Span(cells[0].span.start, cells[-1].span.end)
+        shown = text[span.start:span.end]
+        problems.append(Problem(
+            f"{label}: cannot tell the cells: {shown!r} does not divide into {expected} cells",
+            span, "unsplit-cells", table=shape.table, row=shape.row, expected=expected,
+            found=len(cells), text=shown))
+        return tuple(Cell(shown, None, span) for _ in range(expected)), False
     as_written = len(cells) == expected
     if as_written and (not shape.sums or _holds_identity([c.raw for c in cells], shape.sizes)):
         return cells, False

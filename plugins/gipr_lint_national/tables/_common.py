@@ -87,9 +87,6 @@ class IdentityRule(Rule):
             yield self.finding(span, failure.message, fix=fix)
 
 
-_CELL_COUNTS = re.compile(r": (\d+) cells, expected (\d+)")
-
-
 _SKIP = re.compile(r"[\s|｜\"“”'‘’:：]*")
 
 

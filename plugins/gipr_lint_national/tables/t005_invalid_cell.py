@@ -15,7 +15,6 @@ from gipr_lint.templates import (
 )
 from gipr_lint_national._identities import cell_issue
 from gipr_lint_national.tables._common import (
-    _CELL_COUNTS,
     _TABLE_NAMES,
     _bad_text,
     _next_label,
@@ -31,9 +30,11 @@ class InvalidCell(Rule):
     Every cell of tables 二, 三 and 四 holds a count, except 本年增/减 (2019 table 二, may be
     negative) and the money columns (本年收费金额, 采购总金额: decimals allowed). Text where a
     number belongs, decimals and negative counts are errors. So are rows with too few or too many
-    cells, digits run together that cannot be told apart, and rows missing from a table: their
-    numbers cannot be checked, and the arithmetic rules skip them. Where a row stops early at
-    text that is not a number, the finding points at that text.
+    cells, and rows missing from a table: their numbers cannot be checked, and the arithmetic
+    rules skip them. Where a row stops early at text that is not a number, the finding points
+    at that text. What the input does not let
+    the linter read (digits run together past telling apart, a table without numbers, rows
+    lost where the text ends) is reported by the P rules instead, as warnings.
 
     Fails::
 
@@ -56,11 +57,11 @@ class InvalidCell(Rule):
         for problem in report.problems:
             if problem.kind == "row-shape":
                 yield from self._row_shape(report, problem, covered)
-            elif problem.kind == "ambiguous-cells":
-                covered.add(problem.span)
-                yield self.finding(problem.span, self._ambiguous(problem))
+            elif problem.is_input:
+                covered.add(problem.span)  # the input's limit, not the report's: P001, P002
         for table in report.tables.values():
-            yield from self._missing_rows(table)
+            if not report.ends_inside(table):  # rows lost where the text was cut: P004
+                yield from self._missing_rows(table)
             for row, index, cell in table.cells():
                 if cell.value is None:
                     if row.label_span not in covered and cell.span not in covered:
@@ -72,12 +73,6 @@ class InvalidCell(Rule):
                 if issue:
                     yield self.finding(cell.span, f"{_where(table, row, index)}: expected "
                                                   f'{issue}, found "{cell.raw}"')
-
-    @staticmethod
-    def _ambiguous(problem: Problem) -> str:
-        label, _, rest = problem.message.partition(": ")
-        return (f'"{label}": {rest} with spaces or "|"' if rest.endswith("separate the cells")
-                else problem.message)
 
     def _row_shape(self, report: Report, problem: Problem,
                    covered: set[Span]) -> Iterator[Finding]:
@@ -105,11 +100,10 @@ class InvalidCell(Rule):
         where = f'{_TABLE_NAMES[table.kind]}, "{_row_name(table, row)}"'
         if table.kind == "review":
             where = f"{_TABLE_NAMES[table.kind]}"
-        counts = _CELL_COUNTS.search(problem.message)
-        if counts is None:
+        found, expected = problem.found, problem.expected
+        if not found or expected is None:
             return f"{where}: expected numbers after the label, found none"
-        found, expected = counts.groups()
-        if int(found) > int(expected):
+        if found > expected:
             return (f"{where}: expected {expected} cells, found {found}; the extra cells are "
                     "ignored")
         return (f"{where}: expected {expected} cells, found {found}; the missing cells are not "
