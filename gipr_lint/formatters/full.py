@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from gipr_lint.formatters import severity_counts
+from gipr_lint.formatters import severity_counts, table_counts
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
@@ -23,14 +23,18 @@ def _plural(count: int, word: str) -> str:
 
 
 def summary(results: Sequence[Any]) -> str:
-    """``Found 3 errors, 2 warnings in 5 files.`` or ``All checks passed.``"""
+    """``Found 3 errors, 2 warnings in 5 files; 13 of 15 tables fully checked.`` or
+    ``All checks passed; 3 of 3 tables fully checked.`` The table count keeps "nothing found"
+    apart from "nothing wrong": a table the text did not let the linter read was not checked."""
     counts = severity_counts(results)
+    checked, found = table_counts(results)
+    tables = f"{checked} of {found} tables fully checked" if found else "no table found"
     parts = [_plural(counts[level], level) for level in ("error", "warning", "info")
              if counts[level]]
     if not parts:
-        return "All checks passed."
+        return f"All checks passed; {tables}."
     files = sum(1 for result in results if result.diagnostics)
-    return f"Found {', '.join(parts)} in {_plural(files, 'file')}."
+    return f"Found {', '.join(parts)} in {_plural(files, 'file')}; {tables}."
 
 
 #: Context shown on each side of the marked span, in terminal cells; longer lines are cut with …
