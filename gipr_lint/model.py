@@ -222,6 +222,7 @@ class Period:
 
 
 _TRAILING = " \t\r\n\f|｜\u3000"  # what may follow the text's last table row: blanks, pipes
+_CUT_TAIL = 40  # the most text a cut may leave after a table: a label or heading cut short
 
 #: The three statistics tables: 二 (``active``), 三 (``requests``), 四 (``review``).
 TableKind = Literal["active", "requests", "review"]
@@ -323,9 +324,13 @@ class Report:
         return self.tables.get(kind)
 
     def ends_inside(self, table: Table) -> bool:
-        """Whether the text ends inside ``table``: its missing rows all come after its last row
-        and nothing but blank space follows it (a truncated page, a partial copy)."""
-        if not table.missing_rows or not table.rows or self.text[table.span.end:].strip(_TRAILING):
+        """Whether the text ends inside ``table`` (a truncated page, a partial copy): its missing
+        rows all come after its last row, and after it there is no heading, no 落款 and no more
+        than the first words of a next label or heading ("(二)部分公", "三、收到和处理政府信息公")."""
+        after = self.text[table.span.end:].strip(_TRAILING)
+        if (not table.missing_rows or not table.rows or len(after) > _CUT_TAIL or "。" in after
+                or any(s.heading.span.start >= table.span.end for s in self.sections)
+                or (self.signature is not None and self.signature.span.start >= table.span.end)):
             return False
         order = template_row_keys(table.kind, table.format)
         present = [order.index(row.key) for row in table.rows if row.key in order]

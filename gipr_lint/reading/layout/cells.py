@@ -28,7 +28,9 @@ _TOKEN = re.compile(
     r"(?m:^(?P<page>" + PAGE_NUMBER + r"))|"
     r"(?m:^(?P<rule>" + MARKDOWN_RULE + r"))|"
     r"(?P<number>[-−]?\d+(?:[.．]\d+)?(?:万元|元)?(?![.．、][ \t]*[\u4e00-\u9fff]))"  # not "2.其他"
-    r"|(?P<blank>(?:——|--|[-—–－/／无])(?=[|｜\s]|$))"
+    # a dash or slash before a separator, another mark or the next label ("规章///行政…");
+    # 无 only before a separator ("无数据" is text)
+    r"|(?P<blank>(?:——|--|[-—–－/／])(?=[|｜\s\-—–－/／\u4e00-\u9fff(（]|$)|无(?=[|｜\s]|$))"
     r"|(?P<space>[|｜\s\"“”'‘’:：]+)"
 )
 _FIELD_SEPARATOR = re.compile(r"[|｜\t]")

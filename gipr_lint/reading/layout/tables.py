@@ -507,7 +507,8 @@ def remap(read: TableRead, unwrapped: Unwrapped) -> TableRead:
 
 
 def defects(read: TableRead) -> int:
-    """How far a table read is from complete: problems, missing rows, rows short of cells."""
+    """How far a table read is from complete: problems, rows short of cells, and missing rows
+    twice over (a row found, even unreadable, is nearer than a row not found)."""
     short = sum(1 for item in read.items
                 if item.kind in ("row", "values") and len(item.cells) != item.expected)
-    return len(read.problems) + len(read.missing_rows) + short
+    return len(read.problems) + 2 * len(read.missing_rows) + short

@@ -12,8 +12,9 @@ class TextEndsInTable(Rule):
     """The text stops inside a table: its last rows are not there and nothing follows.
 
     A page saved before it finished loading, a copy cut short, a scraper's length limit. The
-    rows after the cut are not the report's fault (T005 reports rows missing from a table that
-    goes on); they are listed here with the checks that were skipped.
+    rows after the cut, and the cells of the row the cut fell in, are not the report's fault
+    (T005 reports rows missing from a table that goes on); they are listed here with the checks
+    that were skipped.
 
     Fails::
 
@@ -41,8 +42,12 @@ class TextEndsInTable(Rule):
             last = table.rows[-1]
             end = max((cell.span.end for cell in last.cells), default=last.label_span.end)
             names = [row_name(table, table.kind, key) for key in table.missing_rows]
-            yield self.finding(Span(last.label_span.start, end), _(
-                "{table}: the text ends after this row; expected {count} more rows ({rows}), "
-                "found none; {skipped} skipped for them").format(
+            if len(names) == 1:
+                message = _("{table}: the text ends after this row; expected one more row "
+                            "({rows}), found none; {skipped} skipped for it")
+            else:
+                message = _("{table}: the text ends after this row; expected {count} more rows "
+                            "({rows}), found none; {skipped} skipped for them")
+            yield self.finding(Span(last.label_span.start, end), message.format(
                 table=table_name(table.kind), count=len(names), rows=quoted(names),
                 skipped=SKIPPED.get(table.kind, "")))

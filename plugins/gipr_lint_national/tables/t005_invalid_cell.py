@@ -53,9 +53,10 @@ class InvalidCell(Rule):
     summary = "Table cell that is not a valid number, or a missing row or cell"
 
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
-        covered: set[Span] = set()
+        covered: set[Span] = {table.rows[-1].label_span for table in report.tables.values()
+                              if report.ends_inside(table)}  # the row where the text was cut
         for problem in report.problems:
-            if problem.kind == "row-shape":
+            if problem.kind == "row-shape" and problem.span not in covered:
                 yield from self._row_shape(report, problem, covered)
             elif problem.is_input:
                 covered.add(problem.span)  # the input's limit, not the report's: P001, P002
