@@ -324,9 +324,10 @@ class Report:
         return self.tables.get(kind)
 
     def ends_inside(self, table: Table) -> bool:
-        """Whether the text ends inside ``table`` (a truncated page, a partial copy): its missing
-        rows all come after its last row, and after it there is no heading, no 落款 and no more
-        than the first words of a next label or heading ("(二)部分公", "三、收到和处理政府信息公")."""
+        """Whether the text ends inside ``table`` (a truncated page, a partial copy).
+
+        Its missing rows all come after its last row, and after it there is no heading, no 落款
+        and no more than the first words of a next label or heading ("(二)部分公")."""
         after = self.text[table.span.end:].strip(_TRAILING)
         if (not table.missing_rows or not table.rows or len(after) > _CUT_TAIL or "。" in after
                 or any(s.heading.span.start >= table.span.end for s in self.sections)
