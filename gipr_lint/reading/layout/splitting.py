@@ -19,7 +19,7 @@ __all__ = ["MAX_CELL_DIGITS", "SEARCH_BUDGET", "DigitSplit", "split_digits"]
 #: The longest cell a digit run is split into.
 MAX_CELL_DIGITS = 6
 #: How many partial splits the search may try before it gives up ("cannot tell").
-SEARCH_BUDGET = 20_000
+SEARCH_BUDGET = 1_500
 
 Outcome = Literal["one", "none", "several", "too-long"]
 
@@ -39,60 +39,94 @@ class _Budget(Exception):
 
 
 class _Search:
+    """Memoised search: ``parts`` splits a stretch into cells (with a given sum), ``groups``
+    chains the groups; each keeps at most two answers, which is all the caller asks."""
+
     def __init__(self, digits: str, sizes: Sequence[int], sums: bool, budget: int) -> None:
         self.digits = digits
         self.sizes = tuple(sizes)
         self.sums = sums
         self.budget = budget
-        self.found: list[tuple[str, ...]] = []
-        # cells still to place after group g: for pruning by length
-        self.after = [sum(self.sizes[g + 1:]) for g in range(len(self.sizes))]
+        self._parts: dict[tuple[int, int, int, int], list[tuple[str, ...]]] = {}
+        self._groups: dict[tuple[int, int], list[tuple[str, ...]]] = {}
 
-    def tick(self) -> None:
-        self.budget -= 1
-        if self.budget < 0:
-            raise _Budget
-
-    def fits(self, position: int, cells_left: int) -> bool:
-        left = len(self.digits) - position
-        return cells_left <= left <= cells_left * MAX_CELL_DIGITS
-
-    def pieces(self, position: int) -> list[str]:
+    def pieces(self, position: int, end: int) -> list[str]:
+        """The cells that may start at ``position``: shortest first, no leading zero."""
         out = []
         for length in range(1, MAX_CELL_DIGITS + 1):
+            if position + length > end:
+                break
             piece = self.digits[position:position + length]
-            if len(piece) < length or (length > 1 and piece[0] == "0"):
+            if length > 1 and piece[0] == "0":
                 break
             out.append(piece)
         return out
 
-    def group(self, g: int, position: int, chosen: tuple[str, ...]) -> None:
-        if len(self.found) > 1:
-            return
-        if g == len(self.sizes):
-            if position == len(self.digits):
-                self.found.append(chosen)
-            return
-        self.part(g, position, chosen, self.sizes[g] - (1 if self.sums else 0), 0)
+    def parts(self, position: int, end: int, count: int, total: int) -> list[tuple[str, ...]]:
+        """``digits[position:end]`` as ``count`` cells adding up to ``total`` (-1: any sum)."""
+        key = (position, end, count, total)
+        if key in self._parts:
+            return self._parts[key]
+        self.budget -= 1
+        if self.budget < 0:
+            raise _Budget
+        found: list[tuple[str, ...]] = []
+        left = end - position
+        if count == 0:
+            if left == 0 and total <= 0:
+                found.append(())
+        elif count <= left <= count * MAX_CELL_DIGITS:
+            for piece in self.pieces(position, end):
+                value = int(piece)
+                if 0 <= total < value:
+                    break  # longer pieces are larger still
+                rest = -1 if total < 0 else total - value
+                for tail in self.parts(position + len(piece), end, count - 1, rest):
+                    found.append((piece, *tail))
+                    if len(found) > 1:
+                        break
+                if len(found) > 1:
+                    break
+        self._parts[key] = found
+        return found
 
-    def part(self, g: int, position: int, chosen: tuple[str, ...], left: int, total: int) -> None:
-        self.tick()
-        if len(self.found) > 1:
-            return
-        if left == 0:
-            if self.sums:
-                written = str(total)
-                if not self.digits.startswith(written, position):
-                    return
-                chosen, position = (*chosen, written), position + len(written)
-            self.group(g + 1, position, chosen)
-            return
-        closing = 1 if self.sums else 0
-        for piece in self.pieces(position):
-            end = position + len(piece)
-            if not self.fits(end, left - 1 + closing + self.after[g]):
+    def groups(self, group: int, position: int) -> list[tuple[str, ...]]:
+        """``digits[position:]`` as the groups from ``group`` on."""
+        key = (group, position)
+        if key in self._groups:
+            return self._groups[key]
+        found: list[tuple[str, ...]] = []
+        if group == len(self.sizes):
+            if position == len(self.digits):
+                found.append(())
+            self._groups[key] = found
+            return found
+        size = self.sizes[group]
+        later = sum(self.sizes[group + 1:])
+        last = min(len(self.digits) - later, position + size * MAX_CELL_DIGITS)
+        for end in range(position + size, last + 1):
+            for split in self._group_splits(position, end, size):
+                for tail in self.groups(group + 1, end):
+                    found.append((*split, *tail))
+                    if len(found) > 1:
+                        self._groups[key] = found
+                        return found
+        self._groups[key] = found
+        return found
+
+    def _group_splits(self, position: int, end: int, size: int) -> list[tuple[str, ...]]:
+        if not self.sums:
+            return self.parts(position, end, size, -1)
+        found: list[tuple[str, ...]] = []
+        for length in range(1, min(MAX_CELL_DIGITS, end - position - (size - 1)) + 1):
+            written = self.digits[end - length:end]
+            if length > 1 and written[0] == "0":
                 continue
-            self.part(g, end, (*chosen, piece), left - 1, total + int(piece))
+            for split in self.parts(position, end - length, size - 1, int(written)):
+                found.append((*split, written))
+                if len(found) > 1:
+                    return found
+        return found
 
 
 def split_digits(digits: str, sizes: Sequence[int], *, sums: bool,
@@ -103,15 +137,14 @@ def split_digits(digits: str, sizes: Sequence[int], *, sums: bool,
     without, any split into that many cells of at most :data:`MAX_CELL_DIGITS` digits, none with
     a leading zero, counts. Exactly one fitting split is an answer; anything else is not.
     """
-    if not digits.isdigit() or not sizes:
+    if not digits.isdigit() or not sizes or not (
+            sum(sizes) <= len(digits) <= sum(sizes) * MAX_CELL_DIGITS):
         return DigitSplit("none")
     search = _Search(digits, sizes, sums, budget)
-    if not search.fits(0, sum(search.sizes)):
-        return DigitSplit("none")
     try:
-        search.group(0, 0, ())
+        found = search.groups(0, 0)
     except _Budget:
         return DigitSplit("too-long")
-    if len(search.found) == 1:
-        return DigitSplit("one", search.found[0])
-    return DigitSplit("several" if search.found else "none")
+    if len(found) == 1:
+        return DigitSplit("one", found[0])
+    return DigitSplit("several" if found else "none")

@@ -141,6 +141,19 @@ class _Anchor:
 _LINE_END = frozenset("\r\n|｜\t\f")
 
 
+_ANY_LABEL: dict[int, re.Pattern[str]] = {}
+
+
+def _any_label(expected: Sequence[_Expected]) -> re.Pattern[str]:
+    """One pattern matching any of ``expected`` (the lists are module constants)."""
+    pattern = _ANY_LABEL.get(id(expected))
+    if pattern is None:
+        parts = {re.sub(r"\(\?P<\w+>", "(?:", item.pattern.pattern) for item in expected}
+        pattern = re.compile("|".join(f"(?:{part})" for part in sorted(parts)))
+        _ANY_LABEL[id(expected)] = pattern
+    return pattern
+
+
 def _stands_alone(text: str, view: CompactText, expected: Sequence[_Expected],
                   match: re.Match[str], end: int) -> bool:
     """Whether a label match is a table label rather than words in a sentence.
@@ -149,23 +162,28 @@ def _stands_alone(text: str, view: CompactText, expected: Sequence[_Expected],
     or the next label ("规章000行政规范性文件000", "（三）不予公开 1.属于国家秘密"); in prose
     more words follow ("主动公开规章13件", "未收到行政许可申请").
     """
-    def ends_here(after: int) -> bool:
+    def line_ends(after: int) -> int | None:
+        """Where the next word is, or ``None`` when a line end or separator comes first."""
         while after < end and text[after] in " \u3000":
             after += 1
-        if after >= end or text[after] in _LINE_END:
-            return True
-        position = view.from_original(after)
-        return any(item.pattern.match(view.text, position) for item in expected)
+        return None if after >= end or text[after] in _LINE_END else after
+
+    def ends_here(after: int) -> bool:
+        word = line_ends(after)
+        return word is None or _any_label(expected).match(
+            view.text, view.from_original(word)) is not None
 
     label_end = view.to_original_end(match.end())
     if ends_here(label_end):  # the common case: the label is alone in its cell
         return True
     cells = read_cells(text, label_end, end).cells
-    if any(ends_here(cell.span.end) for cell in cells):
+    if not cells:
+        return False
+    if any(line_ends(cell.span.end) is None for cell in cells) or ends_here(cells[-1].span.end):
         return True
     # digits run into the next label's ordinal: "…属于国家秘密00000002.其他法律…"
-    last = cells[-1] if cells else None
-    return last is not None and last.raw.isdigit() and any(
+    last = cells[-1]
+    return last.raw.isdigit() and any(
         ends_here(last.span.end - back) for back in range(1, min(3, len(last.raw))))
 
 
