@@ -23,6 +23,7 @@ from gipr_lint.model import (
     Row,
     Section,
     Table,
+    TableFormat,
     TableKind,
     TextPiece,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "Severity",
     "Span",
     "Table",
+    "TableFormat",
     "TableKind",
     "TextPiece",
     "collect_rules",

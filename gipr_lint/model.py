@@ -34,6 +34,7 @@ __all__ = [
     "Section",
     "Signature",
     "Table",
+    "TableFormat",
     "TableKind",
     "TextPiece",
 ]
@@ -127,6 +128,14 @@ class Section:
                      if p.marker is not None and p.marker.style.startswith("paren"))
 
 
+_TRAILING = " \t\r\n\f|｜\u3000"  # what may follow the text's last table row: blanks, pipes
+_CUT_TAIL = 40  # the most text a cut may leave after a table: a label or heading cut short
+
+#: The three statistics tables: 二 (``active``), 三 (``requests``), 四 (``review``).
+TableKind = Literal["active", "requests", "review"]
+#: The official template a report's tables follow.
+TableFormat = Literal["2019", "2021"]
+
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One table cell.
@@ -169,8 +178,8 @@ class Table:
     :data:`~gipr_lint.templates.REVIEW_COLUMNS`).
     """
 
-    kind: str
-    format: str
+    kind: TableKind
+    format: TableFormat
     rows: tuple[Row, ...]
     span: Span
     missing_rows: tuple[str, ...] = ()
@@ -220,12 +229,6 @@ class Period:
     end: datetime.date
     end_span: Span
 
-
-_TRAILING = " \t\r\n\f|｜\u3000"  # what may follow the text's last table row: blanks, pipes
-_CUT_TAIL = 40  # the most text a cut may leave after a table: a label or heading cut short
-
-#: The three statistics tables: 二 (``active``), 三 (``requests``), 四 (``review``).
-TableKind = Literal["active", "requests", "review"]
 
 #: What a :class:`Problem` is about.
 #:
@@ -281,7 +284,7 @@ class Report:
     year: int | None = None
     #: Where the year was read: the title, or failing that the statistics period.
     year_span: Span | None = None
-    format: str | None = None
+    format: TableFormat | None = None
     preamble: tuple[Paragraph, ...] = ()
     sections: tuple[Section, ...] = ()
     tables: Mapping[str, Table] = field(default_factory=dict)

@@ -148,3 +148,11 @@ def test_arithmetic_rules_still_find_a_defect(name: str, form: str) -> None:
         review = values["review"]["review"]
         review[4] = str(int(review[4]) + 1)
         assert "T004" in _codes(rewrite(original, form, 1, values))
+
+
+def test_tables_fully_read_counts_what_every_check_could_read() -> None:
+    original = seed("001_e0653abc3b201f3e.txt")
+    assert original.tables_fully_read() == (3, 3)
+    lossy = parse_text(rewrite(original, "concatenated"))  # 政府集中采购: cannot tell
+    assert lossy.tables_fully_read() == (2, 3)
+    assert not lossy.fully_read(lossy.tables["active"])

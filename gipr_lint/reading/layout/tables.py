@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from gipr_lint.model import Cell, Problem, ProblemKind, TableKind
+from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind
 from gipr_lint.reading.layout.cells import read_cells
 from gipr_lint.reading.layout.columns import Unwrapped
 from gipr_lint.reading.layout.compact import CompactText, compact
@@ -63,7 +63,7 @@ class TableRead:
     """What a table reader found: the table's kind and format, its items, and problems."""
 
     kind: TableKind
-    format: str
+    format: TableFormat
     items: tuple[TableItem, ...]
     span: Span
     missing_rows: tuple[str, ...] = ()
@@ -391,7 +391,7 @@ _ACTIVE_2019 = re.compile("|".join(re.escape(compact(m)) for m in ACTIVE_2019_MA
 def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
     """Table 二 between original offsets ``start`` and ``end``, or ``None`` if it is not there."""
     is_2019 = _ACTIVE_2019.search(view.text, view.from_original(start), view.from_original(end))
-    format_ = "2019" if is_2019 else "2021"
+    format_: TableFormat = "2019" if is_2019 else "2021"
     anchors, missing = _anchor_all(text, view, _ACTIVE_EXPECTED[format_], start, end)
     if not any(a.expected.kind == "row" for a in anchors):
         return None
@@ -436,7 +436,7 @@ def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRe
     cstart, cend = view.from_original(start), view.from_original(end)
     has_2021_rows = _NO_CORRECTION.search(view.text, cstart, cend)
     has_2019_row = _OTHER_2019.search(view.text, cstart, cend)
-    format_ = "2019" if has_2019_row and not has_2021_rows else "2021"
+    format_: TableFormat = "2019" if has_2019_row and not has_2021_rows else "2021"
     anchors, missing = _anchor_all(text, view, _REQUESTS_EXPECTED[format_], start, end)
     if sum(a.expected.kind == "row" for a in anchors) < 2:
         return None

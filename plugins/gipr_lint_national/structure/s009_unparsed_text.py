@@ -46,7 +46,7 @@ class UnparsedText(Rule):
             if problem.kind == "empty":
                 yield self.finding(problem.span, "the file is empty; expected a report")
                 continue
-            if problem.kind != "structure":
+            if problem.kind not in ("structure", "second-table"):
                 continue
             piece = report.source.slice(problem.span).strip()
             shown = f" at {quote(piece)}" if piece else ""
