@@ -18,6 +18,7 @@ from gipr_lint.model import Report
 from gipr_lint.reading.parser import parse, parse_text
 from gipr_lint.reading.source import read_source
 from gipr_lint.rules import Rule
+from tests.parsing.layouts import flatten
 from tests.parsing.lossy import FORMS, Values, random_values, rewrite
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -110,6 +111,21 @@ def test_filled_tables_never_give_a_wrong_number(name: str, form: str) -> None:
         assert verdicts["cannot-tell"] == 0
     else:
         assert verdicts["ok"] > 2 * verdicts["cannot-tell"]  # most rows still read
+
+
+@pytest.mark.parametrize("form", ["concatenated", "spaced"])
+@pytest.mark.parametrize("name", SEEDS)
+def test_a_scraped_page_flattened_to_one_line_gives_no_wrong_number(name: str, form: str) -> None:
+    """A portal page scraped into one line: prose, headings and tables all run together."""
+    original = seed(name)
+    verdicts: Counter[str] = Counter()
+    for number in range(4):
+        values = random_values(original, random.Random(number))
+        text = flatten(rewrite(original, form, number, values))
+        assert "\n" not in text
+        verdicts += _row_verdicts(parse_text(text), values)
+    assert verdicts["WRONG"] == 0
+    assert verdicts["ok"] > 2 * verdicts["cannot-tell"]
 
 
 @cache

@@ -149,7 +149,15 @@ def read_cells(text: str, start: int, end: int, expected: int | None = None) -> 
         cells = _field_cells(text, start, position)  # one cell per line, or run together
     else:
         cells = _aligned(_separated_fields(text, start, position), expected)
-        return CellRun(tuple(cells), max((c.span.end for c in cells), default=start), True)
+        # separators before or between the cells; only after them ("3 002 005| ||") they are
+        # a table's closing debris, and the cells are apart by spaces only
+        apart = any(cell.blank for cell in cells) or any(
+            _FIELD_SEPARATOR.search(text, before, cell.span.start) or
+            _LINE_BREAK.search(text, before, cell.span.start)
+            for before, cell in zip([start, *(c.span.end for c in cells[:-1])], cells,
+                                    strict=True))
+        return CellRun(tuple(cells), max((c.span.end for c in cells), default=start),
+                       apart or not cells)
     starts = [start, *(cell.span.end for cell in cells[:-1])]
     separated = bool(cells) and all(_LINE_BREAK.search(text, before, cell.span.start)
                                     for before, cell in zip(starts, cells, strict=True))
