@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from lark import Token, Tree
 
@@ -22,6 +23,7 @@ from gipr_lint.model import (
 from gipr_lint.reading.facts import agency_from_text, agency_kind, title_facts
 from gipr_lint.reading.grammar import PieceToken
 from gipr_lint.reading.layout.headings import HeadingMatch
+from gipr_lint.reading.layout.signature import SignatureMatch
 from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.period import find_periods
 from gipr_lint.reading.source import Source, Span
@@ -29,23 +31,32 @@ from gipr_lint.templates import REVIEW_GROUPS
 
 __all__ = ["build_report"]
 
-def _payload(token: Token) -> object:
+_T = TypeVar("_T")
+
+
+def _payload(token: object) -> object:
     return getattr(token, "payload", None)
+
+
+def _payload_as(node: object, kind: type[_T]) -> _T:
+    """The payload of a token, which the grammar guarantees to be a ``kind``."""
+    payload = _payload(node)
+    if not isinstance(payload, kind):
+        raise TypeError(f"expected a {kind.__name__} token payload, found {payload!r}")
+    return payload
 
 
 def _cells(children: Iterable[object]) -> tuple[Cell, ...]:
     cells = []
     for child in children:
         if isinstance(child, Tree) and child.data == "cell":
-            cell = _payload(child.children[0])  # type: ignore[arg-type]
-            assert isinstance(cell, Cell)
-            cells.append(cell)
+            cells.append(_payload_as(child.children[0], Cell))
     return tuple(cells)
 
 
-def _row(label: Token, cells: tuple[Cell, ...]) -> Row:
-    item = _payload(label)
-    assert isinstance(item, TableItem) and item.template is not None
+def _row(label: object, cells: tuple[Cell, ...]) -> Row:
+    item = _payload_as(label, TableItem)
+    assert item.template is not None
     return Row(key=item.template.key, label=item.text, label_span=item.span,
                official_label=item.template.official, cells=cells, reworded=item.reworded)
 
@@ -64,8 +75,7 @@ class _Builder:
     # -- tables
     def table(self, tree: Tree[PieceToken]) -> None:
         opener = tree.children[0]
-        read = _payload(opener)  # type: ignore[arg-type]
-        assert isinstance(read, TableRead)
+        read = _payload_as(opener, TableRead)
         headers = tuple(TextPiece(str(token), Span(token.start_pos or 0, token.end_pos or 0))
                         for token in tree.children[1:]
                         if isinstance(token, Token) and token.type.endswith("HEADER"))
@@ -82,7 +92,7 @@ class _Builder:
         else:
             for child in tree.children:
                 if isinstance(child, Tree):
-                    rows.append(_row(child.children[0], _cells(child.children[1:])))  # type: ignore[arg-type]
+                    rows.append(_row(child.children[0], _cells(child.children[1:])))
         if read.kind in self.tables:
             self.problems.append(Problem(f"a second {read.kind} table; only the first is read",
                                          read.span, "second-table", table=read.kind))
@@ -126,15 +136,13 @@ class _Builder:
 
     def section(self, tree: Tree[PieceToken]) -> None:
         heading_token = tree.children[0]
-        match = _payload(heading_token)  # type: ignore[arg-type]
-        assert isinstance(match, HeadingMatch)
+        match = _payload_as(heading_token, HeadingMatch)
         paragraphs: list[Paragraph] = []
         end = match.heading.span.end
         for child in tree.children[1:]:
             if isinstance(child, Tree):
                 self.table(child)
-                read = _payload(child.children[0])  # type: ignore[arg-type]
-                end = max(end, read.span.end)  # type: ignore[attr-defined]
+                end = max(end, _payload_as(child.children[0], TableRead).span.end)
             else:
                 self.loose(child, paragraphs)
                 end = max(end, child.end_pos or end)
@@ -142,16 +150,16 @@ class _Builder:
                                      Span(match.heading.span.start, end)))
 
     def signature_part(self, tree: Tree[PieceToken]) -> None:
-        agency = None
+        agency: TextPiece | None = None
         for token in tree.children:
             assert isinstance(token, Token)
             if token.type == "SIGNATURE_AGENCY":
-                agency = _payload(token)
+                agency = _payload_as(token, TextPiece)
             else:
-                match = _payload(token)
-                start = agency.span.start if isinstance(agency, TextPiece) else match.span.start  # type: ignore[attr-defined]
-                self.signature = Signature(Span(start, match.span.end), agency,  # type: ignore[attr-defined,arg-type]
-                                           match.date, match.date_text)  # type: ignore[attr-defined]
+                match = _payload_as(token, SignatureMatch)
+                start = agency.span.start if agency is not None else match.span.start
+                self.signature = Signature(Span(start, match.span.end), agency,
+                                           match.date, match.date_text)
 
     def walk(self, tree: Tree[PieceToken]) -> None:
         for child in tree.children:

@@ -23,6 +23,7 @@ from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 from gipr_lint.model import Cell, Problem, TableKind
 from gipr_lint.reading.layout import Piece
+from gipr_lint.reading.layout.signature import SignatureMatch
 from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.source import Span
 
@@ -105,10 +106,12 @@ def tokens(pieces: list[Piece]) -> list[PieceToken]:
             stream.extend(_table_tokens(piece.data))
         elif piece.kind == "signature":
             signature = piece.data
-            if signature.agency is not None:  # type: ignore[attr-defined]
-                agency = signature.agency  # type: ignore[attr-defined]
+            assert isinstance(signature, SignatureMatch)
+            if signature.agency is not None:
+                agency = signature.agency
                 stream.append(_token("SIGNATURE_AGENCY", agency.span, agency.text, agency))
-            date = signature.date_text  # type: ignore[attr-defined]
+            date = signature.date_text
+            assert date is not None  # a 落款 is found by its date
             stream.append(_token("SIGNATURE_DATE", date.span, date.text, signature))
         else:
             stream.append(_token(_PIECE_TYPES[piece.kind], piece.span, "", piece.data))
