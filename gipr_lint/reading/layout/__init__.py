@@ -189,18 +189,36 @@ def _find_title(text: str, lines: list[tuple[int, int]], before: int,
 _Reader = Callable[[str, CompactText, int, int], "TableRead | None"]
 
 
+#: A line ending in a block of numbers after a wide gap, and a next line of words: a label
+#: wrapped with its numbers on the first line (pdftotext -layout).
+_NUMBERS_THEN_WORDS = re.compile(
+    r"[^\s\d][ \t\u3000]{2,}[-\d/—–][-\d./—–/ \t\u3000]*\r?\n[ \t\u3000]*[\u4e00-\u9fff（(）)]")
+
+
 def _read_table(reader: _Reader, text: str, view: CompactText, start: int,
                 end: int) -> TableRead | None:
-    """A table as the text has it; failing a complete reading, the table read again with
-    wrapped labels made whole (``pdftotext -layout``), when that reads more of it."""
+    """A table as the text has it, or read from the text with its wrapped labels made whole
+    (``pdftotext -layout``) when that reads more of it.
+
+    The unwrapped reading is tried first where the region shows a label wrapped with its numbers
+    on its first line, and otherwise only when the plain reading is incomplete: a clean report
+    reads its tables once.
+    """
+    wrapped = _NUMBERS_THEN_WORDS.search(text, start, end) is not None
+    unwrapped = unwrap(text, start, end, completes_label) if wrapped else None
+    again = None
+    if unwrapped is not None:
+        again = reader(unwrapped.text, CompactText(unwrapped.text), 0, len(unwrapped.text))
+        if again is not None and defects(again) == 0:
+            return remap(again, unwrapped)
     table = reader(text, view, start, end)
     if table is None or defects(table) == 0:
         return table
-    unwrapped = unwrap(text, start, end, completes_label)
-    if unwrapped is None:
-        return table
-    again = reader(unwrapped.text, CompactText(unwrapped.text), 0, len(unwrapped.text))
-    if again is None or defects(again) >= defects(table):
+    if not wrapped:
+        unwrapped = unwrap(text, start, end, completes_label)
+        if unwrapped is not None:
+            again = reader(unwrapped.text, CompactText(unwrapped.text), 0, len(unwrapped.text))
+    if unwrapped is None or again is None or defects(again) >= defects(table):
         return table
     return remap(again, unwrapped)
 

@@ -512,7 +512,7 @@ def _remap_span(span: Span, unwrapped: Unwrapped) -> Span:
 
 
 def _remap_cell(cell: Cell, unwrapped: Unwrapped) -> Cell:
-    return replace(cell, span=_remap_span(cell.span, unwrapped))
+    return Cell(cell.raw, cell.value, _remap_span(cell.span, unwrapped), cell.blank)
 
 
 def remap(read: TableRead, unwrapped: Unwrapped) -> TableRead:
