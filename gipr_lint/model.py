@@ -135,6 +135,8 @@ _CUT_TAIL = 40  # the most text a cut may leave after a table: a label or headin
 TableKind = Literal["active", "requests", "review"]
 #: The official template a report's tables follow.
 TableFormat = Literal["2019", "2021"]
+#: Where a report's agency was read.
+AgencyOrigin = Literal["title", "signature", "text", "config"]
 
 @dataclass(frozen=True, slots=True)
 class Cell:
@@ -279,7 +281,7 @@ class Report:
     title: TextPiece | None = None
     agency: TextPiece | None = None
     #: Where the agency was found: ``title``, ``signature``, ``text`` or ``config``.
-    agency_origin: str | None = None
+    agency_origin: AgencyOrigin | None = None
     agency_kind: AgencyKind = AgencyKind.UNKNOWN
     year: int | None = None
     #: Where the year was read: the title, or failing that the statistics period.

@@ -9,6 +9,7 @@ from lark import Token, Tree
 
 from gipr_lint.model import (
     AgencyKind,
+    AgencyOrigin,
     Cell,
     Debris,
     Paragraph,
@@ -175,7 +176,7 @@ class _Builder:
     # -- facts
     def report(self, problems: list[Problem]) -> Report:
         agency, year, year_span = title_facts(self.title) if self.title else (None, None, None)
-        origin = "title" if agency else None
+        origin: AgencyOrigin | None = "title" if agency else None
         if agency is None and self.signature is not None and self.signature.agency is not None:
             agency, origin = self.signature.agency, "signature"
         if agency is None:
