@@ -48,7 +48,11 @@ class UnreadableCells(Rule):
             names = [row_name(table, kind, p.row) for p in problems]
             why = self._why(first)
             skipped = SKIPPED.get(kind, "")
-            if len(problems) == 1:
+            if len(problems) == 1 and first.row is None:  # table 四: its cells are one row
+                message = _('{table}: {why}; {skipped} skipped; separate the cells with "|" or a '
+                            "tab to have them checked").format(
+                    table=table_name(kind), why=why, skipped=skipped)
+            elif len(problems) == 1:
                 message = _('{table}, "{row}": {why}; {skipped} skipped for this row; separate '
                             'the cells with "|" or a tab to have them checked').format(
                     table=table_name(kind), row=names[0], why=why, skipped=skipped)
