@@ -172,3 +172,19 @@ def test_tables_fully_read_counts_what_every_check_could_read() -> None:
     lossy = parse_text(rewrite(original, "concatenated"))  # 政府集中采购: cannot tell
     assert lossy.tables_fully_read() == (2, 3)
     assert not lossy.fully_read(lossy.tables["active"])
+
+
+@pytest.mark.parametrize(("text", "title", "agency", "year"), [
+    ("洪泽区人民政府\n2023 年政府信息公开工作年度报告\n一、总体情况\n",
+     "洪泽区人民政府\n2023 年政府信息公开工作年度报告", "洪泽区人民政府", 2023),
+    ("甘河子镇政府信息公开工作\n2024 年度报告\n一、总体情况\n",
+     "甘河子镇政府信息公开工作\n2024 年度报告", "甘河子镇", 2024),
+    ("首页 > 信息公开\n某县统计局2023年政府信息公开工作年度报告\n一、总体情况\n",
+     "某县统计局2023年政府信息公开工作年度报告", "某县统计局", 2023),
+    ("当前位置：首页 > 年报\n某县统计局\n2023 年政府信息公开工作年度报告\n一、总体情况\n",
+     "某县统计局\n2023 年政府信息公开工作年度报告", "某县统计局", 2023),
+])
+def test_titles_split_over_lines(text: str, title: str, agency: str, year: int) -> None:
+    report = parse_text(text)
+    assert report.title is not None and report.title.text == title
+    assert (report.agency.text if report.agency else None, report.year) == (agency, year)

@@ -239,10 +239,14 @@ def _wrapped_title(text: str, lines: list[tuple[int, int]], index: int, start: i
             return None
         parts.append((piece_start, piece_end))
         if len(parts) > 1 and _names_report(text, parts):
-            while len(parts) > 2 and _names_report(text, parts[1:]):
-                parts.pop(0)  # a line above the title (a wrapped breadcrumb)
+            while len(parts) > 1 and (len(parts) > 2 or _NOT_IN_TITLE.search(
+                    text, *parts[0])) and _names_report(text, parts[1:]):
+                parts.pop(0)  # a line above the title (a wrapped breadcrumb, a note)
             return Span(parts[0][0], parts[-1][1])
     return None
+
+
+_NOT_IN_TITLE = re.compile(r"[>:：。，,|｜/]")  # breadcrumbs, sentences, metadata
 
 
 def _names_report(text: str, parts: list[tuple[int, int]]) -> bool:
