@@ -188,3 +188,12 @@ def test_titles_split_over_lines(text: str, title: str, agency: str, year: int) 
     report = parse_text(text)
     assert report.title is not None and report.title.text == title
     assert (report.agency.text if report.agency else None, report.year) == (agency, year)
+
+
+def test_a_last_row_run_together_before_a_note_keeps_no_guess() -> None:
+    text = (FIXTURES / "001_e0653abc3b201f3e.txt").read_text(encoding="utf-8").replace(
+        "政府集中采购\t2\t576.76\t\n", "政府集中采购2576.76\n注：采购金额单位为万元。\n")
+    report = parse_text(text)
+    row = report.tables["active"].row("procurement")
+    assert row is not None and row.values() == (None, None)
+    assert [(p.kind, p.row) for p in report.problems] == [("unsplit-cells", "procurement")]

@@ -276,9 +276,10 @@ _ONLY_SEPARATORS = re.compile(r"[\s|｜\"“”'‘’:：]*")
 
 
 def _alone(text: str, after: int, limit: int) -> bool:
-    """Whether nothing but separators stands between ``after`` and the next label."""
+    """Whether the row ends at ``after``: nothing but separators stands between it and the next
+    label, or a line ends first (a note under the table's last row)."""
     stop = _ONLY_SEPARATORS.match(text, after, limit)
-    return stop is not None and stop.end() >= limit
+    return stop is not None and (stop.end() >= limit or "\n" in stop.group())
 
 
 def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
