@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 
 from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind
 from gipr_lint.reading.layout.cells import read_cells
@@ -262,6 +263,16 @@ def _digit_positions(text: str, cells: Sequence[Cell]) -> list[int]:
             if text[offset].isdigit()]
 
 
+_WIDE_GAP = re.compile(r"\t|[ \u3000]{2,}")
+
+
+def _wide_apart(text: str, cells: Sequence[Cell]) -> bool:
+    """Whether every gap between the cells is a column gap (a tab, two spaces or more), as
+    ``pdftotext -layout`` writes them, rather than a scraper's stray single space."""
+    return all(_WIDE_GAP.search(text, a.span.end, b.span.start)
+               for a, b in pairwise(cells))
+
+
 def _holds_identity(values: Sequence[str], sizes: Sequence[int]) -> bool:
     position = 0
     for size in sizes:
@@ -309,8 +320,9 @@ def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
             found=len(cells), text=shown))
         return tuple(Cell(shown, None, span) for _ in range(expected)), False
     as_written = len(cells) == expected
-    if as_written and (not shape.sums or _holds_identity([c.raw for c in cells], shape.sizes)):
-        return cells, False
+    if as_written and (not shape.sums or _wide_apart(text, cells)
+                       or _holds_identity([c.raw for c in cells], shape.sizes)):
+        return cells, False  # wide gaps are a layout's columns: a wrong total is T001's
     digits = "".join(cell.raw for cell in cells)
     split = split_digits(digits, shape.sizes, sums=shape.sums)
     span = Span(cells[0].span.start, cells[-1].span.end)
