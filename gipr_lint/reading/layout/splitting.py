@@ -75,7 +75,8 @@ class _Search:
         if count == 0:
             if left == 0 and total <= 0:
                 found.append(())
-        elif count <= left <= count * MAX_CELL_DIGITS:
+        elif count <= left <= count * MAX_CELL_DIGITS and (total < 0 or _may_sum(left, count,
+                                                                                  total)):
             for piece in self.pieces(position, end):
                 value = int(piece)
                 if 0 <= total < value:
@@ -103,8 +104,9 @@ class _Search:
             return found
         size = self.sizes[group]
         later = sum(self.sizes[group + 1:])
+        first = max(position + size, len(self.digits) - later * MAX_CELL_DIGITS)
         last = min(len(self.digits) - later, position + size * MAX_CELL_DIGITS)
-        for end in range(position + size, last + 1):
+        for end in range(first, last + 1):  # the later groups must fit in what is left
             for split in self._group_splits(position, end, size):
                 for tail in self.groups(group + 1, end):
                     found.append((*split, *tail))
@@ -127,6 +129,16 @@ class _Search:
                 if len(found) > 1:
                     return found
         return found
+
+
+def _may_sum(length: int, count: int, total: int) -> bool:
+    """Whether ``length`` digits may split into ``count`` cells adding up to ``total``: no cell
+    is longer than ``total``, and some cell has at least ``length / count`` digits (a cell of
+    two digits or more starts with a non-zero digit, so it is at least 10, 100 …)."""
+    if length > count * len(str(total)):
+        return False
+    longest = -(-length // count)
+    return longest < 2 or total >= 10 ** (longest - 1)
 
 
 def split_digits(digits: str, sizes: Sequence[int], *, sums: bool,
