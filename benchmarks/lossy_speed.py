@@ -70,6 +70,22 @@ def main() -> None:
         print(f"  {length:>2} digits: median {statistics.median(timings):.3f} ms, "
               f"worst {max(timings):.2f} ms")
 
+    print("hostile inputs in table 三, n units and twice as many (linear: ratios near ×2):")
+    head = ("某县统计局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n规章 | 0 | 0 |\n"
+            "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 ")
+    units = {"spaced words": "字 ", "digits and spaces": "1 ", "wide digits": "字   1 2\n",
+             "labels": "一、本年新收政府信息公开申请数量1", "ordinals": "2.其他", "pipes": "| ",
+             "wrapped label rows": "(二)部分公开(区   1 2 3\n分处理的\n"}
+    for name, unit in units.items():
+        timings = []
+        for count in (2000, 4000, 8000):
+            text = head + unit * count + "\n四、政府信息公开行政复议、行政诉讼情况\n"
+            started = time.perf_counter()
+            parse_text(text)
+            timings.append((time.perf_counter() - started) * 1000)
+        print(f"  {name:>18}: " + "  ".join(f"{t:7.1f} ms" for t in timings)
+              + f"   ×{timings[1] / timings[0]:.2f} ×{timings[2] / timings[1]:.2f}")
+
     base = rewrite(reports[0], "concatenated")
     print("one text holding n reports run together (each with three lossy tables):")
     previous = None

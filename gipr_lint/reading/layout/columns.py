@@ -29,6 +29,9 @@ _MARKER = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|"
                      r"[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第二十条)")
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 _MAX_CONTINUATION = 24
+#: The longest line taken for a table row of a page layout (longer is a flattened page, and
+#: the pattern's cost grows with the square of the line).
+_MAX_LINE = 160
 _MAX_LINES = 5
 
 
@@ -77,7 +80,8 @@ def unwrap(text: str, start: int, end: int,
     cursor = start
     while index < len(lines):
         line_start, line_end = lines[index]
-        match = _NUMBERS_AT_END.fullmatch(text, line_start, line_end)
+        match = (_NUMBERS_AT_END.fullmatch(text, line_start, line_end)
+                 if line_end - line_start <= _MAX_LINE else None)  # a layout line is short
         following = []
         if match is not None:
             for next_start, next_end in lines[index + 1:index + 1 + _MAX_LINES]:
