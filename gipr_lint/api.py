@@ -28,21 +28,27 @@ from gipr_lint.i18n import N_, translator
 from gipr_lint.linting.identities import IdentityRule, cell_issue, number_text
 from gipr_lint.linting.requirements import RequirementRule
 from gipr_lint.model import (
+    INPUT_PROBLEMS,
     SECTION_TITLES,
     AgencyKind,
+    AgencyOrigin,
     Cell,
     Heading,
     Marker,
     Paragraph,
     Period,
     Problem,
+    ProblemKind,
     Report,
     Row,
     Section,
     Table,
+    TableFormat,
+    TableKind,
     TextPiece,
 )
 from gipr_lint.reading.facts import township_unit
+from gipr_lint.reading.layout.cells import PAGE_NUMBER
 from gipr_lint.reading.layout.compact import compact
 from gipr_lint.reading.layout.signature import DATE, parse_date
 from gipr_lint.reading.numerals import cjk_number, cjk_numeral
@@ -65,13 +71,17 @@ from gipr_lint.templates import (
     Templates,
     national_identities,
     request_row_name,
+    template_row_keys,
+    template_row_name,
 )
 
 __all__ = [
     "ACTIVE_2019_MARKERS",
     "ACTIVE_BLOCKS",
     "DATE",
+    "INPUT_PROBLEMS",
     "N_",
+    "PAGE_NUMBER",
     "REQUEST_COLUMNS",
     "REQUEST_GROUPS",
     "REQUEST_ROWS",
@@ -81,6 +91,7 @@ __all__ = [
     "TABLE_NUMERALS",
     "ActiveBlock",
     "AgencyKind",
+    "AgencyOrigin",
     "Cell",
     "Edit",
     "Finding",
@@ -92,6 +103,7 @@ __all__ = [
     "Paragraph",
     "Period",
     "Problem",
+    "ProblemKind",
     "Report",
     "RequirementRule",
     "Row",
@@ -103,6 +115,8 @@ __all__ = [
     "Severity",
     "Span",
     "Table",
+    "TableFormat",
+    "TableKind",
     "Templates",
     "TextPiece",
     "cell_issue",
@@ -117,6 +131,8 @@ __all__ = [
     "quote",
     "request_row_name",
     "sentence_bounds",
+    "template_row_keys",
+    "template_row_name",
     "township_unit",
     "translator",
 ]

@@ -12,10 +12,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
+from typing import Literal
 
 from gipr_lint.reading.source import Source, Span
+from gipr_lint.templates import template_row_keys
 
 __all__ = [
+    "INPUT_PROBLEMS",
     "SECTION_TITLES",
     "AgencyKind",
     "Cell",
@@ -25,11 +28,14 @@ __all__ = [
     "Paragraph",
     "Period",
     "Problem",
+    "ProblemKind",
     "Report",
     "Row",
     "Section",
     "Signature",
     "Table",
+    "TableFormat",
+    "TableKind",
     "TextPiece",
 ]
 
@@ -122,6 +128,16 @@ class Section:
                      if p.marker is not None and p.marker.style.startswith("paren"))
 
 
+_TRAILING = " \t\r\n\f|｜\u3000"  # what may follow the text's last table row: blanks, pipes
+_CUT_TAIL = 40  # the most text a cut may leave after a table: a label or heading cut short
+
+#: The three statistics tables: 二 (``active``), 三 (``requests``), 四 (``review``).
+TableKind = Literal["active", "requests", "review"]
+#: The official template a report's tables follow.
+TableFormat = Literal["2019", "2021"]
+#: Where a report's agency was read.
+AgencyOrigin = Literal["title", "signature", "text", "config"]
+
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One table cell.
@@ -164,8 +180,8 @@ class Table:
     :data:`~gipr_lint.templates.REVIEW_COLUMNS`).
     """
 
-    kind: str
-    format: str
+    kind: TableKind
+    format: TableFormat
     rows: tuple[Row, ...]
     span: Span
     missing_rows: tuple[str, ...] = ()
@@ -216,13 +232,46 @@ class Period:
     end_span: Span
 
 
+#: What a :class:`Problem` is about.
+#:
+#: The report's own structure: ``structure`` (text out of place), ``empty`` (no text),
+#: ``row-shape`` (a row whose separated cells are too few or too many), ``second-table``.
+#: The input (what the text lets the linter read, see :data:`INPUT_PROBLEMS`):
+#: ``ambiguous-cells`` (digits that divide into the row's cells in more than one way),
+#: ``unsplit-cells`` (cells run together or spaced so that no reading gives the row its cells),
+#: ``no-numbers`` (a table whose labels are there but whose numbers are not). A table that stops
+#: early because the text ends is a fact of the model (:meth:`Report.ends_inside`).
+ProblemKind = Literal["structure", "empty", "row-shape", "second-table", "ambiguous-cells",
+                      "unsplit-cells", "no-numbers"]
+
+#: The problem kinds that are limits of the input rather than defects of the report.
+INPUT_PROBLEMS: frozenset[str] = frozenset({"ambiguous-cells", "unsplit-cells", "no-numbers"})
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """A place where the text does not fit the canonical report structure."""
+    """A place where the text does not fit the canonical report structure, as a typed value.
+
+    ``message`` is for people (S009, ``gipr-lint parse``); rules read the typed fields: ``kind``;
+    ``table`` and ``row`` (the template row key) when the problem is in a table row; ``expected``
+    and ``found`` (cell counts for ``row-shape`` and ``unsplit-cells``);
+    ``text`` (the digits that could not be split, the debris found; for ``structure`` the kind of
+    piece that does not fit there, such as ``paragraph`` or ``section heading``).
+    """
 
     message: str
     span: Span
-    kind: str = "structure"
+    kind: ProblemKind = "structure"
+    table: TableKind | None = None
+    row: str | None = None
+    expected: int | None = None
+    found: int | None = None
+    text: str = ""
+
+    @property
+    def is_input(self) -> bool:
+        """Whether this is a limit of the input (P rules) rather than a defect of the report."""
+        return self.kind in INPUT_PROBLEMS
 
 
 @dataclass(frozen=True)
@@ -233,12 +282,12 @@ class Report:
     title: TextPiece | None = None
     agency: TextPiece | None = None
     #: Where the agency was found: ``title``, ``signature``, ``text`` or ``config``.
-    agency_origin: str | None = None
+    agency_origin: AgencyOrigin | None = None
     agency_kind: AgencyKind = AgencyKind.UNKNOWN
     year: int | None = None
     #: Where the year was read: the title, or failing that the statistics period.
     year_span: Span | None = None
-    format: str | None = None
+    format: TableFormat | None = None
     preamble: tuple[Paragraph, ...] = ()
     sections: tuple[Section, ...] = ()
     tables: Mapping[str, Table] = field(default_factory=dict)
@@ -279,3 +328,35 @@ class Report:
 
     def table(self, kind: str) -> Table | None:
         return self.tables.get(kind)
+
+    def ends_inside(self, table: Table) -> bool:
+        """Whether the text ends inside ``table`` (a truncated page, a partial copy).
+
+        Its missing rows all come after its last row, and after it there is no heading, no 落款
+        and no more than the first words of a next label or heading ("(二)部分公")."""
+        after = self.text[table.span.end:].strip(_TRAILING)
+        if (not table.missing_rows or not table.rows or len(after) > _CUT_TAIL or "。" in after
+                or any(s.heading.span.start >= table.span.end for s in self.sections)
+                or (self.signature is not None and self.signature.span.start >= table.span.end)):
+            return False
+        order = template_row_keys(table.kind, table.format)
+        present = [order.index(row.key) for row in table.rows if row.key in order]
+        return bool(present) and all(key in order and order.index(key) > max(present)
+                                     for key in table.missing_rows)
+
+    def fully_read(self, table: Table) -> bool:
+        """Whether every row of ``table`` is there with every cell read, so that every check
+        of it ran."""
+        if table.missing_rows or not table.rows:
+            return False
+        if any(cell.value is None for _, _, cell in table.cells()):
+            return False
+        if table.kind == "review":
+            return sum(len(row.cells) for row in table.rows) == 15
+        return not any(problem.span == row.label_span for problem in self.problems
+                       for row in table.rows)
+
+    def tables_fully_read(self) -> tuple[int, int]:
+        """``(fully read, found)``: how many of the report's tables were read completely."""
+        tables = list(self.tables.values())
+        return sum(1 for table in tables if self.fully_read(table)), len(tables)

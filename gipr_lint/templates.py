@@ -44,6 +44,8 @@ __all__ = [
     "national_identities",
     "request_row_name",
     "request_rows",
+    "template_row_keys",
+    "template_row_name",
     "using",
 ]
 
@@ -167,6 +169,32 @@ REQUEST_GROUPS: tuple[RowTemplate, ...] = tuple(
 
 #: Row keys of table 三 that are outcomes, summed into （七）总计.
 OUTCOME_PREFIXES: tuple[str, ...] = tuple(_NATIONAL["requests"]["outcome-prefixes"])
+
+
+def template_row_keys(kind: str, format_: str) -> list[str]:
+    """The row keys of table ``kind`` (``active``, ``requests``, ``review``) in template order,
+    the rows of the current set's packs included (:func:`current`)."""
+    templates = current()
+    if kind == "requests":
+        return [row.key for row in templates.request_rows.get(format_, ())]
+    if kind == "active":
+        return [row.key for block in templates.active_blocks.get(format_, ())
+                for row in block.rows]
+    return [key for key, _ in REVIEW_GROUPS]
+
+
+def template_row_name(kind: str, format_: str, key: str) -> str:
+    """How messages name a row of table ``kind``: the official label with its numbering (with
+    its group for table-三 sub-rows), or ``key`` for a row the template does not know. A pack's
+    rows of the current set (:func:`current`) are known too."""
+    templates = current()
+    if kind == "requests":
+        row = next((r for r in templates.request_rows.get(format_, ()) if r.key == key), None)
+        return request_row_name(row) if row is not None else key
+    if kind == "active":
+        return next((r.official for block in templates.active_blocks.get(format_, ())
+                     for r in block.rows if r.key == key), key)
+    return dict(REVIEW_GROUPS).get(key, key)
 
 
 def request_rows(format_: str) -> tuple[RowTemplate, ...]:

@@ -40,7 +40,8 @@ def test_exit_0_when_below_fail_on(cli: RunCli) -> None:
     assert (done.returncode, done.stdout.splitlines()) == (0, WOJU)
     clean = cli("--isolated", "--select", "TST001", str(FIXTURES / "001_e0653abc3b201f3e.txt"),
                 plugins=WORDS)
-    assert (clean.returncode, clean.stdout) == (0, "All checks passed.\n")
+    assert (clean.returncode, clean.stdout) == (
+        0, "All checks passed; 3 of 3 tables fully checked.\n")
 
 
 def test_full_output_with_cjk_carets_and_summary(cli: RunCli, tmp_path: Path) -> None:
@@ -58,7 +59,7 @@ def test_full_output_with_cjk_carets_and_summary(cli: RunCli, tmp_path: Path) ->
         "2 |     一、我局和我局",
         "  |               ^^^^",
         "",
-        "Found 2 warnings in 1 file.",
+        "Found 2 warnings in 1 file; no table found.",
     ]
     assert "\x1b[" not in done.stdout
 
@@ -72,7 +73,12 @@ def test_full_colour_only_when_forced(cli: RunCli) -> None:
 
 def test_summary_counts_files(cli: RunCli) -> None:
     done = cli("--isolated", "--select", "TST002,TST003", str(FIXTURES), plugins=WORDS)
-    assert done.stdout.splitlines()[-1] == "Found 5 errors in 3 files."
+    assert done.stdout.splitlines()[-1] == \
+        "Found 18 errors in 7 files; 18 of 22 tables fully checked."  # with published/
+    seeds = sorted(str(path) for path in FIXTURES.glob("*.txt"))
+    done = cli("--isolated", "--select", "TST002,TST003", *seeds, plugins=WORDS)
+    assert done.stdout.splitlines()[-1] == \
+        "Found 5 errors in 3 files; 15 of 15 tables fully checked."
 
 
 def test_json_shape(cli: RunCli) -> None:
@@ -87,7 +93,8 @@ def test_json_shape(cli: RunCli) -> None:
     assert first["diagnostics"][0] == {
         "code": "TST001", "name": "flag-woju", "severity": "warning", "message": "found 我局",
         "line": 60, "column": 6, "end_line": 60, "end_column": 8}
-    assert data["summary"] == {"files": 2, "error": 0, "warning": 2, "info": 0}
+    assert data["summary"] == {"files": 2, "error": 0, "warning": 2, "info": 0,
+                               "tables": 6, "tables_fully_checked": 6}
 
 
 def test_statistics(cli: RunCli) -> None:
@@ -161,7 +168,8 @@ def test_unreadable_file(cli: RunCli, tmp_path: Path) -> None:
 def test_empty_file(cli: RunCli, tmp_path: Path) -> None:
     (tmp_path / "e.txt").write_bytes(b"")
     done = cli("--isolated", "--select", "TST", "e.txt", plugins=WORDS, cwd=tmp_path)
-    assert (done.returncode, done.stdout, done.stderr) == (0, "All checks passed.\n", "")
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0, "All checks passed; no table found.\n", "")
 
 
 def test_directory_walk_skips_hidden_and_venvs(cli: RunCli, tmp_path: Path) -> None:

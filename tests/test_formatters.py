@@ -104,7 +104,8 @@ def test_concise_and_json_agree(plugin_set: PluginSet) -> None:
     assert render(concise, results, context(plugin_set)) == (
         "a.txt:1:1: error TST002 found 公开\na.txt:2:1: warning TST001 found 我局\n")
     data = json.loads(render(json_format, results, context(plugin_set)))
-    assert data["summary"] == {"files": 2, "error": 1, "warning": 1, "info": 0}
+    assert data["summary"] == {"files": 2, "error": 1, "warning": 1, "info": 0,
+                               "tables": 0, "tables_fully_checked": 0}
     assert data["files"][1] == {"path": "b.txt", "report": data["files"][1]["report"],
                                 "diagnostics": []}
 
@@ -116,8 +117,9 @@ def test_json_leaves_out_unreadable_files(plugin_set: PluginSet) -> None:
 
 def test_full_summary_wording(plugin_set: PluginSet) -> None:
     results = results_for(plugin_set, ("a.txt", "公开我局\n"), ("b.txt", "我局"))
-    assert full.summary(results) == "Found 1 error, 2 warnings in 2 files."
-    assert full.summary(results_for(plugin_set, ("c.txt", ""))) == "All checks passed."
+    assert full.summary(results) == "Found 1 error, 2 warnings in 2 files; no table found."
+    assert full.summary(results_for(plugin_set, ("c.txt", ""))) == \
+        "All checks passed; no table found."
 
 
 def test_full_multiline_span_and_tabs(plugin_set: PluginSet) -> None:

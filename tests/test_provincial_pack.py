@@ -110,7 +110,8 @@ def test_installed_catalogs_speak_chinese(venv: Path, project: Path) -> None:
                              "一并列为工作依据") for line in lines), lines
     summary = _run(_bin(venv, "gipr-lint"), "mengzhou.txt", "--isolated", "--lang", "zh",
                    cwd=project, check=False).stdout.splitlines()[-1]
-    assert summary.startswith("共发现 ") and summary.endswith("涉及 1 个文件。")
+    assert summary.startswith("共发现 ") and summary.endswith(
+        "涉及 1 个文件；3 张统计表中 3 张已完整检查。")
 
 
 def test_pack_installed_then_uninstalled(venv: Path, project: Path) -> None:

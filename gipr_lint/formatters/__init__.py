@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from gipr_lint.linting.engine import FileResult
     from gipr_lint.rules import Rule
 
-__all__ = ["FormatContext", "diagnostics", "severity_counts"]
+__all__ = ["FormatContext", "diagnostics", "severity_counts", "table_counts"]
 
 
 @dataclass
@@ -45,3 +45,15 @@ def severity_counts(results: Sequence[FileResult]) -> Counter[str]:
     for diagnostic in diagnostics(results):
         counts[diagnostic.severity.value] += 1
     return counts
+
+
+def table_counts(results: Sequence[FileResult]) -> tuple[int, int]:
+    """``(fully checked, found)``: the statistics tables of every report, and how many of them
+    were read completely, so that every check of them ran (see ``Report.tables_fully_read``)."""
+    checked = found = 0
+    for result in results:
+        if result.report is not None:
+            full, tables = result.report.tables_fully_read()
+            checked += full
+            found += tables
+    return checked, found

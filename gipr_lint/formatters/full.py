@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from gipr_lint.formatters import severity_counts
+from gipr_lint.formatters import severity_counts, table_counts
 from gipr_lint.i18n import plural_translator, translator
 
 _ = translator("gipr_lint")
@@ -29,15 +29,23 @@ def _count(count: int, level: str) -> str:
 
 
 def summary(results: Sequence[Any]) -> str:
-    """``Found 3 errors, 2 warnings in 5 files.`` or ``All checks passed.`` (translated)."""
+    """``Found 3 errors, 2 warnings in 5 files; 13 of 15 tables fully checked.`` or
+    ``All checks passed; 3 of 3 tables fully checked.`` (translated). The table count keeps
+    "nothing found" apart from "nothing wrong": a table the text did not let the linter read was
+    not checked."""
     counts = severity_counts(results)
+    checked, found = table_counts(results)
+    tables = (_n("{checked} of {found} table fully checked",
+                 "{checked} of {found} tables fully checked", found)
+              .format(checked=checked, found=found) if found else _("no table found"))
     parts = [_count(counts[level], level) for level in ("error", "warning", "info")
              if counts[level]]
     if not parts:
-        return _("All checks passed.")
+        return _("All checks passed; {tables}.").format(tables=tables)
     files = sum(1 for result in results if result.diagnostics)
-    return _n("Found {findings} in {count} file.", "Found {findings} in {count} files.",
-              files).format(findings=_(", ").join(parts), count=files)
+    return _n("Found {findings} in {count} file; {tables}.",
+              "Found {findings} in {count} files; {tables}.",
+              files).format(findings=_(", ").join(parts), count=files, tables=tables)
 
 
 #: Context shown on each side of the marked span, in terminal cells; longer lines are cut with …

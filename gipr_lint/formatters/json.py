@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from gipr_lint.formatters import severity_counts
+from gipr_lint.formatters import severity_counts, table_counts
 
 #: Bumped only when a key is removed or changes meaning; keys may be added.
 JSON_VERSION = 1
@@ -37,9 +37,11 @@ def to_dict(results: Sequence[Any]) -> dict[str, Any]:
             } for d in result.diagnostics],
         })
     counts = severity_counts(results)
+    checked, found = table_counts(results)
     return {"version": JSON_VERSION, "files": files,
             "summary": {"files": len(files), "error": counts["error"],
-                        "warning": counts["warning"], "info": counts["info"]}}
+                        "warning": counts["warning"], "info": counts["info"],
+                        "tables": found, "tables_fully_checked": checked}}
 
 
 def write(results: Sequence[Any], out: TextIO, context: Any) -> None:

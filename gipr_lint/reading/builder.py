@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from lark import Token, Tree
 
 from gipr_lint.model import (
     AgencyKind,
+    AgencyOrigin,
     Cell,
     Debris,
     Paragraph,
@@ -22,6 +24,7 @@ from gipr_lint.model import (
 from gipr_lint.reading.facts import agency_from_text, agency_kind, title_facts
 from gipr_lint.reading.grammar import PieceToken
 from gipr_lint.reading.layout.headings import HeadingMatch
+from gipr_lint.reading.layout.signature import SignatureMatch
 from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.period import find_periods
 from gipr_lint.reading.source import Source, Span
@@ -29,23 +32,32 @@ from gipr_lint.templates import REVIEW_GROUPS
 
 __all__ = ["build_report"]
 
-def _payload(token: Token) -> object:
+_T = TypeVar("_T")
+
+
+def _payload(token: object) -> object:
     return getattr(token, "payload", None)
+
+
+def _payload_as(node: object, kind: type[_T]) -> _T:
+    """The payload of a token, which the grammar guarantees to be a ``kind``."""
+    payload = _payload(node)
+    if not isinstance(payload, kind):
+        raise TypeError(f"expected a {kind.__name__} token payload, found {payload!r}")
+    return payload
 
 
 def _cells(children: Iterable[object]) -> tuple[Cell, ...]:
     cells = []
     for child in children:
         if isinstance(child, Tree) and child.data == "cell":
-            cell = _payload(child.children[0])  # type: ignore[arg-type]
-            assert isinstance(cell, Cell)
-            cells.append(cell)
+            cells.append(_payload_as(child.children[0], Cell))
     return tuple(cells)
 
 
-def _row(label: Token, cells: tuple[Cell, ...]) -> Row:
-    item = _payload(label)
-    assert isinstance(item, TableItem) and item.template is not None
+def _row(label: object, cells: tuple[Cell, ...]) -> Row:
+    item = _payload_as(label, TableItem)
+    assert item.template is not None
     return Row(key=item.template.key, label=item.text, label_span=item.span,
                official_label=item.template.official, cells=cells, reworded=item.reworded)
 
@@ -64,8 +76,7 @@ class _Builder:
     # -- tables
     def table(self, tree: Tree[PieceToken]) -> None:
         opener = tree.children[0]
-        read = _payload(opener)  # type: ignore[arg-type]
-        assert isinstance(read, TableRead)
+        read = _payload_as(opener, TableRead)
         headers = tuple(TextPiece(str(token), Span(token.start_pos or 0, token.end_pos or 0))
                         for token in tree.children[1:]
                         if isinstance(token, Token) and token.type.endswith("HEADER"))
@@ -82,19 +93,28 @@ class _Builder:
         else:
             for child in tree.children:
                 if isinstance(child, Tree):
-                    rows.append(_row(child.children[0], _cells(child.children[1:])))  # type: ignore[arg-type]
+                    rows.append(_row(child.children[0], _cells(child.children[1:])))
         if read.kind in self.tables:
             self.problems.append(Problem(f"a second {read.kind} table; only the first is read",
-                                         read.span))
+                                         read.span, "second-table", table=read.kind))
             return
         if (rows and all(not row.cells for row in rows)) or (read.kind == "review" and not rows):
             self.problems.append(Problem("the table has labels but no numbers (was it an image?)",
-                                         read.span, "no-numbers"))
+                                         read.span, "no-numbers", table=read.kind))
         else:
             self.problems.extend(Problem(f"{row.label}: no numbers after the label", row.label_span,
-                                         "row-shape") for row in rows if not row.cells)
+                                         "row-shape", table=read.kind, row=row.key,
+                                         expected=self._width(read, row), found=0)
+                                 for row in rows if not row.cells)
+
         self.tables[read.kind] = Table(read.kind, read.format, tuple(rows), read.span,
                                        read.missing_rows, headers)
+
+    @staticmethod
+    def _width(read: TableRead, row: Row) -> int:
+        item = next((i for i in read.items if i.kind == "row" and i.template is not None
+                     and i.template.key == row.key), None)
+        return item.expected if item is not None else 0
 
     # -- document parts
     def preamble_part(self, tree: Tree[PieceToken]) -> None:
@@ -117,15 +137,13 @@ class _Builder:
 
     def section(self, tree: Tree[PieceToken]) -> None:
         heading_token = tree.children[0]
-        match = _payload(heading_token)  # type: ignore[arg-type]
-        assert isinstance(match, HeadingMatch)
+        match = _payload_as(heading_token, HeadingMatch)
         paragraphs: list[Paragraph] = []
         end = match.heading.span.end
         for child in tree.children[1:]:
             if isinstance(child, Tree):
                 self.table(child)
-                read = _payload(child.children[0])  # type: ignore[arg-type]
-                end = max(end, read.span.end)  # type: ignore[attr-defined]
+                end = max(end, _payload_as(child.children[0], TableRead).span.end)
             else:
                 self.loose(child, paragraphs)
                 end = max(end, child.end_pos or end)
@@ -133,16 +151,16 @@ class _Builder:
                                      Span(match.heading.span.start, end)))
 
     def signature_part(self, tree: Tree[PieceToken]) -> None:
-        agency = None
+        agency: TextPiece | None = None
         for token in tree.children:
             assert isinstance(token, Token)
             if token.type == "SIGNATURE_AGENCY":
-                agency = _payload(token)
+                agency = _payload_as(token, TextPiece)
             else:
-                match = _payload(token)
-                start = agency.span.start if isinstance(agency, TextPiece) else match.span.start  # type: ignore[attr-defined]
-                self.signature = Signature(Span(start, match.span.end), agency,  # type: ignore[attr-defined,arg-type]
-                                           match.date, match.date_text)  # type: ignore[attr-defined]
+                match = _payload_as(token, SignatureMatch)
+                start = agency.span.start if agency is not None else match.span.start
+                self.signature = Signature(Span(start, match.span.end), agency,
+                                           match.date, match.date_text)
 
     def walk(self, tree: Tree[PieceToken]) -> None:
         for child in tree.children:
@@ -158,7 +176,7 @@ class _Builder:
     # -- facts
     def report(self, problems: list[Problem]) -> Report:
         agency, year, year_span = title_facts(self.title) if self.title else (None, None, None)
-        origin = "title" if agency else None
+        origin: AgencyOrigin | None = "title" if agency else None
         if agency is None and self.signature is not None and self.signature.agency is not None:
             agency, origin = self.signature.agency, "signature"
         if agency is None:

@@ -12,8 +12,9 @@ __all__ = ["agency_from_text", "agency_kind", "title_facts", "township_unit"]
 
 _TITLE_YEAR = re.compile(
     r"(?P<year>(?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年度?")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE_SUBJECT = re.compile(r"关于|政府信息公开|政务公开|信息公开")
-_TITLE_QUOTES = "《》“”\"'「」()（）:：,， \u3000\t"
+_TITLE_QUOTES = "《》“”\"'「」()（）:：,， \u3000\t\r\n"
 
 _DEPARTMENT_SUFFIXES = (
     "局", "委员会", "管委会", "管理委员会", "委", "办公室", "办", "厅", "中心",
@@ -50,7 +51,7 @@ def agency_kind(name: str) -> AgencyKind:
 def _agency_in(title: TextPiece, start: int, end: int) -> TextPiece | None:
     part = title.text[start:end]
     stripped = part.strip(_TITLE_QUOTES)
-    if len(stripped) < 2:
+    if len(stripped) < 2 or not _CJK.search(stripped):  # "Page 9 - 2020年报": no agency
         return None
     offset = title.span.start + start + part.index(stripped)
     return TextPiece(stripped, Span(offset, offset + len(stripped)))

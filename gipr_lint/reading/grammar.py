@@ -21,8 +21,9 @@ from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
 from lark.parsers.lalr_interactive_parser import InteractiveParser
 
-from gipr_lint.model import Cell, Problem
+from gipr_lint.model import Cell, Problem, TableKind
 from gipr_lint.reading.layout import Piece
+from gipr_lint.reading.layout.signature import SignatureMatch
 from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.source import Span
 
@@ -105,10 +106,12 @@ def tokens(pieces: list[Piece]) -> list[PieceToken]:
             stream.extend(_table_tokens(piece.data))
         elif piece.kind == "signature":
             signature = piece.data
-            if signature.agency is not None:  # type: ignore[attr-defined]
-                agency = signature.agency  # type: ignore[attr-defined]
+            assert isinstance(signature, SignatureMatch)
+            if signature.agency is not None:
+                agency = signature.agency
                 stream.append(_token("SIGNATURE_AGENCY", agency.span, agency.text, agency))
-            date = signature.date_text  # type: ignore[attr-defined]
+            date = signature.date_text
+            assert date is not None  # a 落款 is found by its date
             stream.append(_token("SIGNATURE_DATE", date.span, date.text, signature))
         else:
             stream.append(_token(_PIECE_TYPES[piece.kind], piece.span, "", piece.data))
@@ -148,9 +151,18 @@ class _Recovery:
         self._reported_rows.add(id(label))
         payload = label.payload
         expected = payload.expected if isinstance(payload, TableItem) else cells
+        key = payload.template.key if isinstance(payload, TableItem) and payload.template else None
         name = label.strip() or "表格"
         self.problems.append(Problem(f"{name}: {cells} cells, expected {expected}{extra}",
-                                     Span(label.start_pos or 0, label.end_pos or 0), "row-shape"))
+                                     Span(label.start_pos or 0, label.end_pos or 0), "row-shape",
+                                     table=self._table_kind(back_from=index), row=key,
+                                     expected=expected, found=cells))
+
+    def _table_kind(self, back_from: int) -> TableKind | None:
+        for token in reversed(self.stream[:back_from]):
+            if isinstance(token.payload, TableRead):
+                return token.payload.kind
+        return None
 
     def repair(self, parser: InteractiveParser, index: int, token: PieceToken | None) -> None:
         """``token`` (``None`` for the end of input) does not fit: make it fit or drop it."""
@@ -172,8 +184,9 @@ class _Recovery:
             return
         if token is not None:
             span = Span(token.start_pos or 0, token.end_pos or 0)
-            self.problems.append(Problem(f"unexpected {type_.lower().replace('_', ' ')} here",
-                                         span, "structure"))
+            piece = type_.lower().replace("_", " ")
+            self.problems.append(Problem(f"unexpected {piece} here", span, "structure",
+                                         text=piece))
 
 
 def parse_pieces(pieces: list[Piece]) -> tuple[Tree[PieceToken], list[Problem]]:

@@ -28,10 +28,11 @@ def test_rewritten_tables_parse_the_same(name: str, layout: str) -> None:
     expected = {kind: SEEDS[name][kind] for kind in ("active", "requests", "review")}
     if name.startswith("001") and layout == "run-together":
         # "政府集中采购2576.76": 2 | 576.76, 25 | 76.76 or 257 | 6.76 — no arithmetic decides, so
-        # the parser must say so at that row rather than guess.
+        # the parser must say so at that row rather than guess (no cell keeps a value).
         procurement = expected["active"]["procurement"]
-        assert tables["active"]["procurement"] == {"projects": 2576.76, "amount": None}
-        assert [p["message"] for p in problems] == ["政府集中采购: 1 cells, expected 2"]
+        assert tables["active"]["procurement"] == {"projects": None, "amount": None}
+        assert [p["message"] for p in problems] == [
+            "政府集中采购: cannot tell the cells: '2576.76' does not divide into 2 cells"]
         expected["active"] = {**expected["active"], "procurement": tables["active"]["procurement"]}
         del procurement
     else:

@@ -11,15 +11,25 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gipr_lint.model import Debris, Paragraph, Problem
+from gipr_lint.reading.layout.columns import unwrap
 from gipr_lint.reading.layout.compact import CompactText
 from gipr_lint.reading.layout.debris import find_debris
 from gipr_lint.reading.layout.headings import HeadingMatch, find_section_headings
 from gipr_lint.reading.layout.markers import read_marker
 from gipr_lint.reading.layout.signature import SignatureMatch, find_signature
-from gipr_lint.reading.layout.tables import TableRead, read_active, read_requests, read_review
+from gipr_lint.reading.layout.tables import (
+    TableRead,
+    completes_label,
+    defects,
+    read_active,
+    read_requests,
+    read_review,
+    remap,
+)
 from gipr_lint.reading.source import Source, Span
 
 __all__ = ["Layout", "Piece", "recover"]
@@ -153,8 +163,9 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def _find_title(text: str, lines: list[tuple[int, int]], before: int,
                 taken: _Taken) -> Span | None:
     """The first line (or leading phrase of a long line) before the first section that names the
-    report."""
-    for start, end in lines:
+    report; or the first two or three short lines that do together, as ``pdftotext`` splits a
+    title ("洪泽区人民政府" / "2023 年政府信息公开工作年度报告")."""
+    for index, (start, end) in enumerate(lines):
         if start >= before:
             break
         for part_start, part_end in taken.free(start, min(end, before)):
@@ -164,12 +175,83 @@ def _find_title(text: str, lines: list[tuple[int, int]], before: int,
             line = text[part_start:part_end]
             if len(line) <= 80 and ("报告" in line or "年报" in line):
                 return Span(part_start, part_end)
+            wrapped = _wrapped_title(text, lines, index, part_start, before, taken)
+            if wrapped is not None:
+                return wrapped
             if len(line) > 80:
                 match = _TITLE_IN_LINE.match(text, part_start, part_end)
                 if match and "政府信息公开" in match.group():
                     return Span(match.start(), match.end())
             return None
     return None
+
+
+_Reader = Callable[[str, CompactText, int, int], "TableRead | None"]
+
+
+#: A line ending in a block of numbers after a wide gap, and a next line of words: a label
+#: wrapped with its numbers on the first line (pdftotext -layout).
+_NUMBERS_THEN_WORDS = re.compile(
+    r"[^\s\d][ \t\u3000]{2,}[-\d/—–][-\d./—–/ \t\u3000]*\r?\n[ \t\u3000]*[\u4e00-\u9fff（(）)]")
+
+
+def _read_table(reader: _Reader, text: str, view: CompactText, start: int,
+                end: int) -> TableRead | None:
+    """A table as the text has it, or read from the text with its wrapped labels made whole
+    (``pdftotext -layout``) when that reads more of it.
+
+    The unwrapped reading is tried first where the region shows a label wrapped with its numbers
+    on its first line, and otherwise only when the plain reading is incomplete: a clean report
+    reads its tables once.
+    """
+    wrapped = _NUMBERS_THEN_WORDS.search(text, start, end) is not None
+    unwrapped = unwrap(text, start, end, completes_label) if wrapped else None
+    again = None
+    if unwrapped is not None:
+        again = reader(unwrapped.text, CompactText(unwrapped.text), 0, len(unwrapped.text))
+        if again is not None and defects(again) == 0:
+            return remap(again, unwrapped)
+    table = reader(text, view, start, end)
+    if table is None or defects(table) == 0:
+        return table
+    if not wrapped:
+        unwrapped = unwrap(text, start, end, completes_label)
+        if unwrapped is not None:
+            again = reader(unwrapped.text, CompactText(unwrapped.text), 0, len(unwrapped.text))
+    if unwrapped is None or again is None or defects(again) >= defects(table):
+        return table
+    return remap(again, unwrapped)
+
+
+_TITLE_PART = 30  # a title split over lines has short lines
+
+
+def _wrapped_title(text: str, lines: list[tuple[int, int]], index: int, start: int, before: int,
+                   taken: _Taken) -> Span | None:
+    """A title split over the short lines from ``lines[index]`` on: together they name the
+    report (报告) and its subject (政府信息公开)."""
+    parts = []
+    for line_start, line_end in lines[index:index + 3]:
+        if line_start >= before or taken.covers(line_start):
+            return None
+        piece_start, piece_end = _strip(text, max(line_start, start), line_end)
+        if piece_start == piece_end or piece_end - piece_start > _TITLE_PART:
+            return None
+        parts.append((piece_start, piece_end))
+        if len(parts) > 1 and _names_report(text, parts):
+            while len(parts) > 1 and (len(parts) > 2 or _NOT_IN_TITLE.search(
+                    text, *parts[0])) and _names_report(text, parts[1:]):
+                parts.pop(0)  # a line above the title (a wrapped breadcrumb, a note)
+            return Span(parts[0][0], parts[-1][1])
+    return None
+
+
+_NOT_IN_TITLE = re.compile(r"[>:：。，,|｜/]")  # breadcrumbs, sentences, metadata
+
+
+def _names_report(text: str, parts: list[tuple[int, int]]) -> bool:
+    joined = "".join(text[a:b] for a, b in parts)
+    return ("报告" in joined or "年报" in joined) and "公开" in joined
 
 
 def recover(source: Source) -> Layout:
@@ -196,7 +278,7 @@ def recover(source: Source) -> Layout:
     regions = _section_regions(headings, len(text))
     for number, reader in _TABLE_READERS:
         for region in regions[number]:
-            table = reader(text, view, *region)
+            table = _read_table(reader, text, view, *region)
             if table is not None:
                 take("table", table.span, table)
                 problems.extend(table.problems)

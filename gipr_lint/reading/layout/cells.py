@@ -2,20 +2,19 @@
 
 A row's cells arrive as ``| 0 | 0 |``, tab-separated, one per line, or run together with no
 separator at all ("0000000"). :func:`read_cells` takes the text after a label and returns the
-cells it can read; :func:`split_digit_run` splits a run of digits using the row's own
-arithmetic (the last cell of a group is the sum of the others) and says when that does not decide.
+cells it can read, and whether a separator the writer made keeps them apart; a run of digits is
+split by :mod:`gipr_lint.reading.layout.splitting`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gipr_lint.model import Cell
 from gipr_lint.reading.source import Span
 
-__all__ = ["BLANK_MARKS", "CellRun", "read_cells", "split_digit_run"]
+__all__ = ["BLANK_MARKS", "CellRun", "read_cells"]
 
 #: Cell contents that mean "nothing here" and are read as 0.
 BLANK_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "无", "——", "--"})
@@ -23,10 +22,15 @@ BLANK_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "无", "——", 
 #: A page number left by PDF extraction, alone on its line: "- 3 -", "第3页", "第 3 页 共 12 页".
 PAGE_NUMBER = (r"[ \t]*(?:[-—–][ \t]*\d{1,4}[ \t]*[-—–]|第[ \t]*\d{1,4}[ \t]*页"
                r"(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t]*(?=\r?\n|\f|$)")
+#: A Markdown table's rule line under its header: "|---|:---:|".
+MARKDOWN_RULE = r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?:[ \t]*:?-{3,}:?[ \t]*)?(?=\r?\n|$)"
 _TOKEN = re.compile(
     r"(?m:^(?P<page>" + PAGE_NUMBER + r"))|"
-    r"(?P<number>[-−]?\d+(?:[.．]\d+)?(?:万元|元)?)"
-    r"|(?P<blank>(?:——|--|[-—–－/／无])(?=[|｜\s]|$))"
+    r"(?m:^(?P<rule>" + MARKDOWN_RULE + r"))|"
+    r"(?P<number>[-−]?\d+(?:[.．]\d+)?(?:万元|元)?(?![.．、][ \t]*[\u4e00-\u9fff]))"  # not "2.其他"
+    # a dash or slash before a separator, another mark or the next label ("规章///行政…");
+    # 无 only before a separator ("无数据" is text)
+    r"|(?P<blank>(?:——|--|[-—–－/／])(?=[|｜\s\-—–－/／\u4e00-\u9fff(（]|$)|无(?=[|｜\s]|$))"
     r"|(?P<space>[|｜\s\"“”'‘’:：]+)"
 )
 _FIELD_SEPARATOR = re.compile(r"[|｜\t]")
@@ -34,8 +38,6 @@ _FIELD_SEPARATOR = re.compile(r"[|｜\t]")
 _SEPARATOR_AFTER_CONTENT = re.compile(r"[^\s|｜][ \u3000]*[|｜\t]")
 _RUN = re.compile(_TOKEN.pattern.join(("(?:", ")*")))
 _LINE_BREAK = re.compile(r"\r?\n")
-#: The longest cell a digit run is split into (a township's counts rarely pass four digits).
-_MAX_CELL_DIGITS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,10 @@ class CellRun:
 
     cells: tuple[Cell, ...]
     end: int
+    #: Whether the cells were apart by a pipe, a tab or a line break: a layout the writer
+    #: made. Cells apart by spaces only, or run together, may have been split or joined by a
+    #: scraper.
+    separated: bool = False
 
 
 def _number_value(raw: str) -> int | float | None:
@@ -143,48 +149,15 @@ def read_cells(text: str, start: int, end: int, expected: int | None = None) -> 
         cells = _field_cells(text, start, position)  # one cell per line, or run together
     else:
         cells = _aligned(_separated_fields(text, start, position), expected)
-    return CellRun(tuple(cells), max((c.span.end for c in cells), default=start))
-
-
-def _splits(digits: str, sizes: Sequence[int], start: int = 0) -> list[list[str]]:
-    """All splits of ``digits[start:]`` into groups of ``sizes`` cells where each group's last
-    cell is the sum of the others. Stops early once two splits are found."""
-    if not sizes:
-        return [[]] if start == len(digits) else []
-    found: list[list[str]] = []
-    size = sizes[0]
-
-    def parts(position: int, remaining: int, chosen: list[str]) -> None:
-        if len(found) > 1:
-            return
-        if remaining == 0:
-            total = str(sum(int(p) for p in chosen))
-            if digits.startswith(total, position):
-                for rest in _splits(digits, sizes[1:], position + len(total)):
-                    found.append([*chosen, total, *rest])
-                    if len(found) > 1:
-                        return
-            return
-        for length in range(1, _MAX_CELL_DIGITS + 1):
-            piece = digits[position:position + length]
-            if len(piece) < length or (length > 1 and piece[0] == "0"):
-                break
-            parts(position + length, remaining - 1, [*chosen, piece])
-
-    parts(start, size - 1, [])
-    return found
-
-
-def split_digit_run(digits: str, sizes: Sequence[int]) -> list[str] | None:
-    """Split a run of digits into cells, groups of ``sizes`` cells each ending in their sum.
-
-    With no arithmetic to go by (a group of size 1, or ``sizes`` whose groups are not sums), a run
-    exactly as long as the number of cells is read one digit a cell. Returns ``None`` when no split
-    or more than one split fits: the caller reports the run as ambiguous.
-    """
-    if len(digits) == sum(sizes) and (all(size == 1 for size in sizes) or set(digits) == {"0"}):
-        return list(digits)
-    if any(size < 2 for size in sizes):
-        return list(digits) if len(digits) == sum(sizes) else None
-    candidates = _splits(digits, sizes)
-    return candidates[0] if len(candidates) == 1 else None
+        # separators before or between the cells; only after them ("3 002 005| ||") they are
+        # a table's closing debris, and the cells are apart by spaces only
+        apart = not cells or any(cell.blank for cell in cells) or any(
+            _FIELD_SEPARATOR.search(text, before, cell.span.start) or
+            _LINE_BREAK.search(text, before, cell.span.start)
+            for before, cell in zip([start, *(c.span.end for c in cells[:-1])], cells,
+                                    strict=True))
+        return CellRun(tuple(cells), max((c.span.end for c in cells), default=start), apart)
+    starts = [start, *(cell.span.end for cell in cells[:-1])]
+    separated = bool(cells) and all(_LINE_BREAK.search(text, before, cell.span.start)
+                                    for before, cell in zip(starts, cells, strict=True))
+    return CellRun(tuple(cells), max((c.span.end for c in cells), default=start), separated)

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import pairwise
 
-from gipr_lint.model import Cell, Problem
-from gipr_lint.reading.layout.cells import read_cells, split_digit_run
+from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind
+from gipr_lint.reading.layout.cells import read_cells
+from gipr_lint.reading.layout.columns import Unwrapped
 from gipr_lint.reading.layout.compact import CompactText, compact
+from gipr_lint.reading.layout.splitting import split_digits
 from gipr_lint.reading.numerals import cjk_number, cjk_numeral
 from gipr_lint.reading.source import Span
 from gipr_lint.templates import (
@@ -30,7 +33,8 @@ from gipr_lint.templates import (
     current,
 )
 
-__all__ = ["TableItem", "TableRead", "read_active", "read_requests", "read_review"]
+__all__ = ["TableItem", "TableRead", "completes_label", "defects", "read_active", "read_requests",
+           "read_review", "remap"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,14 +54,17 @@ class TableItem:
     cells: tuple[Cell, ...] = ()
     #: For ``row`` items: how many cells the template expects.
     expected: int = 0
+    #: Whether the cells were kept apart by a separator the writer made (pipe, tab, line
+    #: break), so that a wrong count is the report's own (T005), not the input's (P001).
+    separated: bool = False
 
 
 @dataclass(frozen=True)
 class TableRead:
     """What a table reader found: the table's kind and format, its items, and problems."""
 
-    kind: str
-    format: str
+    kind: TableKind
+    format: TableFormat
     items: tuple[TableItem, ...]
     span: Span
     missing_rows: tuple[str, ...] = ()
@@ -136,6 +143,19 @@ class _Anchor:
 _LINE_END = frozenset("\r\n|｜\t\f")
 
 
+_ANY_LABEL: dict[int, re.Pattern[str]] = {}
+
+
+def _any_label(expected: Sequence[_Expected]) -> re.Pattern[str]:
+    """One pattern matching any of ``expected`` (the lists are module constants)."""
+    pattern = _ANY_LABEL.get(id(expected))
+    if pattern is None:
+        parts = {re.sub(r"\(\?P<\w+>", "(?:", item.pattern.pattern) for item in expected}
+        pattern = re.compile("|".join(f"(?:{part})" for part in sorted(parts)))
+        _ANY_LABEL[id(expected)] = pattern
+    return pattern
+
+
 def _stands_alone(text: str, view: CompactText, expected: Sequence[_Expected],
                   match: re.Match[str], end: int) -> bool:
     """Whether a label match is a table label rather than words in a sentence.
@@ -144,18 +164,29 @@ def _stands_alone(text: str, view: CompactText, expected: Sequence[_Expected],
     or the next label ("规章000行政规范性文件000", "（三）不予公开 1.属于国家秘密"); in prose
     more words follow ("主动公开规章13件", "未收到行政许可申请").
     """
-    def ends_here(after: int) -> bool:
+    def line_ends(after: int) -> int | None:
+        """Where the next word is, or ``None`` when a line end or separator comes first."""
         while after < end and text[after] in " \u3000":
             after += 1
-        if after >= end or text[after] in _LINE_END:
-            return True
-        position = view.from_original(after)
-        return any(item.pattern.match(view.text, position) for item in expected)
+        return None if after >= end or text[after] in _LINE_END else after
+
+    def ends_here(after: int) -> bool:
+        word = line_ends(after)
+        return word is None or _any_label(expected).match(
+            view.text, view.from_original(word)) is not None
 
     label_end = view.to_original_end(match.end())
     if ends_here(label_end):  # the common case: the label is alone in its cell
         return True
-    return any(ends_here(cell.span.end) for cell in read_cells(text, label_end, end).cells)
+    cells = read_cells(text, label_end, end).cells
+    if not cells:
+        return False
+    if any(line_ends(cell.span.end) is None for cell in cells) or ends_here(cells[-1].span.end):
+        return True
+    # digits run into the next label's ordinal: "…属于国家秘密00000002.其他法律…"
+    last = cells[-1]
+    return last.raw.isdigit() and any(
+        ends_here(last.span.end - back) for back in range(1, min(3, len(last.raw))))
 
 
 def _anchor_all(text: str, view: CompactText, expected: Sequence[_Expected], start: int,
@@ -217,31 +248,119 @@ def _anchor_all(text: str, view: CompactText, expected: Sequence[_Expected], sta
     return anchors, missing
 
 
-def _cells_after(text: str, anchor_end: int, limit: int, sizes: Sequence[int],
-                 problems: list[Problem], label: str) -> tuple[Cell, ...]:
-    """Read the cells after a label; split a run of digits by the row's arithmetic."""
-    expected = sum(sizes)
+@dataclass(frozen=True, slots=True)
+class _RowShape:
+    """What a row's cells must look like: the table, the row, the template's cell groups and
+    whether each group's last cell is the sum of the others (the row's own identity)."""
+
+    table: TableKind
+    row: str | None
+    sizes: tuple[int, ...]
+    sums: bool
+
+
+def _digit_positions(text: str, cells: Sequence[Cell]) -> list[int]:
+    return [offset for cell in cells for offset in range(cell.span.start, cell.span.end)
+            if text[offset].isdigit()]
+
+
+_WIDE_GAP = re.compile(r"\t|[ \u3000]{2,}")
+
+
+def _wide_apart(text: str, cells: Sequence[Cell]) -> bool:
+    """Whether every gap between the cells is a column gap (a tab, two spaces or more), as
+    ``pdftotext -layout`` writes them, rather than a scraper's stray single space."""
+    return all(_WIDE_GAP.search(text, a.span.end, b.span.start)
+               for a, b in pairwise(cells))
+
+
+def _holds_identity(values: Sequence[str], sizes: Sequence[int]) -> bool:
+    position = 0
+    for size in sizes:
+        group = [int(v) for v in values[position:position + size]]
+        if sum(group[:-1]) != group[-1]:
+            return False
+        position += size
+    return True
+
+
+_ONLY_SEPARATORS = re.compile(r"[\s|｜\"“”'‘’:：]*")
+
+
+def _alone(text: str, after: int, limit: int) -> bool:
+    """Whether the row ends at ``after``: nothing but separators stands between it and the next
+    label, or a line ends first (a note under the table's last row)."""
+    stop = _ONLY_SEPARATORS.match(text, after, limit)
+    return stop is not None and (stop.end() >= limit or "\n" in stop.group())
+
+
+def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
+                 problems: list[Problem], label: str) -> tuple[tuple[Cell, ...], bool]:
+    """Read the cells after a label, and whether a separator the writer made kept them apart.
+
+    Cells apart by spaces only, or run together, are read as written when that gives the row its
+    cell count (and, where the row has one, its own identity holds or no other reading of its
+    digits does); otherwise the row's digits are read as one run and split by the row's own
+    identity and cell count (:func:`~gipr_lint.reading.layout.splitting.split_digits`). When
+    that does not decide, the row's cells are unread and a problem says so.
+    """
+    expected = sum(shape.sizes)
     run = read_cells(text, anchor_end, limit, expected)
     cells = run.cells
-    if len(cells) == 1 and cells[0].raw.isdigit() and len(cells[0].raw) > 1 and expected > 1:
-        digits = cells[0]
-        parts = split_digit_run(digits.raw, sizes)
-        if parts is None:
-            problems.append(Problem(
-                f"{label}: cannot tell how the digits {digits.raw!r} divide into {expected} cells; "
-                "separate the cells", digits.span, "ambiguous-cells"))
-            return tuple(Cell(digits.raw, None, digits.span) for _ in range(expected))
-        position = digits.span.start
-        split = []
-        for part in parts:
-            split.append(Cell(part, int(part), Span(position, position + len(part))))
-            position += len(part)
-        return tuple(split)
-    return cells
+    one_run = len(cells) == 1 and len(cells[0].raw) > 1  # "0000000", even on its own line
+    if (run.separated and not one_run) or not cells or expected < 2:
+        return cells, run.separated
+    if not all(c.raw.isdigit() for c in cells):
+        if len(cells) == expected or not _alone(text, cells[-1].span.end, limit):
+            return cells, False  # a decimal, a dash, or text in a cell: T005 says which
+        span = Span(cells[0].span.start, cells[-1].span.end)
+        shown = text[span.start:span.end]
+        problems.append(Problem(
+            f"{label}: cannot tell the cells: {shown!r} does not divide into {expected} cells",
+            span, "unsplit-cells", table=shape.table, row=shape.row, expected=expected,
+            found=len(cells), text=shown))
+        return tuple(Cell(shown, None, span) for _ in range(expected)), False
+    as_written = len(cells) == expected
+    if as_written and (not shape.sums or _wide_apart(text, cells)
+                       or _holds_identity([c.raw for c in cells], shape.sizes)):
+        return cells, False  # wide gaps are a layout's columns: a wrong total is T001's
+    digits = "".join(cell.raw for cell in cells)
+    split = split_digits(digits, shape.sizes, sums=shape.sums)
+    span = Span(cells[0].span.start, cells[-1].span.end)
+    if as_written and (split.outcome == "none" or (
+            split.outcome == "one" and list(split.cells) == [c.raw for c in cells])):
+        return cells, False  # as written, the row breaks its own identity: a T001/T004 matter
+    if split.outcome == "one" and not as_written:
+        positions = _digit_positions(text, cells)
+        split_cells = []
+        index = 0
+        for part in split.cells:
+            start, end = positions[index], positions[index + len(part) - 1] + 1
+            split_cells.append(Cell(text[start:end], int(part), Span(start, end)))
+            index += len(part)
+        return tuple(split_cells), False
+    shown = text[span.start:span.end]
+    if split.outcome == "none":
+        kind: ProblemKind = "unsplit-cells"
+        why = f"no division of the digits {shown!r} into {expected} cells fits the row"
+    elif split.outcome == "too-long":
+        kind = "ambiguous-cells"
+        why = f"the digits {shown!r} are too many to divide into {expected} cells"
+    elif as_written:
+        kind = "ambiguous-cells"
+        why = (f"read as spaced, {shown!r} breaks the row's own total; read as one run, it "
+               "gives other cells")
+    else:
+        kind = "ambiguous-cells"
+        why = f"the digits {shown!r} divide into {expected} cells in more than one way"
+    problems.append(Problem(f"{label}: cannot tell the cells: {why}", span, kind,
+                            table=shape.table, row=shape.row, expected=expected,
+                            found=len(cells), text=shown))
+    return tuple(Cell(shown, None, span) for _ in range(expected)), False
 
 
 def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: list[Problem],
-                        *, sizes_of: dict[str, Sequence[int]]) -> list[TableItem]:
+                        *, table: TableKind) -> list[TableItem]:
     items: list[TableItem] = []
     for index, anchor in enumerate(anchors):
         item = anchor.expected
@@ -250,11 +369,11 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
             items.append(TableItem(item.kind, span, text[anchor.start:anchor.end]))
             continue
         limit = anchors[index + 1].start if index + 1 < len(anchors) else end
-        sizes = sizes_of.get(item.template.key, (item.expected,))
-        cells = _cells_after(text, anchor.end, limit, sizes, problems,
-                             text[anchor.start:anchor.end])
+        shape = _RowShape(table, item.template.key, (item.expected,), table == "requests")
+        cells, separated = _cells_after(text, anchor.end, limit, shape, problems,
+                                        text[anchor.start:anchor.end])
         items.append(TableItem("row", span, text[anchor.start:anchor.end], item.template,
-                               anchor.reworded, cells, item.expected))
+                               anchor.reworded, cells, item.expected, separated))
     return items
 
 
@@ -285,12 +404,12 @@ _ACTIVE_2019 = re.compile("|".join(re.escape(compact(m)) for m in ACTIVE_2019_MA
 def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
     """Table 二 between original offsets ``start`` and ``end``, or ``None`` if it is not there."""
     is_2019 = _ACTIVE_2019.search(view.text, view.from_original(start), view.from_original(end))
-    format_ = "2019" if is_2019 else "2021"
+    format_: TableFormat = "2019" if is_2019 else "2021"
     anchors, missing = _anchor_all(text, view, _expected(current(), "active", format_), start, end)
     if not any(a.expected.kind == "row" for a in anchors):
         return None
     problems: list[Problem] = []
-    items = _items_from_anchors(text, anchors, end, problems, sizes_of={})
+    items = _items_from_anchors(text, anchors, end, problems, table="active")
     return TableRead("active", format_, tuple(items), _table_span(items),
                      tuple(m.template.key for m in missing if m.template), tuple(problems))
 
@@ -334,13 +453,13 @@ def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRe
     cstart, cend = view.from_original(start), view.from_original(end)
     has_2021_rows = _NO_CORRECTION.search(view.text, cstart, cend)
     has_2019_row = _OTHER_2019.search(view.text, cstart, cend)
-    format_ = "2019" if has_2019_row and not has_2021_rows else "2021"
+    format_: TableFormat = "2019" if has_2019_row and not has_2021_rows else "2021"
     anchors, missing = _anchor_all(text, view, _expected(current(), "requests", format_), start,
                                    end)
     if sum(a.expected.kind == "row" for a in anchors) < 2:
         return None
     problems: list[Problem] = []
-    items = _items_from_anchors(text, anchors, end, problems, sizes_of={})
+    items = _items_from_anchors(text, anchors, end, problems, table="requests")
     return TableRead("requests", format_, tuple(items), _table_span(items),
                      tuple(m.template.key for m in missing if m.template), tuple(problems))
 
@@ -351,7 +470,10 @@ _REVIEW_WORDS = sorted(
     {"行政复议", "行政诉讼", *(label for _, label in REVIEW_GROUPS), *REVIEW_COLUMNS,
      "结果", "维持", "纠正", "其他", "尚未", "审结", "总计", "|"},
     key=len, reverse=True)
-_REVIEW_HEADER_RUN = re.compile("(?:" + "|".join(re.escape(w) for w in _REVIEW_WORDS) + ")+")
+# Any character of the header words: headers wrapped over lines, or one character a line
+# (pdftotext of a vertical header), interleave their words; and a Markdown rule "|---|".
+_REVIEW_HEADER_RUN = re.compile(
+    "[" + re.escape("".join(sorted(set("".join(_REVIEW_WORDS))))) + ":-]+")
 _REVIEW_START = re.compile("行政复议")
 _REVIEW_SIZES = (5, 5, 5)
 
@@ -372,9 +494,61 @@ def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead
     header_end = view.to_original_end(run.end())
     items = [TableItem("header", Span(header_start, header_end), text[header_start:header_end])]
     problems: list[Problem] = []
-    cells = _cells_after(text, header_end, end, _REVIEW_SIZES, problems, "行政复议、行政诉讼")
+    shape = _RowShape("review", None, _REVIEW_SIZES, True)
+    cells, separated = _cells_after(text, header_end, end, shape, problems, "行政复议、行政诉讼")
     if cells:
         items.append(TableItem("values", Span(cells[0].span.start, cells[-1].span.end),
                                text[cells[0].span.start:cells[-1].span.end], cells=cells,
-                               expected=sum(_REVIEW_SIZES)))
+                               expected=sum(_REVIEW_SIZES), separated=separated))
     return TableRead("review", "2021", tuple(items), _table_span(items), (), tuple(problems))
+
+
+# --------------------------------------------------------------------------- wrapped labels
+
+@lru_cache(maxsize=16)
+def _row_patterns(templates: Templates) -> tuple[re.Pattern[str], ...]:
+    """Every row label pattern of tables 二 and 三 under ``templates`` (the packs' rows
+    included), each once."""
+    items = [item for kind, rows in (("requests", templates.request_rows),
+                                     ("active", templates.active_blocks))
+             for format_ in rows for item in _expected(templates, kind, format_)
+             if item.kind == "row"]
+    return tuple({id(item.pattern): item.pattern for item in items}.values())
+
+
+def completes_label(first: str, rest: str) -> bool:
+    """Whether ``rest`` (the lines below) ends a row label that ``first`` begins."""
+    head = compact(first)
+    whole = head + compact(rest)
+    for pattern in _row_patterns(current()):
+        for match in pattern.finditer(whole):
+            if match.start() < len(head) < match.end() == len(whole):
+                return True
+    return False
+
+
+def _remap_span(span: Span, unwrapped: Unwrapped) -> Span:
+    start = unwrapped.original(span.start)
+    end = unwrapped.original_end(span.end) if span.end > span.start else start
+    return Span(start, max(start, end))
+
+
+def _remap_cell(cell: Cell, unwrapped: Unwrapped) -> Cell:
+    return Cell(cell.raw, cell.value, _remap_span(cell.span, unwrapped), cell.blank)
+
+
+def remap(read: TableRead, unwrapped: Unwrapped) -> TableRead:
+    """A table read from unwrapped text, its spans pointing into the original text."""
+    items = tuple(replace(item, span=_remap_span(item.span, unwrapped),
+                          cells=tuple(_remap_cell(c, unwrapped) for c in item.cells))
+                  for item in read.items)
+    problems = tuple(replace(p, span=_remap_span(p.span, unwrapped)) for p in read.problems)
+    return replace(read, items=items, span=_remap_span(read.span, unwrapped), problems=problems)
+
+
+def defects(read: TableRead) -> int:
+    """How far a table read is from complete: problems, rows short of cells, and missing rows
+    twice over (a row found, even unreadable, is nearer than a row not found)."""
+    short = sum(1 for item in read.items
+                if item.kind in ("row", "values") and len(item.cells) != item.expected)
+    return len(read.problems) + 2 * len(read.missing_rows) + short

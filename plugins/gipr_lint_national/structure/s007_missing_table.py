@@ -15,9 +15,9 @@ class MissingTable(Rule):
     """Section 二, 三 or 四 has no readable statistics table.
 
     Sections 二 (主动公开), 三 (申请) and 四 (复议诉讼) each hold a statistics table. Reported:
-    such a section whose table was not found at all, and any table whose labels are there but
-    whose numbers are not (it was most likely an image, or got lost in conversion). A table that
-    is found but has odd rows is the T rules' business.
+    such a section whose table was not found at all. A table whose labels are there but whose
+    numbers are not is a limit of the input (P002); a table that is found but has odd rows is
+    the T rules' business.
 
     Fails::
 
@@ -48,14 +48,3 @@ class MissingTable(Rule):
                                    .format(section=section_label(number),
                                            heading=quote(section.heading.text),
                                            numeral=TABLE_NUMERALS[kind]))
-        for problem in report.problems:
-            if problem.kind != "no-numbers":
-                continue
-            table = next((t for t in report.tables.values() if t.span == problem.span), None)
-            message = (_("table {numeral} has its labels but no numbers; expected the figures "
-                         "(was it an image?)") if table is not None else
-                       _("a table has its labels but no numbers; expected the figures (was it "
-                         "an image?)"))
-            yield self.finding(problem.span, message.format(
-                numeral=TABLE_NUMERALS[table.kind] if table is not None else ""))
-

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from gipr_lint.api import N_, Finding, Report, Rule, RuleContext, Severity, translator
@@ -10,8 +9,6 @@ from gipr_lint_national._text import quote
 
 _ = translator("gipr_lint_national")
 
-#: The parser's problem for a piece that does not fit (``structure``).
-_UNEXPECTED = re.compile(r"^unexpected (.+) here$")
 #: The parser's pieces (grammar token types, lower case) as messages name them.
 _PIECES = {
     "title": N_("title"), "paragraph": N_("paragraph"), "debris": N_("debris"),
@@ -62,15 +59,15 @@ class UnparsedText(Rule):
             if problem.kind == "empty":
                 yield self.finding(problem.span, _("the file is empty; expected a report"))
                 continue
-            if problem.kind != "structure":
+            if problem.kind not in ("structure", "second-table"):
                 continue
             piece = report.source.slice(problem.span).strip()
-            unexpected = _UNEXPECTED.match(problem.message)
-            what = problem.message
-            if unexpected is not None:
-                kind = unexpected.group(1)
+            if problem.kind == "second-table":
+                what = _("a second {table}; only the first is read").format(
+                    table=_(_PIECES.get(f"{problem.table} table", "table")))
+            else:
                 what = _("unexpected {what} here").format(
-                    what=_(_PIECES[kind]) if kind in _PIECES else kind)
+                    what=_(_PIECES[problem.text]) if problem.text in _PIECES else problem.text)
             message = (_("text does not fit the report structure: {problem} at {text}") if piece
                        else _("text does not fit the report structure: {problem}"))
             yield self.finding(problem.span, message.format(problem=what, text=quote(piece)))

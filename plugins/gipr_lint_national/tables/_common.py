@@ -67,9 +67,6 @@ def _where(table: Table, row: Row, index: int | None = None) -> str:
     return _('{table}, "{row}"').format(table=_table_name(table.kind), row=_row_name(table, row))
 
 
-_CELL_COUNTS = re.compile(r": (\d+) cells, expected (\d+)")
-
-
 _SKIP = re.compile(r"[\s|｜\"“”'‘’:：]*")
 
 

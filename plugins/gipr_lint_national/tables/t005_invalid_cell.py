@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from gipr_lint.api import (
@@ -22,7 +21,6 @@ from gipr_lint.api import (
 )
 from gipr_lint_national._text import quote
 from gipr_lint_national.tables._common import (
-    _CELL_COUNTS,
     _bad_text,
     _next_label,
     _row_name,
@@ -32,11 +30,6 @@ from gipr_lint_national.tables._common import (
 
 _ = translator("gipr_lint_national")
 
-#: The parser's problem for a run of digits it cannot split (``ambiguous-cells``).
-_AMBIGUOUS = re.compile(r"^cannot tell how the digits (?P<digits>.+) divide into (?P<count>\d+) "
-                        r"cells; separate the cells$")
-
-
 class InvalidCell(Rule):
     """A cell that is not a non-negative whole number where one is required, or a row or cell
     that is missing.
@@ -44,9 +37,11 @@ class InvalidCell(Rule):
     Every cell of tables 二, 三 and 四 holds a count, except 本年增/减 (2019 table 二, may be
     negative) and the money columns (本年收费金额, 采购总金额: decimals allowed). Text where a
     number belongs, decimals and negative counts are errors. So are rows with too few or too many
-    cells, digits run together that cannot be told apart, and rows missing from a table: their
-    numbers cannot be checked, and the arithmetic rules skip them. Where a row stops early at
-    text that is not a number, the finding points at that text.
+    cells, and rows missing from a table: their numbers cannot be checked, and the arithmetic
+    rules skip them. Where a row stops early at text that is not a number, the finding points
+    at that text. What the input does not let
+    the linter read (digits run together past telling apart, a table without numbers, rows
+    lost where the text ends) is reported by the P rules instead, as warnings.
 
     Fails::
 
@@ -78,15 +73,16 @@ class InvalidCell(Rule):
     summary = "Table cell that is not a valid number, or a missing row or cell"
 
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
-        covered: set[Span] = set()
+        covered: set[Span] = {table.rows[-1].label_span for table in report.tables.values()
+                              if report.ends_inside(table)}  # the row where the text was cut
         for problem in report.problems:
-            if problem.kind == "row-shape":
+            if problem.kind == "row-shape" and problem.span not in covered:
                 yield from self._row_shape(report, problem, covered)
-            elif problem.kind == "ambiguous-cells":
-                covered.add(problem.span)
-                yield self.finding(problem.span, self._ambiguous(problem))
+            elif problem.is_input:
+                covered.add(problem.span)  # the input's limit, not the report's: P001, P002
         for table in report.tables.values():
-            yield from self._missing_rows(table, context.templates)
+            if not report.ends_inside(table):  # rows lost where the text was cut: P004
+                yield from self._missing_rows(table, context.templates)
             for row, index, cell in table.cells():
                 if cell.value is None:
                     if row.label_span not in covered and cell.span not in covered:
@@ -100,18 +96,6 @@ class InvalidCell(Rule):
                     yield self.finding(cell.span, _('{where}: expected {what}, found "{found}"')
                                        .format(where=_where(table, row, index), what=issue,
                                                found=cell.raw))
-
-    @staticmethod
-    def _ambiguous(problem: Problem) -> str:
-        label, _sep, rest = problem.message.partition(": ")
-        if not rest.endswith("separate the cells"):
-            return problem.message
-        counts = _AMBIGUOUS.search(rest)
-        if counts is None:
-            return _('"{label}": {problem} with spaces or "|"').format(label=label, problem=rest)
-        return _('"{label}": cannot tell how the digits {digits} divide into {count} cells; '
-                 'separate the cells with spaces or "|"').format(
-            label=label, digits=counts.group("digits"), count=counts.group("count"))
 
     def _row_shape(self, report: Report, problem: Problem,
                    covered: set[Span]) -> Iterator[Finding]:
@@ -132,19 +116,23 @@ class InvalidCell(Rule):
                     return
             yield self.finding(problem.span, self._shape_message(table, rows[0], problem))
             return
-        yield self.finding(problem.span, _("table row: {problem}").format(problem=problem.message))
+        where = _table_name(problem.table) if problem.table is not None else _("a table row")
+        yield self.finding(problem.span, self._count_message(where, problem))
 
-    @staticmethod
-    def _shape_message(table: Table, row: Row, problem: Problem) -> str:
+    @classmethod
+    def _shape_message(cls, table: Table, row: Row, problem: Problem) -> str:
         where = _('{table}, "{row}"').format(table=_table_name(table.kind),
                                              row=_row_name(table, row))
         if table.kind == "review":
             where = _table_name(table.kind)
-        counts = _CELL_COUNTS.search(problem.message)
-        if counts is None:
+        return cls._count_message(where, problem)
+
+    @staticmethod
+    def _count_message(where: str, problem: Problem) -> str:
+        found, expected = problem.found, problem.expected
+        if not found or expected is None:
             return _("{where}: expected numbers after the label, found none").format(where=where)
-        found, expected = counts.groups()
-        if int(found) > int(expected):
+        if found > expected:
             return _("{where}: expected {expected} cells, found {found}; the extra cells are "
                      "ignored").format(where=where, expected=expected, found=found)
         return _("{where}: expected {expected} cells, found {found}; the missing cells are not "

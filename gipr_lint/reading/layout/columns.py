@@ -1,0 +1,119 @@
+"""Undoing ``pdftotext -layout`` label wrapping: numbers on the first line of a wrapped label.
+
+``pdftotext -layout`` keeps a table's columns apart with spaces and wraps a long label over two or
+three lines. When the numbers sit on the label's last line, the text already reads label then
+numbers; when they sit on its first line, the label is cut in two by its own numbers::
+
+    (二)部分公开(区          0   0   0   0   0   0   0
+      分处理的,只计这一
+    情形,不计其他情形)
+
+:func:`unwrap` gives the text with such a label's continuation lines moved before its numbers,
+and the map from every character of that text back to its offset in the original, so that the
+table readers can run on it and every span still points into the file the user has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = ["Unwrapped", "unwrap"]
+
+_NUMBERS_AT_END = re.compile(
+    r"(?P<label>.*?[\u4e00-\u9fff）)”\"】][^\d\n]*?)"
+    r"(?P<numbers>[ \t\u3000]{2,}(?:[-−]?\d+(?:\.\d+)?|[-—–/／])"
+    r"(?:[ \t\u3000]+(?:[-−]?\d+(?:\.\d+)?|[-—–/／]))*)[ \t\u3000]*$")
+_MARKER = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|"
+                     r"[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第二十条)")
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MAX_CONTINUATION = 24
+#: The longest line taken for a table row of a page layout (longer is a flattened page, and
+#: the pattern's cost grows with the square of the line).
+_MAX_LINE = 160
+_MAX_LINES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Unwrapped:
+    """A text with wrapped labels made whole; ``origin[i]`` is the original offset of ``text[i]``
+    (one more entry for the end)."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def original(self, index: int) -> int:
+        return self.origin[min(max(index, 0), len(self.origin) - 1)]
+
+    def original_end(self, end: int) -> int:
+        """The original offset just after the character at ``end - 1``."""
+        return self.original(end - 1) + 1 if end > 0 else self.original(0)
+
+
+def _is_continuation(line: str) -> bool:
+    stripped = line.strip()
+    if stripped in {")", "）", "”", "）。"}:
+        return True  # a closing bracket wrapped on its own
+    return (0 < len(stripped) <= _MAX_CONTINUATION and _HAS_CJK.search(stripped) is not None
+            and not any(ch.isdigit() for ch in stripped) and _MARKER.match(line) is None
+            and "  " not in stripped)
+
+
+def unwrap(text: str, start: int, end: int,
+           completes_label: Callable[[str, str], bool]) -> Unwrapped | None:
+    """``text[start:end]`` with each label whose numbers sit on its first line made whole, or
+    ``None`` when there is no such label.
+
+    ``completes_label(first, rest)`` says whether the continuation ``rest`` makes whole the label
+    that ``first`` begins (the caller knows the official labels); the lines up to where the label
+    ends are moved, and none when no number of lines ends it.
+    """
+    lines: list[tuple[int, int]] = []
+    position = start
+    for line in text[start:end].splitlines(keepends=True):
+        lines.append((position, position + len(line.rstrip("\r\n"))))
+        position += len(line)
+    pieces: list[tuple[int, int] | str] = []
+    moved = False
+    index = 0
+    cursor = start
+    while index < len(lines):
+        line_start, line_end = lines[index]
+        match = (_NUMBERS_AT_END.fullmatch(text, line_start, line_end)
+                 if line_end - line_start <= _MAX_LINE else None)  # a layout line is short
+        following = []
+        if match is not None:
+            for next_start, next_end in lines[index + 1:index + 1 + _MAX_LINES]:
+                if not _is_continuation(text[next_start:next_end]):
+                    break
+                following.append((next_start, next_end))
+        label = match.group("label") if match is not None else ""
+        while following and not completes_label(
+                label, "".join(text[a:b].strip() for a, b in following)):
+            following.pop()  # drop lines until the label ends exactly where they end
+        if match is not None and following:
+            pieces.append((cursor, match.end("label")))
+            for next_start, next_end in following:
+                pieces.append(" ")
+                pieces.append((next_start, next_end))
+            pieces.append((match.start("numbers"), match.end("numbers")))
+            cursor = following[-1][1]
+            index += 1 + len(following)
+            moved = True
+            continue
+        index += 1
+    if not moved:
+        return None
+    pieces.append((cursor, end))
+    out: list[str] = []
+    origin: list[int] = []
+    for piece in pieces:
+        if isinstance(piece, str):
+            out.append(piece)
+            origin.extend([origin[-1] if origin else start] * len(piece))
+        else:
+            out.append(text[piece[0]:piece[1]])
+            origin.extend(range(piece[0], piece[1]))
+    origin.append(end)
+    return Unwrapped("".join(out), tuple(origin))

@@ -1,0 +1,48 @@
+"""P003 page-break-in-table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from gipr_lint.api import PAGE_NUMBER, Finding, Report, Rule, RuleContext, Severity, Span
+from gipr_lint_national.input._common import _, table_name
+
+_LINE = re.compile(f"(?m)^{PAGE_NUMBER}")
+
+
+class PageBreakInTable(Rule):
+    """A page number inside a table: the text was extracted from a PDF whose page broke there.
+
+    The page number is skipped, not read as a cell; this says that the table was reassembled
+    across the break, so that a reviewer can glance at the rows around it. Nothing is skipped,
+    hence only informative.
+
+    Fails::
+
+        一、本年新收政府信息公开申请数量    4    0    0    0    0    0    4
+
+        - 3 -
+
+        二、上年结转政府信息公开申请数量    0    0    0    0    0    0    0
+
+    Passes::
+
+        一、本年新收政府信息公开申请数量    4    0    0    0    0    0    4
+        二、上年结转政府信息公开申请数量    0    0    0    0    0    0    0
+    """
+
+    code = "P003"
+    name = "page-break-in-table"
+    severity = Severity.INFO
+    summary = "A PDF page number inside a table (skipped when reading it)"
+
+    def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
+        for table in report.tables.values():
+            for match in _LINE.finditer(report.text, table.span.start, table.span.end):
+                words = match.group().strip()
+                start = match.start() + match.group().index(words)
+                yield self.finding(Span(start, start + len(words)), _(
+                    '{table}: a page number "{number}" inside the table, where a PDF page '
+                    "broke; it was skipped and the rows on both sides read as one table").format(
+                    table=table_name(table.kind), number=words))
