@@ -1,0 +1,92 @@
+"""The argument parser of every command."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from gipr_lint import __version__
+
+__all__ = ["COMMANDS", "build_parser"]
+
+COMMANDS = ("check", "parse", "rules", "rule", "plugins", "server", "new-plugin")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``gipr-lint`` and its sub-commands."""
+    parser = argparse.ArgumentParser(
+        prog="gipr-lint",
+        description="Lint 政府信息公开工作年度报告 (government information disclosure annual "
+                    "reports). `gipr-lint PATH...` is `gipr-lint check PATH...`.")
+    parser.add_argument("--version", action="version", version=f"gipr-lint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="lint reports (the default command)")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                       help="files or directories to lint; - for standard input (default: .)")
+    check.add_argument("--format", default="full",
+                       help="output format: full, concise, json, sarif, github, or a plugin's "
+                            "(default: full)")
+    check.add_argument("--select", action="append", metavar="CODES",
+                       help="comma-separated rule codes, prefixes or names to run (replaces "
+                            "the configured select)")
+    check.add_argument("--extend-select", action="append", metavar="CODES",
+                       help="rules to run in addition to select")
+    check.add_argument("--ignore", action="append", metavar="CODES",
+                       help="rules not to run (added to the configured ignore)")
+    check.add_argument("--severity", action="append", metavar="CODE=LEVEL",
+                       help="set a rule's severity: error, warning, info or off (repeatable)")
+    check.add_argument("--fail-on", metavar="LEVEL",
+                       help="lowest severity that makes the exit code 1 (default: warning)")
+    check.add_argument("--agency", help="the reporting agency, where the report lacks it")
+    check.add_argument("--agency-kind", metavar="KIND",
+                       help="township, government, department or unknown")
+    check.add_argument("--year", help="the report year, where the report lacks it")
+    check.add_argument("--config", type=Path, metavar="PATH",
+                       help="use this configuration file instead of discovering one")
+    check.add_argument("--isolated", action="store_true", help="use no configuration file")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="name of the report read from standard input (for configuration "
+                            "and messages)")
+    check.add_argument("--output-file", "-o", type=Path, metavar="PATH",
+                       help="write the output here instead of standard output")
+    check.add_argument("--statistics", action="store_true",
+                       help="print how many findings each rule has instead of the findings")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix or --diff, apply unsafe fixes too")
+    check.add_argument("--diff", action="store_true",
+                       help="print the fixes as a unified diff instead of writing them")
+    check.add_argument("--baseline", type=Path, metavar="FILE",
+                       help="show only findings not recorded in this baseline")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE",
+                       help="record the current findings in FILE and exit 0")
+    check.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                       help="lint in N processes (default: 1)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour in full output (default: auto; NO_COLOR is honoured)")
+
+    parse = sub.add_parser("parse", help="print the parsed report model of a file")
+    parse.add_argument("file", metavar="FILE")
+    parse.add_argument("--format", choices=("json", "tree"), default="json")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("table", "json"), default="table")
+
+    rule = sub.add_parser("rule", help="explain one rule")
+    rule.add_argument("rule", metavar="CODE|NAME")
+
+    sub.add_parser("plugins", help="list the loaded plugins and their rules")
+    new_plugin = sub.add_parser("new-plugin", help="write the skeleton of a rule pack "
+                                                   "(see docs/plugins.md)")
+    new_plugin.add_argument("name", metavar="NAME", help="plugin name, e.g. henan")
+    new_plugin.add_argument("--prefix", help="rule code prefix, two or more capital letters "
+                                             "(default: the name's first three letters)")
+    new_plugin.add_argument("--directory", type=Path, metavar="DIR",
+                            help="where to write it (default: ./gipr-lint-NAME)")
+    server = sub.add_parser("server", help="run the language server on stdio (needs "
+                                           "gipr-lint[lsp])")
+    server.add_argument("--debounce", type=int, default=None, metavar="MS",
+                        help="milliseconds to wait after a change before linting (default: "
+                             "300; the client's initializationOptions.debounce wins)")
+    return parser

@@ -1,0 +1,93 @@
+"""The commands that describe: ``parse``, ``rules``, ``rule``, ``plugins``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from gipr_lint.cli.common import EXIT_ERROR, EXIT_OK, UsageError, load_plugins
+
+__all__ = ["cmd_parse", "cmd_plugins", "cmd_rule", "cmd_rules"]
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    import json
+
+    from gipr_lint.reading.parser import parse
+    from gipr_lint.reading.source import DecodeError
+
+    plugin_set = load_plugins()
+    try:
+        source = plugin_set.reader_for(args.file).read(Path(args.file))
+    except (OSError, DecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UsageError(f"{args.file}: cannot read: {reason}") from None
+    report = parse(source)
+    from gipr_lint.formatters import report_json
+
+    if args.format == "json":
+        json.dump(report_json.report_to_dict(report), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from rich.console import Console
+
+        Console(highlight=False).print(report_json.report_tree(report))
+    return EXIT_OK
+
+
+def _severity(rule: Any) -> str:
+    return str(getattr(rule.severity, "value", rule.severity))
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    plugin_set = load_plugins()
+    rows = [(code, rule.name, _severity(rule), rule.summary, plugin_set.rule_plugin[code])
+            for code, rule in sorted(plugin_set.rules.items())]
+    if args.format == "json":
+        import json
+
+        json.dump([{"code": c, "name": n, "severity": s, "summary": m, "plugin": p,
+                    "enabled_by_default": plugin_set.rules[c].enabled_by_default}
+                   for c, n, s, m, p in rows], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("Code", "Name", "Severity", "Summary", "Plugin")
+        for row in rows:
+            table.add_row(*row)
+        Console(highlight=False).print(table)
+    else:
+        for row in rows:
+            sys.stdout.write("\t".join(row) + "\n")
+    return EXIT_ERROR if plugin_set.has_errors else EXIT_OK
+
+
+def cmd_rule(args: argparse.Namespace) -> int:
+    import inspect
+
+    plugin_set = load_plugins()
+    rule = plugin_set.rule(args.rule)
+    if rule is None:
+        hint = plugin_set.suggest(args.rule)
+        raise UsageError(f"unknown rule {args.rule!r}"
+                         + (f"; did you mean {hint!r}?" if hint else "")
+                         + " (see `gipr-lint rules`)")
+    plugin = plugin_set.rule_plugin[rule.code]
+    sys.stdout.write(f"{rule.code} {rule.name} ({_severity(rule)}, plugin {plugin})\n\n"
+                     f"{rule.summary}\n")
+    doc = inspect.cleandoc(rule.__doc__ or "")
+    if doc:
+        sys.stdout.write(f"\n{doc}\n")
+    return EXIT_OK
+
+
+def cmd_plugins(args: argparse.Namespace) -> int:
+    plugin_set = load_plugins()
+    for info in plugin_set.plugins:
+        codes = ", ".join(info.codes) or "(no rules)"
+        sys.stdout.write(f"{info.name} {info.version or '-'}: {codes}\n")
+    return EXIT_ERROR if plugin_set.has_errors else EXIT_OK
