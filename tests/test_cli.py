@@ -72,7 +72,8 @@ def test_full_colour_only_when_forced(cli: RunCli) -> None:
 
 def test_summary_counts_files(cli: RunCli) -> None:
     done = cli("--isolated", "--select", "TST002,TST003", str(FIXTURES), plugins=WORDS)
-    assert done.stdout.splitlines()[-1] == "Found 5 errors in 3 files."
+    assert done.stdout.splitlines()[-2:] == ["Found 5 errors in 3 files.",
+                                             "[*] 1 fixable with --fix."]
 
 
 def test_json_shape(cli: RunCli) -> None:
@@ -152,7 +153,8 @@ def test_binary_and_missing_files_reported_others_linted(cli: RunCli, tmp_path: 
 def test_unreadable_file(cli: RunCli, tmp_path: Path) -> None:
     (tmp_path / "d.txt").mkdir()
     done = cli("--isolated", "--select", "TST001", "d.txt/", plugins=WORDS, cwd=tmp_path)
-    assert done.returncode == 0  # an empty directory: nothing to lint
+    assert done.returncode == 2  # an empty directory: nothing to lint, and it says so
+    assert "All checks passed" not in done.stdout + done.stderr
     done = cli("--isolated", "--select", "TST001", "--format", "concise", "-",
                plugins=WORDS, input=b"\x00\x01\x02" * 100)
     assert done.returncode == 2 and "gipr-lint: -: cannot read: binary data" in done.stderr

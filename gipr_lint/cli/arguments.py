@@ -24,15 +24,19 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="lint reports (the default command)")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                        help="files or directories to lint; - for standard input (default: .)")
-    check.add_argument("--format", default="full",
+    check.add_argument("--format", "--output-format", dest="format", default="full",
                        help="output format: full, concise, json, sarif, github, or a plugin's "
                             "(default: full)")
+    check.add_argument("--columns", choices=("chars", "bytes"), default="chars",
+                       help="what columns count: characters (default) or UTF-8 bytes, for "
+                            "editors such as Vim whose errorformat %%c is a byte column")
     check.add_argument("--select", action="append", metavar="CODES",
                        help="comma-separated rule codes, prefixes or names to run (replaces "
                             "the configured select)")
     check.add_argument("--extend-select", action="append", metavar="CODES",
                        help="rules to run in addition to select")
-    check.add_argument("--ignore", action="append", metavar="CODES",
+    check.add_argument("--ignore", "--extend-ignore", dest="ignore", action="append",
+                       metavar="CODES",
                        help="rules not to run (added to the configured ignore)")
     check.add_argument("--severity", action="append", metavar="CODE=LEVEL",
                        help="set a rule's severity: error, warning, info or off (repeatable)")
@@ -45,6 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--config", type=Path, metavar="PATH",
                        help="use this configuration file instead of discovering one")
     check.add_argument("--isolated", action="store_true", help="use no configuration file")
+    check.add_argument("--exclude", action="append", metavar="GLOBS",
+                       help="comma-separated globs of files and folders a folder search "
+                            "skips (replaces the configured exclude)")
+    check.add_argument("--extend-exclude", action="append", metavar="GLOBS",
+                       help="globs skipped in addition to exclude")
+    check.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction,
+                       default=None, help="skip what .gitignore files ignore (default: on)")
     check.add_argument("--stdin-filename", metavar="PATH",
                        help="name of the report read from standard input (for configuration "
                             "and messages)")
@@ -52,6 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write the output here instead of standard output")
     check.add_argument("--statistics", action="store_true",
                        help="print how many findings each rule has instead of the findings")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when there are findings (2 still reports errors)")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="print the findings and nothing else (no summary, no hints)")
+    check.add_argument("--show-settings", action="store_true",
+                       help="print the configuration file and the settings that apply to the "
+                            "first file, then exit")
+    check.add_argument("--show-files", action="store_true",
+                       help="print the files that would be linted, then exit")
     check.add_argument("--fix", action="store_true", help="apply safe fixes")
     check.add_argument("--unsafe-fixes", action="store_true",
                        help="with --fix or --diff, apply unsafe fixes too")
@@ -67,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="colour in full output (default: auto; NO_COLOR is honoured)")
 
     parse = sub.add_parser("parse", help="print the parsed report model of a file")
-    parse.add_argument("file", metavar="FILE")
+    parse.add_argument("file", metavar="FILE", help="the report; - for standard input")
     parse.add_argument("--format", choices=("json", "tree"), default="json")
 
     rules = sub.add_parser("rules", help="list every rule")

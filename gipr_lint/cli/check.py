@@ -20,6 +20,7 @@ from gipr_lint.cli.common import (
 from gipr_lint.cli.fixing import apply_fixes
 
 if TYPE_CHECKING:
+    from gipr_lint.linting.config import ConfigResolver
     from gipr_lint.linting.engine import FileResult
     from gipr_lint.linting.plugin_manager import PluginSet
 
@@ -30,7 +31,7 @@ PROGRESS_THRESHOLD = 20
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     values: dict[str, Any] = {}
-    for key in ("select", "extend_select", "ignore"):
+    for key in ("select", "extend_select", "ignore", "exclude", "extend_exclude"):
         codes = split_codes(getattr(args, key))
         if codes is not None:
             values[key.replace("_", "-")] = codes
@@ -40,12 +41,18 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
             code, sep, level = item.partition("=")
             if not sep:
                 raise UsageError(f"--severity {item!r}: expected CODE=LEVEL, e.g. T001=warning")
-            table[code.strip()] = level.strip()
+            table[code.strip()] = level.strip().lower()
         values["severity"] = table
-    for key in ("fail_on", "agency", "agency_kind", "year"):
+    for key in ("fail_on", "agency", "agency_kind", "year", "respect_gitignore"):
         value = getattr(args, key)
         if value is not None:
             values[key.replace("_", "-")] = value
+    # the command line is forgiving about case and types; the config file is strict (its
+    # JSON schema says exactly what is accepted)
+    if "fail-on" in values:
+        values["fail-on"] = values["fail-on"].lower()
+    if "year" in values and values["year"].isdigit():
+        values["year"] = int(values["year"])
     return values
 
 
@@ -137,10 +144,37 @@ def _fails(results: list[FileResult], resolver: Any) -> bool:
     return False
 
 
+def _nothing_to_lint(args: argparse.Namespace, missing: list[str],
+                     plugin_set: PluginSet) -> None:
+    """Say why no report was linted (never "All checks passed." for an empty run)."""
+    searched = [path for path in args.paths if path != "-" and Path(path).is_dir()]
+    if searched:
+        suffixes = ", ".join(sorted(plugin_set.suffixes() | {".txt"}))
+        error(f"no report to lint in {', '.join(searched)}: no file ending in {suffixes} "
+              "(hidden, excluded and git-ignored files are skipped; --show-files lists what "
+              "would be linted)")
+    if "help" in args.paths and any(message.startswith("help:") for message in missing):
+        error("for help, run: gipr-lint --help")
+    error("nothing was linted")
+
+
+def _discover(args: argparse.Namespace, plugin_set: PluginSet, resolver: ConfigResolver,
+              cwd: Path) -> tuple[list[str], list[str]]:
+    """The files to lint and messages about missing paths; configuration errors raise."""
+    from gipr_lint.linting.discovery import discover
+    from gipr_lint.linting.exclusion import Excluder
+
+    files, missing = discover(args.paths, plugin_set.suffixes(),
+                              Excluder(resolver.settings_for, cwd))
+    for path in files:  # report configuration errors before any work
+        resolver.settings_for(Path(args.stdin_filename or "-" if path == "-" else path))
+    return files, missing
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    from gipr_lint.cli.columns import REFUSED_FORMATS
     from gipr_lint.formatters import FormatContext
     from gipr_lint.linting.config import ConfigError
-    from gipr_lint.linting.discovery import discover
     from gipr_lint.linting.runner import RunConfig
 
     plugin_set = load_plugins()
@@ -149,6 +183,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if formatter is None:
         raise UsageError(f"--format: unknown format {args.format!r} (accepted: "
                          f"{', '.join(plugin_set.formatters)})")
+    if args.columns == "bytes" and args.format in REFUSED_FORMATS:
+        raise UsageError(f"--columns bytes: not with --format {args.format} (use concise, "
+                         "json or github)")
     if args.jobs < 1:
         raise UsageError("--jobs: expected a number of processes, 1 or more")
     if args.config is not None and not args.config.is_file():
@@ -157,20 +194,37 @@ def cmd_check(args: argparse.Namespace) -> int:
                     cwd=Path.cwd())
     try:
         resolver = run.resolver(plugin_set)
-        files, missing = discover(args.paths, plugin_set.suffixes())
-        for path in files:  # report configuration errors before any work
-            resolver.settings_for(Path(args.stdin_filename or "-" if path == "-" else path))
+        files, missing = _discover(args, plugin_set, resolver, run.cwd)
+        if args.show_settings:
+            from gipr_lint.cli.show import settings_target, show_settings
+
+            show_settings(settings_target(files, args.paths, args.stdin_filename), resolver,
+                          plugin_set, sys.stdout)
+            return status
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     for message in missing:
         error(message)
         status = EXIT_ERROR
-    results = _lint(files, args, plugin_set, resolver, run)
+    if args.show_files:
+        from gipr_lint.cli.show import show_files
+
+        show_files(files, sys.stdout)
+        if not files:
+            _nothing_to_lint(args, missing, plugin_set)
+            return EXIT_ERROR
+        return status
+    results = _lint(files, args, plugin_set, resolver, run) if files else []
     for result in results:
         if result.error:
             error(f"{result.path}: {result.error}")
             status = EXIT_ERROR
-    out = sys.stdout
+    if not any(result.report is not None for result in results):
+        _nothing_to_lint(args, missing, plugin_set)
+        return EXIT_ERROR
+    stdin = {index for index, path in enumerate(files) if path == "-"}
+    # `--fix -` writes the text to standard output, so the findings go to standard error
+    out: TextIO = sys.stderr if stdin and args.fix and not args.diff else sys.stdout
     handle = None
     if args.output_file is not None:
         try:
@@ -180,11 +234,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         return _report(results, args, plugin_set, resolver, out, formatter, status,
                        FormatContext(rules=plugin_set.rules, rule_plugin=plugin_set.rule_plugin,
-                                     color=_use_color(args, out)),
-                       stdin={index for index, path in enumerate(files) if path == "-"})
+                                     color=_use_color(args, out), quiet=args.quiet),
+                       stdin=stdin)
     finally:
         if handle is not None:
             handle.close()
+
+
+def _fixable_hint(results: list[FileResult], args: argparse.Namespace, out: TextIO) -> None:
+    """``[*] 3 fixable with --fix.`` after human output, as ruff prints it."""
+    fixes = [d.fix for result in results for d in result.diagnostics if d.fix is not None]
+    safe = sum(1 for fix in fixes if fix.safe)
+    unsafe = len(fixes) - safe
+    if args.unsafe_fixes:
+        safe, unsafe = safe + unsafe, 0
+    if safe:
+        command = "--fix --unsafe-fixes" if args.unsafe_fixes else "--fix"
+        out.write(f"[*] {safe} fixable with {command}.\n")
+    if unsafe:
+        out.write(f"({unsafe} more fixable with --fix --unsafe-fixes.)\n")
 
 
 def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: PluginSet,
@@ -193,12 +261,12 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
     if args.fix or args.diff:
         try:
             results, fixed = apply_fixes(results, args, plugin_set, resolver, out,
-                                          stdin or set())
+                                         stdin or set())
         except OSError as exc:
             raise UsageError(f"cannot write fixes: {exc}") from None
         if args.diff:
-            return max(status, EXIT_FINDINGS if fixed else EXIT_OK)
-        if fixed:
+            return max(status, EXIT_FINDINGS if fixed and not args.exit_zero else EXIT_OK)
+        if fixed and not args.quiet:
             error(f"fixed {fixed} finding{'s' if fixed != 1 else ''}")
     if args.write_baseline is not None:
         from gipr_lint.linting.baseline import write_baseline
@@ -217,6 +285,10 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
         except BaselineError as exc:
             raise UsageError(f"--baseline: {exc}") from None
         results = filter_new(results, baseline, args.baseline.parent)
+    if args.columns == "bytes":
+        from gipr_lint.cli.columns import to_byte_columns
+
+        results = to_byte_columns(results)
     if args.statistics:
         _statistics(results, out, args.format)
     else:
@@ -227,8 +299,10 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
         except Exception as exc:
             raise UsageError(f"formatter {args.format!r} crashed: {type(exc).__name__}: "
                              f"{exc}") from None
+        if args.format == "full" and not args.quiet and not args.fix:
+            _fixable_hint(results, args, out)
     out.flush()
     _unused_ignores(results)
-    if status == EXIT_OK and _fails(results, resolver):
+    if status == EXIT_OK and not args.exit_zero and _fails(results, resolver):
         return EXIT_FINDINGS
     return status

@@ -25,7 +25,8 @@ def apply_fixes(results: list[FileResult], args: argparse.Namespace, plugin_set:
     Each file is fixed until no fix applies any more (see
     :func:`gipr_lint.editor.fixes.fix_until_stable`), so a second ``--fix`` changes nothing. Only
     files read by the plain-text reader are written back; ``stdin`` holds the indexes of the
-    results read from standard input, whose fixed text goes to standard output.
+    results read from standard input, whose text goes to standard output, fixed or not (so
+    that an editor piping a buffer through ``--fix -`` always gets the buffer back).
     """
     from gipr_lint.editor.fixes import encode, fix_until_stable, unified_diff, write_atomic
     from gipr_lint.linting.builtin import TextReader
@@ -37,6 +38,8 @@ def apply_fixes(results: list[FileResult], args: argparse.Namespace, plugin_set:
         source = result.source
         from_stdin = index in stdin
         if source is None or not any(d.fix for d in result.diagnostics):
+            if from_stdin and source is not None and not args.diff:
+                sys.stdout.write(source.text)
             fixed_results.append(result)
             continue
         if not from_stdin and not isinstance(plugin_set.reader_for(result.path), TextReader):
@@ -50,11 +53,13 @@ def apply_fixes(results: list[FileResult], args: argparse.Namespace, plugin_set:
 
         outcome = fix_until_stable(source, relint, unsafe=args.unsafe_fixes, first=result)
         if outcome.applied == 0 or outcome.text == source.text:
+            if from_stdin and not args.diff:
+                sys.stdout.write(source.text)
             fixed_results.append(result)
             continue
         if not outcome.converged:
             error(f"{result.path}: fixes did not settle after {outcome.passes} passes; "
-                   "some findings are left unfixed")
+                  "some findings are left unfixed")
         total += outcome.applied
         if args.diff:
             out.write(unified_diff(source, outcome.text))

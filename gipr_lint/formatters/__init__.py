@@ -24,12 +24,14 @@ class FormatContext:
     """What a formatter may know besides the results.
 
     ``rules`` maps every loaded rule's code to its class, ``rule_plugin`` to its plugin's name;
-    ``color`` is whether to use colour (a terminal, and ``NO_COLOR`` unset).
+    ``color`` is whether to use colour (a terminal, and ``NO_COLOR`` unset); ``quiet``
+    (``--quiet``) asks for the findings only, without a summary.
     """
 
     rules: Mapping[str, type[Rule]] = field(default_factory=dict)
     rule_plugin: Mapping[str, str] = field(default_factory=dict)
     color: bool = False
+    quiet: bool = False
     version: str = __version__
 
 
