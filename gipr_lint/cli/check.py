@@ -148,14 +148,15 @@ def _nothing_to_lint(args: argparse.Namespace, missing: list[str],
                      plugin_set: PluginSet) -> None:
     """Say why no report was linted (never "All checks passed." for an empty run)."""
     searched = [path for path in args.paths if path != "-" and Path(path).is_dir()]
-    if searched:
-        suffixes = ", ".join(sorted(plugin_set.suffixes() | {".txt"}))
-        error(f"no report to lint in {', '.join(searched)}: no file ending in {suffixes} "
-              "(hidden, excluded and git-ignored files are skipped; --show-files lists what "
-              "would be linted)")
     if "help" in args.paths and any(message.startswith("help:") for message in missing):
         error("for help, run: gipr-lint --help")
-    error("nothing was linted")
+    if searched:
+        suffixes = ", ".join(sorted(plugin_set.suffixes() | {".txt"}))
+        error(f"nothing was linted: no file ending in {suffixes} in {', '.join(searched)} "
+              "(hidden, excluded and git-ignored files are passed over; --show-files lists "
+              "what would be linted)")
+    else:
+        error("nothing was linted")
 
 
 def _discover(args: argparse.Namespace, plugin_set: PluginSet, resolver: ConfigResolver,
@@ -172,8 +173,8 @@ def _discover(args: argparse.Namespace, plugin_set: PluginSet, resolver: ConfigR
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from gipr_lint.cli.columns import REFUSED_FORMATS
     from gipr_lint.formatters import FormatContext
+    from gipr_lint.formatters.columns import REFUSED_FORMATS
     from gipr_lint.linting.config import ConfigError
     from gipr_lint.linting.runner import RunConfig
 
@@ -234,7 +235,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         return _report(results, args, plugin_set, resolver, out, formatter, status,
                        FormatContext(rules=plugin_set.rules, rule_plugin=plugin_set.rule_plugin,
-                                     color=_use_color(args, out), quiet=args.quiet),
+                                     color=_use_color(args, out), quiet=args.quiet,
+                                     byte_columns=args.columns == "bytes"),
                        stdin=stdin)
     finally:
         if handle is not None:
@@ -286,7 +288,7 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
             raise UsageError(f"--baseline: {exc}") from None
         results = filter_new(results, baseline, args.baseline.parent)
     if args.columns == "bytes":
-        from gipr_lint.cli.columns import to_byte_columns
+        from gipr_lint.formatters.columns import to_byte_columns
 
         results = to_byte_columns(results)
     if args.statistics:

@@ -16,11 +16,14 @@ def cmd_parse(args: argparse.Namespace) -> int:
     import json
 
     from gipr_lint.reading.parser import parse
-    from gipr_lint.reading.source import DecodeError
+    from gipr_lint.reading.source import DecodeError, Source
 
     plugin_set = load_plugins()
     try:
-        source = plugin_set.reader_for(args.file).read(Path(args.file))
+        if args.file == "-":
+            source = Source.from_bytes(sys.stdin.buffer.read(), "-")
+        else:
+            source = plugin_set.reader_for(args.file).read(Path(args.file))
     except (OSError, DecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise UsageError(f"{args.file}: cannot read: {reason}") from None

@@ -72,5 +72,5 @@ def show_settings(target: Path, resolver: ConfigResolver, plugin_set: PluginSet,
     for key, value in rows:
         shown = value if isinstance(value, str) and value.startswith("(") else _value(value)
         out.write(f"{key} = {shown}\n")
-    codes = selected_codes(settings, plugin_set)
+    codes = sorted(selected_codes(settings, plugin_set))
     out.write(f"\nRules that run ({len(codes)}): {', '.join(codes)}\n")
