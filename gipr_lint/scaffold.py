@@ -245,8 +245,8 @@ def test_the_fix_removes_the_marker() -> None:
 _README = '''\
 # $distribution
 
-Rules for [gipr-lint](https://pypi.org/project/gipr-lint/), the linter for
-政府信息公开工作年度报告, covering $name's own requirements.
+Rules for gipr-lint, the linter for 政府信息公开工作年度报告, covering $name's own
+requirements.
 
 | code | name | |
 |---|---|---|
@@ -254,8 +254,11 @@ Rules for [gipr-lint](https://pypi.org/project/gipr-lint/), the linter for
 
 ## Use
 
+Install gipr-lint first (from its checkout or git URL: its docs/install.md), then this pack into
+the same environment, from this folder:
+
 ```sh
-pip install $distribution
+pip install .
 gipr-lint reports/            # the $prefix rules now run with the others
 gipr-lint plugins             # lists "$name" with its rule codes
 gipr-lint rule $code          # explains a rule

@@ -242,8 +242,9 @@ def test_without_pygls_a_clear_message(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "gipr_lint", "server"], env=env,
                           stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
     assert done.returncode == 2
-    assert done.stderr.decode() == ("gipr-lint: the language server needs: "
-                                    "pip install 'gipr-lint[lsp]'\n")
+    assert done.stderr.decode() == (
+        "gipr-lint: the language server needs pygls: install gipr-lint with its lsp extra "
+        "(pip install '.[lsp]' in a checkout; see docs/install.md)\n")
 
 
 def test_cli_start_up_does_not_import_pygls() -> None:

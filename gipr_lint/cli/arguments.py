@@ -104,8 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
                                              "(default: the name's first three letters)")
     new_plugin.add_argument("--directory", type=Path, metavar="DIR",
                             help="where to write it (default: ./gipr-lint-NAME)")
-    server = sub.add_parser("server", help="run the language server on stdio (needs "
-                                           "gipr-lint[lsp])")
+    server = sub.add_parser("server", help="run the language server on stdio (needs the "
+                                           "lsp extra: pygls)")
     server.add_argument("--debounce", type=int, default=None, metavar="MS",
                         help="milliseconds to wait after a change before linting (default: "
                              "300; the client's initializationOptions.debounce wins)")

@@ -20,12 +20,14 @@ def cmd_new_plugin(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     except OSError as exc:
         raise UsageError(f"cannot write the skeleton: {exc}") from None
-    sys.stdout.write(f"Created {target}/ (plugin {args.name!r}). Next: cd {target} && "
-                     "pip install -e '.[test]' && pytest\n")
+    sys.stdout.write(f"Created {target}/ (plugin {args.name!r}). Next, in the environment "
+                     f"where gipr-lint is installed: cd {target} && pip install -e '.[test]' && "
+                     "pytest\n")
     return EXIT_OK
 
 
-SERVER_NEEDS = "the language server needs: pip install 'gipr-lint[lsp]'"
+SERVER_NEEDS = ("the language server needs pygls: install gipr-lint with its lsp extra "
+                "(pip install '.[lsp]' in a checkout; see docs/install.md)")
 
 
 def cmd_server(args: argparse.Namespace) -> int:
