@@ -13,7 +13,7 @@ __all__ = ["agency_from_text", "agency_kind", "title_facts", "township_unit"]
 _TITLE_YEAR = re.compile(
     r"(?P<year>(?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年度?")
 _TITLE_SUBJECT = re.compile(r"关于|政府信息公开|政务公开|信息公开")
-_TITLE_QUOTES = "《》“”\"'「」()（）:：,， \u3000\t"
+_TITLE_QUOTES = "《》“”\"'「」()（）:：,， \u3000\t\r\n"
 
 _DEPARTMENT_SUFFIXES = (
     "局", "委员会", "管委会", "管理委员会", "委", "办公室", "办", "厅", "中心",
