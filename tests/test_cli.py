@@ -87,7 +87,7 @@ def test_json_shape(cli: RunCli) -> None:
     assert first["report"]["year"] == 2024
     assert first["diagnostics"][0] == {
         "code": "TST001", "name": "flag-woju", "severity": "warning", "message": "found 我局",
-        "line": 60, "column": 6, "end_line": 60, "end_column": 8}
+        "line": 60, "column": 6, "end_line": 60, "end_column": 8, "fix": None}
     assert data["summary"] == {"files": 2, "error": 0, "warning": 2, "info": 0}
 
 
@@ -211,7 +211,9 @@ def test_rules_and_rule(cli: RunCli) -> None:
             "summary": "A rule raised an exception while checking the file",
             "plugin": "gipr-lint", "enabled_by_default": True} in data
     done = cli("rule", "flag-woju", plugins=WORDS)
-    assert done.stdout.startswith("TST001 flag-woju (warning, plugin words)\n\nFlags every 我局\n")
+    assert done.stdout.startswith("TST001 flag-woju: warning. From the rule pack 'words' "
+                                  "(gipr-test-plugins 0.0.1), installed separately.\n\n"
+                                  "Flags every 我局\n")
     assert "Fails::\n\n    我局" in done.stdout
     done = cli("rule", "TST01", plugins=WORDS)
     assert done.returncode == 2

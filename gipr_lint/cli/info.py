@@ -79,9 +79,10 @@ def cmd_rule(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown rule {args.rule!r}"
                          + (f"; did you mean {hint!r}?" if hint else "")
                          + " (see `gipr-lint rules`)")
-    plugin = plugin_set.rule_plugin[rule.code]
-    sys.stdout.write(f"{rule.code} {rule.name} ({_severity(rule)}, plugin {plugin})\n\n"
-                     f"{rule.summary}\n")
+    from gipr_lint.linting.rule_source import rule_source
+
+    sys.stdout.write(f"{rule.code} {rule.name}: {_severity(rule)}. From "
+                     f"{rule_source(plugin_set, rule.code)}.\n\n{rule.summary}\n")
     doc = inspect.cleandoc(rule.__doc__ or "")
     if doc:
         sys.stdout.write(f"\n{doc}\n")

@@ -172,7 +172,9 @@ class Linter:
         rule = self.plugin_set.rules.get(code)
         if rule is None:
             return None
-        return rule_markdown(rule, self.plugin_set.rule_plugin.get(code, "?"))
+        from gipr_lint.linting.rule_source import rule_source
+
+        return rule_markdown(rule, rule_source(self.plugin_set, code))
 
 
 _LITERAL = re.compile(r"^(\s*)(.*?)::\s*$")
@@ -208,10 +210,12 @@ def _docstring_markdown(doc: str) -> str:
     return "\n".join(out).strip()
 
 
-def rule_markdown(rule: type[Rule], plugin: str) -> str:
-    """A rule's hover text: code, name, default severity, plugin, summary, documentation."""
+def rule_markdown(rule: type[Rule], source: str) -> str:
+    """A rule's hover text: code, name, default severity, where the rule comes from (in words,
+    see :func:`gipr_lint.linting.rule_source.rule_source`), summary, documentation."""
     severity = getattr(rule.severity, "value", rule.severity)
-    head = f"**{rule.code}** `{rule.name}` ({severity}, plugin {plugin})\n\n{rule.summary}"
+    head = (f"**{rule.code}** `{rule.name}`: {severity}. From {source}.\n\n"
+            f"{rule.summary}")
     doc = inspect.cleandoc(rule.__doc__ or "")
     return f"{head}\n\n{_docstring_markdown(doc)}" if doc else head
 
