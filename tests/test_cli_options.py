@@ -229,3 +229,27 @@ def test_show_settings(cli: RunCli, tree: Path) -> None:
     isolated = cli("--isolated", "--show-settings", ".", cwd=tree)
     assert lines(isolated.stdout)[1] == ("Configuration file: (none: defaults and options "
                                          "only)")
+
+
+# -- byte columns (issue 16) ---------------------------------------------------------------------
+
+
+def test_byte_columns(cli: RunCli) -> None:
+    done = cli("--isolated", "--select", "A001", "--columns", "bytes", "--format", "concise", G)
+    assert lines(done.stdout) == [  # 2025年我局: 我 is character 6, byte 8
+        f"{G}:60:8: error A001 \"我局\" in a township report; expected \"我镇\"",
+        f"{G}:60:156: error A001 \"我局\" in a township report; expected \"我镇\""]
+    data = json.loads(cli("--isolated", "--select", "A001", "--columns", "bytes", "--format",
+                          "json", G).stdout)
+    first = data["files"][0]["diagnostics"][0]
+    assert (first["column"], first["end_column"]) == (8, 14)
+    assert first["fix"]["edits"][0]["location"] == {"line": 60, "column": 8}
+    assert first["fix"]["edits"][0]["end_location"] == {"line": 60, "column": 14}
+
+
+@pytest.mark.parametrize("fmt", ["full", "sarif"])
+def test_byte_columns_refused_where_they_would_mislead(cli: RunCli, fmt: str) -> None:
+    done = cli("--isolated", "--columns", "bytes", "--format", fmt, G)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (f"gipr-lint: --columns bytes: not with --format {fmt} (use concise, "
+                           "json or github)\n")
