@@ -64,7 +64,11 @@ version = "0.1.0"
 description = "gipr-lint rules for $name"
 readme = "README.md"
 requires-python = ">=3.10"
-dependencies = ["gipr-lint>=$requires"]
+# gipr-lint itself is not listed: it is not on a package index, so pip would fail looking for
+# it. Install this pack into the environment where gipr-lint is installed (from its checkout or
+# git URL); GIPR_LINT_API in the package says which plugin API it was written for (gipr-lint
+# $requires). Once gipr-lint is published, add: dependencies = ["gipr-lint>=$requires"]
+dependencies = []
 
 [project.optional-dependencies]
 test = ["pytest>=7.4"]

@@ -196,3 +196,13 @@ def test_git_url_snippets(checkout: Path, tmp_path: Path) -> None:
 def test_publish_snippets_are_only_tools() -> None:
     ((_, body),) = blocks("publish")
     assert install_lines(f"```sh\n{body}```") == ["python -m pip install build twine"]
+
+
+def test_the_skeleton_does_not_ask_an_index_for_gipr_lint() -> None:
+    import tomllib
+
+    pyproject = tomllib.loads(skeleton("shandong", "SD")["pyproject.toml"])
+    assert pyproject["project"]["dependencies"] == []
+    assert all("gipr-lint" not in requirement
+               for extra in pyproject["project"]["optional-dependencies"].values()
+               for requirement in extra)
