@@ -81,8 +81,8 @@ def cmd_rule(args: argparse.Namespace) -> int:
                          + " (see `gipr-lint rules`)")
     from gipr_lint.linting.rule_source import rule_source
 
-    sys.stdout.write(f"{rule.code} {rule.name}: {_severity(rule)}. From "
-                     f"{rule_source(plugin_set, rule.code)}.\n\n{rule.summary}\n")
+    sys.stdout.write(f"{rule.code} {rule.name}: {_severity(rule)}. "
+                     f"{rule_source(plugin_set, rule.code)}\n\n{rule.summary}\n")
     doc = inspect.cleandoc(rule.__doc__ or "")
     if doc:
         sys.stdout.write(f"\n{doc}\n")

@@ -214,8 +214,7 @@ def rule_markdown(rule: type[Rule], source: str) -> str:
     """A rule's hover text: code, name, default severity, where the rule comes from (in words,
     see :func:`gipr_lint.linting.rule_source.rule_source`), summary, documentation."""
     severity = getattr(rule.severity, "value", rule.severity)
-    head = (f"**{rule.code}** `{rule.name}`: {severity}. From {source}.\n\n"
-            f"{rule.summary}")
+    head = f"**{rule.code}** `{rule.name}`: {severity}. {source}\n\n{rule.summary}"
     doc = inspect.cleandoc(rule.__doc__ or "")
     return f"{head}\n\n{_docstring_markdown(doc)}" if doc else head
 
