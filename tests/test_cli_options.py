@@ -253,3 +253,17 @@ def test_byte_columns_refused_where_they_would_mislead(cli: RunCli, fmt: str) ->
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == (f"gipr-lint: --columns bytes: not with --format {fmt} (use concise, "
                            "json or github)\n")
+
+
+def test_every_check_option_is_documented() -> None:
+    from gipr_lint.cli.arguments import build_parser
+
+    parser = build_parser()
+    check = next(action for action in parser._actions
+                 if action.dest == "command").choices["check"]
+    text = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    for action in check._actions:
+        for option in action.option_strings:
+            if option not in ("-h", "--help"):
+                assert f"`{option}" in text or f", `{option}" in text or f"{option}`" in text, \
+                    option
