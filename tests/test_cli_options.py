@@ -61,6 +61,16 @@ def test_missing_file_does_not_pass(cli: RunCli, tmp_path: Path) -> None:
                                   "gipr-lint: nothing was linted"]
 
 
+def test_missing_file_beside_a_clean_one_does_not_pass(cli: RunCli, tmp_path: Path) -> None:
+    clean = str(GAOZHUANG.parent / "001_e0653abc3b201f3e.txt")
+    done = cli("--isolated", "--select", "A001", "missing.txt", clean, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert lines(done.stderr) == [
+        "gipr-lint: missing.txt: cannot read: No such file or directory",
+        "gipr-lint: no findings in what was linted, but not everything could be linted "
+        "(see above)"]
+
+
 def test_missing_file_beside_a_good_one_still_lints_it(cli: RunCli, tmp_path: Path) -> None:
     done = cli("--isolated", "--format", "concise", "missing.txt", G, cwd=tmp_path)
     assert done.returncode == 2

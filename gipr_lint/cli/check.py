@@ -291,6 +291,9 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
         from gipr_lint.formatters.columns import to_byte_columns
 
         results = to_byte_columns(results)
+    incomplete = status == EXIT_ERROR and not any(result.diagnostics for result in results)
+    if incomplete:  # never "All checks passed." when a path, a file or a plugin failed
+        context.quiet = True
     if args.statistics:
         _statistics(results, out, args.format)
     else:
@@ -304,6 +307,8 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
         if args.format == "full" and not args.quiet and not args.fix:
             _fixable_hint(results, args, out)
     out.flush()
+    if incomplete and not args.quiet:
+        error("no findings in what was linted, but not everything could be linted (see above)")
     _unused_ignores(results)
     if status == EXIT_OK and not args.exit_zero and _fails(results, resolver):
         return EXIT_FINDINGS
