@@ -64,7 +64,11 @@ version = "0.1.0"
 description = "gipr-lint rules for $name"
 readme = "README.md"
 requires-python = ">=3.10"
-dependencies = ["gipr-lint>=$requires"]
+# gipr-lint itself is not listed: it is not on a package index, so pip would fail looking for
+# it. Install this pack into the environment where gipr-lint is installed (from its checkout or
+# git URL); GIPR_LINT_API in the package says which plugin API it was written for (gipr-lint
+# $requires). Once gipr-lint is published, add: dependencies = ["gipr-lint>=$requires"]
+dependencies = []
 
 [project.optional-dependencies]
 test = ["pytest>=7.4"]
@@ -247,8 +251,8 @@ def test_the_fix_removes_the_marker() -> None:
 _README = '''\
 # $distribution
 
-Rules for [gipr-lint](https://pypi.org/project/gipr-lint/), the linter for
-政府信息公开工作年度报告, covering $name's own requirements.
+Rules for gipr-lint, the linter for 政府信息公开工作年度报告, covering $name's own
+requirements.
 
 | code | name | |
 |---|---|---|
@@ -256,8 +260,11 @@ Rules for [gipr-lint](https://pypi.org/project/gipr-lint/), the linter for
 
 ## Use
 
+Install gipr-lint first (from its checkout or git URL: its docs/install.md), then this pack into
+the same environment, from this folder:
+
 ```sh
-pip install $distribution
+pip install .
 gipr-lint reports/            # the $prefix rules now run with the others
 gipr-lint plugins             # lists "$name" with its rule codes
 gipr-lint rule $code          # explains a rule

@@ -73,12 +73,13 @@ def test_full_colour_only_when_forced(cli: RunCli) -> None:
 
 def test_summary_counts_files(cli: RunCli) -> None:
     done = cli("--isolated", "--select", "TST002,TST003", str(FIXTURES), plugins=WORDS)
-    assert done.stdout.splitlines()[-1] == \
-        "Found 18 errors in 7 files; 18 of 22 tables fully checked."  # with published/
+    assert done.stdout.splitlines()[-2:] == [
+        "Found 18 errors in 7 files; 18 of 22 tables fully checked.",  # with published/
+        "[*] 1 fixable with --fix."]
     seeds = sorted(str(path) for path in FIXTURES.glob("*.txt"))
     done = cli("--isolated", "--select", "TST002,TST003", *seeds, plugins=WORDS)
-    assert done.stdout.splitlines()[-1] == \
-        "Found 5 errors in 3 files; 15 of 15 tables fully checked."
+    assert done.stdout.splitlines()[-2:] == [
+        "Found 5 errors in 3 files; 15 of 15 tables fully checked.", "[*] 1 fixable with --fix."]
 
 
 def test_json_shape(cli: RunCli) -> None:
@@ -92,7 +93,7 @@ def test_json_shape(cli: RunCli) -> None:
     assert first["report"]["year"] == 2024
     assert first["diagnostics"][0] == {
         "code": "TST001", "name": "flag-woju", "severity": "warning", "message": "found 我局",
-        "line": 60, "column": 6, "end_line": 60, "end_column": 8}
+        "line": 60, "column": 6, "end_line": 60, "end_column": 8, "fix": None}
     assert data["summary"] == {"files": 2, "error": 0, "warning": 2, "info": 0,
                                "tables": 6, "tables_fully_checked": 6}
 
@@ -159,7 +160,8 @@ def test_binary_and_missing_files_reported_others_linted(cli: RunCli, tmp_path: 
 def test_unreadable_file(cli: RunCli, tmp_path: Path) -> None:
     (tmp_path / "d.txt").mkdir()
     done = cli("--isolated", "--select", "TST001", "d.txt/", plugins=WORDS, cwd=tmp_path)
-    assert done.returncode == 0  # an empty directory: nothing to lint
+    assert done.returncode == 2  # an empty directory: nothing to lint, and it says so
+    assert "All checks passed" not in done.stdout + done.stderr
     done = cli("--isolated", "--select", "TST001", "--format", "concise", "-",
                plugins=WORDS, input=b"\x00\x01\x02" * 100)
     assert done.returncode == 2 and "gipr-lint: -: cannot read: binary data" in done.stderr
@@ -217,7 +219,9 @@ def test_rules_and_rule(cli: RunCli) -> None:
             "summary": "A rule raised an exception while checking the file",
             "plugin": "gipr-lint", "enabled_by_default": True} in data
     done = cli("rule", "flag-woju", plugins=WORDS)
-    assert done.stdout.startswith("TST001 flag-woju (warning, plugin words)\n\nFlags every 我局\n")
+    assert done.stdout.startswith("TST001 flag-woju: warning. From the rule pack 'words' "
+                                  "(gipr-test-plugins 0.0.1), installed separately.\n\n"
+                                  "Flags every 我局\n")
     assert "Fails::\n\n    我局" in done.stdout
     done = cli("rule", "TST01", plugins=WORDS)
     assert done.returncode == 2

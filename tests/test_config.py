@@ -248,58 +248,150 @@ def test_cli_bad_flag_value(cli: RunCli, tmp_path: Path) -> None:
                                   "'bureau'")
 
 
-# --- schema --------------------------------------------------------------------------------
+# --- schema and documented examples, against the validator -------------------------------
 
-EXAMPLES = [
-    """
-select = ["T", "A001", "stray-space", "ALL"]
-extend-select = ["C1"]
-ignore = ["T00"]
-severity = {A001 = "warning", stray-space = "off"}
+#: (config text, accepted by the tool?) — each is checked against both the validator and the
+#: JSON schema, which must agree with each other and with the expectation.
+AGREEMENT = [
+    ("""
+select = ["T", "A001", "space-in-chinese-text", "ALL"]
+extend-select = ["C00"]
+ignore = ["T00", "f"]
+severity = {A001 = "warning", space-in-chinese-text = "off", a002 = "info"}
 per-file-ignores = {"archive/**/*.txt" = ["Y"]}
 fail-on = "error"
 agency = "高庄镇人民政府"
 agency-kind = "township"
 year = 2024
 ignore-texts = [{code = "A001", text = "我局"}]
+exclude = ["drafts", "a/*.txt"]
+extend-exclude = "old"
+respect-gitignore = false
 [tables]
-strict = true
-[plugins.agency]
-other = 1
-""",
-    "",
+township-fee-limit = 500
+[plugins.years]
+township-deadline = "02-20"
+""", True),
+    ("", True),
+    ('select = "T"', True),
+    ("[structure]", True),
+    ("fail-on = 'off'", False),
+    ("fail-on = 'Error'", False),
+    ("year = '2024'", False),
+    ("year = true", False),
+    ("year = 1999", False),
+    ("severity = {A001 = 'fatal'}", False),
+    ("severity = {A001 = 'WARNING'}", False),
+    ("ignore-texts = [{code = 'A001'}]", False),
+    ("ignore-texts = [{code = 'A001', text = ''}]", False),
+    ("agency-kind = 'bureau'", False),
+    ("agency = '   '", False),
+    ("select = [1]", False),
+    ("per-file-ignores = {'x.txt' = 'Y'}", False),
+    ("exclude = ['']", False),
+    ("respect-gitignore = 'yes'", False),
+    ("[tables]\nstrict = true", False),
+    ("[tables]\ntownship-fee-limit = 'many'", False),
+    ("structure = 1", False),
 ]
-BAD_EXAMPLES = ["fail-on = 'off'", "year = '2024'", "severity = {A001 = 'fatal'}",
-                "ignore-texts = [{code = 'A001'}]", "agency-kind = 'bureau'"]
 
 
 def schema() -> dict:
     return json.loads((DOCS / "config.schema.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("example", EXAMPLES)
-def test_examples_validate_against_schema(example: str) -> None:
+def tool_accepts(text: str, tmp_path: Path, name: str = "gipr-lint.toml") -> bool:
+    config = write(tmp_path / name, text)
+    try:
+        ConfigResolver(load_plugins(), config=config, cwd=tmp_path).settings_for(
+            tmp_path / "r.txt")
+    except ConfigError:
+        return False
+    return True
+
+
+def schema_accepts(table: dict) -> bool:
     import jsonschema
 
-    jsonschema.validate(tomllib.loads(example), schema())
+    try:
+        jsonschema.validate(table, schema())
+    except jsonschema.ValidationError:
+        return False
+    return True
 
 
-@pytest.mark.parametrize("example", BAD_EXAMPLES)
-def test_schema_rejects_bad_values(example: str) -> None:
-    import jsonschema
+@pytest.mark.parametrize(("text", "accepted"), AGREEMENT)
+def test_schema_agrees_with_the_validator(text: str, accepted: bool, tmp_path: Path) -> None:
+    assert (tool_accepts(text, tmp_path), schema_accepts(tomllib.loads(text))) == \
+        (accepted, accepted)
 
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(tomllib.loads(example), schema())
+
+def documented_configs() -> list[tuple[str, str]]:
+    """Every TOML block of docs/configuration.md, and every ``[tool.gipr-lint]`` block of the
+    other docs and READMEs (rule-pack blocks need that pack installed, so only the national
+    ones are taken)."""
+    import re
+
+    root = DOCS.parent
+    found = []
+    for path in [*sorted(DOCS.glob("*.md")), root / "README.md"]:
+        text = path.read_text(encoding="utf-8")
+        for index, block in enumerate(re.findall(r"```toml\n(.*?)```", text, re.S)):
+            if path.name == "configuration.md" or ("[tool.gipr-lint]" in block
+                                                   and "HEN" not in block):
+                found.append((f"{path.name}#{index}", block))
+    return found
+
+
+@pytest.mark.parametrize(("where", "block"), documented_configs())
+def test_documented_configs_are_accepted(where: str, block: str, tmp_path: Path) -> None:
+    pyproject = "[tool.gipr-lint]" in block
+    assert tool_accepts(block, tmp_path, "pyproject.toml" if pyproject else "gipr-lint.toml")
+    table = tomllib.loads(block)
+    assert schema_accepts(table["tool"]["gipr-lint"] if pyproject else table)
+
+
+def test_documented_example_comments_name_the_right_family() -> None:
+    text = (DOCS / "configuration.md").read_text(encoding="utf-8")
+    for code, family in (("F", "typography"), ("T", "tables"), ("Y", "year")):
+        packs = {rule.__module__.split(".")[1] for rule_code, rule in
+                 load_plugins().rules.items() if rule_code.startswith(code)}
+        assert packs == {"typography" if code == "F" else "tables" if code == "T"
+                         else "years"}
+        assert f"`{code}` {family}" in text
 
 
 def test_every_config_key_is_in_the_schema() -> None:
-    assert set(CONFIG_KEYS) == set(schema()["properties"])
+    national = {"structure", "tables", "years", "wording", "consistency", "content",
+                "typography", "input"}
+    assert set(CONFIG_KEYS) == set(schema()["properties"]) - national
+    assert national == {info.name for info in load_plugins().plugins} - {"gipr-lint"}
 
 
 def test_documented_keys() -> None:
     text = (DOCS / "configuration.md").read_text(encoding="utf-8")
     for key in CONFIG_KEYS:
         assert f"`{key}`" in text, key
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gbk", "utf-16"])
+def test_config_saved_by_notepad_is_read(encoding: str, cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "gipr-lint.toml").write_bytes(
+        '# 配置\nagency = "高庄镇人民政府"\nagency-kind = "township"\nselect = ["A001"]\n'
+        .encode(encoding))
+    (tmp_path / "r.txt").write_text("一、总体情况\n我局做了工作。\n", encoding="utf-8")
+    done = cli("--format", "concise", "r.txt", cwd=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        1, 'r.txt:2:1: error A001 "我局" in a township report; expected "我镇"\n', "")
+
+
+def test_config_in_another_encoding_is_refused_clearly(cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "gipr-lint.toml").write_bytes(b'agency = "\xff\xfe\xfd\xfc"\n')
+    (tmp_path / "r.txt").write_text("一、总体情况\n", encoding="utf-8")
+    done = cli("r.txt", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == (f"gipr-lint: {tmp_path / 'gipr-lint.toml'}: cannot read: byte 11 is "
+                           "neither UTF-8 nor GBK; save the file as UTF-8\n")
 
 
 def test_a_code_from_a_missing_rule_pack_says_so(cli: RunCli, tmp_path: Path) -> None:

@@ -155,10 +155,12 @@ def test_every_rule_case_message_differs_between_the_languages() -> None:
 
 def test_summary_line_in_both_languages(tmp_path: Path) -> None:
     seed = str(FIXTURES / SEEDS[0])
-    zh = _run("check", seed, "--isolated", "--lang", "zh").stdout.splitlines()[-1]
-    en = _run("check", seed, "--isolated", "--lang", "en").stdout.splitlines()[-1]
-    assert zh == "共发现 2 个错误、4 个警告，涉及 1 个文件；3 张统计表中 3 张已完整检查。"
-    assert en == "Found 2 errors, 4 warnings in 1 file; 3 of 3 tables fully checked."
+    zh = _run("check", seed, "--isolated", "--lang", "zh").stdout.splitlines()[-2:]
+    en = _run("check", seed, "--isolated", "--lang", "en").stdout.splitlines()[-2:]
+    assert zh == ["共发现 2 个错误、4 个警告，涉及 1 个文件；3 张统计表中 3 张已完整检查。",
+                  "[*] 5 处可用 --fix 自动修复。"]
+    assert en == ["Found 2 errors, 4 warnings in 1 file; 3 of 3 tables fully checked.",
+                  "[*] 5 fixable with --fix."]
     clean = tmp_path / "clean.txt"
     clean.write_text("", encoding="utf-8")
     assert _run("check", str(clean), "--isolated", "--select", "A001", "--lang",
@@ -190,7 +192,8 @@ def test_rules_json_keeps_its_keys_and_codes() -> None:
 
 def test_rule_explained_in_chinese() -> None:
     out = _run("rule", "T001", "--lang", "zh").stdout
-    assert out.splitlines()[0] == "T001 request-row-total（级别 error，插件 tables）"
+    assert out.splitlines()[0] == ("T001 request-row-total（级别 error）。来自 gipr-lint 内置的"
+                                   "全国通用规则，检查统计表中的数字。")
     assert "表三某行总计与各类申请人之和不符" in out
     assert "表三某行的“总计”与六类申请人各列之和不一致。" in out
     assert "不通过示例：" in out and "通过示例：" in out
@@ -203,7 +206,8 @@ def test_rule_explained_in_chinese() -> None:
 def test_rule_explained_in_english_is_the_docstring() -> None:
     out = _run("rule", "T001", "--lang", "en").stdout
     assert out.splitlines()[:3] == [
-        "T001 request-row-total (error, plugin tables)", "",
+        "T001 request-row-total: error. From the national rules built into gipr-lint, which "
+        "check the figures of the statistics tables.", "",
         "Table 三 row total differs from the sum of the applicant columns"]
     assert "Fails::" in out
 

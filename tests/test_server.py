@@ -242,8 +242,9 @@ def test_without_pygls_a_clear_message(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "gipr_lint", "server"], env=env,
                           stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
     assert done.returncode == 2
-    assert done.stderr.decode() == ("gipr-lint: the language server needs: "
-                                    "pip install 'gipr-lint[lsp]'\n")
+    assert done.stderr.decode() == (
+        "gipr-lint: the language server needs pygls: install gipr-lint with its lsp extra "
+        "(pip install '.[lsp]' in a checkout; see docs/install.md)\n")
 
 
 def test_cli_start_up_does_not_import_pygls() -> None:
@@ -285,8 +286,9 @@ def test_byte_order_mark_in_the_editor_text(tmp_path: Path) -> None:
 def test_rule_markdown_fences_the_examples() -> None:
     from gipr_test_plugins.words import FlagWoJu
 
-    text = rule_markdown(FlagWoJu, "words")
-    assert text.startswith("**TST001** `flag-woju` (warning, plugin words)\n\nFlags every 我局")
+    text = rule_markdown(FlagWoJu, "From the rule pack 'words', installed separately.")
+    assert text.startswith("**TST001** `flag-woju`: warning. From the rule pack 'words', "
+                           "installed separately.\n\nFlags every 我局")
     assert "Fails:\n\n```text\n我局\n```" in text
     assert "Passes:\n\n```text\n我镇\n```" in text
 
@@ -308,3 +310,25 @@ def test_utf32_positions_when_the_client_asks(tmp_path: Path) -> None:
         a001 = next(d for d in published["diagnostics"]
                     if d["code"] == "A001" and d["range"]["start"]["line"] == line)
         assert a001["range"]["start"]["character"] == 6  # code points: 😀 counts once
+
+
+def test_hover_says_where_the_rule_comes_from_in_words() -> None:
+    from gipr_test_plugins import words
+
+    from gipr_lint.linting.plugin_manager import load_plugins
+    from gipr_lint.linting.rule_source import rule_source
+
+    national = load_plugins()
+    assert rule_source(national, "A001") == ("From the national rules built into gipr-lint, "
+                                              "which check wording: self-references, "
+                                              "placeholders, outdated terms.")
+    assert rule_source(national, "T001") == ("From the national rules built into gipr-lint, "
+                                              "which check the figures of the statistics "
+                                              "tables.")
+    assert rule_source(national, "E999") == "From gipr-lint itself."
+    extra = load_plugins(entry_points=[], extra=[words])
+    assert rule_source(extra, "TST001") == "From the rule pack 'words', installed separately."
+    hover = Linter(national).explain("A001")
+    assert hover is not None and hover.startswith(
+        "**A001** `self-reference`: error. From the national rules built into gipr-lint, "
+        "which check wording")

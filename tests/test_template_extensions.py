@@ -107,6 +107,7 @@ def test_gipr_lint_parse_shows_a_packs_row(tmp_path: Path, monkeypatch: pytest.M
     import json
 
     from gipr_lint import cli
+    from gipr_lint.cli import info
 
     text = SEED.replace("行政强制 | 0 | ||\n", "行政强制 | 0 | ||\n行政检查 | 7 | ||\n", 1)
     assert "行政检查 | 7" in text
@@ -115,7 +116,7 @@ def test_gipr_lint_parse_shows_a_packs_row(tmp_path: Path, monkeypatch: pytest.M
     row = {"kind": "row", "table": "active", "key": "test.inspection", "label": "行政检查",
            "after": "enforcement", "formats": ["2021"]}
     plugin_set = load_plugins(entry_points=[], extra=[("province", _Province([row]))])
-    monkeypatch.setattr(cli, "_load_plugins", lambda: plugin_set)
+    monkeypatch.setattr(info, "load_plugins", lambda: plugin_set)
     assert cli.main(["parse", str(report), "--format", "json"]) == 0
     tables = json.loads(capsys.readouterr().out)["tables"]
     assert tables["active"]["test.inspection"] == {"decisions": 7}

@@ -173,17 +173,20 @@ class Linter:
         rule = self.plugin_set.rules.get(code)
         if rule is None:
             return None
-        return rule_markdown(rule, self.plugin_set.rule_plugin.get(code, "?"))
+        from gipr_lint.linting.rule_source import rule_source
+
+        return rule_markdown(rule, rule_source(self.plugin_set, code))
 
 
-def rule_markdown(rule: type[Rule], plugin: str) -> str:
-    """A rule's hover text: code, name, default severity, plugin, summary, documentation."""
+def rule_markdown(rule: type[Rule], source: str) -> str:
+    """A rule's hover text: code, name, default severity, where the rule comes from (in words,
+    see :func:`gipr_lint.linting.rule_source.rule_source`), summary, documentation."""
     severity = getattr(rule.severity, "value", rule.severity)
+    head = _("{code} {name}: {severity}. {source}").format(
+        code=f"**{rule.code}**", name=f"`{rule.name}`", severity=severity, source=source)
     if current_language() != "en":
-        head = _("{code} {name} ({severity}, plugin {plugin})").format(
-            code=f"**{rule.code}**", name=f"`{rule.name}`", severity=severity, plugin=plugin)
         return f"{head}\n\n{rule_explanation(rule)}"
-    head = f"**{rule.code}** `{rule.name}` ({severity}, plugin {plugin})\n\n{rule_summary(rule)}"
+    head = f"{head}\n\n{rule_summary(rule)}"
     doc = rule.__doc__ or ""
     return f"{head}\n\n{docstring_markdown(doc, label='{}:').rstrip()}" if doc.strip() else head
 

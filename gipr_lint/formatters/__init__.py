@@ -24,12 +24,17 @@ class FormatContext:
     """What a formatter may know besides the results.
 
     ``rules`` maps every loaded rule's code to its class, ``rule_plugin`` to its plugin's name;
-    ``color`` is whether to use colour (a terminal, and ``NO_COLOR`` unset).
+    ``color`` is whether to use colour (a terminal, and ``NO_COLOR`` unset); ``quiet``
+    (``--quiet``) asks for the findings only, without a summary; ``byte_columns``
+    (``--columns bytes``) says that diagnostics' columns count UTF-8 bytes, so positions a
+    formatter computes itself must too.
     """
 
     rules: Mapping[str, type[Rule]] = field(default_factory=dict)
     rule_plugin: Mapping[str, str] = field(default_factory=dict)
     color: bool = False
+    quiet: bool = False
+    byte_columns: bool = False
     version: str = __version__
 
 

@@ -109,4 +109,5 @@ def write(results: Sequence[Any], out: TextIO, context: Any) -> None:
             for text in _snippet(d, source):
                 console.print(text)
             console.print()
-    console.print(summary(results))
+    if not getattr(context, "quiet", False):
+        console.print(summary(results))

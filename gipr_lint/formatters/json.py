@@ -22,7 +22,32 @@ def _report(result: Any) -> dict[str, Any]:
     }
 
 
-def to_dict(results: Sequence[Any]) -> dict[str, Any]:
+def _position(source: Any, offset: int, byte_columns: bool) -> dict[str, int]:
+    line, column = source.position(offset)
+    if byte_columns:
+        from gipr_lint.formatters.columns import byte_column
+
+        column = byte_column(source, line, column)
+    return {"line": line, "column": column}
+
+
+def _fix(diagnostic: Any, source: Any, byte_columns: bool) -> dict[str, Any] | None:
+    """The fix a diagnostic carries, as ruff's JSON has it: applicability, message, edits
+    (``content`` replaces ``location`` up to the exclusive ``end_location``)."""
+    fix = diagnostic.fix
+    if fix is None or source is None:
+        return None
+    return {
+        "applicability": "safe" if fix.safe else "unsafe",
+        "message": fix.description,
+        "edits": [{"content": edit.replacement,
+                   "location": _position(source, edit.span.start, byte_columns),
+                   "end_location": _position(source, edit.span.end, byte_columns)}
+                  for edit in fix.edits],
+    }
+
+
+def to_dict(results: Sequence[Any], byte_columns: bool = False) -> dict[str, Any]:
     files = []
     for result in results:
         if result.report is None:
@@ -34,6 +59,7 @@ def to_dict(results: Sequence[Any]) -> dict[str, Any]:
                 "code": d.code, "name": d.name, "severity": d.severity.value,
                 "message": d.message, "line": d.line, "column": d.column,
                 "end_line": d.end_line, "end_column": d.end_column,
+                "fix": _fix(d, result.source, byte_columns),
             } for d in result.diagnostics],
         })
     counts = severity_counts(results)
@@ -45,5 +71,6 @@ def to_dict(results: Sequence[Any]) -> dict[str, Any]:
 
 
 def write(results: Sequence[Any], out: TextIO, context: Any) -> None:
-    json.dump(to_dict(results), out, ensure_ascii=False, indent=2)
+    json.dump(to_dict(results, getattr(context, "byte_columns", False)), out,
+              ensure_ascii=False, indent=2)
     out.write("\n")

@@ -54,6 +54,9 @@ CONFIG_KEYS: Mapping[str, str] = {
     "ignore-texts": "a list of tables {code = 'A001', text = '我局'}",
     "plugins": "a table of plugin name -> that plugin's options table",
     "lang": "'zh' or 'en' (the language of messages)",
+    "exclude": "a list of globs of files and folders not to lint when a folder is searched",
+    "extend-exclude": "a list of globs excluded in addition to exclude",
+    "respect-gitignore": "true or false: skip what .gitignore files ignore (default true)",
 }
 _SELECTOR_HELP = "rule codes, code prefixes such as 'T' or 'T00', rule names, or 'ALL'"
 _PREFIX = re.compile(r"^[A-Z]+[0-9]{0,2}$")
@@ -99,6 +102,10 @@ class Settings:
     year: int | None = None
     ignore_texts: tuple[IgnoreText, ...] = ()
     plugin_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    #: ``exclude`` then ``extend-exclude``, globs relative to ``root`` (see
+    #: :mod:`gipr_lint.linting.exclusion`).
+    exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
     root: Path = field(default_factory=Path.cwd)
     path: Path | None = None
     #: The language of messages (``zh`` or ``en``); ``None``: the environment's.
@@ -154,12 +161,17 @@ class SettingsValidator:
         return ConfigError(f"{self.label}: {self.key_prefix}{key}: {problem}")
 
     def selector(self, key: str, value: Any) -> str:
+        """A rule code, prefix, name or ``ALL``; codes and prefixes may be written lower-case."""
         if not isinstance(value, str):
             raise self.error(key, f"{value!r} is not a string (accepted: {_SELECTOR_HELP})")
-        if value == "ALL" or self.plugins.resolve(value):
-            return value
-        if _PREFIX.match(value) and any(code.startswith(value) for code in self.plugins.rules):
-            return value
+        if value.upper() == "ALL":
+            return "ALL"
+        code = self.plugins.resolve(value)
+        if code is not None:
+            return value if value in self.plugins.names else code
+        upper = value.upper()
+        if _PREFIX.match(upper) and any(code.startswith(upper) for code in self.plugins.rules):
+            return upper
         raise self.error(key, f"unknown rule {value!r}{self._hint(value)} "
                               f"(accepted: {_SELECTOR_HELP})")
 
@@ -202,8 +214,8 @@ class SettingsValidator:
 
     def severity(self, key: str, value: Any, *, allow_off: bool = True) -> Severity:
         accepted = ["error", "warning", "info"] + (["off"] if allow_off else [])
-        if isinstance(value, str) and value.lower() in accepted:
-            return Severity(value.lower())
+        if isinstance(value, str) and value in accepted:
+            return Severity(value)
         hint = _suggest(str(value).lower(), accepted)
         raise self.error(key, f"unknown severity {value!r}{hint} (accepted: "
                          f"{', '.join(accepted)})")
@@ -247,8 +259,8 @@ class SettingsValidator:
                                      f"{', '.join(kinds)})")
                 out[key] = AgencyKind(value)
             elif key == "year":
-                if isinstance(value, str) and value.isdigit():
-                    value = int(value)
+                if isinstance(value, str) and value.isdigit() and self.key_prefix == "--":
+                    value = int(value)  # a command-line string; a file must write a number
                 if isinstance(value, bool) or not isinstance(value, int) \
                         or not 2000 <= value <= 2100:
                     raise self.error(key, f"expected {CONFIG_KEYS[key]}, got {value!r}")
@@ -262,6 +274,12 @@ class SettingsValidator:
                     raise self.error(key, f"unknown language {value!r}"
                                      f"{_suggest(str(value), list(LANGUAGES))} (accepted: "
                                      f"{', '.join(LANGUAGES)})")
+                out[key] = value
+            elif key in ("exclude", "extend-exclude"):
+                out[key] = self.globs(key, value)
+            elif key == "respect-gitignore":
+                if not isinstance(value, bool):
+                    raise self.error(key, f"expected {CONFIG_KEYS[key]}, got {value!r}")
                 out[key] = value
             elif key in plugin_names:
                 raise self.error(key, "expected a table of the plugin's options")
@@ -279,6 +297,14 @@ class SettingsValidator:
                       self.selectors(key, codes) if isinstance(codes, list)
                       else self._raise(f"{key}.{pattern}", "expected a list of rule codes"))
                      for pattern, codes in value.items())
+
+    def globs(self, key: str, value: Any) -> tuple[str, ...]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip()
+                                                  for item in value):
+            raise self.error(key, f"expected {CONFIG_KEYS[key]}, got {value!r}")
+        return tuple(item.strip() for item in value)
 
     def _raise(self, key: str, problem: str) -> Any:
         raise self.error(key, problem)
@@ -328,8 +354,7 @@ def read_config_file(path: Path) -> tuple[dict[str, Any], str] | None:
     when the file cannot be read or parsed.
     """
     try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
+        data = tomllib.loads(_decode_config(path, path.read_bytes()))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
@@ -343,6 +368,35 @@ def read_config_file(path: Path) -> tuple[dict[str, Any], str] | None:
             raise ConfigError(f"{path}: tool.gipr-lint: expected a table")
         return table, "tool.gipr-lint."
     return data, ""
+
+
+def _decode_config(path: Path, data: bytes) -> str:
+    """The text of a config file: UTF-8 with or without a byte-order mark, UTF-16 with one,
+    or GBK/GB18030 (what Notepad on a Chinese Windows saves as "ANSI").
+
+    Raises :class:`ConfigError` for anything else, saying how to save the file.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    else:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read: byte {exc.start + 1} is neither UTF-8 nor GBK; "
+                          "save the file as UTF-8") from None
 
 
 def find_config(directory: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:
@@ -382,7 +436,7 @@ def _merge(base: dict[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]
     ``extend-select`` extend, ``severity`` entries replace one by one."""
     merged = dict(base)
     for key, value in overrides.items():
-        if key in ("ignore", "extend-select"):
+        if key in ("ignore", "extend-select", "extend-exclude"):
             merged[key] = tuple(merged.get(key, ())) + tuple(value)
         elif key == "severity":
             merged[key] = {**merged.get(key, {}), **value}
@@ -406,6 +460,8 @@ def build_settings(values: Mapping[str, Any], *, root: Path, path: Path | None =
         year=values.get("year"),
         ignore_texts=tuple(values.get("ignore-texts", ())),
         plugin_options=dict(values.get("plugins", {})),
+        exclude=tuple(values.get("exclude", ())) + tuple(values.get("extend-exclude", ())),
+        respect_gitignore=values.get("respect-gitignore", True),
         root=root,
         path=path,
         lang=values.get("lang"),

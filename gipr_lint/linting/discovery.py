@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 __all__ = ["SKIPPED_DIRS", "discover"]
@@ -19,21 +19,30 @@ def _skip_dir(parent: str, name: str) -> bool:
     return os.path.exists(os.path.join(parent, name, "pyvenv.cfg"))
 
 
-def _walk(directory: str, suffixes: frozenset[str]) -> Iterable[str]:
+#: ``skip(path, is_dir)``: whether a folder search passes over a path (exclude, .gitignore).
+Skip = Callable[[str, bool], bool]
+
+
+def _walk(directory: str, suffixes: frozenset[str], skip: Skip | None) -> Iterable[str]:
     for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not _skip_dir(root, d))
+        dirs[:] = sorted(d for d in dirs if not _skip_dir(root, d)
+                         and not (skip and skip(os.path.join(root, d), True)))
         for name in sorted(files):
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in suffixes:
-                yield os.path.normpath(os.path.join(root, name))
+                path = os.path.normpath(os.path.join(root, name))
+                if not (skip and skip(path, False)):
+                    yield path
 
 
-def discover(paths: Sequence[str], suffixes: Iterable[str]) -> tuple[list[str], list[str]]:
+def discover(paths: Sequence[str], suffixes: Iterable[str], skip: Skip | None = None
+             ) -> tuple[list[str], list[str]]:
     """The files to lint, in command-line order, and error messages for missing paths.
 
     A file named on the command line is linted whatever its suffix; a directory is searched
     recursively for files with one of ``suffixes`` (``.txt`` and the registered readers'),
     skipping hidden directories, ``node_modules``, ``__pycache__`` and virtual environments.
-    ``-`` (standard input) is passed through.
+    ``-`` (standard input) is passed through. ``skip`` (see :mod:`.exclusion`) is asked about
+    each file and folder met while searching a folder, never about a path named in ``paths``.
     """
     wanted = frozenset(s.lower() for s in suffixes)
     files: list[str] = []
@@ -43,7 +52,7 @@ def discover(paths: Sequence[str], suffixes: Iterable[str]) -> tuple[list[str], 
         if path == "-":
             found: Iterable[str] = [path]
         elif os.path.isdir(path):
-            found = _walk(path, wanted)
+            found = _walk(path, wanted, skip)
         elif os.path.exists(path):
             found = [path]
         else:

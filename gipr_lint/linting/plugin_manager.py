@@ -103,10 +103,12 @@ class PluginSet:
         return any(problem.fatal for problem in self.problems)
 
     def resolve(self, ident: str) -> str | None:
-        """The code of the rule named by ``ident`` (a code or a name), or ``None``."""
+        """The code of the rule named by ``ident`` (a code, in any case, or a name), or ``None``."""
         if ident in self.rules:
             return ident
-        return self.names.get(ident)
+        if ident in self.names:
+            return self.names[ident]
+        return ident.upper() if ident.upper() in self.rules else None
 
     def rule(self, ident: str) -> type[Rule] | None:
         code = self.resolve(ident)

@@ -62,6 +62,11 @@ def _row(label: object, cells: tuple[Cell, ...]) -> Row:
                official_label=item.template.official, cells=cells, reworded=item.reworded)
 
 
+#: How many opening paragraphs may be looked at for the agency, and the length below which a
+#: paragraph without a full stop is a line to pass over (a date, a sub-title), not a sentence.
+_OPENING_PARAGRAPHS = 3
+_SHORT_LINE = 40
+
 class _Builder:
     def __init__(self, source: Source) -> None:
         self.source = source
@@ -174,17 +179,34 @@ class _Builder:
                 self.signature_part(child)
 
     # -- facts
+    def _agency_in_opening(self) -> TextPiece | None:
+        """The agency opening the first sentence of the body ("大渡口区跳磴镇人民政府根据…").
+
+        Lines above the title (an attachment mark, a file number) are not the body, and short
+        lines without a sentence (a date line, a sub-title) are passed over, so the agency does
+        not hang on whatever happens to be the first line.
+        """
+        title_end = self.title.span.end if self.title is not None else 0
+        opening = [p for p in [*self.preamble, *(p for s in self.sections[:1]
+                                                 for p in s.paragraphs)]
+                   if p.span.start >= title_end]
+        for paragraph in opening[:_OPENING_PARAGRAPHS]:
+            agency = agency_from_text(self.source.text, paragraph.span.start,
+                                      paragraph.span.end)
+            if agency is not None:
+                return agency
+            if len(paragraph.text) > _SHORT_LINE or "。" in paragraph.text:
+                return None
+        return None
+
     def report(self, problems: list[Problem]) -> Report:
         agency, year, year_span = title_facts(self.title) if self.title else (None, None, None)
         origin: AgencyOrigin | None = "title" if agency else None
         if agency is None and self.signature is not None and self.signature.agency is not None:
             agency, origin = self.signature.agency, "signature"
         if agency is None:
-            first = next(iter([*self.preamble, *(p for s in self.sections[:1]
-                                                 for p in s.paragraphs)]), None)
-            if first is not None:
-                agency = agency_from_text(self.source.text, first.span.start, first.span.end)
-                origin = "text" if agency else None
+            agency = self._agency_in_opening()
+            origin = "text" if agency else None
         periods = find_periods([*self.preamble, *(p for s in self.sections for p in s.paragraphs)])
         whole_year = next((p for p in periods if (p.start.month, p.start.day) == (1, 1)
                            and (p.end.month, p.end.day) == (12, 31)

@@ -160,11 +160,44 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: How many short lines may stand above the title (an attachment mark "附件1", a file number, a
+#: classification), and how long such a line may be.
+_LINES_ABOVE_TITLE = 3
+_LINE_ABOVE_MAX = 40
+#: Lines above a title that are never its first half: attachment marks, file numbers, dates.
+_NOT_TITLE_PART = re.compile(
+    r"附件|〔\d{4}〕|\[\d{4}\]|（\d{4}）|\(\d{4}\)|\d+号$|^[\d\s.\-/年月日:：]*$")
+_TITLE_SUBJECT = ("信息公开", "政务公开")
+_SENTENCE_MARKS = "。，,；;！？"
+
+
+def _first_half(text: str, above: tuple[int, int], title: Span) -> bool:
+    """Whether the line ``above`` the title line is the first half of a title wrapped over two
+    lines: directly above it, not a mark or a number, and either the agency standing alone
+    ("高庄镇人民政府" over "2024年政府信息公开工作年度报告") or the part holding the subject
+    ("…2024年政府信息公开" over "工作年度报告")."""
+    line = text[above[0]:above[1]]
+    between = text[above[1]:title.start]
+    if between.count("\n") != 1 or between.strip() or _NOT_TITLE_PART.search(line) \
+            or any(mark in line for mark in _SENTENCE_MARKS):
+        return False
+    rest = text[title.start:title.end]
+    if any(subject in line for subject in _TITLE_SUBJECT):
+        return not any(subject in rest for subject in _TITLE_SUBJECT)
+    from gipr_lint.reading.facts import agency_kind
+
+    starts_with_year = re.match(r"(?:19|20)\d{2}|[二][〇零○]|关于|政府信息公开|政务公开", rest)
+    return starts_with_year is not None and agency_kind(line).value != "unknown"
+
+
 def _find_title(text: str, lines: list[tuple[int, int]], before: int,
                 taken: _Taken) -> Span | None:
-    """The first line (or leading phrase of a long line) before the first section that names the
-    report; or the first two or three short lines that do together, as ``pdftotext`` splits a
-    title ("洪泽区人民政府" / "2023 年政府信息公开工作年度报告")."""
+    """The line (or leading phrase of a long line) before the first section that names the
+    report: the first such line among the opening lines, below at most a few short lines that
+    are not the title (an attachment mark, a file number); a title wrapped over two lines is
+    taken whole, and so are two or three short lines that name the report together, as
+    ``pdftotext`` splits a title ("洪泽区人民政府" / "2023 年政府信息公开工作年度报告")."""
+    above: list[tuple[int, int]] = []
     for index, (start, end) in enumerate(lines):
         if start >= before:
             break
@@ -174,15 +207,23 @@ def _find_title(text: str, lines: list[tuple[int, int]], before: int,
                 continue
             line = text[part_start:part_end]
             if len(line) <= 80 and ("报告" in line or "年报" in line):
-                return Span(part_start, part_end)
-            wrapped = _wrapped_title(text, lines, index, part_start, before, taken)
-            if wrapped is not None:
-                return wrapped
+                title = Span(part_start, part_end)
+                if above and _first_half(text, above[-1], title):
+                    return Span(above[-1][0], part_end)
+                return title
             if len(line) > 80:
                 match = _TITLE_IN_LINE.match(text, part_start, part_end)
                 if match and "政府信息公开" in match.group():
                     return Span(match.start(), match.end())
-            return None
+                return None
+            if len(above) >= _LINES_ABOVE_TITLE or len(line) > _LINE_ABOVE_MAX \
+                    or "。" in line:
+                return None  # after a sentence, what follows is body
+            if not _NOT_TITLE_PART.search(line):  # a mark or a number never starts a title
+                wrapped = _wrapped_title(text, lines, index, part_start, before, taken)
+                if wrapped is not None:
+                    return wrapped
+            above.append((part_start, part_end))
     return None
 
 

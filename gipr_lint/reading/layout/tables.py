@@ -143,17 +143,16 @@ class _Anchor:
 _LINE_END = frozenset("\r\n|｜\t\f")
 
 
-_ANY_LABEL: dict[int, re.Pattern[str]] = {}
-
-
 def _any_label(expected: Sequence[_Expected]) -> re.Pattern[str]:
-    """One pattern matching any of ``expected`` (the lists are module constants)."""
-    pattern = _ANY_LABEL.get(id(expected))
-    if pattern is None:
-        parts = {re.sub(r"\(\?P<\w+>", "(?:", item.pattern.pattern) for item in expected}
-        pattern = re.compile("|".join(f"(?:{part})" for part in sorted(parts)))
-        _ANY_LABEL[id(expected)] = pattern
-    return pattern
+    """One pattern matching any of ``expected``, built once per set of label patterns (the
+    lists are built per template set and may be evicted, so they are not keyed by identity)."""
+    return _combined(tuple(item.pattern for item in expected))
+
+
+@lru_cache(maxsize=64)
+def _combined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    parts = {re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern) for pattern in patterns}
+    return re.compile("|".join(f"(?:{part})" for part in sorted(parts)))
 
 
 def _stands_alone(text: str, view: CompactText, expected: Sequence[_Expected],

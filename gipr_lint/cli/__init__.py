@@ -1,0 +1,49 @@
+"""The ``gipr-lint`` command line (also ``python -m gipr_lint``).
+
+Exit codes: 0 no finding at or above ``fail-on``; 1 findings at or above it; 2 a usage,
+configuration, plugin or I/O error. Imports are kept lazy so that a one-file run starts fast:
+rich only for the outputs that use it, the parser only when a file is linted.
+
+One module per job: :mod:`.arguments` (the parser), :mod:`.check` (linting), :mod:`.fixing`
+(``--fix``/``--diff``), :mod:`.info` (``parse``, ``rules``, ``rule``, ``plugins``),
+:mod:`.tools` (``new-plugin``, ``server``), :mod:`.common` (exit codes, errors).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from gipr_lint.cli.arguments import COMMANDS, build_parser
+from gipr_lint.cli.check import cmd_check
+from gipr_lint.cli.common import EXIT_ERROR, UsageError, error
+from gipr_lint.cli.info import cmd_parse, cmd_plugins, cmd_rule, cmd_rules
+from gipr_lint.cli.tools import cmd_new_plugin, cmd_server
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv.insert(0, "check")
+    args = build_parser().parse_args(argv)
+    handlers = {"check": cmd_check, "parse": cmd_parse, "rules": cmd_rules, "rule": cmd_rule,
+                "plugins": cmd_plugins, "server": cmd_server, "new-plugin": cmd_new_plugin}
+    from gipr_lint.i18n import restored
+
+    try:
+        with restored():
+            return handlers[args.command](args)
+    except UsageError as exc:
+        error(str(exc))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # the reader went away (e.g. `| head`): silence the flush at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_ERROR

@@ -1,0 +1,325 @@
+"""``gipr-lint check``: discover, lint, fix, report."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from gipr_lint.cli.common import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    choose_language,
+    error,
+    load_plugins,
+    split_codes,
+)
+from gipr_lint.cli.fixing import apply_fixes
+from gipr_lint.i18n import plural_translator, translator
+
+if TYPE_CHECKING:
+    from gipr_lint.linting.config import ConfigResolver
+    from gipr_lint.linting.engine import FileResult
+    from gipr_lint.linting.plugin_manager import PluginSet
+
+__all__ = ["cmd_check"]
+
+_ = translator("gipr_lint")
+_n = plural_translator("gipr_lint")
+
+PROGRESS_THRESHOLD = 20
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key in ("select", "extend_select", "ignore", "exclude", "extend_exclude"):
+        codes = split_codes(getattr(args, key))
+        if codes is not None:
+            values[key.replace("_", "-")] = codes
+    if args.severity:
+        table = {}
+        for item in args.severity:
+            code, sep, level = item.partition("=")
+            if not sep:
+                raise UsageError(f"--severity {item!r}: expected CODE=LEVEL, e.g. T001=warning")
+            table[code.strip()] = level.strip().lower()
+        values["severity"] = table
+    for key in ("fail_on", "agency", "agency_kind", "year", "respect_gitignore", "lang"):
+        value = getattr(args, key)
+        if value is not None:
+            values[key.replace("_", "-")] = value
+    # the command line is forgiving about case and types; the config file is strict (its
+    # JSON schema says exactly what is accepted)
+    if "fail-on" in values:
+        values["fail-on"] = values["fail-on"].lower()
+    if "year" in values and values["year"].isdigit():
+        values["year"] = int(values["year"])
+    return values
+
+
+def _use_color(args: argparse.Namespace, out: TextIO) -> bool:
+    if args.color != "auto":
+        return args.color == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(out, "isatty") and out.isatty()
+
+
+def _read_stdin(name: str, plugin_set: PluginSet, resolver: Any) -> FileResult:
+    from gipr_lint.linting.engine import FileResult, lint_source
+    from gipr_lint.reading.source import DecodeError, Source
+
+    try:
+        source = Source.from_bytes(sys.stdin.buffer.read(), name)
+    except (OSError, DecodeError) as exc:
+        return FileResult(path=name, report=None, error=f"cannot read: {exc}")
+    return lint_source(source, resolver.settings_for(Path(name)), plugin_set)
+
+
+def _lint(files: list[str], args: argparse.Namespace, plugin_set: PluginSet, resolver: Any,
+          run: Any) -> list[FileResult]:
+    from gipr_lint.linting.runner import lint_files
+
+    stdin_name = args.stdin_filename or "-"
+    paths = [path for path in files if path != "-"]
+    progress = None
+    advance = None
+    if len(paths) > PROGRESS_THRESHOLD and sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        progress = Progress(console=Console(file=sys.stderr), transient=True)
+        task = progress.add_task(_("Linting"), total=len(paths))
+        progress.start()
+
+        def advance(count: int) -> None:
+            progress.advance(task, count)
+
+    try:
+        linted = iter(lint_files(paths, plugin_set, resolver, run, jobs=args.jobs,
+                                 advance=advance))
+    finally:
+        if progress is not None:
+            progress.stop()
+    return [_read_stdin(stdin_name, plugin_set, resolver) if path == "-" else next(linted)
+            for path in files]
+
+
+def _statistics(results: list[FileResult], out: TextIO, fmt: str) -> None:
+    from collections import Counter
+
+    counts: Counter[tuple[str, str]] = Counter(
+        (d.code, d.name) for result in results for d in result.diagnostics)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if fmt == "json":
+        import json
+
+        json.dump([{"code": code, "name": name, "count": count}
+                   for (code, name), count in rows], out, indent=2)
+        out.write("\n")
+        return
+    width = max((len(str(count)) for _, count in rows), default=1)
+    for (code, name), count in rows:
+        out.write(f"{count:>{width}}  {code:<7} {name}\n")
+
+
+def _unused_ignores(results: list[FileResult]) -> None:
+    in_play: dict[str, None] = {}
+    used: set[str] = set()
+    for result in results:
+        in_play.update(dict.fromkeys(result.ignore_texts))
+        used |= result.ignore_hits
+    for origin in in_play:
+        if origin not in used:
+            sys.stderr.write(f"gipr-lint: warning: {origin}: unused ignore-texts entry "
+                             "(it suppressed no finding)\n")
+
+
+def _fails(results: list[FileResult], resolver: Any) -> bool:
+    for result in results:
+        threshold = resolver.settings_for(Path(result.path)).fail_on.rank
+        if any(d.severity.rank >= threshold for d in result.diagnostics):
+            return True
+    return False
+
+
+def _nothing_to_lint(args: argparse.Namespace, missing: list[str],
+                     plugin_set: PluginSet) -> None:
+    """Say why no report was linted (never "All checks passed." for an empty run)."""
+    searched = [path for path in args.paths if path != "-" and Path(path).is_dir()]
+    if "help" in args.paths and any(message.startswith("help:") for message in missing):
+        error("for help, run: gipr-lint --help")
+    if searched:
+        suffixes = ", ".join(sorted(plugin_set.suffixes() | {".txt"}))
+        error(f"nothing was linted: no file ending in {suffixes} in {', '.join(searched)} "
+              "(hidden, excluded and git-ignored files are passed over; --show-files lists "
+              "what would be linted)")
+    else:
+        error("nothing was linted")
+
+
+def _discover(args: argparse.Namespace, plugin_set: PluginSet, resolver: ConfigResolver,
+              cwd: Path) -> tuple[list[str], list[str]]:
+    """The files to lint and messages about missing paths; configuration errors raise."""
+    from gipr_lint.linting.discovery import discover
+    from gipr_lint.linting.exclusion import Excluder
+
+    files, missing = discover(args.paths, plugin_set.suffixes(),
+                              Excluder(resolver.settings_for, cwd))
+    for path in files:  # report configuration errors before any work
+        resolver.settings_for(Path(args.stdin_filename or "-" if path == "-" else path))
+    return files, missing
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from gipr_lint.formatters import FormatContext
+    from gipr_lint.formatters.columns import REFUSED_FORMATS
+    from gipr_lint.linting.config import ConfigError
+    from gipr_lint.linting.runner import RunConfig
+
+    plugin_set = load_plugins()
+    status = EXIT_ERROR if plugin_set.has_errors else EXIT_OK
+    formatter = plugin_set.formatters.get(args.format)
+    if formatter is None:
+        raise UsageError(f"--format: unknown format {args.format!r} (accepted: "
+                         f"{', '.join(plugin_set.formatters)})")
+    if args.columns == "bytes" and args.format in REFUSED_FORMATS:
+        raise UsageError(f"--columns bytes: not with --format {args.format} (use concise, "
+                         "json or github)")
+    if args.jobs < 1:
+        raise UsageError("--jobs: expected a number of processes, 1 or more")
+    if args.config is not None and not args.config.is_file():
+        raise UsageError(f"--config: {args.config}: no such file")
+    run = RunConfig(config=args.config, isolated=args.isolated, overrides=_overrides(args),
+                    cwd=Path.cwd())
+    try:
+        resolver = run.resolver(plugin_set)
+        files, missing = _discover(args, plugin_set, resolver, run.cwd)
+        first = files[0] if files else "x.txt"
+        choose_language(args, resolver=resolver,
+                        path=(args.stdin_filename or "-") if first == "-" else first)
+        if args.show_settings:
+            from gipr_lint.cli.show import settings_target, show_settings
+
+            show_settings(settings_target(files, args.paths, args.stdin_filename), resolver,
+                          plugin_set, sys.stdout)
+            return status
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    for message in missing:
+        error(message)
+        status = EXIT_ERROR
+    if args.show_files:
+        from gipr_lint.cli.show import show_files
+
+        show_files(files, sys.stdout)
+        if not files:
+            _nothing_to_lint(args, missing, plugin_set)
+            return EXIT_ERROR
+        return status
+    results = _lint(files, args, plugin_set, resolver, run) if files else []
+    for result in results:
+        if result.error:
+            error(f"{result.path}: {result.error}")
+            status = EXIT_ERROR
+    if not any(result.report is not None for result in results):
+        _nothing_to_lint(args, missing, plugin_set)
+        return EXIT_ERROR
+    stdin = {index for index, path in enumerate(files) if path == "-"}
+    # `--fix -` writes the text to standard output, so the findings go to standard error
+    out: TextIO = sys.stderr if stdin and args.fix and not args.diff else sys.stdout
+    handle = None
+    if args.output_file is not None:
+        try:
+            handle = out = open(args.output_file, "w", encoding="utf-8")  # noqa: SIM115
+        except OSError as exc:
+            raise UsageError(f"--output-file: {args.output_file}: {exc.strerror}") from None
+    try:
+        return _report(results, args, plugin_set, resolver, out, formatter, status,
+                       FormatContext(rules=plugin_set.rules, rule_plugin=plugin_set.rule_plugin,
+                                     color=_use_color(args, out), quiet=args.quiet,
+                                     byte_columns=args.columns == "bytes"),
+                       stdin=stdin)
+    finally:
+        if handle is not None:
+            handle.close()
+
+
+def _fixable_hint(results: list[FileResult], args: argparse.Namespace, out: TextIO) -> None:
+    """``[*] 3 fixable with --fix.`` after human output, as ruff prints it."""
+    fixes = [d.fix for result in results for d in result.diagnostics if d.fix is not None]
+    safe = sum(1 for fix in fixes if fix.safe)
+    unsafe = len(fixes) - safe
+    if args.unsafe_fixes:
+        safe, unsafe = safe + unsafe, 0
+    if safe:
+        command = "--fix --unsafe-fixes" if args.unsafe_fixes else "--fix"
+        out.write(_("[*] {count} fixable with {command}.").format(count=safe, command=command)
+                  + "\n")
+    if unsafe:
+        out.write(_("({count} more fixable with --fix --unsafe-fixes.)").format(count=unsafe)
+                  + "\n")
+
+
+def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: PluginSet,
+            resolver: Any, out: TextIO, formatter: Any, status: int, context: Any,
+            stdin: set[int] | None = None) -> int:
+    if args.fix or args.diff:
+        try:
+            results, fixed = apply_fixes(results, args, plugin_set, resolver, out,
+                                         stdin or set())
+        except OSError as exc:
+            raise UsageError(f"cannot write fixes: {exc}") from None
+        if args.diff:
+            return max(status, EXIT_FINDINGS if fixed and not args.exit_zero else EXIT_OK)
+        if fixed and not args.quiet:
+            error(f"fixed {fixed} finding{'s' if fixed != 1 else ''}")
+    if args.write_baseline is not None:
+        from gipr_lint.linting.baseline import write_baseline
+
+        try:
+            count = write_baseline(args.write_baseline, results)
+        except OSError as exc:
+            raise UsageError(f"--write-baseline: {exc}") from None
+        error(f"recorded {count} finding{'s' if count != 1 else ''} in {args.write_baseline}")
+        return status
+    if args.baseline is not None:
+        from gipr_lint.linting.baseline import BaselineError, filter_new, load_baseline
+
+        try:
+            baseline = load_baseline(args.baseline)
+        except BaselineError as exc:
+            raise UsageError(f"--baseline: {exc}") from None
+        results = filter_new(results, baseline, args.baseline.parent)
+    if args.columns == "bytes":
+        from gipr_lint.formatters.columns import to_byte_columns
+
+        results = to_byte_columns(results)
+    incomplete = status == EXIT_ERROR and not any(result.diagnostics for result in results)
+    if incomplete:  # never "All checks passed." when a path, a file or a plugin failed
+        context.quiet = True
+    if args.statistics:
+        _statistics(results, out, args.format)
+    else:
+        try:
+            formatter(results, out, context)
+        except BrokenPipeError:
+            raise
+        except Exception as exc:
+            raise UsageError(f"formatter {args.format!r} crashed: {type(exc).__name__}: "
+                             f"{exc}") from None
+        if args.format == "full" and not args.quiet and not args.fix:
+            _fixable_hint(results, args, out)
+    out.flush()
+    if incomplete and not args.quiet:
+        error("no findings in what was linted, but not everything could be linted (see above)")
+    _unused_ignores(results)
+    if status == EXIT_OK and not args.exit_zero and _fails(results, resolver):
+        return EXIT_FINDINGS
+    return status

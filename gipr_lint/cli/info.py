@@ -1,0 +1,106 @@
+"""The commands that describe: ``parse``, ``rules``, ``rule``, ``plugins``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from gipr_lint.cli.common import EXIT_ERROR, EXIT_OK, UsageError, choose_language, load_plugins
+from gipr_lint.i18n import translator
+
+__all__ = ["cmd_parse", "cmd_plugins", "cmd_rule", "cmd_rules"]
+
+_ = translator("gipr_lint")
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    import json
+
+    from gipr_lint.reading.parser import parse
+    from gipr_lint.reading.source import DecodeError, Source
+
+    plugin_set = load_plugins()
+    try:
+        if args.file == "-":
+            source = Source.from_bytes(sys.stdin.buffer.read(), "-")
+        else:
+            source = plugin_set.reader_for(args.file).read(Path(args.file))
+    except (OSError, DecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UsageError(f"{args.file}: cannot read: {reason}") from None
+    from gipr_lint.formatters import report_json
+    from gipr_lint.templates import using
+
+    with using(plugin_set.template_set):  # the loaded packs' rows are read and shown too
+        report = parse(source)
+        if args.format == "json":
+            json.dump(report_json.report_to_dict(report), sys.stdout, ensure_ascii=False,
+                      indent=2)
+            sys.stdout.write("\n")
+        else:
+            from rich.console import Console
+
+            Console(highlight=False).print(report_json.report_tree(report))
+    return EXIT_OK
+
+
+def _severity(rule: Any) -> str:
+    return str(getattr(rule.severity, "value", rule.severity))
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from gipr_lint.i18n import rule_summary
+
+    plugin_set = load_plugins()
+    choose_language(args, plugin_set)
+    rows = [(code, rule.name, _severity(rule), rule_summary(rule), plugin_set.rule_plugin[code])
+            for code, rule in sorted(plugin_set.rules.items())]
+    if args.format == "json":
+        import json
+
+        json.dump([{"code": c, "name": n, "severity": s, "summary": m, "plugin": p,
+                    "enabled_by_default": plugin_set.rules[c].enabled_by_default}
+                   for c, n, s, m, p in rows], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(_("Code"), _("Name"), _("Severity"), _("Summary"), _("Plugin"))
+        for row in rows:
+            table.add_row(*row)
+        Console(highlight=False).print(table)
+    else:
+        for row in rows:
+            sys.stdout.write("\t".join(row) + "\n")
+    return EXIT_ERROR if plugin_set.has_errors else EXIT_OK
+
+
+def cmd_rule(args: argparse.Namespace) -> int:
+    from gipr_lint.i18n import current_language, rule_explanation
+
+    plugin_set = load_plugins()
+    choose_language(args, plugin_set)
+    rule = plugin_set.rule(args.rule)
+    if rule is None:
+        hint = plugin_set.suggest(args.rule)
+        raise UsageError(f"unknown rule {args.rule!r}"
+                         + (f"; did you mean {hint!r}?" if hint else "")
+                         + " (see `gipr-lint rules`)")
+    from gipr_lint.linting.rule_source import rule_source
+
+    sys.stdout.write(_("{code} {name}: {severity}. {source}").format(
+        code=rule.code, name=rule.name, severity=_severity(rule),
+        source=rule_source(plugin_set, rule.code)) + "\n\n")
+    sys.stdout.write(rule_explanation(rule, current_language()))
+    return EXIT_OK
+
+
+def cmd_plugins(args: argparse.Namespace) -> int:
+    plugin_set = load_plugins()
+    for info in plugin_set.plugins:
+        codes = ", ".join(info.codes) or "(no rules)"
+        sys.stdout.write(f"{info.name} {info.version or '-'}: {codes}\n")
+    return EXIT_ERROR if plugin_set.has_errors else EXIT_OK
