@@ -1,0 +1,212 @@
+"""A PDF's text layer read into paragraphs and tables, each piece with its page (and line).
+
+This is the work done inside the budget (:mod:`~gipr_lint.reading.readers.pdf_budget`): open
+the file with pdfplumber, read every page's lines and ruled tables, drop running headers,
+footers and page numbers, join paragraphs and tables that continue on the next page. Problems
+with the file itself become :class:`PdfError` with a message a user can act on.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gipr_lint.reading.document import Block, Cell, Origin, Paragraph, Table
+from gipr_lint.reading.readers.pdf_lines import Layout, Line, furniture, join_text, lines_of
+from gipr_lint.reading.readers.pdf_lines import paragraphs as group_paragraphs
+from gipr_lint.reading.readers.pdf_tables import PdfTable, join_continued, read_tables
+from gipr_lint.reading.source import DecodeError
+
+__all__ = ["Extracted", "PdfError", "extract"]
+
+#: Fewer readable characters than this in the whole file: a scan without a text layer.
+MIN_TEXT = 20
+
+
+class PdfError(DecodeError):
+    """The PDF cannot be read: encrypted, damaged, without text layer, over budget."""
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """The blocks read, and for each paragraph the offsets where its later lines begin."""
+
+    blocks: tuple[Block, ...]
+    #: ``(block index, offset in the paragraph's text, origin)`` of each line after the first
+    line_origins: tuple[tuple[int, int, Origin], ...]
+    pages: int
+
+
+def _open(path: Path) -> Any:
+    import pdfplumber
+
+    try:
+        return pdfplumber.open(path)
+    except Exception as exc:  # pdfminer raises many kinds on damaged files
+        raise _translate(exc) from None
+
+
+def _translate(exc: BaseException) -> PdfError:
+    """A message for what pdfminer raised on a file it could not read."""
+    cause: BaseException = exc
+    while getattr(cause, "__cause__", None) is not None or (cause.args and isinstance(
+            cause.args[0], BaseException)):
+        nxt = cause.__cause__ or cause.args[0]
+        if not isinstance(nxt, BaseException) or nxt is cause:
+            break
+        cause = nxt
+    name = type(cause).__name__
+    if isinstance(cause, RecursionError):
+        return PdfError("the PDF's objects are nested too deeply to read (a damaged or "
+                        "hostile file)")
+    if isinstance(cause, MemoryError):
+        return PdfError("reading the PDF needs more memory than allowed")
+    if "Password" in name or "Encrypt" in name:
+        return PdfError("the PDF is encrypted (password-protected); save an unprotected copy "
+                        "to lint it")
+    detail = str(cause).strip() or name
+    return PdfError(f"not a readable PDF (damaged or truncated file: {detail})")
+
+
+def _page_count(pdf: Any, limit: int) -> int:
+    from pdfminer.pdfpage import PDFPage
+
+    pages = sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), limit + 1))
+    if pages > limit:
+        raise PdfError(f"the PDF has more than {limit} pages, the limit for one file "
+                       "(raise it with GIPR_LINT_PDF_MAX_PAGES)")
+    return pages
+
+
+def _check_time(deadline: float | None, seconds: float) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise PdfError(f"reading the PDF took longer than {seconds:g} s, the limit for one "
+                       "file (raise it with GIPR_LINT_PDF_TIMEOUT)")
+
+
+def _outside(line: Line, tables: list[PdfTable]) -> bool:
+    middle = (line.top + line.bottom) / 2
+    return not any(t.bbox[1] <= middle <= t.bbox[3] and t.bbox[0] - 2 <= line.x0 <= t.bbox[2]
+                   for t in tables)
+
+
+def extract(path: Path, *, max_pages: int, timeout: float | None = None) -> Extracted:
+    """Read the PDF at ``path``. Raises :class:`PdfError` (or ``OSError``)."""
+    deadline = time.monotonic() + timeout if timeout else None
+    pdf = _open(path)
+    try:
+        try:
+            count = _page_count(pdf, max_pages)
+            return _read(pdf, count, deadline, timeout or 0.0)
+        except PdfError:
+            raise
+        except Exception as exc:
+            raise _translate(exc) from None
+    finally:
+        pdf.close()
+
+
+def _read(pdf: Any, count: int, deadline: float | None, seconds: float) -> Extracted:
+    page_lines: list[list[Line]] = []
+    page_tables: list[list[PdfTable]] = []
+    heights: list[float] = []
+    for number, page in enumerate(pdf.pages, start=1):
+        _check_time(deadline, seconds)
+        page = page.dedupe_chars()
+        tables = read_tables(page, number)
+        lines = [line for line in lines_of(page.chars, number) if _outside(line, tables)]
+        page_lines.append(lines)
+        page_tables.append(tables)
+        heights.append(float(page.height))
+        page.flush_cache() if hasattr(page, "flush_cache") else None
+    dropped = furniture(page_lines, heights)
+    body = [[line for line in lines if line not in dropped] for lines in page_lines]
+    text_size = sum(len(line.text.strip()) for lines in body for line in lines) + sum(
+        len(cell.text) for tables in page_tables for table in tables for row in table.rows
+        for cell in row if cell is not None)
+    if text_size < MIN_TEXT:
+        raise PdfError(f"the PDF has no text layer ({count} page(s) of images, a scan?): it "
+                       "needs OCR (text recognition) before it can be linted")
+    return _blocks(body, page_tables, count)
+
+
+def _blocks(body: list[list[Line]], page_tables: list[list[PdfTable]], pages: int) -> Extracted:
+    # reading order: per page, lines and tables by their top; None marks a table
+    items: list[Line | PdfTable] = []
+    for lines, tables in zip(body, page_tables, strict=True):
+        ordered: list[tuple[float, Line | PdfTable]] = [(line.top, line) for line in lines]
+        ordered += [(table.bbox[1], table) for table in tables]
+        ordered.sort(key=lambda pair: pair[0])
+        for _, item in ordered:
+            previous = items[-1] if items else None
+            if (isinstance(item, PdfTable) and isinstance(previous, PdfTable)
+                    and previous.last_page + 1 == item.page
+                    and _ends_page(previous, body) and _starts_page(item, body)
+                    and join_continued(previous, item)):
+                continue
+            items.append(item)
+    layout = Layout.of([line for lines in body for line in lines])
+    line_numbers = {id(line): n for lines in body for n, line in enumerate(lines, start=1)}
+    blocks: list[Block] = []
+    extra: list[tuple[int, int, Origin]] = []
+    run: list[Line] = []
+    table_count = 0
+
+    def flush() -> None:
+        for group in group_paragraphs(run, layout):
+            text = ""
+            starts = []
+            for line in group:
+                joined = join_text(text, line.text)
+                starts.append((len(joined) - len(line.text), line))
+                text = joined
+            index = len(blocks)
+            blocks.append(Paragraph(text, Origin(page=group[0].page,
+                                                 line=line_numbers[id(group[0])])))
+            extra.extend((index, offset, Origin(page=line.page, line=line_numbers[id(line)]))
+                         for offset, line in starts[1:])
+        run.clear()
+
+    for item in items:
+        if isinstance(item, Line):
+            run.append(item)
+            continue
+        flush()
+        if _is_frame(item):
+            for row in item.rows:
+                for pdf_cell in row:
+                    if pdf_cell is not None and pdf_cell.text:
+                        blocks.append(Paragraph(pdf_cell.text, Origin(page=pdf_cell.page)))
+            continue
+        table_count += 1
+        blocks.append(_table(item, table_count))
+    flush()
+    return Extracted(tuple(blocks), tuple(extra), pages)
+
+
+def _ends_page(table: PdfTable, body: list[list[Line]]) -> bool:
+    return not any(line.top > table.last_bottom for line in body[table.last_page - 1])
+
+
+def _starts_page(table: PdfTable, body: list[list[Line]]) -> bool:
+    return not any(line.bottom < table.bbox[1] for line in body[table.page - 1])
+
+
+def _is_frame(table: PdfTable) -> bool:
+    """A ruled frame around running text: one cell to a row, and not a row of numbers."""
+    return all(sum(cell is not None for cell in row) <= 1 for row in table.rows) and any(
+        len(cell.text) > 40 for row in table.rows for cell in row if cell is not None)
+
+
+def _table(table: PdfTable, number: int) -> Table:
+    rows = []
+    for index, row in enumerate(table.rows, start=1):
+        cells = tuple(Cell(cell.text.replace("\u3000", " ").strip(),
+                           Origin(page=cell.page, table=number, row=index, cell=cell.column))
+                      for cell in row if cell is not None)
+        if cells:
+            rows.append(cells)
+    return Table(tuple(rows))
