@@ -64,19 +64,28 @@ def read_pdf(path: str | Path, limits: Limits | None = None) -> Source:
 
 def _with_line_origins(source: Source, blocks: Sequence[object],
                        lines: Sequence[tuple[int, int, Origin]]) -> Source:
-    """Add the origin of every wrapped line after a paragraph's first, so that a finding in
-    the middle of a long paragraph names the page and line it is on."""
-    if not lines:
-        return source
+    """Refine the origins :func:`to_source` made.
+
+    Every wrapped line after a paragraph's first gets its own origin, so that a finding in the
+    middle of a long paragraph names the page and line it is on; and a cell's origin starts at
+    the space after its ``|``, where the parser places a blank cell's (empty) span.
+    """
+    origins = list(source.origins)
     starts: dict[int, int] = {}
     position = 0
     for index, block in enumerate(blocks):
-        starts[index] = source.origins[position][0]
-        position += 1 if isinstance(block, Paragraph) else sum(
-            1 + len(row) for row in getattr(block, "rows", ()))
-    extra = [(starts[index] + offset, origin) for index, offset, origin in lines]
-    merged = tuple(sorted([*source.origins, *extra], key=lambda pair: pair[0]))
-    return dataclasses.replace(source, origins=merged)
+        starts[index] = origins[position][0]
+        if isinstance(block, Paragraph):
+            position += 1
+            continue
+        for row in getattr(block, "rows", ()):
+            for cell in range(position + 1, position + 1 + len(row)):
+                offset, origin = origins[cell]
+                origins[cell] = (offset - 1, origin)
+            position += 1 + len(row)
+    origins += [(starts[index] + offset, origin) for index, offset, origin in lines]
+    origins.sort(key=lambda pair: pair[0])
+    return dataclasses.replace(source, origins=tuple(origins))
 
 
 class PdfReader:
