@@ -8,11 +8,12 @@ with the file itself become :class:`PdfError` with a message a user can act on.
 
 from __future__ import annotations
 
+import io
 import itertools
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from gipr_lint.reading.document import Block, Cell, Origin, Paragraph, Table
 from gipr_lint.reading.readers.pdf_lines import Layout, Line, furniture, join_text, lines_of
@@ -40,13 +41,21 @@ class Extracted:
     pages: int
 
 
-def _open(path: Path) -> Any:
+def _open(source: Path | BinaryIO) -> Any:
     import pdfplumber
 
     try:
-        return pdfplumber.open(path)
+        return pdfplumber.open(source)
     except Exception as exc:  # pdfminer raises many kinds on damaged files
         raise _translate(exc) from None
+
+
+class _Unreadable(Exception):
+    """The cross-reference table led nowhere: read again by scanning the objects."""
+
+    def __init__(self, error: PdfError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def _translate(exc: BaseException) -> PdfError:
@@ -63,7 +72,8 @@ def _translate(exc: BaseException) -> PdfError:
         return PdfError("the PDF's objects are nested too deeply to read (a damaged or "
                         "hostile file)")
     if isinstance(cause, MemoryError):
-        return PdfError("reading the PDF needs more memory than allowed")
+        return PdfError("reading the PDF needs more memory than the limit for one file (raise "
+                        "it with GIPR_LINT_PDF_MAX_MEMORY_MB)")
     if "Password" in name or "Encrypt" in name:
         return PdfError("the PDF is encrypted (password-protected); save an unprotected copy "
                         "to lint it")
@@ -74,11 +84,7 @@ def _translate(exc: BaseException) -> PdfError:
 def _page_count(pdf: Any, limit: int) -> int:
     from pdfminer.pdfpage import PDFPage
 
-    pages = sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), limit + 1))
-    if pages > limit:
-        raise PdfError(f"the PDF has more than {limit} pages, the limit for one file "
-                       "(raise it with GIPR_LINT_PDF_MAX_PAGES)")
-    return pages
+    return sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), limit + 1))
 
 
 def _check_time(deadline: float | None, seconds: float) -> None:
@@ -94,19 +100,59 @@ def _outside(line: Line, tables: list[PdfTable]) -> bool:
 
 
 def extract(path: Path, *, max_pages: int, timeout: float | None = None) -> Extracted:
-    """Read the PDF at ``path``. Raises :class:`PdfError` (or ``OSError``)."""
+    """Read the PDF at ``path``. Raises :class:`PdfError` (or ``OSError``).
+
+    When the cross-reference table leads to no page (offsets that point nowhere, a damaged
+    ``startxref``), the file is read once more by scanning it for its objects, as PDF viewers
+    do; if that fails too, the first error is the one reported.
+    """
     deadline = time.monotonic() + timeout if timeout else None
-    pdf = _open(path)
+    try:
+        return _extract(_open(path), max_pages, deadline, timeout or 0.0)
+    except _Unreadable as first:
+        data = path.read_bytes()
+        end = data.rfind(b"startxref")
+        data = data[:end] if end > 0 else data  # no startxref: pdfminer scans the objects
+        try:
+            return _extract(_open(io.BytesIO(data)), max_pages, deadline, timeout or 0.0)
+        except _Unreadable:
+            raise first.error from None
+        except PdfError:
+            raise first.error from None
+
+
+def _extract(pdf: Any, max_pages: int, deadline: float | None, seconds: float) -> Extracted:
     try:
         try:
             count = _page_count(pdf, max_pages)
-            return _read(pdf, count, deadline, timeout or 0.0)
+        except RecursionError:
+            raise _translate(RecursionError()) from None
+        except Exception as exc:
+            error = _translate(exc)
+            if "nested too deeply" in str(error):
+                raise error from None
+            raise _Unreadable(error) from None
+        if count > max_pages:
+            raise PdfError(f"the PDF has more than {max_pages} pages, the limit for one file "
+                           "(raise it with GIPR_LINT_PDF_MAX_PAGES)")
+        if count == 0:
+            raise _Unreadable(PdfError("the PDF has no pages that can be read (a damaged "
+                                       "cross-reference table?)"))
+        try:
+            return _read(pdf, count, deadline, seconds)
         except PdfError:
             raise
         except Exception as exc:
             raise _translate(exc) from None
     finally:
-        pdf.close()
+        _close(pdf)
+
+
+def _close(pdf: Any) -> None:
+    """Close the file; not ``pdf.close()``, which walks (and may fail on) every page."""
+    stream = getattr(pdf, "stream", None)
+    if stream is not None:
+        stream.close()
 
 
 def _read(pdf: Any, count: int, deadline: float | None, seconds: float) -> Extracted:
