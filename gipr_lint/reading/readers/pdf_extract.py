@@ -13,7 +13,7 @@ import itertools
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from gipr_lint.reading.document import Block, Cell, Origin, Paragraph, Table
 from gipr_lint.reading.readers.pdf_lines import Layout, Line, furniture, join_text, lines_of
@@ -41,7 +41,7 @@ class Extracted:
     pages: int
 
 
-def _open(source: Path | BinaryIO) -> Any:
+def _open(source: Path | io.BytesIO) -> Any:
     import pdfplumber
 
     try:
