@@ -161,7 +161,6 @@ def _read(pdf: Any, count: int, deadline: float | None, seconds: float) -> Extra
     heights: list[float] = []
     for number, page in enumerate(pdf.pages, start=1):
         _check_time(deadline, seconds)
-        page = page.dedupe_chars()
         tables = read_tables(page, number)
         lines = [line for line in lines_of(page.chars, number) if _outside(line, tables)]
         page_lines.append(lines)

@@ -76,6 +76,17 @@ def _line_text(chars: Sequence[Mapping[str, Any]]) -> str:
     return "".join(out).strip()
 
 
+def _unique(chars: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Drop a character drawn again over itself (a "bold" made by overprinting)."""
+    out: list[Mapping[str, Any]] = []
+    for char in chars:
+        if out and char["text"] == out[-1]["text"] and abs(
+                float(char["x0"]) - float(out[-1]["x0"])) < 0.15 * float(char["size"] or 1):
+            continue
+        out.append(char)
+    return out
+
+
 def lines_of(chars: Iterable[Mapping[str, Any]], page: int) -> list[Line]:
     """The lines ``chars`` (pdfplumber character dicts) form, top to bottom."""
     upright = [c for c in chars if c.get("upright", True) and str(c.get("text", ""))]
@@ -93,6 +104,7 @@ def lines_of(chars: Iterable[Mapping[str, Any]], page: int) -> list[Line]:
     lines = []
     for group in groups:
         group.sort(key=lambda c: float(c["x0"]))
+        group = _unique(group)
         text = _line_text(group)
         if not text:
             continue
