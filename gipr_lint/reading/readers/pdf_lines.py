@@ -124,8 +124,10 @@ _PAGE_NUMBER = re.compile(
     r"|(?:page|Page|PAGE)\s*\d+(?:\s*(?:of|/)\s*\d+)?)$")
 
 
-def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+def _shape(line: Line) -> str:
+    """A line's text with digits and spaces folded, and its size: a running header repeats it
+    (a title set large that reads like the header is not one)."""
+    return f"{round(line.size)}:" + re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text))
 
 
 def furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> set[Line]:
@@ -133,7 +135,7 @@ def furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> set[
 
     Only the first and last two lines of a page are candidates, and only within the top or
     bottom eighth of the page: a page number there, or a line of the same shape (digits
-    aside) in the same place on another page.
+    aside, same size) in the same band on another page.
     """
     candidates: list[tuple[Line, str]] = []
     for lines, height in zip(pages, heights, strict=True):
@@ -145,10 +147,10 @@ def furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> set[
                 candidates.append((line, "bottom"))
     seen: Counter[tuple[str, str]] = Counter()
     for line, band in set(candidates):
-        seen[(band, _shape(line.text))] += 1
+        seen[(band, _shape(line))] += 1
     out = set()
     for line, band in candidates:
-        if _PAGE_NUMBER.match(line.text.strip()) or seen[(band, _shape(line.text))] >= 2:
+        if _PAGE_NUMBER.match(line.text.strip()) or seen[(band, _shape(line))] >= 2:
             out.add(line)
     return out
 
