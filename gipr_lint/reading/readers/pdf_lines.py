@@ -192,9 +192,8 @@ def _continues(before: Line, after: Line, layout: Layout, adjacent: bool) -> boo
         return False
     if not same_page and not adjacent:
         return False
-    centre = (layout.left + layout.right) / 2
-    if before.size > layout.size * 1.2 and same_page:  # a title over two lines
-        return all(abs((line.x0 + line.x1) / 2 - centre) < 2 * size for line in (before, after))
+    if before.size > layout.size * 1.2 and same_page:  # a title over two centred lines
+        return abs((before.x0 + before.x1) - (after.x0 + after.x1)) / 2 < size
     full = before.x1 >= layout.right - 1.5 * size and before.x0 <= layout.left + 2.5 * size
     flush = after.x0 <= layout.left + 0.5 * size
     if not (full and flush):

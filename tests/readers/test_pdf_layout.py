@@ -1,0 +1,146 @@
+"""How the PDF reader rebuilds lines, paragraphs and tables: small PDFs drawn by each test."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gipr_lint.reading.readers.pdf import read_pdf
+from gipr_lint.reading.readers.pdf_lines import Line, furniture, join_text
+from tests.readers.pdf_render import FONT, _font
+
+Draw = Callable[[Any], None]
+
+
+def _pdf(tmp_path: Path, *pages: Draw) -> Path:
+    from reportlab.pdfgen import canvas
+
+    _font()
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=(595, 842), invariant=True)
+    for draw in pages:
+        pdf.setFont(FONT, 12)
+        draw(pdf)
+        pdf.showPage()
+    pdf.save()
+    path = tmp_path / "layout.pdf"
+    path.write_bytes(out.getvalue())
+    return path
+
+
+PROSE = "本机关认真贯彻落实政府信息公开条例，持续推进政务公开工作，" * 3
+
+
+@pytest.mark.parametrize(("before", "after", "joined"), [
+    ("推进政务", "公开工作", "推进政务公开工作"),
+    ("annual", "report", "annual report"),
+    ("共计20", "24件", "共计2024件"),
+    ("见http://www.gov.cn/", "xxgk", "见http://www.gov.cn/xxgk"),
+    ("还存在以 ", "下问题", "还存在以 下问题"),
+])
+def test_wrapped_lines_join_with_a_space_only_between_latin_words(
+        before: str, after: str, joined: str) -> None:
+    assert join_text(before, after) == joined
+
+
+def test_spread_chinese_characters_get_no_space_but_latin_words_do(tmp_path: Path) -> None:
+    def draw(pdf: Any) -> None:
+        text = pdf.beginText(72, 720)
+        text.setFont(FONT, 12)
+        text.setCharSpace(6)  # justified: half a character between characters
+        text.textOut("持续推进政务公开工作")
+        text.setCharSpace(0)
+        pdf.drawText(text)
+        pdf.setFont("Helvetica", 12)
+        for index, word in enumerate(["Open", "Government", "Data"]):  # no space characters
+            pdf.drawString(72 + index * 80, 690, word)
+
+    assert read_pdf(_pdf(tmp_path, draw)).text == "持续推进政务公开工作\nOpen Government Data\n"
+
+
+def test_overprinted_bold_is_read_once(tmp_path: Path) -> None:
+    def draw(pdf: Any) -> None:
+        pdf.drawString(72, 720, "一、总体情况")
+        pdf.drawString(72.3, 720, "一、总体情况")
+        pdf.drawString(96, 700, "本机关认真贯彻落实政府信息公开条例。")
+
+    assert read_pdf(_pdf(tmp_path, draw)).text.splitlines() == [
+        "一、总体情况", "本机关认真贯彻落实政府信息公开条例。"]
+
+
+def test_a_paragraph_continues_over_the_page_break_past_header_and_footer(
+        tmp_path: Path) -> None:
+    def page(number: int, lines: list[tuple[float, str]]) -> Draw:
+        def draw(pdf: Any) -> None:
+            pdf.setFont(FONT, 9)
+            pdf.drawCentredString(297, 800, "某某县人民政府2024年政府信息公开工作年度报告")
+            pdf.drawCentredString(297, 40, f"第 {number} 页 共 2 页")
+            pdf.setFont(FONT, 12)
+            for x, text in lines:
+                pdf.drawString(x, 700 - 20 * lines.index((x, text)), text)
+        return draw
+
+    full = "本机关认真贯彻落实政府信息公开条例持续推进政务公开工作全面提升"
+    first = page(1, [(72, "一、总体情况"), (96, full[:-2]), (72, full)])
+    second = page(2, [(72, "工作质效。"), (96, "二是加强平台建设。")])
+    source = read_pdf(_pdf(tmp_path, first, second))
+    assert source.text.splitlines() == [
+        "一、总体情况", full[:-2] + full + "工作质效。", "二是加强平台建设。"]
+    second_line = source.text.index(full + "工作质效")
+    assert source.origin(second_line).page == 1  # type: ignore[union-attr]
+    assert source.origin(source.text.index("工作质效")).page == 2  # type: ignore[union-attr]
+    assert source.origin(source.text.index("工作质效")).line == 1  # type: ignore[union-attr]
+
+
+def test_a_ruled_frame_around_prose_is_read_as_a_paragraph(tmp_path: Path) -> None:
+    def draw(pdf: Any) -> None:
+        pdf.drawString(72, 760, "一、总体情况")
+        pdf.rect(66, 600, 470, 140)
+        y = 720
+        for start in range(0, len(PROSE), 36):
+            pdf.drawString(72, y, PROSE[start:start + 36])
+            y -= 18
+
+    text = read_pdf(_pdf(tmp_path, draw)).text
+    assert "|" not in text
+    assert text.splitlines()[0] == "一、总体情况"
+    assert text.replace("\n", "").endswith(PROSE)
+
+
+def test_a_title_over_two_centred_lines_is_one_line(tmp_path: Path) -> None:
+    def draw(pdf: Any) -> None:
+        pdf.setFont(FONT, 18)
+        pdf.drawCentredString(297, 760, "某某街道办事处")
+        pdf.drawCentredString(297, 735, "2024年政府信息公开工作年度报告")
+        pdf.setFont(FONT, 12)
+        pdf.drawString(96, 700, "根据条例规定编制本报告。")
+        pdf.drawString(72, 680, "一、总体情况")
+        pdf.drawString(96, 660, PROSE[:30])
+
+    assert read_pdf(_pdf(tmp_path, draw)).text.splitlines() == [
+        "某某街道办事处2024年政府信息公开工作年度报告", "根据条例规定编制本报告。", "一、总体情况",
+        PROSE[:30]]
+
+
+def _line(text: str, top: float, page: int, size: float = 9.0) -> Line:
+    return Line(text=text, x0=200, x1=400, top=top, bottom=top + size, size=size, page=page)
+
+
+def test_page_numbers_and_repeated_headers_are_furniture_but_a_one_off_line_is_not() -> None:
+    header = [_line("某某镇2024年年报", 30, page) for page in (1, 2)]
+    numbers = [_line(f"- {page} -", 800, page) for page in (1, 2)]
+    body = [_line("一、总体情况", 100, 1, 12), _line("正文", 100, 2, 12)]
+    once = _line("仅此一页的页眉", 30, 3)
+    pages = [[header[0], body[0], numbers[0]], [header[1], body[1], numbers[1]], [once]]
+    assert furniture(pages, [842.0] * 3) == {*header, *numbers}
+
+
+def test_a_large_title_that_reads_like_the_running_header_is_kept() -> None:
+    title = _line("某某镇2024年年报", 60, 1, 18)
+    header = _line("某某镇2024年年报", 30, 2)
+    number = _line("2", 800, 2)
+    assert furniture([[title], [header, number]], [842.0, 842.0]) == {number}
