@@ -144,3 +144,74 @@ def test_a_large_title_that_reads_like_the_running_header_is_kept() -> None:
     header = _line("某某镇2024年年报", 30, 2)
     number = _line("2", 800, 2)
     assert furniture([[title], [header, number]], [842.0, 842.0]) == {number}
+
+
+def _grid(pdf: Any, top: float, rows: list[list[str]], widths: list[float]) -> None:
+    """A ruled table at ``top`` (PDF y), one line of 9-point text to a cell, left-aligned."""
+    pdf.setFont(FONT, 9)
+    y = top
+    for row in rows:
+        x = 72.0
+        for text, width in zip(row, widths, strict=True):
+            pdf.rect(x, y - 16, width, 16)
+            pdf.drawString(x + 2, y - 12, text)
+            x += width
+        y -= 16
+
+
+WIDTHS = [110.0, 50.0, 50.0]
+CUT = "（二）部分公开（区分处"  # 11 characters of 9 points: to the cell's edge
+REST = "理的，只计这一情形）"
+
+
+@pytest.mark.parametrize("numbers_on", ["first page", "second page"])
+def test_a_row_cut_by_the_page_break_is_joined(tmp_path: Path, numbers_on: str) -> None:
+    first_numbers, second_numbers = (["3", "4"], ["", ""]) if numbers_on == "first page" else (
+        ["", ""], ["3", "4"])
+
+    def first(pdf: Any) -> None:
+        pdf.drawString(72, 760, "二、主动公开政府信息情况")
+        _grid(pdf, 120, [["规章", "1", "2"], [CUT, *first_numbers]], WIDTHS)
+
+    def second(pdf: Any) -> None:
+        _grid(pdf, 780, [[REST, *second_numbers], ["行政处罚", "5", "6"]], WIDTHS)
+        pdf.setFont(FONT, 12)
+        pdf.drawString(72, 700, "三、收到和处理政府信息公开申请情况")
+
+    assert read_pdf(_pdf(tmp_path, first, second)).text.splitlines() == [
+        "二、主动公开政府信息情况",
+        "| 规章 | 1 | 2 |",
+        f"| {CUT}{REST} | 3 | 4 |",
+        "| 行政处罚 | 5 | 6 |",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+
+
+def test_a_finished_label_at_the_foot_of_a_page_is_not_joined_to_the_next_row(
+        tmp_path: Path) -> None:
+    def first(pdf: Any) -> None:
+        pdf.drawString(72, 760, "二、主动公开政府信息情况")
+        _grid(pdf, 120, [["规章", "1", "2"], ["行政处罚", "3", "4"]], WIDTHS)
+
+    def second(pdf: Any) -> None:
+        _grid(pdf, 780, [["行政强制", "5", "6"]], WIDTHS)
+        pdf.setFont(FONT, 12)
+        pdf.drawString(72, 700, "三、收到和处理政府信息公开申请情况")
+
+    lines = read_pdf(_pdf(tmp_path, first, second)).text.splitlines()
+    assert lines[1:4] == ["| 规章 | 1 | 2 |", "| 行政处罚 | 3 | 4 |", "| 行政强制 | 5 | 6 |"]
+
+
+def test_tables_of_different_widths_on_two_pages_stay_two(tmp_path: Path) -> None:
+    def first(pdf: Any) -> None:
+        pdf.drawString(72, 760, "二、主动公开政府信息情况")
+        _grid(pdf, 120, [["规章", "1", "2"]], WIDTHS)
+
+    def second(pdf: Any) -> None:
+        _grid(pdf, 780, [["行政复议", "0"]], [110.0, 80.0])
+        pdf.setFont(FONT, 12)
+        pdf.drawString(72, 700, "五、存在的主要问题及改进情况")
+
+    source = read_pdf(_pdf(tmp_path, first, second))
+    tables = {origin.table for _, origin in source.origins if origin.table}
+    assert tables == {1, 2}

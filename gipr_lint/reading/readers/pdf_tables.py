@@ -121,7 +121,8 @@ def _drop_repeated_header(first: PdfTable, rest: PdfTable) -> None:
 def _rejoin_cut_labels(first: PdfTable, rest: PdfTable) -> None:
     """Put back together a label the page break cut ("（四）无" on one page, "法提供" on the next).
 
-    In the continuation's first row, a non-numeric cell that does not start like a label
+    A row cut in two (each of its cells continues on the next page) is joined cell by cell.
+    Otherwise, in the continuation's first row, a non-numeric cell that does not start like a label
     ("（五）", "2.", "三、") continues the nearest cell above it when that cell has the same
     edges and its text runs to its right edge (it was cut, not finished); an empty cell under a
     merged cell continues that merged cell. A row left empty goes.
@@ -129,6 +130,14 @@ def _rejoin_cut_labels(first: PdfTable, rest: PdfTable) -> None:
     if not rest.rows or not first.rows:
         return
     row = rest.rows[0]
+    if _split_row(first.rows[-1], row):
+        by_column = {cell.column: cell for cell in first.rows[-1] if cell is not None}
+        for cell in row:
+            if cell is not None:
+                target = by_column[cell.column]
+                target.text = join_text(target.text, cell.text)
+        del rest.rows[0]
+        return
     for index, cell in enumerate(row):
         if cell is None or (_NUMBER.match(cell.text) and cell.text):
             continue
@@ -149,6 +158,23 @@ def _rejoin_cut_labels(first: PdfTable, rest: PdfTable) -> None:
         row[index] = None
     if all(cell is None or not cell.text for cell in row):
         del rest.rows[0]
+
+
+def _split_row(last: Sequence[PdfCell | None], row: Sequence[PdfCell | None]) -> bool:
+    """Whether ``row`` is the rest of ``last``, a row the page break cut in two.
+
+    Both have cells in the same columns; a cell of ``last`` whose text runs to its edge goes on
+    in ``row`` with text that does not start like a label; no column has a number in both.
+    """
+    above = {cell.column: cell for cell in last if cell is not None}
+    below = {cell.column: cell for cell in row if cell is not None}
+    if not below or set(above) != set(below):
+        return False
+    if any(above[c].text and below[c].text and _NUMBER.match(above[c].text)
+           and _NUMBER.match(below[c].text) for c in below):
+        return False
+    return any(above[c].open_end and below[c].text and not _NUMBER.match(below[c].text)
+               and not _LABEL_START.match(below[c].text) for c in below)
 
 
 def _above(table: PdfTable, column: int) -> tuple[bool, PdfCell | None] | None:
