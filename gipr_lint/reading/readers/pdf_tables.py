@@ -134,8 +134,8 @@ def _rejoin_cut_labels(first: PdfTable, rest: PdfTable) -> None:
         by_column = {cell.column: cell for cell in first.rows[-1] if cell is not None}
         for cell in row:
             if cell is not None:
-                target = by_column[cell.column]
-                target.text = join_text(target.text, cell.text)
+                upper = by_column[cell.column]
+                upper.text = join_text(upper.text, cell.text)
         del rest.rows[0]
         return
     for index, cell in enumerate(row):
