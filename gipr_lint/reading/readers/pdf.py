@@ -48,13 +48,16 @@ def read_pdf(path: str | Path, limits: Limits | None = None) -> Source:
     limits = limits or Limits.from_env()
     _check_file(path, limits)
 
-    def work() -> object:
-        from gipr_lint.reading.readers.pdf_extract import extract
+    # imported here, before the reading child is forked, so that each child inherits them
+    # instead of importing pdfplumber again
+    from gipr_lint.reading.readers.pdf_extract import Extracted, extract, preload
 
+    preload()
+
+    def work() -> object:
         return extract(path, max_pages=limits.max_pages, timeout=limits.timeout)
 
     extracted = run_limited(work, limits)
-    from gipr_lint.reading.readers.pdf_extract import Extracted
 
     if not isinstance(extracted, Extracted):  # pragma: no cover - defensive
         raise DecodeError("the PDF reader returned nothing")

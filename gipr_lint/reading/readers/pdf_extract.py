@@ -21,7 +21,7 @@ from gipr_lint.reading.readers.pdf_lines import paragraphs as group_paragraphs
 from gipr_lint.reading.readers.pdf_tables import PdfTable, join_continued, read_tables
 from gipr_lint.reading.source import DecodeError
 
-__all__ = ["Extracted", "PdfError", "extract"]
+__all__ = ["Extracted", "PdfError", "extract", "preload"]
 
 #: Fewer readable characters than this in the whole file: a scan without a text layer.
 MIN_TEXT = 20
@@ -39,6 +39,12 @@ class Extracted:
     #: ``(block index, offset in the paragraph's text, origin)`` of each line after the first
     line_origins: tuple[tuple[int, int, Origin], ...]
     pages: int
+
+
+def preload() -> None:
+    """Import pdfplumber and the parts of pdfminer the reading uses."""
+    import pdfminer.pdfpage  # noqa: F401
+    import pdfplumber  # noqa: F401
 
 
 def _open(source: Path | io.BytesIO) -> Any:
