@@ -167,7 +167,8 @@ def _read(pdf: Any, count: int, deadline: float | None, seconds: float) -> Extra
     heights: list[float] = []
     for number, page in enumerate(pdf.pages, start=1):
         _check_time(deadline, seconds)
-        tables = read_tables(page, number)
+        # a ruled frame around running text is no table: its lines are read as the page's
+        tables = [table for table in read_tables(page, number) if not _is_frame(table)]
         lines = [line for line in lines_of(page.chars, number) if _outside(line, tables)]
         page_lines.append(lines)
         page_tables.append(tables)
@@ -226,12 +227,6 @@ def _blocks(body: list[list[Line]], page_tables: list[list[PdfTable]], pages: in
             run.append(item)
             continue
         flush()
-        if _is_frame(item):
-            for row in item.rows:
-                for pdf_cell in row:
-                    if pdf_cell is not None and pdf_cell.text:
-                        blocks.append(Paragraph(pdf_cell.text, Origin(page=pdf_cell.page)))
-            continue
         table_count += 1
         blocks.append(_table(item, table_count))
     flush()
