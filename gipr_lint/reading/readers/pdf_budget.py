@@ -129,7 +129,7 @@ def run_limited(work: Callable[[], T], limits: Limits) -> T:
     os.close(write)
     chunks: list[bytes] = []
     deadline = time.monotonic() + limits.timeout
-    timed_out = False
+    timed_out = finished = False
     try:
         while True:
             left = deadline - time.monotonic()
@@ -143,9 +143,10 @@ def run_limited(work: Callable[[], T], limits: Limits) -> T:
             if not chunk:
                 break
             chunks.append(chunk)
+        finished = not timed_out
     finally:
         os.close(read)
-        if timed_out:
+        if not finished:  # over time, or interrupted (Ctrl-C): the child must not outlive us
             os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
     if timed_out:
