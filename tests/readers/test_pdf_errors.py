@@ -126,8 +126,11 @@ def test_a_page_tree_without_pages_is_refused(tmp_path: Path) -> None:
 def test_the_run_goes_on_past_unreadable_pdfs(tmp_path: Path) -> None:
     """Through the real command line: each bad file gets its message on stderr, the text
     report is still linted, exit code 2 (an I/O error), no traceback."""
+    seed = SEED_PDF.read_bytes()
+    stream = seed.index(b"stream", seed.index(b"/Contents")) + 10
     bad = {"scan.pdf": scan_pdf(), "locked.pdf": encrypted_pdf("secret"),
-           "cut.pdf": SEED_PDF.read_bytes()[:3000], "many.pdf": pages_pdf(600)}
+           "cut.pdf": seed[:3000], "many.pdf": pages_pdf(600),
+           "damaged.pdf": seed[:stream] + b"\xff" * 16 + seed[stream + 16:]}
     for name, data in bad.items():
         (tmp_path / name).write_bytes(data)
     report = tmp_path / "report.txt"
@@ -140,6 +143,11 @@ def test_the_run_goes_on_past_unreadable_pdfs(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     errors = sorted(result.stderr.splitlines())
+    damaged = f"gipr-lint: {tmp_path / 'damaged.pdf'}: cannot read: "
+    [about_damaged] = [line for line in errors if line.startswith(damaged)]
+    errors.remove(about_damaged)
+    assert re.fullmatch(r"(page \d+ of the PDF cannot be read|not a readable PDF) \(damaged.*\)",
+                        about_damaged.removeprefix(damaged))  # one line, not pdfminer's log
     assert errors == sorted([
         f"gipr-lint: {tmp_path / 'cut.pdf'}: cannot read: not a readable PDF (damaged or "
         "truncated file: Unexpected EOF)",
@@ -153,3 +161,31 @@ def test_the_run_goes_on_past_unreadable_pdfs(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [
         f"{report}:5:1: info R001 总体情况 does not mention 依申请公开; expected all five "
         "aspects: 主动公开、依申请公开、政府信息管理、平台建设、监督保障"]
+
+
+@pytest.mark.parametrize("isolate", [True, False], ids=["child process", "in process"])
+def test_damaged_bytes_anywhere_give_a_report_or_a_message(tmp_path: Path, isolate: bool) -> None:
+    """Bytes overwritten at random places of a real report PDF (a fixed sample): the reader
+    returns what it could read or refuses with a message; nothing else escapes."""
+    import random
+
+    from gipr_lint.reading.readers.pdf_budget import Limits
+
+    data = SEED_PDF.read_bytes()
+    sample = random.Random(17)
+    forms = re.compile(r"not a readable PDF \(damaged or truncated file: .+\)"
+                       r"|page \d+ of the PDF cannot be read \(damaged: .+\)"
+                       r"|the PDF has no pages that can be read \(.+\)")
+    for attempt in range(12):
+        damaged = bytearray(data)
+        for _ in range(sample.randint(1, 40)):
+            at = sample.randrange(len(damaged))
+            damaged[at:at + 8] = bytes(sample.randrange(256) for _ in range(8))
+        path = tmp_path / f"damaged-{attempt}.pdf"
+        path.write_bytes(bytes(damaged))
+        try:
+            read_pdf(path, Limits(timeout=20, isolate=isolate))
+        except DecodeError as exc:
+            message = str(exc)
+            assert forms.fullmatch(message), message
+            assert message.isprintable() and len(message) < 160

@@ -42,9 +42,19 @@ class Extracted:
 
 
 def preload() -> None:
-    """Import pdfplumber and the parts of pdfminer the reading uses."""
+    """Import pdfplumber and the parts of pdfminer the reading uses, and silence their logging:
+    pdfminer warns on stderr about every oddity of a damaged file, which is not the user's
+    business (a file that cannot be read gets one message)."""
+    import logging
+
     import pdfminer.pdfpage  # noqa: F401
     import pdfplumber  # noqa: F401
+
+    for name in ("pdfminer", "pdfplumber"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+        logger.propagate = False
 
 
 def _open(source: Path | io.BytesIO) -> Any:
@@ -83,8 +93,14 @@ def _translate(exc: BaseException) -> PdfError:
     if "Password" in name or "Encrypt" in name:
         return PdfError("the PDF is encrypted (password-protected); save an unprotected copy "
                         "to lint it")
-    detail = str(cause).strip() or name
-    return PdfError(f"not a readable PDF (damaged or truncated file: {detail})")
+    return PdfError(f"not a readable PDF (damaged or truncated file: {_detail(cause)})")
+
+
+def _detail(exc: BaseException) -> str:
+    """pdfminer's own words, on one line, printable and short (they may quote file bytes)."""
+    text = str(exc).strip() or type(exc).__name__
+    text = "".join(ch if ch.isprintable() else "?" for ch in text.splitlines()[0])
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def _page_count(pdf: Any, limit: int) -> int:
@@ -167,9 +183,15 @@ def _read(pdf: Any, count: int, deadline: float | None, seconds: float) -> Extra
     heights: list[float] = []
     for number, page in enumerate(pdf.pages, start=1):
         _check_time(deadline, seconds)
-        # a ruled frame around running text is no table: its lines are read as the page's
-        tables = [table for table in read_tables(page, number) if not _is_frame(table)]
-        lines = [line for line in lines_of(page.chars, number) if _outside(line, tables)]
+        try:
+            # a ruled frame around running text is no table: its lines are read as the page's
+            tables = [table for table in read_tables(page, number) if not _is_frame(table)]
+            lines = [line for line in lines_of(page.chars, number) if _outside(line, tables)]
+        except (RecursionError, MemoryError):
+            raise
+        except Exception as exc:  # a damaged page: refuse the file rather than lint a part
+            raise PdfError(f"page {number} of the PDF cannot be read (damaged: "
+                           f"{_detail(exc)})") from None
         page_lines.append(lines)
         page_tables.append(tables)
         heights.append(float(page.height))
