@@ -216,3 +216,17 @@ def test_tables_of_different_widths_on_two_pages_stay_two(tmp_path: Path) -> Non
     source = read_pdf(_pdf(tmp_path, first, second))
     tables = {origin.table for _, origin in source.origins if origin.table}
     assert tables == {1, 2}
+
+
+def test_an_indent_typed_as_ideographic_spaces_starts_a_paragraph(tmp_path: Path) -> None:
+    """Clerks indent with two U+3000 instead of a first-line indent; the PDF draws them."""
+    full = PROSE[:36]
+
+    def draw(pdf: Any) -> None:
+        pdf.drawString(72, 720, "\u3000\u3000" + full[:34])
+        pdf.drawString(72, 702, full)
+        pdf.drawString(72, 684, "\u3000\u3000" + PROSE[:20])
+        pdf.drawString(72, 666, full)
+
+    assert read_pdf(_pdf(tmp_path, draw)).text.splitlines() == [
+        full[:34] + full, PROSE[:20], full]

@@ -108,9 +108,11 @@ def lines_of(chars: Iterable[Mapping[str, Any]], page: int) -> list[Line]:
         text = _line_text(group)
         if not text:
             continue
-        sizes = sorted(float(c["size"]) for c in group if not str(c["text"]).isspace())
-        lines.append(Line(text=text, x0=min(float(c["x0"]) for c in group),
-                          x1=max(float(c["x1"]) for c in group),
+        inked = [c for c in group if not str(c["text"]).isspace()] or group
+        sizes = sorted(float(c["size"]) for c in inked)
+        # the edges of what is printed: an indent typed as U+3000 spaces is still an indent
+        lines.append(Line(text=text, x0=min(float(c["x0"]) for c in inked),
+                          x1=max(float(c["x1"]) for c in inked),
                           top=min(float(c["top"]) for c in group),
                           bottom=max(float(c["bottom"]) for c in group),
                           size=sizes[len(sizes) // 2] if sizes else 0.0, page=page))
