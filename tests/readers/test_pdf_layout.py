@@ -230,3 +230,20 @@ def test_an_indent_typed_as_ideographic_spaces_starts_a_paragraph(tmp_path: Path
 
     assert read_pdf(_pdf(tmp_path, draw)).text.splitlines() == [
         full[:34] + full, PROSE[:20], full]
+
+
+def test_paragraph_spacing_ends_a_paragraph_without_indent(tmp_path: Path) -> None:
+    """Block paragraphs (no first-line indent, space between them) are told apart by the
+    space, even when a paragraph's last line happens to be full."""
+    full = PROSE[:36]
+
+    def draw(pdf: Any) -> None:
+        y = 720.0
+        for paragraph in ([full, full], [full, PROSE[:10]]):
+            for line in paragraph:
+                pdf.drawString(72, y, line)
+                y -= 18  # 12-point text, 6 points between lines
+            y -= 8  # and 8 more between paragraphs
+
+    assert read_pdf(_pdf(tmp_path, draw)).text.splitlines() == [full + full,
+                                                                 full + PROSE[:10]]

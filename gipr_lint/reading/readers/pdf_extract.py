@@ -190,6 +190,8 @@ def _read(pdf: Any, count: int, deadline: float | None, seconds: float) -> Extra
         except (RecursionError, MemoryError):
             raise
         except Exception as exc:  # a damaged page: refuse the file rather than lint a part
+            if "allocate" in str(exc):  # zlib out of memory under the memory limit
+                raise MemoryError from None
             raise PdfError(f"page {number} of the PDF cannot be read (damaged: "
                            f"{_detail(exc)})") from None
         page_lines.append(lines)

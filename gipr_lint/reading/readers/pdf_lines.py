@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 __all__ = ["Line", "furniture", "join_text", "lines_of", "paragraphs"]
@@ -159,11 +160,13 @@ def furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> set[
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """The body text's size and margins, read from the lines themselves."""
+    """The body text's size, margins and usual gap between lines, read from the lines."""
 
     size: float
     left: float
     right: float
+    #: the most common gap between a body line and the next (paragraph spacing shows as more)
+    gap: float = 0.0
 
     @classmethod
     def of(cls, lines: Sequence[Line]) -> Layout:
@@ -178,7 +181,11 @@ class Layout:
         rights = Counter(round(line.x1) for line in body)
         left = float(min(x for x, _ in lefts.most_common(3)))
         repeated = [x for x, n in rights.items() if n >= 2] or list(rights)
-        return cls(size, left, float(max(repeated)))
+        gaps: Counter[float] = Counter(
+            round(after.top - before.bottom, 0) for before, after in pairwise(body)
+            if after.page == before.page and 0 <= after.top - before.bottom < 2 * size)
+        gap = gaps.most_common(1)[0][0] if sum(gaps.values()) >= 3 else 0.5 * size
+        return cls(size, left, float(max(repeated)), float(gap))
 
 
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
@@ -190,8 +197,8 @@ def _continues(before: Line, after: Line, layout: Layout, adjacent: bool) -> boo
         return False
     size = before.size or 1.0
     same_page = before.page == after.page
-    if same_page and after.top - before.bottom > 1.2 * size:
-        return False
+    if same_page and after.top - before.bottom > min(1.2 * size, layout.gap + 0.35 * size + 1):
+        return False  # more space than between the lines of a paragraph
     if not same_page and not adjacent:
         return False
     if before.size > layout.size * 1.2 and same_page:  # a title over two centred lines
