@@ -247,3 +247,18 @@ def test_paragraph_spacing_ends_a_paragraph_without_indent(tmp_path: Path) -> No
 
     assert read_pdf(_pdf(tmp_path, draw)).text.splitlines() == [full + full,
                                                                  full + PROSE[:10]]
+
+
+def test_a_page_whose_text_runs_sideways_is_read_turned_upright(tmp_path: Path) -> None:
+    """Portrait content on a page that /Rotate turns: displayed sideways, read upright."""
+    def landscape(pdf: Any) -> None:
+        pdf.setPageSize((842, 595))
+        pdf.drawString(72, 500, "四、政府信息公开行政复议、行政诉讼情况")
+
+    def turned(pdf: Any) -> None:
+        pdf.setPageSize((595, 842))
+        pdf.setPageRotation(90)
+        pdf.drawString(72, 720, "五、存在的主要问题及改进情况")
+
+    assert read_pdf(_pdf(tmp_path, landscape, turned)).text.splitlines() == [
+        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"]

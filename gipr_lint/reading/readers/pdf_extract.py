@@ -115,6 +115,38 @@ def _check_time(deadline: float | None, seconds: float) -> None:
                        "file (raise it with GIPR_LINT_PDF_TIMEOUT)")
 
 
+def _upright(pdf: Any, page: Any, number: int) -> Any:
+    """The page turned so that its text reads upright.
+
+    A page whose text runs sideways as displayed (content drawn for portrait on a page the
+    ``/Rotate`` entry turns, or the other way round) would lose its text, as lines are read
+    from upright characters only: it is read under the rotation that makes most characters
+    upright, as a reader turns the paper.
+    """
+    chars = page.chars
+    if not chars or 2 * sum(1 for c in chars if c.get("upright", True)) >= len(chars):
+        return page
+    from pdfplumber.page import Page
+
+    page_obj = page.page_obj
+    attrs = page_obj.attrs
+    original, original_rotate = attrs.get("Rotate"), getattr(page_obj, "rotate", 0)
+    for turn in (0, 90, 180, 270):
+        attrs["Rotate"] = turn  # read by pdfplumber
+        page_obj.rotate = turn  # and by pdfminer's interpreter
+        candidate = Page(pdf, page.page_obj, page_number=number,
+                         initial_doctop=page.initial_doctop)
+        turned = candidate.chars
+        if turned and 2 * sum(1 for c in turned if c.get("upright", True)) > len(turned):
+            return candidate
+    if original is None:
+        attrs.pop("Rotate", None)
+    else:
+        attrs["Rotate"] = original
+    page_obj.rotate = original_rotate
+    return page
+
+
 def _outside(line: Line, tables: list[PdfTable]) -> bool:
     middle = (line.top + line.bottom) / 2
     return not any(t.bbox[1] <= middle <= t.bbox[3] and t.bbox[0] - 2 <= line.x0 <= t.bbox[2]
@@ -184,6 +216,7 @@ def _read(pdf: Any, count: int, deadline: float | None, seconds: float) -> Extra
     for number, page in enumerate(pdf.pages, start=1):
         _check_time(deadline, seconds)
         try:
+            page = _upright(pdf, page, number)
             # a ruled frame around running text is no table: its lines are read as the page's
             tables = [table for table in read_tables(page, number) if not _is_frame(table)]
             lines = [line for line in lines_of(page.chars, number) if _outside(line, tables)]

@@ -207,7 +207,7 @@ def _continues(before: Line, after: Line, layout: Layout, adjacent: bool) -> boo
     flush = after.x0 <= layout.left + 0.5 * size
     if not (full and flush):
         return False
-    return not (_HEADING_START.match(after.text) and before.text.endswith(("。", "：", ":", "；")))
+    return not _HEADING_START.match(after.text)  # a heading starts its own paragraph
 
 
 def paragraphs(items: Sequence[Line | None], layout: Layout) -> list[list[Line]]:
