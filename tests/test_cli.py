@@ -74,7 +74,7 @@ def test_full_colour_only_when_forced(cli: RunCli) -> None:
 def test_summary_counts_files(cli: RunCli) -> None:
     done = cli("--isolated", "--select", "TST002,TST003", str(FIXTURES), plugins=WORDS)
     assert done.stdout.splitlines()[-2:] == [
-        "Found 18 errors in 7 files; 18 of 22 tables fully checked.",  # with published/
+        "Found 25 errors in 12 files; 33 of 37 tables fully checked.",  # with published/, pdf/
         "[*] 1 fixable with --fix."]
     seeds = sorted(str(path) for path in FIXTURES.glob("*.txt"))
     done = cli("--isolated", "--select", "TST002,TST003", *seeds, plugins=WORDS)

@@ -33,7 +33,7 @@ def test_empty_folder(cli: RunCli, tmp_path: Path) -> None:
     (tmp_path / "reports").mkdir()
     done = cli("--isolated", "reports", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == ("gipr-lint: nothing was linted: no file ending in .txt in reports "
+    assert done.stderr == ("gipr-lint: nothing was linted: no file ending in .pdf, .txt in reports "
                            "(hidden, excluded and git-ignored files are passed over; "
                            "--show-files lists what would be linted)\n")
 
@@ -43,7 +43,7 @@ def test_folder_of_unsupported_files(cli: RunCli, tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("# notes\n", encoding="utf-8")
     done = cli("--isolated", ".", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (2, "")
-    assert "nothing was linted: no file ending in .txt in ." in done.stderr
+    assert "nothing was linted: no file ending in .pdf, .txt in ." in done.stderr
 
 
 def test_help_as_a_command(cli: RunCli, tmp_path: Path) -> None:

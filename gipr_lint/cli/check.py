@@ -251,9 +251,16 @@ def cmd_check(args: argparse.Namespace) -> int:
             handle.close()
 
 
-def _fixable_hint(results: list[FileResult], args: argparse.Namespace, out: TextIO) -> None:
-    """``[*] 3 fixable with --fix.`` after human output, as ruff prints it."""
-    fixes = [d.fix for result in results for d in result.diagnostics if d.fix is not None]
+def _fixable_hint(results: list[FileResult], args: argparse.Namespace, out: TextIO,
+                  plugin_set: PluginSet, stdin: set[int]) -> None:
+    """``[*] 3 fixable with --fix.`` after human output, as ruff prints it. Only fixes that
+    ``--fix`` would write count: those in plain-text files and standard input, not in files of
+    other readers (a PDF, a Word file)."""
+    from gipr_lint.linting.builtin import TextReader
+
+    writable = [result for index, result in enumerate(results)
+                if index in stdin or isinstance(plugin_set.reader_for(result.path), TextReader)]
+    fixes = [d.fix for result in writable for d in result.diagnostics if d.fix is not None]
     safe = sum(1 for fix in fixes if fix.safe)
     unsafe = len(fixes) - safe
     if args.unsafe_fixes:
@@ -315,7 +322,7 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
             raise UsageError(f"formatter {args.format!r} crashed: {type(exc).__name__}: "
                              f"{exc}") from None
         if args.format == "full" and not args.quiet and not args.fix:
-            _fixable_hint(results, args, out)
+            _fixable_hint(results, args, out, plugin_set, stdin or set())
     out.flush()
     if incomplete and not args.quiet:
         error("no findings in what was linted, but not everything could be linted (see above)")

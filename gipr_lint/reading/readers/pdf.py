@@ -1,0 +1,106 @@
+"""The PDF reader: reports published as PDF files with a text layer.
+
+A plugin module of its own, registered under the ``gipr_lint`` entry points exactly as a third
+party's reader would be (``pdf = "gipr_lint.reading.readers.pdf"``). pdfplumber is imported only
+when a PDF is read, so linting text files does not start slower.
+
+The PDF becomes a :class:`~gipr_lint.reading.document.Document` of paragraphs and tables (see
+:mod:`~gipr_lint.reading.readers.pdf_extract`); every paragraph names its page and line on that
+page, every table cell its page, table, row and column, so that findings point into the PDF.
+A scan without a text layer, an encrypted or damaged file, or one over the budget of
+:mod:`~gipr_lint.reading.readers.pdf_budget` is refused with a message saying why.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+
+from gipr_lint.hookspecs import hookimpl
+from gipr_lint.reading.document import Document, Origin, Paragraph, to_source
+from gipr_lint.reading.readers.pdf_budget import Limits, run_limited
+from gipr_lint.reading.source import DecodeError, Source
+
+__all__ = ["PdfReader", "gipr_lint_readers", "read_pdf"]
+
+GIPR_LINT_API = 1
+
+
+def _check_file(path: Path, limits: Limits) -> None:
+    size = path.stat().st_size
+    if size > limits.max_mb * 1024 * 1024:
+        raise DecodeError(f"the PDF is {size / 1024 / 1024:.0f} MB, more than the limit of "
+                          f"{limits.max_mb:g} MB for one file (raise it with "
+                          "GIPR_LINT_PDF_MAX_MB)")
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        raise DecodeError("not a PDF file (it does not start with %PDF-)")
+
+
+def read_pdf(path: str | Path, limits: Limits | None = None) -> Source:
+    """Read a PDF into a :class:`Source` whose origins name pages, lines and table cells.
+
+    Raises ``OSError`` or :class:`~gipr_lint.reading.source.DecodeError` with a message.
+    """
+    path = Path(path)
+    limits = limits or Limits.from_env()
+    _check_file(path, limits)
+
+    # imported here, before the reading child is forked, so that each child inherits them
+    # instead of importing pdfplumber again
+    from gipr_lint.reading.readers.pdf_extract import Extracted, extract, preload
+
+    preload()
+
+    def work() -> object:
+        return extract(path, max_pages=limits.max_pages, timeout=limits.timeout)
+
+    extracted = run_limited(work, limits)
+
+    if not isinstance(extracted, Extracted):  # pragma: no cover - defensive
+        raise DecodeError("the PDF reader returned nothing")
+    source = to_source(Document(extracted.blocks, "pdf"), str(path))
+    return _with_line_origins(source, extracted.blocks, extracted.line_origins)
+
+
+def _with_line_origins(source: Source, blocks: Sequence[object],
+                       lines: Sequence[tuple[int, int, Origin]]) -> Source:
+    """Refine the origins :func:`to_source` made.
+
+    Every wrapped line after a paragraph's first gets its own origin, so that a finding in the
+    middle of a long paragraph names the page and line it is on; and a cell's origin starts at
+    the space after its ``|``, where the parser places a blank cell's (empty) span.
+    """
+    origins = list(source.origins)
+    starts: dict[int, int] = {}
+    position = 0
+    for index, block in enumerate(blocks):
+        starts[index] = origins[position][0]
+        if isinstance(block, Paragraph):
+            position += 1
+            continue
+        for row in getattr(block, "rows", ()):
+            for cell in range(position + 1, position + 1 + len(row)):
+                offset, origin = origins[cell]
+                origins[cell] = (offset - 1, origin)
+            position += 1 + len(row)
+    origins += [(starts[index] + offset, origin) for index, offset, origin in lines]
+    origins.sort(key=lambda pair: pair[0])
+    return dataclasses.replace(source, origins=tuple(origins))
+
+
+class PdfReader:
+    """PDF files with a text layer (``*.pdf``)."""
+
+    name = "pdf"
+    suffixes: Sequence[str] = (".pdf",)
+
+    def read(self, path: Path) -> Source:
+        return read_pdf(path)
+
+
+@hookimpl
+def gipr_lint_readers() -> list[PdfReader]:
+    return [PdfReader()]
