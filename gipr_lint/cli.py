@@ -91,6 +91,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="show only findings not recorded in this baseline")
     check.add_argument("--write-baseline", type=Path, metavar="FILE",
                        help="record the current findings in FILE and exit 0")
+    check.add_argument("--extensions", metavar="EXTS",
+                       help="comma-separated extensions of the files a directory is searched "
+                            "for, e.g. .html,.docx (default: every installed reader's)")
     check.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                        help="lint in N processes (default: 1)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
@@ -98,7 +101,10 @@ def _parser() -> argparse.ArgumentParser:
 
     parse = sub.add_parser("parse", help="print the parsed report model of a file")
     parse.add_argument("file", metavar="FILE")
-    parse.add_argument("--format", choices=("json", "tree"), default="json")
+    parse.add_argument("--format", choices=("json", "tree", "text"), default="json",
+                       help="json: the report model; tree: the same as a tree; text: the text "
+                            "the reader read (for HTML, Word and PDF files, the canonical text "
+                            "whose lines `check` names for Word and PDF findings)")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("table", "json"), default="table")
@@ -145,7 +151,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
                 raise UsageError(f"--severity {item!r}: expected CODE=LEVEL, e.g. T001=warning")
             table[code.strip()] = level.strip()
         values["severity"] = table
-    for key in ("fail_on", "agency", "agency_kind", "year"):
+    for key in ("fail_on", "agency", "agency_kind", "year", "extensions"):
         value = getattr(args, key)
         if value is not None:
             values[key.replace("_", "-")] = value
@@ -167,7 +173,16 @@ def _read_stdin(name: str, plugin_set: PluginSet, resolver: Any) -> FileResult:
     from gipr_lint.reading.source import DecodeError, Source
 
     try:
-        source = Source.from_bytes(sys.stdin.buffer.read(), name)
+        data = sys.stdin.buffer.read()
+        from gipr_lint.reading.readers.html import looks_like_html
+
+        if looks_like_html(data[:4096]):
+            from gipr_lint.reading.document import to_source
+            from gipr_lint.reading.readers.html import read_document
+
+            source = to_source(read_document(data), name)
+        else:
+            source = Source.from_bytes(data, name)
     except (OSError, DecodeError) as exc:
         return FileResult(path=name, report=None, error=f"cannot read: {exc}")
     return lint_source(source, resolver.settings_for(Path(name)), plugin_set)
@@ -202,6 +217,26 @@ def _lint(files: list[str], args: argparse.Namespace, plugin_set: PluginSet, res
             for path in files]
 
 
+def _unfixable(results: list[FileResult], args: argparse.Namespace, plugin_set: PluginSet,
+               stdin: set[int]) -> bool:
+    """Say so for every file --fix/--diff cannot rewrite (a web page, Word or PDF file);
+    return whether there was one."""
+    from gipr_lint.linting.builtin import TextReader
+
+    found = False
+    for index, result in enumerate(results):
+        if index in stdin or result.source is None or (result.source.kind == "text" and \
+                isinstance(plugin_set.reader_for(result.path), TextReader)):
+            continue
+        kind = {"html": "web page", "docx": "Word file", "pdf": "PDF file"}.get(
+            result.source.kind, f"{result.source.kind} file")
+        option = "--diff" if args.diff else "--fix"
+        _error(f"{result.path}: {option}: cannot rewrite a {kind}; gipr-lint fixes plain-text "
+               "reports only: correct the findings in the original document")
+        found = True
+    return found
+
+
 def _apply_fixes(results: list[FileResult], args: argparse.Namespace, plugin_set: PluginSet,
                  resolver: Any, out: TextIO, stdin: set[int]) -> tuple[list[FileResult], int]:
     """Apply (or with --diff, print) fixes; return the re-linted results and the fix count.
@@ -223,9 +258,9 @@ def _apply_fixes(results: list[FileResult], args: argparse.Namespace, plugin_set
         if source is None or not any(d.fix for d in result.diagnostics):
             fixed_results.append(result)
             continue
-        if not from_stdin and not isinstance(plugin_set.reader_for(result.path), TextReader):
-            _error(f"{result.path}: not fixed: fixes are written back to plain-text files only")
-            fixed_results.append(result)
+        if not from_stdin and (source.kind != "text" or not isinstance(
+                plugin_set.reader_for(result.path), TextReader)):
+            fixed_results.append(result)  # said by _unfixable
             continue
         settings = resolver.settings_for(Path(result.path))
 
@@ -312,7 +347,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                     cwd=Path.cwd())
     try:
         resolver = run.resolver(plugin_set)
-        files, missing = discover(args.paths, plugin_set.suffixes())
+        extensions = resolver.settings_for(Path.cwd() / "-").extensions
+        files, missing = discover(args.paths, extensions or plugin_set.suffixes())
         for path in files:  # report configuration errors before any work
             resolver.settings_for(Path(args.stdin_filename or "-" if path == "-" else path))
     except ConfigError as exc:
@@ -346,6 +382,8 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
             resolver: Any, out: TextIO, formatter: Any, status: int, context: Any,
             stdin: set[int] | None = None) -> int:
     if args.fix or args.diff:
+        if _unfixable(results, args, plugin_set, stdin or set()):
+            status = EXIT_ERROR
         try:
             results, fixed = _apply_fixes(results, args, plugin_set, resolver, out,
                                           stdin or set())
@@ -401,6 +439,12 @@ def cmd_parse(args: argparse.Namespace) -> int:
     except (OSError, DecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise UsageError(f"{args.file}: cannot read: {reason}") from None
+    except Exception as exc:  # a reader plugin's bug
+        raise UsageError(f"{args.file}: cannot read: reader crashed: {type(exc).__name__}: "
+                         f"{exc}") from None
+    if args.format == "text":
+        sys.stdout.write(source.text)
+        return EXIT_OK
     report = parse(source)
     from gipr_lint.formatters import report_json
 

@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from gipr_lint.formatters import severity_counts
+from gipr_lint.formatters import quote_path, severity_counts
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
@@ -63,14 +63,21 @@ def _keep_start(text: str, cells: int) -> str:
 
 
 def _snippet(diagnostic: Any, source: Any) -> list[Text]:
-    if source is None or not source.text or diagnostic.line > source.line_count:
+    """The line of the report text holding the finding, with carets under its span (the text
+    the reader read, for an HTML, Word or PDF file; gutter numbers are its lines)."""
+    if source is None or not source.text:
         return []
-    raw = source.line_text(diagnostic.line)
-    end = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(raw)
-    before = _keep_end(raw[:diagnostic.column - 1].replace("\t", "    "), CONTEXT_CELLS)
-    marked = _keep_start(raw[diagnostic.column - 1:end].replace("\t", "    "), _MARK_CELLS)
+    span = diagnostic.span
+    line, column = source.position(span.start)
+    end_line, end_column = source.position(max(span.end, span.start))
+    if line > source.line_count:
+        return []
+    raw = source.line_text(line)
+    end = end_column - 1 if end_line == line else len(raw)
+    before = _keep_end(raw[:column - 1].replace("\t", "    "), CONTEXT_CELLS)
+    marked = _keep_start(raw[column - 1:end].replace("\t", "    "), _MARK_CELLS)
     after = _keep_start(raw[end:].replace("\t", "    "), CONTEXT_CELLS)
-    gutter = str(diagnostic.line)
+    gutter = str(line)
     pad = " " * len(gutter)
     return [
         Text.assemble((f"{pad} |", "blue")),
@@ -87,8 +94,10 @@ def write(results: Sequence[Any], out: TextIO, context: Any) -> None:
     for result in results:
         source = result.source
         for d in result.diagnostics:
+            place = (f"{quote_path(d.path)}: {d.where}" if d.where
+                     else f"{quote_path(d.path)}:{d.line}:{d.column}")
             console.print(Text.assemble(
-                (f"{d.path}:{d.line}:{d.column}", "bold"), ": ",
+                (place, "bold"), ": ",
                 (d.severity.value, _STYLE[d.severity.value]), " ",
                 (d.code, "bold"), f" [{d.name}] {d.message}"))
             for text in _snippet(d, source):

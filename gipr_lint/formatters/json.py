@@ -22,6 +22,28 @@ def _report(result: Any) -> dict[str, Any]:
     }
 
 
+def _origin(origin: Any) -> dict[str, int] | None:
+    """Where a finding stands in a Word, PDF or HTML file: the fields that apply (``page``,
+    ``line``, ``column``, ``paragraph``, ``table``, ``row``, ``cell``)."""
+    if origin is None:
+        return None
+    fields = ("page", "line", "column", "paragraph", "table", "row", "cell")
+    return {name: getattr(origin, name) for name in fields if getattr(origin, name) is not None}
+
+
+def _diagnostic(d: Any) -> dict[str, Any]:
+    """One diagnostic; ``origin`` (and ``location``, the place in words for Word and PDF
+    files) only for files a structured reader read."""
+    item = {"code": d.code, "name": d.name, "severity": d.severity.value,
+            "message": d.message, "line": d.line, "column": d.column,
+            "end_line": d.end_line, "end_column": d.end_column}
+    if d.origin is not None:
+        item["origin"] = _origin(d.origin)
+        if d.where:
+            item["location"] = d.where
+    return item
+
+
 def to_dict(results: Sequence[Any]) -> dict[str, Any]:
     files = []
     for result in results:
@@ -30,11 +52,7 @@ def to_dict(results: Sequence[Any]) -> dict[str, Any]:
         files.append({
             "path": result.path,
             "report": _report(result),
-            "diagnostics": [{
-                "code": d.code, "name": d.name, "severity": d.severity.value,
-                "message": d.message, "line": d.line, "column": d.column,
-                "end_line": d.end_line, "end_column": d.end_column,
-            } for d in result.diagnostics],
+            "diagnostics": [_diagnostic(d) for d in result.diagnostics],
         })
     counts = severity_counts(results)
     return {"version": JSON_VERSION, "files": files,

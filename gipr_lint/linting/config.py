@@ -52,6 +52,8 @@ CONFIG_KEYS: Mapping[str, str] = {
     "year": "an integer year between 2000 and 2100",
     "ignore-texts": "a list of tables {code = 'A001', text = '我局'}",
     "plugins": "a table of plugin name -> that plugin's options table",
+    "extensions": "a list of file name extensions such as '.html' (the files a directory is "
+                  "searched for; default: every installed reader's)",
 }
 _SELECTOR_HELP = "rule codes, code prefixes such as 'T' or 'T00', rule names, or 'ALL'"
 _PREFIX = re.compile(r"^[A-Z]+[0-9]{0,2}$")
@@ -96,6 +98,8 @@ class Settings:
     agency_kind: AgencyKind | None = None
     year: int | None = None
     ignore_texts: tuple[IgnoreText, ...] = ()
+    #: The extensions of the files searched for in a directory; ``None``: every reader's.
+    extensions: tuple[str, ...] | None = None
     plugin_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     root: Path = field(default_factory=Path.cwd)
     path: Path | None = None
@@ -251,6 +255,14 @@ class _Validator:
                 out[key] = value
             elif key == "ignore-texts":
                 out[key] = self.ignore_texts(key, value)
+            elif key == "extensions":
+                if isinstance(value, str):
+                    value = [part.strip() for part in value.split(",") if part.strip()]
+                if not isinstance(value, list) or not value or not all(
+                        isinstance(item, str) and re.fullmatch(r"\.[^\s./\\]+", item)
+                        for item in value):
+                    raise self.error(key, f"expected {CONFIG_KEYS[key]}, got {value!r}")
+                out[key] = tuple(item.lower() for item in value)
             elif key in plugin_names:
                 raise self.error(key, "expected a table of the plugin's options")
             else:
@@ -393,6 +405,7 @@ def build_settings(values: Mapping[str, Any], *, root: Path, path: Path | None =
         agency_kind=values.get("agency-kind"),
         year=values.get("year"),
         ignore_texts=tuple(values.get("ignore-texts", ())),
+        extensions=values.get("extensions"),
         plugin_options=dict(values.get("plugins", {})),
         root=root,
         path=path,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from gipr_lint.reading.source import Source
 
-__all__ = ["Block", "Cell", "Document", "Origin", "Paragraph", "Table", "to_source"]
+__all__ = ["Block", "Cell", "Document", "Origin", "Paragraph", "Table", "describe", "to_source"]
 
 #: The kinds of file a document can come from.
 FileKind = Literal["text", "html", "docx", "pdf"]
@@ -42,12 +42,19 @@ class Origin:
     cell: int | None = None
 
 
+#: Column-precise origins inside a paragraph or cell: ``(offset in its text, origin)`` pairs in
+#: offset order. A reader of a markup format (HTML) gives one per literal run of characters, so
+#: that the character ``k`` places after an entry's offset sits ``k`` columns after its origin.
+Pieces = tuple[tuple[int, Origin], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A paragraph (or a heading) of running text."""
 
     text: str
     origin: Origin
+    pieces: Pieces = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +63,7 @@ class Cell:
 
     text: str
     origin: Origin
+    pieces: Pieces = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +84,45 @@ class Document:
     kind: FileKind
 
 
-def _one_line(text: str) -> str:
-    """A piece's text on one line: line breaks inside a paragraph or cell become spaces."""
-    return " ".join(text.replace("\u00a0", " ").split("\n")).strip()
+def _one_line(text: str) -> tuple[str, int]:
+    """A piece's text on one line (line breaks inside a paragraph or cell become spaces), and
+    how many leading characters were stripped off."""
+    joined = " ".join(text.replace("\u00a0", " ").replace("\r", " ").split("\n"))
+    stripped = joined.lstrip()
+    return stripped.rstrip(), len(joined) - len(stripped)
+
+
+def _add(origins: list[tuple[int, Origin]], at: int, text: str, lead: int, origin: Origin,
+         pieces: Pieces) -> None:
+    origins.append((at, origin))
+    for offset, piece in pieces:
+        shifted = offset - lead
+        if shifted <= 0:
+            origins[-1] = (at, piece)  # a piece at the start replaces the coarse origin
+        elif shifted < len(text):
+            origins.append((at + shifted, piece))
+
+
+def describe(origin: Origin | None, kind: str) -> str | None:
+    """The place an origin names, in words, for a file the user cannot open at a line:
+    ``"table 3, row 5, column 2"``, ``"paragraph 12"``, ``"page 2, line 14"``. ``None`` for
+    text and HTML files, whose line and column already say where."""
+    if origin is None or kind in ("text", "html"):
+        return None
+    parts = []
+    if origin.page is not None:
+        parts.append(f"page {origin.page}")
+    if origin.paragraph is not None:
+        parts.append(f"paragraph {origin.paragraph}")
+    if origin.table is not None:
+        parts.append(f"table {origin.table}")
+    if origin.row is not None:
+        parts.append(f"row {origin.row}")
+    if origin.cell is not None:
+        parts.append(f"column {origin.cell}")
+    if origin.line is not None and origin.table is None:
+        parts.append(f"line {origin.line}")
+    return ", ".join(parts) or None
 
 
 def to_source(document: Document, path: str) -> Source:
@@ -95,8 +139,8 @@ def to_source(document: Document, path: str) -> Source:
     offset = 0
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            text = _one_line(block.text)
-            origins.append((offset, block.origin))
+            text, lead = _one_line(block.text)
+            _add(origins, offset, text, lead, block.origin, block.pieces)
             parts.append(text + "\n")
             offset += len(text) + 1
             continue
@@ -104,8 +148,8 @@ def to_source(document: Document, path: str) -> Source:
             line = "|"
             origins.append((offset, row[0].origin if row else Origin()))
             for cell in row:
-                text = _one_line(cell.text)
-                origins.append((offset + len(line) + 1, cell.origin))
+                text, lead = _one_line(cell.text)
+                _add(origins, offset + len(line) + 1, text, lead, cell.origin, cell.pieces)
                 line += f" {text} |"
             parts.append(line + "\n")
             offset += len(line) + 1
