@@ -19,7 +19,7 @@ from pathlib import Path
 
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.reading.document import Cell, Document, Origin, Paragraph, Table, to_source
-from gipr_lint.reading.readers.html_scan import Scan, TextRun, scan
+from gipr_lint.reading.readers.html_scan import Element, Scan, TextRun, scan
 from gipr_lint.reading.source import DecodeError, Source, decode
 
 __all__ = ["HtmlReader", "looks_like_html", "read_html"]
@@ -149,6 +149,14 @@ class _Page:
             out.append((text[pos:end], pos))
 
 
+def _is_chrome(element: Element) -> bool:
+    """Whether an element is page furniture (cached on the element)."""
+    if element.chrome is None:
+        element.chrome = _chrome(element.attrs, element.tag) if element.raw or \
+            element.tag in _CHROME_TAGS else False
+    return element.chrome
+
+
 def _chrome(attrs: dict[str, str], tag: str) -> bool:
     if tag in _CHROME_TAGS or "hidden" in attrs:
         return True
@@ -181,7 +189,7 @@ def _article(page: _Page) -> tuple[int, int]:
         element = result.elements[value]
         boundary = boundary or element.tag in _BLOCK
         if kind == "start":
-            if element.end > index and _chrome(element.attrs, element.tag):
+            if element.end > index and _is_chrome(element):
                 chrome.add(value)
         else:
             chrome.discard(value)
@@ -425,6 +433,18 @@ def _data_tables(page: _Page, first: int, last: int) -> set[int]:
 
 def read_document(data: bytes) -> Document:
     """Read a page's bytes into a :class:`Document` (raises :class:`DecodeError`)."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # many small acyclic objects: collection would only slow reading down
+    try:
+        return _read_document(data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_document(data: bytes) -> Document:
     page = _Page(decode_page(data))
     first, last = _article(page)
     result = page.scan
@@ -445,7 +465,7 @@ def read_document(data: bytes) -> Document:
         element = result.elements[value]
         tag = element.tag
         if kind == "start":
-            if _chrome(element.attrs, tag):
+            if _is_chrome(element):
                 skip_until = element.end if element.end > index else last
                 continue
             if tag == "table" and value in data_tables:

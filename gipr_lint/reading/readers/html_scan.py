@@ -46,11 +46,22 @@ class Element:
     starts and ends in the list of text runs and events."""
 
     tag: str
-    attrs: dict[str, str]
+    raw: str  # the attributes as written
     parent: int
     depth: int
     start: int  # index of its start event
     end: int = -1  # index of its end event (or of the last event, if never closed)
+    _attrs: dict[str, str] | None = None
+    #: Set by the reader: whether the element is page furniture (cached).
+    chrome: bool | None = None
+
+    @property
+    def attrs(self) -> dict[str, str]:
+        """The attributes kept (``rowspan``, ``colspan``, ``class``, ``id``, ``style``,
+        ``hidden``), parsed on first use."""
+        if self._attrs is None:
+            self._attrs = _attrs(self.raw) if self.raw else {}
+        return self._attrs
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +130,7 @@ class _Builder:
                 self.close(tag)
                 return
 
-    def open(self, tag: str, attrs: dict[str, str]) -> None:
+    def open(self, tag: str, raw: str) -> None:
         if tag in ("td", "th"):
             self._close_within_table(frozenset({"td", "th"}))
         elif tag == "tr":
@@ -129,7 +140,7 @@ class _Builder:
         parent = self.stack[-1] if self.stack else -1
         depth = self.result.elements[parent].depth + 1 if parent >= 0 else 0
         index = len(self.result.elements)
-        self.result.elements.append(Element(tag, attrs, parent, depth,
+        self.result.elements.append(Element(tag, raw, parent, depth,
                                             start=len(self.result.events)))
         self.result.events.append(("start", index))
         if tag in VOID:
@@ -150,6 +161,18 @@ class _Builder:
 
 def scan(text: str) -> Scan:
     """Scan a decoded page into elements and text runs (never raises on bad markup)."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # millions of small objects, none cyclic: collection would go quadratic
+    try:
+        return _scan(text)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _scan(text: str) -> Scan:
     result = Scan(text)
     builder = _Builder(result)
     length = len(text)
@@ -180,11 +203,11 @@ def scan(text: str) -> Scan:
             continue
         start = _START.match(text, at)
         assert start is not None  # the lookahead guarantees a letter after "<"
-        tag, attrs, pos = start.group(1).lower(), _attrs(start.group(2)), start.end()
+        tag, raw, pos = start.group(1).lower(), start.group(2), start.end()
         if tag in RAW_TEXT:
             skip = _RAW_END[tag].search(text, pos)
             pos = length if skip is None else skip.end()
             continue
-        builder.open(tag, attrs)
+        builder.open(tag, raw)
     builder.finish()
     return result
