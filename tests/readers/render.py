@@ -308,9 +308,21 @@ def render_html(seed: Path, charset: str = "utf-8") -> bytes:
 # --- Word -----------------------------------------------------------------------------------
 
 
+_built: dict[Path, bytes] = {}
+
+
 def render_docx(seed: Path, target: Path) -> Path:
     """A Word file laid out like the official template: the seed's paragraphs and its tables
-    with merged header and label cells (2021 format) or the seed's own rows (2019)."""
+    with merged header and label cells (2021 format) or the seed's own rows (2019). Built once
+    per seed and run, then copied."""
+    if seed not in _built:
+        _build_docx(seed, target)
+        _built[seed] = target.read_bytes()
+    target.write_bytes(_built[seed])
+    return target
+
+
+def _build_docx(seed: Path, target: Path) -> None:
     import docx
     from docx.shared import Pt
 
@@ -332,7 +344,6 @@ def render_docx(seed: Path, target: Path) -> Path:
         rows: list[Row] = value  # type: ignore[assignment]
         _docx_table(document, rows)
     document.save(str(target))
-    return target
 
 
 def _docx_table(document: object, rows: list[Row]) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.reading.document import Cell, Document, Origin, Paragraph, Table, to_source
-from gipr_lint.reading.readers.html_scan import Element, Scan, TextRun, scan
+from gipr_lint.reading.readers.html_scan import Element, Scan, ScanLimit, TextRun, scan
 from gipr_lint.reading.source import DecodeError, Source, decode
 
 __all__ = ["HtmlReader", "looks_like_html", "read_html"]
@@ -43,6 +43,9 @@ _CHROME_NAME = re.compile(
     r"fontsize|zihao|hits)(?:$|[\s_\d-])", re.IGNORECASE)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\n\r\f\u00a0\u3000]+")
+# white space that is not one plain space: it becomes one space (a plain space stays in its
+# piece, so plain prose is one piece and the map from text to page stays small)
+_COLLAPSE = re.compile(r"[\t\n\r\f\u00a0\u3000][ \t\n\r\f\u00a0\u3000]*| [ \t\n\r\f\u00a0\u3000]+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
 _HEADINGS = re.compile(
     r"[一二三四五六][\s\u3000]*[、.．,，]?[\s\u3000]*"
@@ -140,13 +143,16 @@ class _Page:
     def _literal(self, start: int, end: int, out: list[tuple[str, int]]) -> None:
         text = self.text
         pos = start
-        for space in _SPACE.finditer(text, start, end):
-            if space.start() > pos:
-                out.append((text[pos:space.start()], pos))
-            out.append((" ", -1))
-            pos = space.end()
-        if end > pos:
-            out.append((text[pos:end], pos))
+        for space in [*_COLLAPSE.finditer(text, start, end), None]:
+            stop = space.start() if space else end
+            if stop > pos and text[pos] == " ":  # a lone leading space: its own piece
+                out.append((" ", -1))
+                pos += 1
+            if stop > pos:
+                out.append((text[pos:stop], pos))
+            if space:
+                out.append((" ", -1))
+                pos = space.end()
 
 
 def _is_chrome(element: Element) -> bool:
@@ -242,7 +248,7 @@ class _Text:
 
     def add(self, piece: str, at: int, join: bool = False) -> None:
         if piece == " ":
-            if self.parts and self.parts[-1] != " ":
+            if self.parts and not self.parts[-1].endswith(" "):
                 self.parts.append(" ")
                 self.length += 1
             return
@@ -439,6 +445,8 @@ def read_document(data: bytes) -> Document:
     gc.disable()  # many small acyclic objects: collection would only slow reading down
     try:
         return _read_document(data)
+    except ScanLimit as exc:
+        raise DecodeError(str(exc)) from None
     finally:
         if enabled:
             gc.enable()
@@ -511,6 +519,8 @@ def read_html(path: Path) -> Source:
     data = Path(path).read_bytes()
     if not data.strip():
         raise DecodeError("empty file")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DecodeError("binary data, not a web page")
     document = read_document(data)
     if not document.blocks:
         raise DecodeError("no text found on this page")

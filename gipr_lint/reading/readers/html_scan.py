@@ -18,7 +18,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Element", "Scan", "TextRun", "scan"]
+__all__ = ["MAX_ELEMENTS", "Element", "Scan", "ScanLimit", "TextRun", "scan"]
+
+#: The most elements a page may have (a portal page has a few thousand; a 100,000-cell table
+#: about 200,000). Set ``GIPR_LINT_MAX_HTML_ELEMENTS`` to change it.
+MAX_ELEMENTS = 2_000_000
+
+
+class ScanLimit(ValueError):
+    """The page has more elements than :func:`max_elements` allows."""
+
+
+def max_elements() -> int:
+    import os
+
+    value = os.environ.get("GIPR_LINT_MAX_HTML_ELEMENTS", "").strip()
+    return int(value) if value.isdigit() else MAX_ELEMENTS
 
 #: Elements that have no end tag.
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
@@ -103,6 +118,8 @@ class _Builder:
         self.result = result
         self.stack: list[int] = []
         self.open_count: dict[str, int] = {}
+        self.limit = max_elements()
+        self.tags: dict[str, str] = {}  # one string per tag name, however often it occurs
 
     def _pop(self) -> None:
         index = self.stack.pop()
@@ -140,6 +157,10 @@ class _Builder:
         parent = self.stack[-1] if self.stack else -1
         depth = self.result.elements[parent].depth + 1 if parent >= 0 else 0
         index = len(self.result.elements)
+        if index >= self.limit:
+            raise ScanLimit(f"refused: the page has more than {self.limit:,} elements "
+                            "(GIPR_LINT_MAX_HTML_ELEMENTS)")
+        tag = self.tags.setdefault(tag, tag)
         self.result.elements.append(Element(tag, raw, parent, depth,
                                             start=len(self.result.events)))
         self.result.events.append(("start", index))
