@@ -232,12 +232,19 @@ def _paragraph_html(text: str, index: int) -> str:
     return f"<div>{escaped}<br></div>"
 
 
-def render_html(seed: Path, charset: str = "utf-8") -> bytes:
-    """A saved portal page carrying the seed: nav, breadcrumb, metadata, footer, scripts, share
-    and related widgets around the article; tables with merged cells."""
+def render_html(seed: Path, charset: str = "utf-8", style: str = "portal") -> bytes:
+    """A saved portal page carrying the seed; tables with merged cells.
+
+    ``portal``: a TRS/UEditor-style page (nav, breadcrumb, 信息公开 metadata table, title,
+    publication line, share widget, related list, footer, scripts). ``legacy``: an older page
+    laid out with nested tables (the article in a cell, a 字号 大 中 小 bar, the whole report
+    inside an outer layout table, GB2312 declared), as many county portals still serve.
+    ``fragment``: the article alone as a CMS exports it (no ``<html>``, UTF-8 with a BOM).
+    """
     _, blocks = layout(seed)
     first = next(i for i, (kind, value) in enumerate(blocks)
-                 if kind == "p" and re.search("年度报告|年报", str(value)))
+                 if kind == "p" and re.search(r"(年度报告|年报)\s*$", str(value))
+                 and ">" not in str(value))
     title = blocks[first][1]
     # what the seed's copy held above the title (a breadcrumb) is the page's own breadcrumb
     crumbs = " ".join(html.escape(str(value)) for _, value in blocks[:first])
@@ -251,6 +258,12 @@ def render_html(seed: Path, charset: str = "utf-8") -> bytes:
             body.append('<div align="center"><table class="MsoNormalTable" border="1" '
                         f'cellspacing="0" cellpadding="0" width="600">\n<tbody>{rows}</tbody>'
                         "</table></div>")
+    if style == "legacy":
+        return _legacy_page(str(title), body, charset)
+    if style == "fragment":
+        return ("\ufeff<div class=\"TRS_Editor\"><p align=\"center\"><strong>"
+                f"{html.escape(str(title))}</strong></p>\n" + "\n".join(body)
+                + "</div>").encode("utf-8")
     meta_charset = {"utf-8": "utf-8", "gbk": "gbk"}[charset]
     page = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"
  "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
@@ -368,3 +381,34 @@ def _docx_table(document: object, rows: list[Row]) -> None:
         if spec.rowspan > 1 or spec.colspan > 1:
             cell = cell.merge(table.cell(r + spec.rowspan - 1, c + spec.colspan - 1))
         cell.text = spec.text if spec.text else "\u3000"
+
+
+def _legacy_page(title: str, body: list[str], charset: str) -> bytes:
+    declared = "gb2312" if charset == "gbk" else "utf-8"
+    page = f"""<HTML><HEAD><TITLE>{html.escape(title)}</TITLE>
+<META http-equiv=Content-Type content="text/html; charset={declared}">
+<SCRIPT language=javascript src="/js/common.js"></SCRIPT>
+<SCRIPT>function doZoom(size){{document.getElementById('zoom').style.fontSize=size+'px';}}
+</SCRIPT></HEAD>
+<BODY leftMargin=0 topMargin=0>
+<TABLE cellSpacing=0 cellPadding=0 width=1000 align=center border=0>
+<TR><TD><IMG src="/images/banner.jpg" width=1000 height=160></TD></TR>
+<TR><TD class=menu><A href="/">网站首页</A> | <A href="/zwgk/">政务公开</A> |
+<A href="/hdjl/">互动交流</A> | <A href="/bsfw/">办事服务</A></TD></TR>
+<TR><TD height=30 class=position>您现在的位置：<A href="/">首页</A> &gt;&gt;
+<A href="/zwgk/">政务公开</A> &gt;&gt; 年度报告</TD></TR>
+<TR><TD vAlign=top>
+<TABLE cellSpacing=0 cellPadding=0 width="96%" align=center border=0>
+<TR><TD align=center height=60 class=title><FONT size=5><B>{html.escape(title)}</B></FONT></TD></TR>
+<TR><TD align=center class=fontsize>【字号：<A href="javascript:doZoom(16)">大</A>
+<A href="javascript:doZoom(14)">中</A> <A href="javascript:doZoom(12)">小</A>】
+【<A href="javascript:window.print()">打印本页</A>】【<A href="javascript:window.close()">关闭窗口</A>】</TD></TR>
+<TR><TD id=zoom class=bt_content>
+{chr(10).join(body)}
+</TD></TR></TABLE>
+</TD></TR>
+<TR><TD class=bottom align=center>版权所有：人民政府 地址：人民路1号 电话：0372-0000000<BR>
+技术支持：信息中心</TD></TR></TABLE>
+</BODY></HTML>
+"""
+    return page.encode("gb18030" if charset == "gbk" else "utf-8")

@@ -51,12 +51,13 @@ def text_findings(seed: Path, plugin_set: PluginSet) -> collections.Counter[tupl
                                 if not (key[0] == "S006" and "(breadcrumb)" in key[1])})
 
 
-@pytest.mark.parametrize("charset", ["utf-8", "gbk"])
+@pytest.mark.parametrize("style, charset", [("portal", "utf-8"), ("portal", "gbk"),
+                                            ("legacy", "gbk"), ("fragment", "utf-8")])
 @pytest.mark.parametrize("seed", SEEDS, ids=IDS)
-def test_portal_page_reads_the_tables_of_the_text(seed: Path, charset: str,
+def test_portal_page_reads_the_tables_of_the_text(seed: Path, style: str, charset: str,
                                                   tmp_path: Path) -> None:
     page = tmp_path / "report.html"
-    page.write_bytes(render_html(seed, charset))
+    page.write_bytes(render_html(seed, charset, style))
     assert tables(parse(read_html(page))) == tables(parse(read_source(seed)))
 
 
@@ -70,11 +71,12 @@ def _char_at(path: Path, line: int, column: int, encoding: str = "utf-8") -> str
     return path.read_text(encoding=encoding).split("\n")[line - 1][column - 1]
 
 
+@pytest.mark.parametrize("style", ["portal", "legacy", "fragment"])
 @pytest.mark.parametrize("seed", SEEDS, ids=IDS)
 def test_portal_page_has_the_same_findings_at_page_positions(
-        seed: Path, tmp_path: Path, plugin_set: PluginSet) -> None:
+        seed: Path, style: str, tmp_path: Path, plugin_set: PluginSet) -> None:
     page = tmp_path / "report.html"
-    page.write_bytes(render_html(seed, "gbk"))
+    page.write_bytes(render_html(seed, "utf-8" if style == "fragment" else "gbk", style))
     result = lint(page, plugin_set)
     assert findings(result) == text_findings(seed, plugin_set)
     source = result.source
@@ -84,7 +86,8 @@ def test_portal_page_has_the_same_findings_at_page_positions(
         if d.span.end > d.span.start:
             # the line and column are the page's, pointing at the very character flagged
             expected = source.text[d.span.start]
-            assert _char_at(page, d.line, d.column, "gb18030") == expected, d
+            encoding = "utf-8-sig" if style == "fragment" else "gb18030"
+            assert _char_at(page, d.line, d.column, encoding) == expected, d
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=IDS)
@@ -97,12 +100,13 @@ def test_word_file_has_the_same_findings_with_their_places(
         assert d.where is not None and ("paragraph" in d.where or "table" in d.where), d
 
 
-def test_portal_page_leaves_out_the_page_around_the_article(tmp_path: Path) -> None:
+@pytest.mark.parametrize("style", ["portal", "legacy"])
+def test_portal_page_leaves_out_the_page_around_the_article(style: str, tmp_path: Path) -> None:
     page = tmp_path / "report.html"
-    page.write_bytes(render_html(SEEDS[0]))
+    page.write_bytes(render_html(SEEDS[0], "gbk", style))
     text = read_html(page).text
-    for chrome in ("无障碍", "办事服务", "当前位置", "相关阅读", "分享到", "ICP备案号", "发布时间",
-                   "_hmt", "color: #333", "浏览次数"):
+    for chrome in ("无障碍", "办事服务", "位置", "相关阅读", "分享到", "ICP备案号", "发布时间",
+                   "_hmt", "color: #333", "浏览次数", "字号", "关闭窗口", "版权所有", "doZoom"):
         assert chrome not in text, chrome
     assert text.startswith("高庄镇人民政府2024年政府信息公开工作年度报告\n")
 
