@@ -402,7 +402,8 @@ def _legacy_page(title: str, body: list[str], charset: str) -> bytes:
 <TR><TD align=center height=60 class=title><FONT size=5><B>{html.escape(title)}</B></FONT></TD></TR>
 <TR><TD align=center class=fontsize>【字号：<A href="javascript:doZoom(16)">大</A>
 <A href="javascript:doZoom(14)">中</A> <A href="javascript:doZoom(12)">小</A>】
-【<A href="javascript:window.print()">打印本页</A>】【<A href="javascript:window.close()">关闭窗口</A>】</TD></TR>
+【<A href="javascript:window.print()">打印本页</A>】
+【<A href="javascript:window.close()">关闭窗口</A>】</TD></TR>
 <TR><TD id=zoom class=bt_content>
 {chr(10).join(body)}
 </TD></TR></TABLE>
