@@ -196,3 +196,11 @@ def test_origins_reach_every_output(tmp_path: Path, capsys: pytest.CaptureFixtur
     item = json.loads(capsys.readouterr().out)["files"][0]["diagnostics"][0]
     assert item["location"] == "table 2, row 27, column 4"
     assert item["origin"] == {"table": 2, "row": 27, "cell": 4}
+
+
+def test_article_with_a_furniture_like_class_is_kept(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    markup = render_html(SEEDS[0]).decode("utf-8")
+    page.write_text(markup.replace('class="TRS_Editor"', 'class="info-content news_date"'),
+                    encoding="utf-8")
+    assert tables(parse(read_html(page))) == tables(parse(read_source(SEEDS[0])))

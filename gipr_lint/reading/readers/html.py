@@ -36,11 +36,13 @@ _BLOCK = frozenset({
 #: Page furniture skipped inside the article, by tag ...
 _CHROME_TAGS = frozenset({"nav", "aside", "form", "button", "footer", "menu", "dialog"})
 #: ... or by a word in its class or id (share buttons, related links, breadcrumbs, print bars).
-_CHROME_NAME = re.compile(
-    r"(?:^|[\s_-])(?:share|bdshare|bdsharebuttonbox|fenxiang|related|xgxx|xglj|breadcrumb|"
-    r"crumb|bread|position|location|footer|foot|nav|navbar|menu|print|toolbar|tools|"
-    r"pagination|pager|comment|qrcode|ewm|info|source|laiyuan|fbsj|date|time|attr|property|"
-    r"fontsize|zihao|hits)(?:$|[\s_\d-])", re.IGNORECASE)
+_CHROME_WORDS = (
+    "share|bdshare|bdsharebuttonbox|fenxiang|related|xgxx|xglj|breadcrumb|crumb|bread|position|"
+    "location|footer|foot|nav|navbar|menu|print|toolbar|tools|pagination|pager|comment|qrcode|"
+    "ewm|info|source|laiyuan|fbsj|date|time|attr|property|fontsize|zihao|hits")
+_CHROME_NAME = re.compile(rf"(?:^|[\s_-])(?:{_CHROME_WORDS})(?:$|[\s_\d-])", re.IGNORECASE)
+#: A cheap first look: attributes are parsed only when one of these occurs in them at all.
+_CHROME_HINT = re.compile(rf"{_CHROME_WORDS}|hidden|display|visibility", re.IGNORECASE)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\n\r\f\u00a0\u3000]+")
 # white space that is not one plain space: it becomes one space (a plain space stays in its
@@ -158,8 +160,11 @@ class _Page:
 def _is_chrome(element: Element) -> bool:
     """Whether an element is page furniture (cached on the element)."""
     if element.chrome is None:
-        element.chrome = _chrome(element.attrs, element.tag) if element.raw or \
-            element.tag in _CHROME_TAGS else False
+        if element.tag in _CHROME_TAGS:
+            element.chrome = True
+        else:  # attributes are parsed only when a furniture word occurs in them at all
+            element.chrome = bool(element.raw) and bool(_CHROME_HINT.search(element.raw)) \
+                and _chrome(element.attrs, element.tag)
     return element.chrome
 
 
@@ -179,17 +184,25 @@ def _article(page: _Page) -> tuple[int, int]:
     the title just before them; without any heading or title the page holds no report.
     """
     result = page.scan
-    texts: list[str] = []
+    raw: list[str] = []  # every text run, decoded
     owners: list[int] = []
-    chrome: set[int] = set()
-    boundary = False
     for index, (kind, value) in enumerate(result.events):
         if kind == "text":
             assert isinstance(value, TextRun)
-            piece = "" if chrome else _SPACE.sub(" ", unescape(page.text[value.start:value.end]))
+            piece = page.text[value.start:value.end]
+            raw.append(_SPACE.sub(" ", unescape(piece) if "&" in piece else piece))
+            owners.append(result.owner[index])
+    _protect(result, raw, owners)
+    texts: list[str] = []
+    chrome: set[int] = set()
+    boundary = False
+    run = 0
+    for index, (kind, value) in enumerate(result.events):
+        if kind == "text":
+            piece = "" if chrome else raw[run]
+            run += 1
             texts.append("\n" + piece if boundary and piece.strip() else piece)
             boundary = boundary and not piece.strip()
-            owners.append(result.owner[index])
             continue
         assert isinstance(value, int)
         element = result.elements[value]
@@ -224,6 +237,30 @@ def _article(page: _Page) -> tuple[int, int]:
         return 0, len(result.events)
     element = result.elements[common]
     return element.start, element.end if element.end >= 0 else len(result.events)
+
+
+def _protect(result: Scan, texts: list[str], owners: list[int]) -> None:
+    """Never take an element holding the report for page furniture: whatever its class or id
+    says (``info-content``, ``news_date_box`` ...), an element holding three or more of the
+    six section headings is kept."""
+    starts = []
+    total = 0
+    for piece in texts:
+        starts.append(total)
+        total += len(piece)
+    numerals: dict[int, set[str]] = {}
+    for match in _HEADINGS.finditer("".join(texts)):
+        node = owners[bisect_right(starts, match.start()) - 1]
+        numeral = match.group()[0]
+        while node >= 0:
+            found = numerals.setdefault(node, set())
+            if numeral in found:
+                break  # this heading's ancestors above already counted it
+            found.add(numeral)
+            node = result.elements[node].parent
+    for node, found in numerals.items():
+        if len(found) >= 3:
+            result.elements[node].chrome = False
 
 
 def _common_ancestor(result: Scan, a: int, b: int) -> int:
