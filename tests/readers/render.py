@@ -21,7 +21,8 @@ from gipr_lint.reading.source import read_source
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "tests" / "fixtures").glob("*.txt"))
-TEMPLATE = Path("/work/shared/templates/official-2021-format-template.docx")
+#: The official template (国办公开办函〔2021〕30号), as published; the Word fixtures start from it.
+TEMPLATE = Path(__file__).with_name("official-2021-format-template.docx")
 
 
 @dataclass

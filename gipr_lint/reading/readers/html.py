@@ -41,8 +41,9 @@ _CHROME_WORDS = (
     "location|footer|foot|nav|navbar|menu|print|toolbar|tools|pagination|pager|comment|qrcode|"
     "ewm|info|source|laiyuan|fbsj|date|time|attr|property|fontsize|zihao|hits")
 _CHROME_NAME = re.compile(rf"(?:^|[\s_-])(?:{_CHROME_WORDS})(?:$|[\s_\d-])", re.IGNORECASE)
-#: A cheap first look: attributes are parsed only when one of these occurs in them at all.
-_CHROME_HINT = re.compile(rf"{_CHROME_WORDS}|hidden|display|visibility", re.IGNORECASE)
+_CLASS_ID = re.compile(r"""(?<![\w-])(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""",
+                       re.IGNORECASE)
+_HIDDEN_ATTR = re.compile(r"(?:^|\s)hidden(?:\s|=|$)", re.IGNORECASE)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\n\r\f\u00a0\u3000]+")
 # white space that is not one plain space: it becomes one space (a plain space stays in its
@@ -59,8 +60,9 @@ _TITLE = re.compile(
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 _HTML_START = re.compile(
-    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|table|p|span|"
-    r"font|section|article|h[1-6])\b", re.IGNORECASE | re.DOTALL)
+    r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.*?-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|table|p|span|font|section|article|"
+    r"h[1-6])\b", re.IGNORECASE | re.DOTALL)
 #: Largest span a cell may claim; the HTML standard's own limits.
 MAX_COLSPAN, MAX_ROWSPAN = 1000, 65534
 _CHINESE = {"gbk", "gb2312", "gb_2312-80", "gb18030", "cp936", "x-gbk", "euc-cn", "hz-gb-2312"}
@@ -158,23 +160,21 @@ class _Page:
 
 
 def _is_chrome(element: Element) -> bool:
-    """Whether an element is page furniture (cached on the element)."""
+    """Whether an element is page furniture: by tag, by a word of its class or id, or hidden
+    (cached on the element)."""
     if element.chrome is None:
+        raw = element.raw
         if element.tag in _CHROME_TAGS:
             element.chrome = True
-        else:  # attributes are parsed only when a furniture word occurs in them at all
-            element.chrome = bool(element.raw) and bool(_CHROME_HINT.search(element.raw)) \
-                and _chrome(element.attrs, element.tag)
+        elif not raw:
+            element.chrome = False
+        else:
+            names = " ".join("".join(found) for found in _CLASS_ID.findall(raw))
+            low = raw.lower()
+            element.chrome = bool(names and _CHROME_NAME.search(names)) or (
+                ("none" in low or "hidden" in low)
+                and bool(_HIDDEN.search(low) or _HIDDEN_ATTR.search(low)))
     return element.chrome
-
-
-def _chrome(attrs: dict[str, str], tag: str) -> bool:
-    if tag in _CHROME_TAGS or "hidden" in attrs:
-        return True
-    if _HIDDEN.search(attrs.get("style", "")):
-        return True
-    names = f"{attrs.get('class', '')} {attrs.get('id', '')}".strip()
-    return bool(names) and bool(_CHROME_NAME.search(names))
 
 
 def _article(page: _Page) -> tuple[int, int]:
