@@ -182,3 +182,18 @@ def test_leading_dash_file_names(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert code == 1 and out.startswith('"-report.html":95:')
     code, out, _ = run(capsys, "--format", "concise", "--select", "A001", ".")
     assert code == 1 and out.startswith('"-report.html":95:')
+
+
+def test_linting_text_loads_no_reader_machinery() -> None:
+    """The readers are plugins loaded on every run: their heavy parts load only when a file of
+    their kind is read."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from gipr_lint.cli import main; "
+            f"main(['--isolated', '--format', 'concise', {str(SEED)!r}]); "
+            "print(sorted(m for m in sys.modules if m.startswith(('lxml', 'docx', "
+            "'gipr_lint.reading.readers.html_', 'html.entities'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False)
+    assert done.stdout.splitlines()[-1] == "[]", done.stderr

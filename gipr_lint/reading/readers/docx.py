@@ -20,14 +20,16 @@ from __future__ import annotations
 
 import os
 import re
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.reading.document import Cell, Document, Origin, Paragraph, Table, to_source
 from gipr_lint.reading.source import DecodeError, Source
+
+if TYPE_CHECKING:
+    import zipfile
 
 __all__ = ["MAX_PARTS", "DocxReader", "max_inflated_bytes", "read_docx"]
 
@@ -76,6 +78,8 @@ def _main_part(archive: zipfile.ZipFile, names: set[str], budget: int) -> str | 
 def read_archive(path: Path, budget: int | None = None) -> bytes:
     """The main document part's XML, after the archive passed the checks (raises
     :class:`DecodeError` with the reason otherwise)."""
+    import zipfile  # only when a Word file is read
+
     budget = max_inflated_bytes() if budget is None else budget
     try:
         archive = zipfile.ZipFile(path)

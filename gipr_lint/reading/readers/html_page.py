@@ -1,0 +1,546 @@
+"""Reading a report out of a portal page (the work of the HTML reader, :mod:`.html`).
+
+It finds the
+article (the element holding the title and the six section headings) and leaves out the page
+around it; reads tables with ``rowspan``/``colspan`` expanded; joins labels split over
+``<span>``/``<font>`` pieces; reads ``&nbsp;``, U+3000 and ``<o:p>`` blanks as blank. Every piece
+of text keeps its line and column in the ``.html`` file, so findings point into the page.
+Scanning is done by :mod:`gipr_lint.reading.readers.html_scan` (safe on hostile pages).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from bisect import bisect_right
+from html import unescape
+from pathlib import Path
+
+from gipr_lint.reading.document import Cell, Document, Origin, Paragraph, Table, to_source
+from gipr_lint.reading.readers.html_scan import Element, Scan, ScanLimit, TextRun, scan
+from gipr_lint.reading.source import DecodeError, Source, decode
+
+__all__ = ["decode_page", "read_document", "read_html"]
+
+#: Tags that end a paragraph (a line of the report).
+_BLOCK = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+    "section", "article", "header", "footer", "nav", "aside", "blockquote", "pre", "center",
+    "hr", "form", "address", "main", "figure", "figcaption", "br", "table", "tr", "td", "th",
+    "caption", "tbody", "thead", "tfoot", "body", "html", "fieldset", "legend", "details",
+    "summary"})
+#: Page furniture skipped inside the article, by tag ...
+_CHROME_TAGS = frozenset({"nav", "aside", "form", "button", "footer", "menu", "dialog"})
+#: ... or by a word in its class or id (share buttons, related links, breadcrumbs, print bars).
+_CHROME_WORDS = (
+    "share|bdshare|bdsharebuttonbox|fenxiang|related|xgxx|xglj|breadcrumb|crumb|bread|position|"
+    "location|footer|foot|nav|navbar|menu|print|toolbar|tools|pagination|pager|comment|qrcode|"
+    "ewm|info|source|laiyuan|fbsj|date|time|attr|property|fontsize|zihao|hits")
+_CHROME_NAME = re.compile(rf"(?:^|[\s_-])(?:{_CHROME_WORDS})(?:$|[\s_\d-])", re.IGNORECASE)
+_CLASS_ID = re.compile(r"""(?<![\w-])(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""",
+                       re.IGNORECASE)
+_HIDDEN_ATTR = re.compile(r"(?:^|\s)hidden(?:\s|=|$)", re.IGNORECASE)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SPACE = re.compile(r"[ \t\n\r\f\u00a0\u3000]+")
+# white space that is not one plain space: it becomes one space (a plain space stays in its
+# piece, so plain prose is one piece and the map from text to page stays small)
+_COLLAPSE = re.compile(r"[\t\n\r\f\u00a0\u3000][ \t\n\r\f\u00a0\u3000]*| [ \t\n\r\f\u00a0\u3000]+")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
+_HEADINGS = re.compile(
+    r"[一二三四五六][\s\u3000]*[、.．,，]?[\s\u3000]*"
+    r"(总体情况|主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议|"
+    r"存在的主要问题|其他需要报告)")
+_TITLE = re.compile(
+    r"^[^\n]{0,40}(?:政府信息公开|政务公开)[^\n]{0,12}(?:年度报告|年报)[^\n]{0,20}$",
+    re.MULTILINE)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+#: Largest span a cell may claim; the HTML standard's own limits.
+MAX_COLSPAN, MAX_ROWSPAN = 1000, 65534
+_CHINESE = {"gbk", "gb2312", "gb_2312-80", "gb18030", "cp936", "x-gbk", "euc-cn", "hz-gb-2312"}
+
+
+def _charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii").lower()
+    if name in _CHINESE:
+        return "gb18030"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_page(data: bytes) -> str:
+    """The page's text: charset from the byte-order mark, else ``<meta charset>`` or
+    ``http-equiv`` (GBK and GB2312 read as their superset GB18030), else UTF-8 or GB18030."""
+    declared = None if data[:3] == codecs.BOM_UTF8 or data[:2] in (
+        codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else _charset(data)
+    if declared is not None and declared not in ("utf-16", "utf-16-le", "utf-16-be"):
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass  # a wrong declaration (common): fall back to what the bytes say
+    try:
+        return decode(data)[0]
+    except DecodeError:
+        if declared is None:
+            raise
+        return data.decode(declared, errors="replace")
+
+
+class _Page:
+    """A scanned page and where each of its text runs sits (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.scan: Scan = scan(text)
+        starts = [0]
+        find = text.find
+        index = find("\n")
+        while index >= 0:
+            starts.append(index + 1)
+            index = find("\n", index + 1)
+        self.line_starts = starts
+
+    def origin(self, offset: int) -> Origin:
+        line = bisect_right(self.line_starts, offset) - 1
+        return Origin(line=line + 1, column=offset - self.line_starts[line] + 1)
+
+    def pieces(self, run: TextRun) -> list[tuple[str, int]]:
+        """A text run as ``(text, offset)`` pieces: literal runs, decoded character references,
+        and ``" "`` (offset -1) for each run of white space (including NBSP and U+3000)."""
+        out: list[tuple[str, int]] = []
+        text = self.text
+        pos = run.start
+        for entity in _ENTITY.finditer(text, run.start, run.end):
+            self._literal(pos, entity.start(), out)
+            decoded = unescape(entity.group())
+            if _SPACE.fullmatch(decoded):
+                out.append((" ", -1))
+            elif decoded:
+                out.append((decoded, entity.start()))
+            pos = entity.end()
+        self._literal(pos, run.end, out)
+        return out
+
+    def _literal(self, start: int, end: int, out: list[tuple[str, int]]) -> None:
+        text = self.text
+        pos = start
+        for space in [*_COLLAPSE.finditer(text, start, end), None]:
+            stop = space.start() if space else end
+            if stop > pos and text[pos] == " ":  # a lone leading space: its own piece
+                out.append((" ", -1))
+                pos += 1
+            if stop > pos:
+                out.append((text[pos:stop], pos))
+            if space:
+                out.append((" ", -1))
+                pos = space.end()
+
+
+def _is_chrome(element: Element) -> bool:
+    """Whether an element is page furniture: by tag, by a word of its class or id, or hidden
+    (cached on the element)."""
+    if element.chrome is None:
+        raw = element.raw
+        if element.tag in _CHROME_TAGS:
+            element.chrome = True
+        elif not raw:
+            element.chrome = False
+        else:
+            names = " ".join("".join(found) for found in _CLASS_ID.findall(raw))
+            low = raw.lower()
+            element.chrome = bool(names and _CHROME_NAME.search(names)) or (
+                ("none" in low or "hidden" in low)
+                and bool(_HIDDEN.search(low) or _HIDDEN_ATTR.search(low)))
+    return element.chrome
+
+
+def _article(page: _Page) -> tuple[int, int]:
+    """The range of events that holds the report: from the title to past the last heading.
+
+    The article is the innermost element holding the first and the last section heading and
+    the title just before them; without any heading or title the page holds no report.
+    """
+    result = page.scan
+    raw: list[str] = []  # every text run, decoded
+    owners: list[int] = []
+    for index, (kind, value) in enumerate(result.events):
+        if kind == "text":
+            assert isinstance(value, TextRun)
+            piece = page.text[value.start:value.end]
+            raw.append(_SPACE.sub(" ", unescape(piece) if "&" in piece else piece))
+            owners.append(result.owner[index])
+    _protect(result, raw, owners)
+    texts: list[str] = []
+    chrome: set[int] = set()
+    boundary = False
+    run = 0
+    for index, (kind, value) in enumerate(result.events):
+        if kind == "text":
+            piece = "" if chrome else raw[run]
+            run += 1
+            texts.append("\n" + piece if boundary and piece.strip() else piece)
+            boundary = boundary and not piece.strip()
+            continue
+        assert isinstance(value, int)
+        element = result.elements[value]
+        boundary = boundary or element.tag in _BLOCK
+        if kind == "start":
+            if element.end > index and _is_chrome(element):
+                chrome.add(value)
+        else:
+            chrome.discard(value)
+    starts = []
+    total = 0
+    for piece in texts:
+        starts.append(total)
+        total += len(piece)
+    joined = "".join(texts)
+    headings = [bisect_right(starts, m.start()) - 1 for m in _HEADINGS.finditer(joined)]
+    first_heading = headings[0] if headings else len(texts)
+    title = None
+    for match in _TITLE.finditer(joined, max(0, (starts[first_heading] if headings else total)
+                                             - 3000), starts[first_heading] if headings
+                                 else total):
+        title = bisect_right(starts, match.start()) - 1
+    anchors = [index for index in (title, *(headings[:1]), *(headings[-1:])) if index is not None]
+    if len(set(headings)) < 1 and title is None:
+        raise DecodeError("no annual report found on this page (no title and none of the six "
+                          "section headings 一、总体情况 … 六、其他需要报告的事项)")
+    nodes = [owners[index] for index in anchors]
+    common = nodes[0]
+    for node in nodes[1:]:
+        common = _common_ancestor(result, common, node)
+    if common < 0 or len(set(headings)) < 2:
+        return 0, len(result.events)
+    element = result.elements[common]
+    return element.start, element.end if element.end >= 0 else len(result.events)
+
+
+def _protect(result: Scan, texts: list[str], owners: list[int]) -> None:
+    """Never take an element holding the report for page furniture: whatever its class or id
+    says (``info-content``, ``news_date_box`` ...), an element holding three or more of the
+    six section headings is kept."""
+    starts = []
+    total = 0
+    for piece in texts:
+        starts.append(total)
+        total += len(piece)
+    numerals: dict[int, set[str]] = {}
+    for match in _HEADINGS.finditer("".join(texts)):
+        node = owners[bisect_right(starts, match.start()) - 1]
+        numeral = match.group()[0]
+        while node >= 0:
+            found = numerals.setdefault(node, set())
+            if numeral in found:
+                break  # this heading's ancestors above already counted it
+            found.add(numeral)
+            node = result.elements[node].parent
+    for node, found in numerals.items():
+        if len(found) >= 3:
+            result.elements[node].chrome = False
+
+
+def _common_ancestor(result: Scan, a: int, b: int) -> int:
+    elements = result.elements
+    while a != b:
+        if a < 0 or b < 0:
+            return -1
+        if elements[a].depth >= elements[b].depth:
+            a = elements[a].parent
+        else:
+            b = elements[b].parent
+    return a
+
+
+class _Text:
+    """Pieces of text gathered for one paragraph or cell."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pieces: list[tuple[int, int]] = []  # (offset in text, page offset)
+        self.length = 0
+
+    def add(self, piece: str, at: int, join: bool = False) -> None:
+        if piece == " ":
+            if self.parts and not self.parts[-1].endswith(" "):
+                self.parts.append(" ")
+                self.length += 1
+            return
+        if join and self.parts and self.parts[-1] != " ":
+            self.parts.append(" ")
+            self.length += 1
+        self.pieces.append((self.length, at))
+        self.parts.append(piece)
+        self.length += len(piece)
+
+    def soft_break(self) -> None:
+        """A block boundary inside a cell: words stay apart, CJK pieces join."""
+        if self.parts and self.parts[-1] != " " and not _cjk(self.parts[-1][-1]):
+            self.parts.append(" ")
+            self.length += 1
+
+    def empty(self) -> bool:
+        return not any(part != " " for part in self.parts)
+
+
+def _cjk(char: str) -> bool:
+    return ("\u2e80" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
+            or "\u3000" <= char <= "\u303f")
+
+
+class _Builder:
+    """Turns the article's events into paragraphs and tables of a :class:`Document`."""
+
+    def __init__(self, page: _Page) -> None:
+        self.page = page
+        self.blocks: list[Paragraph | Table] = []
+        self.current = _Text()
+        # one entry per open data table: rows of (text, rowspan, colspan)
+        self.tables: list[list[list[tuple[_Text, int, int]]]] = []
+        self.cell: list[_Text | None] = []
+
+    def _origins(self, text: _Text) -> tuple[Origin, tuple[tuple[int, Origin], ...]]:
+        pieces = tuple((offset, self.page.origin(at)) for offset, at in text.pieces)
+        return (pieces[0][1] if pieces else Origin()), pieces
+
+    def flush(self) -> None:
+        text = self.current
+        if not text.empty():
+            value = "".join(text.parts).strip()
+            lead = len("".join(text.parts)) - len("".join(text.parts).lstrip())
+            origin, pieces = self._origins(text)
+            pieces = tuple((offset - lead, o) for offset, o in pieces)
+            self.blocks.append(Paragraph(value, origin, pieces))
+        self.current = _Text()
+
+    def target(self) -> _Text | None:
+        if self.tables:
+            return self.cell[-1] if self.cell else None
+        return self.current
+
+    def text(self, run: TextRun) -> None:
+        target = self.target()
+        if target is None:
+            return  # text between cells of a table (stray)
+        for piece, at in self.page.pieces(run):
+            target.add(piece, at)
+
+    def block(self) -> None:
+        if self.tables:
+            if self.cell and self.cell[-1] is not None:
+                self.cell[-1].soft_break()
+            return
+        self.flush()
+
+    def start_table(self) -> None:
+        self.flush()
+        self.tables.append([])
+        self.cell.append(None)
+
+    def start_row(self) -> None:
+        if self.tables:
+            self.tables[-1].append([])
+            self.cell[-1] = None
+
+    def start_cell(self, attrs: dict[str, str]) -> None:
+        if not self.tables:
+            return
+        rows = self.tables[-1]
+        if not rows:
+            rows.append([])
+        text = _Text()
+        rows[-1].append((text, _span(attrs.get("rowspan"), MAX_ROWSPAN),
+                         _span(attrs.get("colspan"), MAX_COLSPAN)))
+        self.cell[-1] = text
+
+    def end_cell(self) -> None:
+        if self.tables:
+            self.cell[-1] = None
+
+    def end_table(self, number: int) -> None:
+        rows = self.tables.pop()
+        self.cell.pop()
+        table = self._grid(rows, number)
+        if table.rows:
+            self.blocks.append(table)
+
+    def _grid(self, rows: list[list[tuple[_Text, int, int]]], number: int) -> Table:
+        """Expand ``rowspan``/``colspan``: a merged cell's text stands in its first row and
+        column; the other places it covers are blank cells with the same origin."""
+        grid: list[tuple[Cell, ...]] = []
+        pending: dict[int, tuple[int, Cell]] = {}  # column -> (rows still covered, cell)
+        for row in rows:
+            if not row and not pending:
+                continue
+            out: list[Cell] = []
+            column = _fill(pending, out, 0)
+            for text, rowspan, colspan in row:
+                column = _fill(pending, out, column)
+                whole = "".join(text.parts)
+                lead = len(whole) - len(whole.lstrip())
+                origin, pieces = self._origins(text)
+                cell = Cell(whole.strip(), origin,
+                            tuple((offset - lead, o) for offset, o in pieces))
+                blank = Cell("", origin)
+                for extra in range(colspan):
+                    out.append(cell if extra == 0 else blank)
+                    if rowspan > 1:
+                        pending[column] = (rowspan - 1, blank)
+                    column += 1
+            for covered in sorted(k for k in pending if k >= column):
+                while column < covered:
+                    out.append(Cell("", Origin()))
+                    column += 1
+                column = _fill(pending, out, column)
+            grid.append(tuple(out))
+        return Table(tuple(grid))
+
+
+def _fill(pending: dict[int, tuple[int, Cell]], out: list[Cell], column: int) -> int:
+    """Append the cells that merged cells of rows above cover from ``column`` on."""
+    while column in pending:
+        left, covered = pending[column]
+        out.append(covered)
+        if left <= 1:
+            del pending[column]
+        else:
+            pending[column] = (left - 1, covered)
+        column += 1
+    return column
+
+
+def _span(value: str | None, limit: int) -> int:
+    if not value:
+        return 1
+    match = re.match(r"\s*(\d{1,6})", value)
+    if not match:
+        return 1
+    return max(1, min(int(match.group(1)), limit))
+
+
+def _data_tables(page: _Page, first: int, last: int) -> set[int]:
+    """The tables read as tables: those holding no other table and more than one column.
+
+    A table around other tables, or with a single column, only lays the page out; its cells
+    are read as paragraphs.
+    """
+    result = page.scan
+    layout: set[int] = set()
+    columns: dict[int, int] = {}
+    table_stack: list[int] = []
+    row_cells = 0
+    for kind, value in result.events[first:last]:
+        assert isinstance(value, int) or kind == "text"
+        if kind == "start":
+            assert isinstance(value, int)
+            tag = result.elements[value].tag
+            if tag == "table":
+                if table_stack:
+                    layout.add(table_stack[-1])
+                table_stack.append(value)
+                columns[value] = 0
+            elif tag == "tr":
+                row_cells = 0
+            elif tag in ("td", "th") and table_stack:
+                row_cells += _span(result.elements[value].attrs.get("colspan"), MAX_COLSPAN)
+                columns[table_stack[-1]] = max(columns[table_stack[-1]], row_cells)
+        elif kind == "end":
+            assert isinstance(value, int)
+            if result.elements[value].tag == "table" and table_stack:
+                table_stack.pop()
+    return {index for index, count in columns.items() if count > 1 and index not in layout}
+
+
+def read_document(data: bytes) -> Document:
+    """Read a page's bytes into a :class:`Document` (raises :class:`DecodeError`)."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # many small acyclic objects: collection would only slow reading down
+    try:
+        return _read_document(data)
+    except ScanLimit as exc:
+        raise DecodeError(str(exc)) from None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_document(data: bytes) -> Document:
+    page = _Page(decode_page(data))
+    first, last = _article(page)
+    result = page.scan
+    data_tables = _data_tables(page, first, last)
+    builder = _Builder(page)
+    skip_until = -1  # the end event of a skipped element
+    table_number = 0
+    open_data: list[int] = []
+    for index in range(first, last):
+        if index < skip_until:
+            continue
+        kind, value = result.events[index]
+        if kind == "text":
+            assert isinstance(value, TextRun)
+            builder.text(value)
+            continue
+        assert isinstance(value, int)
+        element = result.elements[value]
+        tag = element.tag
+        if kind == "start":
+            if _is_chrome(element):
+                skip_until = element.end if element.end > index else last
+                continue
+            if tag == "table" and value in data_tables:
+                table_number += 1
+                open_data.append(value)
+                builder.start_table()
+            elif tag == "tr" and open_data and _in_table(result, value, open_data[-1]):
+                builder.start_row()
+            elif tag in ("td", "th") and open_data and _in_table(result, value, open_data[-1]):
+                builder.start_cell(element.attrs)
+            elif tag in _BLOCK:
+                builder.block()
+        else:
+            if tag == "table" and open_data and open_data[-1] == value:
+                open_data.pop()
+                builder.end_table(table_number)
+            elif tag in ("td", "th") and open_data and _in_table(result, value, open_data[-1]):
+                builder.end_cell()
+            elif tag in _BLOCK:
+                builder.block()
+    while open_data:
+        open_data.pop()
+        builder.end_table(table_number)
+    builder.flush()
+    return Document(tuple(builder.blocks), "html")
+
+
+def _in_table(result: Scan, element: int, table: int) -> bool:
+    """Whether a row or cell belongs to ``table`` itself (not to a table nested in it)."""
+    parent = result.elements[element].parent
+    while parent >= 0:
+        tag = result.elements[parent].tag
+        if tag == "table":
+            return parent == table
+        if tag in ("td", "th"):
+            return False
+        parent = result.elements[parent].parent
+    return False
+
+
+def read_html(path: Path) -> Source:
+    """Read an HTML report file (raises ``OSError`` or :class:`DecodeError`)."""
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise DecodeError("empty file")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DecodeError("binary data, not a web page")
+    document = read_document(data)
+    if not document.blocks:
+        raise DecodeError("no text found on this page")
+    return to_source(document, str(path))
