@@ -207,3 +207,54 @@ def test_word_file_built_from_the_template_passes_the_checks(tmp_path: Path) -> 
     document = render_docx(SEEDS[0], tmp_path / "ok.docx")
     assert read_docx(document).text.startswith("高庄镇人民政府2024年政府信息公开工作年度报告\n")
     assert os.listdir(tmp_path) == ["ok.docx"]
+
+
+def test_damaged_word_files_are_refused_with_a_message(tmp_path: Path) -> None:
+    """Bytes flipped and files cut short anywhere (CRC errors, unsupported zip versions, bad
+    XML): each either reads or is refused as damaged; nothing else escapes."""
+    import random
+
+    original = render_docx(SEEDS[0], tmp_path / "ok.docx").read_bytes()
+    chance = random.Random(2)
+    damaged = tmp_path / "damaged.docx"
+    outcomes = set()
+    for case in range(300):
+        data = bytearray(original)
+        for _ in range(chance.randint(1, 20)):
+            data[chance.randrange(len(data))] = chance.randrange(256)
+        if case % 5 == 0:
+            data = data[:chance.randrange(len(data))]
+        damaged.write_bytes(bytes(data))
+        try:
+            read_docx(damaged)
+            outcomes.add("read")
+        except DecodeError:
+            outcomes.add("refused")
+    assert outcomes == {"read", "refused"}
+
+
+def test_tag_soup_never_escapes(tmp_path: Path) -> None:
+    import random
+
+    from gipr_lint.reading.parser import parse
+
+    atoms = ["<p>", "</p>", "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>",
+             "<td rowspan=3>", "<td colspan=2>", "<th colspan='x'>", "<div class=share>",
+             "</div>", "<br>", "&nbsp;", "&#x3000;", "&amp", "&bogus;", "<!--", "-->",
+             "<script>", "</script>", "一、总体情况", "二、主动公开政府信息情况",
+             "六、其他需要报告的事项",
+             "某县2024年政府信息公开工作年度报告", "0", "12", " ", "\n", "<", ">", '"', "'",
+             '<a href="', "<span>", "</span>", "<o:p>", "</o:p>", "<![CDATA[", "<!DOCTYPE html>",
+             "</", "<td rowspan=0>", "<tr><td>总计</td><td>5</td>", "\u3000", "\x00"]
+    chance = random.Random(1)
+    page = tmp_path / "soup.html"
+    for _ in range(500):
+        page.write_text("".join(chance.choice(atoms) for _ in range(chance.randint(1, 60))),
+                        encoding="utf-8")
+        try:
+            source = read_html(page)
+        except DecodeError:
+            continue
+        parse(source)
+        for offset in range(len(source.text) + 1):
+            source.origin_at(offset)

@@ -77,7 +77,17 @@ def _main_part(archive: zipfile.ZipFile, names: set[str], budget: int) -> str | 
 
 def read_archive(path: Path, budget: int | None = None) -> bytes:
     """The main document part's XML, after the archive passed the checks (raises
-    :class:`DecodeError` with the reason otherwise)."""
+    :class:`DecodeError` with the reason otherwise, ``OSError`` when the file cannot be
+    opened)."""
+    try:
+        return _read_archive(path, budget)
+    except (DecodeError, FileNotFoundError, PermissionError, IsADirectoryError):
+        raise
+    except Exception as exc:  # zipfile's many ways of finding damage (CRC, versions, zlib)
+        raise DecodeError(f"a damaged .docx: {type(exc).__name__}: {exc}") from None
+
+
+def _read_archive(path: Path, budget: int | None) -> bytes:
     import zipfile  # only when a Word file is read
 
     budget = max_inflated_bytes() if budget is None else budget
