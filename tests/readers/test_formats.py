@@ -204,3 +204,60 @@ def test_article_with_a_furniture_like_class_is_kept(tmp_path: Path) -> None:
     page.write_text(markup.replace('class="TRS_Editor"', 'class="info-content news_date"'),
                     encoding="utf-8")
     assert tables(parse(read_html(page))) == tables(parse(read_source(SEEDS[0])))
+
+
+NUMBERING = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+    '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+    '<w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
+
+
+def test_word_list_numbering_gives_the_headings_their_numbers(
+        tmp_path: Path, plugin_set: PluginSet) -> None:
+    """Section headings numbered by Word's list numbering carry no "一、" in their text: the
+    reader draws it as Word does, so the sections and tables are found."""
+    import re
+    import zipfile
+
+    document = render_docx(SEEDS[0], tmp_path / "plain.docx")
+    numbered = tmp_path / "numbered.docx"
+    with zipfile.ZipFile(document) as source, zipfile.ZipFile(numbered, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                text, count = re.subn(
+                    r"<w:p>(<w:r>(?:<w:rPr>(?:(?!</w:rPr>).)*</w:rPr>)?<w:t>)[一二三四五六]、"
+                    r"(?=总体|主动公开政府|收到和处理|政府信息公开行政|存在的主要|其他需要)",
+                    r'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="7"/>'
+                    r"</w:numPr></w:pPr>\1", text)
+                assert count == 6
+                data = text.encode("utf-8")
+            target.writestr(info, data)
+        target.writestr("word/numbering.xml", NUMBERING)
+    assert tables(parse(read_docx(numbered))) == tables(parse(read_source(SEEDS[0])))
+    assert findings(lint(numbered, plugin_set)) == findings(lint(SEEDS[0], plugin_set))
+
+
+def test_list_labels_as_word_draws_them() -> None:
+    from lxml import etree
+
+    from gipr_lint.reading.readers.docx_numbering import Numbering, format_number
+
+    assert [format_number(n, "chineseCounting") for n in (1, 10, 11, 20, 21, 105)] == [
+        "一", "十", "十一", "二十", "二十一", "一百零五"]
+    assert format_number(3, "decimalEnclosedCircle") == "③"
+    assert format_number(4, "upperRoman") == "IV"
+    numbering = Numbering.read(etree.fromstring(NUMBERING.encode()), None)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def paragraph(level: int) -> object:
+        return etree.fromstring(f'<w:p {w}><w:pPr><w:numPr><w:ilvl w:val="{level}"/>'
+                                '<w:numId w:val="7"/></w:numPr></w:pPr></w:p>')
+
+    labels = [numbering.label(paragraph(level)) for level in (0, 1, 1, 0, 1)]
+    assert labels == ["一、", "（一）", "（二）", "二、", "（一）"]

@@ -10,10 +10,10 @@ table's grid) of every piece.
 
 A ``.docx`` is a zip archive from anywhere, so it is read defensively: the archive is checked
 before anything is inflated (at most :data:`MAX_PARTS` parts, no part name leaving the archive,
-at most :data:`max_inflated_bytes` in all), only the document part is inflated, in memory, never
-written to disk, and its XML is parsed with entities, DTDs and network access all turned off (a
-part that declares a DTD is refused outright: Word never writes one). lxml is imported only when
-a ``.docx`` is read.
+at most :data:`max_inflated_bytes` in all), only the document part (and its numbering and
+styles, for the list labels Word draws) is inflated, in memory, never written to disk, and its
+XML is parsed with entities, DTDs and network access all turned off (a part that declares a DTD
+is refused outright: Word never writes one). lxml is imported only when a ``.docx`` is read.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.reading.document import Cell, Document, Origin, Paragraph, Table, to_source
+from gipr_lint.reading.readers.docx_numbering import Numbering
 from gipr_lint.reading.source import DecodeError, Source
 
 if TYPE_CHECKING:
@@ -75,10 +76,15 @@ def _main_part(archive: zipfile.ZipFile, names: set[str], budget: int) -> str | 
     return None
 
 
-def read_archive(path: Path, budget: int | None = None) -> bytes:
-    """The main document part's XML, after the archive passed the checks (raises
-    :class:`DecodeError` with the reason otherwise, ``OSError`` when the file cannot be
-    opened)."""
+#: The parts read besides the main document: list numbering and styles (for the "一、" Word
+#: draws before numbered paragraphs).
+_EXTRA_PARTS = ("word/numbering.xml", "word/styles.xml")
+
+
+def read_archive(path: Path, budget: int | None = None) -> dict[str, bytes]:
+    """The main document part's XML (key ``"main"``) and the numbering and styles parts when
+    present, after the archive passed the checks (raises :class:`DecodeError` with the reason
+    otherwise, ``OSError`` when the file cannot be opened)."""
     try:
         return _read_archive(path, budget)
     except (DecodeError, FileNotFoundError, PermissionError, IsADirectoryError):
@@ -87,7 +93,7 @@ def read_archive(path: Path, budget: int | None = None) -> bytes:
         raise DecodeError(f"a damaged .docx: {type(exc).__name__}: {exc}") from None
 
 
-def _read_archive(path: Path, budget: int | None) -> bytes:
+def _read_archive(path: Path, budget: int | None) -> dict[str, bytes]:
     import zipfile  # only when a Word file is read
 
     budget = max_inflated_bytes() if budget is None else budget
@@ -115,18 +121,17 @@ def _read_archive(path: Path, budget: int | None) -> bytes:
         main = _main_part(archive, names, budget)
         if main is None:
             raise DecodeError("a zip archive, not a Word .docx (it has no word/document.xml)")
-        try:
-            with archive.open(main) as part:
-                data = part.read(budget + 1)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
-                NotImplementedError) as exc:
-            raise DecodeError(f"a damaged .docx: {exc}") from None
-        except Exception as exc:  # zlib.error and the like: damaged data
-            raise DecodeError(f"a damaged .docx: {type(exc).__name__}: {exc}") from None
-    if len(data) > budget:
-        raise DecodeError(f"refused: the document inflates to more than {budget:,} bytes "
-                          "(GIPR_LINT_MAX_INFLATED_MB)")
-    return data
+        parts: dict[str, bytes] = {}
+        left = budget
+        for key, name in (("main", main), *((n, n) for n in _EXTRA_PARTS if n in names)):
+            with archive.open(name) as part:
+                data = part.read(left + 1)
+            if len(data) > left:
+                raise DecodeError(f"refused: the document inflates to more than {budget:,} "
+                                  "bytes (GIPR_LINT_MAX_INFLATED_MB)")
+            left -= len(data)
+            parts[key] = data
+    return parts
 
 
 def _parse_xml(data: bytes) -> Any:
@@ -145,8 +150,9 @@ def _parse_xml(data: bytes) -> Any:
             from None
 
 
-def _text(element: Any) -> str:
-    """The text of a paragraph or cell: runs' text, tabs as spaces, breaks as line breaks."""
+def _text(element: Any, numbering: Numbering) -> str:
+    """The text of a paragraph or cell: the list label Word draws, runs' text, tabs as spaces,
+    breaks as line breaks; a cell's paragraphs joined (CJK directly, other text by a space)."""
     parts: list[str] = []
     for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}p",
                              f"{_W}noBreakHyphen"):
@@ -159,6 +165,7 @@ def _text(element: Any) -> str:
             if parts and parts[-1] != "\n":
                 last = parts[-1][-1:] if parts[-1] else ""
                 parts.append("" if _cjk(last) else " ")
+            parts.append(numbering.label(node))
         elif tag == f"{_W}noBreakHyphen":
             parts.append("-")
         else:
@@ -181,7 +188,7 @@ def _int(element: Any, path: str, default: int = 1) -> int:
         return default
 
 
-def _table(element: Any, number: int) -> Table:
+def _table(element: Any, number: int, numbering: Numbering) -> Table:
     rows: list[tuple[Cell, ...]] = []
     for row_number, tr in enumerate(element.iterchildren(f"{_W}tr"), 1):
         cells: list[Cell] = []
@@ -193,7 +200,7 @@ def _table(element: Any, number: int) -> Table:
             merge = tc.find(f"{_W}tcPr/{_W}vMerge")
             continued = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
             origin = Origin(table=number, row=row_number, cell=column + 1)
-            text = "" if continued else _text(tc).strip()
+            text = "" if continued else _text(tc, numbering).strip()
             cells.append(Cell(text, origin))
             cells.extend(Cell("", Origin(table=number, row=row_number, cell=column + 1 + extra))
                          for extra in range(1, span))
@@ -202,7 +209,7 @@ def _table(element: Any, number: int) -> Table:
     return Table(tuple(rows))
 
 
-def _blocks(body: Any) -> list[Paragraph | Table]:
+def _blocks(body: Any, numbering: Numbering) -> list[Paragraph | Table]:
     blocks: list[Paragraph | Table] = []
     paragraphs = tables = 0
     # content controls (w:sdt) and custom XML wrap blocks: look inside them, without recursion
@@ -211,13 +218,13 @@ def _blocks(body: Any) -> list[Paragraph | Table]:
         element = pending.pop()
         tag = element.tag
         if tag == f"{_W}p":
-            text = _text(element)
+            text = _text(element, numbering)
             if text.strip():
                 paragraphs += 1
                 blocks.append(Paragraph(text, Origin(paragraph=paragraphs)))
         elif tag == f"{_W}tbl":
             tables += 1
-            blocks.append(_table(element, tables))
+            blocks.append(_table(element, tables, numbering))
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"):
             pending.extend(reversed([child for child in element
                                      if child.tag not in (f"{_W}sdtPr", f"{_W}sdtEndPr")]))
@@ -226,11 +233,14 @@ def _blocks(body: Any) -> list[Paragraph | Table]:
 
 def read_document(path: Path, budget: int | None = None) -> Document:
     """Read a ``.docx`` into a :class:`Document` (raises ``OSError`` or :class:`DecodeError`)."""
-    root = _parse_xml(read_archive(path, budget))
+    parts = read_archive(path, budget)
+    root = _parse_xml(parts["main"])
     body = root.find(f"{_W}body")
     if body is None:
         raise DecodeError("a damaged .docx: its document has no body")
-    return Document(tuple(_blocks(body)), "docx")
+    extra = {name: _parse_xml(parts[name]) if name in parts else None for name in _EXTRA_PARTS}
+    numbering = Numbering.read(extra["word/numbering.xml"], extra["word/styles.xml"])
+    return Document(tuple(_blocks(body, numbering)), "docx")
 
 
 def read_docx(path: Path) -> Source:
