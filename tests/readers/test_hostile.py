@@ -258,3 +258,10 @@ def test_tag_soup_never_escapes(tmp_path: Path) -> None:
         parse(source)
         for offset in range(len(source.text) + 1):
             source.origin_at(offset)
+
+
+def test_default_element_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gipr_lint.reading.readers.html_scan import max_elements
+
+    monkeypatch.delenv("GIPR_LINT_MAX_HTML_ELEMENTS", raising=False)
+    assert max_elements() == 1_000_000
