@@ -92,15 +92,20 @@ def _one_line(text: str) -> tuple[str, int]:
     return stripped.rstrip(), len(joined) - len(stripped)
 
 
-def _add(origins: list[tuple[int, Origin]], at: int, text: str, lead: int, origin: Origin,
-         pieces: Pieces) -> None:
-    origins.append((at, origin))
+def _add(origins: list[tuple[int, Origin]], region: int, at: int, text: str, lead: int,
+         origin: Origin, pieces: Pieces) -> None:
+    """Map ``region`` on (a paragraph's line, or a cell from the space after its ``|``, where an
+    empty cell's offset falls) to ``origin``, and each piece from its place in ``text``."""
+    origins.append((region, origin))
     for offset, piece in pieces:
         shifted = offset - lead
-        if shifted <= 0:
-            origins[-1] = (at, piece)  # a piece at the start replaces the coarse origin
-        elif shifted < len(text):
-            origins.append((at + shifted, piece))
+        if shifted >= len(text):
+            continue
+        position = at + max(shifted, 0)
+        if origins[-1][0] == position:
+            origins[-1] = (position, piece)  # a piece at the very start: more precise
+        else:
+            origins.append((position, piece))
 
 
 def describe(origin: Origin | None, kind: str) -> str | None:
@@ -140,7 +145,7 @@ def to_source(document: Document, path: str) -> Source:
     for block in document.blocks:
         if isinstance(block, Paragraph):
             text, lead = _one_line(block.text)
-            _add(origins, offset, text, lead, block.origin, block.pieces)
+            _add(origins, offset, offset, text, lead, block.origin, block.pieces)
             parts.append(text + "\n")
             offset += len(text) + 1
             continue
@@ -149,7 +154,8 @@ def to_source(document: Document, path: str) -> Source:
             origins.append((offset, row[0].origin if row else Origin()))
             for cell in row:
                 text, lead = _one_line(cell.text)
-                _add(origins, offset + len(line) + 1, text, lead, cell.origin, cell.pieces)
+                _add(origins, offset + len(line), offset + len(line) + 1, text, lead,
+                     cell.origin, cell.pieces)
                 line += f" {text} |"
             parts.append(line + "\n")
             offset += len(line) + 1

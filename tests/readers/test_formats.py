@@ -261,3 +261,45 @@ def test_list_labels_as_word_draws_them() -> None:
 
     labels = [numbering.label(paragraph(level)) for level in (0, 1, 1, 0, 1)]
     assert labels == ["一、", "（一）", "（二）", "二、", "（一）"]
+
+
+def test_a_blank_word_cell_is_not_read_as_a_written_zero(tmp_path: Path,
+                                                         plugin_set: PluginSet) -> None:
+    import docx
+
+    document = render_docx(SEEDS[0], tmp_path / "report.docx")
+    word = docx.Document(str(document))
+    word.tables[1].cell(5, 5).text = "\u3000"  # （一）予以公开, 科研机构: U+3000 only
+    word.save(str(document))
+    found = [(d.code, d.where) for d in lint(document, plugin_set).diagnostics
+             if d.code == "T006"]
+    assert found == [("T006", "table 2, row 6, column 6")]
+
+
+def test_a_blank_page_cell_is_reported_at_its_place_in_the_page(
+        tmp_path: Path, plugin_set: PluginSet) -> None:
+    markup = render_html(SEEDS[0]).decode("utf-8")
+    row = markup.rindex("<tr>", 0, markup.index(">以公开<"))  # "(一)予以公开", in pieces
+    cell = markup.index(">0<", markup.index(">0<", markup.index(">0<", row) + 1) + 1) + 1
+    page = tmp_path / "report.html"
+    page.write_text(markup[:cell] + "&nbsp;" + markup[cell + 1:], encoding="utf-8")
+    found = [(d.code, d.line, d.column) for d in lint(page, plugin_set).diagnostics
+             if d.code == "T006"]
+    line = markup[:cell].count("\n") + 1
+    td = markup.rindex("<td", 0, cell)
+    assert len(found) == 1 and found[0][1] == line
+    # a blank cell has no character: the finding points into its cell
+    assert td - markup.rindex("\n", 0, td) <= found[0][2] <= cell - markup.rindex("\n", 0, cell)
+
+
+def test_a_two_column_layout_table_around_the_report_is_not_a_table(tmp_path: Path) -> None:
+    """An old page: a two-column table holds the menu and the article, the report's own tables
+    being pictures (so no table is nested): its cells are read as paragraphs."""
+    page = tmp_path / "layout.html"
+    page.write_text(
+        "<table><tr><td>栏目导航<br>政务公开</td><td><p>某县2024年政府信息公开工作年度报告</p>"
+        "<p>一、总体情况</p><p>本年度……</p><p>二、主动公开政府信息情况</p><img src=t.png>"
+        "<p>六、其他需要报告的事项</p><p>无。</p></td></tr></table>", encoding="utf-8")
+    assert read_html(page).text.splitlines() == [
+        "某县2024年政府信息公开工作年度报告", "一、总体情况", "本年度……",
+        "二、主动公开政府信息情况", "六、其他需要报告的事项", "无。"]

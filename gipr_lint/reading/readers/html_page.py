@@ -243,6 +243,8 @@ def _protect(result: Scan, texts: list[str], owners: list[int]) -> None:
     for node, found in numerals.items():
         if len(found) >= 3:
             result.elements[node].chrome = False
+        if len(found) >= 2 and result.elements[node].tag == "table":
+            result.elements[node].layout = True  # a table of the report never holds sections
 
 
 def _common_ancestor(result: Scan, a: int, b: int) -> int:
@@ -301,12 +303,18 @@ class _Builder:
         self.blocks: list[Paragraph | Table] = []
         self.current = _Text()
         # one entry per open data table: rows of (text, rowspan, colspan)
-        self.tables: list[list[list[tuple[_Text, int, int]]]] = []
+        # per open data table: rows of (text, rowspan, colspan, offset of the <td> tag)
+        self.tables: list[list[list[tuple[_Text, int, int, int]]]] = []
         self.cell: list[_Text | None] = []
 
-    def _origins(self, text: _Text) -> tuple[Origin, tuple[tuple[int, Origin], ...]]:
-        pieces = tuple((offset, self.page.origin(at)) for offset, at in text.pieces)
-        return (pieces[0][1] if pieces else Origin()), pieces
+    def _origins(self, text: _Text, at: int | None = None
+                 ) -> tuple[Origin, tuple[tuple[int, Origin], ...]]:
+        """The origin of a paragraph or cell (its first piece, else the tag at ``at``) and of
+        each of its pieces."""
+        pieces = tuple((offset, self.page.origin(start)) for offset, start in text.pieces)
+        if pieces:
+            return pieces[0][1], pieces
+        return (self.page.origin(at) if at is not None else Origin()), pieces
 
     def flush(self) -> None:
         text = self.current
@@ -347,7 +355,7 @@ class _Builder:
             self.tables[-1].append([])
             self.cell[-1] = None
 
-    def start_cell(self, attrs: dict[str, str]) -> None:
+    def start_cell(self, attrs: dict[str, str], at: int) -> None:
         if not self.tables:
             return
         rows = self.tables[-1]
@@ -355,7 +363,7 @@ class _Builder:
             rows.append([])
         text = _Text()
         rows[-1].append((text, _span(attrs.get("rowspan"), MAX_ROWSPAN),
-                         _span(attrs.get("colspan"), MAX_COLSPAN)))
+                         _span(attrs.get("colspan"), MAX_COLSPAN), at))
         self.cell[-1] = text
 
     def end_cell(self) -> None:
@@ -369,7 +377,7 @@ class _Builder:
         if table.rows:
             self.blocks.append(table)
 
-    def _grid(self, rows: list[list[tuple[_Text, int, int]]], number: int) -> Table:
+    def _grid(self, rows: list[list[tuple[_Text, int, int, int]]], number: int) -> Table:
         """Expand ``rowspan``/``colspan``: a merged cell's text stands in its first row and
         column; the other places it covers are blank cells with the same origin."""
         grid: list[tuple[Cell, ...]] = []
@@ -379,11 +387,11 @@ class _Builder:
                 continue
             out: list[Cell] = []
             column = _fill(pending, out, 0)
-            for text, rowspan, colspan in row:
+            for text, rowspan, colspan, at in row:
                 column = _fill(pending, out, column)
                 whole = "".join(text.parts)
                 lead = len(whole) - len(whole.lstrip())
-                origin, pieces = self._origins(text)
+                origin, pieces = self._origins(text, at)
                 cell = Cell(whole.strip(), origin,
                             tuple((offset - lead, o) for offset, o in pieces))
                 blank = Cell("", origin)
@@ -424,10 +432,11 @@ def _span(value: str | None, limit: int) -> int:
 
 
 def _data_tables(page: _Page, first: int, last: int) -> set[int]:
-    """The tables read as tables: those holding no other table and more than one column.
+    """The tables read as tables: those holding no other table, more than one column and not
+    two section headings.
 
-    A table around other tables, or with a single column, only lays the page out; its cells
-    are read as paragraphs.
+    A table around other tables, with a single column or around the sections only lays the page
+    out; its cells are read as paragraphs.
     """
     result = page.scan
     layout: set[int] = set()
@@ -453,7 +462,8 @@ def _data_tables(page: _Page, first: int, last: int) -> set[int]:
             assert isinstance(value, int)
             if result.elements[value].tag == "table" and table_stack:
                 table_stack.pop()
-    return {index for index, count in columns.items() if count > 1 and index not in layout}
+    return {index for index, count in columns.items()
+            if count > 1 and index not in layout and not result.elements[index].layout}
 
 
 def read_document(data: bytes) -> Document:
@@ -502,7 +512,7 @@ def _read_document(data: bytes) -> Document:
             elif tag == "tr" and open_data and _in_table(result, value, open_data[-1]):
                 builder.start_row()
             elif tag in ("td", "th") and open_data and _in_table(result, value, open_data[-1]):
-                builder.start_cell(element.attrs)
+                builder.start_cell(element.attrs, element.at)
             elif tag in _BLOCK:
                 builder.block()
         else:

@@ -67,9 +67,12 @@ class Element:
     depth: int
     start: int  # index of its start event
     end: int = -1  # index of its end event (or of the last event, if never closed)
+    at: int = 0  # offset of its start tag in the page
     _attrs: dict[str, str] | None = None
     #: Set by the reader: whether the element is page furniture (cached).
     chrome: bool | None = None
+    #: Set by the reader: a table that only lays the page out.
+    layout: bool = False
 
     @property
     def attrs(self) -> dict[str, str]:
@@ -148,7 +151,7 @@ class _Builder:
                 self.close(tag)
                 return
 
-    def open(self, tag: str, raw: str) -> None:
+    def open(self, tag: str, raw: str, at: int = 0) -> None:
         if tag in ("td", "th"):
             self._close_within_table(frozenset({"td", "th"}))
         elif tag == "tr":
@@ -163,7 +166,7 @@ class _Builder:
                             "(GIPR_LINT_MAX_HTML_ELEMENTS)")
         tag = self.tags.setdefault(tag, tag)
         self.result.elements.append(Element(tag, raw, parent, depth,
-                                            start=len(self.result.events)))
+                                            start=len(self.result.events), at=at))
         self.result.events.append(("start", index))
         if tag in VOID:
             self.result.elements[index].end = len(self.result.events) - 1
@@ -230,6 +233,6 @@ def _scan(text: str) -> Scan:
             skip = _RAW_END[tag].search(text, pos)
             pos = length if skip is None else skip.end()
             continue
-        builder.open(tag, raw)
+        builder.open(tag, raw, at)
     builder.finish()
     return result
