@@ -63,8 +63,8 @@ def _keep_start(text: str, cells: int) -> str:
 
 
 def _snippet(diagnostic: Any, source: Any) -> list[Text]:
-    """The line of the report text holding the finding, with carets under its span (the text
-    the reader read, for an HTML, Word or PDF file; gutter numbers are its lines)."""
+    """The line of the report text holding the finding, with carets under its span (for an
+    HTML, Word or PDF file the text the reader read, without line numbers)."""
     if source is None or not source.text:
         return []
     span = diagnostic.span
@@ -77,7 +77,9 @@ def _snippet(diagnostic: Any, source: Any) -> list[Text]:
     before = _keep_end(raw[:column - 1].replace("\t", "    "), CONTEXT_CELLS)
     marked = _keep_start(raw[column - 1:end].replace("\t", "    "), _MARK_CELLS)
     after = _keep_start(raw[end:].replace("\t", "    "), CONTEXT_CELLS)
-    gutter = str(line)
+    # the canonical text of a page, Word or PDF file has lines of its own: not numbered, so
+    # they are not taken for the file's
+    gutter = str(line) if source.kind == "text" else " "
     pad = " " * len(gutter)
     return [
         Text.assemble((f"{pad} |", "blue")),
