@@ -303,3 +303,16 @@ def test_a_two_column_layout_table_around_the_report_is_not_a_table(tmp_path: Pa
     assert read_html(page).text.splitlines() == [
         "某县2024年政府信息公开工作年度报告", "一、总体情况", "本年度……",
         "二、主动公开政府信息情况", "六、其他需要报告的事项", "无。"]
+
+
+def test_article_of_a_2019_format_page_is_found(tmp_path: Path) -> None:
+    """The 2019 wording of headings 四 and 五 anchors the article as well."""
+    page = tmp_path / "2019.html"
+    page.write_text(
+        "<div class=menu>四、政府信息公开行政复议（栏目）</div><div id=zoom>"
+        "<p>某局2019年政府信息公开工作年度报告</p><p>一、总体情况</p><p>……</p>"
+        "<p>四、因政府信息公开工作被申请行政复议、提起行政诉讼情况</p>"
+        "<p>五、政府信息公开工作存在的主要问题及改进情况</p><p>……</p></div>"
+        "<div>页脚</div>", encoding="utf-8")
+    assert read_html(page).text.splitlines()[0] == "某局2019年政府信息公开工作年度报告"
+    assert "页脚" not in read_html(page).text

@@ -46,9 +46,11 @@ _SPACE = re.compile(r"[ \t\n\r\f\u00a0\u3000]+")
 # piece, so plain prose is one piece and the map from text to page stays small)
 _COLLAPSE = re.compile(r"[\t\n\r\f\u00a0\u3000][ \t\n\r\f\u00a0\u3000]*| [ \t\n\r\f\u00a0\u3000]+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
+# the six section headings of both formats ("四、因政府信息公开工作被申请行政复议、提起行政
+# 诉讼情况" and "五、政府信息公开工作存在的主要问题及改进情况" in 2019)
 _HEADINGS = re.compile(
-    r"[一二三四五六][\s\u3000]*[、.．,，]?[\s\u3000]*"
-    r"(总体情况|主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议|"
+    r"[一二三四五六][\s\u3000]*[、.．,，]?[\s\u3000]*(?:政府信息公开工作|因政府信息公开工作被申请)?"
+    r"(总体情况|主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议|行政复议|"
     r"存在的主要问题|其他需要报告)")
 _TITLE = re.compile(
     r"^[^\n]{0,40}(?:政府信息公开|政务公开)[^\n]{0,12}(?:年度报告|年报)[^\n]{0,20}$",
