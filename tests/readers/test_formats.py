@@ -13,6 +13,7 @@ from gipr_lint.linting.config import build_settings
 from gipr_lint.linting.engine import FileResult, lint_path
 from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
 from gipr_lint.model import Report
+from gipr_lint.reading.document import Origin
 from gipr_lint.reading.parser import parse
 from gipr_lint.reading.readers.docx import read_docx
 from gipr_lint.reading.readers.html import read_html
@@ -316,3 +317,22 @@ def test_article_of_a_2019_format_page_is_found(tmp_path: Path) -> None:
         "<div>页脚</div>", encoding="utf-8")
     assert read_html(page).text.splitlines()[0] == "某局2019年政府信息公开工作年度报告"
     assert "页脚" not in read_html(page).text
+
+
+def test_word_text_framed_in_a_table_is_read_as_text(tmp_path: Path) -> None:
+    """A draft whose body sits in a one-cell frame, with the statistics table inside it."""
+    import docx
+
+    word = docx.Document()
+    frame = word.add_table(rows=1, cols=1).cell(0, 0)
+    frame.paragraphs[0].text = "某县2024年政府信息公开工作年度报告"
+    frame.add_paragraph("一、总体情况")
+    inner = frame.add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "行政许可"
+    inner.cell(0, 1).text = "3"
+    frame.add_paragraph("六、其他需要报告的事项")
+    word.save(str(tmp_path / "framed.docx"))
+    source = read_docx(tmp_path / "framed.docx")
+    assert source.text.splitlines() == ["某县2024年政府信息公开工作年度报告", "一、总体情况",
+                                        "| 行政许可 | 3 |", "六、其他需要报告的事项"]
+    assert source.origin(source.text.index("3 |")) == Origin(table=1, row=1, cell=2)

@@ -209,6 +209,13 @@ def _table(element: Any, number: int, numbering: Numbering) -> Table:
     return Table(tuple(rows))
 
 
+def _layout(table: Any) -> bool:
+    """A table that only frames text: it holds other tables, or has one column."""
+    if table.find(f".//{_W}tbl") is not None:
+        return True
+    return all(len(tr.findall(f"{_W}tc")) <= 1 for tr in table.iterchildren(f"{_W}tr"))
+
+
 def _blocks(body: Any, numbering: Numbering) -> list[Paragraph | Table]:
     blocks: list[Paragraph | Table] = []
     paragraphs = tables = 0
@@ -222,6 +229,11 @@ def _blocks(body: Any, numbering: Numbering) -> list[Paragraph | Table]:
             if text.strip():
                 paragraphs += 1
                 blocks.append(Paragraph(text, Origin(paragraph=paragraphs)))
+        elif tag == f"{_W}tbl" and _layout(element):
+            # a frame around the text (one column, or tables inside): read what it holds
+            pending.extend(reversed([child for tr in element.iterchildren(f"{_W}tr")
+                                     for tc in tr.iterchildren(f"{_W}tc") for child in tc
+                                     if child.tag != f"{_W}tcPr"]))
         elif tag == f"{_W}tbl":
             tables += 1
             blocks.append(_table(element, tables, numbering))
