@@ -336,3 +336,24 @@ def test_word_text_framed_in_a_table_is_read_as_text(tmp_path: Path) -> None:
     assert source.text.splitlines() == ["某县2024年政府信息公开工作年度报告", "一、总体情况",
                                         "| 行政许可 | 3 |", "六、其他需要报告的事项"]
     assert source.origin(source.text.index("3 |")) == Origin(table=1, row=1, cell=2)
+
+
+def test_sarif_of_word_and_page_findings_is_valid(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    import jsonschema
+
+    from gipr_lint.cli import main
+
+    schema = json.loads((Path(__file__).parents[1] / "schemas" / "sarif-schema-2.1.0.json")
+                        .read_text(encoding="utf-8"))
+    page = tmp_path / "report.html"
+    page.write_bytes(render_html(SEEDS[0]))
+    assert main(["--isolated", "--format", "sarif", str(_wrong_total_docx(tmp_path)),
+                 str(page)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    jsonschema.Draft4Validator(schema).validate(data)
+    regions = [r["locations"][0]["physicalLocation"].get("region")
+               for r in data["runs"][0]["results"]]
+    assert None in regions and any(region and region["startLine"] == 95 for region in regions)
