@@ -57,6 +57,9 @@ class LegacyOfficeReader:
             head = handle.read(1 << 20)
         if not head:
             raise DecodeError("empty file")
+        if head.startswith(b"{\\rtf"):
+            raise DecodeError("an RTF document (with a .doc or .wps name) cannot be read: open "
+                              "it in Word or WPS and save it as .docx")
         if not head.startswith(OLE_MAGIC):
             raise DecodeError("not a Word or WPS file (the name ends in .doc or .wps but the "
                               "content is something else)")

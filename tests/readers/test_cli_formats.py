@@ -58,6 +58,7 @@ def test_bad_files_are_refused_and_the_others_still_linted(
     (folder / "j.docx").write_bytes(b"PK\x03\x04 truncated")
     (folder / "k.html").write_text("<html><body><p>通知公告</p></body></html>",
                                    encoding="utf-8")
+    (folder / "l.doc").write_bytes(b"{\\rtf1\\ansi \\par}")
     code, out, err = run(capsys, "--format", "concise", "--select", "A001", str(folder))
     assert code == 2
     messages = dict(line.split(": cannot read: ", 1) for line in err.splitlines())
@@ -76,6 +77,8 @@ def test_bad_files_are_refused_and_the_others_still_linted(
         "format with a .docx name)",
         f"gipr-lint: {folder / 'k.html'}": "no annual report found on this page (no title and "
         "none of the six section headings 一、总体情况 … 六、其他需要报告的事项)",
+        f"gipr-lint: {folder / 'l.doc'}": "an RTF document (with a .doc or .wps name) cannot be "
+        "read: open it in Word or WPS and save it as .docx",
     }
     assert len(out.splitlines()) == 6  # a.txt, b.html and c.docx still linted
 
