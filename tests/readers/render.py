@@ -414,3 +414,23 @@ def _legacy_page(title: str, body: list[str], charset: str) -> bytes:
 </BODY></HTML>
 """
     return page.encode("gb18030" if charset == "gbk" else "utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m tests.readers.render DIR``: write every seed as pages and Word files into
+    DIR, to try the readers by hand (``gipr-lint DIR``)."""
+    import sys
+
+    target = Path((argv if argv is not None else sys.argv[1:] or ["formats"])[0])
+    target.mkdir(parents=True, exist_ok=True)
+    for seed in SEEDS:
+        (target / f"{seed.stem}.html").write_bytes(render_html(seed, "gbk"))
+        (target / f"{seed.stem}-legacy.html").write_bytes(render_html(seed, "gbk", "legacy"))
+        (target / f"{seed.stem}-fragment.html").write_bytes(render_html(seed, "utf-8",
+                                                                          "fragment"))
+        render_docx(seed, target / f"{seed.stem}.docx")
+    print(f"wrote {len(SEEDS) * 4} files to {target}/")
+
+
+if __name__ == "__main__":
+    main()
