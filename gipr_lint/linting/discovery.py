@@ -23,7 +23,7 @@ def _walk(directory: str, suffixes: frozenset[str]) -> Iterable[str]:
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not _skip_dir(root, d))
         for name in sorted(files):
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in suffixes:
+            if not name.startswith((".", "~$")) and os.path.splitext(name)[1].lower() in suffixes:
                 yield os.path.normpath(os.path.join(root, name))
 
 
@@ -32,8 +32,9 @@ def discover(paths: Sequence[str], suffixes: Iterable[str]) -> tuple[list[str], 
 
     A file named on the command line is linted whatever its suffix; a directory is searched
     recursively for files with one of ``suffixes`` (``.txt`` and the registered readers'),
-    skipping hidden directories, ``node_modules``, ``__pycache__`` and virtual environments.
-    ``-`` (standard input) is passed through.
+    skipping hidden files, the lock files Word and WPS leave next to an open document
+    (``~$报告.docx``), hidden directories, ``node_modules``, ``__pycache__`` and virtual
+    environments. ``-`` (standard input) is passed through.
     """
     wanted = frozenset(s.lower() for s in suffixes)
     files: list[str] = []

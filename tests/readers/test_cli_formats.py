@@ -200,3 +200,11 @@ def test_linting_text_loads_no_reader_machinery() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=False)
     assert done.stdout.splitlines()[-1] == "[]", done.stderr
+
+
+def test_office_lock_files_are_not_picked_up(folder: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """Word leaves "~$c.docx" (162 bytes, not a zip) beside a document someone has open."""
+    (folder / "~$c.docx").write_bytes(b"\x05Admin" + b"\x00" * 156)
+    code, _, err = run(capsys, "--format", "concise", "--select", "A001", str(folder))
+    assert code == 1 and err == ""
