@@ -265,3 +265,16 @@ def test_default_element_budget(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.delenv("GIPR_LINT_MAX_HTML_ELEMENTS", raising=False)
     assert max_elements() == 1_000_000
+
+
+def test_word_text_box_is_read_once(tmp_path: Path) -> None:
+    """Word writes a text box as DrawingML and again as a VML fallback: read it once."""
+    box = ("<w:txbxContent><w:p><w:r><w:t>某县2024年政府信息公开工作年度报告</w:t></w:r></w:p>"
+           "</w:txbxContent>")
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    xml = (f'<?xml version="1.0"?><w:document {W} {mc}><w:body><w:p><w:r><mc:AlternateContent>'
+           f"<mc:Choice Requires=\"wps\"><w:drawing>{box}</w:drawing></mc:Choice>"
+           f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+           "<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p></w:body></w:document>")
+    text = read_docx(make_docx(tmp_path / "box.docx", {"word/document.xml": xml})).text
+    assert text == "某县2024年政府信息公开工作年度报告\n一、总体情况\n"

@@ -42,6 +42,7 @@ DEFAULT_MAX_INFLATED_MB = 200
 #: The most parts a ``.docx`` may have (Word writes a dozen or two, more with images).
 MAX_PARTS = 2000
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _ZIP_MAGIC = b"PK\x03\x04"
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
@@ -247,6 +248,9 @@ def read_document(path: Path, budget: int | None = None) -> Document:
     """Read a ``.docx`` into a :class:`Document` (raises ``OSError`` or :class:`DecodeError`)."""
     parts = read_archive(path, budget)
     root = _parse_xml(parts["main"])
+    # Word writes a text box twice: as DrawingML and, for old readers, as a VML fallback
+    for fallback in list(root.iter(f"{_MC}Fallback")):
+        fallback.getparent().remove(fallback)
     body = root.find(f"{_W}body")
     if body is None:
         raise DecodeError("a damaged .docx: its document has no body")
