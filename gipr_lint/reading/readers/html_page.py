@@ -404,7 +404,7 @@ class _Builder:
                     column += 1
             for covered in sorted(k for k in pending if k >= column):
                 while column < covered:
-                    out.append(Cell("", Origin()))
+                    out.append(Cell("", out[-1].origin if out else Origin()))
                     column += 1
                 column = _fill(pending, out, column)
             grid.append(tuple(out))
