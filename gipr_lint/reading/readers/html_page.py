@@ -170,12 +170,12 @@ def _article(page: _Page) -> tuple[int, int]:
     result = page.scan
     raw: list[str] = []  # every text run, decoded
     owners: list[int] = []
-    for index, (kind, value) in enumerate(result.events):
+    for kind, value in result.events:
         if kind == "text":
             assert isinstance(value, TextRun)
             piece = page.text[value.start:value.end]
             raw.append(_SPACE.sub(" ", unescape(piece) if "&" in piece else piece))
-            owners.append(result.owner[index])
+            owners.append(value.owner)
     _protect(result, raw, owners)
     texts: list[str] = []
     chrome: set[int] = set()

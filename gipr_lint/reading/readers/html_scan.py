@@ -85,10 +85,12 @@ class Element:
 
 @dataclass(frozen=True, slots=True)
 class TextRun:
-    """A run of character data: ``start``/``end`` offsets into the page text."""
+    """A run of character data: ``start``/``end`` offsets into the page text, and the
+    innermost element open around it (``-1`` for none)."""
 
     start: int
     end: int
+    owner: int = -1
 
 
 @dataclass
@@ -99,8 +101,6 @@ class Scan:
     text: str
     elements: list[Element] = field(default_factory=list)
     events: list[tuple[str, int | TextRun]] = field(default_factory=list)
-    #: For each ``text`` event (by event index), the innermost open element.
-    owner: dict[int, int] = field(default_factory=dict)
 
 
 def _attrs(raw: str) -> dict[str, str]:
@@ -176,8 +176,8 @@ class _Builder:
 
     def data(self, start: int, end: int) -> None:
         if end > start:
-            self.result.owner[len(self.result.events)] = self.stack[-1] if self.stack else -1
-            self.result.events.append(("text", TextRun(start, end)))
+            owner = self.stack[-1] if self.stack else -1
+            self.result.events.append(("text", TextRun(start, end, owner)))
 
     def finish(self) -> None:
         while self.stack:
