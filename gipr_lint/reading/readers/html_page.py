@@ -1,98 +1,34 @@
 """Reading a report out of a portal page (the work of the HTML reader, :mod:`.html`).
 
-It finds the
-article (the element holding the title and the six section headings) and leaves out the page
-around it; reads tables with ``rowspan``/``colspan`` expanded; joins labels split over
-``<span>``/``<font>`` pieces; reads ``&nbsp;``, U+3000 and ``<o:p>`` blanks as blank. Every piece
-of text keeps its line and column in the ``.html`` file, so findings point into the page.
-Scanning is done by :mod:`gipr_lint.reading.readers.html_scan` (safe on hostile pages).
+The page is decoded (:mod:`.html_charset`), scanned (:mod:`.html_scan`, safe on hostile pages)
+and its article found (:mod:`.html_article`); this module turns the article into paragraphs and
+tables: ``rowspan``/``colspan`` expanded onto the grid, labels split over ``<span>``/``<font>``
+pieces joined, ``&nbsp;``, U+3000 and ``<o:p>`` blanks read as blank. Every piece of text keeps
+its line and column in the ``.html`` file, so findings point into the page.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 from bisect import bisect_right
 from html import unescape
 from pathlib import Path
 
 from gipr_lint.reading.document import Cell, Document, Origin, Paragraph, Table, to_source
-from gipr_lint.reading.readers.html_scan import Element, Scan, ScanLimit, TextRun, scan
-from gipr_lint.reading.source import DecodeError, Source, decode
+from gipr_lint.reading.readers.html_article import BLOCK, find_article, is_chrome
+from gipr_lint.reading.readers.html_charset import decode_page
+from gipr_lint.reading.readers.html_scan import Scan, ScanLimit, TextRun, scan
+from gipr_lint.reading.source import DecodeError, Source
 
-__all__ = ["decode_page", "read_document", "read_html"]
+__all__ = ["read_document", "read_html"]
 
-#: Tags that end a paragraph (a line of the report).
-_BLOCK = frozenset({
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-    "section", "article", "header", "footer", "nav", "aside", "blockquote", "pre", "center",
-    "hr", "form", "address", "main", "figure", "figcaption", "br", "table", "tr", "td", "th",
-    "caption", "tbody", "thead", "tfoot", "body", "html", "fieldset", "legend", "details",
-    "summary"})
-#: Page furniture skipped inside the article, by tag ...
-_CHROME_TAGS = frozenset({"nav", "aside", "form", "button", "footer", "menu", "dialog"})
-#: ... or by a word in its class or id (share buttons, related links, breadcrumbs, print bars).
-_CHROME_WORDS = (
-    "share|bdshare|bdsharebuttonbox|fenxiang|related|xgxx|xglj|breadcrumb|crumb|bread|position|"
-    "location|footer|foot|nav|navbar|menu|print|toolbar|tools|pagination|pager|comment|qrcode|"
-    "ewm|info|source|laiyuan|fbsj|date|time|attr|property|fontsize|zihao|hits")
-_CHROME_NAME = re.compile(rf"(?:^|[\s_-])(?:{_CHROME_WORDS})(?:$|[\s_\d-])", re.IGNORECASE)
-_CLASS_ID = re.compile(r"""(?<![\w-])(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""",
-                       re.IGNORECASE)
-_HIDDEN_ATTR = re.compile(r"(?:^|\s)hidden(?:\s|=|$)", re.IGNORECASE)
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\n\r\f\u00a0\u3000]+")
 # white space that is not one plain space: it becomes one space (a plain space stays in its
 # piece, so plain prose is one piece and the map from text to page stays small)
 _COLLAPSE = re.compile(r"[\t\n\r\f\u00a0\u3000][ \t\n\r\f\u00a0\u3000]*| [ \t\n\r\f\u00a0\u3000]+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
-# the six section headings of both formats ("四、因政府信息公开工作被申请行政复议、提起行政
-# 诉讼情况" and "五、政府信息公开工作存在的主要问题及改进情况" in 2019)
-_HEADINGS = re.compile(
-    r"[一二三四五六][\s\u3000]*[、.．,，]?[\s\u3000]*(?:政府信息公开工作|因政府信息公开工作被申请)?"
-    r"(总体情况|主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议|行政复议|"
-    r"存在的主要问题|其他需要报告)")
-_TITLE = re.compile(
-    r"^[^\n]{0,40}(?:政府信息公开|政务公开)[^\n]{0,12}(?:年度报告|年报)[^\n]{0,20}$",
-    re.MULTILINE)
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 #: Largest span a cell may claim; the HTML standard's own limits.
 MAX_COLSPAN, MAX_ROWSPAN = 1000, 65534
-_CHINESE = {"gbk", "gb2312", "gb_2312-80", "gb18030", "cp936", "x-gbk", "euc-cn", "hz-gb-2312"}
-
-
-def _charset(data: bytes) -> str | None:
-    match = _META_CHARSET.search(data[:4096])
-    if not match:
-        return None
-    name = match.group(1).decode("ascii").lower()
-    if name in _CHINESE:
-        return "gb18030"
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
-
-
-def decode_page(data: bytes) -> str:
-    """The page's text: charset from the byte-order mark, else ``<meta charset>`` or
-    ``http-equiv`` (GBK and GB2312 read as their superset GB18030), else UTF-8 or GB18030."""
-    declared = None if data[:3] == codecs.BOM_UTF8 or data[:2] in (
-        codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else _charset(data)
-    if declared is not None and declared not in ("utf-16", "utf-16-le", "utf-16-be"):
-        try:
-            return data.decode(declared)
-        except UnicodeDecodeError:
-            pass  # a wrong declaration (common): fall back to what the bytes say
-    try:
-        return decode(data)[0]
-    except DecodeError:
-        if declared is None:
-            raise
-        return data.decode(declared, errors="replace")
-
-
 class _Page:
     """A scanned page and where each of its text runs sits (line, column)."""
 
@@ -141,124 +77,6 @@ class _Page:
             if space:
                 out.append((" ", -1))
                 pos = space.end()
-
-
-def _is_chrome(element: Element) -> bool:
-    """Whether an element is page furniture: by tag, by a word of its class or id, or hidden
-    (cached on the element)."""
-    if element.chrome is None:
-        raw = element.raw
-        if element.tag in _CHROME_TAGS:
-            element.chrome = True
-        elif not raw:
-            element.chrome = False
-        else:
-            names = " ".join("".join(found) for found in _CLASS_ID.findall(raw))
-            low = raw.lower()
-            element.chrome = bool(names and _CHROME_NAME.search(names)) or (
-                ("none" in low or "hidden" in low)
-                and bool(_HIDDEN.search(low) or _HIDDEN_ATTR.search(low)))
-    return element.chrome
-
-
-def _article(page: _Page) -> tuple[int, int]:
-    """The range of events that holds the report: from the title to past the last heading.
-
-    The article is the innermost element holding the first and the last section heading and
-    the title just before them; without any heading or title the page holds no report.
-    """
-    result = page.scan
-    raw: list[str] = []  # every text run, decoded
-    owners: list[int] = []
-    for kind, value in result.events:
-        if kind == "text":
-            assert isinstance(value, TextRun)
-            piece = page.text[value.start:value.end]
-            raw.append(_SPACE.sub(" ", unescape(piece) if "&" in piece else piece))
-            owners.append(value.owner)
-    _protect(result, raw, owners)
-    texts: list[str] = []
-    chrome: set[int] = set()
-    boundary = False
-    run = 0
-    for index, (kind, value) in enumerate(result.events):
-        if kind == "text":
-            piece = "" if chrome else raw[run]
-            run += 1
-            texts.append("\n" + piece if boundary and piece.strip() else piece)
-            boundary = boundary and not piece.strip()
-            continue
-        assert isinstance(value, int)
-        element = result.elements[value]
-        boundary = boundary or element.tag in _BLOCK
-        if kind == "start":
-            if element.end > index and _is_chrome(element):
-                chrome.add(value)
-        else:
-            chrome.discard(value)
-    starts = []
-    total = 0
-    for piece in texts:
-        starts.append(total)
-        total += len(piece)
-    joined = "".join(texts)
-    headings = [bisect_right(starts, m.start()) - 1 for m in _HEADINGS.finditer(joined)]
-    first_heading = headings[0] if headings else len(texts)
-    title = None
-    for match in _TITLE.finditer(joined, max(0, (starts[first_heading] if headings else total)
-                                             - 3000), starts[first_heading] if headings
-                                 else total):
-        title = bisect_right(starts, match.start()) - 1
-    anchors = [index for index in (title, *(headings[:1]), *(headings[-1:])) if index is not None]
-    if len(set(headings)) < 1 and title is None:
-        raise DecodeError("no annual report found on this page (no title and none of the six "
-                          "section headings 一、总体情况 … 六、其他需要报告的事项)")
-    nodes = [owners[index] for index in anchors]
-    common = nodes[0]
-    for node in nodes[1:]:
-        common = _common_ancestor(result, common, node)
-    if common < 0 or len(set(headings)) < 2:
-        return 0, len(result.events)
-    element = result.elements[common]
-    return element.start, element.end if element.end >= 0 else len(result.events)
-
-
-def _protect(result: Scan, texts: list[str], owners: list[int]) -> None:
-    """Never take an element holding the report for page furniture: whatever its class or id
-    says (``info-content``, ``news_date_box`` ...), an element holding three or more of the
-    six section headings is kept."""
-    starts = []
-    total = 0
-    for piece in texts:
-        starts.append(total)
-        total += len(piece)
-    numerals: dict[int, set[str]] = {}
-    for match in _HEADINGS.finditer("".join(texts)):
-        node = owners[bisect_right(starts, match.start()) - 1]
-        numeral = match.group()[0]
-        while node >= 0:
-            found = numerals.setdefault(node, set())
-            if numeral in found:
-                break  # this heading's ancestors above already counted it
-            found.add(numeral)
-            node = result.elements[node].parent
-    for node, found in numerals.items():
-        if len(found) >= 3:
-            result.elements[node].chrome = False
-        if len(found) >= 2 and result.elements[node].tag == "table":
-            result.elements[node].layout = True  # a table of the report never holds sections
-
-
-def _common_ancestor(result: Scan, a: int, b: int) -> int:
-    elements = result.elements
-    while a != b:
-        if a < 0 or b < 0:
-            return -1
-        if elements[a].depth >= elements[b].depth:
-            a = elements[a].parent
-        else:
-            b = elements[b].parent
-    return a
 
 
 class _Text:
@@ -485,7 +303,7 @@ def read_document(data: bytes) -> Document:
 
 def _read_document(data: bytes) -> Document:
     page = _Page(decode_page(data))
-    first, last = _article(page)
+    first, last = find_article(page.scan, page.text)
     result = page.scan
     data_tables = _data_tables(page, first, last)
     builder = _Builder(page)
@@ -504,7 +322,7 @@ def _read_document(data: bytes) -> Document:
         element = result.elements[value]
         tag = element.tag
         if kind == "start":
-            if _is_chrome(element):
+            if is_chrome(element):
                 skip_until = element.end if element.end > index else last
                 continue
             if tag == "table" and value in data_tables:
@@ -515,7 +333,7 @@ def _read_document(data: bytes) -> Document:
                 builder.start_row()
             elif tag in ("td", "th") and open_data and _in_table(result, value, open_data[-1]):
                 builder.start_cell(element.attrs, element.at)
-            elif tag in _BLOCK:
+            elif tag in BLOCK:
                 builder.block()
         else:
             if tag == "table" and open_data and open_data[-1] == value:
@@ -523,7 +341,7 @@ def _read_document(data: bytes) -> Document:
                 builder.end_table(table_number)
             elif tag in ("td", "th") and open_data and _in_table(result, value, open_data[-1]):
                 builder.end_cell()
-            elif tag in _BLOCK:
+            elif tag in BLOCK:
                 builder.block()
     while open_data:
         open_data.pop()
