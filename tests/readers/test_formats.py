@@ -357,3 +357,15 @@ def test_sarif_of_word_and_page_findings_is_valid(tmp_path: Path,
     regions = [r["locations"][0]["physicalLocation"].get("region")
                for r in data["runs"][0]["results"]]
     assert None in regions and any(region and region["startLine"] == 95 for region in regions)
+
+
+def test_places_in_words_for_every_kind_of_file() -> None:
+    from gipr_lint.reading.document import describe
+
+    assert describe(Origin(paragraph=12), "docx") == "paragraph 12"
+    assert describe(Origin(table=2, row=27, cell=4), "docx") == "table 2, row 27, column 4"
+    assert describe(Origin(page=3, line=14), "pdf") == "page 3, line 14"
+    assert describe(Origin(page=3, line=9, table=1, row=4, cell=2), "pdf") == \
+        "page 3, table 1, row 4, column 2"
+    assert describe(Origin(line=95, column=264), "html") is None  # line:col say it
+    assert describe(None, "docx") is None
