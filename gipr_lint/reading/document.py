@@ -82,6 +82,8 @@ class Document:
 
     blocks: tuple[Block, ...]
     kind: FileKind
+    #: The encoding the file's text was in, where it had one (a web page's charset).
+    encoding: str = "utf-8"
 
 
 def _one_line(text: str) -> tuple[str, int]:
@@ -160,6 +162,6 @@ def to_source(document: Document, path: str) -> Source:
             parts.append(line + "\n")
             offset += len(line) + 1
     source = Source.from_text("".join(parts), path)
-    return Source(text=source.text, path=path, encoding="utf-8", bom=False,
+    return Source(text=source.text, path=path, encoding=document.encoding, bom=False,
                   newline=source.newline, line_starts=source.line_starts,
                   kind=document.kind, origins=tuple(origins))

@@ -369,3 +369,13 @@ def test_places_in_words_for_every_kind_of_file() -> None:
         "page 3, table 1, row 4, column 2"
     assert describe(Origin(line=95, column=264), "html") is None  # line:col say it
     assert describe(None, "docx") is None
+
+
+def test_a_page_knows_its_encoding(tmp_path: Path) -> None:
+    page = tmp_path / "gbk.html"
+    page.write_bytes(render_html(SEEDS[0], "gbk"))
+    assert read_html(page).encoding == "gb18030"
+    page.write_bytes(render_html(SEEDS[0], "gbk").replace(b"charset=gbk", b"charset=utf-8"))
+    assert read_html(page).encoding == "gb18030"  # a wrong declaration: the bytes decide
+    page.write_bytes(render_html(SEEDS[0], "utf-8"))
+    assert read_html(page).encoding == "utf-8"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from gipr_lint.reading.document import Cell, Document, Origin, Paragraph, Table, to_source
 from gipr_lint.reading.readers.html_article import BLOCK, find_article, is_chrome
-from gipr_lint.reading.readers.html_charset import decode_page
+from gipr_lint.reading.readers.html_charset import page_encoding
 from gipr_lint.reading.readers.html_scan import Scan, ScanLimit, TextRun, scan
 from gipr_lint.reading.source import DecodeError, Source
 
@@ -302,7 +302,8 @@ def read_document(data: bytes) -> Document:
 
 
 def _read_document(data: bytes) -> Document:
-    page = _Page(decode_page(data))
+    text, encoding = page_encoding(data)
+    page = _Page(text)
     first, last = find_article(page.scan, page.text)
     result = page.scan
     data_tables = _data_tables(page, first, last)
@@ -347,7 +348,7 @@ def _read_document(data: bytes) -> Document:
         open_data.pop()
         builder.end_table(table_number)
     builder.flush()
-    return Document(tuple(builder.blocks), "html")
+    return Document(tuple(builder.blocks), "html", encoding)
 
 
 def _in_table(result: Scan, element: int, table: int) -> bool:
