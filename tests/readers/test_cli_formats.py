@@ -208,3 +208,12 @@ def test_office_lock_files_are_not_picked_up(folder: Path,
     (folder / "~$c.docx").write_bytes(b"\x05Admin" + b"\x00" * 156)
     code, _, err = run(capsys, "--format", "concise", "--select", "A001", str(folder))
     assert code == 1 and err == ""
+
+
+def test_worker_processes_give_the_same_output(folder: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    outputs = []
+    for jobs in ("1", "2"):
+        code, out, err = run(capsys, "--format", "concise", "-j", jobs, str(folder))
+        outputs.append((code, out, err))
+    assert outputs[0] == outputs[1] and "(paragraph 14)" in outputs[0][1]
