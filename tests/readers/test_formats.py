@@ -379,3 +379,28 @@ def test_a_page_knows_its_encoding(tmp_path: Path) -> None:
     assert read_html(page).encoding == "gb18030"  # a wrong declaration: the bytes decide
     page.write_bytes(render_html(SEEDS[0], "utf-8"))
     assert read_html(page).encoding == "utf-8"
+
+
+def test_a_page_saved_from_word(tmp_path: Path) -> None:
+    """Word's "save as web page": conditional comments, the list number in a supportLists
+    block padded with a tiny-font &nbsp; span, <o:p> everywhere."""
+    page = tmp_path / "word.htm"
+    page.write_text(
+        "<html xmlns:o='urn:schemas-microsoft-com:office:office'><head><meta charset=utf-8>"
+        "<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>办公室</o:Author>"
+        "</o:DocumentProperties></xml><![endif]--><style><!-- p.MsoNormal {margin:0cm;} -->"
+        "</style></head><body lang=ZH-CN><div class=WordSection1>"
+        "<p class=MsoNormal align=center><b><span>某县人民政府<span lang=EN-US>2024</span>"
+        "年政府信息公开工作年度报告<o:p></o:p></span></b></p>"
+        "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]>"
+        "<span style='mso-list:Ignore'>一、<span style='font:7.0pt \"Times New Roman\"'>"
+        "&nbsp;&nbsp;&nbsp; </span></span><![endif]><span>总体情况<o:p></o:p></span></p>"
+        "<p class=MsoNormal><span>本年度……</span></p>"
+        "<p class=MsoListParagraph><![if !supportLists]><span>六、</span><![endif]>"
+        "<span>其他需要报告的事项</span></p><p class=MsoNormal>无。</p></div></body></html>",
+        encoding="utf-8")
+    report = parse(read_html(page))
+    assert report.title is not None
+    assert report.title.text == "某县人民政府2024年政府信息公开工作年度报告"
+    assert [section.number for section in report.sections] == [1, 6]
+    assert "办公室" not in read_html(page).text
