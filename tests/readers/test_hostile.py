@@ -278,3 +278,25 @@ def test_word_text_box_is_read_once(tmp_path: Path) -> None:
            "<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p></w:body></w:document>")
     text = read_docx(make_docx(tmp_path / "box.docx", {"word/document.xml": xml})).text
     assert text == "某县2024年政府信息公开工作年度报告\n一、总体情况\n"
+
+
+def test_planted_external_entity_appears_in_no_output(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from gipr_lint.cli import main
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-PASSWORD", encoding="utf-8")
+    doctype = f'<!DOCTYPE r [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
+    make_docx(tmp_path / "a.docx", {"word/document.xml": doctype + REPORT_XML.replace(
+        "一、总体情况", "一、总体情况&xxe;")})
+    (tmp_path / "b.html").write_text(doctype + "<p>某县2024年政府信息公开工作年度报告</p>"
+                                     "<p>一、总体情况&xxe;</p><p>六、其他需要报告的事项</p>",
+                                     encoding="utf-8")
+    for fmt in ("full", "concise", "json", "sarif", "github"):
+        main(["--isolated", "--format", fmt, str(tmp_path / "a.docx"), str(tmp_path / "b.html")])
+        out, err = capsys.readouterr()
+        assert "TOP-SECRET" not in out + err, fmt
+    for name in ("a.docx", "b.html"):
+        main(["parse", str(tmp_path / name)])
+        out, err = capsys.readouterr()
+        assert "TOP-SECRET" not in out + err
