@@ -1,11 +1,16 @@
 """Render a seed report (tests/fixtures/*.txt) the way it is published: a portal page and a Word
 file laid out like the official template. Used by the reader tests and the benchmark.
 
-Tables of the 2021 format are laid out as in /work/shared/templates (the official template):
+Tables of the 2021 format are laid out as in the official template (a copy beside this file,
+official-2021-format-template.docx, which the Word files also start from):
 table 二 one 4-column table with the 第二十条 headings as merged rows, table 三 with the 勾稽
 note merged over three columns and three rows and the labels in merged columns, table 四 with
 two header rows. Other tables (the 2019 format) keep the seed's own rows, a run of empty
 trailing cells becoming one merged cell.
+
+The page layouts follow published portal pages (a TRS/UEditor article page with the 信息公开
+metadata table, a 字号/打印/关闭 bar as on shanghai.gov.cn's 2022 年报 page, an older page laid
+out with nested tables, a CMS fragment). ``python -m tests.readers.render DIR`` writes them all.
 """
 
 from __future__ import annotations
