@@ -300,3 +300,20 @@ def test_planted_external_entity_appears_in_no_output(tmp_path: Path,
         main(["parse", str(tmp_path / name)])
         out, err = capsys.readouterr()
         assert "TOP-SECRET" not in out + err
+
+
+def test_deep_word_xml_is_refused_without_recursion(tmp_path: Path) -> None:
+    depth = 100_000
+    body = "<w:sdt><w:sdtContent>" * depth + "<w:p><w:r><w:t>x</w:t></w:r></w:p>" + \
+        "</w:sdtContent></w:sdt>" * depth
+    xml = f'<?xml version="1.0"?><w:document {W}><w:body>{body}</w:body></w:document>'
+    assert "damaged" in refused(make_docx(tmp_path / "deep.docx", {"word/document.xml": xml}))
+
+
+def test_word_table_of_100000_cells(tmp_path: Path) -> None:
+    row = "<w:tr>" + "<w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>" * 100 + "</w:tr>"
+    xml = (f'<?xml version="1.0"?><w:document {W}><w:body><w:p><w:r><w:t>一、总体情况</w:t>'
+           f"</w:r></w:p><w:tbl>{row * 1000}</w:tbl></w:body></w:document>")
+    lines = read_docx(make_docx(tmp_path / "cells.docx", {"word/document.xml": xml})).text \
+        .splitlines()
+    assert len(lines) == 1001 and lines[1] == "|" + " 1 |" * 100
