@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from gipr_lint.reading.document import Origin, describe
 from gipr_lint.reading.source import Source, Span
 
 __all__ = ["Diagnostic", "Edit", "Finding", "Fix", "Severity"]
@@ -71,7 +72,13 @@ class Finding:
 class Diagnostic:
     """A finding resolved against its file: rule, final severity and 1-based positions.
 
-    ``end_column`` is exclusive, as in LSP and SARIF.
+    ``end_column`` is exclusive, as in LSP and SARIF. Positions are in the file the user has:
+    for a text file and for an HTML page (read by the HTML reader) the line and column in that
+    file. A Word or PDF file has no lines to jump to: there ``line``/``column`` are positions in
+    the report's canonical text (``gipr-lint parse --format text``) and ``where`` names the
+    place in the file (``"table 3, row 5, column 2"``, ``"paragraph 12"``, ``"page 2, line
+    14"``); ``origin`` is that place as data (:class:`~gipr_lint.reading.document.Origin`).
+    ``span`` is always an offset range of the canonical text.
     """
 
     path: str
@@ -85,15 +92,27 @@ class Diagnostic:
     end_column: int
     span: Span
     fix: Fix | None = None
+    origin: Origin | None = None
+    where: str | None = None
 
     @classmethod
     def at(cls, source: Source, *, code: str, name: str, severity: Severity, message: str,
            span: Span, fix: Fix | None = None) -> Diagnostic:
         line, column = source.position(span.start)
         end_line, end_column = source.position(max(span.end, span.start))
+        origin = source.origin_at(span.start) if source.origins else None
+        if source.kind == "html" and origin is not None and origin.line and origin.column:
+            end = source.origin_at(max(span.end - 1, span.start))
+            line, column = origin.line, origin.column
+            if end is not None and end.line and end.column and (end.line, end.column) >= (
+                    line, column):
+                end_line, end_column = end.line, end.column + (1 if span.end > span.start
+                                                               else 0)
+            else:
+                end_line, end_column = line, column + (1 if span.end > span.start else 0)
         return cls(path=source.path, code=code, name=name, severity=severity, message=message,
                    line=line, column=column, end_line=end_line, end_column=end_column,
-                   span=span, fix=fix)
+                   span=span, fix=fix, origin=origin, where=describe(origin, source.kind))
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)

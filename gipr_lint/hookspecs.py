@@ -33,7 +33,8 @@ if TYPE_CHECKING:
     from gipr_lint.reading.source import Source
     from gipr_lint.rules import Rule
 
-__all__ = ["DEADLINE_KINDS", "PROJECT_NAME", "Formatter", "Reader", "hookimpl", "hookspec"]
+__all__ = ["DEADLINE_KINDS", "PROJECT_NAME", "SNIFF_BYTES", "Formatter", "Reader", "hookimpl",
+           "hookspec"]
 
 #: The pluggy project name; also the entry-point group plugins are found under.
 PROJECT_NAME = "gipr_lint"
@@ -43,12 +44,21 @@ hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 
+#: How many bytes of a file a reader's optional ``accepts(head)`` is shown.
+SNIFF_BYTES = 4096
+
+
 @runtime_checkable
 class Reader(Protocol):
     """Turns a file of some kind into a :class:`~gipr_lint.reading.source.Source`.
 
     ``name`` identifies the reader in messages; ``suffixes`` (lower case, with the dot, e.g.
-    ``(".html", ".htm")``) decide which files found in a directory it reads.
+    ``(".html", ".htm")``) decide which files found in a directory it reads. A reader may also
+    have ``accepts(head: bytes) -> bool``: given a file's first :data:`SNIFF_BYTES` bytes, whether
+    the content is of its kind; a reader accepting the content is chosen over the extension (a
+    ``.txt`` that is really a web page, a file without an extension). Structured readers build a
+    :class:`~gipr_lint.reading.document.Document` and return
+    :func:`~gipr_lint.reading.document.to_source` of it, so findings name their origin.
     """
 
     name: str

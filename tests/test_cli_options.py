@@ -33,7 +33,9 @@ def test_empty_folder(cli: RunCli, tmp_path: Path) -> None:
     (tmp_path / "reports").mkdir()
     done = cli("--isolated", "reports", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == ("gipr-lint: nothing was linted: no file ending in .pdf, .txt in reports "
+    assert done.stderr == ("gipr-lint: nothing was linted: no file ending in .doc, .docm, "
+                           ".docx, .dot, .dotm, .dotx, .htm, .html, .pdf, .shtml, .txt, .wps, "
+                           ".wpt, .xhtml in reports "
                            "(hidden, excluded and git-ignored files are passed over; "
                            "--show-files lists what would be linted)\n")
 
@@ -43,7 +45,16 @@ def test_folder_of_unsupported_files(cli: RunCli, tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("# notes\n", encoding="utf-8")
     done = cli("--isolated", ".", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (2, "")
-    assert "nothing was linted: no file ending in .pdf, .txt in ." in done.stderr
+    assert ("nothing was linted: no file ending in .doc, .docm, .docx, .dot, .dotm, .dotx, "
+            ".htm, .html, .pdf, .shtml, .txt, .wps, .wpt, .xhtml in .") in done.stderr
+
+
+def test_folder_without_the_extensions_asked_for(cli: RunCli, tmp_path: Path) -> None:
+    """The message names the extensions searched for: --extensions replaces the readers'."""
+    (tmp_path / "report.txt").write_text("x\n", encoding="utf-8")
+    done = cli("--isolated", "--extensions", ".html,.docx", ".", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert "nothing was linted: no file ending in .docx, .html in ." in done.stderr
 
 
 def test_help_as_a_command(cli: RunCli, tmp_path: Path) -> None:

@@ -365,8 +365,9 @@ def test_every_config_key_is_in_the_schema() -> None:
     national = {"structure", "tables", "years", "wording", "consistency", "content",
                 "typography", "input"}
     assert set(CONFIG_KEYS) == set(schema()["properties"]) - national
-    # gipr-lint's own plugins: the framework's and the PDF reader (no rules, no options)
-    assert national == {info.name for info in load_plugins().plugins} - {"gipr-lint", "pdf"}
+    # gipr-lint's own plugins: the framework's and the readers (no rules, no options)
+    assert national == {info.name for info in load_plugins().plugins} - {"gipr-lint", "pdf",
+                                                                          "html", "docx"}
 
 
 def test_documented_keys() -> None:

@@ -140,7 +140,8 @@ def test_duplicate_name_within_one_plugin() -> None:
 def test_plugin_object_with_formatter_and_reader() -> None:
     ps = load_plugins(entry_points=[], extra=[module("count_format")])
     assert "count" in ps.formatters and ps.reader_for("x.rpt").name == "rpt"
-    assert ps.suffixes() == {".txt", ".rpt"}
+    # the built-in plugin also claims the legacy Word/WPS extensions, to refuse them clearly
+    assert ps.suffixes() == {".txt", ".rpt", ".doc", ".dot", ".wps", ".wpt"}
 
 
 def test_formatter_name_taken_is_an_error() -> None:

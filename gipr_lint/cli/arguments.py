@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="show only findings not recorded in this baseline")
     check.add_argument("--write-baseline", type=Path, metavar="FILE",
                        help="record the current findings in FILE and exit 0")
+    check.add_argument("--extensions", metavar="EXTS",
+                       help="comma-separated extensions of the files a directory is searched "
+                            "for, e.g. .html,.docx (default: every installed reader's)")
     check.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                        help="lint in N processes (default: 1)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
@@ -90,7 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     parse = sub.add_parser("parse", help="print the parsed report model of a file")
     parse.add_argument("file", metavar="FILE", help="the report; - for standard input")
-    parse.add_argument("--format", choices=("json", "tree"), default="json")
+    parse.add_argument("--format", choices=("json", "tree", "text"), default="json",
+                       help="json: the report model; tree: the same as a tree; text: the text "
+                            "the reader read (for HTML, Word and PDF files, the canonical text "
+                            "whose lines `check` names for Word and PDF findings)")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("table", "json"), default="table")

@@ -17,8 +17,9 @@ from gipr_lint.cli.common import (
     error,
     load_plugins,
     split_codes,
+    stdin_source,
 )
-from gipr_lint.cli.fixing import apply_fixes
+from gipr_lint.cli.fixing import apply_fixes, refuse_unfixable
 from gipr_lint.i18n import plural_translator, translator
 
 if TYPE_CHECKING:
@@ -48,7 +49,8 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
                 raise UsageError(f"--severity {item!r}: expected CODE=LEVEL, e.g. T001=warning")
             table[code.strip()] = level.strip().lower()
         values["severity"] = table
-    for key in ("fail_on", "agency", "agency_kind", "year", "respect_gitignore", "lang"):
+    for key in ("fail_on", "agency", "agency_kind", "year", "respect_gitignore", "lang",
+                "extensions"):
         value = getattr(args, key)
         if value is not None:
             values[key.replace("_", "-")] = value
@@ -73,10 +75,10 @@ def _use_color(args: argparse.Namespace, out: TextIO) -> bool:
 
 def _read_stdin(name: str, plugin_set: PluginSet, resolver: Any) -> FileResult:
     from gipr_lint.linting.engine import FileResult, lint_source
-    from gipr_lint.reading.source import DecodeError, Source
+    from gipr_lint.reading.source import DecodeError
 
     try:
-        source = Source.from_bytes(sys.stdin.buffer.read(), name)
+        source = stdin_source(sys.stdin.buffer.read(), name)
     except (OSError, DecodeError) as exc:
         return FileResult(path=name, report=None, error=f"cannot read: {exc}")
     return lint_source(source, resolver.settings_for(Path(name)), plugin_set)
@@ -149,14 +151,21 @@ def _fails(results: list[FileResult], resolver: Any) -> bool:
     return False
 
 
+def searched_suffixes(plugin_set: PluginSet, resolver: ConfigResolver, cwd: Path) -> set[str]:
+    """The extensions a folder is searched for: the ``extensions`` setting (configuration or
+    ``--extensions``), else every installed reader's."""
+    extensions = resolver.settings_for(cwd / "-").extensions
+    return set(extensions) if extensions else plugin_set.suffixes() | {".txt"}
+
+
 def _nothing_to_lint(args: argparse.Namespace, missing: list[str],
-                     plugin_set: PluginSet) -> None:
+                     plugin_set: PluginSet, resolver: ConfigResolver) -> None:
     """Say why no report was linted (never "All checks passed." for an empty run)."""
     searched = [path for path in args.paths if path != "-" and Path(path).is_dir()]
     if "help" in args.paths and any(message.startswith("help:") for message in missing):
         error("for help, run: gipr-lint --help")
     if searched:
-        suffixes = ", ".join(sorted(plugin_set.suffixes() | {".txt"}))
+        suffixes = ", ".join(sorted(searched_suffixes(plugin_set, resolver, Path.cwd())))
         error(f"nothing was linted: no file ending in {suffixes} in {', '.join(searched)} "
               "(hidden, excluded and git-ignored files are passed over; --show-files lists "
               "what would be linted)")
@@ -170,7 +179,7 @@ def _discover(args: argparse.Namespace, plugin_set: PluginSet, resolver: ConfigR
     from gipr_lint.linting.discovery import discover
     from gipr_lint.linting.exclusion import Excluder
 
-    files, missing = discover(args.paths, plugin_set.suffixes(),
+    files, missing = discover(args.paths, searched_suffixes(plugin_set, resolver, cwd),
                               Excluder(resolver.settings_for, cwd))
     for path in files:  # report configuration errors before any work
         resolver.settings_for(Path(args.stdin_filename or "-" if path == "-" else path))
@@ -220,7 +229,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         show_files(files, sys.stdout)
         if not files:
-            _nothing_to_lint(args, missing, plugin_set)
+            _nothing_to_lint(args, missing, plugin_set, resolver)
             return EXIT_ERROR
         return status
     results = _lint(files, args, plugin_set, resolver, run) if files else []
@@ -229,7 +238,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             error(f"{result.path}: {result.error}")
             status = EXIT_ERROR
     if not any(result.report is not None for result in results):
-        _nothing_to_lint(args, missing, plugin_set)
+        _nothing_to_lint(args, missing, plugin_set, resolver)
         return EXIT_ERROR
     stdin = {index for index, path in enumerate(files) if path == "-"}
     # `--fix -` writes the text to standard output, so the findings go to standard error
@@ -259,7 +268,9 @@ def _fixable_hint(results: list[FileResult], args: argparse.Namespace, out: Text
     from gipr_lint.linting.builtin import TextReader
 
     writable = [result for index, result in enumerate(results)
-                if index in stdin or isinstance(plugin_set.reader_for(result.path), TextReader)]
+                if index in stdin or (result.source is not None and result.source.kind == "text"
+                                      and isinstance(plugin_set.reader_for(result.path),
+                                                     TextReader))]
     fixes = [d.fix for result in writable for d in result.diagnostics if d.fix is not None]
     safe = sum(1 for fix in fixes if fix.safe)
     unsafe = len(fixes) - safe
@@ -278,6 +289,8 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
             resolver: Any, out: TextIO, formatter: Any, status: int, context: Any,
             stdin: set[int] | None = None) -> int:
     if args.fix or args.diff:
+        if refuse_unfixable(results, args, stdin or set()):
+            status = EXIT_ERROR
         try:
             results, fixed = apply_fixes(results, args, plugin_set, resolver, out,
                                          stdin or set())

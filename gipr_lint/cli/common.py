@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from gipr_lint.linting.plugin_manager import PluginSet
+    from gipr_lint.reading.source import Source
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "UsageError", "choose_language", "error",
-           "load_plugins", "split_codes"]
+           "load_plugins", "split_codes", "stdin_source"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -69,3 +70,18 @@ def choose_language(args: argparse.Namespace, plugin_set: PluginSet | None = Non
         return
     if lang:
         set_language(lang)
+
+
+def stdin_source(data: bytes, name: str) -> Source:
+    """The report read from standard input: a web page (sniffed by its first bytes) through
+    the HTML reader, anything else as plain text."""
+    from gipr_lint.hookspecs import SNIFF_BYTES
+    from gipr_lint.reading.readers.html import looks_like_html
+    from gipr_lint.reading.source import Source
+
+    if looks_like_html(data[:SNIFF_BYTES]):
+        from gipr_lint.reading.document import to_source
+        from gipr_lint.reading.readers.html import read_document
+
+        return to_source(read_document(data), name)
+    return Source.from_bytes(data, name)

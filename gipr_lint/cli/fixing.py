@@ -15,7 +15,24 @@ if TYPE_CHECKING:
     from gipr_lint.linting.plugin_manager import PluginSet
     from gipr_lint.reading.source import Source
 
-__all__ = ["apply_fixes"]
+__all__ = ["apply_fixes", "refuse_unfixable"]
+
+
+def refuse_unfixable(results: list[FileResult], args: argparse.Namespace,
+                     stdin: set[int]) -> bool:
+    """Say so for every file --fix/--diff cannot rewrite (a web page, Word or PDF file);
+    return whether there was one."""
+    found = False
+    for index, result in enumerate(results):
+        if index in stdin or result.source is None or result.source.kind == "text":
+            continue
+        kind = {"html": "web page", "docx": "Word file", "pdf": "PDF file"}.get(
+            result.source.kind, f"{result.source.kind} file")
+        option = "--diff" if args.diff else "--fix"
+        error(f"{result.path}: {option}: cannot rewrite a {kind}; gipr-lint fixes plain-text "
+              "reports only: correct the findings in the original document")
+        found = True
+    return found
 
 
 def apply_fixes(results: list[FileResult], args: argparse.Namespace, plugin_set: PluginSet,
@@ -41,6 +58,9 @@ def apply_fixes(results: list[FileResult], args: argparse.Namespace, plugin_set:
             if from_stdin and source is not None and not args.diff:
                 sys.stdout.write(source.text)
             fixed_results.append(result)
+            continue
+        if not from_stdin and source.kind != "text":
+            fixed_results.append(result)  # said by refuse_unfixable
             continue
         if not from_stdin and not isinstance(plugin_set.reader_for(result.path), TextReader):
             error(f"{result.path}: not fixed: fixes are written back to plain-text files only")

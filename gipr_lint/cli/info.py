@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from gipr_lint.cli.common import EXIT_ERROR, EXIT_OK, UsageError, choose_language, load_plugins
+from gipr_lint.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    UsageError,
+    choose_language,
+    load_plugins,
+    stdin_source,
+)
 from gipr_lint.i18n import translator
 
 __all__ = ["cmd_parse", "cmd_plugins", "cmd_rule", "cmd_rules"]
@@ -19,17 +26,23 @@ def cmd_parse(args: argparse.Namespace) -> int:
     import json
 
     from gipr_lint.reading.parser import parse
-    from gipr_lint.reading.source import DecodeError, Source
+    from gipr_lint.reading.source import DecodeError
 
     plugin_set = load_plugins()
     try:
         if args.file == "-":
-            source = Source.from_bytes(sys.stdin.buffer.read(), "-")
+            source = stdin_source(sys.stdin.buffer.read(), "-")
         else:
             source = plugin_set.reader_for(args.file).read(Path(args.file))
     except (OSError, DecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise UsageError(f"{args.file}: cannot read: {reason}") from None
+    except Exception as exc:  # a reader plugin's bug
+        raise UsageError(f"{args.file}: cannot read: reader crashed: {type(exc).__name__}: "
+                         f"{exc}") from None
+    if args.format == "text":
+        sys.stdout.write(source.text)
+        return EXIT_OK
     from gipr_lint.formatters import report_json
     from gipr_lint.templates import using
 

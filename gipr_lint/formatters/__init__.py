@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from gipr_lint.linting.engine import FileResult
     from gipr_lint.rules import Rule
 
-__all__ = ["FormatContext", "diagnostics", "severity_counts", "table_counts"]
+__all__ = ["FormatContext", "diagnostics", "quote_path", "severity_counts", "table_counts"]
 
 
 @dataclass
@@ -62,3 +62,15 @@ def table_counts(results: Sequence[FileResult]) -> tuple[int, int]:
             checked += full
             found += tables
     return checked, found
+
+
+def quote_path(path: str) -> str:
+    """A path as one-line outputs print it: as is, or in double quotes with escapes (JSON
+    style) when it holds white space, control characters (a newline), a quote or starts with
+    ``-``, so a tool splitting ``path:line:col:`` lines still finds where the path ends."""
+    if path == "-" or (path and not path.startswith("-") and not any(
+            ch.isspace() or ch == '"' or ord(ch) < 32 or ord(ch) == 127 for ch in path)):
+        return path
+    import json
+
+    return json.dumps(path, ensure_ascii=False)

@@ -27,12 +27,32 @@ def byte_column(source: Source, line: int, column: int) -> int:
     """The 1-based UTF-8 byte column of the character at 1-based ``line``:``column``."""
     if line > source.line_count:
         return column
-    text = source.line_text(line)
+    return _bytes_before(source.line_text(line), column)
+
+
+def _bytes_before(text: str, column: int) -> int:
     return len(text[:column - 1].encode("utf-8", "surrogatepass")) + 1 + max(
         0, column - 1 - len(text))
 
 
-def _convert(diagnostic: Diagnostic, source: Source) -> Diagnostic:
+def _page_lines(source: Source) -> list[str] | None:
+    """The lines of the web page itself: an HTML finding's line and column are the page's,
+    not the canonical text's. ``None`` when the page cannot be read again."""
+    try:
+        with open(source.path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    return data.decode(source.encoding, errors="replace").replace("\r\n", "\n").split("\n")
+
+
+def _convert(diagnostic: Diagnostic, source: Source, page: list[str] | None) -> Diagnostic:
+    if page is not None:
+        def column_of(line: int, column: int) -> int:
+            return _bytes_before(page[line - 1], column) if 0 < line <= len(page) else column
+
+        return replace(diagnostic, column=column_of(diagnostic.line, diagnostic.column),
+                       end_column=column_of(diagnostic.end_line, diagnostic.end_column))
     return replace(diagnostic,
                    column=byte_column(source, diagnostic.line, diagnostic.column),
                    end_column=byte_column(source, diagnostic.end_line, diagnostic.end_column))
@@ -46,6 +66,7 @@ def to_byte_columns(results: list[FileResult]) -> list[FileResult]:
         if source is None or not result.diagnostics:
             converted.append(result)
             continue
-        converted.append(replace(result, diagnostics=[_convert(d, source)
+        page = _page_lines(source) if source.kind == "html" else None
+        converted.append(replace(result, diagnostics=[_convert(d, source, page)
                                                       for d in result.diagnostics]))
     return converted

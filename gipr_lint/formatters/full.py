@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from gipr_lint.formatters import severity_counts, table_counts
+from gipr_lint.formatters import quote_path, severity_counts, table_counts
 from gipr_lint.i18n import plural_translator, translator
 
 _ = translator("gipr_lint")
@@ -78,14 +78,23 @@ def _keep_start(text: str, cells: int) -> str:
 
 
 def _snippet(diagnostic: Any, source: Any) -> list[Text]:
-    if source is None or not source.text or diagnostic.line > source.line_count:
+    """The line of the report text holding the finding, with carets under its span (for an
+    HTML, Word or PDF file the text the reader read, without line numbers)."""
+    if source is None or not source.text:
         return []
-    raw = source.line_text(diagnostic.line)
-    end = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(raw)
-    before = _keep_end(raw[:diagnostic.column - 1].replace("\t", "    "), CONTEXT_CELLS)
-    marked = _keep_start(raw[diagnostic.column - 1:end].replace("\t", "    "), _MARK_CELLS)
+    span = diagnostic.span
+    line, column = source.position(span.start)
+    end_line, end_column = source.position(max(span.end, span.start))
+    if line > source.line_count:
+        return []
+    raw = source.line_text(line)
+    end = end_column - 1 if end_line == line else len(raw)
+    before = _keep_end(raw[:column - 1].replace("\t", "    "), CONTEXT_CELLS)
+    marked = _keep_start(raw[column - 1:end].replace("\t", "    "), _MARK_CELLS)
     after = _keep_start(raw[end:].replace("\t", "    "), CONTEXT_CELLS)
-    gutter = str(diagnostic.line)
+    # the canonical text of a page, Word or PDF file has lines of its own: not numbered, so
+    # they are not taken for the file's
+    gutter = str(line) if source.kind == "text" else " "
     pad = " " * len(gutter)
     return [
         Text.assemble((f"{pad} |", "blue")),
@@ -102,8 +111,10 @@ def write(results: Sequence[Any], out: TextIO, context: Any) -> None:
     for result in results:
         source = result.source
         for d in result.diagnostics:
+            place = (f"{quote_path(d.path)}: {d.where}" if d.where
+                     else f"{quote_path(d.path)}:{d.line}:{d.column}")
             console.print(Text.assemble(
-                (f"{d.path}:{d.line}:{d.column}", "bold"), ": ",
+                (place, "bold"), ": ",
                 (d.severity.value, _STYLE[d.severity.value]), " ",
                 (d.code, "bold"), f" [{d.name}] {d.message}"))
             for text in _snippet(d, source):

@@ -1,4 +1,8 @@
-"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` per diagnostic."""
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` per diagnostic.
+
+Paths and titles are escaped as workflow-command properties (``%``, ``:``, ``,``, line
+breaks), so any file name survives. A finding in a Word or PDF file is annotated on the file
+(no line) with its place (``table 3, row 5, column 2``) at the start of the message."""
 
 from __future__ import annotations
 
@@ -22,9 +26,14 @@ def _property(text: str) -> str:
 
 def write(results: Sequence[Any], out: TextIO, context: Any) -> None:
     for d in diagnostics(results):
+        title = _property(f"{d.code} {d.name}")
+        if d.where:  # a Word or PDF file: no line to annotate, the place goes in the message
+            out.write(f"::{_LEVEL[d.severity.value]} file={_property(d.path)},title={title}::"
+                      f"{_data(d.where)}: {_data(d.message)}\n")
+            continue
         out.write(f"::{_LEVEL[d.severity.value]} file={_property(d.path)},line={d.line},"
                   f"col={d.column},endLine={d.end_line},endColumn={d.end_column},"
-                  f"title={_property(f'{d.code} {d.name}')}::{_data(d.message)}\n")
+                  f"title={title}::{_data(d.message)}\n")
     counts = severity_counts(results)
     if counts["error"] > GITHUB_LIMIT or counts["warning"] > GITHUB_LIMIT:
         out.write(f"::notice::gipr-lint found {counts['error']} errors and {counts['warning']} "

@@ -47,6 +47,32 @@ def _fix(diagnostic: Any, source: Any, byte_columns: bool) -> dict[str, Any] | N
     }
 
 
+def _origin(origin: Any) -> dict[str, int] | None:
+    """Where a finding stands in a Word, PDF or HTML file: the fields that apply (``page``,
+    ``line``, ``column``, ``paragraph``, ``table``, ``row``, ``cell``)."""
+    if origin is None:
+        return None
+    fields = ("page", "line", "column", "paragraph", "table", "row", "cell")
+    return {name: getattr(origin, name) for name in fields if getattr(origin, name) is not None}
+
+
+def _diagnostic(d: Any, source: Any, byte_columns: bool) -> dict[str, Any]:
+    """One diagnostic; ``origin`` (and ``location``, the place in words for Word and PDF
+    files) only for files a structured reader read. Their fixes are left out: only plain-text
+    files are rewritten (``--fix`` refuses the others), and edits name canonical-text
+    positions, not places in the user's file."""
+    item = {"code": d.code, "name": d.name, "severity": d.severity.value,
+            "message": d.message, "line": d.line, "column": d.column,
+            "end_line": d.end_line, "end_column": d.end_column,
+            "fix": _fix(d, source, byte_columns) if source is None or source.kind == "text"
+            else None}
+    if d.origin is not None:
+        item["origin"] = _origin(d.origin)
+        if d.where:
+            item["location"] = d.where
+    return item
+
+
 def to_dict(results: Sequence[Any], byte_columns: bool = False) -> dict[str, Any]:
     files = []
     for result in results:
@@ -55,12 +81,8 @@ def to_dict(results: Sequence[Any], byte_columns: bool = False) -> dict[str, Any
         files.append({
             "path": result.path,
             "report": _report(result),
-            "diagnostics": [{
-                "code": d.code, "name": d.name, "severity": d.severity.value,
-                "message": d.message, "line": d.line, "column": d.column,
-                "end_line": d.end_line, "end_column": d.end_column,
-                "fix": _fix(d, result.source, byte_columns),
-            } for d in result.diagnostics],
+            "diagnostics": [_diagnostic(d, result.source, byte_columns)
+                            for d in result.diagnostics],
         })
     counts = severity_counts(results)
     checked, found = table_counts(results)

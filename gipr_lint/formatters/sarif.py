@@ -1,7 +1,10 @@
 """SARIF 2.1.0 (``--format sarif``), e.g. for GitHub code scanning.
 
 Columns are Unicode code points (``run.columnKind = unicodeCodePoints``), matching the other
-formats; ``endColumn`` is exclusive, as SARIF defines it.
+formats; ``endColumn`` is exclusive, as SARIF defines it. An HTML page's findings carry the line
+and column in the page; a Word or PDF file's carry no region (the file has no lines) but a
+logical location naming the place (``table 3, row 5, column 2``), also at the start of the
+message.
 """
 
 from __future__ import annotations
@@ -50,15 +53,23 @@ def to_dict(results: Sequence[Any], context: Any) -> dict[str, Any]:
     sarif_results = []
     for result in results:
         for d in result.diagnostics:
+            location: dict[str, Any] = {"physicalLocation": {
+                "artifactLocation": {"uri": _uri(d.path)},
+                "region": {"startLine": d.line, "startColumn": d.column,
+                           "endLine": d.end_line, "endColumn": d.end_column},
+            }}
+            message = d.message
+            if d.where:
+                # a Word or PDF file: no lines; name the place (the region is not in the file)
+                del location["physicalLocation"]["region"]
+                location["logicalLocations"] = [{"fullyQualifiedName": d.where,
+                                                 "kind": "element"}]
+                message = f"{d.where}: {d.message}"
             item: dict[str, Any] = {
                 "ruleId": d.code,
                 "level": _LEVEL[d.severity.value],
-                "message": {"text": d.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": _uri(d.path)},
-                    "region": {"startLine": d.line, "startColumn": d.column,
-                               "endLine": d.end_line, "endColumn": d.end_column},
-                }}],
+                "message": {"text": message},
+                "locations": [location],
             }
             if d.code in index:
                 item["ruleIndex"] = index[d.code]

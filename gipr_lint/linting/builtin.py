@@ -1,4 +1,5 @@
-"""The framework's own plugin: the plain-text reader, the built-in formatters and ``E999``.
+"""The framework's own plugin: the plain-text reader, the refusal of legacy ``.doc``/``.wps``
+files, the built-in formatters and ``E999``.
 
 It is registered like any other plugin (under the name ``gipr-lint``), before the entry points,
 so every reader, format and code it provides is visible to ``gipr-lint plugins`` and ``rules``.
@@ -14,7 +15,7 @@ from typing import Any, TextIO
 from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.model import Report
-from gipr_lint.reading.source import Source, read_source
+from gipr_lint.reading.source import DecodeError, Source, read_source
 from gipr_lint.rules import Rule, RuleContext
 
 GIPR_LINT_API = 1
@@ -32,6 +33,41 @@ class TextReader:
 
     def read(self, path: Path) -> Source:
         return read_source(path)
+
+
+#: The first bytes of an OLE2 compound file: Word 97-2003 (.doc), WPS (.wps), old Excel.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class LegacyOfficeReader:
+    """Refuses legacy Word and WPS files (``.doc``, ``.wps``) with a message saying what to do.
+
+    Their binary format is not read; Word and WPS both save a ``.docx`` in one step. Chosen
+    for those extensions and for any file that starts like one (an OLE2 compound file).
+    """
+
+    name = "legacy-office"
+    suffixes: Sequence[str] = (".doc", ".wps", ".dot", ".wpt")
+
+    def accepts(self, head: bytes) -> bool:
+        return head.startswith(OLE_MAGIC)
+
+    def read(self, path: Path) -> Source:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 20)
+        if not head:
+            raise DecodeError("empty file")
+        if head.startswith(b"{\\rtf"):
+            raise DecodeError("an RTF document (with a .doc or .wps name) cannot be read: open "
+                              "it in Word or WPS and save it as .docx")
+        if not head.startswith(OLE_MAGIC):
+            raise DecodeError("not a Word or WPS file (the name ends in .doc or .wps but the "
+                              "content is something else)")
+        if "EncryptedPackage".encode("utf-16-le") in head:
+            raise DecodeError("the Word file is password-protected (encrypted): remove the "
+                              "password in Word or WPS and save it again as .docx")
+        raise DecodeError("a legacy Word/WPS file (.doc/.wps) cannot be read: open it in Word "
+                          "or WPS and save it as .docx (文件 → 另存为 → Word 文档 .docx)")
 
 
 class LazyFormatter:
@@ -73,8 +109,8 @@ def gipr_lint_rules() -> list[type[Rule]]:
 
 
 @hookimpl
-def gipr_lint_readers() -> list[TextReader]:
-    return [TextReader()]
+def gipr_lint_readers() -> list[TextReader | LegacyOfficeReader]:
+    return [TextReader(), LegacyOfficeReader()]
 
 
 @hookimpl

@@ -57,6 +57,8 @@ CONFIG_KEYS: Mapping[str, str] = {
     "exclude": "a list of globs of files and folders not to lint when a folder is searched",
     "extend-exclude": "a list of globs excluded in addition to exclude",
     "respect-gitignore": "true or false: skip what .gitignore files ignore (default true)",
+    "extensions": "a list of file name extensions such as '.html' (the files a directory is "
+                  "searched for; default: every installed reader's)",
 }
 _SELECTOR_HELP = "rule codes, code prefixes such as 'T' or 'T00', rule names, or 'ALL'"
 _PREFIX = re.compile(r"^[A-Z]+[0-9]{0,2}$")
@@ -101,6 +103,8 @@ class Settings:
     agency_kind: AgencyKind | None = None
     year: int | None = None
     ignore_texts: tuple[IgnoreText, ...] = ()
+    #: The extensions of the files searched for in a directory; ``None``: every reader's.
+    extensions: tuple[str, ...] | None = None
     plugin_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     #: ``exclude`` then ``extend-exclude``, globs relative to ``root`` (see
     #: :mod:`gipr_lint.linting.exclusion`).
@@ -281,6 +285,14 @@ class SettingsValidator:
                 if not isinstance(value, bool):
                     raise self.error(key, f"expected {CONFIG_KEYS[key]}, got {value!r}")
                 out[key] = value
+            elif key == "extensions":
+                if isinstance(value, str):
+                    value = [part.strip() for part in value.split(",") if part.strip()]
+                if not isinstance(value, list) or not value or not all(
+                        isinstance(item, str) and re.fullmatch(r"\.[^\s./\\]+", item)
+                        for item in value):
+                    raise self.error(key, f"expected {CONFIG_KEYS[key]}, got {value!r}")
+                out[key] = tuple(item.lower() for item in value)
             elif key in plugin_names:
                 raise self.error(key, "expected a table of the plugin's options")
             else:
@@ -459,6 +471,7 @@ def build_settings(values: Mapping[str, Any], *, root: Path, path: Path | None =
         agency_kind=values.get("agency-kind"),
         year=values.get("year"),
         ignore_texts=tuple(values.get("ignore-texts", ())),
+        extensions=values.get("extensions"),
         plugin_options=dict(values.get("plugins", {})),
         exclude=tuple(values.get("exclude", ())) + tuple(values.get("extend-exclude", ())),
         respect_gitignore=values.get("respect-gitignore", True),

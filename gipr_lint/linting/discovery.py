@@ -28,7 +28,7 @@ def _walk(directory: str, suffixes: frozenset[str], skip: Skip | None) -> Iterab
         dirs[:] = sorted(d for d in dirs if not _skip_dir(root, d)
                          and not (skip and skip(os.path.join(root, d), True)))
         for name in sorted(files):
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in suffixes:
+            if not name.startswith((".", "~$")) and os.path.splitext(name)[1].lower() in suffixes:
                 path = os.path.normpath(os.path.join(root, name))
                 if not (skip and skip(path, False)):
                     yield path
@@ -40,9 +40,11 @@ def discover(paths: Sequence[str], suffixes: Iterable[str], skip: Skip | None = 
 
     A file named on the command line is linted whatever its suffix; a directory is searched
     recursively for files with one of ``suffixes`` (``.txt`` and the registered readers'),
-    skipping hidden directories, ``node_modules``, ``__pycache__`` and virtual environments.
-    ``-`` (standard input) is passed through. ``skip`` (see :mod:`.exclusion`) is asked about
-    each file and folder met while searching a folder, never about a path named in ``paths``.
+    skipping hidden files, the lock files Word and WPS leave next to an open document
+    (``~$报告.docx``), hidden directories, ``node_modules``, ``__pycache__`` and virtual
+    environments. ``-`` (standard input) is passed through. ``skip`` (see :mod:`.exclusion`) is
+    asked about each file and folder met while searching a folder, never about a path named in
+    ``paths``.
     """
     wanted = frozenset(s.lower() for s in suffixes)
     files: list[str] = []

@@ -215,7 +215,9 @@ def _text_ignored(diagnostic: Diagnostic, source: Source,
             continue
         if ignore.text in source.slice(diagnostic.span):
             return ignore
-        for line in range(diagnostic.line, diagnostic.end_line + 1):
+        first = source.position(diagnostic.span.start)[0]
+        last = source.position(diagnostic.span.end)[0]
+        for line in range(first, last + 1):
             if ignore.text in source.line_text(line):
                 return ignore
     return None

@@ -125,12 +125,35 @@ class PluginSet:
         return {suffix for reader in self.readers for suffix in reader.suffixes}
 
     def reader_for(self, path: str | Path) -> hookspecs.Reader:
-        """The reader for a file: the first one claiming its suffix, else the text reader."""
+        """The reader for a file, chosen by its extension and confirmed by its content.
+
+        Readers may have ``accepts(head: bytes) -> bool``, which looks at the file's first
+        bytes (see :data:`~gipr_lint.hookspecs.SNIFF_BYTES`): a reader that accepts the content
+        wins over the extension (a ``.txt`` that is really an HTML page, a file without an
+        extension), the reader claiming the extension is preferred among those that accept it.
+        Without any, the first reader claiming the suffix, else the text reader.
+        """
         suffix = Path(path).suffix.lower()
-        for reader in self.readers:
-            if suffix in reader.suffixes:
-                return reader
-        return self.readers[0]
+        by_suffix = next((r for r in self.readers if suffix in r.suffixes), None)
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(hookspecs.SNIFF_BYTES)
+        except OSError:
+            head = None  # the chosen reader reports the error
+        if head:
+            accepting = []
+            for reader in self.readers:
+                accepts = getattr(reader, "accepts", None)
+                try:
+                    if accepts is not None and accepts(head):
+                        accepting.append(reader)
+                except Exception:  # a plugin's bug must not stop the run
+                    continue
+            if by_suffix is not None and by_suffix in accepting:
+                return by_suffix
+            if accepting:
+                return accepting[0]
+        return by_suffix or self.readers[0]
 
     @classmethod
     def from_rules(cls, rules: Iterable[type[Rule]], *,

@@ -144,6 +144,19 @@ class Source:
         index = bisect_right(self.origins, offset, key=lambda pair: pair[0]) - 1
         return self.origins[max(index, 0)][1]
 
+    def origin_at(self, offset: int) -> Origin | None:
+        """Like :meth:`origin`, but for a file with lines and columns (HTML) the column of the
+        very character at ``offset``: pieces are literal runs of the original file."""
+        if not self.origins:
+            return None
+        index = max(bisect_right(self.origins, offset, key=lambda pair: pair[0]) - 1, 0)
+        start, origin = self.origins[index]
+        if self.kind != "html" or origin.column is None or offset <= start:
+            return origin
+        from dataclasses import replace
+
+        return replace(origin, column=origin.column + offset - start)
+
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
         start = self.line_starts[line - 1]

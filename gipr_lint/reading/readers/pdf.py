@@ -13,12 +13,11 @@ A scan without a text layer, an encrypted or damaged file, or one over the budge
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
 from gipr_lint.hookspecs import hookimpl
-from gipr_lint.reading.document import Document, Origin, Paragraph, to_source
+from gipr_lint.reading.document import Document, to_source
 from gipr_lint.reading.readers.pdf_budget import Limits, run_limited
 from gipr_lint.reading.source import DecodeError, Source
 
@@ -61,34 +60,7 @@ def read_pdf(path: str | Path, limits: Limits | None = None) -> Source:
 
     if not isinstance(extracted, Extracted):  # pragma: no cover - defensive
         raise DecodeError("the PDF reader returned nothing")
-    source = to_source(Document(extracted.blocks, "pdf"), str(path))
-    return _with_line_origins(source, extracted.blocks, extracted.line_origins)
-
-
-def _with_line_origins(source: Source, blocks: Sequence[object],
-                       lines: Sequence[tuple[int, int, Origin]]) -> Source:
-    """Refine the origins :func:`to_source` made.
-
-    Every wrapped line after a paragraph's first gets its own origin, so that a finding in the
-    middle of a long paragraph names the page and line it is on; and a cell's origin starts at
-    the space after its ``|``, where the parser places a blank cell's (empty) span.
-    """
-    origins = list(source.origins)
-    starts: dict[int, int] = {}
-    position = 0
-    for index, block in enumerate(blocks):
-        starts[index] = origins[position][0]
-        if isinstance(block, Paragraph):
-            position += 1
-            continue
-        for row in getattr(block, "rows", ()):
-            for cell in range(position + 1, position + 1 + len(row)):
-                offset, origin = origins[cell]
-                origins[cell] = (offset - 1, origin)
-            position += 1 + len(row)
-    origins += [(starts[index] + offset, origin) for index, offset, origin in lines]
-    origins.sort(key=lambda pair: pair[0])
-    return dataclasses.replace(source, origins=tuple(origins))
+    return to_source(Document(extracted.blocks, "pdf"), str(path))
 
 
 class PdfReader:
@@ -96,6 +68,10 @@ class PdfReader:
 
     name = "pdf"
     suffixes: Sequence[str] = (".pdf",)
+
+    def accepts(self, head: bytes) -> bool:
+        """A PDF names itself in its first bytes, whatever the file is called."""
+        return head.startswith(b"%PDF")
 
     def read(self, path: Path) -> Source:
         return read_pdf(path)

@@ -33,11 +33,10 @@ class PdfError(DecodeError):
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
-    """The blocks read, and for each paragraph the offsets where its later lines begin."""
+    """The blocks read (a paragraph's later lines are its pieces: each names its page and
+    line) and the number of pages."""
 
     blocks: tuple[Block, ...]
-    #: ``(block index, offset in the paragraph's text, origin)`` of each line after the first
-    line_origins: tuple[tuple[int, int, Origin], ...]
     pages: int
 
 
@@ -260,7 +259,6 @@ def _blocks(body: list[list[Line]], page_tables: list[list[PdfTable]], pages: in
     layout = Layout.of([line for lines in body for line in lines])
     line_numbers = {id(line): n for lines in body for n, line in enumerate(lines, start=1)}
     blocks: list[Block] = []
-    extra: list[tuple[int, int, Origin]] = []
     run: list[Line] = []
     table_count = 0
 
@@ -272,11 +270,12 @@ def _blocks(body: list[list[Line]], page_tables: list[list[PdfTable]], pages: in
                 joined = join_text(text, line.text)
                 starts.append((len(joined) - len(line.text), line))
                 text = joined
-            index = len(blocks)
+            # every line after the first is a piece, so that a finding in the middle of a
+            # long paragraph names the page and line it is on
+            pieces = tuple((offset, Origin(page=line.page, line=line_numbers[id(line)]))
+                           for offset, line in starts[1:])
             blocks.append(Paragraph(text, Origin(page=group[0].page,
-                                                 line=line_numbers[id(group[0])])))
-            extra.extend((index, offset, Origin(page=line.page, line=line_numbers[id(line)]))
-                         for offset, line in starts[1:])
+                                                 line=line_numbers[id(group[0])]), pieces))
         run.clear()
 
     for item in items:
@@ -287,7 +286,7 @@ def _blocks(body: list[list[Line]], page_tables: list[list[PdfTable]], pages: in
         table_count += 1
         blocks.append(_table(item, table_count))
     flush()
-    return Extracted(tuple(blocks), tuple(extra), pages)
+    return Extracted(tuple(blocks), pages)
 
 
 def _ends_page(table: PdfTable, body: list[list[Line]]) -> bool:

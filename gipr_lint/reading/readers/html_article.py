@@ -1,0 +1,166 @@
+"""Finding the report on a portal page: the article, and the page furniture inside it.
+
+The *article* is the innermost element holding the first and the last section heading and the
+title line just before them; everything outside it (navigation, breadcrumbs, the 信息公开
+metadata table, footer, related lists) is left out. Inside it, page furniture (share buttons,
+publication lines, print bars, hidden copies) is skipped by tag, by a word of its class or id, or
+because it is hidden, unless it holds the report itself.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from html import unescape
+
+from gipr_lint.reading.readers.html_scan import Element, Scan, TextRun
+from gipr_lint.reading.source import DecodeError
+
+__all__ = ["BLOCK", "find_article", "is_chrome"]
+
+#: Tags that end a paragraph (a line of the report).
+BLOCK = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+    "section", "article", "header", "footer", "nav", "aside", "blockquote", "pre", "center",
+    "hr", "form", "address", "main", "figure", "figcaption", "br", "table", "tr", "td", "th",
+    "caption", "tbody", "thead", "tfoot", "body", "html", "fieldset", "legend", "details",
+    "summary"})
+#: Page furniture skipped inside the article, by tag ...
+_CHROME_TAGS = frozenset({"nav", "aside", "form", "button", "footer", "menu", "dialog"})
+#: ... or by a word in its class or id (share buttons, related links, breadcrumbs, print bars).
+_CHROME_WORDS = (
+    "share|bdshare|bdsharebuttonbox|fenxiang|related|xgxx|xglj|breadcrumb|crumb|bread|position|"
+    "location|footer|foot|nav|navbar|menu|print|toolbar|tools|pagination|pager|comment|qrcode|"
+    "ewm|info|source|laiyuan|fbsj|date|time|attr|property|fontsize|zihao|hits")
+_CHROME_NAME = re.compile(rf"(?:^|[\s_-])(?:{_CHROME_WORDS})(?:$|[\s_\d-])", re.IGNORECASE)
+_CLASS_ID = re.compile(r"""(?<![\w-])(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""",
+                       re.IGNORECASE)
+_HIDDEN_ATTR = re.compile(r"(?:^|\s)hidden(?:\s|=|$)", re.IGNORECASE)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SPACE = re.compile(r"[ \t\n\r\f\u00a0\u3000]+")
+# the six section headings of both formats ("四、因政府信息公开工作被申请行政复议、提起行政
+# 诉讼情况" and "五、政府信息公开工作存在的主要问题及改进情况" in 2019)
+_HEADINGS = re.compile(
+    r"[一二三四五六][\s\u3000]*[、.．,，]?[\s\u3000]*(?:政府信息公开工作|因政府信息公开工作被申请)?"
+    r"(总体情况|主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议|行政复议|"
+    r"存在的主要问题|其他需要报告)")
+_TITLE = re.compile(
+    r"^[^\n]{0,40}(?:政府信息公开|政务公开)[^\n]{0,12}(?:年度报告|年报)[^\n]{0,20}$",
+    re.MULTILINE)
+
+
+def is_chrome(element: Element) -> bool:
+    """Whether an element is page furniture: by tag, by a word of its class or id, or hidden
+    (cached on the element)."""
+    if element.chrome is None:
+        raw = element.raw
+        if element.tag in _CHROME_TAGS:
+            element.chrome = True
+        elif not raw:
+            element.chrome = False
+        else:
+            names = " ".join("".join(found) for found in _CLASS_ID.findall(raw))
+            low = raw.lower()
+            element.chrome = bool(names and _CHROME_NAME.search(names)) or (
+                ("none" in low or "hidden" in low)
+                and bool(_HIDDEN.search(low) or _HIDDEN_ATTR.search(low)))
+    return element.chrome
+
+
+def find_article(result: Scan, text: str) -> tuple[int, int]:
+    """The range of events that holds the report: from the title to past the last heading.
+
+    The article is the innermost element holding the first and the last section heading and
+    the title just before them; without any heading or title the page holds no report.
+    """
+    raw: list[str] = []  # every text run, decoded
+    owners: list[int] = []
+    for kind, value in result.events:
+        if kind == "text":
+            assert isinstance(value, TextRun)
+            piece = text[value.start:value.end]
+            raw.append(_SPACE.sub(" ", unescape(piece) if "&" in piece else piece))
+            owners.append(value.owner)
+    _protect(result, raw, owners)
+    texts: list[str] = []
+    chrome: set[int] = set()
+    boundary = False
+    run = 0
+    for index, (kind, value) in enumerate(result.events):
+        if kind == "text":
+            piece = "" if chrome else raw[run]
+            run += 1
+            texts.append("\n" + piece if boundary and piece.strip() else piece)
+            boundary = boundary and not piece.strip()
+            continue
+        assert isinstance(value, int)
+        element = result.elements[value]
+        boundary = boundary or element.tag in BLOCK
+        if kind == "start":
+            if element.end > index and is_chrome(element):
+                chrome.add(value)
+        else:
+            chrome.discard(value)
+    starts = []
+    total = 0
+    for piece in texts:
+        starts.append(total)
+        total += len(piece)
+    joined = "".join(texts)
+    headings = [bisect_right(starts, m.start()) - 1 for m in _HEADINGS.finditer(joined)]
+    first_heading = headings[0] if headings else len(texts)
+    title = None
+    for match in _TITLE.finditer(joined, max(0, (starts[first_heading] if headings else total)
+                                             - 3000), starts[first_heading] if headings
+                                 else total):
+        title = bisect_right(starts, match.start()) - 1
+    anchors = [index for index in (title, *(headings[:1]), *(headings[-1:])) if index is not None]
+    if len(set(headings)) < 1 and title is None:
+        raise DecodeError("no annual report found on this page (no title and none of the six "
+                          "section headings 一、总体情况 … 六、其他需要报告的事项)")
+    nodes = [owners[index] for index in anchors]
+    common = nodes[0]
+    for node in nodes[1:]:
+        common = _common_ancestor(result, common, node)
+    if common < 0 or len(set(headings)) < 2:
+        return 0, len(result.events)
+    element = result.elements[common]
+    return element.start, element.end if element.end >= 0 else len(result.events)
+
+
+def _protect(result: Scan, texts: list[str], owners: list[int]) -> None:
+    """Never take an element holding the report for page furniture: whatever its class or id
+    says (``info-content``, ``news_date_box`` ...), an element holding three or more of the
+    six section headings is kept."""
+    starts = []
+    total = 0
+    for piece in texts:
+        starts.append(total)
+        total += len(piece)
+    numerals: dict[int, set[str]] = {}
+    for match in _HEADINGS.finditer("".join(texts)):
+        node = owners[bisect_right(starts, match.start()) - 1]
+        numeral = match.group()[0]
+        while node >= 0:
+            found = numerals.setdefault(node, set())
+            if numeral in found:
+                break  # this heading's ancestors above already counted it
+            found.add(numeral)
+            node = result.elements[node].parent
+    for node, found in numerals.items():
+        if len(found) >= 3:
+            result.elements[node].chrome = False
+        if len(found) >= 2 and result.elements[node].tag == "table":
+            result.elements[node].layout = True  # a table of the report never holds sections
+
+
+def _common_ancestor(result: Scan, a: int, b: int) -> int:
+    elements = result.elements
+    while a != b:
+        if a < 0 or b < 0:
+            return -1
+        if elements[a].depth >= elements[b].depth:
+            a = elements[a].parent
+        else:
+            b = elements[b].parent
+    return a
