@@ -91,6 +91,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="show only findings not recorded in this baseline")
     check.add_argument("--write-baseline", type=Path, metavar="FILE",
                        help="record the current findings in FILE and exit 0")
+    check.add_argument("--history", nargs="+", action="extend", default=[], metavar="PATH",
+                       help="earlier reports (files, directories, globs) the cross-year rules "
+                            "compare with; read, not linted (see docs/batch.md)")
     check.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                        help="lint in N processes (default: 1)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
@@ -195,11 +198,36 @@ def _lint(files: list[str], args: argparse.Namespace, plugin_set: PluginSet, res
     try:
         linted = iter(lint_files(paths, plugin_set, resolver, run, jobs=args.jobs,
                                  advance=advance))
+        results = [_read_stdin(stdin_name, plugin_set, resolver) if path == "-"
+                   else next(linted) for path in files]
+        return _cross_report(results, args, plugin_set, resolver, progress)
     finally:
         if progress is not None:
             progress.stop()
-    return [_read_stdin(stdin_name, plugin_set, resolver) if path == "-" else next(linted)
-            for path in files]
+
+
+def _cross_report(results: list[FileResult], args: argparse.Namespace, plugin_set: PluginSet,
+                  resolver: Any, progress: Any) -> list[FileResult]:
+    """The cross-report stage (rules X, ``--history``); see gipr_lint.linting.crossreport."""
+    from gipr_lint.linting.crossreport import batch_stage
+
+    state: dict[str, Any] = {}
+
+    def start(description: str, total: int) -> None:
+        state["task"] = progress.add_task(description, total=total)
+
+    def advance(count: int) -> None:
+        progress.advance(state["task"], count)
+
+    results, errors = batch_stage(results, plugin_set, resolver, args.history,
+                                  start=start if progress else None,
+                                  advance=advance if progress else None)
+    for message in errors:
+        _error(message)
+        state["error"] = True
+    if state.get("error"):
+        args.history_failed = True
+    return results
 
 
 def _apply_fixes(results: list[FileResult], args: argparse.Namespace, plugin_set: PluginSet,
@@ -321,6 +349,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         _error(message)
         status = EXIT_ERROR
     results = _lint(files, args, plugin_set, resolver, run)
+    if getattr(args, "history_failed", False):
+        status = EXIT_ERROR
     for result in results:
         if result.error:
             _error(f"{result.path}: {result.error}")

@@ -71,7 +71,8 @@ class Finding:
 class Diagnostic:
     """A finding resolved against its file: rule, final severity and 1-based positions.
 
-    ``end_column`` is exclusive, as in LSP and SARIF.
+    ``end_column`` is exclusive, as in LSP and SARIF. ``related`` names the other files a
+    cross-report finding compared this one with (paths).
     """
 
     path: str
@@ -85,15 +86,16 @@ class Diagnostic:
     end_column: int
     span: Span
     fix: Fix | None = None
+    related: tuple[str, ...] = ()
 
     @classmethod
     def at(cls, source: Source, *, code: str, name: str, severity: Severity, message: str,
-           span: Span, fix: Fix | None = None) -> Diagnostic:
+           span: Span, fix: Fix | None = None, related: tuple[str, ...] = ()) -> Diagnostic:
         line, column = source.position(span.start)
         end_line, end_column = source.position(max(span.end, span.start))
         return cls(path=source.path, code=code, name=name, severity=severity, message=message,
                    line=line, column=column, end_line=end_line, end_column=end_column,
-                   span=span, fix=fix)
+                   span=span, fix=fix, related=related)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)

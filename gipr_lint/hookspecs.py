@@ -130,6 +130,19 @@ def gipr_lint_options() -> Mapping[str, tuple[Any, Any, str]]:  # type: ignore[e
     """
 
 
+@hookspec
+def gipr_lint_batch_rules() -> Sequence[type[Rule]]:  # type: ignore[empty-body]
+    """Return cross-report rule classes: checks that compare reports with each other.
+
+    :return: a list of :class:`gipr_lint.batch.BatchRule` subclasses. They are validated like
+        :func:`gipr_lint_rules` (unique code and name, severity, summary), listed, selected and
+        configured like any rule, but checked once per run, after every file was linted, with
+        ``check_batch(batch, context)``: ``batch`` is a :class:`gipr_lint.batch.Batch` of every
+        linted report's :class:`~gipr_lint.batch.ReportSummary` (and the ``--history`` reports);
+        each :class:`~gipr_lint.batch.BatchFinding` names the linted file it belongs to.
+    """
+
+
 #: The agency kinds a publication deadline may be set for (see :func:`gipr_lint_deadlines`).
 DEADLINE_KINDS = ("township", "department", "government")
 

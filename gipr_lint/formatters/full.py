@@ -94,4 +94,12 @@ def write(results: Sequence[Any], out: TextIO, context: Any) -> None:
             for text in _snippet(d, source):
                 console.print(text)
             console.print()
+    compared = [(result.path, result.previous) for result in results
+                if getattr(result, "previous", None) is not None]
+    for path, previous in compared:
+        origin = "history" if previous.history else "linted"
+        console.print(Text.assemble((path, "bold"), f": compared with {previous.year}'s report "
+                                                    f"{previous.path} ({origin})"))
+    if compared:
+        console.print()
     console.print(summary(results))

@@ -27,13 +27,18 @@ def to_dict(results: Sequence[Any]) -> dict[str, Any]:
     for result in results:
         if result.report is None:
             continue
+        previous = getattr(result, "previous", None)
         files.append({
             "path": result.path,
             "report": _report(result),
+            **({} if previous is None else {"compared_with": {
+                "path": previous.path, "agency": previous.agency, "year": previous.year,
+                "history": previous.history}}),
             "diagnostics": [{
                 "code": d.code, "name": d.name, "severity": d.severity.value,
                 "message": d.message, "line": d.line, "column": d.column,
                 "end_line": d.end_line, "end_column": d.end_column,
+                **({"related": list(d.related)} if d.related else {}),
             } for d in result.diagnostics],
         })
     counts = severity_counts(results)

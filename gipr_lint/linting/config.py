@@ -51,6 +51,8 @@ CONFIG_KEYS: Mapping[str, str] = {
     "agency-kind": "'township', 'government', 'department' or 'unknown'",
     "year": "an integer year between 2000 and 2100",
     "ignore-texts": "a list of tables {code = 'A001', text = '我局'}",
+    "history": "a list of earlier reports for the cross-year rules: files, directories or globs, "
+               "relative to the configuration file",
     "plugins": "a table of plugin name -> that plugin's options table",
 }
 _SELECTOR_HELP = "rule codes, code prefixes such as 'T' or 'T00', rule names, or 'ALL'"
@@ -96,6 +98,8 @@ class Settings:
     agency_kind: AgencyKind | None = None
     year: int | None = None
     ignore_texts: tuple[IgnoreText, ...] = ()
+    #: Earlier reports for the cross-year rules (key ``history``), relative to ``root``.
+    history: tuple[str, ...] = ()
     plugin_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     root: Path = field(default_factory=Path.cwd)
     path: Path | None = None
@@ -251,6 +255,13 @@ class _Validator:
                 out[key] = value
             elif key == "ignore-texts":
                 out[key] = self.ignore_texts(key, value)
+            elif key == "history":
+                if isinstance(value, str):
+                    value = [value]
+                if not isinstance(value, list) or not all(
+                        isinstance(item, str) and item.strip() for item in value):
+                    raise self.error(key, f"expected {CONFIG_KEYS[key]}, got {value!r}")
+                out[key] = tuple(item.strip() for item in value)
             elif key in plugin_names:
                 raise self.error(key, "expected a table of the plugin's options")
             else:
@@ -393,6 +404,7 @@ def build_settings(values: Mapping[str, Any], *, root: Path, path: Path | None =
         agency_kind=values.get("agency-kind"),
         year=values.get("year"),
         ignore_texts=tuple(values.get("ignore-texts", ())),
+        history=tuple(values.get("history", ())),
         plugin_options=dict(values.get("plugins", {})),
         root=root,
         path=path,
