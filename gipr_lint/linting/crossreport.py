@@ -10,7 +10,7 @@ was compared with (:attr:`FileResult.previous`).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -219,3 +219,30 @@ def batch_stage(results: Sequence[FileResult], plugin_set: PluginSet, resolver: 
     if advance is not None:
         advance(1)
     return out, errors + read_errors
+
+
+class _FixedSettings:
+    """A resolver giving every file the same settings (for :func:`lint_texts`)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def settings_for(self, file_path: Path) -> Settings:
+        return self.settings
+
+
+def lint_texts(texts: Mapping[str, str], plugin_set: PluginSet, settings: Settings,
+               history: Mapping[str, str] | None = None) -> list[FileResult]:
+    """Lint several reports given as ``{path: text}`` together, cross-report stage included;
+    ``history`` reports are read, not linted. For tests of cross-report rules."""
+    from gipr_lint.linting.engine import lint_source
+    from gipr_lint.reading.parser import parse
+    from gipr_lint.reading.source import Source
+
+    resolver: Any = _FixedSettings(settings)
+    results = [lint_source(Source.from_text(text, path), settings, plugin_set)
+               for path, text in texts.items()]
+    earlier = [summarize(apply_facts(parse(Source.from_text(text, path)), settings),
+                         history=True)
+               for path, text in (history or {}).items()]
+    return run_cross_report(results, plugin_set, resolver, earlier, settings)
