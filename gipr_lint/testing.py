@@ -75,7 +75,8 @@ if TYPE_CHECKING:
     from gipr_lint.diagnostics import Diagnostic
     from gipr_lint.rules import Rule
 
-__all__ = ["CaseReport", "RuleCase", "check_case", "installed_rules", "lint", "lint_file", "load_cases"]
+__all__ = ["CaseReport", "RuleCase", "check_case", "installed_rules", "lint", "lint_file",
+           "load_cases"]
 
 
 @cache
