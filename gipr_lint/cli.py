@@ -100,8 +100,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="colour in full output (default: auto; NO_COLOR is honoured)")
 
     parse = sub.add_parser("parse", help="print the parsed report model of a file")
-    parse.add_argument("file", metavar="FILE")
-    parse.add_argument("--format", choices=("json", "tree"), default="json")
+    parse.add_argument("files", nargs="+", metavar="FILE",
+                       help="the report; with --format csv, any number of reports")
+    parse.add_argument("--format", choices=("json", "tree", "csv"), default="json",
+                       help="json or tree (one file), or csv: one line per report with every "
+                            "table cell as a column (see docs/batch.md)")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("table", "json"), default="table")
@@ -426,6 +429,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from gipr_lint.reading.source import DecodeError
 
     plugin_set = _load_plugins()
+    if args.format == "csv":
+        return _parse_csv(args.files, plugin_set)
+    if len(args.files) > 1:
+        raise UsageError(f"parse --format {args.format} takes one FILE (--format csv takes many)")
+    args.file = args.files[0]
     try:
         source = plugin_set.reader_for(args.file).read(Path(args.file))
     except (OSError, DecodeError) as exc:
@@ -442,6 +450,30 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
         Console(highlight=False).print(report_json.report_tree(report))
     return EXIT_OK
+
+
+def _parse_csv(files: list[str], plugin_set: PluginSet) -> int:
+    """``parse --format csv``: one line per report (gipr_lint.formatters.report_csv)."""
+    from gipr_lint.formatters import report_csv
+    from gipr_lint.linting.discovery import discover
+    from gipr_lint.reading.parser import parse
+    from gipr_lint.reading.source import DecodeError
+
+    found, missing = discover(files, plugin_set.suffixes())
+    for message in missing:
+        _error(message)
+    reports: list[Any] = []
+    status = EXIT_ERROR if missing else EXIT_OK
+    for path in found:
+        try:
+            reports.append(parse(plugin_set.reader_for(path).read(Path(path))))
+        except (OSError, DecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            _error(f"{path}: cannot read: {reason}")
+            reports.append((path, f"cannot read: {reason}"))
+            status = EXIT_ERROR
+    report_csv.write(reports, sys.stdout)
+    return status
 
 
 def _severity(rule: Any) -> str:
