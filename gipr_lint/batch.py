@@ -22,7 +22,7 @@ from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.model import Report, Table
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.similarity import shingles, signature
+from gipr_lint.similarity import sampled_shingles, signature
 
 __all__ = [
     "Batch",
@@ -88,8 +88,8 @@ class ReportSummary:
     """What cross-report rules know of a report: facts, table cells, section 五, a text sketch.
 
     ``cells`` holds every cell of tables 二, 三 and 四 by ``(table kind, row key, column
-    index)``; ``problems_text`` is section 五's prose (``problems_span`` where it is) and
-    ``problems_shingles`` its shingle hashes; ``signature`` is the MinHash signature of the whole
+    index)``; ``problems_text`` is section 五's prose (``problems_span`` where it is);
+    ``signature`` is the MinHash signature of the whole
     prose (tables left out, the agency's name blanked) for near-duplicate search. ``history``
     marks a report read with ``--history``: findings are never reported in it.
     """
@@ -106,7 +106,6 @@ class ReportSummary:
     cells: Mapping[CellKey, CellFact] = field(default_factory=dict)
     problems_text: str = ""
     problems_span: Span | None = None
-    problems_shingles: frozenset[int] = frozenset()
     signature: tuple[int, ...] = ()
     prose_chars: int = 0
     history: bool = False
@@ -154,8 +153,7 @@ def summarize(report: Report, *, history: bool = False) -> ReportSummary:
         agency_kind=report.agency_kind.value, year=report.year, year_span=report.year_span,
         format=report.format, title_span=report.title.span if report.title else None,
         tables=tables, cells=cells, problems_text=problems_text, problems_span=problems_span,
-        problems_shingles=frozenset(shingles(problems_text, 4)),
-        signature=signature(shingles(prose)), prose_chars=len(prose), history=history)
+        signature=signature(sampled_shingles(prose)), prose_chars=len(prose), history=history)
 
 
 @dataclass(frozen=True, slots=True)

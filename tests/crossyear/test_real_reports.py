@@ -30,13 +30,14 @@ def test_consecutive_years_of_shanghai_are_matched_and_nothing_is_guessed() -> N
 def test_real_reports_of_two_agencies_sharing_text() -> None:
     texts = {"sh2022.txt": text("shanghai-2022.txt"),
              "office2022.txt": text("shanghai-office-2022.txt")}
-    # about half of the prose is shared: not a near-duplicate at the default threshold
+    # 58 % of the shingles are shared (exact Jaccard; the sketch estimates 60 %): not a
+    # near-duplicate at the default threshold
     assert run(texts, select=("X005",), agency="上海市人民政府办公厅") == []
     found = run(texts, select=("X005",), agency="上海市人民政府办公厅",
-                plugins={"crossyear": {"near-duplicate-threshold": 0.4}})
+                plugins={"crossyear": {"near-duplicate-threshold": 0.5}})
     assert [(path, where) for path, where, _ in found] == [("sh2022.txt", "1:1 X005"),
                                                            ("office2022.txt", "1:1 X005")]
     messages = [message for _, _, message in found]
-    assert messages[0].startswith("the text is about 51% the same")
+    assert messages[0].startswith("the text is about 60% the same")
     assert messages[0].endswith("% the same as 上海市人民政府办公厅's 2022 report (office2022.txt)")
     assert messages[1].endswith("% the same as 上海市's 2022 report (sh2022.txt)")

@@ -11,6 +11,7 @@ from gipr_lint.api import (
     RuleContext,
     Severity,
     containment,
+    shingles,
     translator,
 )
 from gipr_lint_national.crossyear._common import option
@@ -52,9 +53,12 @@ class CopiedProblems(BatchRule):
     def check_batch(self, batch: Batch, context: RuleContext) -> Iterator[BatchFinding]:
         threshold = option(context.options, "copied-problems-threshold", 0.8)
         for report, previous in batch.pairs():
-            if report.problems_span is None or len(report.problems_shingles) < MIN_SHINGLES:
+            if report.problems_span is None or not previous.problems_text:
                 continue
-            share = containment(set(report.problems_shingles), set(previous.problems_shingles))
+            mine = shingles(report.problems_text, 4)
+            if len(mine) < MIN_SHINGLES:
+                continue
+            share = containment(mine, shingles(previous.problems_text, 4))
             if share < threshold or share == 0:
                 continue
             message = _("{percent}% of section 五 repeats {year}'s section 五 ({file})").format(
