@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.model import Report, Table
@@ -59,14 +59,28 @@ def agency_key(name: str | None) -> str | None:
     return key or None
 
 
-@dataclass(frozen=True, slots=True)
-class CellFact:
-    """One table cell as a cross-report rule sees it (see :class:`gipr_lint.model.Cell`)."""
+class CellFact(NamedTuple):
+    """One table cell as a cross-report rule sees it (see :class:`gipr_lint.model.Cell`).
+
+    A plain tuple (``start``/``end`` rather than a :class:`Span`), so that thousands of them
+    travel back from the worker processes cheaply.
+    """
 
     value: int | float | None
-    span: Span
+    start: int
+    end: int
     raw: str
     blank: bool = False
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+#: The table cells a summary keeps with their positions: every cell of table 二, and table 三's
+#: 二、上年结转 and 四、结转下年度 rows. Every other cell is in :attr:`ReportSummary.figures`.
+CELL_ROWS: Mapping[str, tuple[str, ...] | None] = {
+    "active": None, "requests": ("carried_over", "carry_forward")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +101,13 @@ CellKey = tuple[str, str, int]
 class ReportSummary:
     """What cross-report rules know of a report: facts, table cells, section 五, a text sketch.
 
-    ``cells`` holds every cell of tables 二, 三 and 四 by ``(table kind, row key, column
-    index)``; ``problems_text`` is section 五's prose (``problems_span`` where it is);
-    ``signature`` is the MinHash signature of the whole
-    prose (tables left out, the agency's name blanked) for near-duplicate search. ``history``
-    marks a report read with ``--history``: findings are never reported in it.
+    ``cells`` holds the cells rules point at (every cell of table 二, table 三's 上年结转 and
+    结转下年度 rows; :data:`CELL_ROWS`) by ``(table kind, row key, column index)``, with their
+    positions; ``figures`` the values of every cell of each table, in template order (row by
+    row), to compare whole tables; ``problems_text`` is section 五's prose (``problems_span``
+    where it is); ``signature`` is the MinHash signature of the whole prose (tables left out,
+    the agency's name blanked) for near-duplicate search. ``history`` marks a report read with
+    ``--history``: findings are never reported in it.
     """
 
     path: str
@@ -104,6 +120,7 @@ class ReportSummary:
     title_span: Span | None = None
     tables: Mapping[str, TableFact] = field(default_factory=dict)
     cells: Mapping[CellKey, CellFact] = field(default_factory=dict)
+    figures: Mapping[str, tuple[int | float | None, ...]] = field(default_factory=dict)
     problems_text: str = ""
     problems_span: Span | None = None
     signature: tuple[int, ...] = ()
@@ -133,10 +150,18 @@ def summarize(report: Report, *, history: bool = False) -> ReportSummary:
     """Make the summary of a parsed report (in the worker that parsed it)."""
     cells: dict[CellKey, CellFact] = {}
     tables: dict[str, TableFact] = {}
+    figures: dict[str, tuple[int | float | None, ...]] = {}
     for kind, table in report.tables.items():
         tables[kind] = TableFact(kind, table.format, table.span, _table_complete(table))
-        for row, index, cell in table.cells():
-            cells[(kind, row.key, index)] = CellFact(cell.value, cell.span, cell.raw, cell.blank)
+        figures[kind] = tuple(cell.value for _, _, cell in table.cells())
+        if kind not in CELL_ROWS:
+            continue
+        rows = CELL_ROWS[kind]
+        for row in table.rows:
+            if rows is None or row.key in rows:
+                for index, cell in enumerate(row.cells):
+                    cells[(kind, row.key, index)] = CellFact(
+                        cell.value, cell.span.start, cell.span.end, cell.raw, cell.blank)
     problems = report.section(5)
     problems_text = ""
     problems_span = None
@@ -152,7 +177,8 @@ def summarize(report: Report, *, history: bool = False) -> ReportSummary:
         agency_span=report.agency.span if report.agency else None,
         agency_kind=report.agency_kind.value, year=report.year, year_span=report.year_span,
         format=report.format, title_span=report.title.span if report.title else None,
-        tables=tables, cells=cells, problems_text=problems_text, problems_span=problems_span,
+        tables=tables, cells=cells, figures=figures, problems_text=problems_text,
+        problems_span=problems_span,
         signature=signature(sampled_shingles(prose)), prose_chars=len(prose), history=history)
 
 

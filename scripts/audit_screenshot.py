@@ -53,7 +53,8 @@ def reports() -> dict[str, str]:
     towns = ("双河镇", "清水乡", "城关街道", "石桥镇", "新华街道", "东湖乡")
     for index, town in enumerate(towns):
         text = gaozhuang.replace("高庄镇", town)
-        text = re.sub(r"主动公开内容涉及", f"主动公开信息{40 + 7 * index}条，内容涉及", text, count=1)
+        text = re.sub(r"主动公开内容涉及", f"主动公开信息{40 + 7 * index}条，内容涉及", text,
+                      count=1)
         out[f"2024/{town}.txt"] = text
     return out
 

@@ -9,18 +9,12 @@ from gipr_lint.api import (
     Batch,
     BatchFinding,
     BatchRule,
-    ReportSummary,
     RuleContext,
     Severity,
     translator,
 )
 
 _ = translator("gipr_lint_national")
-
-
-def _figures(summary: ReportSummary, kind: str) -> dict[tuple[str, int], int | float | None]:
-    return {(row, column): cell.value
-            for (table, row, column), cell in summary.cells.items() if table == kind}
 
 
 class CopiedTables(BatchRule):
@@ -56,10 +50,10 @@ class CopiedTables(BatchRule):
                     continue
                 if not (table.complete and before.complete):
                     continue
-                figures = _figures(report, kind)
-                if not figures or figures != _figures(previous, kind):
+                figures = report.figures.get(kind, ())
+                if not figures or figures != previous.figures.get(kind):
                     continue
-                nonzero = sum(1 for value in figures.values() if value)
+                nonzero = sum(1 for value in figures if value)
                 if not nonzero:
                     continue
                 message = _("table {table} is identical to {year}'s ({file}), cell for cell, "
