@@ -55,8 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                        help="files or directories to lint; - for standard input (default: .)")
     check.add_argument("--format", default="full",
-                       help="output format: full, concise, json, sarif, github, or a plugin's "
-                            "(default: full)")
+                       help="output format: full, concise, json, sarif, github, csv, html, or a "
+                            "plugin's (default: full)")
     check.add_argument("--select", action="append", metavar="CODES",
                        help="comma-separated rule codes, prefixes or names to run (replaces "
                             "the configured select)")

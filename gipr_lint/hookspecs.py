@@ -111,7 +111,7 @@ def gipr_lint_formatters() -> Mapping[str, Formatter]:  # type: ignore[empty-bod
 
     :return: a dict from format name to a callable ``(results, out, context) -> None`` (see
         :class:`Formatter`). Names already taken (``full``, ``concise``, ``json``, ``sarif``,
-        ``github`` or another plugin's) are an error naming the plugin.
+        ``github``, ``csv``, ``html`` or another plugin's) are an error naming the plugin.
     """
 
 

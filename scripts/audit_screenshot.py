@@ -30,7 +30,7 @@ def seed(name: str) -> str:
 def reports() -> dict[str, str]:
     gaozhuang, xiguo = seed("000_6a437f78ed373b70.txt"), seed("001_e0653abc3b201f3e.txt")
     ganhezi, tongbai = seed("002_1e1d37345e448265.txt"), seed("003_75f5e1dd19ed0e46.txt")
-    real = FIXTURES / "real"
+    real = ROOT / "tests" / "crossyear" / "fixtures" / "real"
     out = {
         "2024/高庄镇.txt": gaozhuang,
         "2023/高庄镇.txt": shift_years(gaozhuang),  # section 五 copied forward

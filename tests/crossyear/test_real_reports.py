@@ -1,4 +1,4 @@
-"""Cross-report checks on real published reports (tests/fixtures/real/README.md)."""
+"""Cross-report checks on real published reports (tests/crossyear/fixtures/real/README.md)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from gipr_lint.linting.config import build_settings
 from gipr_lint.linting.crossreport import lint_texts
 from tests.crossyear.test_pairs import plugins, run
 
-REAL = Path(__file__).resolve().parent.parent / "fixtures" / "real"
+REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 
 
 def text(name: str) -> str:
