@@ -22,7 +22,12 @@ def _origin(source: Any, diagnostic: Any) -> str:
     if source is None or not getattr(source, "origins", ()):
         return ""
     origin = source.origin(diagnostic.span.start)
-    return "" if origin is None else str(origin)
+    if origin is None:
+        return ""
+    parts = [f"{name} {value}" for name in ("page", "paragraph", "table", "row", "cell", "line",
+                                             "column")
+             if (value := getattr(origin, name, None))]
+    return ", ".join(parts)
 
 
 def rows(results: Sequence[Any]) -> Iterator[list[Any]]:
