@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from html import escape
@@ -201,21 +202,23 @@ def _origin(origin: Any) -> str:
     return "".join(parts)
 
 
+def _flat(text: str) -> str:
+    """Context as one line: line breaks shown as ↵, runs of spaces and tabs as one space."""
+    return re.sub(r"[ \t\u3000]+", " ", re.sub(r"\s*\n\s*", " ↵ ", text))
+
+
 def _quote(source: Any, diagnostic: Any) -> str:
-    """The finding's text with up to :data:`CONTEXT` characters around it, the text marked."""
+    """The finding's text with up to :data:`CONTEXT` characters around it, the text marked.
+
+    The context may cross line breaks (a table cell alone on its line is shown after its row's
+    label); they are shown as ↵."""
     if source is None or not source.text:
         return ""
     text = source.text
     start = max(0, min(diagnostic.span.start, len(text)))
     end = max(start, min(diagnostic.span.end, len(text), start + 200))
-    left = max(0, start - CONTEXT)
-    right = min(len(text), end + CONTEXT)
-    before = text[left:start]
-    after = text[end:right]
-    if "\n" in before:
-        before = before.rsplit("\n", 1)[1]
-    if "\n" in after:
-        after = after.split("\n", 1)[0]
+    before = _flat(text[max(0, start - CONTEXT):start]).lstrip(" ↵")
+    after = _flat(text[end:min(len(text), end + CONTEXT)]).rstrip(" ↵")
     marked = text[start:end]
     if not (before.strip() or marked.strip() or after.strip()):
         return ""
