@@ -388,6 +388,7 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
             return max(status, EXIT_FINDINGS if fixed else EXIT_OK)
         if fixed:
             _error(f"fixed {fixed} finding{'s' if fixed != 1 else ''}")
+            results = _cross_report(results, args, plugin_set, resolver, None)
     if args.write_baseline is not None:
         from gipr_lint.linting.baseline import write_baseline
 

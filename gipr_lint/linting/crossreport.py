@@ -103,7 +103,8 @@ def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
 
     A rule runs when some file selects it; its findings are kept only for the files whose
     settings select it. Rule options come from ``settings`` (the run's own configuration, the
-    one found from the current directory).
+    one found from the current directory). Idempotent: earlier cross-report diagnostics of
+    the results are replaced (the stage runs again after ``--fix`` re-linted files).
     """
     summaries = [result.summary for result in results if result.summary is not None]
     if not summaries or not plugin_set.batch_codes:
@@ -155,8 +156,9 @@ def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
     for index, result in enumerate(results):
         previous = batch.previous(result.summary) if result.summary is not None else None
         extra, hits = _filter(added.get(index, []), result, per_file[result.path])
-        if extra or hits or previous is not None:
-            diagnostics = sorted([*result.diagnostics, *extra], key=Diagnostic.sort_key)
+        own = [d for d in result.diagnostics if d.code not in plugin_set.batch_codes]
+        if extra or hits or previous is not None or len(own) != len(result.diagnostics):
+            diagnostics = sorted([*own, *extra], key=Diagnostic.sort_key)
             result = dataclasses.replace(result, diagnostics=diagnostics, previous=previous,
                                          ignore_hits=result.ignore_hits | hits)
         out.append(result)

@@ -69,3 +69,16 @@ def test_bad_history_key(tmp_path: Path) -> None:
     done = gipr(["check", "2024"], tmp_path)
     assert done.returncode == 2
     assert "history" in done.stderr and "expected a list of earlier reports" in done.stderr
+
+
+def test_cross_report_findings_survive_fix(tmp_path: Path) -> None:
+    write(tmp_path)
+    now = tmp_path / "2024" / "tdz.txt"
+    now.write_text(SEED.replace("政务公开工作", "政务公开 工作", 1), encoding="utf-8")
+    done = gipr(["check", "--isolated", "--select", "X001,F001", "--fix", "--format",
+                 "concise", "2024", "2023"], tmp_path)
+    assert "fixed 1 finding" in done.stderr
+    assert "政务公开 工作" not in now.read_text(encoding="utf-8")
+    lines = done.stdout.splitlines()
+    assert [line.split(": ", 2)[1].split()[1] for line in lines] == ["X001", "X001"]
+    assert all(line.startswith("2024/tdz.txt:") for line in lines)
