@@ -9,7 +9,14 @@ import pytest
 from gipr_lint.linting.config import build_settings
 from gipr_lint.linting.crossreport import lint_texts
 from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
-from tests.crossyear.pairs import SEED, earlier_year, section_five, with_cells
+from tests.crossyear.pairs import (
+    FIXTURES,
+    SEED,
+    earlier_year,
+    section_five,
+    shift_years,
+    with_cells,
+)
 
 NOW, BEFORE = "tdz/2024.txt", "tdz/2023.txt"
 
@@ -170,3 +177,28 @@ def test_each_file_records_what_it_was_compared_with() -> None:
     results = lint_texts({BEFORE: earlier_year(), NOW: SEED}, plugins(), built)
     previous = {r.path: r.previous.path if r.previous else None for r in results}
     assert previous == {BEFORE: None, NOW: BEFORE}
+
+
+XIGUO = (FIXTURES / "001_e0653abc3b201f3e.txt").read_text(encoding="utf-8")  # 2020, 2019 format
+
+
+def test_documents_and_projects_in_the_2019_format() -> None:
+    assert run({"xg2019.txt": shift_years(XIGUO), "xg2020.txt": XIGUO}, select=("X002",)) == []
+    before = with_cells(shift_years(XIGUO), {("active", "rules", 2): "5",
+                                             ("active", "licensing", 0): "3",
+                                             ("active", "licensing", 1): "1"})
+    found = run({"xg2019.txt": before, "xg2020.txt": XIGUO}, select=("X002",))
+    assert [(path, where) for path, where, _ in found] == [
+        ("xg2020.txt", "19:8 X002"), ("xg2020.txt", "24:6 X002")]
+    assert [message for _, _, message in found] == [
+        "对外公开总数量 of 规章 is 0, but 2019's 对外公开总数量 5 + 本年新公开数量 0 = 5 "
+        "(xg2019.txt)",
+        "上一年项目数量 of 行政许可 is 0, but 2019's 上一年项目数量 3 + 本年增/减 1 = 4 "
+        "(xg2019.txt)"]
+
+
+def test_no_stock_check_across_formats() -> None:
+    before = with_cells(shift_years(XIGUO), {("active", "rules", 2): "5"})
+    now = shift_years(SEED, -4)  # a 2020 report in the 2021 format
+    now = now.replace("大渡口区跳磴镇人民政府", "孟州市西虢镇人民政府")
+    assert run({"xg2019.txt": before, "xg2020.txt": now}, select=("X002",)) == []
