@@ -123,3 +123,9 @@ def test_near_duplicates_bounds_a_large_cluster() -> None:
     # every later copy still finds one of the first few
     assert len(pairs) == 499
     assert {a for a, _, _ in pairs} <= {0, 1, 2, 3}
+
+
+def test_reports_without_a_known_agency_are_not_compared() -> None:
+    anonymous = SEED.replace("大渡口区跳磴镇人民政府", "本镇")
+    assert run({"a.txt": anonymous, "b.txt": copy_for(SEED, "九龙坡区华岩镇人民政府")},
+               select=("X005",)) == []

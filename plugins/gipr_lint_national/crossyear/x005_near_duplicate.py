@@ -29,8 +29,9 @@ class NearDuplicate(BatchRule):
     The prose of every linted report (tables left out, the agency's own name blanked, figures
     ignored) is sketched with MinHash; reports of the same year whose estimated similarity is at
     least ``near-duplicate-threshold`` (``[tool.gipr-lint.crossyear]``, default 0.8) are
-    reported, each pointing at the other file. Reports of the same agency (by normalised name)
-    and reports with little prose are not compared. The search is sub-quadratic (LSH banding),
+    reported, each pointing at the other file. Reports of the same agency (by normalised name;
+    e.g. the web page and the PDF of one report), reports whose agency is not known, and
+    reports with little prose are not compared. The search is sub-quadratic (LSH banding),
     so it runs on a national batch; each report is paired with its closest earlier match.
 
     Fails::
@@ -61,15 +62,14 @@ class NearDuplicate(BatchRule):
             items = [(index, report.signature) for index, report in enumerate(reports)]
             for first, second, similarity in near_duplicates(items, threshold):
                 a, b = reports[first], reports[second]
-                if a.key is not None and a.key == b.key:
-                    continue
+                if a.key is None or b.key is None or a.key == b.key:
+                    continue  # one agency (or cannot tell): two copies of one report
                 yield self._finding(b, a, similarity)
                 yield self._finding(a, b, similarity)
 
     def _finding(self, report: ReportSummary, other: ReportSummary,
                  similarity: float) -> BatchFinding:
         message = _("the text is about {percent}% the same as {agency}'s {year} report "
-                    "({file})").format(percent=int(similarity * 100),
-                                       agency=other.agency or "another agency",
+                    "({file})").format(percent=int(similarity * 100), agency=other.agency,
                                        year=other.year, file=other.path)
         return self.batch_finding(report, report.anchor, message, related=[other])
