@@ -82,3 +82,20 @@ def test_cross_report_findings_survive_fix(tmp_path: Path) -> None:
     lines = done.stdout.splitlines()
     assert [line.split(": ", 2)[1].split()[1] for line in lines] == ["X001", "X001"]
     assert all(line.startswith("2024/tdz.txt:") for line in lines)
+
+
+def test_sarif_names_the_compared_report_and_validates(tmp_path: Path) -> None:
+    import jsonschema
+
+    write(tmp_path)
+    done = gipr(["check", "--isolated", "--select", "X", "--format", "sarif", "2024", "2023"],
+                tmp_path)
+    assert done.returncode == 1, done.stderr
+    data = json.loads(done.stdout)
+    schema = Path(__file__).resolve().parent.parent / "schemas" / "sarif-schema-2.1.0.json"
+    jsonschema.Draft4Validator(json.loads(schema.read_text(encoding="utf-8"))).validate(data)
+    first = data["runs"][0]["results"][0]
+    assert first["ruleId"] == "X001"
+    assert first["relatedLocations"] == [{
+        "id": 0, "physicalLocation": {"artifactLocation": {"uri": "2023/tdz.txt"}},
+        "message": {"text": "compared with"}}]
