@@ -18,6 +18,10 @@ pyproject.toml). docs/plugins.md documents every name.
   Chinese numerals (:func:`cjk_number`, :func:`cjk_numeral`), dates (:data:`DATE`,
   :func:`parse_date`), table numbers (:func:`cell_issue`, :func:`number_text`), agency names
   (:func:`township_unit`).
+* Cross-report rules (hook ``gipr_lint_batch_rules``): :class:`BatchRule`, :class:`Batch`,
+  :class:`BatchFinding`, :class:`ReportSummary` (:class:`TableFact`, :class:`CellFact`),
+  :func:`agency_key`, :func:`collect_batch_rules`, and text similarity (:func:`shingles`,
+  :func:`estimate`, :func:`containment`, :func:`near_duplicates`).
 """
 
 from __future__ import annotations
@@ -25,8 +29,18 @@ from __future__ import annotations
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.i18n import N_, translator
+from gipr_lint.linting.batch import (
+    Batch,
+    BatchFinding,
+    BatchRule,
+    CellFact,
+    ReportSummary,
+    TableFact,
+    agency_key,
+)
 from gipr_lint.linting.identities import IdentityRule, cell_issue, number_text
 from gipr_lint.linting.requirements import RequirementRule
+from gipr_lint.linting.similarity import containment, estimate, near_duplicates, shingles
 from gipr_lint.model import (
     INPUT_PROBLEMS,
     SECTION_TITLES,
@@ -92,7 +106,11 @@ __all__ = [
     "ActiveBlock",
     "AgencyKind",
     "AgencyOrigin",
+    "Batch",
+    "BatchFinding",
+    "BatchRule",
     "Cell",
+    "CellFact",
     "Edit",
     "Finding",
     "Fix",
@@ -105,6 +123,7 @@ __all__ = [
     "Problem",
     "ProblemKind",
     "Report",
+    "ReportSummary",
     "RequirementRule",
     "Row",
     "RowTemplate",
@@ -115,24 +134,36 @@ __all__ = [
     "Severity",
     "Span",
     "Table",
+    "TableFact",
     "TableFormat",
     "TableKind",
     "Templates",
     "TextPiece",
+    "agency_key",
     "cell_issue",
     "cjk_number",
     "cjk_numeral",
+    "collect_batch_rules",
     "collect_rules",
     "compact",
+    "containment",
+    "estimate",
     "hookimpl",
     "national_identities",
+    "near_duplicates",
     "number_text",
     "parse_date",
     "quote",
     "request_row_name",
     "sentence_bounds",
+    "shingles",
     "template_row_keys",
     "template_row_name",
     "township_unit",
     "translator",
 ]
+
+
+def collect_batch_rules(package: str) -> list[type[BatchRule]]:
+    """Every cross-report rule class in the modules of ``package`` (as :func:`collect_rules`)."""
+    return [rule for rule in collect_rules(package) if issubclass(rule, BatchRule)]

@@ -78,7 +78,8 @@ class Diagnostic:
     the report's canonical text (``gipr-lint parse --format text``) and ``where`` names the
     place in the file (``"table 3, row 5, column 2"``, ``"paragraph 12"``, ``"page 2, line
     14"``); ``origin`` is that place as data (:class:`~gipr_lint.reading.document.Origin`).
-    ``span`` is always an offset range of the canonical text.
+    ``span`` is always an offset range of the canonical text. ``related`` names the other files
+    a cross-report finding compared this one with (paths).
     """
 
     path: str
@@ -94,10 +95,11 @@ class Diagnostic:
     fix: Fix | None = None
     origin: Origin | None = None
     where: str | None = None
+    related: tuple[str, ...] = ()
 
     @classmethod
     def at(cls, source: Source, *, code: str, name: str, severity: Severity, message: str,
-           span: Span, fix: Fix | None = None) -> Diagnostic:
+           span: Span, fix: Fix | None = None, related: tuple[str, ...] = ()) -> Diagnostic:
         line, column = source.position(span.start)
         end_line, end_column = source.position(max(span.end, span.start))
         origin = source.origin_at(span.start) if source.origins else None
@@ -112,7 +114,8 @@ class Diagnostic:
                 end_line, end_column = line, column + (1 if span.end > span.start else 0)
         return cls(path=source.path, code=code, name=name, severity=severity, message=message,
                    line=line, column=column, end_line=end_line, end_column=end_column,
-                   span=span, fix=fix, origin=origin, where=describe(origin, source.kind))
+                   span=span, fix=fix, origin=origin, where=describe(origin, source.kind),
+                   related=related)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)

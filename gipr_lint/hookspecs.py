@@ -127,7 +127,7 @@ def gipr_lint_formatters() -> Mapping[str, Formatter]:  # type: ignore[empty-bod
 
     :return: a dict from format name to a callable ``(results, out, context) -> None`` (see
         :class:`Formatter`). Names already taken (``full``, ``concise``, ``json``, ``sarif``,
-        ``github`` or another plugin's) are an error naming the plugin.
+        ``github``, ``csv``, ``html`` or another plugin's) are an error naming the plugin.
     """
 
 
@@ -143,6 +143,19 @@ def gipr_lint_options() -> Mapping[str, tuple[Any, Any, str]]:  # type: ignore[e
     :return: a dict ``option-name -> (type, default, help)``, where ``type`` is one of ``str``,
         ``int``, ``float``, ``bool`` or ``list`` (a list of strings), ``default`` a value of that
         type and ``help`` a one-line description.
+    """
+
+
+@hookspec
+def gipr_lint_batch_rules() -> Sequence[type[Rule]]:  # type: ignore[empty-body]
+    """Return cross-report rule classes: checks that compare reports with each other.
+
+    :return: a list of :class:`gipr_lint.api.BatchRule` subclasses. They are validated like
+        :func:`gipr_lint_rules` (unique code and name, severity, summary), listed, selected and
+        configured like any rule, but checked once per run, after every file was linted, with
+        ``check_batch(batch, context)``: ``batch`` is a :class:`gipr_lint.api.Batch` of every
+        linted report's :class:`~gipr_lint.api.ReportSummary` (and the ``--history`` reports);
+        each :class:`~gipr_lint.api.BatchFinding` names the linted file it belongs to.
     """
 
 

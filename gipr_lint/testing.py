@@ -21,6 +21,22 @@ Or keep rule cases as data, one TOML file per rule, as the built-in packs do::
     messages = ["河南省"]                      # optional substrings of the messages
     settings = { agency-kind = "township" }   # optional configuration keys
     options = { min-words = 200 }             # optional options of the rule's plugin
+    cells = [["requests", "new", 6, "5"]]     # optional: rewrite table cells (table kind, row
+                                              # key, column index, new text), after `replace`
+
+A cross-report rule (``gipr_lint_batch_rules``) needs more than one report: a case names the
+others, linted together with it (or, with ``history = true``, only read as an earlier year)::
+
+    [[case]]
+    name = "carry-over differs"
+    fixture = "sy-2024.txt"
+    path = "sy2024.txt"                       # the case report's path (default report.txt)
+    expect = ["91:2 X001"]
+    [[case.others]]
+    path = "sy2023.txt"
+    fixture = "sy-2023.txt"                   # or `report`; `replace` and `cells` too
+    cells = [["requests", "carry_forward", 0, "2"]]
+    history = true
 
     # tests/test_cases.py
     from pathlib import Path
@@ -62,8 +78,8 @@ if TYPE_CHECKING:
     from gipr_lint.model import Report
     from gipr_lint.rules import Rule
 
-__all__ = ["RuleCase", "check_case", "check_examples", "installed_rules", "lint", "lint_file",
-           "load", "load_cases", "parse", "unregistered_rules"]
+__all__ = ["CaseReport", "RuleCase", "check_case", "check_examples", "installed_rules", "lint",
+           "lint_file", "load", "load_cases", "parse", "unregistered_rules"]
 
 
 @cache
@@ -128,6 +144,54 @@ def lint_file(path: str | Path, **kwargs: Any) -> list[Diagnostic]:
     return lint(read_source(path).text, path=str(path), **kwargs)
 
 
+def _edit_cells(text: str, cells: Sequence[Sequence[Any]], where: str) -> str:
+    """``text`` with table cells rewritten: ``(table kind, row key, column index, new text)``."""
+    from gipr_lint.reading.parser import parse
+    from gipr_lint.reading.source import Source
+
+    report = parse(Source.from_text(text, "case.txt"))
+    spans = []
+    for table, row_key, column, value in cells:
+        found = report.tables[table].row(row_key) if table in report.tables else None
+        if found is None or not 0 <= int(column) < len(found.cells):
+            raise AssertionError(f"{where}: no cell {table}/{row_key}/{column}")
+        spans.append((found.cells[int(column)].span, str(value)))
+    for span, value in sorted(spans, key=lambda item: item[0].start, reverse=True):
+        text = text[:span.start] + value + text[span.end:]
+    return text
+
+
+@dataclass(frozen=True)
+class CaseReport:
+    """A report of a case: written out, or a fixture with edits (``replace``, then ``cells``)."""
+
+    where: str
+    fixtures: Path
+    report: str | None = None
+    fixture: str | None = None
+    replace: tuple[tuple[Any, ...], ...] = ()
+    cells: tuple[tuple[Any, ...], ...] = ()
+    path: str = "report.txt"
+    history: bool = False
+
+    def text(self) -> str:
+        """The text; every edit must apply (a vanished edit target fails the case)."""
+        if self.report is not None:
+            text = self.report
+        elif self.fixture is None:
+            raise ValueError(f"{self.where} needs `report` or `fixture`")
+        else:
+            from gipr_lint.reading.source import read_source
+
+            text = read_source(self.fixtures / self.fixture).text
+        for edit in self.replace:
+            old, new = edit[0], edit[1]
+            if old not in text:
+                raise AssertionError(f"{self.where}: {old!r} is not in {self.fixture}")
+            text = text.replace(old, new, int(edit[2]) if len(edit) > 2 else 1)
+        return _edit_cells(text, self.cells, self.where) if self.cells else text
+
+
 @dataclass(frozen=True)
 class RuleCase:
     """One case of a rule-case file."""
@@ -143,6 +207,10 @@ class RuleCase:
     messages: tuple[str, ...] = ()
     settings: Mapping[str, Any] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
+    cells: tuple[tuple[Any, ...], ...] = ()
+    path: str = "report.txt"
+    #: Other reports linted with this one (cross-report rules).
+    others: tuple[CaseReport, ...] = ()
 
     def __str__(self) -> str:
         return f"{self.code}-{self.name}"
@@ -153,20 +221,9 @@ class RuleCase:
         Every edit must apply: a case whose edit target vanished from the fixture fails instead of
         passing vacuously.
         """
-        if self.report is not None:
-            return self.report
-        if self.fixture is None:
-            raise ValueError(f"{self.file}: case {self.name!r} needs `report` or `fixture`")
-        from gipr_lint.reading.source import read_source
-
-        text = read_source(self.fixtures / self.fixture).text
-        for edit in self.replace:
-            old, new = edit[0], edit[1]
-            if old not in text:
-                raise AssertionError(f"{self.file}: case {self.name!r}: {old!r} is not in "
-                                     f"{self.fixture}")
-            text = text.replace(old, new, int(edit[2]) if len(edit) > 2 else 1)
-        return text
+        where = f"{self.file}: case {self.name!r}"
+        return CaseReport(where, self.fixtures, self.report, self.fixture, self.replace,
+                          self.cells).text()
 
 
 def load_cases(directory: str | Path, *, fixtures: str | Path | None = None) -> list[RuleCase]:
@@ -185,7 +242,17 @@ def load_cases(directory: str | Path, *, fixtures: str | Path | None = None) -> 
                 report=raw.get("report"), fixture=raw.get("fixture"),
                 replace=tuple(tuple(edit) for edit in raw.get("replace", [])),
                 expect=tuple(raw["expect"]), messages=tuple(raw.get("messages", [])),
-                settings=raw.get("settings", {}), options=raw.get("options", {})))
+                settings=raw.get("settings", {}), options=raw.get("options", {}),
+                cells=tuple(tuple(cell) for cell in raw.get("cells", [])),
+                path=raw.get("path", "report.txt"),
+                others=tuple(CaseReport(
+                    f"{path}: case {raw.get('name', str(index))!r}, other report {number}",
+                    fixtures_dir, report=other.get("report"), fixture=other.get("fixture"),
+                    replace=tuple(tuple(edit) for edit in other.get("replace", [])),
+                    cells=tuple(tuple(cell) for cell in other.get("cells", [])),
+                    path=other.get("path", f"other{number}.txt"),
+                    history=bool(other.get("history", False)))
+                    for number, other in enumerate(raw.get("others", []), 1))))
     return cases
 
 
@@ -203,7 +270,9 @@ def check_case(case: RuleCase, rules: Mapping[str, type[Rule]] | None = None, *,
     case's ``options`` being that plugin's configuration table.
     """
     settings = {key.replace("-", "_"): value for key, value in case.settings.items()}
-    if plugins:
+    if case.others:
+        linted = _lint_together(case, plugins)
+    elif plugins:
         from gipr_lint.linting.plugin_manager import PluginSet
 
         plugin_set = PluginSet.from_rules([], plugins=tuple(plugins))
@@ -302,6 +371,30 @@ def check_examples(rule: type[Rule], *,
         if label == "Passes" and hits:
             raise AssertionError(f"{rule.code}: the Passes example gives findings:\n"
                                  f"{_describe(hits)}\n{text}")
+
+
+def _lint_together(case: RuleCase, plugins: Sequence[object | tuple[str, object]]
+                   ) -> list[Diagnostic]:
+    """Lint a case's report with its other reports, cross-report stage included; return the
+    case report's diagnostics. The rule runs alone (``select``) with the installed plugins, or
+    ``plugins``; the case's ``options`` are its plugin's table."""
+    from gipr_lint.linting.config import SettingsValidator, build_settings
+    from gipr_lint.linting.crossreport import lint_texts
+    from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
+
+    plugin_set = PluginSet.from_rules([], plugins=tuple(plugins)) if plugins else load_plugins()
+    if case.code not in plugin_set.rules:
+        raise AssertionError(f"{case.file}: no loaded rule has the code {case.code}")
+    raw: dict[str, Any] = {"select": [case.code], **case.settings}
+    if case.options:
+        raw[plugin_set.rule_plugin[case.code]] = dict(case.options)
+    values = SettingsValidator(str(case.file), "", plugin_set).validate(raw)
+    settings = build_settings(values, root=Path.cwd())
+    texts = {case.path: case.text()}
+    texts.update({other.path: other.text() for other in case.others if not other.history})
+    history = {other.path: other.text() for other in case.others if other.history}
+    results = lint_texts(texts, plugin_set, settings, history)
+    return next(result.diagnostics for result in results if result.path == case.path)
 
 
 @pytest.fixture(scope="session")

@@ -197,7 +197,7 @@ def test_plugin_reader_and_formatter(cli: RunCli, tmp_path: Path) -> None:
 def test_usage_errors_exit_2(cli: RunCli) -> None:
     done = cli("--format", "xml", G)
     assert done.returncode == 2 and "--format: unknown format 'xml' (accepted: full, concise, " \
-        "json, sarif, github)" in done.stderr
+        "json, sarif, github, csv, html)" in done.stderr
     assert cli("--no-such-flag", G).returncode == 2
     assert cli("--config", "/nonexistent.toml", G).returncode == 2
     assert cli("-j", "0", G).returncode == 2

@@ -363,7 +363,7 @@ def test_documented_example_comments_name_the_right_family() -> None:
 
 def test_every_config_key_is_in_the_schema() -> None:
     national = {"structure", "tables", "years", "wording", "consistency", "content",
-                "typography", "input"}
+                "typography", "input", "crossyear"}
     assert set(CONFIG_KEYS) == set(schema()["properties"]) - national
     # gipr-lint's own plugins: the framework's and the readers (no rules, no options)
     assert national == {info.name for info in load_plugins().plugins} - {"gipr-lint", "pdf",

@@ -37,7 +37,7 @@ def problems(plugin_set: PluginSet) -> dict[str, str]:
 def test_builtin_plugin_registers_reader_formatters_and_e999() -> None:
     ps = load_plugins(entry_points=[])
     assert [p.name for p in ps.plugins] == ["gipr-lint"]
-    assert list(ps.formatters) == ["full", "concise", "json", "sarif", "github"]
+    assert list(ps.formatters) == ["full", "concise", "json", "sarif", "github", "csv", "html"]
     assert ps.readers[0].suffixes == (".txt",) and ps.reader_for("a.TXT") is ps.readers[0]
     assert ps.rule("rule-crashed") is ps.rules["E999"]
     assert ps.problems == []

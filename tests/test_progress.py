@@ -52,3 +52,30 @@ def test_no_progress_bar_when_standard_error_is_not_a_terminal(tmp_path: Path) -
                             capture_output=True, text=True, encoding="utf-8", check=False)
     assert result.returncode == 1
     assert result.stderr == ""
+
+
+def test_progress_covers_history_and_cross_report_checks(tmp_path: Path) -> None:
+    _corpus(tmp_path / "reports", 25)
+    _corpus(tmp_path / "earlier", 3)
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gipr_lint", str(tmp_path / "reports"), "--format", "json",
+         "--isolated", "--history", str(tmp_path / "earlier"), "--output-file",
+         str(tmp_path / "out.json")],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=terminal,
+        env={**os.environ, "COLUMNS": "100", "TERM": "xterm"})
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    assert process.wait(timeout=60) == 1
+    os.close(controller)
+    assert b"Linting" in shown
+    assert b"Reading history" in shown
+    assert b"Cross-report checks" in shown

@@ -26,8 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                        help="files or directories to lint; - for standard input (default: .)")
     check.add_argument("--format", "--output-format", dest="format", default="full",
-                       help="output format: full, concise, json, sarif, github, or a plugin's "
-                            "(default: full)")
+                       help="output format: full, concise, json, sarif, github, csv, html, or "
+                            "a plugin's (default: full)")
     check.add_argument("--columns", choices=("chars", "bytes"), default="chars",
                        help="what columns count: characters (default) or UTF-8 bytes, for "
                             "editors such as Vim whose errorformat %%c is a byte column")
@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--extensions", metavar="EXTS",
                        help="comma-separated extensions of the files a directory is searched "
                             "for, e.g. .html,.docx (default: every installed reader's)")
+    check.add_argument("--history", nargs="+", action="extend", default=[], metavar="PATH",
+                       help="earlier reports (files, directories, globs) the cross-year rules "
+                            "compare with; read, not linted (see docs/batch.md)")
     check.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                        help="lint in N processes (default: 1)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
@@ -92,11 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
     _lang_option(check)
 
     parse = sub.add_parser("parse", help="print the parsed report model of a file")
-    parse.add_argument("file", metavar="FILE", help="the report; - for standard input")
-    parse.add_argument("--format", choices=("json", "tree", "text"), default="json",
+    parse.add_argument("files", nargs="+", metavar="FILE",
+                       help="the report; - for standard input; with --format csv, any number "
+                            "of reports and directories")
+    parse.add_argument("--format", choices=("json", "tree", "text", "csv"), default="json",
                        help="json: the report model; tree: the same as a tree; text: the text "
                             "the reader read (for HTML, Word and PDF files, the canonical text "
-                            "whose lines `check` names for Word and PDF findings)")
+                            "whose lines `check` names for Word and PDF findings); csv: one line "
+                            "per report with every table cell as a column (see docs/batch.md)")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("table", "json"), default="table")

@@ -106,11 +106,36 @@ def _lint(files: list[str], args: argparse.Namespace, plugin_set: PluginSet, res
     try:
         linted = iter(lint_files(paths, plugin_set, resolver, run, jobs=args.jobs,
                                  advance=advance))
+        results = [_read_stdin(stdin_name, plugin_set, resolver) if path == "-"
+                   else next(linted) for path in files]
+        return cross_report(results, args, plugin_set, resolver, progress)
     finally:
         if progress is not None:
             progress.stop()
-    return [_read_stdin(stdin_name, plugin_set, resolver) if path == "-" else next(linted)
-            for path in files]
+
+
+def cross_report(results: list[FileResult], args: argparse.Namespace, plugin_set: PluginSet,
+                 resolver: Any, progress: Any) -> list[FileResult]:
+    """The cross-report stage (rules X, ``--history``); see gipr_lint.linting.crossreport.
+    A history path that cannot be read sets ``args.history_failed`` (exit 2)."""
+    from gipr_lint.linting.crossreport import batch_stage
+
+    state: dict[str, Any] = {}
+
+    def start(description: str, total: int) -> None:
+        state["task"] = progress.add_task(description, total=total)
+
+    def advance(count: int) -> None:
+        progress.advance(state["task"], count)
+
+    results, errors = batch_stage(results, plugin_set, resolver, args.history,
+                                  start=start if progress else None,
+                                  advance=advance if progress else None)
+    for message in errors:
+        error(message)
+    if errors:
+        args.history_failed = True
+    return results
 
 
 def _statistics(results: list[FileResult], out: TextIO, fmt: str) -> None:
@@ -233,6 +258,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         return status
     results = _lint(files, args, plugin_set, resolver, run) if files else []
+    if getattr(args, "history_failed", False):
+        status = EXIT_ERROR
     for result in results:
         if result.error:
             error(f"{result.path}: {result.error}")
@@ -300,6 +327,8 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
             return max(status, EXIT_FINDINGS if fixed and not args.exit_zero else EXIT_OK)
         if fixed and not args.quiet:
             error(f"fixed {fixed} finding{'s' if fixed != 1 else ''}")
+        if fixed:  # the re-linted files' cross-report findings
+            results = cross_report(results, args, plugin_set, resolver, None)
     if args.write_baseline is not None:
         from gipr_lint.linting.baseline import write_baseline
 

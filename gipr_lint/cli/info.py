@@ -5,17 +5,21 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gipr_lint.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
     UsageError,
     choose_language,
+    error,
     load_plugins,
     stdin_source,
 )
 from gipr_lint.i18n import translator
+
+if TYPE_CHECKING:
+    from gipr_lint.linting.plugin_manager import PluginSet
 
 __all__ = ["cmd_parse", "cmd_plugins", "cmd_rule", "cmd_rules"]
 
@@ -29,6 +33,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from gipr_lint.reading.source import DecodeError
 
     plugin_set = load_plugins()
+    if args.format == "csv":
+        return _parse_csv(args.files, plugin_set)
+    if len(args.files) > 1:
+        raise UsageError(f"parse --format {args.format} takes one FILE (--format csv takes many)")
+    args.file = args.files[0]
     try:
         if args.file == "-":
             source = stdin_source(sys.stdin.buffer.read(), "-")
@@ -57,6 +66,39 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
             Console(highlight=False).print(report_json.report_tree(report))
     return EXIT_OK
+
+
+def _parse_csv(files: list[str], plugin_set: PluginSet) -> int:
+    """``parse --format csv``: one line per report (gipr_lint.formatters.report_csv); a file
+    that cannot be read is a line saying so, and exit 2."""
+    from gipr_lint.formatters import report_csv
+    from gipr_lint.linting.discovery import discover
+    from gipr_lint.reading.parser import parse
+    from gipr_lint.reading.source import DecodeError
+    from gipr_lint.templates import using
+
+    found, missing = discover(files, plugin_set.suffixes())
+    for message in missing:
+        error(message)
+    reports: list[Any] = []
+    status = EXIT_ERROR if missing else EXIT_OK
+    with using(plugin_set.template_set):
+        for path in found:
+            try:
+                source = (stdin_source(sys.stdin.buffer.read(), "-") if path == "-"
+                          else plugin_set.reader_for(path).read(Path(path)))
+                reports.append(parse(source))
+            except (OSError, DecodeError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            except Exception as exc:  # a reader plugin's bug
+                reason = f"reader crashed: {type(exc).__name__}: {exc}"
+            else:
+                continue
+            error(f"{path}: cannot read: {reason}")
+            reports.append((path, f"cannot read: {reason}"))
+            status = EXIT_ERROR
+    report_csv.write(reports, sys.stdout)
+    return status
 
 
 def _severity(rule: Any) -> str:

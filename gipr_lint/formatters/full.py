@@ -120,5 +120,15 @@ def write(results: Sequence[Any], out: TextIO, context: Any) -> None:
             for text in _snippet(d, source):
                 console.print(text)
             console.print()
-    if not getattr(context, "quiet", False):
-        console.print(summary(results))
+    if getattr(context, "quiet", False):
+        return
+    compared = [(result.path, result.previous) for result in results
+                if getattr(result, "previous", None) is not None]
+    for path, previous in compared:
+        line = (_("compared with {year}'s report {previous} (history)") if previous.history
+                else _("compared with {year}'s report {previous} (linted)"))
+        console.print(Text.assemble((quote_path(path), "bold"), ": ",
+                                    line.format(year=previous.year, previous=previous.path)))
+    if compared:
+        console.print()
+    console.print(summary(results))

@@ -70,6 +70,8 @@ def _diagnostic(d: Any, source: Any, byte_columns: bool) -> dict[str, Any]:
         item["origin"] = _origin(d.origin)
         if d.where:
             item["location"] = d.where
+    if d.related:
+        item["related"] = list(d.related)
     return item
 
 
@@ -78,9 +80,13 @@ def to_dict(results: Sequence[Any], byte_columns: bool = False) -> dict[str, Any
     for result in results:
         if result.report is None:
             continue
+        previous = getattr(result, "previous", None)
         files.append({
             "path": result.path,
             "report": _report(result),
+            **({} if previous is None else {"compared_with": {
+                "path": previous.path, "agency": previous.agency, "year": previous.year,
+                "history": previous.history}}),
             "diagnostics": [_diagnostic(d, result.source, byte_columns)
                             for d in result.diagnostics],
         })

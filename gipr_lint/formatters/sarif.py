@@ -73,6 +73,12 @@ def to_dict(results: Sequence[Any], context: Any) -> dict[str, Any]:
             }
             if d.code in index:
                 item["ruleIndex"] = index[d.code]
+            related = getattr(d, "related", ())
+            if related:  # a cross-report finding: the reports it was compared with
+                item["relatedLocations"] = [
+                    {"id": number, "physicalLocation": {"artifactLocation": {"uri": _uri(path)}},
+                     "message": {"text": "compared with"}}
+                    for number, path in enumerate(related)]
             sarif_results.append(item)
     driver = {
         "name": "gipr-lint",

@@ -22,7 +22,7 @@ GIPR_LINT_API = 1
 #: The plugin name the framework's own contributions are listed under.
 BUILTIN_NAME = "gipr-lint"
 #: The built-in output formats, each a module in :mod:`gipr_lint.formatters` with ``write()``.
-BUILTIN_FORMATS = ("full", "concise", "json", "sarif", "github")
+BUILTIN_FORMATS = ("full", "concise", "json", "sarif", "github", "csv", "html")
 
 
 class TextReader:

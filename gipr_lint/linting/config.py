@@ -52,6 +52,8 @@ CONFIG_KEYS: Mapping[str, str] = {
     "agency-kind": "'township', 'government', 'department' or 'unknown'",
     "year": "an integer year between 2000 and 2100",
     "ignore-texts": "a list of tables {code = 'A001', text = '我局'}",
+    "history": "a list of earlier reports for the cross-year rules: files, directories or globs, "
+               "relative to the configuration file",
     "plugins": "a table of plugin name -> that plugin's options table",
     "lang": "'zh' or 'en' (the language of messages)",
     "exclude": "a list of globs of files and folders not to lint when a folder is searched",
@@ -105,6 +107,8 @@ class Settings:
     ignore_texts: tuple[IgnoreText, ...] = ()
     #: The extensions of the files searched for in a directory; ``None``: every reader's.
     extensions: tuple[str, ...] | None = None
+    #: Earlier reports for the cross-year rules (key ``history``), relative to ``root``.
+    history: tuple[str, ...] = ()
     plugin_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     #: ``exclude`` then ``extend-exclude``, globs relative to ``root`` (see
     #: :mod:`gipr_lint.linting.exclusion`).
@@ -293,6 +297,13 @@ class SettingsValidator:
                         for item in value):
                     raise self.error(key, f"expected {CONFIG_KEYS[key]}, got {value!r}")
                 out[key] = tuple(item.lower() for item in value)
+            elif key == "history":
+                if isinstance(value, str):
+                    value = [value]
+                if not isinstance(value, list) or not all(
+                        isinstance(item, str) and item.strip() for item in value):
+                    raise self.error(key, f"expected {CONFIG_KEYS[key]}, got {value!r}")
+                out[key] = tuple(item.strip() for item in value)
             elif key in plugin_names:
                 raise self.error(key, "expected a table of the plugin's options")
             else:
@@ -472,6 +483,7 @@ def build_settings(values: Mapping[str, Any], *, root: Path, path: Path | None =
         year=values.get("year"),
         ignore_texts=tuple(values.get("ignore-texts", ())),
         extensions=values.get("extensions"),
+        history=tuple(values.get("history", ())),
         plugin_options=dict(values.get("plugins", {})),
         exclude=tuple(values.get("exclude", ())) + tuple(values.get("extend-exclude", ())),
         respect_gitignore=values.get("respect-gitignore", True),

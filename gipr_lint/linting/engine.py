@@ -18,6 +18,7 @@ from typing import Any
 
 from gipr_lint.diagnostics import Diagnostic, Finding, Severity
 from gipr_lint.i18n import translator
+from gipr_lint.linting.batch import ReportSummary, summarize
 from gipr_lint.linting.config import IgnoreText, Settings, SettingsValidator, build_settings
 from gipr_lint.linting.plugin_manager import PluginSet
 from gipr_lint.model import AgencyKind, Report, TextPiece
@@ -43,6 +44,9 @@ class FileResult:
     ``report`` is ``None`` and ``error`` says why when the file could not be read.
     ``ignore_texts`` are the content-anchored ignores that applied to the file and
     ``ignore_hits`` the origins of those that suppressed something.
+    ``summary`` is what cross-report rules see of the report (made only when one of them is
+    selected) and ``previous`` the earlier report it was compared with, if any (set by the
+    cross-report stage, :mod:`gipr_lint.linting.crossreport`).
     """
 
     path: str
@@ -51,6 +55,8 @@ class FileResult:
     error: str | None = None
     ignore_texts: tuple[str, ...] = ()
     ignore_hits: frozenset[str] = frozenset()
+    summary: ReportSummary | None = None
+    previous: ReportSummary | None = None
 
     @property
     def source(self) -> Source | None:
@@ -105,6 +111,8 @@ def selected_codes(settings: Settings, plugin_set: PluginSet) -> list[str]:
 class _Plan:
     rules: list[tuple[Rule, RuleContext]]
     codes: set[str]
+    #: Whether a cross-report rule is selected (each report's summary is then made).
+    batch: bool = False
 
 
 _plans: dict[tuple[int, int], tuple[Settings, PluginSet, _Plan]] = {}
@@ -119,7 +127,7 @@ def _plan(settings: Settings, plugin_set: PluginSet) -> _Plan:
     rules = []
     codes = set(selected_codes(settings, plugin_set))
     for code in plugin_set.rules:
-        if code not in codes or code == CRASH_CODE:
+        if code not in codes or code == CRASH_CODE or code in plugin_set.batch_codes:
             continue
         plugin = plugin_set.rule_plugin[code]
         if plugin not in contexts:
@@ -130,7 +138,7 @@ def _plan(settings: Settings, plugin_set: PluginSet) -> _Plan:
                                            templates=plugin_set.template_set,
                                            deadlines=MappingProxyType(dict(plugin_set.deadlines)))
         rules.append((plugin_set.rules[code](), contexts[plugin]))
-    plan = _Plan(rules=rules, codes=codes)
+    plan = _Plan(rules=rules, codes=codes, batch=bool(codes & plugin_set.batch_codes))
     if len(_plans) > 64:
         _plans.clear()
     _plans[key] = (settings, plugin_set, plan)
@@ -257,7 +265,15 @@ def lint_report(report: Report, settings: Settings, plugin_set: PluginSet,
     diagnostics.sort(key=Diagnostic.sort_key)
     return FileResult(path=source.path, report=report, diagnostics=diagnostics,
                       ignore_texts=tuple(i.origin for i in settings.ignore_texts),
-                      ignore_hits=frozenset(hits))
+                      ignore_hits=frozenset(hits),
+                      summary=_summary(report) if plan.batch else None)
+
+
+def _summary(report: Report) -> ReportSummary | None:
+    try:
+        return summarize(report)
+    except Exception:  # a summary bug must not lose the file's own diagnostics
+        return None
 
 
 def lint_source(source: Source, settings: Settings, plugin_set: PluginSet) -> FileResult:

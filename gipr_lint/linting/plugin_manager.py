@@ -36,8 +36,9 @@ __all__ = [
 #: The types a plugin option may declare (``list`` is a list of strings).
 OPTION_TYPES: Mapping[type, str] = {str: "string", int: "integer", float: "number",
                                     bool: "boolean", list: "list of strings"}
-_HOOK_NAMES = ("gipr_lint_rules", "gipr_lint_templates", "gipr_lint_readers",
-               "gipr_lint_formatters", "gipr_lint_options", "gipr_lint_deadlines")
+_HOOK_NAMES = ("gipr_lint_rules", "gipr_lint_batch_rules", "gipr_lint_templates",
+               "gipr_lint_readers", "gipr_lint_formatters", "gipr_lint_options",
+               "gipr_lint_deadlines")
 _DEADLINE = re.compile(r"^(\d{2})-(\d{2})$")
 
 
@@ -94,6 +95,8 @@ class PluginSet:
     formatters: dict[str, hookspecs.Formatter] = field(default_factory=dict)
     options: dict[str, dict[str, OptionSpec]] = field(default_factory=dict)
     deadlines: dict[str, str] = field(default_factory=dict)
+    #: Codes of the cross-report rules (hook ``gipr_lint_batch_rules``), also in ``rules``.
+    batch_codes: set[str] = field(default_factory=set)
     plugins: list[PluginInfo] = field(default_factory=list)
     problems: list[PluginProblem] = field(default_factory=list)
 
@@ -197,14 +200,26 @@ def _describe(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _rule_problems(returned: Any, plugin: str, plugin_set: PluginSet) -> list[str]:
+def _rule_problems(returned: Any, plugin: str, plugin_set: PluginSet,
+                   hook: str = "gipr_lint_rules") -> list[str]:
     """Check a plugin's rules against the rules loaded so far; return error messages."""
     if returned is None:
         return []
     if not isinstance(returned, (list, tuple)):
-        return [f"gipr_lint_rules() returned {_describe(returned)}, expected a list of Rule "
+        return [f"{hook}() returned {_describe(returned)}, expected a list of Rule "
                 "subclasses"]
     errors: list[str] = []
+    if hook == "gipr_lint_batch_rules":
+        from gipr_lint.linting.batch import BatchRule
+
+        for item in returned:
+            if not (isinstance(item, type) and issubclass(item, BatchRule)):
+                errors.append(f"{hook}() returned {_describe(item)}, which is not a subclass "
+                              "of gipr_lint.linting.batch.BatchRule")
+            elif item.check_batch is BatchRule.check_batch:
+                errors.append(f"rule {item.__qualname__} does not implement check_batch()")
+        if errors:
+            return errors
     codes: dict[str, str] = {}
     names: dict[str, str] = {}
     for item in returned:
@@ -404,7 +419,13 @@ def _register(plugin_set: PluginSet, name: str, plugin: object, version: str | N
         except Exception as exc:
             errors.append(f"a hook raised {type(exc).__name__}: {exc}")
     if not errors:
-        errors += _rule_problems(returned.get("gipr_lint_rules"), name, plugin_set)
+        plain = returned.get("gipr_lint_rules")
+        batch = returned.get("gipr_lint_batch_rules")
+        errors += _rule_problems(batch, name, plugin_set, "gipr_lint_batch_rules")
+        if not errors:
+            if batch and (plain is None or isinstance(plain, (list, tuple))):
+                plain = [*(plain or ()), *batch]  # codes and names unique across both
+            errors += _rule_problems(plain, name, plugin_set)
         errors += _reader_problems(returned.get("gipr_lint_readers"))
         errors += _formatter_problems(returned.get("gipr_lint_formatters"), plugin_set)
         errors += _option_problems(returned.get("gipr_lint_options"))
@@ -424,7 +445,9 @@ def _register(plugin_set: PluginSet, name: str, plugin: object, version: str | N
         return
     module = plugin.__name__ if isinstance(plugin, ModuleType) else type(plugin).__qualname__
     info = PluginInfo(name=name, module=module, version=version, distribution=distribution)
-    for rule in returned.get("gipr_lint_rules") or ():
+    batch_rules = list(returned.get("gipr_lint_batch_rules") or ())
+    plugin_set.batch_codes.update(rule.code for rule in batch_rules)
+    for rule in [*(returned.get("gipr_lint_rules") or ()), *batch_rules]:
         plugin_set.rules[rule.code] = rule
         plugin_set.rule_plugin[rule.code] = name
         plugin_set.names[rule.name] = rule.code

@@ -9,14 +9,32 @@ from gipr_lint.linting.plugin_manager import load_plugins
 from gipr_lint.testing import check_examples, lint
 
 _PLUGINS = load_plugins(entry_points=None)
+#: Cross-report rules compare several reports: their docstring examples sketch the rows of two
+#: reports side by side, which no single text linted alone can hold. Their rule cases
+#: (tests/rules/cases/X*.toml, with ``[[case.others]]``) run them on whole reports instead.
+_BATCH = set(_PLUGINS.batch_codes)
 _RULES = [(code, _PLUGINS.rule_plugin[code]) for code in _PLUGINS.rules
-          if _PLUGINS.rule_plugin[code] != "gipr-lint"]
+          if _PLUGINS.rule_plugin[code] != "gipr-lint" and code not in _BATCH]
 
 
 def test_every_built_in_pack_rule_is_checked() -> None:
     assert len(_RULES) >= 36
     assert {plugin for _, plugin in _RULES} >= {"structure", "tables", "years", "wording",
                                                 "consistency", "content", "typography"}
+
+
+def test_cross_report_rules_are_checked_by_rule_cases_instead() -> None:
+    from pathlib import Path
+
+    from gipr_lint.testing import load_cases
+
+    assert {"X001", "X002", "X003", "X004", "X005"} == _BATCH
+    cases = load_cases(Path(__file__).parent / "cases")
+    for code in sorted(_BATCH):
+        mine = [case for case in cases if case.code == code]
+        assert any(case.expect for case in mine), f"{code}: no case with a finding"
+        assert any(not case.expect for case in mine), f"{code}: no case without one"
+        assert all(case.others for case in mine), f"{code}: a case with no other report"
 
 
 @pytest.mark.parametrize(("code", "plugin"), _RULES, ids=[code for code, _ in _RULES])

@@ -1,0 +1,203 @@
+"""Text similarity for cross-report rules: shingles, MinHash signatures and LSH banding.
+
+Two uses: comparing one section with last year's (exact shingle sets, :func:`containment`), and
+finding near-duplicate reports in a batch of thousands (:func:`signature` and
+:func:`near_duplicates`), which must stay sub-quadratic.
+
+Text is normalised before shingling (:func:`normalise`): whitespace and punctuation are dropped
+and every run of digits becomes ``0``, so that a copied text with new figures or a new year still
+matches. Shingles are overlapping runs of ``size`` characters (Chinese has no word breaks),
+hashed with CRC-32: a stable hash (Python's own ``hash`` differs between processes, and
+signatures are made in worker processes).
+
+A signature is one-permutation MinHash: the top bits of a shingle's hash choose one of
+:data:`SIGNATURE_SIZE` bins and each bin keeps its smallest value; empty bins borrow from the next
+non-empty one ("rotation densification"). The share of equal bins of two signatures estimates the
+Jaccard similarity of their shingle sets. One hash per shingle and one sort keep a report's
+signature well under a millisecond in pure Python.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from bisect import bisect_left
+from collections.abc import Hashable, Iterable, Sequence
+from functools import cache
+from itertools import islice
+from typing import TypeVar
+
+__all__ = [
+    "BANDS",
+    "SIGNATURE_SIZE",
+    "containment",
+    "estimate",
+    "near_duplicates",
+    "normalise",
+    "sampled_shingles",
+    "shingles",
+    "signature",
+]
+
+#: Bins of a MinHash signature.
+SIGNATURE_SIZE = 64
+#: LSH bands; ``SIGNATURE_SIZE // BANDS`` rows each. 16 × 4 makes a pair with similarity 0.8 a
+#: candidate with probability 0.9998, one with 0.3 with probability 0.12.
+BANDS = 16
+_ROWS = SIGNATURE_SIZE // BANDS
+_BIN_SHIFT = 32 - (SIGNATURE_SIZE - 1).bit_length()
+_VALUE_MASK = (1 << _BIN_SHIFT) - 1
+_EMPTY = _VALUE_MASK + 1
+K = TypeVar("K", bound=Hashable)
+_DROP = re.compile(r"[\s\W_]+", re.UNICODE)
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def normalise(text: str) -> str:
+    """``text`` folded (NFKC), without whitespace or punctuation, digit runs as ``0``."""
+    folded = unicodedata.normalize("NFKC", text)
+    return _DIGITS.sub("0", _DROP.sub("", folded))
+
+
+def shingles(text: str, size: int = 5) -> set[int]:
+    """The hashed ``size``-character shingles of normalised ``text`` (32-bit CRC values).
+
+    A text shorter than ``size`` (after normalising) has itself as its only shingle; an empty
+    text has none.
+    """
+    norm = normalise(text)
+    if not norm:
+        return set()
+    # fixed-width code units, so that a shingle is a plain byte slice; the slices are cached
+    # objects mapped over in C, with no Python code run per shingle
+    data = norm.encode("utf-32-le")
+    width = 4 * size
+    if len(data) <= width:
+        return {zlib.crc32(data)}
+    count = (len(data) - width) // 4 + 1
+    return set(map(zlib.crc32, map(data.__getitem__, islice(_slices(width, count), count))))
+
+
+def sampled_shingles(text: str, size: int = 5) -> set[int]:
+    """The shingles of :func:`shingles` that start with one of a fixed quarter of the Chinese
+    characters: a consistent sample (the same shingle is in or out in every text), so the
+    Jaccard similarity of two samples estimates that of the full sets, for a quarter of the
+    work. Texts without such a character fall back to every shingle."""
+    norm = normalise(text)
+    if len(norm) <= size:
+        return shingles(norm, size)
+    data = norm.encode("utf-32-le")
+    width = 4 * size
+    last = len(norm) - size
+    crc = zlib.crc32
+    found = {crc(data[4 * i:4 * i + width])
+             for i in [m.start() for m in _sample_pattern().finditer(norm, 0, last + 1)]}
+    return found or shingles(norm, size)
+
+
+@cache
+def _sample_pattern() -> re.Pattern[str]:
+    chosen = "".join(chr(c) for c in range(0x4E00, 0xA000)
+                     if ((c * 0x9E3779B1) & 0xFFFFFFFF) >> 30 == 0)
+    return re.compile(f"[{chosen}]")
+
+
+_SLICE_CACHE: dict[int, list[slice]] = {}
+
+
+def _slices(width: int, count: int) -> list[slice]:
+    """At least ``count`` slices ``[4i, 4i + width)``, from a cache grown as needed."""
+    cached = _SLICE_CACHE.setdefault(width, [])
+    if len(cached) < count:
+        cached.extend(slice(4 * i, 4 * i + width) for i in range(len(cached), count))
+    return cached
+
+
+def signature(hashes: Iterable[int]) -> tuple[int, ...]:
+    """The MinHash signature (:data:`SIGNATURE_SIZE` values) of a set of 32-bit shingle hashes.
+
+    One-permutation MinHash: a hash's top bits choose its bin, the rest is its value, each bin
+    keeps its smallest value. Sorting the hashes once puts every bin's minimum at the start of
+    its run, found by bisection: no per-hash work in Python. Empty for an empty set.
+    """
+    values = sorted(hashes)
+    if not values:
+        return ()
+    bins = [_EMPTY] * SIGNATURE_SIZE
+    count = len(values)
+    for index in range(SIGNATURE_SIZE):
+        found = bisect_left(values, index << _BIN_SHIFT)
+        if found < count and values[found] >> _BIN_SHIFT == index:
+            bins[index] = values[found] & _VALUE_MASK
+    if _EMPTY in bins:
+        original = list(bins)
+        for i in range(SIGNATURE_SIZE):
+            if original[i] == _EMPTY:
+                # borrow from the next filled bin (cyclically), offset by the distance so that
+                # two borrowed bins are equal only when their sources are
+                step = 1
+                while original[(i + step) % SIGNATURE_SIZE] == _EMPTY:
+                    step += 1
+                bins[i] = original[(i + step) % SIGNATURE_SIZE] + step * _EMPTY
+    return tuple(bins)
+
+
+def estimate(first: Sequence[int], second: Sequence[int]) -> float:
+    """Estimated Jaccard similarity of the sets two signatures were made from (0 if either is
+    empty)."""
+    if not first or not second:
+        return 0.0
+    return sum(1 for a, b in zip(first, second, strict=True) if a == b) / len(first)
+
+
+def containment(part: set[int], whole: set[int]) -> float:
+    """The share of ``part``'s shingles found in ``whole`` (0 for an empty ``part``)."""
+    if not part:
+        return 0.0
+    return len(part & whole) / len(part)
+
+
+def near_duplicates(items: Iterable[tuple[K, Sequence[int]]], threshold: float, *,
+                    bucket_cap: int = 8, candidate_cap: int = 64
+                    ) -> list[tuple[K, K, float]]:
+    """Pairs ``(earlier, later, similarity)`` whose estimated similarity is ``>= threshold``.
+
+    ``items`` are ``(key, signature)`` in order; each item is compared only with earlier items
+    sharing one of its LSH band buckets, so the work grows with the number of items, not its
+    square. Memory is bounded too: a bucket keeps its first ``bucket_cap`` members (a large
+    cluster of copies is represented by its first few, and every later copy still finds one of
+    them), and at most ``candidate_cap`` candidates are checked per item. Each later item is
+    paired with its most similar earlier match only.
+    """
+    buckets: dict[tuple[int, tuple[int, ...]], list[int]] = {}
+    keys: list[K] = []
+    signatures: list[Sequence[int]] = []
+    pairs: list[tuple[K, K, float]] = []
+    for key, sig in items:
+        if len(sig) != SIGNATURE_SIZE:
+            continue
+        index = len(keys)
+        keys.append(key)
+        signatures.append(sig)
+        bands = [(band, tuple(sig[band * _ROWS:(band + 1) * _ROWS])) for band in range(BANDS)]
+        seen: set[int] = set()
+        best: tuple[float, int] | None = None
+        for band_key in bands:
+            members = buckets.get(band_key)
+            if not members:
+                continue
+            for other in members:
+                if other in seen or len(seen) >= candidate_cap:
+                    continue
+                seen.add(other)
+                similarity = estimate(sig, signatures[other])
+                if similarity >= threshold and (best is None or similarity > best[0]):
+                    best = (similarity, other)
+        if best is not None:
+            pairs.append((keys[best[1]], key, best[0]))
+        for band_key in bands:
+            members = buckets.setdefault(band_key, [])
+            if len(members) < bucket_cap:
+                members.append(index)
+    return pairs

@@ -1,0 +1,131 @@
+"""X005 and the similarity sketch it stands on."""
+
+from __future__ import annotations
+
+import random
+
+from gipr_lint.linting.similarity import (
+    SIGNATURE_SIZE,
+    estimate,
+    near_duplicates,
+    normalise,
+    shingles,
+    signature,
+)
+from tests.crossyear.pairs import (
+    FIXTURES,
+    OTHER_PROBLEMS,
+    SEED,
+    with_cells,
+    with_section_five,
+)
+from tests.crossyear.test_pairs import run
+
+SEEDS = {path.name: path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.txt"))}
+
+
+def copy_for(text: str, agency: str) -> str:
+    """Another agency's report that copies ``text``: names swapped, some figures changed."""
+    copied = text.replace("大渡口区跳磴镇人民政府", agency).replace("跳磴镇", "华岩镇")
+    return with_cells(copied, {("requests", "new", 0): "7", ("requests", "new", 6): "7"})
+
+
+def test_copied_report_of_another_agency_is_flagged_both_ways() -> None:
+    copy = copy_for(SEED, "九龙坡区华岩镇人民政府")
+    findings = run({"a/tdz.txt": SEED, "b/hy.txt": copy}, select=("X005",))
+    assert [(path, where) for path, where, _ in findings] == [
+        ("a/tdz.txt", "1:2 X005"), ("b/hy.txt", "1:2 X005")]
+    messages = {path: message for path, _, message in findings}
+    assert messages["b/hy.txt"].startswith("the text is about ")
+    assert messages["b/hy.txt"].endswith("% the same as 大渡口区跳磴镇人民政府's 2024 report "
+                                         "(a/tdz.txt)")
+    assert messages["a/tdz.txt"].endswith("九龙坡区华岩镇人民政府's 2024 report (b/hy.txt)")
+
+
+def test_seeds_are_not_near_duplicates() -> None:
+    assert run(SEEDS, select=("X005",)) == []
+
+
+def test_same_agency_twice_is_not_a_copy_of_another() -> None:
+    assert run({"a.txt": SEED, "b.txt": SEED}, select=("X005",)) == []
+
+
+def test_other_years_are_not_compared() -> None:
+    from tests.crossyear.pairs import shift_years
+
+    copy = shift_years(copy_for(SEED, "九龙坡区华岩镇人民政府"))
+    assert run({"a.txt": SEED, "b.txt": copy}, select=("X005",)) == []
+
+
+def test_threshold_is_an_option() -> None:
+    # the copy has its own section 五: about half of the prose differs
+    copy = with_section_five(copy_for(SEED, "九龙坡区华岩镇人民政府"), OTHER_PROBLEMS)
+    texts = {"a.txt": SEED, "b.txt": copy}
+    assert run(texts, select=("X005",)) == []
+    found = run(texts, select=("X005",), plugins={"crossyear": {"near-duplicate-threshold": 0.3}})
+    assert [(path, where) for path, where, _ in found] == [("a.txt", "1:2 X005"),
+                                                           ("b.txt", "1:2 X005")]
+
+
+# --- the sketch --------------------------------------------------------------------------------
+
+def test_normalise_drops_punctuation_space_and_figures() -> None:
+    assert normalise("2024年，我镇 共公开 83 条。") == "0年我镇共公开0条"
+
+
+def test_signature_is_stable_across_processes() -> None:
+    # CRC-32 and fixed mixing constants: the same text gives the same signature anywhere
+    import subprocess
+    import sys
+
+    code = ("from gipr_lint.linting.similarity import signature, shingles;"
+            "print(signature(shingles('政府信息公开工作年度报告')))")
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              check=True, env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
+               for seed in ("1", "2")}
+    assert len(outputs) == 1
+    assert outputs.pop().strip() == str(signature(shingles("政府信息公开工作年度报告")))
+
+
+def test_estimate_tracks_jaccard() -> None:
+    rng = random.Random(7)
+    base = set(rng.sample(range(1 << 32), 2000))
+    for keep in (1.0, 0.9, 0.6, 0.3):
+        other = set(list(base)[:int(2000 * keep)]) | set(rng.sample(range(1 << 32),
+                                                                    int(2000 * (1 - keep))))
+        exact = len(base & other) / len(base | other)
+        assert abs(estimate(signature(base), signature(other)) - exact) < 0.15, keep
+
+
+def test_empty_and_tiny_sets() -> None:
+    assert signature(set()) == ()
+    assert estimate((), signature({1})) == 0.0
+    assert len(signature({1})) == SIGNATURE_SIZE
+    assert estimate(signature({1}), signature({1})) == 1.0
+    assert shingles("") == set()
+
+
+def test_near_duplicates_pairs_each_later_item_with_its_best_match() -> None:
+    rng = random.Random(3)
+    sets = [set(rng.sample(range(1 << 32), 500)) for _ in range(50)]
+    items = [(f"r{i}", signature(s)) for i, s in enumerate(sets)]
+    # r50 copies r10 with 5 % changed; r51 copies r50
+    copy = set(list(sets[10])[:475]) | set(rng.sample(range(1 << 32), 25))
+    items.append(("r50", signature(copy)))
+    items.append(("r51", signature(copy)))
+    pairs = [(a, b) for a, b, _ in near_duplicates(items, 0.8)]
+    assert pairs == [("r10", "r50"), ("r50", "r51")]
+
+
+def test_near_duplicates_bounds_a_large_cluster() -> None:
+    sig = signature(set(range(1000)))
+    pairs = near_duplicates([(i, sig) for i in range(500)], 0.8, bucket_cap=4)
+    # every later copy still finds one of the first few
+    assert len(pairs) == 499
+    assert {a for a, _, _ in pairs} <= {0, 1, 2, 3}
+
+
+def test_reports_without_a_known_agency_are_not_compared() -> None:
+    anonymous = SEED.replace("大渡口区跳磴镇人民政府", "本镇")
+    assert run({"a.txt": anonymous, "b.txt": copy_for(SEED, "九龙坡区华岩镇人民政府")},
+               select=("X005",)) == []
