@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from gipr_lint.api import compact
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
 from gipr_lint.model import Report
 from gipr_lint.rules import Rule, RuleContext
@@ -18,9 +19,10 @@ class SectionHeading(Rule):
     missing numbering ("1、 总体情况"), a numeral that is not the section's own, known variant
     titles ("五、存在的主要问题和改进措施") and misspelt titles ("二、主动公开政府政府情况"). A
     space after a correct numbering alone is not flagged. The fix replaces the heading with the
-    official form; it is safe when the title was recognised exactly or as a known variant, and
-    unsafe for a misspelt title (the match is a guess). Trailing punctuation ("一、总体情况：")
-    is left alone.
+    official form; it is safe when the title was recognised exactly, as a known variant, or
+    misspelt by one character (a wrong, extra or missing character: "四、政府信息公开行政复议、
+    行政诉讼请况"), and unsafe for a title further off (the match is a guess). Trailing
+    punctuation ("一、总体情况：") is left alone.
 
     Fails::
 
@@ -43,9 +45,21 @@ class SectionHeading(Rule):
             if not reasons:
                 continue
             expected = _official_heading(section.number)
+            safe = heading.match != "fuzzy" or _one_character_off(
+                compact(heading.title), compact(heading.official_title))
             fix = Fix((Edit(heading.span, expected),), f"Replace with {quote(expected)}",
-                      safe=heading.match != "fuzzy")
+                      safe=safe)
             yield self.finding(heading.span,
                                f"heading {quote(heading.text, 60)} should be {quote(expected)} "
                                f"({'; '.join(reasons)})", fix=fix)
 
+
+
+def _one_character_off(found: str, official: str) -> bool:
+    """Whether ``found`` is ``official`` with one character changed, added or removed."""
+    if abs(len(found) - len(official)) > 1 or found == official:
+        return False
+    if len(found) == len(official):
+        return sum(a != b for a, b in zip(found, official, strict=True)) == 1
+    shorter, longer = sorted((found, official), key=len)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))

@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+from gipr_lint.api import Edit, Fix, compact, translator
 from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._text import quote
 from gipr_lint_national.structure._common import _TITLE_NAME
+
+_ = translator("gipr_lint_national")
+
+#: The words of the fixed name of the report, in order.
+_NAME_WORDS = ("政府", "信息公开", "工作", "年度", "报告")
+
+
+def _missing_words(name: str) -> list[str]:
+    """The words of 政府信息公开工作年度报告 that ``name`` lacks (each looked for in order)."""
+    missing, position = [], 0
+    for word in _NAME_WORDS:
+        found = name.find(word, position)
+        if found == -1:
+            missing.append(word)
+        else:
+            position = found + len(word)
+    return missing
+
+
+#: The title's name of the report as written, from 政府/信息公开 to 报告: "信息公开工作报告".
+_WRITTEN_NAME = re.compile(r"(?:政府|政务)?信息公开[\u4e00-\u9fff]{0,8}?报告")
 
 
 class ReportTitle(Rule):
@@ -18,8 +41,11 @@ class ReportTitle(Rule):
     A report's title names the agency and the year: "高庄镇人民政府2024年政府信息公开工作年度
     报告". The agency is what stands before the year or "政府信息公开" in the title; the year is a
     four-digit year followed by 年. When the agency or year is known from elsewhere (the 落款,
-    the opening sentence), the message suggests a complete title. Whether the agency named is
-    the right one is not checked here.
+    the opening sentence), the message suggests a complete title. The fixed words
+    政府信息公开工作年度报告 must be whole: a title saying "信息公开工作报告" or
+    "政府信息公开年度报告" gets a finding with an unsafe fix writing the fixed words (a title
+    naming 政务公开 is another document and left alone). Whether the agency named is the right
+    one is not checked here.
 
     Fails::
 
@@ -55,6 +81,31 @@ class ReportTitle(Rule):
             yield self.finding(report.title.span,
                                f"title {quote(report.title.text, 60)} does not name "
                                f"{' or '.join(missing)}{suggestion}")
+        wording = self._fixed_wording(report)
+        if wording is not None:
+            yield wording
+
+    def _fixed_wording(self, report: Report) -> Finding | None:
+        """A finding when the title's name of the report lacks a word of the fixed one."""
+        title = report.title
+        if title is None or len(title.text) > 60 or "《" in title.text:
+            return None
+        if _TITLE_NAME in compact(title.text):
+            return None
+        match = _WRITTEN_NAME.search(title.text)
+        if match is None or match.group().startswith("政务"):
+            return None
+        missing = _missing_words(compact(match.group()))
+        if not missing:
+            return None  # words added ("…工作的年度报告") but none missing
+        span = Span(title.span.start + match.start(), title.span.start + match.end())
+        return self.finding(span, _(
+            "title names the report {found}, without {missing}; expected the fixed words "
+            "{expected}").format(found=quote(match.group()), missing="、".join(missing),
+                                 expected=quote(_TITLE_NAME)),
+            fix=Fix((Edit(span, _TITLE_NAME),),
+                    _("Replace with {expected}").format(expected=quote(_TITLE_NAME)),
+                    safe=False))
 
     @staticmethod
     def _suggestion(report: Report) -> str:

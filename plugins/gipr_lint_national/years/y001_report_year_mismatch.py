@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gipr_lint.api import Edit, Fix, translator
 from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
@@ -11,6 +12,8 @@ from gipr_lint.rules import Rule, RuleContext
 from gipr_lint_national._prose_numbers import Citations
 from gipr_lint_national._text import quote
 from gipr_lint_national.years._common import _SELF_NAMING, stale_body_years
+
+_ = translator("gipr_lint_national")
 
 
 class ReportYearMismatch(Rule):
@@ -22,6 +25,9 @@ class ReportYearMismatch(Rule):
     silence to a false alarm: it needs a year in the title, ignores citations, plans and
     comparisons, and speaks about the body only when at least two sentences of the preamble or
     sections 一–四 open with the same other year ("2023年，我镇…") and none opens with the title's.
+    When the title is the odd one out — the statistics period says another year and the 落款
+    (dated in the year after) or the body agrees with the period — the one finding is on the
+    title's year, with an unsafe fix writing the other year.
 
     Fails::
 
@@ -44,6 +50,10 @@ class ReportYearMismatch(Rule):
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         year = report.title_year
         if year is None:
+            return
+        odd = self._title_odd_one_out(report, year)
+        if odd is not None:
+            yield odd
             return
         for period in report.periods:
             if period.start.year == period.end.year != year:
@@ -75,3 +85,29 @@ class ReportYearMismatch(Rule):
                     f"the text reports on {match.group('year')} "
                     f"({quote(match.group()[:30])}), but the title says {year}")
 
+
+    def _title_odd_one_out(self, report: Report, year: int) -> Finding | None:
+        """One finding on the title when the period and the 落款 or the body agree on another
+        year and nothing else states the title's."""
+        years = {period.end.year for period in report.periods
+                 if period.start.year == period.end.year}
+        if len(years) != 1 or year in years or report.year_span is None:
+            return None
+        other = years.pop()
+        witnesses = [_("the statistics period")]
+        signature = report.signature
+        signed = signature.date.year if signature is not None and signature.date else None
+        if signed == year + 1:
+            return None
+        if signed == other + 1:
+            witnesses.append(_("the 落款 date"))
+        if other in stale_body_years(report, year):
+            witnesses.append(_("the body"))
+        if len(witnesses) < 2:
+            return None
+        span = report.year_span
+        return self.finding(span, _(
+            "the title says {year}, but {witnesses} say {other}; expected {other} in the "
+            "title").format(year=year, witnesses=", ".join(witnesses), other=other),
+            fix=Fix((Edit(span, str(other)),),
+                    _("Replace with {other}").format(other=other), safe=False))
