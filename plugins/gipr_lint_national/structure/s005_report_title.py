@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 from gipr_lint.api import Edit, Fix, compact, translator
 from gipr_lint.diagnostics import Finding, Severity
@@ -14,6 +15,24 @@ from gipr_lint_national._text import quote
 from gipr_lint_national.structure._common import _TITLE_NAME
 
 _ = translator("gipr_lint_national")
+
+#: Sentence punctuation: a line holding it is prose, not a title.
+_SENTENCE = re.compile(r"[，。；,;《]")
+
+
+def _title_over_lines(report: Report) -> bool:
+    """Whether two short lines before the first section make a title together ("高平市人民政府"
+    / "2023年政府信息公开工作年度报告"), which the reader does not take as one."""
+    end = report.sections[0].heading.span.start if report.sections else len(report.text)
+    lines = [line.strip() for line in report.text[:end].splitlines() if line.strip()][:6]
+    for first, second in pairwise(lines):
+        if any(len(line) > 40 or _SENTENCE.search(line) for line in (first, second)):
+            continue
+        joined = compact(first + second)
+        if "政府信息公开" in joined and "报告" in joined:
+            return True
+    return False
+
 
 #: The words of the fixed name of the report, in order.
 _NAME_WORDS = ("政府", "信息公开", "工作", "年度", "报告")
@@ -44,8 +63,10 @@ class ReportTitle(Rule):
     the opening sentence), the message suggests a complete title. The fixed words
     政府信息公开工作年度报告 must be whole: a title saying "信息公开工作报告" or
     "政府信息公开年度报告" gets a finding with an unsafe fix writing the fixed words (a title
-    naming 政务公开 is another document and left alone). Whether the agency named is the right
-    one is not checked here.
+    naming 政务公开 is another document and left alone). A sentence of the preamble is no title
+    ("根据《…》…报告如下"), and a title set over two short lines ("高平市人民政府" /
+    "2023年政府信息公开工作年度报告") is one. Whether the agency named is the right one is not
+    checked here.
 
     Fails::
 
@@ -67,12 +88,19 @@ class ReportTitle(Rule):
         if not report.text.strip():
             return
         suggestion = self._suggestion(report)
-        if report.title is None:
+        title = report.title
+        if title is not None and _SENTENCE.search(title.text):
+            title = None  # a sentence of the preamble read as the title
+            suggestion = ""
+        if title is None:
+            if _title_over_lines(report):
+                return
             start = len(report.text) - len(report.text.lstrip())
             yield self.finding(Span(start, start),
                                "the report has no title; expected one naming the agency and "
                                f"the year{suggestion}")
             return
+        assert report.title is not None
         has_agency = report.agency_origin == "title"
         has_year = report.title_year is not None
         missing = [what for what, ok in (("the agency", has_agency), ("the year", has_year))
