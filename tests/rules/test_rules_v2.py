@@ -87,3 +87,30 @@ def test_y001_fix_on_the_title_is_unsafe() -> None:
     assert (found.line, found.column) == (1, 8)
     assert found.fix is not None and not found.fix.safe
     assert _fixed(text, found).startswith("高庄镇人民政府2024年")
+
+
+NEW_MODULES = ("structure/s010_declared_parts.py", "consistency/c004_prose_breakdown.py",
+               "consistency/c005_prose_percentage.py", "typography/f003_repeated_text.py",
+               "typography/f004_enumeration_sequence.py", "wording/a005_malformed_citation.py",
+               "wording/a006_word_usage.py", "years/y006_year_format.py")
+
+
+def test_every_new_message_has_its_chinese_translation() -> None:
+    import re
+    from pathlib import Path
+
+    import gipr_lint_national
+
+    pack = Path(gipr_lint_national.__file__).parent
+    rows = dict(line.split("\t") for line in (pack / "locale" / "new_messages_zh.tsv")
+                .read_text(encoding="utf-8").splitlines())
+    for english, chinese in rows.items():
+        assert sorted(re.findall(r"\{(\w+)\}", english)) == \
+            sorted(re.findall(r"\{(\w+)\}", chinese)), english
+    call = re.compile(r"""_\(((?:\s*"(?:[^"\\]|\\.)*"|\s*'(?:[^'\\]|\\.)*')+)\s*\)""")
+    piece = re.compile(r""""((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'""")
+    for module in NEW_MODULES:
+        source = (pack / module).read_text(encoding="utf-8")
+        for match in call.finditer(source):
+            message = "".join(a or b for a, b in piece.findall(match.group(1)))
+            assert message in rows, f"{module}: {message}"

@@ -108,6 +108,6 @@ class ReportYearMismatch(Rule):
         span = report.year_span
         return self.finding(span, _(
             "the title says {year}, but {witnesses} say {other}; expected {other} in the "
-            "title").format(year=year, witnesses=", ".join(witnesses), other=other),
+            "title").format(year=year, witnesses=_(", ").join(witnesses), other=other),
             fix=Fix((Edit(span, str(other)),),
                     _("Replace with {other}").format(other=other), safe=False))
