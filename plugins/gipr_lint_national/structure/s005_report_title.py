@@ -82,7 +82,7 @@ class ReportTitle(Rule):
     code = "S005"
     name = "report-title"
     severity = Severity.WARNING
-    summary = "Title missing, or lacking the agency or the year"
+    summary = "Title missing, lacking the agency or the year, or with its fixed words altered"
 
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
         if not report.text.strip():
