@@ -64,6 +64,7 @@ def test_the_defects_found_in_published_reports() -> None:
         ("changxingdao-2022.txt", "F003"),            # 预算执行情况情况
         ("gaoping-jiaotong-2023.txt", "C004"),        # 126条, parts add up to 204条
         ("hanyang-bangongshi-2022.txt", "F003"),      # 过程性性信息
+        ("nanping-2012.txt", "A006"),                 # 做为政府信息公开的第一平台
         ("wangtuan-zhen-2023.txt", "A005"),           # 国办公开办函〔202130号
         ("wangtuan-zhen-2023.txt", "Y006"),           # 利辛县望疃镇2023 / 政府信息公开…
         ("wuqi-2023.txt", "S010"),                    # 费用情况, no 总体情况 or 其他事项
