@@ -28,6 +28,12 @@ _SHARE = re.compile(
     rf"(?<![\d.])(?P<count>\d+)\s*(?P<unit>{_UNITS})\s*[，,、]?\s*"
     r"(?P<of>(?:占|占比|比例为|比重为)[^，,。；;\d%％]{0,12}?)\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
 
+#: What may stand between 占 and the percentage for the share to be of the stated total:
+#: "占", "占比", "占总数的", "占全部答复的"; "占政策文件的" names another base.
+_OF_THE_TOTAL = re.compile(r"(?:占比?|比例为|比重为)(?:全年|全部|所有|总)?"
+                           r"(?:信息|申请|答复|办理|办结)?(?:总数|总量|数量|总)?的?"
+                           r"(?:比例|比重)?(?:为|达)?")
+
 #: A stated total: "共…44条", "累计公开政府信息44条".
 _TOTAL = re.compile(rf"(?:共|总计|合计|累计|共计|总数|总量)[^。；;，,\d]{{0,25}}?"
                     rf"(?<![\d.])(?P<n>\d+)\s*(?P<unit>{_UNITS})(?!\s*[余多])")
@@ -73,6 +79,8 @@ class ProsePercentage(Rule):
 
     def _check(self, report: Report, paragraph: Paragraph, previous: Paragraph | None,
                match: re.Match[str]) -> Finding | None:
+        if _OF_THE_TOTAL.fullmatch(match.group("of").strip()) is None:
+            return None
         kind = _UNIT_KINDS[match.group("unit")]
         total, where = self._prose_total(paragraph.text[:match.start()], kind), "text"
         if total is None and previous is not None:

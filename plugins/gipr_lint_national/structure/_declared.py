@@ -73,7 +73,7 @@ def _pieces(report: Report) -> Iterator[tuple[str, int]]:
 
 def declarations(report: Report) -> list[Declaration]:
     """Every declared structure in the title, the preamble and the opening of section 一 that
-    names at least three official sections or states a count of parts."""
+    names at least three official sections ("…情况")."""
     found: list[Declaration] = []
     seen: set[int] = set()
     for text, base in _pieces(report):
@@ -85,10 +85,8 @@ def declarations(report: Report) -> list[Declaration]:
             sections = frozenset(number for number, pattern in _PARTS if pattern.search(listed))
             counts = [parse_number(m.group("n")) for m in _COUNT.finditer(listed)]
             count = counts[-1] if counts else None
-            if len(sections) < 3 and count is None:
-                continue
-            if len(sections) < 2:
-                continue
+            if len(sections) < 3 or "情况" not in listed:
+                continue  # not a list of the report's parts ("培训内容包括主动公开、…")
             end = match.end("list")
             tail = _LIST_END.search(listed)
             if tail is not None:

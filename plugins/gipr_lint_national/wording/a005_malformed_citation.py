@@ -113,18 +113,18 @@ class MalformedCitation(Rule):
                                            expected=quote(_RIGHT_PREFIX))))
 
     def _titles(self, text: str, base: int) -> Iterator[Finding]:
-        open_at: int | None = None
+        """Unpaired 《 and 》; a title nested in another ("《关于印发《…》的通知》") pairs up."""
+        opened: list[int] = []
         for index, char in enumerate(text):
             if char == "《":
-                if open_at is not None:
-                    yield self._unbalanced(base + open_at, "《")
-                open_at = index
+                opened.append(index)
             elif char == "》":
-                if open_at is None:
+                if opened:
+                    opened.pop()
+                else:
                     yield self._unbalanced(base + index, "》")
-                open_at = None
-        if open_at is not None:
-            yield self._unbalanced(base + open_at, "《")
+        for index in opened:
+            yield self._unbalanced(base + index, "《")
 
     def _unbalanced(self, at: int, mark: str) -> Finding:
         message = (_("title mark 《 is never closed; expected a 》 after the title")
