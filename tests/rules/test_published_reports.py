@@ -1,4 +1,4 @@
-"""Published reports of every agency kind (``tests/fixtures/published/``), their complete
+"""Published reports of every agency kind (``tests/published/``), their complete
 diagnostics pinned in ``tests/expected/published_diagnostics.txt``.
 
 The fixtures are the openings of published reports as the stored public pages hold them (see
@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).parent
-PUBLISHED = HERE.parent / "fixtures" / "published"
+PUBLISHED = HERE.parent / "published"
 PINNED = (HERE.parent / "expected" / "published_diagnostics.txt").read_text(
     encoding="utf-8").splitlines()
 REPORTS = sorted(path.name for path in PUBLISHED.glob("*.txt"))
