@@ -38,6 +38,9 @@ _OF_THE_TOTAL = re.compile(r"(?:占比?|比例为|比重为)(?:全年|全部|所
 _TOTAL = re.compile(rf"(?:共|总计|合计|累计|共计|总数|总量)[^。；;，,\d]{{0,25}}?"
                     rf"(?<![\d.])(?P<n>\d+)\s*(?P<unit>{_UNITS})(?!\s*[余多])")
 
+#: Any count, a possible base of a share.
+_COUNT = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<unit>{_UNITS})")
+
 #: The share is of every reply (table 三 （七）总计).
 _OF_ALL_REPLIES = re.compile(r"(?:全部|所有|总)[^，,。；;]{0,4}(?:答复|办理|办结|处理)")
 
@@ -49,8 +52,10 @@ class ProsePercentage(Rule):
     the nearest total stated before it in the paragraph or the one before ("累计公开政府信息44
     条"), or, when the text says it is a share of all replies ("占全部答复的33.9%") and states no
     total, table 三's （七）总计. The stated percentage may be rounded or cut to its decimals;
-    it is flagged when it is off by a whole unit of its last digit or more. Silent when no total
-    can be found.
+    it is flagged when it is off by a whole unit of its last digit or more — and when no other
+    count stated before it, nor table 三's （七）总计, gives the stated share (the base may be
+    another count: "答复申请34430件…予以公开10538件，占30.61%"). Silent when no total can be
+    found.
 
     Fails::
 
@@ -93,6 +98,18 @@ class ProsePercentage(Rule):
         decimals = len(stated.partition(".")[2])
         computed = count * 100 / total
         if abs(computed - float(stated)) < 10 ** -decimals:
+            return None
+        # another count stated before it may be the base ("收到申请34290件；答复34430件…
+        # 予以公开10538件，占30.61%"), and so may table 三's （七）总计: any that fits means
+        # the text may be right
+        others = [int(m.group("n")) for m in _COUNT.finditer(paragraph.text[:match.start()])
+                  if _UNIT_KINDS[m.group("unit")] == kind]
+        if previous is not None:
+            others += [int(m.group("n")) for m in _COUNT.finditer(previous.text)
+                       if _UNIT_KINDS[m.group("unit")] == kind]
+        others.append(self._replies(report) or 0)
+        if any(other > 0 and abs(count * 100 / other - float(stated)) < 10 ** -decimals
+               for other in others):
             return None
         base = paragraph.span.start
         message = (_("{count} of {total} is {computed}%, but the text says {stated}%")
