@@ -68,6 +68,10 @@ def test_the_defects_found_in_published_reports() -> None:
         ("wangtuan-zhen-2023.txt", "A005"),           # 国办公开办函〔202130号
         ("wangtuan-zhen-2023.txt", "Y006"),           # 利辛县望疃镇2023 / 政府信息公开…
         ("wuqi-2023.txt", "S010"),                    # 费用情况, no 总体情况 or 其他事项
+        ("xinfangju-2023.txt", "A005"),               # 条例 cited as 国务院令第492号
+        ("xinfangju-2023.txt", "A006"),               # 截止目前
+        ("xinfangju-2023.txt", "S005"),               # 政府信息公开年度报告
+        ("xinfangju-2023.txt", "S010"),               # 四 parts, no 复议诉讼 or 其他事项
         ("yanta-tongjiju-2023.txt", "S010"),          # 六部分 naming five, no 复议诉讼
         ("yuanjianglu-jiedao-2023.txt", "S005"),      # 信息公开工作报告
         ("yuanjianglu-jiedao-2023.txt", "S010"),      # no 其他需要报告的事项

@@ -35,6 +35,9 @@ _OLD_PART = re.compile(r"概述|不予公开政府信息[^、，,；;]{0,6}|[^�
                        r"[^、，,；;]{0,6}")
 
 #: 问题 and 改进 as two items of the list.
+#: A second opener inside the list ("本报告包括信访局编制，全文包括…"): the list starts after it.
+_INNER_OPENER = re.compile(r"(?:全文|内容)(?:主要)?(?:包括|包含|分为)")
+
 _SPLIT_PROBLEMS = re.compile(r"问题(?:情况)?\s*[、，,；;]\s*(?:工作)?(?:改进|整改)")
 
 _COUNT = re.compile(r"(?P<n>[一二三四五六七八九十]|\d{1,2})\s*个?\s*(?:部分|方面|章节)")
@@ -79,9 +82,11 @@ def declarations(report: Report) -> list[Declaration]:
     for text, base in _pieces(report):
         for match in _DECLARATION.finditer(text):
             start = match.start("list")
+            for inner in _INNER_OPENER.finditer(text, start, match.end("list")):
+                start = inner.end()
             if base + start in seen:
                 continue
-            listed = match.group("list")
+            listed = text[start:match.end("list")]
             sections = frozenset(number for number, pattern in _PARTS if pattern.search(listed))
             counts = [parse_number(m.group("n")) for m in _COUNT.finditer(listed)]
             count = counts[-1] if counts else None
