@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import types
 
+import pytest
+
 from gipr_lint.api import hookimpl
 from gipr_lint.diagnostics import Diagnostic
 from gipr_lint.testing import installed_rules, lint
@@ -114,3 +116,26 @@ def test_every_new_message_has_its_chinese_translation() -> None:
         for match in call.finditer(source):
             message = "".join(a or b for a, b in piece.findall(match.group(1)))
             assert message in rows, f"{module}: {message}"
+
+
+@pytest.mark.parametrize("code", ["S010", "C004", "C005", "F003", "F004", "A005", "A006", "Y006",
+                                  "S005", "S008", "Y001", "S003"])
+def test_docstring_examples_fail_and_pass(code: str) -> None:
+    """The Fails:: example of the rule's docs is found, its Passes:: example is not."""
+    import inspect
+    import re
+    import textwrap
+
+    rule = installed_rules()[code]
+    doc = inspect.getdoc(rule) or ""
+    found = re.search(r"Fails::\n\n(.*?)\n\n\s*Passes::\n\n(.*)", doc, re.S)
+    assert found is not None
+
+    def codes(example: str) -> list[str]:
+        text = textwrap.dedent(example)
+        if "报告" not in text.split("\n")[0]:
+            text = HEADER + text
+        return [d.code for d in lint(text, rules=[rule])]
+
+    assert code in codes(found.group(1))
+    assert codes(found.group(2)) == []

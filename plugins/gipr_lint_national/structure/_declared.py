@@ -25,7 +25,7 @@ _PARTS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(r"总体情况|总体工作情况|基本情况")),
     (2, re.compile(r"主动公开")),
     (3, re.compile(r"依申请公开|收到和处理|处理政府信息公开申请")),
-    (4, re.compile(r"行政复议|行政诉讼")),
+    (4, re.compile(r"复议|诉讼")),
     (5, re.compile(r"问题|不足|改进|整改")),
     (6, re.compile(r"其他需要|其它需要|需要报告的事项|需要汇报|其他事项")),
 )
