@@ -29,7 +29,7 @@ _PART = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<unit>{_UNITS})(?!\s*(?:工作�
 #: Anything that makes the parts more than a plain list: nested parts, rates, comparisons,
 #: approximate numbers, another total.
 _NOT_A_PLAIN_LIST = re.compile(r"其中|包括|含|内有|分别|[%％]|占|同比|增长|增加|减少|下降|较|比上"
-                               r"|余|多|以上|以下|左右|约|近|累计|共计|合计|总计|；|;")
+                               r"|余|多|以上|以下|左右|约|近|累计|共计|合计|总计|；|;|各|每")
 
 _EXHAUSTIVE = ("分别为", "分别是")
 
@@ -47,8 +47,9 @@ class ProseBreakdown(Rule):
     制定5件，修改4件，废止4件）", "…分别为…" — and flags parts that add up to more than the
     total, or to a different number when the parts are stated to be all of it ("分别为", or a
     last part "其他…"). Only plain lists are read: parts with units of the same kind (件/条/个…,
-    次, 场, 人), none approximate ("20余条"), nested ("其中…内有…"), compared ("同比增加") or
-    given as a rate, all in the sentence of the total. Anything else means silence.
+    次, 场, 人), none approximate ("20余条"), nested ("其中…内有…"), compared ("同比增加"),
+    counted for each of several ("各5条") or given as a rate, all in the sentence of the total.
+    Anything else means silence.
 
     Fails::
 
