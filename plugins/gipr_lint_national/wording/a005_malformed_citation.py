@@ -35,6 +35,11 @@ _FORMAT_NOTICE = re.compile(
     r"\s*(?:30|60)\s*号)")
 _RIGHT_PREFIX = "国办公开办函"
 
+#: The document kind 函 written as a look-alike in any 文号: "国办涵〔2020〕109号".
+_KIND_LOOKALIKE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?P<kind>[涵凾])\s*"
+    r"(?=[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号)")
+
 #: The 条例 cited with an order number: "…条例》（国务院令第711号）".
 _ORDER = re.compile(r"政府信息公开条例\s*》?\s*[(（]?\s*(?:中华人民共和国)?国务院令\s*第\s*"
                     r"(?P<number>\d+)\s*号")
@@ -48,7 +53,8 @@ class MalformedCitation(Rule):
     Flags a 文号 whose year and number run together ("国办公开办函〔202130号"; the safe fix
     puts back "〕"), a 文号 with brackets of two kinds ("〔2021]30号"), the issuer of the format
     notices misspelt ("国办公开办涵〔2021〕30号", "国办公开函〔2021〕30号"; the 文号 is
-    国办公开办函), a 《 left open or a 》 never opened in a paragraph, and the 条例 cited with an
+    国办公开办函), the document kind 函 written as a look-alike in any 文号 ("国办涵〔2020〕109号";
+    safe fix), a 《 left open or a 》 never opened in a paragraph, and the 条例 cited with an
     order number other than 国务院令第711号 (第492号 is the 2007 条例, replaced in 2019).
 
     Fails::
@@ -100,6 +106,13 @@ class MalformedCitation(Rule):
             yield self.finding(span, _("文号 {found} has brackets of two kinds; expected "
                                        "〔…〕").format(found=quote(match.group())),
                                fix=Fix(edits, _("Write the year in 〔…〕")))
+        for match in _KIND_LOOKALIKE.finditer(text):
+            if text[max(0, match.start() - 6):match.start()].endswith("国办公开办"):
+                continue  # reported below with the whole issuer
+            span = Span(base + match.start("kind"), base + match.end("kind"))
+            yield self.finding(span, _("document kind {found} misspelt in a 文号; expected "
+                                       "\"函\"").format(found=quote(match.group("kind"))),
+                               fix=Fix((Edit(span, "函"),), _("Replace with 函")))
         for match in _FORMAT_NOTICE.finditer(text):
             prefix = match.group("prefix")
             if prefix == _RIGHT_PREFIX:
