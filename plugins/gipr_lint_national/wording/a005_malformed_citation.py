@@ -110,8 +110,8 @@ class MalformedCitation(Rule):
             if text[max(0, match.start() - 6):match.start()].endswith("国办公开办"):
                 continue  # reported below with the whole issuer
             span = Span(base + match.start("kind"), base + match.end("kind"))
-            yield self.finding(span, _("document kind {found} misspelt in a 文号; expected "
-                                       "\"函\"").format(found=quote(match.group("kind"))),
+            yield self.finding(span, _('document kind {found} misspelt in a 文号; expected '
+                                       '"函"').format(found=quote(match.group("kind"))),
                                fix=Fix((Edit(span, "函"),), _("Replace with 函")))
         for match in _FORMAT_NOTICE.finditer(text):
             prefix = match.group("prefix")
