@@ -42,8 +42,8 @@ def test_at_least_ten_reports_of_different_kinds() -> None:
     sources = (PUBLISHED / "SOURCES.md").read_text(encoding="utf-8")
     assert len(REPORTS) >= 10
     assert all(f"| {name} |" in sources for name in REPORTS)
-    for kind in ("provincial", "city government", "county", "bureau", "township", "街道",
-                 "management committee"):
+    for kind in ("ministry", "provincial", "city government", "county", "bureau", "township",
+                 "街道", "management committee"):
         assert kind in sources
 
 
@@ -65,6 +65,8 @@ def test_the_defects_found_in_published_reports() -> None:
         ("gaoping-jiaotong-2023.txt", "C004"),        # 126条, parts add up to 204条
         ("hanyang-bangongshi-2022.txt", "F003"),      # 过程性性信息
         ("nanping-2012.txt", "A006"),                 # 做为政府信息公开的第一平台
+        ("shanxi-ziranziyuanting-2023.txt", "A005"),  # 国办公开办函〔202130号
+        ("shanxi-ziranziyuanting-2023.txt", "Y006"),  # 山西省自然资源2023政府信息公开工作
         ("wangtuan-zhen-2023.txt", "A005"),           # 国办公开办函〔202130号
         ("wangtuan-zhen-2023.txt", "Y006"),           # 利辛县望疃镇2023 / 政府信息公开…
         ("wuqi-2023.txt", "S010"),                    # 费用情况, no 总体情况 or 其他事项
@@ -75,6 +77,7 @@ def test_the_defects_found_in_published_reports() -> None:
         ("yanta-tongjiju-2023.txt", "S010"),          # 六部分 naming five, no 复议诉讼
         ("yuanjianglu-jiedao-2023.txt", "S005"),      # 信息公开工作报告
         ("yuanjianglu-jiedao-2023.txt", "S010"),      # no 其他需要报告的事项
+        ("ziranziyuanbu-2024.txt", "S005"),           # 政府信息公开工作报告
     ]
 
 

@@ -17,7 +17,7 @@ from gipr_lint_national._prose_numbers import parse_number
 
 #: What opens a declaration, and the list after it up to the end of the sentence.
 _DECLARATION = re.compile(
-    r"(?:全文|本报告|报告|本年度报告|主要内容|内容)[^。；;]{0,12}?"
+    r"(?:全文|本报告|报告|本年度报告|年报|主要内容|内容)[^。；;]{0,12}?"
     r"(?:包括|包含|由|分为|分成|共分)(?P<list>[^。]{8,300})")
 
 #: The official sections by the words that name them (rewordings included).
@@ -27,7 +27,7 @@ _PARTS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (3, re.compile(r"依申请公开|收到和处理|处理政府信息公开申请")),
     (4, re.compile(r"复议|诉讼")),
     (5, re.compile(r"问题|不足|改进|整改")),
-    (6, re.compile(r"其他需要|其它需要|需要报告的事项|需要汇报|其他事项")),
+    (6, re.compile(r"其[他它][^、，,；;。]{0,6}事项|需要(?:报告|汇报|说明)")),
 )
 
 #: Parts only the pre-2019 report has.

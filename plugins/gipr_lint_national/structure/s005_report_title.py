@@ -20,11 +20,20 @@ _ = translator("gipr_lint_national")
 _SENTENCE = re.compile(r"[，。；,;《]")
 
 
+#: A web page's breadcrumb ("首页 / 政府信息公开 / 政府信息公开年报"): no title.
+_BREADCRUMB = re.compile(r"\s[/>＞»]\s|首页\s*[/>＞»]")
+
+
 def _title_over_lines(report: Report) -> bool:
-    """Whether two short lines before the first section make a title together ("高平市人民政府"
-    / "2023年政府信息公开工作年度报告"), which the reader does not take as one."""
+    """Whether a short line, or two together, before the first section make a title the reader
+    did not take ("高平市人民政府" / "2023年政府信息公开工作年度报告", or a title below the
+    page's breadcrumb)."""
     end = report.sections[0].heading.span.start if report.sections else len(report.text)
     lines = [line.strip() for line in report.text[:end].splitlines() if line.strip()][:6]
+    for line in lines:
+        if len(line) <= 60 and not _SENTENCE.search(line) and not _BREADCRUMB.search(line) \
+                and "政府信息公开" in compact(line) and "报告" in line:
+            return True
     for first, second in pairwise(lines):
         if any(len(line) > 40 or _SENTENCE.search(line) for line in (first, second)):
             continue
@@ -64,8 +73,9 @@ class ReportTitle(Rule):
     政府信息公开工作年度报告 must be whole: a title saying "信息公开工作报告" or
     "政府信息公开年度报告" gets a finding with an unsafe fix writing the fixed words (a title
     naming 政务公开 is another document and left alone). A sentence of the preamble is no title
-    ("根据《…》…报告如下"), and a title set over two short lines ("高平市人民政府" /
-    "2023年政府信息公开工作年度报告") is one. Whether the agency named is the right one is not
+    ("根据《…》…报告如下") nor a page's breadcrumb ("首页 / … / 政府信息公开年报"), and a title
+    set over two short lines ("高平市人民政府" / "2023年政府信息公开工作年度报告") or below the
+    breadcrumb is one. Whether the agency named is the right one is not
     checked here.
 
     Fails::
@@ -89,8 +99,8 @@ class ReportTitle(Rule):
             return
         suggestion = self._suggestion(report)
         title = report.title
-        if title is not None and _SENTENCE.search(title.text):
-            title = None  # a sentence of the preamble read as the title
+        if title is not None and (_SENTENCE.search(title.text) or _BREADCRUMB.search(title.text)):
+            title = None  # a sentence of the preamble, or the page's breadcrumb, read as the title
             suggestion = ""
         if title is None:
             if _title_over_lines(report):
