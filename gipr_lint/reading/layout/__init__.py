@@ -240,13 +240,21 @@ def _wrapped_title(text: str, lines: list[tuple[int, int]], index: int, start: i
         parts.append((piece_start, piece_end))
         if len(parts) > 1 and _names_report(text, parts):
             while len(parts) > 1 and (len(parts) > 2 or _NOT_IN_TITLE.search(
-                    text, *parts[0])) and _names_report(text, parts[1:]):
-                parts.pop(0)  # a line above the title (a wrapped breadcrumb, a note)
+                    text, *parts[0]) or _repeated(text, parts)) \
+                    and _names_report(text, parts[1:]):
+                parts.pop(0)  # a line above the title (a wrapped breadcrumb, a note, a channel)
             return Span(parts[0][0], parts[-1][1])
     return None
 
 
 _NOT_IN_TITLE = re.compile(r"[>:：。，,|｜/]")  # breadcrumbs, sentences, metadata
+
+
+def _repeated(text: str, parts: list[tuple[int, int]]) -> bool:
+    """Whether the first line's words come again in the lines below it: the page's channel name
+    ("政府信息公开" above "…2016年政府信息公开工作年度报告"), not a part of the title."""
+    first = "".join(text[slice(*parts[0])].split())
+    return first in "".join("".join(text[a:b].split()) for a, b in parts[1:])
 
 
 def _names_report(text: str, parts: list[tuple[int, int]]) -> bool:
