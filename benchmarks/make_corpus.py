@@ -16,9 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.parsing.layouts import WRITERS, flatten, rewrite  # noqa: E402
-
 from gipr_lint.reading.parser import parse_text  # noqa: E402
+from tests.parsing.layouts import WRITERS, flatten, rewrite  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "corpus"
 FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.txt"))
@@ -31,7 +30,8 @@ REAL_TABLES = {
     "pipe-leading-blanks": ("一、本年新收政府信息公开申请数量 | 0 | | | | | | 0 |\n"
                             "二、上年结转政府信息公开申请数量 | | | | | | | 0 |\n"
                             "三、本年度办理结果 | (一)予以公开 | | | | | | | 0 |\n"
-                            "| (二)部分公开(区分处理的,只计这一情形,不计其他情形) | | | | | | | 0 |\n"),
+                            "| (二)部分公开(区分处理的,只计这一情形,不计其他情形)"
+                            " | | | | | | | 0 |\n"),
     "tab-two-level-labels": ("4.无正当理由大量反复申请\t\t0\t0\t0\t0\t0\t0\t0\t\n\t\n"
                              "\t\t\t5.要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0\n"),
     "pipe-short-row": ("一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n"

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 
 from gipr_lint.model import Paragraph, Period
 from gipr_lint.reading.layout.signature import DATE, parse_date
 from gipr_lint.reading.numerals import cjk_number
 from gipr_lint.reading.source import Span
 
-__all__ = ["find_periods", "sentence_bounds"]
+__all__ = ["clause_bounds", "find_periods", "sentence_bounds"]
 
 _PERIOD_LINK = re.compile(r"\s*起?\s*(?:至|到|—+|－|-|~|～)\s*")
 _MONTH_DAY = re.compile(r"(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
@@ -19,15 +21,43 @@ _MONTH_DAY = re.compile(r"(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3
 _LINK_CHAR = re.compile(r"[至到—\-－~～]")
 _PERIOD_WORDS = re.compile(r"统计|期限|时限|报告期|时间段|区间|数据")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+
+
+@lru_cache(maxsize=8)
+def _match_starts(pattern: re.Pattern[str], text: str) -> list[int]:
+    """Where ``pattern`` matches in ``text`` (sorted), found once per text: rules ask for the
+    sentence of every match in a paragraph (or in the whole report), and scanning for its ends
+    each time would make a long line cost quadratic time."""
+    return [match.start() for match in pattern.finditer(text)]
+
+
+def _bounds(pattern: re.Pattern[str], text: str, position: int) -> tuple[int, int]:
+    """The stretch of ``text`` holding ``position`` between two single-character matches of
+    ``pattern`` (the end character itself belongs to neither side)."""
+    ends = _match_starts(pattern, text)
+    index = bisect_left(ends, position)
+    start = ends[index - 1] + 1 if index else 0
+    return start, ends[index] if index < len(ends) else len(text)
 
 
 def sentence_bounds(text: str, position: int) -> tuple[int, int]:
     """The sentence of ``text`` holding ``position``: between 。；！？ or line breaks."""
-    start = position
-    while start > 0 and not _SENTENCE_END.match(text, start - 1):
-        start -= 1
-    match = _SENTENCE_END.search(text, position)
-    return start, match.start() if match else len(text)
+    return _bounds(_SENTENCE_END, text, position)
+
+
+def clause_bounds(text: str, position: int) -> tuple[int, int]:
+    """The clause of ``text`` holding ``position``: between commas or sentence ends."""
+    return _bounds(_CLAUSE_END, text, position)
+
+
+def _has_period_word(text: str, start: int, end: int) -> bool:
+    """Whether a word about the statistics lies in ``text[start:end]`` (a sentence: the words
+    never hold a sentence end, so the matches over the whole text are those of the sentence)."""
+    words = _match_starts(_PERIOD_WORDS, text)
+    index = bisect_left(words, start)
+    return index < len(words) and words[index] < end and \
+        _PERIOD_WORDS.match(text, words[index], end) is not None
 
 
 def _period_at(paragraph: Paragraph, first: re.Match[str]) -> Period | None:
@@ -50,9 +80,8 @@ def _period_at(paragraph: Paragraph, first: re.Match[str]) -> Period | None:
             end = None
     if end is None:
         return None
-    sentence = text[slice(*sentence_bounds(text, first.start()))]
     typical = (start.month, start.day) == (1, 1) and end.month == 12
-    if not (_PERIOD_WORDS.search(sentence) or typical):
+    if not (typical or _has_period_word(text, *sentence_bounds(text, first.start()))):
         return None
     return Period(text[first.start():second.end()], Span(base + first.start(), base + second.end()),
                   start, Span(base + first.start(), base + first.end()),
