@@ -22,6 +22,7 @@ from lark.lexer import Lexer
 from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 from gipr_lint.model import Cell, Problem
+from gipr_lint.reading.grammar_cache import cached_lark
 from gipr_lint.reading.layout import Piece
 from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.source import Span
@@ -71,8 +72,8 @@ class _PieceLexer(Lexer):
 @cache
 def report_parser() -> Lark:
     """The LALR parser, built once per process."""
-    return Lark(grammar_text(), parser="lalr", lexer=_PieceLexer, strict=True,
-                propagate_positions=False, maybe_placeholders=False)
+    return cached_lark(grammar_text(), parser="lalr", lexer=_PieceLexer, strict=True,
+                       propagate_positions=False, maybe_placeholders=False)
 
 
 def _cell_token(cell: Cell) -> PieceToken:
