@@ -72,6 +72,8 @@ WORST_CASES: dict[str, Callable[[], str]] = {
     "20,000 chars of dates on one line": lambda: _in_section_one(
         _repeat("2024年1月1日至2024年12月31日", 20_000)),
     "20,000 chars of 十三五， on one line": lambda: _in_section_one(_repeat("十三五，", 20_000)),
+    "20,000 chars of 收到申请1件 on one line": lambda: _in_section_one(
+        _repeat("收到申请1件", 20_000)),
     "1 MB line of dates": lambda: _in_section_one(_repeat("2024年1月1日，", 1 << 20)),
     "1 MB line of digits": lambda: _in_section_one("1" * (1 << 20)),
     "long digit run in a seven-cell row": lambda: _seed().replace(
