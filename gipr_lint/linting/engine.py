@@ -42,7 +42,8 @@ class FileResult:
 
     ``report`` is ``None`` and ``error`` says why when the file could not be read.
     ``ignore_texts`` are the content-anchored ignores that applied to the file and
-    ``ignore_hits`` the origins of those that suppressed something.
+    ``ignore_hits`` the origins of those that suppressed something. ``tables_read`` is the
+    report's ``(fully read, found)`` tables, kept when the runner drops the parsed model.
     """
 
     path: str
@@ -51,6 +52,7 @@ class FileResult:
     error: str | None = None
     ignore_texts: tuple[str, ...] = ()
     ignore_hits: frozenset[str] = frozenset()
+    tables_read: tuple[int, int] | None = None
 
     @property
     def source(self) -> Source | None:

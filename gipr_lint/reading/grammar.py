@@ -11,8 +11,9 @@ on: a linter never gives up on a whole file.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 from lark import Lark, Token, Tree
@@ -22,6 +23,7 @@ from lark.lexer import Lexer
 from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 from gipr_lint.model import Cell, Problem, TableKind
+from gipr_lint.reading.grammar_cache import cached_lark
 from gipr_lint.reading.layout import Piece
 from gipr_lint.reading.layout.signature import SignatureMatch
 from gipr_lint.reading.layout.tables import TableItem, TableRead
@@ -72,8 +74,8 @@ class _PieceLexer(Lexer):
 @cache
 def report_parser() -> Lark:
     """The LALR parser, built once per process."""
-    return Lark(grammar_text(), parser="lalr", lexer=_PieceLexer, strict=True,
-                propagate_positions=False, maybe_placeholders=False)
+    return cached_lark(grammar_text(), parser="lalr", lexer=_PieceLexer, strict=True,
+                       propagate_positions=False, maybe_placeholders=False)
 
 
 def _cell_token(cell: Cell) -> PieceToken:
@@ -125,21 +127,38 @@ class _Recovery:
         self.stream = stream
         self.problems: list[Problem] = []
         self._reported_rows: set[int] = set()
+        self._cell_counts: dict[int, int] = {}
+
+    @cached_property
+    def _last_non_cell(self) -> list[int]:
+        """For each index of the stream (and its end), the index of the last token before it
+        that is not a cell, -1 if none: found once, so that noting each of many extra cells
+        does not walk back over the cells before it."""
+        last, found = -1, []
+        for at, token in enumerate(self.stream):
+            found.append(last)
+            if token.type not in _CELL_TYPES:
+                last = at
+        found.append(last)
+        return found
+
+    def _cells_after(self, label: int) -> int:
+        """How many cell tokens follow the token at ``label`` (counted once per label)."""
+        if label not in self._cell_counts:
+            cells = 0
+            for following in islice(self.stream, label + 1, None):
+                if following.type not in _CELL_TYPES:
+                    break
+                cells += 1
+            self._cell_counts[label] = cells
+        return self._cell_counts[label]
 
     def _row_label(self, index: int) -> tuple[PieceToken, int] | None:
         """The row label the token at ``index`` belongs to, and how many cells follow it."""
-        for back in range(min(index, len(self.stream)) - 1, -1, -1):
-            token = self.stream[back]
-            if token.type in _LABEL_TYPES:
-                cells = 0
-                for following in self.stream[back + 1:]:
-                    if following.type not in _CELL_TYPES:
-                        break
-                    cells += 1
-                return token, cells
-            if token.type not in _CELL_TYPES:
-                return None
-        return None
+        back = self._last_non_cell[min(index, len(self.stream))]
+        if back < 0 or self.stream[back].type not in _LABEL_TYPES:
+            return None
+        return self.stream[back], self._cells_after(back)
 
     def _note_row(self, index: int, extra: str = "") -> None:
         found = self._row_label(index)

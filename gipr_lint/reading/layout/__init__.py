@@ -112,10 +112,15 @@ def _without_contents(text: str, headings: list[HeadingMatch]) -> list[HeadingMa
             runs[-1].append(index)
         else:
             runs.append([index])
+    # later[i]: the section numbers of the headings after index i, as bits (one pass from the
+    # end, so many headings cost linear time)
+    later = [0] * (len(ordered) + 1)
+    for index in range(len(ordered) - 1, -1, -1):
+        later[index] = later[index + 1] | (1 << ordered[index].number)
     contents: set[int] = set()
     for run in runs:
-        later = {h.number for h in ordered[run[-1] + 1:]}
-        if len(run) >= 3 and all(ordered[i].number in later for i in run):
+        after = later[run[-1] + 1]
+        if len(run) >= 3 and all(after >> ordered[i].number & 1 for i in run):
             contents.update(run)
     return [match for index, match in enumerate(ordered) if index not in contents]
 
