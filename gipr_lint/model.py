@@ -235,14 +235,16 @@ class Period:
 #: What a :class:`Problem` is about.
 #:
 #: The report's own structure: ``structure`` (text out of place), ``empty`` (no text),
-#: ``row-shape`` (a row whose separated cells are too few or too many), ``second-table``.
-#: The input (what the text lets the linter read, see :data:`INPUT_PROBLEMS`):
+#: ``row-shape`` (a row whose separated cells are too few or too many), ``second-table``;
+#: the outline (:attr:`Report.outline`): ``section-missing``, ``section-repeated``,
+#: ``section-order``. The input (what the text lets the linter read, see :data:`INPUT_PROBLEMS`):
 #: ``ambiguous-cells`` (digits that divide into the row's cells in more than one way),
 #: ``unsplit-cells`` (cells run together or spaced so that no reading gives the row its cells),
 #: ``no-numbers`` (a table whose labels are there but whose numbers are not). A table that stops
 #: early because the text ends is a fact of the model (:meth:`Report.ends_inside`).
 ProblemKind = Literal["structure", "empty", "row-shape", "second-table", "ambiguous-cells",
-                      "unsplit-cells", "no-numbers"]
+                      "unsplit-cells", "no-numbers", "section-missing", "section-repeated",
+                      "section-order"]
 
 #: The problem kinds that are limits of the input rather than defects of the report.
 INPUT_PROBLEMS: frozenset[str] = frozenset({"ambiguous-cells", "unsplit-cells", "no-numbers"})
@@ -296,6 +298,11 @@ class Report:
     periods: tuple[Period, ...] = ()
     debris: tuple[Debris, ...] = ()
     problems: tuple[Problem, ...] = ()
+    #: Where the sections do not fit the grammar's outline (一 to 六, each once), in text order:
+    #: ``section-missing`` (``expected`` is the section's number), ``section-repeated`` (a
+    #: section's second heading; ``found`` its number) and ``section-order`` (a heading outside
+    #: the longest run in order; ``found`` its number). Read by S001 and S002.
+    outline: tuple[Problem, ...] = ()
 
     @property
     def path(self) -> str:

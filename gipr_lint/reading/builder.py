@@ -174,7 +174,7 @@ class _Builder:
                 self.signature_part(child)
 
     # -- facts
-    def report(self, problems: list[Problem]) -> Report:
+    def report(self, problems: list[Problem], outline: list[Problem]) -> Report:
         agency, year, year_span = title_facts(self.title) if self.title else (None, None, None)
         origin: AgencyOrigin | None = "title" if agency else None
         if agency is None and self.signature is not None and self.signature.agency is not None:
@@ -207,11 +207,13 @@ class _Builder:
                       preamble=tuple(self.preamble), sections=tuple(self.sections),
                       tables=dict(self.tables), signature=self.signature, periods=periods,
                       debris=tuple(sorted(self.debris, key=lambda d: d.span)),
-                      problems=tuple(all_problems))
+                      problems=tuple(all_problems), outline=tuple(outline))
 
 
-def build_report(source: Source, tree: Tree[PieceToken], problems: list[Problem]) -> Report:
-    """The report a parse tree describes, with the problems met on the way."""
+def build_report(source: Source, tree: Tree[PieceToken], problems: list[Problem],
+                 outline: Iterable[Problem] = ()) -> Report:
+    """The report a parse tree describes, with the problems met on the way and the outline's
+    (sections missing, repeated or out of order)."""
     builder = _Builder(source)
     builder.walk(tree)
-    return builder.report(problems)
+    return builder.report(problems, list(outline))

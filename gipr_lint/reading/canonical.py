@@ -48,13 +48,31 @@ _HEAD = """\
 // label; each row label is its own terminal, so the rows come in template order, each with the
 // template's number of cells. The grammar is built with strict=True (no conflicts).
 
-start: preamble section* (signature DEBRIS*)?
+start: preamble _sections_6 (signature DEBRIS*)?
 
 // Before the first section heading: the title, an opening paragraph, web-page debris. A table
 // here means its section heading was lost; it is kept, and S001 reports the missing heading.
 preamble: (TITLE | PARAGRAPH | DEBRIS | _table)*
 
-section: SECTION_HEADING _section_item*
+// The six sections in order, each once, each under its heading SECTION_1 … SECTION_6 (一、总体情况
+// … 六、其他需要报告的事项); any may be missing. A heading that does not fit the order (the
+// fewest are chosen, gipr_lint.reading.grammar) comes as SECTION_MISPLACED, a second heading of
+// a section as SECTION_REPEATED: their text is kept as a section, and the recovered errors are
+// the structural findings (Report.outline).
+_sections_0: stray_section*
+_sections_1: _sections_0 (section_1 stray_section*)?
+_sections_2: _sections_1 (section_2 stray_section*)?
+_sections_3: _sections_2 (section_3 stray_section*)?
+_sections_4: _sections_3 (section_4 stray_section*)?
+_sections_5: _sections_4 (section_5 stray_section*)?
+_sections_6: _sections_5 (section_6 stray_section*)?
+section_1: SECTION_1 _section_item* -> section
+section_2: SECTION_2 _section_item* -> section
+section_3: SECTION_3 _section_item* -> section
+section_4: SECTION_4 _section_item* -> section
+section_5: SECTION_5 _section_item* -> section
+section_6: SECTION_6 _section_item* -> section
+stray_section: (SECTION_MISPLACED | SECTION_REPEATED) _section_item* -> section
 _section_item: PARAGRAPH | DEBRIS | _table
 _table: active_table | requests_table | review_table
 
@@ -136,8 +154,13 @@ def vocabulary(templates: Templates) -> Vocabulary:
 @lru_cache(maxsize=8)
 def _generated(templates: Templates) -> tuple[str, Vocabulary]:
     vocabulary = Vocabulary()
+    vocabulary.shown.update({name: "section heading" for name in (
+        *(f"SECTION_{number}" for number in range(1, 7)), "SECTION_MISPLACED",
+        "SECTION_REPEATED")})
     lines = [_HEAD]
-    declared = ["TITLE PARAGRAPH DEBRIS SECTION_HEADING", "ACTIVE_BLOCK ACTIVE_HEADER",
+    declared = ["TITLE PARAGRAPH DEBRIS",
+                " ".join(f"SECTION_{number}" for number in range(1, 7)),
+                "SECTION_MISPLACED SECTION_REPEATED", "ACTIVE_BLOCK ACTIVE_HEADER",
                 "REQUEST_HEADER REQUEST_GROUP REVIEW_HEADER REVIEW_TABLE",
                 "NUMBER BLANK UNREAD SIGNATURE_AGENCY SIGNATURE_DATE"]
 

@@ -13,6 +13,7 @@ goes on: a linter never gives up on a whole file.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from lark import Lark, Token, Tree
@@ -24,17 +25,17 @@ from lark.parsers.lalr_interactive_parser import InteractiveParser
 from gipr_lint.model import Cell, Problem, TableKind
 from gipr_lint.reading.canonical import Vocabulary, generate, vocabulary
 from gipr_lint.reading.layout import Piece
+from gipr_lint.reading.layout.headings import HeadingMatch
 from gipr_lint.reading.layout.signature import SignatureMatch
 from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.source import Span
 from gipr_lint.templates import Templates, current
 
-__all__ = ["PieceToken", "grammar_text", "parse_pieces", "report_parser", "tokens"]
+__all__ = ["Parsed", "PieceToken", "grammar_text", "parse_pieces", "report_parser", "tokens"]
 
 _CELL_TYPES = frozenset({"NUMBER", "BLANK", "UNREAD"})
 _HEADER_TYPES = {"active": "ACTIVE_HEADER", "requests": "REQUEST_HEADER", "review": "REVIEW_HEADER"}
-_PIECE_TYPES = {"title": "TITLE", "debris": "DEBRIS", "heading": "SECTION_HEADING",
-                "paragraph": "PARAGRAPH"}
+_PIECE_TYPES = {"title": "TITLE", "debris": "DEBRIS", "paragraph": "PARAGRAPH"}
 
 
 class PieceToken(Token):
@@ -115,9 +116,79 @@ def tokens(pieces: list[Piece], words: Vocabulary | None = None) -> list[PieceTo
             date = signature.date_text
             assert date is not None  # a 落款 is found by its date
             stream.append(_token("SIGNATURE_DATE", date.span, date.text, signature))
+        elif piece.kind == "heading":
+            assert isinstance(piece.data, HeadingMatch)
+            stream.append(_token(f"SECTION_{piece.data.number}", piece.span, "", piece.data))
         else:
             stream.append(_token(_PIECE_TYPES[piece.kind], piece.span, "", piece.data))
     return stream
+
+
+def _longest_increasing(numbers: list[int]) -> set[int]:
+    """Indexes of one longest strictly increasing subsequence of ``numbers`` (lists are short:
+    one number per section)."""
+    if not numbers:
+        return set()
+    best = [1] * len(numbers)
+    previous = [-1] * len(numbers)
+    for i, value in enumerate(numbers):
+        for j in range(i):
+            if numbers[j] < value and best[j] + 1 > best[i]:
+                best[i], previous[i] = best[j] + 1, j
+    index = max(range(len(numbers)), key=lambda i: (best[i], -i))
+    kept = set()
+    while index != -1:
+        kept.add(index)
+        index = previous[index]
+    return kept
+
+
+def _section_headings(stream: list[PieceToken]) -> list[Problem]:
+    """Fit the section headings to the grammar's order with the fewest set aside, and say what
+    does not fit: each section's second heading becomes ``SECTION_REPEATED``; of the first
+    headings, all but one longest run in the order 一 to 六 become ``SECTION_MISPLACED`` (one
+    misplaced section is one error, not one for each section after it); a section with no
+    heading at all is missing. These are the outline's problems (``Report.outline``)."""
+    problems: list[Problem] = []
+    first: dict[int, PieceToken] = {}
+    for token in stream:
+        if not token.type.startswith("SECTION_"):
+            continue
+        number = _payload_as_heading(token).number
+        if number in first:
+            token.type = "SECTION_REPEATED"
+            problems.append(Problem(f"section {number} appears a second time", _span(token),
+                                    "section-repeated", expected=number, found=number))
+        else:
+            first[number] = token
+    ordered = list(first.values())
+    kept = _longest_increasing([_payload_as_heading(t).number for t in ordered])
+    for index, token in enumerate(ordered):
+        if index not in kept:
+            token.type = "SECTION_MISPLACED"
+            number = _payload_as_heading(token).number
+            problems.append(Problem(f"section {number} is out of order", _span(token),
+                                    "section-order", found=number))
+    end = stream[-1].end_pos or 0 if stream else 0
+    for number in range(1, 7):
+        if number in first:
+            continue
+        later = [t.start_pos or 0 for i, t in enumerate(ordered)
+                 if i in kept and _payload_as_heading(t).number > number]
+        at = min(later, default=end)
+        problems.append(Problem(f"section {number} is missing", Span(at, at), "section-missing",
+                                expected=number, found=0))
+    return sorted(problems, key=lambda p: p.span)
+
+
+def _payload_as_heading(token: PieceToken) -> HeadingMatch:
+    payload = token.payload
+    assert isinstance(payload, HeadingMatch)
+    return payload
+
+
+def _span(token: PieceToken) -> Span:
+    return Span(token.start_pos or 0, token.end_pos or 0)
 
 
 class _Recovery:
@@ -203,12 +274,22 @@ class _Recovery:
                                          text=piece))
 
 
-def parse_pieces(pieces: list[Piece], templates: Templates | None = None
-                 ) -> tuple[Tree[PieceToken], list[Problem]]:
+@dataclass
+class Parsed:
+    """A parse: the tree, the problems met in the pieces (rows that do not fit, stray pieces),
+    and the outline's problems (sections missing, repeated, out of order)."""
+
+    tree: Tree[PieceToken]
+    problems: list[Problem]
+    outline: list[Problem]
+
+
+def parse_pieces(pieces: list[Piece], templates: Templates | None = None) -> Parsed:
     """Parse recovered pieces into a tree, repairing where they do not fit."""
     templates = current() if templates is None else templates
     words = vocabulary(templates)
     stream = tokens(pieces, words)
+    outline = _section_headings(stream)
     recovery = _Recovery(stream, words)
     parser = report_parser(templates).parse_interactive()
     for index, token in enumerate(stream):
@@ -221,4 +302,4 @@ def parse_pieces(pieces: list[Piece], templates: Templates | None = None
     except UnexpectedToken:
         recovery.repair(parser, len(stream), None)
         tree = parser.feed_eof()
-    return tree, recovery.problems
+    return Parsed(tree, recovery.problems, outline)

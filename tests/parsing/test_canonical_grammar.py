@@ -96,3 +96,40 @@ def test_the_current_template_set_chooses_the_grammar() -> None:
         assert report_parser() is report_parser(extended)
     assert report_parser() is report_parser(NATIONAL)
     assert report_parser(extended) is not report_parser(NATIONAL)
+
+
+_HEADINGS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+             "六、其他需要报告的事项"]
+
+
+def _outline(numbers: list[int]) -> tuple[list[int], list[tuple[str, int | None, int | None]]]:
+    text = "某县人民政府2024年政府信息公开工作年度报告\n" + "".join(
+        f"{_HEADINGS[n - 1]}\n本节内容。\n" for n in numbers)
+    report = parse_text(text)
+    return ([s.number for s in report.sections],
+            [(p.kind, p.expected, p.found) for p in report.outline])
+
+
+def test_sections_in_order_leave_the_outline_clean() -> None:
+    assert _outline([1, 2, 3, 4, 5, 6]) == ([1, 2, 3, 4, 5, 6], [])
+
+
+def test_one_misplaced_section_is_one_outline_error() -> None:
+    # 六 first: the longest run in order (一 to 五) is kept, 六 alone is out of order
+    assert _outline([6, 1, 2, 3, 4, 5]) == ([6, 1, 2, 3, 4, 5], [("section-order", None, 6)])
+
+
+def test_a_repeated_and_a_missing_section_are_outline_errors() -> None:
+    sections, outline = _outline([1, 2, 2, 4, 5, 6])
+    assert sections == [1, 2, 2, 4, 5, 6]  # the repeated section's text is kept
+    assert outline == [("section-repeated", 2, 2), ("section-missing", 3, 0)]
+
+
+def test_a_missing_section_is_placed_before_the_next_section() -> None:
+    text = "标题年度报告\n一、总体情况\n甲。\n三、收到和处理政府信息公开申请情况\n乙。\n"
+    report = parse_text(text)
+    missing = [p for p in report.outline if p.kind == "section-missing"]
+    assert [(p.expected, p.span.start) for p in missing] == [
+        (2, text.index("三、")), (4, len(text.rstrip())), (5, len(text.rstrip())),
+        (6, len(text.rstrip()))]
