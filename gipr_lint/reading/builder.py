@@ -28,7 +28,7 @@ from gipr_lint.reading.layout.signature import SignatureMatch
 from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.period import find_periods
 from gipr_lint.reading.source import Source, Span
-from gipr_lint.templates import REVIEW_GROUPS
+from gipr_lint.templates import REVIEW_GROUPS, template_row_keys
 
 __all__ = ["build_report"]
 
@@ -107,8 +107,19 @@ class _Builder:
                                          expected=self._width(read, row), found=0)
                                  for row in rows if not row.cells)
 
+        missing = self._missing_rows(read, rows)
         self.tables[read.kind] = Table(read.kind, read.format, tuple(rows), read.span,
-                                       read.missing_rows, headers)
+                                       missing, headers)
+
+    @staticmethod
+    def _missing_rows(read: TableRead, rows: list[Row]) -> tuple[str, ...]:
+        """The template rows the grammar's table held no label for, in template order (table
+        四's one row of values is its header's)."""
+        if read.kind == "review":
+            return ()
+        present = {row.key for row in rows}
+        return tuple(key for key in template_row_keys(read.kind, read.format)
+                     if key not in present)
 
     @staticmethod
     def _width(read: TableRead, row: Row) -> int:

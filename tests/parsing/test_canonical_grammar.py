@@ -133,3 +133,21 @@ def test_a_missing_section_is_placed_before_the_next_section() -> None:
     assert [(p.expected, p.span.start) for p in missing] == [
         (2, text.index("三、")), (4, len(text.rstrip())), (5, len(text.rstrip())),
         (6, len(text.rstrip()))]
+
+
+SEED = (ROOT / "tests" / "fixtures" / "000_6a437f78ed373b70.txt").read_text(encoding="utf-8")
+
+
+def test_the_rows_the_grammar_did_not_see_are_the_missing_rows_in_template_order() -> None:
+    lines = SEED.splitlines(keepends=True)
+    dropped = [line for line in lines if line.startswith(("4.保护第三方合法权益", "行政许可 |"))]
+    assert len(dropped) == 2
+    report = parse_text("".join(line for line in lines if line not in dropped))
+    assert report.tables["requests"].missing_rows == ("denied.third_party",)
+    assert report.tables["active"].missing_rows == ("licensing",)
+
+
+def test_a_pack_row_left_out_is_a_missing_row() -> None:
+    with using(NATIONAL.extended([EXTRA_ROW])):
+        report = parse_text(SEED)
+    assert report.tables["requests"].missing_rows == ("other.provincial",)

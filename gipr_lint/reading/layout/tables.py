@@ -61,7 +61,12 @@ class TableItem:
 
 @dataclass(frozen=True)
 class TableRead:
-    """What a table reader found: the table's kind and format, its items, and problems."""
+    """What a table reader found: the table's kind and format, its items, and problems.
+
+    ``missing_rows`` are the template rows this reading did not find, which :func:`defects`
+    weighs to choose between readings; the model's ``Table.missing_rows`` are the rows the
+    grammar did not see (:mod:`gipr_lint.reading.builder`).
+    """
 
     kind: TableKind
     format: TableFormat
