@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from gipr_lint.reading.source import Source, Span
-from gipr_lint.templates import template_row_keys
+from gipr_lint.templates import REVIEW_COLUMNS, REVIEW_GROUPS, template_row_keys
 
 __all__ = [
     "INPUT_PROBLEMS",
@@ -359,7 +359,8 @@ class Report:
         if any(cell.value is None for _, _, cell in table.cells()):
             return False
         if table.kind == "review":
-            return sum(len(row.cells) for row in table.rows) == 15
+            return sum(len(row.cells) for row in table.rows) == len(REVIEW_GROUPS) * len(
+                REVIEW_COLUMNS)
         return not any(problem.span == row.label_span for problem in self.problems
                        for row in table.rows)
 

@@ -28,7 +28,7 @@ from gipr_lint.reading.layout.signature import SignatureMatch
 from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.period import find_periods
 from gipr_lint.reading.source import Source, Span
-from gipr_lint.templates import REVIEW_GROUPS, template_row_keys
+from gipr_lint.templates import REVIEW_COLUMNS, REVIEW_GROUPS, template_row_keys
 
 __all__ = ["build_report"]
 
@@ -87,7 +87,8 @@ class _Builder:
             cells = _cells(values.children) if values is not None else ()
             header = headers[0] if headers else TextPiece("", read.span)
             for index, (key, label) in enumerate(REVIEW_GROUPS):
-                group_cells = cells[index * 5:index * 5 + 5]
+                width = len(REVIEW_COLUMNS)
+                group_cells = cells[index * width:index * width + width]
                 if group_cells:
                     rows.append(Row(key, label, header.span, label, group_cells))
         else:
