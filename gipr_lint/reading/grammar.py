@@ -12,10 +12,14 @@ goes on: a linter never gives up on a whole file.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import lark
 from lark import Lark, Token, Tree
 from lark.common import LexerConf
 from lark.exceptions import UnexpectedToken
@@ -65,10 +69,29 @@ class _PieceLexer(Lexer):
         yield from data
 
 
+def _cache_file(text: str) -> str | bool:
+    """Where Lark keeps its analysis of the grammar ``text`` between runs: the generated grammar
+    takes about 0.1 s to analyse, loading the analysis about 0.01 s. One file per grammar (a
+    pack's rows make another), in the user's cache directory; ``False`` (no cache) when that
+    cannot be made or ``GIPR_LINT_NO_CACHE`` is set. Lark checks the grammar's hash on loading
+    and rebuilds when the file is stale or unreadable."""
+    if os.environ.get("GIPR_LINT_NO_CACHE"):
+        return False
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    directory = os.path.join(base, "gipr-lint")
+    try:
+        os.makedirs(directory, exist_ok=True)
+    except OSError:
+        return False
+    key = f"{text}\0{lark.__version__}\0{sys.version_info[:2]}".encode()
+    return os.path.join(directory, f"grammar-{hashlib.sha256(key).hexdigest()[:20]}.cache")
+
+
 @lru_cache(maxsize=8)
 def _parser_for(templates: Templates) -> Lark:
-    return Lark(grammar_text(templates), parser="lalr", lexer=_PieceLexer, strict=True,
-                propagate_positions=False, maybe_placeholders=False)
+    text = grammar_text(templates)
+    return Lark(text, parser="lalr", lexer=_PieceLexer, strict=True, propagate_positions=False,
+                maybe_placeholders=False, cache=_cache_file(text))
 
 
 def report_parser(templates: Templates | None = None) -> Lark:

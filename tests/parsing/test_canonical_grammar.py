@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from lark import Lark
 
 from gipr_lint.reading.canonical import generate, vocabulary
@@ -151,3 +152,24 @@ def test_a_pack_row_left_out_is_a_missing_row() -> None:
     with using(NATIONAL.extended([EXTRA_ROW])):
         report = parse_text(SEED)
     assert report.tables["requests"].missing_rows == ("other.provincial",)
+
+
+def test_the_grammar_analysis_is_cached_and_a_broken_cache_is_rebuilt(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gipr_lint.reading import grammar
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("GIPR_LINT_NO_CACHE", raising=False)
+    path = grammar._cache_file(generate(NATIONAL))
+    assert isinstance(path, str) and Path(path).parent == tmp_path / "gipr-lint"
+    Path(path).write_bytes(b"not a cache")
+    expected = parse_text(SEED)  # by the parser built in this process
+    try:
+        for _ in range(2):  # rebuilt over the broken file, then loaded from the rewritten one
+            grammar._parser_for.cache_clear()
+            assert parse_text(SEED) == expected
+            assert Path(path).read_bytes() != b"not a cache"
+    finally:
+        grammar._parser_for.cache_clear()
+    monkeypatch.setenv("GIPR_LINT_NO_CACHE", "1")
+    assert grammar._cache_file(generate(NATIONAL)) is False
