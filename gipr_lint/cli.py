@@ -101,8 +101,11 @@ def _parser() -> argparse.ArgumentParser:
     _lang_option(check)
 
     parse = sub.add_parser("parse", help="print the parsed report model of a file")
-    parse.add_argument("file", metavar="FILE")
+    parse.add_argument("file", metavar="FILE", nargs="?")
     parse.add_argument("--format", choices=("json", "tree"), default="json")
+    parse.add_argument("--grammar", action="store_true",
+                       help="print the report grammar in effect (generated from the templates "
+                            "and the loaded packs' rows) instead of parsing a file")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("table", "json"), default="table")
@@ -441,6 +444,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from gipr_lint.reading.source import DecodeError
 
     plugin_set = _load_plugins()
+    if args.grammar:
+        from gipr_lint.reading.canonical import generate
+
+        sys.stdout.write(generate(plugin_set.template_set))
+        return EXIT_OK
+    if args.file is None:
+        raise UsageError("parse: give a FILE (or --grammar)")
     try:
         source = plugin_set.reader_for(args.file).read(Path(args.file))
     except (OSError, DecodeError) as exc:

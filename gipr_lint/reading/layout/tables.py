@@ -61,7 +61,12 @@ class TableItem:
 
 @dataclass(frozen=True)
 class TableRead:
-    """What a table reader found: the table's kind and format, its items, and problems."""
+    """What a table reader found: the table's kind and format, its items, and problems.
+
+    ``missing_rows`` are the template rows this reading did not find, which :func:`defects`
+    weighs to choose between readings; the model's ``Table.missing_rows`` are the rows the
+    grammar did not see (:mod:`gipr_lint.reading.builder`).
+    """
 
     kind: TableKind
     format: TableFormat
@@ -143,16 +148,19 @@ class _Anchor:
 _LINE_END = frozenset("\r\n|｜\t\f")
 
 
-_ANY_LABEL: dict[int, re.Pattern[str]] = {}
+_ANY_LABEL: dict[int, tuple[Sequence[_Expected], re.Pattern[str]]] = {}
 
 
 def _any_label(expected: Sequence[_Expected]) -> re.Pattern[str]:
-    """One pattern matching any of ``expected`` (the lists are module constants)."""
-    pattern = _ANY_LABEL.get(id(expected))
-    if pattern is None:
-        parts = {re.sub(r"\(\?P<\w+>", "(?:", item.pattern.pattern) for item in expected}
-        pattern = re.compile("|".join(f"(?:{part})" for part in sorted(parts)))
-        _ANY_LABEL[id(expected)] = pattern
+    """One pattern matching any of ``expected`` (lists built once per template set). The entry
+    keeps its list, so that a list dropped from ``_expected``'s cache and a new one given the
+    same ``id`` are not taken for each other."""
+    entry = _ANY_LABEL.get(id(expected))
+    if entry is not None and entry[0] is expected:
+        return entry[1]
+    parts = {re.sub(r"\(\?P<\w+>", "(?:", item.pattern.pattern) for item in expected}
+    pattern = re.compile("|".join(f"(?:{part})" for part in sorted(parts)))
+    _ANY_LABEL[id(expected)] = (expected, pattern)
     return pattern
 
 
@@ -475,11 +483,12 @@ _REVIEW_WORDS = sorted(
 _REVIEW_HEADER_RUN = re.compile(
     "[" + re.escape("".join(sorted(set("".join(_REVIEW_WORDS))))) + ":-]+")
 _REVIEW_START = re.compile("行政复议")
-_REVIEW_SIZES = (5, 5, 5)
+_REVIEW_SIZES = tuple(len(REVIEW_COLUMNS) for _ in REVIEW_GROUPS)  # 3 groups of 5 cells
 
 
 def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
-    """Table 四: a run of header words from 行政复议 on, then fifteen cells."""
+    """Table 四: a run of header words from 行政复议 on, then its cells (fifteen: the template's
+    three groups of five, ``REVIEW_GROUPS`` × ``REVIEW_COLUMNS``)."""
     cursor, stop = view.from_original(start), view.from_original(end)
     while True:
         found = _REVIEW_START.search(view.text, cursor, stop)
