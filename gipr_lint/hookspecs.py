@@ -94,12 +94,13 @@ def gipr_lint_rules() -> Sequence[type[Rule]]:  # type: ignore[empty-body]
 
 @hookspec
 def gipr_lint_templates() -> Sequence[Any]:  # type: ignore[empty-body]
-    """Return table-template extensions, as data: rows, identities and section requirements.
+    """Return template extensions, as data: rows, identities, section requirements and words.
 
     Each item is a mapping with a ``kind``: ``"row"`` (a row of table 二 or 三, which the table
     readers then recognise), ``"identity"`` (an arithmetic identity, checked by the rule whose
-    code it carries) or ``"requirement"`` (words a section must mention, reported by a
-    ``RequirementRule``); see ``docs/plugins.md``. The items are validated when the plugin loads
+    code it carries), ``"requirement"`` (words a section must mention, reported by a
+    ``RequirementRule``) or ``"substitution"`` (a misused word, for A006); see
+    ``docs/plugins.md``. The items are validated when the plugin loads
     (:meth:`gipr_lint.templates.Templates.extended`): an unknown kind or a malformed row or
     requirement is an error naming the plugin. The plugins' items, in load order, extend the
     national templates into :attr:`~gipr_lint.linting.plugin_manager.PluginSet.template_set`,

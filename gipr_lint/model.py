@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from gipr_lint.reading.source import Source, Span
-from gipr_lint.templates import template_row_keys
+from gipr_lint.templates import REVIEW_COLUMNS, REVIEW_GROUPS, template_row_keys
 
 __all__ = [
     "INPUT_PROBLEMS",
@@ -235,14 +235,16 @@ class Period:
 #: What a :class:`Problem` is about.
 #:
 #: The report's own structure: ``structure`` (text out of place), ``empty`` (no text),
-#: ``row-shape`` (a row whose separated cells are too few or too many), ``second-table``.
-#: The input (what the text lets the linter read, see :data:`INPUT_PROBLEMS`):
+#: ``row-shape`` (a row whose separated cells are too few or too many), ``second-table``;
+#: the outline (:attr:`Report.outline`): ``section-missing``, ``section-repeated``,
+#: ``section-order``. The input (what the text lets the linter read, see :data:`INPUT_PROBLEMS`):
 #: ``ambiguous-cells`` (digits that divide into the row's cells in more than one way),
 #: ``unsplit-cells`` (cells run together or spaced so that no reading gives the row its cells),
 #: ``no-numbers`` (a table whose labels are there but whose numbers are not). A table that stops
 #: early because the text ends is a fact of the model (:meth:`Report.ends_inside`).
 ProblemKind = Literal["structure", "empty", "row-shape", "second-table", "ambiguous-cells",
-                      "unsplit-cells", "no-numbers"]
+                      "unsplit-cells", "no-numbers", "section-missing", "section-repeated",
+                      "section-order"]
 
 #: The problem kinds that are limits of the input rather than defects of the report.
 INPUT_PROBLEMS: frozenset[str] = frozenset({"ambiguous-cells", "unsplit-cells", "no-numbers"})
@@ -296,6 +298,11 @@ class Report:
     periods: tuple[Period, ...] = ()
     debris: tuple[Debris, ...] = ()
     problems: tuple[Problem, ...] = ()
+    #: Where the sections do not fit the grammar's outline (一 to 六, each once), in text order:
+    #: ``section-missing`` (``expected`` is the section's number), ``section-repeated`` (a
+    #: section's second heading; ``found`` its number) and ``section-order`` (a heading outside
+    #: the longest run in order; ``found`` its number). Read by S001 and S002.
+    outline: tuple[Problem, ...] = ()
 
     @property
     def path(self) -> str:
@@ -352,7 +359,8 @@ class Report:
         if any(cell.value is None for _, _, cell in table.cells()):
             return False
         if table.kind == "review":
-            return sum(len(row.cells) for row in table.rows) == 15
+            return sum(len(row.cells) for row in table.rows) == len(REVIEW_GROUPS) * len(
+                REVIEW_COLUMNS)
         return not any(problem.span == row.label_span for problem in self.problems
                        for row in table.rows)
 

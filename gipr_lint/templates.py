@@ -12,6 +12,7 @@ Row and column ids are part of the stable JSON output (``docs/json.md``).
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -279,10 +280,11 @@ def national_identities(format_: str) -> tuple[Identity, ...]:
 # --------------------------------------------------------------------------- extensions
 
 #: The kinds of item a pack's ``gipr_lint_templates`` hook may return (see docs/plugins.md).
-EXTENSION_KINDS = ("identity", "row", "requirement")
+EXTENSION_KINDS = ("identity", "row", "requirement", "substitution")
 _ROW_KEYS = frozenset({"kind", "table", "key", "label", "numbering", "variants",
                        "optional-suffix", "after", "formats"})
 _REQUIREMENT_KEYS = frozenset({"kind", "code", "section", "description", "any-of", "message"})
+_SUBSTITUTION_KEYS = frozenset({"kind", "wrong", "right", "pattern"})
 
 
 class TemplateError(ValueError):
@@ -336,6 +338,19 @@ def _requirement(data: Mapping[str, Any]) -> SectionRequirement:
                               _text(data, "message", required=False))
 
 
+def _check_substitution(data: Mapping[str, Any]) -> None:
+    """A misused word for A006: ``wrong``, ``right`` (choices separated by ``|``) and an
+    optional ``pattern`` (a regular expression); kept as the item, read by the rule."""
+    _unknown_keys(data, _SUBSTITUTION_KEYS)
+    _text(data, "wrong")
+    _text(data, "right")
+    pattern = _text(data, "pattern", required=False)
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise TemplateError(f'"pattern" is not a regular expression: {exc}') from None
+
+
 @dataclass(frozen=True, eq=False)
 class Templates:
     """The templates a run uses: the national ones with every loaded pack's extensions.
@@ -384,6 +399,9 @@ class Templates:
                 elif kind == "requirement":
                     assert isinstance(item, Mapping)
                     requirements.append(_requirement(item))
+                elif kind == "substitution":
+                    assert isinstance(item, Mapping)
+                    _check_substitution(item)
             except TemplateError as exc:
                 text = repr(item)
                 text = text if len(text) <= 80 else text[:77] + "..."

@@ -80,6 +80,10 @@ def test_summary_counts_files(cli: RunCli) -> None:
     done = cli("--isolated", "--select", "TST002,TST003", *seeds, plugins=WORDS)
     assert done.stdout.splitlines()[-2:] == [
         "Found 5 errors in 3 files; 15 of 15 tables fully checked.", "[*] 1 fixable with --fix."]
+    done = cli("--isolated", "--select", "TST002,TST003", "--jobs", "2", *seeds, plugins=WORDS)
+    assert done.stdout.splitlines()[-2:] == [
+        "Found 5 errors in 3 files; 15 of 15 tables fully checked.",  # worker results are slim
+        "[*] 1 fixable with --fix."]
 
 
 def test_json_shape(cli: RunCli) -> None:

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -332,3 +333,22 @@ def test_hover_says_where_the_rule_comes_from_in_words() -> None:
     assert hover is not None and hover.startswith(
         "**A001** `self-reference`: error. From the national rules built into gipr-lint, "
         "which check wording")
+
+
+def test_a_slow_lint_does_not_block_the_server(tmp_path: Path) -> None:
+    # The rule of the "slow" test plugin blocks until released; meanwhile the server must still
+    # answer requests, which it can only do if the lint runs off its event loop.
+    report = tmp_path / "slow.txt"
+    text = f"标题\nSLOW:{tmp_path}\n"
+    report.write_text(text, encoding="utf-8")
+    with start(tmp_path, "--debounce", "0", plugins={"slow": "slow"}) as client:
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": report.as_uri(), "languageId": "plaintext", "version": 1, "text": text}})
+        for _ in range(3000):
+            if (tmp_path / "started").exists():
+                break
+            time.sleep(0.01)
+        assert (tmp_path / "started").exists()
+        client.request("shutdown", None)  # answered while the rule still blocks
+        assert not (tmp_path / "finished").exists()
+        (tmp_path / "release").write_text("", encoding="utf-8")

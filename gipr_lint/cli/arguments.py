@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     _lang_option(check)
 
     parse = sub.add_parser("parse", help="print the parsed report model of a file")
-    parse.add_argument("files", nargs="+", metavar="FILE",
+    parse.add_argument("files", nargs="*", metavar="FILE",
                        help="the report; - for standard input; with --format csv, any number "
                             "of reports and directories")
     parse.add_argument("--format", choices=("json", "tree", "text", "csv"), default="json",
@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "the reader read (for HTML, Word and PDF files, the canonical text "
                             "whose lines `check` names for Word and PDF findings); csv: one line "
                             "per report with every table cell as a column (see docs/batch.md)")
+    parse.add_argument("--grammar", action="store_true",
+                       help="print the report grammar in effect (generated from the templates "
+                            "and the loaded packs' rows) instead of parsing a file")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("table", "json"), default="table")

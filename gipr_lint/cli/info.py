@@ -33,6 +33,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from gipr_lint.reading.source import DecodeError
 
     plugin_set = load_plugins()
+    if args.grammar:
+        from gipr_lint.reading.canonical import generate
+
+        sys.stdout.write(generate(plugin_set.template_set))
+        return EXIT_OK
+    if not args.files:
+        raise UsageError("parse: give a FILE (or --grammar)")
     if args.format == "csv":
         return _parse_csv(args.files, plugin_set)
     if len(args.files) > 1:

@@ -3,9 +3,14 @@ the Language Server Protocol on standard input/output, built on pygls.
 
 Documents are linted when opened, when saved, and after changes once the editor has been quiet
 for the debounce delay (300 ms unless ``--debounce MS`` or the ``debounce`` initialization
-option says otherwise). Each document gets the configuration the command line would use for
-its path; saving a config file (``gipr-lint.toml``, ``.gipr-lint.toml``, ``pyproject.toml``) or
-a ``workspace/didChangeWatchedFiles`` notification about one reloads it and re-lints every open
+option says otherwise). Linting runs in a worker thread, never on the event loop: a slow file
+(a huge paste, a pathological line) delays only its own diagnostics, while the server keeps
+reading the editor's messages and answering other requests. The one worker also runs every
+other use of the linter (fix-all, configuration reloads), so those never race.
+
+Each document gets the configuration the command line would use for its path; saving a config
+file (``gipr-lint.toml``, ``.gipr-lint.toml``, ``pyproject.toml``) or a
+``workspace/didChangeWatchedFiles`` notification about one reloads it and re-lints every open
 document. Everything that does not need pygls lives in :mod:`gipr_lint.editor.lsp_session`.
 """
 
@@ -14,6 +19,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +78,9 @@ class GiprLanguageServer(LanguageServer):
         self.linter: Linter | None = None
         self.linted: dict[str, LintedDocument] = {}
         self._timers: dict[str, asyncio.TimerHandle] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+        #: Runs every use of the linter, one at a time and in order, off the event loop.
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gipr-lint")
 
     # -- state -------------------------------------------------------------------------------
 
@@ -85,8 +95,14 @@ class GiprLanguageServer(LanguageServer):
             self.linter = Linter(cwd=root or Path.cwd())
         return self.linter
 
-    def lint(self, uri: str) -> LintedDocument | None:
-        """Lint an open document now and publish its diagnostics."""
+    async def in_worker(self, function: Any, *args: Any, **kwargs: Any) -> Any:
+        """``function(*args, **kwargs)`` run in the worker thread, awaited on the loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.worker, partial(function, *args, **kwargs))
+
+    async def lint(self, uri: str) -> LintedDocument | None:
+        """Lint an open document's current text in the worker and publish its diagnostics
+        (unless the document was closed meanwhile)."""
         self.cancel(uri)
         try:
             document = self.workspace.get_text_document(uri)
@@ -94,15 +110,34 @@ class GiprLanguageServer(LanguageServer):
         except OSError:
             return None
         linter = self.ensure_linter()
-        linted = linter.lint(uri, text, _path(uri), document.version)
+        linted: LintedDocument = await self.in_worker(linter.lint, uri, text, _path(uri),
+                                                      document.version)
+        if uri not in self.workspace.text_documents:
+            return linted  # closed while linting: its diagnostics were cleared
         self.linted[uri] = linted
         self._show_config_errors()
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=document.version,
+            uri=uri, version=linted.version,
             diagnostics=[self.to_lsp(linted, d) for d in linted.diagnostics]))
         return linted
 
-    def current(self, uri: str) -> LintedDocument | None:
+    def start_lint(self, uri: str) -> None:
+        """Lint ``uri`` in the background; a failure is logged and shown, never raised."""
+        self.cancel(uri)
+        task = asyncio.ensure_future(self._lint_logged(uri))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _lint_logged(self, uri: str) -> None:
+        try:
+            await self.lint(uri)
+        except Exception as exc:  # no request to fail: tell the client, keep serving
+            log.exception("gipr-lint: linting %s failed", uri)
+            self.window_log_message(types.LogMessageParams(
+                type=types.MessageType.Error,
+                message=f"gipr-lint: linting {uri} failed: {type(exc).__name__}: {exc}"))
+
+    async def current(self, uri: str) -> LintedDocument | None:
         """The lint of a document's current text (linting again if it changed since)."""
         linted = self.linted.get(uri)
         try:
@@ -110,42 +145,35 @@ class GiprLanguageServer(LanguageServer):
         except OSError:
             return linted
         if linted is None or linted.text != text:
-            linted = self.lint(uri)
+            linted = await self.lint(uri)
         return linted
 
     def schedule(self, uri: str) -> None:
         """Lint ``uri`` once no change has come for :attr:`debounce` seconds."""
         self.cancel(uri)
         if self.debounce <= 0:
-            self.lint(uri)
+            self.start_lint(uri)
             return
         loop = asyncio.get_running_loop()
         self._timers[uri] = loop.call_later(self.debounce, self._timer_fired, uri)
 
     def _timer_fired(self, uri: str) -> None:
         self._timers.pop(uri, None)
-        if uri not in self.workspace.text_documents:
-            return
-        try:
-            self.lint(uri)
-        except Exception as exc:  # no request to fail: tell the client, keep serving
-            log.exception("gipr-lint: linting %s failed", uri)
-            self.window_log_message(types.LogMessageParams(
-                type=types.MessageType.Error,
-                message=f"gipr-lint: linting {uri} failed: {type(exc).__name__}: {exc}"))
+        if uri in self.workspace.text_documents:
+            self.start_lint(uri)
 
     def cancel(self, uri: str) -> None:
         timer = self._timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
 
-    def reload_config(self) -> None:
+    async def reload_config(self) -> None:
         """Read the configuration again and re-lint every open document."""
         if self.linter is not None:
-            self.linter.reload()
+            await self.in_worker(self.linter.reload)
         log.info("gipr-lint: configuration reloaded")
         for uri in list(self.workspace.text_documents):
-            self.lint(uri)
+            self.start_lint(uri)
 
     def _show_config_errors(self) -> None:
         linter = self.linter
@@ -178,9 +206,9 @@ class GiprLanguageServer(LanguageServer):
                 types.TextDocumentEdit(text_document=identifier, edits=text_edits)])
         return types.WorkspaceEdit(changes={linted.uri: text_edits})
 
-    def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+    async def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
-        linted = self.current(uri)
+        linted = await self.current(uri)
         if linted is None:
             return []
         only = params.context.only
@@ -203,15 +231,16 @@ class GiprLanguageServer(LanguageServer):
                     edit=self.workspace_edit(linted,
                                              linted.edits(diagnostic.fix, self.encoding))))
         if wanted_fix_all:
-            edit = self.ensure_linter().fix_all(linted, _path(uri), encoding=self.encoding)
+            edit = await self.in_worker(self.ensure_linter().fix_all, linted, _path(uri),
+                                        encoding=self.encoding)
             if edit is not None:
                 actions.append(types.CodeAction(title="gipr-lint: apply every safe fix",
                                                 kind=FIX_ALL_KIND,
                                                 edit=self.workspace_edit(linted, [edit])))
         return actions
 
-    def hover(self, params: types.HoverParams) -> types.Hover | None:
-        linted = self.current(params.text_document.uri)
+    async def hover(self, params: types.HoverParams) -> types.Hover | None:
+        linted = await self.current(params.text_document.uri)
         if linted is None:
             return None
         offset = linted.offset(params.position.line, params.position.character, self.encoding)
@@ -284,19 +313,19 @@ def build_server(debounce: float | None = None) -> GiprLanguageServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: GiprLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
-        ls.lint(params.text_document.uri)
+        ls.start_lint(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: GiprLanguageServer, params: types.DidChangeTextDocumentParams) -> None:
         ls.schedule(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(ls: GiprLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
+    async def did_save(ls: GiprLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
         if is_config_file(uri.rsplit("/", 1)[-1]):
-            ls.reload_config()
+            await ls.reload_config()
         else:
-            ls.lint(uri)
+            ls.start_lint(uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: GiprLanguageServer, params: types.DidCloseTextDocumentParams) -> None:
@@ -307,26 +336,27 @@ def build_server(debounce: float | None = None) -> GiprLanguageServer:
                                                                             diagnostics=[]))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def watched_files(ls: GiprLanguageServer,
-                      params: types.DidChangeWatchedFilesParams) -> None:
+    async def watched_files(ls: GiprLanguageServer,
+                            params: types.DidChangeWatchedFilesParams) -> None:
         if any(is_config_file(change.uri.rsplit("/", 1)[-1]) for change in params.changes):
-            ls.reload_config()
+            await ls.reload_config()
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
         code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND],
         resolve_provider=False))
-    def code_action(ls: GiprLanguageServer,
-                    params: types.CodeActionParams) -> list[types.CodeAction]:
-        return ls.code_actions(params)
+    async def code_action(ls: GiprLanguageServer,
+                          params: types.CodeActionParams) -> list[types.CodeAction]:
+        return await ls.code_actions(params)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
-    def hover(ls: GiprLanguageServer, params: types.HoverParams) -> types.Hover | None:
-        return ls.hover(params)
+    async def hover(ls: GiprLanguageServer, params: types.HoverParams) -> types.Hover | None:
+        return await ls.hover(params)
 
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: GiprLanguageServer, params: Any = None) -> None:
         for uri in list(ls._timers):
             ls.cancel(uri)
+        ls.worker.shutdown(wait=False, cancel_futures=True)
 
     return server
 

@@ -57,10 +57,12 @@ def table_counts(results: Sequence[FileResult]) -> tuple[int, int]:
     were read completely, so that every check of them ran (see ``Report.tables_fully_read``)."""
     checked = found = 0
     for result in results:
-        if result.report is not None:
-            full, tables = result.report.tables_fully_read()
-            checked += full
-            found += tables
+        counts = result.tables_read
+        if counts is None and result.report is not None:
+            counts = result.report.tables_fully_read()
+        if counts is not None:
+            checked += counts[0]
+            found += counts[1]
     return checked, found
 
 

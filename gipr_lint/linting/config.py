@@ -67,12 +67,6 @@ _PREFIX = re.compile(r"^[A-Z]+[0-9]{0,2}$")
 #: The letters of a rule code (``HEN`` of ``HEN001``).
 _CODE_LETTERS = re.compile(r"[A-Z]+(?=[0-9]{3}$)")
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
-
 class ConfigError(Exception):
     """A configuration file or option is wrong; the message says where and what is accepted."""
 
@@ -376,6 +370,10 @@ def read_config_file(path: Path) -> tuple[dict[str, Any], str] | None:
     ``None`` for a ``pyproject.toml`` without ``[tool.gipr-lint]``. Raises :class:`ConfigError`
     when the file cannot be read or parsed.
     """
+    if sys.version_info >= (3, 11):  # imported here: a run without a config file never needs it
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         data = tomllib.loads(_decode_config(path, path.read_bytes()))
     except OSError as exc:

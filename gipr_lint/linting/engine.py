@@ -43,7 +43,8 @@ class FileResult:
 
     ``report`` is ``None`` and ``error`` says why when the file could not be read.
     ``ignore_texts`` are the content-anchored ignores that applied to the file and
-    ``ignore_hits`` the origins of those that suppressed something.
+    ``ignore_hits`` the origins of those that suppressed something. ``tables_read`` is the
+    report's ``(fully read, found)`` tables, kept when the runner drops the parsed model.
     ``summary`` is what cross-report rules see of the report (made only when one of them is
     selected) and ``previous`` the earlier report it was compared with, if any (set by the
     cross-report stage, :mod:`gipr_lint.linting.crossreport`).
@@ -57,6 +58,7 @@ class FileResult:
     ignore_hits: frozenset[str] = frozenset()
     summary: ReportSummary | None = None
     previous: ReportSummary | None = None
+    tables_read: tuple[int, int] | None = None
 
     @property
     def source(self) -> Source | None:

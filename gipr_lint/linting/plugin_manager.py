@@ -490,9 +490,9 @@ def load_plugins(entry_points: Iterable[Any] | None = None,
     plugin_set = PluginSet(manager=manager)
     _register(plugin_set, builtin.BUILTIN_NAME, builtin, __version__, "gipr-lint")
     if entry_points is None:
-        from importlib.metadata import entry_points as find_entry_points
+        from gipr_lint.linting.entry_points import entry_points as find_entry_points
 
-        entry_points = find_entry_points(group=hookspecs.PROJECT_NAME)
+        entry_points = find_entry_points(hookspecs.PROJECT_NAME)
     seen: set[str] = set()
     for entry_point in sorted(entry_points, key=lambda ep: ep.name):
         if entry_point.name in seen:

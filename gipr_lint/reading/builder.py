@@ -28,7 +28,7 @@ from gipr_lint.reading.layout.signature import SignatureMatch
 from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.period import find_periods
 from gipr_lint.reading.source import Source, Span
-from gipr_lint.templates import REVIEW_GROUPS
+from gipr_lint.templates import REVIEW_COLUMNS, REVIEW_GROUPS, template_row_keys
 
 __all__ = ["build_report"]
 
@@ -92,7 +92,8 @@ class _Builder:
             cells = _cells(values.children) if values is not None else ()
             header = headers[0] if headers else TextPiece("", read.span)
             for index, (key, label) in enumerate(REVIEW_GROUPS):
-                group_cells = cells[index * 5:index * 5 + 5]
+                width = len(REVIEW_COLUMNS)
+                group_cells = cells[index * width:index * width + width]
                 if group_cells:
                     rows.append(Row(key, label, header.span, label, group_cells))
         else:
@@ -112,8 +113,19 @@ class _Builder:
                                          expected=self._width(read, row), found=0)
                                  for row in rows if not row.cells)
 
+        missing = self._missing_rows(read, rows)
         self.tables[read.kind] = Table(read.kind, read.format, tuple(rows), read.span,
-                                       read.missing_rows, headers)
+                                       missing, headers)
+
+    @staticmethod
+    def _missing_rows(read: TableRead, rows: list[Row]) -> tuple[str, ...]:
+        """The template rows the grammar's table held no label for, in template order (table
+        四's one row of values is its header's)."""
+        if read.kind == "review":
+            return ()
+        present = {row.key for row in rows}
+        return tuple(key for key in template_row_keys(read.kind, read.format)
+                     if key not in present)
 
     @staticmethod
     def _width(read: TableRead, row: Row) -> int:
@@ -199,7 +211,7 @@ class _Builder:
                 return None
         return None
 
-    def report(self, problems: list[Problem]) -> Report:
+    def report(self, problems: list[Problem], outline: list[Problem]) -> Report:
         agency, year, year_span = title_facts(self.title) if self.title else (None, None, None)
         origin: AgencyOrigin | None = "title" if agency else None
         if agency is None and self.signature is not None and self.signature.agency is not None:
@@ -229,11 +241,13 @@ class _Builder:
                       preamble=tuple(self.preamble), sections=tuple(self.sections),
                       tables=dict(self.tables), signature=self.signature, periods=periods,
                       debris=tuple(sorted(self.debris, key=lambda d: d.span)),
-                      problems=tuple(all_problems))
+                      problems=tuple(all_problems), outline=tuple(outline))
 
 
-def build_report(source: Source, tree: Tree[PieceToken], problems: list[Problem]) -> Report:
-    """The report a parse tree describes, with the problems met on the way."""
+def build_report(source: Source, tree: Tree[PieceToken], problems: list[Problem],
+                 outline: Iterable[Problem] = ()) -> Report:
+    """The report a parse tree describes, with the problems met on the way and the outline's
+    (sections missing, repeated or out of order)."""
     builder = _Builder(source)
     builder.walk(tree)
-    return builder.report(problems)
+    return builder.report(problems, list(outline))

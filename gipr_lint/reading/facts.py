@@ -25,7 +25,9 @@ _GOVERNMENT = re.compile(r"(?:省|市|区|县|州|旗|盟)(?:人民政府|政府
 
 #: An agency's full name opening the first sentence of the body ("大渡口区跳磴镇人民政府根据…").
 _AGENCY_IN_TEXT = re.compile(
-    r"[\u4e00-\u9fff]{2,24}?(?:街道办事处|人民政府办公室|人民政府|管理委员会|委员会|办事处|局|中心)")
+    r"(?:本(?:年度)?报告(?:由|是))?"  # "本报告由南平市人民政府…编制": the subject follows
+    r"(?P<name>[\u4e00-\u9fff]{2,24}?(?:街道办事处|人民政府办公室|人民政府|管理委员会|委员会|办事处|局"
+    r"|中心))")
 
 
 def township_unit(name: str) -> str | None:
@@ -87,4 +89,4 @@ def agency_from_text(text: str, start: int, end: int) -> TextPiece | None:
     match = _AGENCY_IN_TEXT.match(text, start, min(end, start + 40))
     if match is None:
         return None
-    return TextPiece(match.group(), Span(match.start(), match.end()))
+    return TextPiece(match.group("name"), Span(match.start("name"), match.end("name")))

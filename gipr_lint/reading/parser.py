@@ -20,8 +20,8 @@ def parse(source: Source) -> Report:
     if not source.text.strip():
         return Report(source=source, problems=(Problem("the file is empty", Span(0, 0), "empty"),))
     layout = recover(source)
-    tree, grammar_problems = parse_pieces(layout.pieces)
-    return build_report(source, tree, [*layout.problems, *grammar_problems])
+    parsed = parse_pieces(layout.pieces)
+    return build_report(source, parsed.tree, [*layout.problems, *parsed.problems], parsed.outline)
 
 
 def parse_text(text: str, path: str = "<string>") -> Report:

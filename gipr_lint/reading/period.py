@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from gipr_lint.model import Paragraph, Period
 from gipr_lint.reading.layout.signature import DATE, parse_date
 from gipr_lint.reading.numerals import cjk_number
 from gipr_lint.reading.source import Span
-from gipr_lint.reading.text import sentence_bounds
+from gipr_lint.reading.text import match_starts, sentence_bounds
 
 __all__ = ["find_periods"]
 
@@ -19,6 +20,15 @@ _MONTH_DAY = re.compile(r"(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3
                         r"(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
 _LINK_CHAR = re.compile(r"[至到—\-－~～]")
 _PERIOD_WORDS = re.compile(r"统计|期限|时限|报告期|时间段|区间|数据")
+
+
+def _has_period_word(text: str, start: int, end: int) -> bool:
+    """Whether a word about the statistics lies in ``text[start:end]`` (a sentence: the words
+    never hold a sentence end, so the matches over the whole text are those of the sentence)."""
+    words = match_starts(_PERIOD_WORDS, text)
+    index = bisect_left(words, start)
+    return index < len(words) and words[index] < end and \
+        _PERIOD_WORDS.match(text, words[index], end) is not None
 
 
 def _period_at(paragraph: Paragraph, first: re.Match[str]) -> Period | None:
@@ -41,9 +51,8 @@ def _period_at(paragraph: Paragraph, first: re.Match[str]) -> Period | None:
             end = None
     if end is None:
         return None
-    sentence = text[slice(*sentence_bounds(text, first.start()))]
     typical = (start.month, start.day) == (1, 1) and end.month == 12
-    if not (_PERIOD_WORDS.search(sentence) or typical):
+    if not (typical or _has_period_word(text, *sentence_bounds(text, first.start()))):
         return None
     return Period(text[first.start():second.end()], Span(base + first.start(), base + second.end()),
                   start, Span(base + first.start(), base + first.end()),

@@ -183,6 +183,8 @@ def test_tables_fully_read_counts_what_every_check_could_read() -> None:
      "某县统计局2023年政府信息公开工作年度报告", "某县统计局", 2023),
     ("当前位置：首页 > 年报\n某县统计局\n2023 年政府信息公开工作年度报告\n一、总体情况\n",
      "某县统计局\n2023 年政府信息公开工作年度报告", "某县统计局", 2023),
+    ("政府信息公开\n某区2016年政府信息公开工作年度报告\n一、概述\n",
+     "某区2016年政府信息公开工作年度报告", "某区", 2016),
 ])
 def test_titles_split_over_lines(text: str, title: str, agency: str, year: int) -> None:
     report = parse_text(text)

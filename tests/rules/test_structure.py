@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 from gipr_lint_national import structure
 from gipr_lint_national._text import cjk_numeral
-from gipr_lint_national.structure._common import _longest_increasing, _sequence_breaks
+from gipr_lint_national.structure._common import _sequence_breaks
 from gipr_lint_national.structure.s003_section_heading import SectionHeading
 from gipr_lint_national.structure.s006_web_debris import WebDebris
 
 from gipr_lint.editor.fixes import apply_fixes
 from gipr_lint.linting.engine import lint_text
 from gipr_lint.model import Marker, Paragraph
+from gipr_lint.reading.grammar import _longest_increasing
 from gipr_lint.reading.source import Source, Span
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"

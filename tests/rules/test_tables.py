@@ -224,9 +224,9 @@ def test_plugin_identity_with_its_own_code_and_rule() -> None:
 
 @pytest.mark.parametrize(("item", "reason"), [
     ({"table": "requests", "extra-row": "x"},
-     "unknown kind None (known: identity, row, requirement)"),
+     "unknown kind None (known: identity, row, requirement, substitution)"),
     ({"kind": "column", "table": "requests"},
-     "unknown kind 'column' (known: identity, row, requirement)"),
+     "unknown kind 'column' (known: identity, row, requirement, substitution)"),
     ("行政检查", 'expected a table (mapping) with a "kind", found str'),
     ({"kind": "row", "table": "requests", "key": "x", "label": "其他情形", "after": "no-such-row"},
      "no row 'no-such-row' to put the row after in table 三"),

@@ -112,10 +112,15 @@ def _without_contents(text: str, headings: list[HeadingMatch]) -> list[HeadingMa
             runs[-1].append(index)
         else:
             runs.append([index])
+    # later[i]: the section numbers of the headings after index i, as bits (one pass from the
+    # end, so many headings cost linear time)
+    later = [0] * (len(ordered) + 1)
+    for index in range(len(ordered) - 1, -1, -1):
+        later[index] = later[index + 1] | (1 << ordered[index].number)
     contents: set[int] = set()
     for run in runs:
-        later = {h.number for h in ordered[run[-1] + 1:]}
-        if len(run) >= 3 and all(ordered[i].number in later for i in run):
+        after = later[run[-1] + 1]
+        if len(run) >= 3 and all(after >> ordered[i].number & 1 for i in run):
             contents.update(run)
     return [match for index, match in enumerate(ordered) if index not in contents]
 
@@ -281,13 +286,21 @@ def _wrapped_title(text: str, lines: list[tuple[int, int]], index: int, start: i
         parts.append((piece_start, piece_end))
         if len(parts) > 1 and _names_report(text, parts):
             while len(parts) > 1 and (len(parts) > 2 or _NOT_IN_TITLE.search(
-                    text, *parts[0])) and _names_report(text, parts[1:]):
-                parts.pop(0)  # a line above the title (a wrapped breadcrumb, a note)
+                    text, *parts[0]) or _repeated(text, parts)) \
+                    and _names_report(text, parts[1:]):
+                parts.pop(0)  # a line above the title (a wrapped breadcrumb, a note, a channel)
             return Span(parts[0][0], parts[-1][1])
     return None
 
 
 _NOT_IN_TITLE = re.compile(r"[>:：。，,|｜/]")  # breadcrumbs, sentences, metadata
+
+
+def _repeated(text: str, parts: list[tuple[int, int]]) -> bool:
+    """Whether the first line's words come again in the lines below it: the page's channel name
+    ("政府信息公开" above "…2016年政府信息公开工作年度报告"), not a part of the title."""
+    first = "".join(text[slice(*parts[0])].split())
+    return first in "".join("".join(text[a:b].split()) for a, b in parts[1:])
 
 
 def _names_report(text: str, parts: list[tuple[int, int]]) -> bool:

@@ -62,7 +62,21 @@ _INLINE_HEADING = re.compile(
 )
 
 
-def _classify_title(title: str, *, numbered: bool) -> tuple[int, str] | None:
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by changing, adding or removing one character."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
+def _classify_title(title: str, *, numbered: bool, hint: int | None = None
+                    ) -> tuple[int, str] | None:
+    """The section a title names and how (``official``, ``variant``, ``fuzzy``). ``hint`` is
+    the section the heading's numbering names: a short title one character off its official
+    title ("一、总休情况") is that section, though too short for the similarity threshold."""
     key = compact(title).rstrip(_TRAILING_PUNCTUATION)
     if key in _COMPACT_TITLES:
         return _COMPACT_TITLES[key]
@@ -79,7 +93,12 @@ def _classify_title(title: str, *, numbered: bool) -> tuple[int, str] | None:
         ratio = SequenceMatcher(None, key, candidate, autojunk=False).ratio()
         if ratio > best[0]:
             best = (ratio, number)
-    return (best[1], "fuzzy") if best[0] >= _FUZZY_THRESHOLD else None
+    if best[0] >= _FUZZY_THRESHOLD:
+        return best[1], "fuzzy"
+    if hint is not None and hint in SECTION_TITLES and _one_edit(
+            key, compact(SECTION_TITLES[hint])):
+        return hint, "fuzzy"
+    return None
 
 
 def _heading(text: str, start: int, title_start: int, title_end: int, number: int,
@@ -114,7 +133,8 @@ def _line_heading(text: str, start: int, end: int) -> HeadingMatch | None:
     title_end = content_end
     while title_end > title_start and text[title_end - 1] in _TRAILING_PUNCTUATION:
         title_end -= 1
-    found = _classify_title(text[title_start:title_end], numbered=numbered)
+    found = _classify_title(text[title_start:title_end], numbered=numbered,
+                            hint=marker.value if numbered and marker else None)
     if found is None:
         return None
     number, kind = found

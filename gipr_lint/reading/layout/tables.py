@@ -61,7 +61,12 @@ class TableItem:
 
 @dataclass(frozen=True)
 class TableRead:
-    """What a table reader found: the table's kind and format, its items, and problems."""
+    """What a table reader found: the table's kind and format, its items, and problems.
+
+    ``missing_rows`` are the template rows this reading did not find, which :func:`defects`
+    weighs to choose between readings; the model's ``Table.missing_rows`` are the rows the
+    grammar did not see (:mod:`gipr_lint.reading.builder`).
+    """
 
     kind: TableKind
     format: TableFormat
@@ -474,11 +479,12 @@ _REVIEW_WORDS = sorted(
 _REVIEW_HEADER_RUN = re.compile(
     "[" + re.escape("".join(sorted(set("".join(_REVIEW_WORDS))))) + ":-]+")
 _REVIEW_START = re.compile("行政复议")
-_REVIEW_SIZES = (5, 5, 5)
+_REVIEW_SIZES = tuple(len(REVIEW_COLUMNS) for _ in REVIEW_GROUPS)  # 3 groups of 5 cells
 
 
 def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
-    """Table 四: a run of header words from 行政复议 on, then fifteen cells."""
+    """Table 四: a run of header words from 行政复议 on, then its cells (fifteen: the template's
+    three groups of five, ``REVIEW_GROUPS`` × ``REVIEW_COLUMNS``)."""
     cursor, stop = view.from_original(start), view.from_original(end)
     while True:
         found = _REVIEW_START.search(view.text, cursor, stop)

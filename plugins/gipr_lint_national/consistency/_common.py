@@ -60,10 +60,14 @@ def _claims(report: Report, pattern: re.Pattern[str], *, needs: str = "",
         if needs not in text:
             continue
         citations = None
+        excluded: dict[tuple[int, int], bool] = {}  # per clause: many matches may share one
         for match in pattern.finditer(text):
-            if exclude is not None and exclude.search(
-                    text, *sentence_bounds(text, match.start(), clause=True)):
-                continue
+            if exclude is not None:
+                bounds = sentence_bounds(text, match.start(), clause=True)
+                if bounds not in excluded:
+                    excluded[bounds] = exclude.search(text, *bounds) is not None
+                if excluded[bounds]:
+                    continue
             citations = citations or Citations(text)
             if citations.covers(match.span()):
                 continue

@@ -34,24 +34,6 @@ def _content_end(report: Report) -> int:
     return len(report.text.rstrip())
 
 
-def _longest_increasing(numbers: list[int]) -> set[int]:
-    """Indexes of one longest strictly increasing subsequence of ``numbers`` (lists are short)."""
-    if not numbers:
-        return set()
-    best = [1] * len(numbers)
-    previous = [-1] * len(numbers)
-    for i, value in enumerate(numbers):
-        for j in range(i):
-            if numbers[j] < value and best[j] + 1 > best[i]:
-                best[i], previous[i] = best[j] + 1, j
-    index = max(range(len(numbers)), key=lambda i: (best[i], -i))
-    kept = set()
-    while index != -1:
-        kept.add(index)
-        index = previous[index]
-    return kept
-
-
 def _misplacement(ordered: list[Section], kept: set[int], index: int) -> str:
     """Where a section out of order stands, relative to the sections in order around it."""
     number = ordered[index].number

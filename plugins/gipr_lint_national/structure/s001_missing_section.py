@@ -53,10 +53,9 @@ class MissingSection(Rule):
                                  'to "{last}"').format(first=_official_heading(1),
                                                        last=_official_heading(6)))
             return
-        present = {section.number for section in report.sections}
-        for number in range(1, 7):
-            if number not in present:
-                yield self._missing(report, number)
+        for problem in report.outline:  # the grammar's outline: 一 to 六, each once
+            if problem.kind == "section-missing" and problem.expected is not None:
+                yield self._missing(report, problem.expected)
 
     def _missing(self, report: Report, number: int) -> Finding:
         later = [s for s in report.sections if s.number > number]

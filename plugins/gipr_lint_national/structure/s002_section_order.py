@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from gipr_lint.api import Finding, Report, Rule, RuleContext, Section, Severity, translator
 from gipr_lint_national._text import quote, section_label
-from gipr_lint_national.structure._common import _longest_increasing, _misplacement
+from gipr_lint_national.structure._common import _misplacement
 
 _ = translator("gipr_lint_national")
 
@@ -38,21 +38,26 @@ class SectionOrder(Rule):
     summary = "Sections out of order or duplicated"
 
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
-        seen: dict[int, Section] = {}
+        # The parser fits the headings to the grammar's outline (一 to 六, each once) with the
+        # fewest set aside; ``report.outline`` says which: repeated, or out of order.
+        repeated = {p.span.start for p in report.outline if p.kind == "section-repeated"}
+        misplaced = {p.span.start for p in report.outline if p.kind == "section-order"}
+        first: dict[int, Section] = {}
         ordered: list[Section] = []
         for section in report.sections:
-            first = seen.get(section.number)
-            if first is not None:
-                line, _column = report.source.position(first.heading.span.start)
+            if section.heading.span.start in repeated:
+                earlier = first[section.number]
+                line, _column = report.source.position(earlier.heading.span.start)
                 yield self.finding(section.heading.span,
                                    _("{section} {heading} appears a second time (first at line "
                                      "{line})").format(section=section_label(section.number),
                                                        heading=quote(section.heading.text),
                                                        line=line))
                 continue
-            seen[section.number] = section
+            first.setdefault(section.number, section)
             ordered.append(section)
-        kept = _longest_increasing([s.number for s in ordered])
+        kept = {index for index, section in enumerate(ordered)
+                if section.heading.span.start not in misplaced}
         for index, section in enumerate(ordered):
             if index in kept:
                 continue
@@ -61,4 +66,3 @@ class SectionOrder(Rule):
                                _("{section} {heading} comes {where}; expected the order 一 to 六")
                                .format(section=section_label(section.number),
                                        heading=quote(section.heading.text), where=where))
-

@@ -13,6 +13,7 @@ from gipr_lint_national.structure._common import (
     _TITLE_TAIL,
     _official_heading,
 )
+from gipr_lint_national.structure._declared import declarations
 
 _ = translator("gipr_lint_national")
 
@@ -26,8 +27,10 @@ class PreStructure2019(Rule):
     part as a top-level heading (a line of its own numbered 一、 二、 …) means an old report was
     reused. Each such heading is reported. The same words as a sub-item ("三是政府信息公开的收费
     及减免情况。…", "（四）…") or inside a sentence are not headings and are ignored; so is a lone
-    "因政府信息公开申请行政复议、提起行政诉讼的情况" (a known variant of section 四, S003). Needs
-    the report year; silent when it is unknown.
+    "因政府信息公开申请行政复议、提起行政诉讼的情况" (a known variant of section 四, S003). A
+    preamble that declares the pre-2019 structure ("全文包括概述、…政府信息公开的收费及减免情况、…"
+    as seven parts, or naming two pre-2019 parts) is reported too. Needs the report year; silent
+    when it is unknown.
 
     Fails::
 
@@ -52,6 +55,7 @@ class PreStructure2019(Rule):
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
         if report.year is None or report.year < 2019:
             return
+        yield from self._declared(report, report.year)
         found: list[tuple[Span, str, str]] = []
         text = report.text
         for match in _NUMBERED_LINE.finditer("\n" + text):
@@ -70,3 +74,12 @@ class PreStructure2019(Rule):
                                .format(heading=quote(heading, 60), year=report.year,
                                        first=_official_heading(1), last=_official_heading(6)))
 
+
+    def _declared(self, report: Report, year: int) -> Iterable[Finding]:
+        for declaration in declarations(report):
+            if declaration.pre_2019:
+                yield self.finding(declaration.span, _(
+                    "the preamble declares the pre-2019 report structure {declared}; a {year} "
+                    "report has the six sections {first} to {last}").format(
+                        declared=quote(declaration.text, 40), year=year,
+                        first=quote(_official_heading(1)), last=quote(_official_heading(6))))

@@ -92,9 +92,12 @@ class OutdatedWording(Rule):
     def _thirteenth(self, piece: TextPiece, year: int, citations: Citations
                     ) -> Iterator[Finding]:
         text = piece.text
+        historical: dict[tuple[int, int], bool] = {}  # per sentence: many matches share one
         for match in _THIRTEENTH.finditer(text):
-            start, end = sentence_bounds(text, match.start())
-            if _HISTORICAL.search(text, start, end) or citations.covers(match.span()):
+            bounds = sentence_bounds(text, match.start())
+            if bounds not in historical:
+                historical[bounds] = _HISTORICAL.search(text, *bounds) is not None
+            if historical[bounds] or citations.covers(match.span()):
                 continue
             yield self.finding(
                 Span(piece.span.start + match.start(), piece.span.start + match.end()),

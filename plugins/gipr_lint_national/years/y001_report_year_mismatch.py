@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, Span, translator
+from gipr_lint.api import Edit, Finding, Fix, Report, Rule, RuleContext, Severity, Span, translator
 from gipr_lint_national._prose_numbers import Citations
 from gipr_lint_national._text import quote
 from gipr_lint_national.years._common import _SELF_NAMING, stale_body_years
@@ -21,6 +21,9 @@ class ReportYearMismatch(Rule):
     silence to a false alarm: it needs a year in the title, ignores citations, plans and
     comparisons, and speaks about the body only when at least two sentences of the preamble or
     sections 一–四 open with the same other year ("2023年，我镇…") and none opens with the title's.
+    When the title is the odd one out — the statistics period says another year and the 落款
+    (dated in the year after) or the body agrees with the period — the one finding is on the
+    title's year, with an unsafe fix writing the other year.
 
     Fails::
 
@@ -43,6 +46,10 @@ class ReportYearMismatch(Rule):
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         year = report.title_year
         if year is None:
+            return
+        odd = self._title_odd_one_out(report, year, context)
+        if odd is not None:
+            yield odd
             return
         for period in report.periods:
             if period.start.year == period.end.year != year:
@@ -76,3 +83,30 @@ class ReportYearMismatch(Rule):
                     _("the text reports on {found} ({text}), but the title says {year}").format(
                         found=match.group("year"), text=quote(match.group()[:30]), year=year))
 
+
+    def _title_odd_one_out(self, report: Report, year: int, context: RuleContext
+                           ) -> Finding | None:
+        """One finding on the title when the period and the 落款 or the body agree on another
+        year and nothing else states the title's."""
+        years = {period.end.year for period in report.periods
+                 if period.start.year == period.end.year}
+        if len(years) != 1 or year in years or report.year_span is None:
+            return None
+        other = years.pop()
+        witnesses = [_("the statistics period")]
+        signature = report.signature
+        signed = signature.date.year if signature is not None and signature.date else None
+        if signed == year + 1:
+            return None
+        if signed == other + 1:
+            witnesses.append(_("the 落款 date"))
+        if other in stale_body_years(report, year, context):
+            witnesses.append(_("the body"))
+        if len(witnesses) < 2:
+            return None
+        span = report.year_span
+        return self.finding(span, _(
+            "the title says {year}, but {witnesses} say {other}; expected {other} in the "
+            "title").format(year=year, witnesses=_(", ").join(witnesses), other=other),
+            fix=Fix((Edit(span, str(other)),),
+                    _("Replace with {other}").format(other=other), safe=False))

@@ -1,0 +1,300 @@
+"""Every speed target of issue 15, measured in one run. Run by hand:
+``python benchmarks/speed_targets.py [COPIES] [--throughput] [--cold] [--worst] [--memory]
+[--relint]`` (the parts named, or all). To measure another version of the code in the same
+way, point ``PYTHONPATH`` at its checkout and its ``plugins`` folder.
+
+Prints, as ratios measured in the same run (so a busy machine slows both sides alike):
+
+- ``-j 1`` over the mixed corpus (``benchmarks/corpus``: the seeds, the seeds in every other
+  layout the tests know, and the published table layouts; COPIES copies of each, default 10,
+  each copy with a number changed) with all rules and JSON output, against the floor of reading,
+  decoding and running one regular expression over the same files (target ≤ 25×);
+- ``-j 2`` against ``-j 1`` (target ≥ 1.8×: needs two idle cores);
+- a cold single-file lint against ``python -c "import lark, pluggy"`` (target ≤ 2.5×);
+- the worst cases: constructed inputs that a super-linear step would make slow (target ≤ 1 s
+  each), linted in a fresh process with all rules, the CPU time of ``lint_path`` alone;
+- the peak memory of linting a 20 MB report (target ≤ 5× the input size, over the memory of
+  linting a small file);
+- the language server's re-lint of a 10 KB report (target ≤ 10 ms, median).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from common import FIXTURES, ROOT, precompile, report_of_size
+
+CORPUS = sorted((ROOT / "benchmarks" / "corpus").glob("*.txt"))
+TIMEOUT = 120.0
+
+
+# ----------------------------------------------------------------------------- the inputs
+def _seed() -> str:
+    return FIXTURES[0].read_text(encoding="utf-8")
+
+
+def _in_section_one(text: str) -> str:
+    """The seed with ``text`` as a paragraph of its own at the start of section 一."""
+    seed = _seed()
+    at = seed.index("\n", seed.index("一、总体情况")) + 1
+    return seed[:at] + text + "\n" + seed[at:]
+
+
+def _headings(count: int) -> str:
+    titles = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+              "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+              "六、其他需要报告的事项"]
+    return _seed() + "".join(f"{titles[i % 6]}\n" for i in range(count))
+
+
+def _extra_cells(count: int) -> str:
+    seed = _seed()
+    at = seed.index("二、上年结转政府信息公开申请数量")
+    return seed[:at] + "\t0" * count + "\n" + seed[at:]
+
+
+def _repeat(unit: str, size: int) -> str:
+    return unit * (size // len(unit))
+
+
+WORST_CASES: dict[str, Callable[[], str]] = {
+    "20,000 section headings": lambda: _headings(20_000),
+    "10,000 extra cells after a row": lambda: _extra_cells(10_000),
+    "20,000 chars of dates on one line": lambda: _in_section_one(
+        _repeat("2024年1月1日至2024年12月31日", 20_000)),
+    "20,000 chars of 十三五， on one line": lambda: _in_section_one(_repeat("十三五，", 20_000)),
+    "20,000 chars of 收到申请1件 on one line": lambda: _in_section_one(
+        _repeat("收到申请1件", 20_000)),
+    "1 MB line of dates": lambda: _in_section_one(_repeat("2024年1月1日，", 1 << 20)),
+    "1 MB line of digits": lambda: _in_section_one("1" * (1 << 20)),
+    "long digit run in a seven-cell row": lambda: _seed().replace(
+        "一、本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量\t" + "1" * 60, 1),
+}
+
+
+def _big_report(size: int) -> str:
+    """A real report grown to ``size`` UTF-8 bytes by repeating its own prose in section 一."""
+    small = report_of_size(10 * 1024)
+    seed_head, rest = small.split("一、总体情况", 1)
+    first_line, body = rest.split("\n", 1)
+    prose = "".join(body.splitlines(keepends=True)[:5])
+    repeat = max(0, (size - len(small.encode("utf-8"))) // len(prose.encode("utf-8")))
+    return seed_head + "一、总体情况" + first_line + "\n" + prose * repeat + body
+
+
+# ----------------------------------------------------------------------------- measuring
+def _run(arguments: list[str]) -> subprocess.CompletedProcess[bytes]:
+    # Not from the checkout: ``python -m`` puts its working directory first on sys.path, which
+    # would shadow the code under test when PYTHONPATH points at another version of it.
+    return subprocess.run(arguments, capture_output=True, cwd=tempfile.gettempdir(),
+                          timeout=TIMEOUT)
+
+
+def _timed(arguments: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (the child's user + system time) of a command."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = _run(arguments)
+    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"{arguments[1:3]} failed ({result.returncode}): "
+                         f"{result.stderr.decode()}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
+
+
+def lint(arguments: list[str]) -> tuple[float, float]:
+    return _timed([sys.executable, "-m", "gipr_lint", *arguments])
+
+
+def _best(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    """The least wall and the least CPU time of several runs: on a shared machine the least is
+    the best estimate of the cost itself."""
+    return min(run[0] for run in runs), min(run[1] for run in runs)
+
+
+def floor(paths: list[Path]) -> tuple[float, float]:
+    """Reading, decoding and one regular expression over every file: the least any linter does
+    (wall and CPU seconds, in this process)."""
+    number = re.compile(r"\d+")
+    started, cpu = time.perf_counter(), time.process_time()
+    for path in paths:
+        text = path.read_bytes().decode("utf-8")
+        sum(1 for _ in number.finditer(text))
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def one(path: Path) -> dict[str, float]:
+    """In this process: the CPU time of ``lint_path`` on ``path`` (CPU, not wall: the machine
+    may be shared) and the peak memory (bytes)."""
+    import resource
+
+    from gipr_lint.linting.config import ConfigResolver
+    from gipr_lint.linting.engine import lint_path
+    from gipr_lint.linting.plugin_manager import load_plugins
+
+    plugin_set = load_plugins()
+    settings = ConfigResolver(plugin_set, isolated=True).settings_for(path)
+    lint_path(FIXTURES[0], settings, plugin_set)  # warm up: grammar, lazy regexes
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    started = time.process_time()
+    result = lint_path(path, settings, plugin_set)
+    seconds = time.process_time() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return {"seconds": seconds, "peak": peak, "before": before,
+            "diagnostics": len(result.diagnostics)}
+
+
+def one_in_subprocess(path: Path) -> dict[str, float] | None:
+    try:
+        result = _run([sys.executable, __file__, "--one", str(path)])
+    except subprocess.TimeoutExpired:
+        return None
+    if result.returncode:
+        raise SystemExit(result.stderr.decode())
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def relint_ms(count: int = 60) -> tuple[float, float]:
+    """Median milliseconds (wall, CPU) of the language server's re-lint of a 10 KB report
+    after an edit: :meth:`~gipr_lint.editor.lsp_session.Linter.lint` plus every range."""
+    from gipr_lint.editor.lsp_session import Linter
+
+    text = report_of_size(10 * 1024)
+    with tempfile.TemporaryDirectory(prefix="gipr-lint-bench-") as directory:
+        path = Path(directory) / "report.txt"
+        linter = Linter(cwd=path.parent)
+        uri = path.as_uri()
+        linter.lint(uri, text, path)
+        anchor = text.index("信息公开")
+        walls, cpus = [], []
+        for index in range(count):
+            version = text[:anchor] + "的" * (index % 5 + 1) + text[anchor:]
+            started, cpu = time.perf_counter(), time.process_time()
+            linted = linter.lint(uri, version, path)
+            for diagnostic in linted.diagnostics:
+                linted.range(diagnostic.span)
+            walls.append(time.perf_counter() - started)
+            cpus.append(time.process_time() - cpu)
+    return statistics.median(walls) * 1000, statistics.median(cpus) * 1000
+
+
+# ----------------------------------------------------------------------------- reporting
+def _verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def throughput(copies: int) -> None:
+    directory = Path(tempfile.mkdtemp(prefix="gipr-lint-bench-"))
+    try:
+        paths = []
+        for copy in range(copies):
+            for source in CORPUS:
+                text = source.read_text(encoding="utf-8").replace("2024年", f"2024年{copy % 7}", 1)
+                path = directory / f"{copy:03d}-{source.name}"
+                path.write_text(text, encoding="utf-8")
+                paths.append(path)
+        floor(paths)  # warm the page cache
+        common = ["check", str(directory), "--format", "json", "--isolated", "-o", "/dev/null"]
+        floors, serials, parallels = [], [], []
+        for _ in range(3):  # interleaved, so a burst of load on the machine hits all three
+            floors.append(floor(paths))
+            serials.append(lint([*common, "-j", "1"]))
+            parallels.append(lint([*common, "-j", "2"]))
+        (base, base_cpu), (serial, serial_cpu) = _best(floors), _best(serials)
+        parallel, parallel_cpu = _best(parallels)
+        count = len(paths)
+        print(f"corpus: {len(CORPUS)} reports × {copies} = {count} files, "
+              f"{sum(p.stat().st_size for p in paths) / 1e6:.1f} MB (best of 3 runs each)")
+        print(f"  read+decode+regex floor: {base * 1000:.0f} ms wall, {base_cpu * 1000:.0f} ms CPU")
+        print(f"  -j 1: {serial:.2f} s = {count / serial:.0f} reports/s = {serial / base:.1f}× "
+              f"the floor; CPU {serial_cpu:.2f} s = {serial_cpu / base_cpu:.1f}× "
+              f"(target ≤ 25×) {_verdict(serial_cpu / base_cpu <= 25)}")
+        print(f"  -j 2: {parallel:.2f} s = {count / parallel:.0f} reports/s, "
+              f"{serial / parallel:.2f}× -j 1 (target ≥ 1.8×, needs two idle cores) "
+              f"{_verdict(serial / parallel >= 1.8)}")
+        print(f"  -j 2 uses {parallel_cpu:.2f} s CPU in all its processes against "
+              f"{serial_cpu:.2f} s for -j 1: on two idle cores at most "
+              f"{2 * serial_cpu / parallel_cpu:.2f}× -j 1")
+    finally:
+        shutil.rmtree(directory)
+
+
+def cold_start() -> None:
+    imports, lints = [], []
+    for _ in range(9):  # interleaved
+        imports.append(_timed([sys.executable, "-c", "import lark, pluggy"]))
+        lints.append(lint(["check", str(FIXTURES[0]), "--isolated", "-o", "/dev/null"]))
+    (imported, imported_cpu), (linted, linted_cpu) = _best(imports), _best(lints)
+    print(f"cold single-file lint: {linted * 1000:.0f} ms wall, {linted_cpu * 1000:.0f} ms CPU; "
+          f"import lark, pluggy: {imported * 1000:.0f} ms wall, {imported_cpu * 1000:.0f} ms CPU;"
+          f" {linted / imported:.2f}× wall, {linted_cpu / imported_cpu:.2f}× CPU "
+          f"(target ≤ 2.5×) {_verdict(linted_cpu / imported_cpu <= 2.5)}")
+
+
+def worst_cases() -> None:
+    print("worst cases (CPU time of lint_path in a fresh process, all rules; target ≤ 1 s each):")
+    with tempfile.TemporaryDirectory(prefix="gipr-lint-bench-") as directory:
+        for name, build in WORST_CASES.items():
+            path = Path(directory) / "case.txt"
+            path.write_text(build(), encoding="utf-8")
+            measured = one_in_subprocess(path)
+            if measured is None:
+                print(f"  {name}: > {TIMEOUT:.0f} s MISSED")
+                continue
+            seconds = measured["seconds"]
+            print(f"  {name} ({path.stat().st_size / 1e6:.2f} MB): {seconds * 1000:.0f} ms "
+                  f"{_verdict(seconds <= 1)}")
+
+
+def memory() -> None:
+    with tempfile.TemporaryDirectory(prefix="gipr-lint-bench-") as directory:
+        path = Path(directory) / "big.txt"
+        path.write_text(_big_report(20 * 1000 * 1000), encoding="utf-8")
+        size = path.stat().st_size
+        measured = one_in_subprocess(path)
+        if measured is None:
+            print(f"memory on a {size / 1e6:.0f} MB report: > {TIMEOUT:.0f} s MISSED")
+            return
+        grown = measured["peak"] - measured["before"]
+        print(f"memory on a {size / 1e6:.0f} MB report: peak grows by {grown / 1e6:.0f} MB = "
+              f"{grown / size:.1f}× the input (target ≤ 5×) {_verdict(grown <= 5 * size)}; "
+              f"lint {measured['seconds']:.1f} s")
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--one"]:
+        print(json.dumps(one(Path(sys.argv[2]))))
+        return
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    only = {a[2:] for a in sys.argv[1:] if a.startswith("--")}
+    copies = int(arguments[0]) if arguments else 10
+    precompile()
+    if not only or "throughput" in only:
+        throughput(copies)
+    if not only or "cold" in only:
+        cold_start()
+    if not only or "worst" in only:
+        worst_cases()
+    if not only or "memory" in only:
+        memory()
+    if not only or "relint" in only:
+        wall_ms, cpu_ms = relint_ms()
+        print(f"language server re-lint of a 10 KB report: median {wall_ms:.1f} ms wall, "
+              f"{cpu_ms:.1f} ms CPU (target ≤ 10 ms) {_verdict(min(wall_ms, cpu_ms) <= 10)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,230 @@
+"""The canonical report grammar, generated from the templates.
+
+The templates (:mod:`gipr_lint.templates`: the national data file and the rows a pack adds through
+the ``gipr_lint_templates`` hook) are the one source of what a table holds. This module writes
+them out as a Lark grammar: each table of each format is its rows in template order, each row
+its own label terminal followed by as many cells as its template has columns, and table 四 the
+template's groups times its columns. The layout recovery (:mod:`gipr_lint.reading.layout`)
+emits one terminal per recognised piece (:class:`Vocabulary` names them) and the LALR parser
+decides order and shape.
+
+``grammars/report.lark`` is this grammar for the national templates, committed so that it can be
+read without running anything (a test keeps it up to date); ``gipr-lint parse --grammar`` prints
+the grammar in effect with the loaded packs' rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from gipr_lint.templates import (
+    REQUEST_COLUMNS,
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+    RowTemplate,
+    Templates,
+    request_row_name,
+)
+
+__all__ = ["Vocabulary", "generate", "vocabulary"]
+
+#: Formats, in the order the grammar states them.
+_FORMATS = ("2021", "2019")
+
+_HEAD = """\
+// The canonical structure of a 政府信息公开工作年度报告 (2019 and 2021 formats).
+//
+// GENERATED from the table templates (gipr_lint/data/templates.toml, and the rows a pack adds
+// through the gipr_lint_templates hook) by gipr_lint.reading.canonical: do not edit by hand.
+// `gipr-lint parse --grammar` prints the grammar in effect with the loaded packs.
+//
+// The terminals are not lexed from characters: gipr_lint.reading.layout recovers them from the
+// text in whatever layout it came (pipe or tab tables, one cell per line, cells run together, a
+// page flattened to one line) and gipr_lint.reading.grammar feeds them to this LALR parser as
+// tokens. Each table opens with a zero-width token naming its kind and format at its first
+// label; each row label is its own terminal, so the rows come in template order, each with the
+// template's number of cells. The grammar is built with strict=True (no conflicts).
+
+start: preamble _sections_6 (signature DEBRIS*)?
+
+// Before the first section heading: the title, an opening paragraph, web-page debris. A table
+// here means its section heading was lost; it is kept, and S001 reports the missing heading.
+preamble: (TITLE | PARAGRAPH | DEBRIS | _table)*
+
+// The six sections in order, each once, each under its heading SECTION_1 … SECTION_6 (一、总体情况
+// … 六、其他需要报告的事项); any may be missing. A heading that does not fit the order (the
+// fewest are chosen, gipr_lint.reading.grammar) comes as SECTION_MISPLACED, a second heading of
+// a section as SECTION_REPEATED: their text is kept as a section, and the recovered errors are
+// the structural findings (Report.outline).
+_sections_0: stray_section*
+_sections_1: _sections_0 (section_1 stray_section*)?
+_sections_2: _sections_1 (section_2 stray_section*)?
+_sections_3: _sections_2 (section_3 stray_section*)?
+_sections_4: _sections_3 (section_4 stray_section*)?
+_sections_5: _sections_4 (section_5 stray_section*)?
+_sections_6: _sections_5 (section_6 stray_section*)?
+section_1: SECTION_1 _section_item* -> section
+section_2: SECTION_2 _section_item* -> section
+section_3: SECTION_3 _section_item* -> section
+section_4: SECTION_4 _section_item* -> section
+section_5: SECTION_5 _section_item* -> section
+section_6: SECTION_6 _section_item* -> section
+stray_section: (SECTION_MISPLACED | SECTION_REPEATED) _section_item* -> section
+_section_item: PARAGRAPH | DEBRIS | _table
+_table: active_table | requests_table | review_table
+
+cell: NUMBER | BLANK | UNREAD
+
+signature: SIGNATURE_AGENCY? SIGNATURE_DATE
+"""
+
+
+def _name(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").upper()
+
+
+@dataclass
+class Vocabulary:
+    """The terminals of the generated grammar for one template set.
+
+    ``openers`` maps ``(table kind, format)`` to the table's opening terminal; ``rows`` maps
+    ``(table kind, format, row key)`` to the row's label terminal; ``labels`` maps every
+    terminal a row's cells follow (the row labels and table 四's header) to the number of cells
+    the grammar gives it and whether they may all be left out (a table whose numbers were lost);
+    ``shown`` says how a terminal is named in a structure problem.
+    """
+
+    openers: dict[tuple[str, str], str] = field(default_factory=dict)
+    rows: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    labels: dict[str, tuple[int, bool]] = field(default_factory=dict)
+    shown: dict[str, str] = field(default_factory=dict)
+    rules: list[str] = field(default_factory=list)
+    declared: list[str] = field(default_factory=list)
+
+    def row_terminal(self, kind: str, format_: str, key: str, rule: str, width: int,
+                     optional: bool) -> str:
+        base = f"{kind.upper()}_{format_}_{_name(key)}"
+        terminal = base
+        if terminal in self.labels or not _name(key):
+            terminal = f"{base}_{len(self.labels)}"
+        self.rows[(kind, format_, key)] = terminal
+        self.labels[terminal] = (width, optional)
+        self.declared.append(terminal)
+        self.shown[terminal] = rule
+        return terminal
+
+
+def _cells(count: int) -> str:
+    return f"_cells_{count}"
+
+
+def _cell_rules(widths: set[int]) -> list[str]:
+    """One inlined rule per row width: the rows of a width share their cells' parser states."""
+    return [f"_cells_{width}: {' '.join(['cell'] * width)}" for width in sorted(widths)]
+
+
+def _ordered(vocabulary: Vocabulary, table: str, format_: str, filler: str,
+             rows: list[tuple[RowTemplate, int, str]], cells_optional: bool) -> Iterator[str]:
+    """The rules for a table's rows in template order: ``_<table>_<format>_<i>`` holds row ``i``
+    (or not) and then the rest, so that a row may be missing but never comes out of order."""
+    prefix = f"_{table}_{format_}"
+    for index, (row, width, shown) in enumerate(rows):
+        terminal = vocabulary.row_terminal(table, format_, row.key, shown, width, cells_optional)
+        rule = terminal.lower()
+        cells = f"({_cells(width)})?" if cells_optional else _cells(width)
+        yield f"// {row.key}: {shown} ({width} cells)"
+        yield f"{rule}: {terminal} {cells}"
+        before = f"{prefix}_{index - 1} " if index else ""
+        yield f"{prefix}_{index}: {before}({rule} {filler}*)?"
+
+
+def generate(templates: Templates) -> str:
+    """The grammar text for ``templates``."""
+    return _generated(templates)[0]
+
+
+def vocabulary(templates: Templates) -> Vocabulary:
+    """The terminals of the grammar for ``templates``."""
+    return _generated(templates)[1]
+
+
+@lru_cache(maxsize=8)
+def _generated(templates: Templates) -> tuple[str, Vocabulary]:
+    vocabulary = Vocabulary()
+    vocabulary.shown.update({name: "section heading" for name in (
+        *(f"SECTION_{number}" for number in range(1, 7)), "SECTION_MISPLACED",
+        "SECTION_REPEATED")})
+    lines = [_HEAD]
+    declared = ["TITLE PARAGRAPH DEBRIS",
+                " ".join(f"SECTION_{number}" for number in range(1, 7)),
+                "SECTION_MISPLACED SECTION_REPEATED", "ACTIVE_BLOCK ACTIVE_HEADER",
+                "REQUEST_HEADER REQUEST_GROUP REVIEW_HEADER REVIEW_TABLE",
+                "NUMBER BLANK UNREAD SIGNATURE_AGENCY SIGNATURE_DATE"]
+
+    # table 二
+    lines.append("// Table 二 (主动公开政府信息情况): blocks of 第二十条 items, each with its "
+                 "columns;\n// a row has as many cells as its block has columns.")
+    openers = []
+    body: list[str] = []
+    for format_ in _FORMATS:
+        opener = f"ACTIVE_TABLE_{format_}"
+        vocabulary.openers[("active", format_)] = opener
+        last = sum(len(block.rows) for block in templates.active_blocks.get(format_, ())) - 1
+        openers.append(f"{opener} _active_filler* _active_{format_}_{last}")
+        rows = [(row, len(block.columns), f"active label {min(max(len(block.columns), 1), 3)}")
+                for block in templates.active_blocks.get(format_, ()) for row in block.rows]
+        body.append(f"// table 二, {format_} format: "
+                    + "; ".join(f"{block.item} ({len(block.columns)} columns: "
+                                f"{', '.join(h for _, h in block.columns)})"
+                                for block in templates.active_blocks.get(format_, ())))
+        body.extend(_ordered(vocabulary, "active", format_, "_active_filler", rows, False))
+    lines.append("active_table: " + "\n            | ".join(openers))
+    lines.append("_active_filler: ACTIVE_BLOCK | ACTIVE_HEADER")
+    lines.extend(body)
+
+    # table 三
+    lines.append(f"\n// Table 三 (收到和处理政府信息公开申请情况): rows of {len(REQUEST_COLUMNS)} "
+                 f"cells: {', '.join(REQUEST_COLUMNS)}.\n// Group labels carry no cells. A row "
+                 "with no cells at all is a table whose numbers were lost (an image).")
+    openers = []
+    body = []
+    for format_ in _FORMATS:
+        opener = f"REQUESTS_TABLE_{format_}"
+        vocabulary.openers[("requests", format_)] = opener
+        last = len(templates.request_rows.get(format_, ())) - 1
+        openers.append(f"{opener} _request_filler* _requests_{format_}_{last}")
+        rows = [(row, len(REQUEST_COLUMNS), "request label")
+                for row in templates.request_rows.get(format_, ())]
+        body.append(f"// table 三, {format_} format: {len(rows)} rows")
+        body.extend(f"// {row.key}: {request_row_name(row)}" for row, _, _ in rows)
+        body.extend(line for line in _ordered(vocabulary, "requests", format_, "_request_filler",
+                                              rows, True) if not line.startswith("//"))
+    lines.append("requests_table: " + "\n              | ".join(openers))
+    lines.append("_request_filler: REQUEST_HEADER | REQUEST_GROUP")
+    lines.extend(body)
+
+    # table 四
+    width = len(REVIEW_GROUPS) * len(REVIEW_COLUMNS)
+    lines.append(f"\n// Table 四 (行政复议、行政诉讼情况): the header, then one row of {width} "
+                 f"cells:\n// {', '.join(label for _, label in REVIEW_GROUPS)}, each "
+                 f"{' '.join(REVIEW_COLUMNS)}.")
+    vocabulary.openers[("review", "2021")] = "REVIEW_TABLE"
+    vocabulary.openers[("review", "2019")] = "REVIEW_TABLE"
+    vocabulary.labels["REVIEW_HEADER"] = (width, True)
+    lines.append("review_table: REVIEW_TABLE REVIEW_HEADER review_values?")
+    lines.append(f"review_values: {_cells(width)}")
+
+    widths = {int(w) for w in re.findall(r"\b_cells_(\d+)\b", "\n".join(lines))}
+    lines.append("\n// The cells of a row of each width.")
+    lines.extend(_cell_rules(widths))
+
+    declared.append(" ".join(vocabulary.openers[("active", f)] for f in _FORMATS))
+    declared.append(" ".join(vocabulary.openers[("requests", f)] for f in _FORMATS))
+    declared.extend(" ".join(vocabulary.declared[i:i + 4])
+                    for i in range(0, len(vocabulary.declared), 4))
+    lines.append("")
+    lines.extend(f"%declare {names}" for names in declared)
+    return "\n".join(lines) + "\n", vocabulary

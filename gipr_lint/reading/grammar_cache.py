@@ -1,0 +1,97 @@
+"""Building the Lark parser once per machine, not once per process.
+
+Analysing the grammar into LALR tables costs more than a whole report's lint, and every
+``gipr-lint`` run (and every ``-j`` worker) would pay it again. :func:`cached_lark` keeps the
+built parser in the user's cache directory, keyed by a hash of the grammar, the options and the
+Lark and Python versions, so a changed grammar or an upgraded Lark never loads a stale parser.
+
+The cache is a convenience only: when the directory cannot be made, read or written (a read-only
+home, a full disk, a corrupt file) the parser is simply built in memory, as before. The directory
+is the user's own (``$GIPR_LINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/gipr-lint``, else
+``~/.cache/gipr-lint``; ``%LOCALAPPDATA%`` on Windows), created private, and files are replaced
+atomically, so concurrent workers never read a half-written parser. It is never a shared
+temporary directory, where another user could plant a pickle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from lark import Lark
+from lark import __version__ as lark_version
+
+__all__ = ["cache_directory", "cached_lark"]
+
+
+def cache_directory() -> Path | None:
+    """Where built parsers are kept, or ``None`` when there is no sensible place."""
+    configured = os.environ.get("GIPR_LINT_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None  # set but empty: no cache
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "gipr-lint" / "cache"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if base:
+        return Path(base) / "gipr-lint"
+    try:
+        return Path.home() / ".cache" / "gipr-lint"
+    except RuntimeError:  # no home directory
+        return None
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, type):
+        return f"{value.__module__}.{value.__qualname__}"
+    return repr(value)
+
+
+def _key(grammar: str, options: dict[str, Any]) -> str:
+    described = "".join(f"{name}={_describe(options[name])};" for name in sorted(options))
+    versions = f"lark {lark_version}; python {sys.version_info[0]}.{sys.version_info[1]}"
+    digest = hashlib.sha256("\n".join((grammar, described, versions)).encode("utf-8"))
+    return digest.hexdigest()[:32]
+
+
+def _load(path: Path) -> Lark | None:
+    try:
+        with path.open("rb") as stream:
+            return Lark.load(stream)
+    except FileNotFoundError:
+        return None
+    except Exception:  # corrupt, truncated or unreadable: build afresh and overwrite
+        return None
+
+
+def _save(parser: Lark, path: Path) -> None:
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".parser-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                parser.save(stream)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except Exception:  # read-only, full or vanished: the parser in memory is enough
+        return
+
+
+def cached_lark(grammar: str, **options: Any) -> Lark:
+    """``Lark(grammar, **options)`` (LALR only), loaded from the cache when it was built before
+    on this machine, else built and saved there."""
+    directory = cache_directory()
+    path = directory / f"parser-{_key(grammar, options)}.pickle" if directory else None
+    if path is not None:
+        loaded = _load(path)
+        if loaded is not None:
+            return loaded
+    parser = Lark(grammar, **options)
+    if path is not None:
+        _save(parser, path)
+    return parser

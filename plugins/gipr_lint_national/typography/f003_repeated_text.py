@@ -1,0 +1,104 @@
+"""F003 repeated-text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gipr_lint.api import (
+    Edit,
+    Finding,
+    Fix,
+    Report,
+    Rule,
+    RuleContext,
+    Severity,
+    Span,
+    translator,
+)
+from gipr_lint_national._prose_numbers import Citations
+from gipr_lint_national._text import HAN, prose_paragraphs, quote
+
+_ = translator("gipr_lint_national")
+
+#: A word of two to four Han characters written twice: "审核审核", "进一步进一步".
+_DOUBLED_WORD = re.compile(rf"([{HAN}]{{2,4}})\1")
+
+#: Characters that official Chinese never doubles, and what may follow a legitimate pair
+#: (的的确确, 是是非非, 为了了解 …): the pair is skipped when the next character is listed.
+_DOUBLED_CHARACTER = {"的": "确", "与": "", "已": "", "被": "", "向": "", "性": ""}
+
+#: Two-character verbs whose ABAB reduplication is good Chinese ("研究研究").
+_ABAB = frozenset({"研究", "讨论", "考虑", "商量", "了解", "学习", "检查", "整理", "交流",
+                   "总结", "锻炼", "休息", "调查", "打扫", "收拾", "活动", "比较"})
+
+
+def _legitimate(text: str, start: int, word: str) -> bool:
+    """Whether ``word`` written twice at ``start`` is a legitimate form."""
+    if word in _ABAB or word.startswith("一"):  # 一步一步, 一个一个
+        return True
+    # part of an AABB form around it (实实在在, 明明白白): the pair before or after doubles
+    return len(word) == 1 and start >= 2 and text[start - 2] == text[start - 1]
+
+
+class RepeatedText(Rule):
+    """A character or word written twice by mistake.
+
+    Flags a word of two to four characters written twice ("审核审核", "情况情况",
+    "进一步进一步") and function characters that Chinese never doubles ("的的", "性性"),
+    in prose paragraphs. The reduplications of good Chinese are left alone: 逐步、常常、人人、一一、
+    年年、件件 (characters are only checked from a short list), AABB forms (认认真真, 的的确确),
+    verbs written ABAB ("研究研究") and 一X一X ("一步一步"). Text inside a cited title 《…》 is
+    skipped. The fix, deleting the second copy, is safe.
+
+    Fails::
+
+        及时发布本单位财政预决算信息和预算执行情况情况和三公经费情况。
+
+    Passes::
+
+        逐步完善信息发布机制，做到件件有回应、事事有落实。
+    """
+
+    code = "F003"
+    name = "repeated-text"
+    severity = Severity.WARNING
+    summary = "A character or word written twice by mistake"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        for paragraph in prose_paragraphs(report):
+            text, base = paragraph.text, paragraph.span.start
+            citations: Citations | None = None
+            for start, word in self._doubles(text):
+                end = start + 2 * len(word)
+                citations = citations or Citations(text)
+                if citations.covers((start, end)):
+                    continue
+                second = Span(base + start + len(word), base + end)
+                yield self.finding(
+                    Span(base + start, base + end),
+                    _("{word} written twice in {context}; expected it once").format(
+                        word=quote(word), context=quote(text[max(0, start - 4):end + 4])),
+                    fix=Fix((Edit(second, ""),), _("Delete the second {word}").format(
+                        word=quote(word))))
+
+    @staticmethod
+    def _doubles(text: str) -> Iterator[tuple[int, str]]:
+        found: list[tuple[int, str]] = []
+        for match in _DOUBLED_WORD.finditer(text):
+            word = match.group(1)
+            if not _legitimate(text, match.start(), word):
+                found.append((match.start(), word))
+        for index in range(len(text) - 1):
+            char = text[index]
+            if char in _DOUBLED_CHARACTER and text[index + 1] == char:
+                following = text[index + 2:index + 3]
+                if following and following in _DOUBLED_CHARACTER[char]:
+                    continue
+                if _legitimate(text, index, char):
+                    continue
+                if index + 3 < len(text) + 1 and text[index + 2:index + 4] == char * 2:
+                    continue
+                if not any(start <= index < start + 2 * len(word) for start, word in found):
+                    found.append((index, char))
+        yield from sorted(found)

@@ -1,0 +1,113 @@
+"""F004 enumeration-sequence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from gipr_lint.api import (
+    Edit,
+    Finding,
+    Fix,
+    Paragraph,
+    Report,
+    Rule,
+    RuleContext,
+    Severity,
+    Span,
+    translator,
+)
+from gipr_lint_national._prose_numbers import parse_number
+from gipr_lint_national._text import cjk_numeral, quote
+
+_ = translator("gipr_lint_national")
+
+#: "一是" … "十是" opening a clause, and "第一，" … "第十，".
+#: A 一是 need not open a clause ("…以下几个方面一是…"), but must not end a word: 之一是, 统一是.
+_ITEM = re.compile(
+    r"(?<![之统唯万专同单均划合第逐再这那其一二三四五六七八九十])"
+    r"(?:(?P<shi>[一二三四五六七八九十]{1,2})是(?![否非])"
+    r"|(?:^|(?<=[。；;，,：:！？!?\s）)]))[ \t\u3000]*第(?P<di>[一二三四五六七八九十]{1,2})"
+    r"(?=[，,、：:]))")
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    value: int
+    style: str   # "shi" (一是) or "di" (第一)
+    span: Span   # the numeral and 是/第
+
+
+def _items(paragraph: Paragraph) -> Iterator[_Item]:
+    text, base = paragraph.text, paragraph.span.start
+    for match in _ITEM.finditer(text):
+        style = "shi" if match.group("shi") else "di"
+        value = parse_number(match.group(style) or "")
+        if value is None or value == 0:
+            continue
+        start = match.start(style) - (1 if style == "di" else 0)
+        end = match.end(style) + (1 if style == "shi" else 0)
+        yield _Item(value, style, Span(base + start, base + end))
+
+
+def _text(value: int, style: str) -> str:
+    return f"{cjk_numeral(value)}是" if style == "shi" else f"第{cjk_numeral(value)}"
+
+
+class EnumerationSequence(Rule):
+    """An enumeration in the prose that skips or repeats a number.
+
+    Reads "一是…二是…三是…" and "第一，…第二，…" in each part of the report (the preamble, or a
+    section up to its next sub-heading): a number that skips ("一是…三是"), repeats ("二是…二是")
+    or starts past one ("二是" with no 一是 before it) breaks the sequence. A new "一是" starts a
+    new enumeration. Words such as "之一是", "统一是" or "第一时间" are not enumerations. The
+    unsafe fix writes the expected number.
+
+    Fails::
+
+        从公开内容来看，一是及时公开部门行政职责；三是按规定进行财政预决算公开。
+
+    Passes::
+
+        从公开内容来看，一是及时公开部门行政职责；二是按规定进行财政预决算公开；三是法治宣传。
+    """
+
+    code = "F004"
+    name = "enumeration-sequence"
+    severity = Severity.WARNING
+    summary = "An enumeration that skips or repeats a number"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        yield from self._part(report.preamble)
+        for section in report.sections:
+            yield from self._part(section.paragraphs)
+
+    def _part(self, paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
+        last: dict[str, int] = {}
+        for paragraph in paragraphs:
+            if paragraph.marker is not None and paragraph.marker.style != "cjk-shi":
+                last = {}  # a sub-heading starts a new part
+            for item in _items(paragraph):
+                previous = last.get(item.style)
+                last[item.style] = item.value
+                if item.value == 1:
+                    continue
+                expected = 1 if previous is None else previous + 1
+                if item.value == expected:
+                    continue
+                if previous is None:
+                    message = _("enumeration starts at {found} with no {expected} before it")
+                elif item.value == previous:
+                    message = _("enumeration repeats {found} after {previous}; expected "
+                                "{expected}")
+                else:
+                    message = _("enumeration skips from {previous} to {found}; expected "
+                                "{expected}")
+                found, wanted = _text(item.value, item.style), _text(expected, item.style)
+                yield self.finding(item.span, message.format(
+                    found=quote(found), expected=quote(wanted),
+                    previous=quote(_text(previous, item.style)) if previous else ""),
+                    fix=Fix((Edit(item.span, wanted),),
+                            _("Replace with {expected}").format(expected=quote(wanted)),
+                            safe=False))

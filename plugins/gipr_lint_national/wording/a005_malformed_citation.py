@@ -1,0 +1,160 @@
+"""A005 malformed-citation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gipr_lint.api import (
+    Edit,
+    Finding,
+    Fix,
+    Report,
+    Rule,
+    RuleContext,
+    Severity,
+    Span,
+    translator,
+)
+from gipr_lint_national._text import line_span, quote
+
+_ = translator("gipr_lint_national")
+
+#: A 文号 whose year and number run together: "〔202130号".
+_RUN_TOGETHER = re.compile(
+    r"(?P<open>[〔\[［【])\s*(?P<year>(?:19|20)\d{2})(?P<number>\d{1,4})\s*号")
+
+#: A 文号 with brackets of two kinds: "〔2021]30号", "[2021〕30号".
+_MIXED = re.compile(
+    r"(?P<open>[〔\[［【(（])\s*(?:19|20)\d{2}\s*(?P<close>[〕\]］】)）])\s*\d{1,4}\s*号")
+_PAIRS = {"〔": "〕", "[": "]", "［": "］", "【": "】", "(": ")", "（": "）"}
+
+#: The 文号 of the two format notices with their issuer's prefix as written.
+_FORMAT_NOTICE = re.compile(
+    r"(?P<prefix>国办公开[\u4e00-\u9fff]{0,2}?)\s*(?=[〔\[［【(（]\s*(?:2021|2019)\s*[〕\]］】)）]"
+    r"\s*(?:30|60)\s*号)")
+_RIGHT_PREFIX = "国办公开办函"
+
+#: The document kind 函 written as a look-alike in any 文号: "国办涵〔2020〕109号".
+_KIND_LOOKALIKE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?P<kind>[涵凾])\s*"
+    r"(?=[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号)")
+
+#: The 条例 cited with an order number: "…条例》（国务院令第711号）".
+_ORDER = re.compile(r"政府信息公开条例\s*》?\s*[(（]?\s*(?:中华人民共和国)?国务院令\s*第\s*"
+                    r"(?P<number>\d+)\s*号")
+_RIGHT_ORDER = "711"
+_OLD_ORDER = "492"
+
+
+class MalformedCitation(Rule):
+    """A 文号 or 《》 title of the legal basis written wrongly.
+
+    Flags a 文号 whose year and number run together ("国办公开办函〔202130号"; the safe fix
+    puts back "〕"), a 文号 with brackets of two kinds ("〔2021]30号"), the issuer of the format
+    notices misspelt ("国办公开办涵〔2021〕30号", "国办公开函〔2021〕30号"; the 文号 is
+    国办公开办函), the document kind 函 written as a look-alike in any 文号 ("国办涵〔2020〕109号";
+    safe fix), a 《 left open or a 》 never opened in a paragraph, and the 条例 cited with an
+    order number other than 国务院令第711号 (第492号 is the 2007 条例, replaced in 2019).
+
+    Fails::
+
+        根据《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔202130号）要求编制。
+
+    Passes::
+
+        根据《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。
+    """
+
+    code = "A005"
+    name = "malformed-citation"
+    severity = Severity.WARNING
+    summary = "A 文号 or 《》 title of the legal basis written wrongly"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        if report.title is not None:
+            yield from self._numbers(report.title.text, report.title.span.start)
+        lines: set[int] = set()
+        for paragraph in report.paragraphs():
+            text, base = paragraph.text, paragraph.span.start
+            found = [*self._numbers(text, base), *self._orders(text, base, report.year)]
+            # 《》 are counted over whole lines: a title read off a paragraph's line splits it
+            line = line_span(report.text, paragraph.span)
+            if line.start not in lines:
+                lines.add(line.start)
+                found += self._titles(report.text[line.start:line.end], line.start)
+            yield from sorted(found, key=lambda finding: finding.span.start)
+
+    def _numbers(self, text: str, base: int) -> Iterator[Finding]:
+        for match in _RUN_TOGETHER.finditer(text):
+            close = _PAIRS.get(match.group("open"), "〕")
+            at = base + match.end("year")
+            yield self.finding(Span(base + match.start(), base + match.end()), _(
+                "文号 {found}: the year and the number run together; expected {expected}").format(
+                    found=quote(match.group()),
+                    expected=quote(f"{match.group('open')}{match.group('year')}{close}"
+                                   f"{match.group('number')}号")),
+                fix=Fix((Edit(Span(at, at), close),),
+                        _("Insert {bracket} after the year").format(bracket=quote(close))))
+        for match in _MIXED.finditer(text):
+            opening, closing = match.group("open"), match.group("close")
+            if _PAIRS[opening] == closing:
+                continue
+            span = Span(base + match.start(), base + match.end())
+            edits = (Edit(Span(base + match.start("open"), base + match.end("open")), "〔"),
+                     Edit(Span(base + match.start("close"), base + match.end("close")), "〕"))
+            yield self.finding(span, _("文号 {found} has brackets of two kinds; expected "
+                                       "〔…〕").format(found=quote(match.group())),
+                               fix=Fix(edits, _("Write the year in 〔…〕")))
+        for match in _KIND_LOOKALIKE.finditer(text):
+            if text[max(0, match.start() - 6):match.start()].endswith("国办公开办"):
+                continue  # reported below with the whole issuer
+            span = Span(base + match.start("kind"), base + match.end("kind"))
+            yield self.finding(span, _('document kind {found} misspelt in a 文号; expected '
+                                       '"函"').format(found=quote(match.group("kind"))),
+                               fix=Fix((Edit(span, "函"),), _('Replace with "函"')))
+        for match in _FORMAT_NOTICE.finditer(text):
+            prefix = match.group("prefix")
+            if prefix == _RIGHT_PREFIX:
+                continue
+            span = Span(base + match.start("prefix"), base + match.end("prefix"))
+            yield self.finding(span, _("issuer {found} misspelt in the 文号 of the format "
+                                       "notice; expected {expected}").format(
+                                           found=quote(prefix), expected=quote(_RIGHT_PREFIX)),
+                               fix=Fix((Edit(span, _RIGHT_PREFIX),),
+                                       _("Replace with {expected}").format(
+                                           expected=quote(_RIGHT_PREFIX))))
+
+    def _titles(self, text: str, base: int) -> Iterator[Finding]:
+        """Unpaired 《 and 》; a title nested in another ("《关于印发《…》的通知》") pairs up."""
+        opened: list[int] = []
+        for index, char in enumerate(text):
+            if char == "《":
+                opened.append(index)
+            elif char == "》":
+                if opened:
+                    opened.pop()
+                else:
+                    yield self._unbalanced(base + index, "》")
+        for index in opened:
+            yield self._unbalanced(base + index, "《")
+
+    def _unbalanced(self, at: int, mark: str) -> Finding:
+        message = (_("title mark 《 is never closed; expected a 》 after the title")
+                   if mark == "《" else
+                   _("title mark 》 closes no title; expected a 《 before the title"))
+        return self.finding(Span(at, at + 1), message)
+
+    def _orders(self, text: str, base: int, year: int | None) -> Iterator[Finding]:
+        for match in _ORDER.finditer(text):
+            number = match.group("number")
+            if number == _RIGHT_ORDER or (number == _OLD_ORDER and (year is None or year < 2019)):
+                continue
+            span = Span(base + match.start("number"), base + match.end("number"))
+            message = (_("the 条例 cited as 国务院令第492号, the 2007 version; the 条例 in force "
+                         "since 2019 is 国务院令第711号") if number == _OLD_ORDER else
+                       _("the 条例 cited as 国务院令第{number}号; expected 国务院令第711号").format(
+                           number=number))
+            yield self.finding(span, message,
+                               fix=Fix((Edit(span, _RIGHT_ORDER),),
+                                       _("Replace with 711"), safe=False))

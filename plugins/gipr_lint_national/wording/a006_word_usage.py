@@ -1,0 +1,133 @@
+"""A006 word-usage."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from gipr_lint.api import (
+    Edit,
+    Finding,
+    Fix,
+    Report,
+    Rule,
+    RuleContext,
+    Severity,
+    Span,
+    translator,
+)
+from gipr_lint_national._prose_numbers import Citations
+from gipr_lint_national._text import quote
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_ = translator("gipr_lint_national")
+
+#: The built-in substitutions, as data.
+DATA_FILE = Path(__file__).with_name("word_usage.toml")
+
+
+@dataclass(frozen=True, slots=True)
+class Substitution:
+    """A misused word and its replacement(s); ``pattern`` finds it when context matters."""
+
+    wrong: str
+    right: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+def _substitution(wrong: str, right: str, pattern: str | None = None) -> Substitution:
+    wrong, right = wrong.strip(), right.strip()
+    if not wrong or not right:
+        raise ValueError(f"substitution {wrong!r} -> {right!r} needs both words")
+    choices = tuple(choice.strip() for choice in right.split("|") if choice.strip())
+    return Substitution(wrong, choices, re.compile(pattern or re.escape(wrong)))
+
+
+@cache
+def builtin_substitutions() -> tuple[Substitution, ...]:
+    """The substitutions of ``word_usage.toml``."""
+    data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
+    return tuple(_substitution(item["wrong"], item["right"], item.get("pattern"))
+                 for item in data.get("substitution", ()))
+
+
+def _from_option(values: Iterable[object]) -> Iterator[Substitution]:
+    for value in values:
+        wrong, separator, right = str(value).partition("=")
+        if not separator:
+            raise ValueError(f"option word-usage: expected \"wrong=right\", got {value!r}")
+        yield _substitution(wrong, right)
+
+
+def _from_packs(templates: Sequence[object]) -> Iterator[Substitution]:
+    for item in templates:
+        if isinstance(item, Mapping) and item.get("kind") == "substitution":
+            yield _substitution(str(item.get("wrong", "")), str(item.get("right", "")),
+                                item.get("pattern"))
+
+
+def substitutions(context: RuleContext) -> tuple[Substitution, ...]:
+    """The built-in substitutions, then the packs' (hook ``gipr_lint_templates``), then the
+    user's (option ``word-usage``)."""
+    extra = (*_from_packs(context.templates.extensions),
+             *_from_option(context.options.get("word-usage", ())))
+    return builtin_substitutions() + extra
+
+
+class WordUsage(Rule):
+    """A misused word or idiom of official writing.
+
+    Reads the prose for the substitutions of a data file (``word_usage.toml``, like Vale's
+    substitution rules or textlint's prh dictionaries): 截止 before a date for 截至 ("截止2023年
+    12月31日"), 布署 for 部署, 按步就班 for 按部就班, 再接再励 for 再接再厉 and others. Users
+    add their own with ``word-usage = ["wrong=right", …]`` in ``[tool.gipr-lint.wording]``; a
+    rule pack returns ``{"kind": "substitution", "wrong": …, "right": …}`` items from its
+    ``gipr_lint_templates`` hook. Text inside a cited title 《…》 is left alone. The fix is safe
+    when there is one replacement; where the right word depends on the meaning ("亟须|急需")
+    the message lists the choices and no fix is offered.
+
+    Fails::
+
+        截止2023年12月31日，我局通过官方网站发布政务类信息34条。
+
+    Passes::
+
+        截至2023年12月31日，我局通过官方网站发布政务类信息34条。
+    """
+
+    code = "A006"
+    name = "word-usage"
+    severity = Severity.WARNING
+    summary = "A misused word or idiom of official writing"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        entries = substitutions(context)
+        for paragraph in report.paragraphs():
+            text, base = paragraph.text, paragraph.span.start
+            citations: Citations | None = None
+            found: list[Finding] = []
+            for entry in entries:
+                for match in entry.pattern.finditer(text):
+                    citations = citations or Citations(text)
+                    if citations.covers(match.span()):
+                        continue
+                    found.append(self._finding(entry, Span(base + match.start(),
+                                                           base + match.end()), match.group()))
+            yield from sorted(found, key=lambda finding: finding.span.start)
+
+    def _finding(self, entry: Substitution, span: Span, word: str) -> Finding:
+        expected = " / ".join(quote(choice) for choice in entry.right)
+        fix = None
+        if len(entry.right) == 1:
+            fix = Fix((Edit(span, entry.right[0]),),
+                      _("Replace with {expected}").format(expected=quote(entry.right[0])))
+        return self.finding(span, _("misused word {found}; expected {expected}").format(
+            found=quote(word), expected=expected), fix=fix)

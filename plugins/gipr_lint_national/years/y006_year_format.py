@@ -1,0 +1,86 @@
+"""Y006 year-format."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+
+from gipr_lint.api import (
+    Edit,
+    Finding,
+    Fix,
+    Report,
+    Rule,
+    RuleContext,
+    Severity,
+    Span,
+    translator,
+)
+from gipr_lint_national._text import quote
+
+_ = translator("gipr_lint_national")
+
+#: A year run into its month: "20231月1日", "202312月31日".
+_RUN_INTO_MONTH = re.compile(
+    r"(?<![\d.\-/／:：])(?P<year>(?:19|20)\d{2})(?P<month>1[0-2]|0?[1-9])月")
+
+#: A year run into the words after it: "2023政府信息公开工作年度报告", "2023度".
+_RUN_INTO_WORDS = re.compile(
+    r"(?<![\d.\-/／:：])(?P<year>(?:19|20)\d{2})(?P<space>[ \t\u3000\r\n]{0,6})"
+    r"(?=度|政府信息公开|全年|上半年|下半年)")
+
+#: A full date: "2023年12月31日" (spaces allowed), to check it exists.
+_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月"
+                   r"(?:\s*(?P<day>\d{1,2})\s*日)?")
+
+
+class YearFormat(Rule):
+    """A year written without its 年, or a date that cannot be.
+
+    Flags a year run into the month ("20231月1日" for "2023年1月1日") or into the words after it
+    ("2023政府信息公开工作年度报告", "2023度"), with a safe fix inserting 年, and a date that
+    does not exist ("2023年13月", "2023年2月30日"). Dates written with hyphens or dots
+    ("2024-01-19") and numbers that are not years are left alone.
+
+    Fails::
+
+        本年度报告中所列数据统计期限为20231月1日至2023年12月31日。
+
+    Passes::
+
+        本年度报告中所列数据统计期限为2023年1月1日至2023年12月31日。
+    """
+
+    code = "Y006"
+    name = "year-format"
+    severity = Severity.WARNING
+    summary = "A year without its 年, or a date that cannot be"
+
+    def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        text = report.text
+        found: list[Finding] = []
+        for match in _RUN_INTO_MONTH.finditer(text):
+            found.append(self._missing(match.start("year"), match.end("year"),
+                                       text[match.start():match.end() + 3]))
+        for match in _RUN_INTO_WORDS.finditer(text):
+            after = text[match.end():match.end() + 8]
+            found.append(self._missing(match.start("year"), match.end("year"),
+                                       match.group("year") + after))
+        for match in _DATE.finditer(text):
+            year, month = int(match.group("year")), int(match.group("month"))
+            day = int(match.group("day")) if match.group("day") else 1
+            try:
+                datetime.date(year, month, day)
+            except ValueError:
+                found.append(self.finding(Span(match.start(), match.end()), _(
+                    "{date} is not a date").format(date=quote(match.group()))))
+        yield from sorted(found, key=lambda finding: finding.span.start)
+
+    def _missing(self, start: int, end: int, shown: str) -> Finding:
+        year_end = Span(end, end)
+        return self.finding(Span(start, end), _(
+            "year {year} without 年 in {text}; expected {expected}").format(
+                year=shown[:end - start], text=quote(shown.split("\n")[0]),
+                expected=quote(shown[:end - start] + "年")),
+            fix=Fix((Edit(year_end, "年"),), _("Insert 年 after the year")))
