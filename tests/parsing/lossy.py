@@ -19,6 +19,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable
+from pathlib import PurePath
 
 from gipr_lint.model import Report, Table
 from gipr_lint.templates import (
@@ -271,7 +272,8 @@ def rewrite(report: Report, form: str, seed: int = 0, values: Values | None = No
     cells where given); for ``pdftotext`` the prose, title and years are made pdftotext-like
     too."""
     writer = FORMS[form]
-    rng = random.Random(f"{report.path}:{form}:{seed}")
+    # seeded by the file name, not its path: the same text wherever the checkout is
+    rng = random.Random(f"{PurePath(report.path).name}:{form}:{seed}")
     text = report.text
     pieces: list[tuple[int, int, str]] = []
     for table in report.tables.values():
