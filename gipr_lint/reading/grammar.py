@@ -31,7 +31,7 @@ from gipr_lint.reading.layout.headings import HeadingMatch
 from gipr_lint.reading.layout.signature import SignatureMatch
 from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.source import Span
-from gipr_lint.templates import Templates, current
+from gipr_lint.templates import TABLE_NUMERALS, Templates, current
 
 __all__ = ["Parsed", "PieceToken", "grammar_text", "parse_pieces", "report_parser", "tokens"]
 
@@ -247,13 +247,25 @@ class _Recovery:
             return
         self._reported_rows.add(id(label))
         payload = label.payload
-        expected = payload.expected if isinstance(payload, TableItem) else cells
+        # the width the grammar gives the label: a row's template columns, or table 四's
+        # fifteen cells after its header (whose reader item carries no count of its own)
+        expected = self.words.labels[label.type][0]
         key = payload.template.key if isinstance(payload, TableItem) and payload.template else None
-        name = label.strip() or "表格"
+        kind = self._table_kind(back_from=index)
+        name = self._label_name(label, kind)
         self.problems.append(Problem(f"{name}: {cells} cells, expected {expected}{extra}",
                                      Span(label.start_pos or 0, label.end_pos or 0), "row-shape",
-                                     table=self._table_kind(back_from=index), row=key,
-                                     expected=expected, found=cells))
+                                     table=kind, row=key, expected=expected, found=cells))
+
+    @staticmethod
+    def _label_name(label: PieceToken, kind: TableKind | None) -> str:
+        """How a problem names the label whose cells are miscounted: a row by its own words;
+        a table header (table 四's cells follow its header, not a row label) by its table,
+        not by the header's text, which runs over every column heading."""
+        payload = label.payload
+        if isinstance(payload, TableItem) and payload.kind == "header" and kind is not None:
+            return f"table {TABLE_NUMERALS[kind]}"
+        return label.strip() or "表格"
 
     def _table_kind(self, back_from: int) -> TableKind | None:
         for token in reversed(self.stream[:back_from]):

@@ -180,3 +180,16 @@ def test_the_parser_of_each_generated_grammar_is_cached_and_a_broken_cache_is_re
         assert list(tmp_path.iterdir()) == []
     finally:
         grammar._parser_for.cache_clear()
+
+
+_REVIEW = "四、政府信息公开行政复议、行政诉讼情况\n" + " | ".join(
+    ["行政复议", "行政诉讼"] + [c for _ in REVIEW_GROUPS for c in REVIEW_COLUMNS]) + "\n"
+
+
+@pytest.mark.parametrize("count", [14, 16])
+def test_a_review_table_with_the_wrong_cell_count_expects_its_grammar_width(count: int) -> None:
+    report = parse_text(_REVIEW + " | ".join(["0"] * count) + "\n")
+    shape = [p for p in report.problems if p.kind == "row-shape"]
+    width = len(REVIEW_GROUPS) * len(REVIEW_COLUMNS)
+    assert [(p.table, p.expected, p.found) for p in shape] == [("review", width, count)]
+    assert shape[0].message.startswith(f"table 四: {count} cells, expected 15")
