@@ -88,3 +88,11 @@ def test_english_stays_english(cli: RunCli, tmp_path: Path) -> None:
         "gipr-lint: 报告.doc: cannot read: a legacy Word/WPS file (.doc/.wps) cannot be read: "
         "open it in Word or WPS and save it as .docx (文件 → 另存为 → Word 文档 .docx)",
         "gipr-lint: nothing was linted"]
+
+
+def test_baseline_summary_in_chinese(cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text("标题\n还存在以 下问题\n", encoding="utf-8")
+    done = cli("--isolated", "--lang", "zh", "--select", "TST003", "--write-baseline", "b.json",
+               "r.txt", plugins=WORDS, cwd=tmp_path)
+    assert done.returncode == 0
+    assert lines(done.stderr) == ["gipr-lint: 已将 1 处问题记入 b.json"]

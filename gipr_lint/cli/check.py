@@ -234,8 +234,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     run = RunConfig(config=args.config, isolated=args.isolated, overrides=_overrides(args),
                     cwd=Path.cwd())
     try:
+        choose_language(args)  # --lang, before the messages of configuration and discovery
         resolver = run.resolver(plugin_set)
-        choose_language(args)  # --lang, before discovery's messages about missing paths
         files, missing = _discover(args, plugin_set, resolver, run.cwd)
         first = files[0] if files else "x.txt"
         choose_language(args, resolver=resolver,
@@ -339,7 +339,8 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
             count = write_baseline(args.write_baseline, results)
         except OSError as exc:
             raise UsageError(f"--write-baseline: {exc}") from None
-        error(f"recorded {count} finding{'s' if count != 1 else ''} in {args.write_baseline}")
+        error(_n("recorded {count} finding in {path}", "recorded {count} findings in {path}",
+                 count).format(count=count, path=args.write_baseline))
         return status
     if args.baseline is not None:
         from gipr_lint.linting.baseline import BaselineError, filter_new, load_baseline

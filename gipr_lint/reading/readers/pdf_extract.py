@@ -253,7 +253,7 @@ def _blocks(body: list[list[Line]], page_tables: list[list[PdfTable]], pages: in
         ordered: list[tuple[float, Line | PdfTable]] = [(line.top, line) for line in lines]
         ordered += [(table.bbox[1], table) for table in tables]
         ordered.sort(key=lambda pair: pair[0])
-        for _, item in ordered:
+        for _top, item in ordered:
             previous = items[-1] if items else None
             if (isinstance(item, PdfTable) and isinstance(previous, PdfTable)
                     and previous.last_page + 1 == item.page
