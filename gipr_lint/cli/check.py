@@ -80,7 +80,8 @@ def _read_stdin(name: str, plugin_set: PluginSet, resolver: Any) -> FileResult:
     try:
         source = stdin_source(sys.stdin.buffer.read(), name)
     except (OSError, DecodeError) as exc:
-        return FileResult(path=name, report=None, error=f"cannot read: {exc}")
+        return FileResult(path=name, report=None,
+                          error=_("cannot read: {reason}").format(reason=exc))
     return lint_source(source, resolver.settings_for(Path(name)), plugin_set)
 
 
@@ -188,14 +189,14 @@ def _nothing_to_lint(args: argparse.Namespace, missing: list[str],
     """Say why no report was linted (never "All checks passed." for an empty run)."""
     searched = [path for path in args.paths if path != "-" and Path(path).is_dir()]
     if "help" in args.paths and any(message.startswith("help:") for message in missing):
-        error("for help, run: gipr-lint --help")
+        error(_("for help, run: gipr-lint --help"))
     if searched:
         suffixes = ", ".join(sorted(searched_suffixes(plugin_set, resolver, Path.cwd())))
-        error(f"nothing was linted: no file ending in {suffixes} in {', '.join(searched)} "
-              "(hidden, excluded and git-ignored files are passed over; --show-files lists "
-              "what would be linted)")
+        error(_("nothing was linted: no file ending in {suffixes} in {folders} (hidden, "
+                "excluded and git-ignored files are passed over; --show-files lists what would "
+                "be linted)").format(suffixes=suffixes, folders=", ".join(searched)))
     else:
-        error("nothing was linted")
+        error(_("nothing was linted"))
 
 
 def _discover(args: argparse.Namespace, plugin_set: PluginSet, resolver: ConfigResolver,
@@ -233,6 +234,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     run = RunConfig(config=args.config, isolated=args.isolated, overrides=_overrides(args),
                     cwd=Path.cwd())
     try:
+        choose_language(args)  # --lang, before the messages of configuration and discovery
         resolver = run.resolver(plugin_set)
         files, missing = _discover(args, plugin_set, resolver, run.cwd)
         first = files[0] if files else "x.txt"
@@ -326,7 +328,8 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
         if args.diff:
             return max(status, EXIT_FINDINGS if fixed and not args.exit_zero else EXIT_OK)
         if fixed and not args.quiet:
-            error(f"fixed {fixed} finding{'s' if fixed != 1 else ''}")
+            error(_n("fixed {count} finding", "fixed {count} findings", fixed)
+                  .format(count=fixed))
         if fixed:  # the re-linted files' cross-report findings
             results = cross_report(results, args, plugin_set, resolver, None)
     if args.write_baseline is not None:
@@ -336,7 +339,8 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
             count = write_baseline(args.write_baseline, results)
         except OSError as exc:
             raise UsageError(f"--write-baseline: {exc}") from None
-        error(f"recorded {count} finding{'s' if count != 1 else ''} in {args.write_baseline}")
+        error(_n("recorded {count} finding in {path}", "recorded {count} findings in {path}",
+                 count).format(count=count, path=args.write_baseline))
         return status
     if args.baseline is not None:
         from gipr_lint.linting.baseline import BaselineError, filter_new, load_baseline
@@ -367,7 +371,8 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
             _fixable_hint(results, args, out, plugin_set, stdin or set())
     out.flush()
     if incomplete and not args.quiet:
-        error("no findings in what was linted, but not everything could be linted (see above)")
+        error(_("no findings in what was linted, but not everything could be linted (see "
+                "above)"))
     _unused_ignores(results)
     if status == EXIT_OK and not args.exit_zero and _fails(results, resolver):
         return EXIT_FINDINGS

@@ -29,8 +29,8 @@ _ = translator("gipr_lint")
 def cmd_parse(args: argparse.Namespace) -> int:
     import json
 
+    from gipr_lint.linting.engine import read_error
     from gipr_lint.reading.parser import parse
-    from gipr_lint.reading.source import DecodeError
 
     plugin_set = load_plugins()
     if args.grammar:
@@ -50,12 +50,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
             source = stdin_source(sys.stdin.buffer.read(), "-")
         else:
             source = plugin_set.reader_for(args.file).read(Path(args.file))
-    except (OSError, DecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise UsageError(f"{args.file}: cannot read: {reason}") from None
-    except Exception as exc:  # a reader plugin's bug
-        raise UsageError(f"{args.file}: cannot read: reader crashed: {type(exc).__name__}: "
-                         f"{exc}") from None
+    except Exception as exc:  # OSError, DecodeError, or a reader plugin's bug
+        raise UsageError(f"{args.file}: {read_error(exc)}") from None
     if args.format == "text":
         sys.stdout.write(source.text)
         return EXIT_OK
@@ -80,8 +76,8 @@ def _parse_csv(files: list[str], plugin_set: PluginSet) -> int:
     that cannot be read is a line saying so, and exit 2."""
     from gipr_lint.formatters import report_csv
     from gipr_lint.linting.discovery import discover
+    from gipr_lint.linting.engine import read_error
     from gipr_lint.reading.parser import parse
-    from gipr_lint.reading.source import DecodeError
     from gipr_lint.templates import using
 
     found, missing = discover(files, plugin_set.suffixes())
@@ -95,14 +91,12 @@ def _parse_csv(files: list[str], plugin_set: PluginSet) -> int:
                 source = (stdin_source(sys.stdin.buffer.read(), "-") if path == "-"
                           else plugin_set.reader_for(path).read(Path(path)))
                 reports.append(parse(source))
-            except (OSError, DecodeError) as exc:
-                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            except Exception as exc:  # a reader plugin's bug
-                reason = f"reader crashed: {type(exc).__name__}: {exc}"
+            except Exception as exc:  # OSError, DecodeError, or a reader plugin's bug
+                message = read_error(exc)
             else:
                 continue
-            error(f"{path}: cannot read: {reason}")
-            reports.append((path, f"cannot read: {reason}"))
+            error(f"{path}: {message}")
+            reports.append((path, message))
             status = EXIT_ERROR
     report_csv.write(reports, sys.stdout)
     return status

@@ -14,11 +14,15 @@ from typing import Any, TextIO
 
 from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.hookspecs import hookimpl
+from gipr_lint.i18n import translator
 from gipr_lint.model import Report
 from gipr_lint.reading.source import DecodeError, Source, read_source
 from gipr_lint.rules import Rule, RuleContext
 
 GIPR_LINT_API = 1
+
+_ = translator("gipr_lint")
+
 #: The plugin name the framework's own contributions are listed under.
 BUILTIN_NAME = "gipr-lint"
 #: The built-in output formats, each a module in :mod:`gipr_lint.formatters` with ``write()``.
@@ -56,18 +60,18 @@ class LegacyOfficeReader:
         with open(path, "rb") as handle:
             head = handle.read(1 << 20)
         if not head:
-            raise DecodeError("empty file")
+            raise DecodeError(_("empty file"))
         if head.startswith(b"{\\rtf"):
-            raise DecodeError("an RTF document (with a .doc or .wps name) cannot be read: open "
-                              "it in Word or WPS and save it as .docx")
+            raise DecodeError(_("an RTF document (with a .doc or .wps name) cannot be read: "
+                                "open it in Word or WPS and save it as .docx"))
         if not head.startswith(OLE_MAGIC):
-            raise DecodeError("not a Word or WPS file (the name ends in .doc or .wps but the "
-                              "content is something else)")
+            raise DecodeError(_("not a Word or WPS file (the name ends in .doc or .wps but the "
+                                "content is something else)"))
         if "EncryptedPackage".encode("utf-16-le") in head:
-            raise DecodeError("the Word file is password-protected (encrypted): remove the "
-                              "password in Word or WPS and save it again as .docx")
-        raise DecodeError("a legacy Word/WPS file (.doc/.wps) cannot be read: open it in Word "
-                          "or WPS and save it as .docx (文件 → 另存为 → Word 文档 .docx)")
+            raise DecodeError(_("the Word file is password-protected (encrypted): remove the "
+                                "password in Word or WPS and save it again as .docx"))
+        raise DecodeError(_("a legacy Word/WPS file (.doc/.wps) cannot be read: open it in "
+                            "Word or WPS and save it as .docx (文件 → 另存为 → Word 文档 .docx)"))
 
 
 class LazyFormatter:

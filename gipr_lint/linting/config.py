@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gipr_lint.diagnostics import Severity
+from gipr_lint.i18n import translator
 from gipr_lint.model import AgencyKind
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ __all__ = [
     "find_config",
     "read_config_file",
 ]
+
+_ = translator("gipr_lint")
 
 #: The file names looked for in each directory, in order of preference.
 CONFIG_FILENAMES = ("gipr-lint.toml", ".gipr-lint.toml", "pyproject.toml")
@@ -377,7 +380,9 @@ def read_config_file(path: Path) -> tuple[dict[str, Any], str] | None:
     try:
         data = tomllib.loads(_decode_config(path, path.read_bytes()))
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        reason = _(exc.strerror) if exc.strerror else str(exc)
+        raise ConfigError(f"{path}: " + _("cannot read: {reason}").format(reason=reason)) \
+            from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     if path.name == "pyproject.toml":

@@ -6,7 +6,11 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from gipr_lint.i18n import translator
+
 __all__ = ["SKIPPED_DIRS", "discover"]
+
+_ = translator("gipr_lint")
 
 #: Directory names never descended into (besides hidden ones and virtual environments).
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages", "build",
@@ -58,7 +62,8 @@ def discover(paths: Sequence[str], suffixes: Iterable[str], skip: Skip | None = 
         elif os.path.exists(path):
             found = [path]
         else:
-            errors.append(f"{path}: cannot read: No such file or directory")
+            errors.append(f"{path}: " + _("cannot read: {reason}").format(
+                reason=_("No such file or directory")))
             continue
         for file in found:
             key = file if file == "-" else str(Path(file).absolute())

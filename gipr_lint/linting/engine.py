@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from gipr_lint.diagnostics import Diagnostic, Finding, Severity
-from gipr_lint.i18n import translator
+from gipr_lint.i18n import N_, translator
 from gipr_lint.linting.batch import ReportSummary, summarize
 from gipr_lint.linting.config import IgnoreText, Settings, SettingsValidator, build_settings
 from gipr_lint.linting.plugin_manager import PluginSet
@@ -29,7 +29,7 @@ from gipr_lint.templates import Templates, using
 _ = translator("gipr_lint")
 
 __all__ = ["CRASH_CODE", "FileResult", "is_selected", "lint_path", "lint_source", "lint_text",
-           "selected_codes"]
+           "read_error", "selected_codes"]
 
 #: The code of the diagnostic a crashing rule (or parser) becomes.
 CRASH_CODE = "E999"
@@ -296,15 +296,28 @@ def lint_path(path: str | Path, settings: Settings, plugin_set: PluginSet) -> Fi
     :attr:`FileResult.error` (never raised)."""
     try:
         source = plugin_set.reader_for(path).read(Path(path))
-    except (OSError, DecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return FileResult(path=str(path), report=None, error=f"cannot read: {reason}")
-    except Exception as exc:  # a reader plugin's bug
-        return FileResult(path=str(path), report=None,
-                          error=f"cannot read: reader crashed: {type(exc).__name__}: {exc}")
+    except Exception as exc:  # OSError, DecodeError, or a reader plugin's bug
+        return FileResult(path=str(path), report=None, error=read_error(exc))
     if source.path != str(path):
         source = dataclasses.replace(source, path=str(path))
     return lint_source(source, settings, plugin_set)
+
+
+#: The operating system's most common reasons, translated when shown (``strerror`` is English).
+_OS_REASONS = (N_("No such file or directory"), N_("Permission denied"), N_("Is a directory"))
+
+
+def read_error(exc: BaseException) -> str:
+    """``cannot read: <reason>`` in the current language for what a reader raised: an
+    ``OSError`` (its ``strerror``), a :class:`DecodeError` (its message, which the reader
+    translated) or any other exception (a reader plugin's bug)."""
+    if isinstance(exc, OSError) and exc.strerror:
+        reason = _(exc.strerror)
+    elif isinstance(exc, (OSError, DecodeError)):
+        reason = str(exc)
+    else:
+        reason = _("reader crashed: {error}").format(error=f"{type(exc).__name__}: {exc}")
+    return _("cannot read: {reason}").format(reason=reason)
 
 
 @lru_cache(maxsize=32)

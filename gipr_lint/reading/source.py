@@ -13,10 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gipr_lint.i18n import translator
+
 if TYPE_CHECKING:
     from gipr_lint.reading.document import Origin
 
 __all__ = ["DecodeError", "Source", "Span", "decode", "read_source"]
+
+_ = translator("gipr_lint")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -67,7 +71,7 @@ def decode(data: bytes) -> tuple[str, str, bool]:
             if text.startswith("\ufeff"):
                 text = text[1:]
             if _looks_binary(text):
-                raise DecodeError("binary data, not a text report")
+                raise DecodeError(_("binary data, not a text report"))
             return text, "utf-8" if encoding == "utf-8-sig" else "utf-16", True
     for encoding in ("utf-8", "gb18030"):
         try:
@@ -79,9 +83,9 @@ def decode(data: bytes) -> tuple[str, str, bool]:
             # a UTF-8 file cut off in the middle of its last character (a truncated download)
             text = data[:exc.start].decode("utf-8") + "\ufffd"
         if _looks_binary(text):
-            raise DecodeError("binary data, not a text report")
+            raise DecodeError(_("binary data, not a text report"))
         return text, encoding, False
-    raise DecodeError("not valid UTF-8, UTF-16 or GB18030 text")
+    raise DecodeError(_("not valid UTF-8, UTF-16 or GB18030 text"))
 
 
 def _line_starts(text: str) -> tuple[int, ...]:

@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from gipr_lint.hookspecs import hookimpl
+from gipr_lint.i18n import translator
 from gipr_lint.reading.document import Cell, Document, Origin, Paragraph, Table, to_source
 from gipr_lint.reading.readers.docx_numbering import Numbering
 from gipr_lint.reading.source import DecodeError, Source
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     import zipfile
 
 __all__ = ["MAX_PARTS", "DocxReader", "max_inflated_bytes", "read_docx"]
+
+_ = translator("gipr_lint")
 
 GIPR_LINT_API = 1
 
@@ -101,8 +104,8 @@ def _read_archive(path: Path, budget: int | None) -> dict[str, bytes]:
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise DecodeError("not a .docx: not a zip archive (damaged, or another format with a "
-                          ".docx name)") from None
+        raise DecodeError(_("not a .docx: not a zip archive (damaged, or another format with "
+                            "a .docx name)")) from None
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_PARTS:
@@ -118,10 +121,12 @@ def _read_archive(path: Path, budget: int | None) -> dict[str, bytes]:
                               f"more than the limit of {budget:,} (GIPR_LINT_MAX_INFLATED_MB)")
         names = {info.filename for info in infos}
         if any(info.flag_bits & 0x1 for info in infos):
-            raise DecodeError("the file is encrypted: remove its password and save it again")
+            raise DecodeError(_("the file is encrypted: remove its password and save it "
+                                "again"))
         main = _main_part(archive, names, budget)
         if main is None:
-            raise DecodeError("a zip archive, not a Word .docx (it has no word/document.xml)")
+            raise DecodeError(_("a zip archive, not a Word .docx (it has no "
+                                "word/document.xml)"))
         parts: dict[str, bytes] = {}
         left = budget
         for key, name in (("main", main), *((n, n) for n in _EXTRA_PARTS if n in names)):
@@ -263,10 +268,10 @@ def read_docx(path: Path) -> Source:
     """Read a Word report (raises ``OSError`` or :class:`DecodeError`)."""
     path = Path(path)
     if path.stat().st_size == 0:
-        raise DecodeError("empty file")
+        raise DecodeError(_("empty file"))
     document = read_document(path)
     if not document.blocks:
-        raise DecodeError("the document is empty")
+        raise DecodeError(_("the document is empty"))
     return to_source(document, str(path))
 
 

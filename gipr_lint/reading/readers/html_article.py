@@ -13,10 +13,13 @@ import re
 from bisect import bisect_right
 from html import unescape
 
+from gipr_lint.i18n import translator
 from gipr_lint.reading.readers.html_scan import Element, Scan, TextRun
 from gipr_lint.reading.source import DecodeError
 
 __all__ = ["BLOCK", "find_article", "is_chrome"]
+
+_ = translator("gipr_lint")
 
 #: Tags that end a paragraph (a line of the report).
 BLOCK = frozenset({
@@ -116,8 +119,8 @@ def find_article(result: Scan, text: str) -> tuple[int, int]:
         title = bisect_right(starts, match.start()) - 1
     anchors = [index for index in (title, *(headings[:1]), *(headings[-1:])) if index is not None]
     if len(set(headings)) < 1 and title is None:
-        raise DecodeError("no annual report found on this page (no title and none of the six "
-                          "section headings 一、总体情况 … 六、其他需要报告的事项)")
+        raise DecodeError(_("no annual report found on this page (no title and none of the "
+                            "six section headings 一、总体情况 … 六、其他需要报告的事项)"))
     nodes = [owners[index] for index in anchors]
     common = nodes[0]
     for node in nodes[1:]:

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from html import unescape
 from pathlib import Path
 
+from gipr_lint.i18n import translator
 from gipr_lint.reading.document import Cell, Document, Origin, Paragraph, Table, to_source
 from gipr_lint.reading.readers.html_article import BLOCK, find_article, is_chrome
 from gipr_lint.reading.readers.html_charset import page_encoding
@@ -21,6 +22,8 @@ from gipr_lint.reading.readers.html_scan import Scan, ScanLimit, TextRun, scan
 from gipr_lint.reading.source import DecodeError, Source
 
 __all__ = ["read_document", "read_html"]
+
+_ = translator("gipr_lint")
 
 _SPACE = re.compile(r"[ \t\n\r\f\u00a0\u3000]+")
 # white space that is not one plain space: it becomes one space (a plain space stays in its
@@ -368,10 +371,10 @@ def read_html(path: Path) -> Source:
     """Read an HTML report file (raises ``OSError`` or :class:`DecodeError`)."""
     data = Path(path).read_bytes()
     if not data.strip():
-        raise DecodeError("empty file")
+        raise DecodeError(_("empty file"))
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DecodeError("binary data, not a web page")
+        raise DecodeError(_("binary data, not a web page"))
     document = read_document(data)
     if not document.blocks:
-        raise DecodeError("no text found on this page")
+        raise DecodeError(_("no text found on this page"))
     return to_source(document, str(path))

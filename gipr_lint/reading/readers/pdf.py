@@ -17,11 +17,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gipr_lint.hookspecs import hookimpl
+from gipr_lint.i18n import translator
 from gipr_lint.reading.document import Document, to_source
 from gipr_lint.reading.readers.pdf_budget import Limits, run_limited
 from gipr_lint.reading.source import DecodeError, Source
 
 __all__ = ["PdfReader", "gipr_lint_readers", "read_pdf"]
+
+_ = translator("gipr_lint")
 
 GIPR_LINT_API = 1
 
@@ -29,13 +32,13 @@ GIPR_LINT_API = 1
 def _check_file(path: Path, limits: Limits) -> None:
     size = path.stat().st_size
     if size > limits.max_mb * 1024 * 1024:
-        raise DecodeError(f"the PDF is {size / 1024 / 1024:.0f} MB, more than the limit of "
-                          f"{limits.max_mb:g} MB for one file (raise it with "
-                          "GIPR_LINT_PDF_MAX_MB)")
+        raise DecodeError(_("the PDF is {size} MB, more than the limit of {limit} MB for one "
+                            "file (raise it with GIPR_LINT_PDF_MAX_MB)").format(
+                              size=f"{size / 1024 / 1024:.0f}", limit=f"{limits.max_mb:g}"))
     with path.open("rb") as handle:
         head = handle.read(1024)
     if b"%PDF-" not in head:
-        raise DecodeError("not a PDF file (it does not start with %PDF-)")
+        raise DecodeError(_("not a PDF file (it does not start with %PDF-)"))
 
 
 def read_pdf(path: str | Path, limits: Limits | None = None) -> Source:

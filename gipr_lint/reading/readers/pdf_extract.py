@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gipr_lint.i18n import translator
 from gipr_lint.reading.document import Block, Cell, Origin, Paragraph, Table
 from gipr_lint.reading.readers.pdf_lines import Layout, Line, furniture, join_text, lines_of
 from gipr_lint.reading.readers.pdf_lines import paragraphs as group_paragraphs
@@ -22,6 +23,8 @@ from gipr_lint.reading.readers.pdf_tables import PdfTable, join_continued, read_
 from gipr_lint.reading.source import DecodeError
 
 __all__ = ["Extracted", "PdfError", "extract", "preload"]
+
+_ = translator("gipr_lint")
 
 #: Fewer readable characters than this in the whole file: a scan without a text layer.
 MIN_TEXT = 20
@@ -84,15 +87,16 @@ def _translate(exc: BaseException) -> PdfError:
         cause = nxt
     name = type(cause).__name__
     if isinstance(cause, RecursionError):
-        return PdfError("the PDF's objects are nested too deeply to read (a damaged or "
-                        "hostile file)")
+        return PdfError(_("the PDF's objects are nested too deeply to read (a damaged or "
+                          "hostile file)"))
     if isinstance(cause, MemoryError):
         return PdfError("reading the PDF needs more memory than the limit for one file (raise "
                         "it with GIPR_LINT_PDF_MAX_MEMORY_MB)")
     if "Password" in name or "Encrypt" in name:
-        return PdfError("the PDF is encrypted (password-protected); save an unprotected copy "
-                        "to lint it")
-    return PdfError(f"not a readable PDF (damaged or truncated file: {_detail(cause)})")
+        return PdfError(_("the PDF is encrypted (password-protected); save an unprotected "
+                          "copy to lint it"))
+    return PdfError(_("not a readable PDF (damaged or truncated file: {detail})").format(
+        detail=_detail(cause)))
 
 
 def _detail(exc: BaseException) -> str:
@@ -182,15 +186,15 @@ def _extract(pdf: Any, max_pages: int, deadline: float | None, seconds: float) -
             raise _translate(RecursionError()) from None
         except Exception as exc:
             error = _translate(exc)
-            if "nested too deeply" in str(error):
+            if str(error) == str(_translate(RecursionError())):
                 raise error from None
             raise _Unreadable(error) from None
         if count > max_pages:
             raise PdfError(f"the PDF has more than {max_pages} pages, the limit for one file "
                            "(raise it with GIPR_LINT_PDF_MAX_PAGES)")
         if count == 0:
-            raise _Unreadable(PdfError("the PDF has no pages that can be read (a damaged "
-                                       "cross-reference table?)"))
+            raise _Unreadable(PdfError(_("the PDF has no pages that can be read (a damaged "
+                                         "cross-reference table?)")))
         try:
             return _read(pdf, count, deadline, seconds)
         except PdfError:
@@ -224,8 +228,8 @@ def _read(pdf: Any, count: int, deadline: float | None, seconds: float) -> Extra
         except Exception as exc:  # a damaged page: refuse the file rather than lint a part
             if "allocate" in str(exc):  # zlib out of memory under the memory limit
                 raise MemoryError from None
-            raise PdfError(f"page {number} of the PDF cannot be read (damaged: "
-                           f"{_detail(exc)})") from None
+            raise PdfError(_("page {number} of the PDF cannot be read (damaged: {detail})")
+                           .format(number=number, detail=_detail(exc))) from None
         page_lines.append(lines)
         page_tables.append(tables)
         heights.append(float(page.height))
@@ -236,8 +240,9 @@ def _read(pdf: Any, count: int, deadline: float | None, seconds: float) -> Extra
         len(cell.text) for tables in page_tables for table in tables for row in table.rows
         for cell in row if cell is not None)
     if text_size < MIN_TEXT:
-        raise PdfError(f"the PDF has no text layer ({count} page(s) of images, a scan?): it "
-                       "needs OCR (text recognition) before it can be linted")
+        raise PdfError(_("the PDF has no text layer ({count} page(s) of images, a scan?): it "
+                         "needs OCR (text recognition) before it can be linted").format(
+                           count=count))
     return _blocks(body, page_tables, count)
 
 
@@ -248,7 +253,7 @@ def _blocks(body: list[list[Line]], page_tables: list[list[PdfTable]], pages: in
         ordered: list[tuple[float, Line | PdfTable]] = [(line.top, line) for line in lines]
         ordered += [(table.bbox[1], table) for table in tables]
         ordered.sort(key=lambda pair: pair[0])
-        for _, item in ordered:
+        for _top, item in ordered:
             previous = items[-1] if items else None
             if (isinstance(item, PdfTable) and isinstance(previous, PdfTable)
                     and previous.last_page + 1 == item.page
