@@ -119,13 +119,13 @@ def test_row_label_of_every_extra_cell() -> None:
     the cells before it (10,000 extra cells of one row were quadratic)."""
     def make(n: int) -> Callable[[], object]:
         stream = [_token("REQUESTS_2021_TOTAL", Span(0, 2), "合计", None)]
-        stream += [_token("NUMBER", Span(3 + i, 4 + i), "0", None) for i in range(n)]
+        stream += [_token("CELL", Span(3 + i, 4 + i), "0", None) for i in range(n)]
         recovery = _Recovery(stream, WORDS)
         return lambda: [recovery._row_label(index) for index in range(1, n + 1)]
 
     stream = [_token("REQUESTS_2021_TOTAL", Span(0, 2), "合计", None),
-              _token("NUMBER", Span(3, 4), "0", None), _token("NUMBER", Span(5, 6), "1", None),
-              _token("PARAGRAPH", Span(7, 9), "", None), _token("NUMBER", Span(10, 11), "2", None)]
+              _token("CELL", Span(3, 4), "0", None), _token("CELL", Span(5, 6), "1", None),
+              _token("PARAGRAPH", Span(7, 9), "", None), _token("CELL", Span(10, 11), "2", None)]
     recovery = _Recovery(stream, WORDS)
     total = ("REQUESTS_2021_TOTAL", 2)
     assert [found and (found[0].type, found[1]) for found in map(recovery._row_label, range(6))] \

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypeVar
 
-from lark import Token, Tree
-
 from gipr_lint.model import (
     AgencyKind,
     AgencyOrigin,
@@ -22,7 +20,7 @@ from gipr_lint.model import (
     TextPiece,
 )
 from gipr_lint.reading.facts import agency_from_text, agency_kind, title_facts
-from gipr_lint.reading.grammar import PieceToken
+from gipr_lint.reading.grammar import Node, PieceToken
 from gipr_lint.reading.layout.headings import HeadingMatch
 from gipr_lint.reading.layout.signature import SignatureMatch
 from gipr_lint.reading.layout.tables import TableItem, TableRead
@@ -48,11 +46,9 @@ def _payload_as(node: object, kind: type[_T]) -> _T:
 
 
 def _cells(children: Iterable[object]) -> tuple[Cell, ...]:
-    cells = []
-    for child in children:
-        if isinstance(child, Tree) and child.data == "cell":
-            cells.append(_payload_as(child.children[0], Cell))
-    return tuple(cells)
+    """The cells among a row's children (the grammar's CELL tokens carry a Cell)."""
+    return tuple(child.payload for child in children  # type: ignore[misc]
+                 if type(child) is PieceToken and child.type == "CELL")
 
 
 def _row(label: object, cells: tuple[Cell, ...]) -> Row:
@@ -79,16 +75,16 @@ class _Builder:
         self.problems: list[Problem] = []
 
     # -- tables
-    def table(self, tree: Tree[PieceToken]) -> None:
+    def table(self, tree: Node) -> None:
         opener = tree.children[0]
         read = _payload_as(opener, TableRead)
-        headers = tuple(TextPiece(str(token), Span(token.start_pos or 0, token.end_pos or 0))
+        headers = tuple(TextPiece(token.value, Span(token.start_pos, token.end_pos))
                         for token in tree.children[1:]
-                        if isinstance(token, Token) and token.type.endswith("HEADER"))
+                        if isinstance(token, PieceToken) and token.type.endswith("HEADER"))
         rows: list[Row] = []
         if read.kind == "review":
             values = next((c for c in tree.children
-                           if isinstance(c, Tree) and c.data == "review_values"), None)
+                           if isinstance(c, Node) and c.data == "review_values"), None)
             cells = _cells(values.children) if values is not None else ()
             header = headers[0] if headers else TextPiece("", read.span)
             for index, (key, label) in enumerate(REVIEW_GROUPS):
@@ -98,7 +94,7 @@ class _Builder:
                     rows.append(Row(key, label, header.span, label, group_cells))
         else:
             for child in tree.children:
-                if isinstance(child, Tree):
+                if isinstance(child, Node):
                     rows.append(_row(child.children[0], _cells(child.children[1:])))
         if read.kind in self.tables:
             self.problems.append(Problem(f"a second {read.kind} table; only the first is read",
@@ -134,9 +130,9 @@ class _Builder:
         return item.expected if item is not None else 0
 
     # -- document parts
-    def preamble_part(self, tree: Tree[PieceToken]) -> None:
+    def preamble_part(self, tree: Node) -> None:
         for child in tree.children:
-            if isinstance(child, Tree):
+            if isinstance(child, Node):
                 self.table(child)
             elif child.type == "TITLE":
                 span = _payload(child)
@@ -145,20 +141,20 @@ class _Builder:
             else:
                 self.loose(child, self.preamble)
 
-    def loose(self, token: Token, paragraphs: list[Paragraph]) -> None:
+    def loose(self, token: PieceToken, paragraphs: list[Paragraph]) -> None:
         payload = _payload(token)
         if isinstance(payload, Paragraph):
             paragraphs.append(payload)
         elif isinstance(payload, Debris):
             self.debris.append(payload)
 
-    def section(self, tree: Tree[PieceToken]) -> None:
+    def section(self, tree: Node) -> None:
         heading_token = tree.children[0]
         match = _payload_as(heading_token, HeadingMatch)
         paragraphs: list[Paragraph] = []
         end = match.heading.span.end
         for child in tree.children[1:]:
-            if isinstance(child, Tree):
+            if isinstance(child, Node):
                 self.table(child)
                 end = max(end, _payload_as(child.children[0], TableRead).span.end)
             else:
@@ -167,10 +163,10 @@ class _Builder:
         self.sections.append(Section(match.number, match.heading, tuple(paragraphs),
                                      Span(match.heading.span.start, end)))
 
-    def signature_part(self, tree: Tree[PieceToken]) -> None:
+    def signature_part(self, tree: Node) -> None:
         agency: TextPiece | None = None
         for token in tree.children:
-            assert isinstance(token, Token)
+            assert isinstance(token, PieceToken)
             if token.type == "SIGNATURE_AGENCY":
                 agency = _payload_as(token, TextPiece)
             else:
@@ -179,9 +175,9 @@ class _Builder:
                 self.signature = Signature(Span(start, match.span.end), agency,
                                            match.date, match.date_text)
 
-    def walk(self, tree: Tree[PieceToken]) -> None:
+    def walk(self, tree: Node) -> None:
         for child in tree.children:
-            if isinstance(child, Token):
+            if isinstance(child, PieceToken):
                 self.loose(child, [])
             elif child.data == "preamble":
                 self.preamble_part(child)
@@ -244,7 +240,7 @@ class _Builder:
                       problems=tuple(all_problems), outline=tuple(outline))
 
 
-def build_report(source: Source, tree: Tree[PieceToken], problems: list[Problem],
+def build_report(source: Source, tree: Node, problems: list[Problem],
                  outline: Iterable[Problem] = ()) -> Report:
     """The report a parse tree describes, with the problems met on the way and the outline's
     (sections missing, repeated or out of order)."""

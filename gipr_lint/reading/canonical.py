@@ -76,7 +76,8 @@ stray_section: (SECTION_MISPLACED | SECTION_REPEATED) _section_item* -> section
 _section_item: PARAGRAPH | DEBRIS | _table
 _table: active_table | requests_table | review_table
 
-cell: NUMBER | BLANK | UNREAD
+// A cell (CELL) is a number, a blank written as -, —, / or 无, or a cell that could not be read
+// (missing, or digits that could not be split); the token's Cell says which.
 
 signature: SIGNATURE_AGENCY? SIGNATURE_DATE
 """
@@ -123,7 +124,7 @@ def _cells(count: int) -> str:
 
 def _cell_rules(widths: set[int]) -> list[str]:
     """One inlined rule per row width: the rows of a width share their cells' parser states."""
-    return [f"_cells_{width}: {' '.join(['cell'] * width)}" for width in sorted(widths)]
+    return [f"_cells_{width}: {' '.join(['CELL'] * width)}" for width in sorted(widths)]
 
 
 def _ordered(vocabulary: Vocabulary, table: str, format_: str, filler: str,
@@ -162,7 +163,7 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
                 " ".join(f"SECTION_{number}" for number in range(1, 7)),
                 "SECTION_MISPLACED SECTION_REPEATED", "ACTIVE_BLOCK ACTIVE_HEADER",
                 "REQUEST_HEADER REQUEST_GROUP REVIEW_HEADER REVIEW_TABLE",
-                "NUMBER BLANK UNREAD SIGNATURE_AGENCY SIGNATURE_DATE"]
+                "CELL SIGNATURE_AGENCY SIGNATURE_DATE"]
 
     # table 二
     lines.append("// Table 二 (主动公开政府信息情况): blocks of 第二十条 items, each with its "

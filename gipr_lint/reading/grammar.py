@@ -1,13 +1,18 @@
-"""The Lark grammar: building it once per template set, feeding it recovered pieces, recovering
-from misfits.
+"""The report grammar at work: its parse table built once per template set, recovered pieces fed
+to it, misfits recovered from.
 
 The grammar states the canonical report; it is generated from the templates
 (:mod:`gipr_lint.reading.canonical`; ``grammars/report.lark`` is the national one). Its terminals
 come from :mod:`gipr_lint.reading.layout`, not from a character lexer: :func:`tokens` turns the
-recovered pieces into Lark tokens that carry the piece they stand for (``token.payload``). When
-the pieces do not fit (a row with six cells, a stray cell), :func:`parse_pieces` records a problem
-at that place, repairs the stream (missing cells become unread cells, extra cells are dropped) and
-goes on: a linter never gives up on a whole file.
+recovered pieces into tokens that carry the piece they stand for (``token.payload``). Lark
+analyses the grammar into an LALR table (kept between runs by
+:mod:`~gipr_lint.reading.grammar_cache`); :class:`_Driver` runs it over the tokens.
+
+When the pieces do not fit, :func:`parse_pieces` recovers where the parser stops and goes on: a
+linter never gives up on a whole file. A row that ended early is padded with unread cells, an
+extra cell is dropped (both are problems at that place); a section heading that does not fit the
+order is set aside after a look-ahead over all the headings (:class:`_Outline`), rolling the
+parser back when a heading it had accepted must go; other misfits are dropped and reported.
 """
 
 from __future__ import annotations
@@ -16,16 +21,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice
-
-from lark import Lark, Token, Tree
-from lark.common import LexerConf
-from lark.exceptions import UnexpectedToken
-from lark.lexer import Lexer
-from lark.parsers.lalr_interactive_parser import InteractiveParser
+from typing import TYPE_CHECKING, Any
 
 from gipr_lint.model import Cell, Problem, TableKind
 from gipr_lint.reading.canonical import Vocabulary, generate, vocabulary
-from gipr_lint.reading.grammar_cache import cached_lark
+from gipr_lint.reading.grammar_cache import cached_lark, cached_table
 from gipr_lint.reading.layout import Piece
 from gipr_lint.reading.layout.headings import HeadingMatch
 from gipr_lint.reading.layout.signature import SignatureMatch
@@ -33,23 +33,43 @@ from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.source import Span
 from gipr_lint.templates import TABLE_NUMERALS, Templates, current
 
+if TYPE_CHECKING:
+    from lark import Lark
+
 __all__ = ["Parsed", "PieceToken", "grammar_text", "parse_pieces", "report_parser", "tokens"]
 
-_CELL_TYPES = frozenset({"NUMBER", "BLANK", "UNREAD"})
+_CELL_TYPES = frozenset({"CELL"})
 _HEADER_TYPES = {"active": "ACTIVE_HEADER", "requests": "REQUEST_HEADER", "review": "REVIEW_HEADER"}
 _PIECE_TYPES = {"title": "TITLE", "debris": "DEBRIS", "paragraph": "PARAGRAPH"}
 
 
-class PieceToken(Token):
-    """A Lark token that remembers the recovered piece, table item or cell it stands for."""
+class PieceToken:
+    """A token of the report grammar: a terminal's name (``type``), the text it covers, its place,
+    and the recovered piece, table item or cell it stands for (``payload``). A plain slotted
+    object rather than a Lark ``Token`` (a ``str``): a report has hundreds of them and nothing
+    reads them as strings; it has what Lark's own parser needs (the test of the parser cache
+    feeds it to Lark)."""
 
-    payload: object
+    __slots__ = ("end_pos", "payload", "start_pos", "type", "value")
+    line = column = end_line = end_column = None  # what Lark borrows for its end token
+
+    def __init__(self, type_: str, value: str, start_pos: int, end_pos: int,
+                 payload: object) -> None:
+        self.type = type_
+        self.value = value
+        self.start_pos = start_pos
+        self.end_pos = end_pos
+        self.payload = payload
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __repr__(self) -> str:
+        return f"PieceToken({self.type!r}, {self.value!r})"
 
 
 def _token(type_: str, span: Span, text: str, payload: object) -> PieceToken:
-    token = PieceToken(type_, text, start_pos=span.start, end_pos=span.end)
-    token.payload = payload
-    return token
+    return PieceToken(type_, text, span.start, span.end, payload)
 
 
 def grammar_text(templates: Templates | None = None) -> str:
@@ -57,34 +77,201 @@ def grammar_text(templates: Templates | None = None) -> str:
     return generate(current() if templates is None else templates)
 
 
-class _PieceLexer(Lexer):
-    """Hands Lark the tokens made from recovered pieces."""
+def __getattr__(name: str) -> Any:
+    if name == "_PieceLexer":  # imported only when wanted: it imports Lark
+        from gipr_lint.reading.piece_lexer import PieceLexer
 
-    def __init__(self, lexer_conf: LexerConf) -> None:
-        pass
+        return PieceLexer
+    raise AttributeError(name)
 
-    def lex(self, data: list[PieceToken]) -> Iterator[PieceToken]:  # type: ignore[override]
-        yield from data
+
+def _options() -> dict[str, Any]:
+    return {"parser": "lalr", "lexer": __getattr__("_PieceLexer"), "strict": True,
+            "propagate_positions": False, "maybe_placeholders": False}
 
 
 @lru_cache(maxsize=8)
-def _parser_for(templates: Templates) -> Lark:
-    """The parser of ``templates``' generated grammar. Analysing it takes about 0.1 s, loading a
-    saved analysis about 0.01 s: :func:`~gipr_lint.reading.grammar_cache.cached_lark` keeps it
-    between runs, keyed on the grammar text (a pack's rows make another grammar) and the Lark
-    and Python versions."""
-    return cached_lark(grammar_text(templates), parser="lalr", lexer=_PieceLexer, strict=True,
-                       propagate_positions=False, maybe_placeholders=False)
+def _lark_for(templates: Templates) -> Lark:
+    return cached_lark(grammar_text(templates), **_options())
 
 
 def report_parser(templates: Templates | None = None) -> Lark:
-    """The LALR parser for ``templates`` (the current set when left out), built once per set."""
-    return _parser_for(current() if templates is None else templates)
+    """The Lark LALR parser for ``templates`` (the current set when left out), built once per
+    set. Parsing runs its table (:func:`_parser_for`), not this object."""
+    return _lark_for(current() if templates is None else templates)
+
+
+class Node:
+    """A node of the parse tree: the grammar rule (or its alias) and its children, nodes and
+    tokens; the rules whose names start with ``_`` are inlined into their parent, as in Lark."""
+
+    __slots__ = ("children", "data")
+
+    def __init__(self, data: str, children: list[Node | PieceToken]) -> None:
+        self.data = data
+        self.children = children
+
+    def __repr__(self) -> str:
+        return f"Node({self.data!r}, {self.children!r})"
+
+
+class Misfit(Exception):
+    """A token the grammar has no place for where it stands."""
+
+
+#: The version of :class:`_Table`'s layout, part of the cache key: change it with the layout.
+_TABLE_FORMAT = 4
+
+#: A rule of the compiled table: how many values it takes, the nonterminal it makes, the node
+#: name it builds (``None`` for an inlined rule) and, for each value taken, whether it is an
+#: inlined rule's list to splice in (``None`` when none is).
+_Rule = tuple[int, str, "str | None", "tuple[bool, ...] | None"]
+
+
+@dataclass(frozen=True)
+class _Table:
+    """Lark's LALR analysis of the grammar as plain data: per state, each symbol's action (a
+    state to shift to, or ``~i`` to reduce by rule ``i``)."""
+
+    states: tuple[dict[str, int], ...]
+    rules: tuple[_Rule, ...]
+    start: int
+    end: int
+
+
+def _compile(parser: Lark) -> _Table:
+    """Lark's LALR analysis as a :class:`_Table`."""
+    table = parser.parser.parser.parser.parse_table
+    numbers: dict[object, int] = {}
+    rules: list[_Rule] = []
+    states: list[dict[str, int]] = [{} for _ in range(len(table.states))]
+    for state, actions in table.states.items():
+        for symbol, (action, argument) in actions.items():
+            if action.name == "Shift":
+                states[state][str(symbol)] = argument
+                continue
+            if argument not in numbers:
+                numbers[argument] = len(rules)
+                origin = str(argument.origin.name)
+                name = None if origin.startswith("_") else str(argument.alias or origin)
+                splices = tuple(not term.is_term and term.name.startswith("_")
+                                for term in argument.expansion)
+                spliced = splices if any(splices) else None
+                rules.append((len(argument.expansion), origin, name, spliced))
+            states[state][str(symbol)] = ~numbers[argument]
+    return _Table(tuple(states), tuple(rules), table.start_states["start"],
+                  table.end_states["start"])
+
+
+@lru_cache(maxsize=8)
+def _parser_for(templates: Templates) -> _Table:
+    """The parse table of ``templates``' generated grammar. Analysing the grammar takes about
+    0.1 s, loading a saved table a millisecond or two:
+    :func:`~gipr_lint.reading.grammar_cache.cached_table` keeps it between runs, keyed on the
+    grammar text (a pack's rows make another grammar) and the Lark and Python versions."""
+    text = grammar_text(templates)
+    return cached_table(text, _Table, lambda: _compile(_build_lark(text)), **_options_named())
+
+
+def _options_named() -> dict[str, Any]:
+    """The Lark options, as the cache key names them (no lexer class to import)."""
+    return {"parser": "lalr", "lexer": "pieces", "strict": True, "propagate_positions": False,
+            "maybe_placeholders": False, "table": _TABLE_FORMAT}
+
+
+def _build_lark(text: str) -> Lark:
+    from lark import Lark
+
+    return Lark(text, **_options())
+
+
+class _Driver:
+    """An LALR parser over a compiled :class:`_Table`, fed one token at a time.
+
+    Lark analyses the grammar (and its cache keeps the analysis); this loop runs the table,
+    building :class:`Node` trees as it reduces. It is Lark's interactive parser cut to what the
+    recovery needs (feed, copy, end) and several times cheaper per token, which matters at a few
+    hundred tokens per report. Lists of inlined rules are extended in place (a long run of
+    paragraphs stays linear), so :meth:`copy` copies the lists still on the stack.
+    """
+
+    __slots__ = ("states", "table", "values")
+
+    def __init__(self, table: _Table, states: list[int], values: list[object]) -> None:
+        self.table = table
+        self.states = states
+        self.values = values
+
+    @classmethod
+    def start(cls, table: _Table) -> _Driver:
+        return cls(table, [table.start], [])
+
+    def copy(self) -> _Driver:
+        """A parser in this one's state that feeding either one leaves the other alone."""
+        return _Driver(self.table, list(self.states),
+                       [v[:] if type(v) is list else v for v in self.values])
+
+    def feed(self, token: PieceToken) -> None:
+        """Shift ``token`` (reducing first as the table says), or raise :class:`Misfit` when the
+        grammar has no place for it here."""
+        if not self.run([token], 0, 1):
+            raise Misfit(token.type)
+
+    def run(self, stream: list[PieceToken], start: int, stop: int) -> int:
+        """Feed ``stream[start:stop]`` and return the index of the first token the grammar has
+        no place for (``stop`` when all fit); the parser stays as it was before that token.
+        One loop over many tokens: this is the parse's hot path."""
+        table_states, rules = self.table.states, self.table.rules
+        states, values = self.states, self.values
+        end = self.table.end
+        for index in range(start, stop):
+            token = stream[index]
+            type_ = token.type
+            while True:
+                action = table_states[states[-1]].get(type_)
+                if action is None:
+                    return index
+                if action >= 0:
+                    states.append(action)
+                    values.append(token)
+                    break
+                size, origin, name, spliced = rules[~action]
+                if size:
+                    taken = values[-size:]
+                    del states[-size:]
+                    del values[-size:]
+                    if spliced is not None:
+                        children: list[object] = []
+                        for child, splice in zip(taken, spliced, strict=True):
+                            if not splice:
+                                children.append(child)
+                            elif children:
+                                children += child  # type: ignore[arg-type]
+                            else:
+                                children = child  # type: ignore[assignment]
+                        taken = children
+                else:
+                    taken = []
+                states.append(table_states[states[-1]][origin])
+                values.append(taken if name is None else Node(name, taken))  # type: ignore[arg-type]
+                if type_ == "$END" and states[-1] == end:
+                    break
+        return stop
+
+    def end(self) -> Node:
+        """The tree, when the tokens fed so far make a whole report; else :class:`Misfit`."""
+        self.feed(_END)
+        tree = self.values[-1]
+        assert isinstance(tree, Node)
+        return tree
+
+
+_END = PieceToken("$END", "", 0, 0, None)
 
 
 def _cell_token(cell: Cell) -> PieceToken:
-    type_ = "UNREAD" if cell.value is None else "BLANK" if cell.blank else "NUMBER"
-    return _token(type_, cell.span, cell.raw, cell)
+    span = cell.span
+    return PieceToken("CELL", cell.raw, span.start, span.end, cell)
 
 
 def _table_tokens(table: TableRead, words: Vocabulary) -> Iterator[PieceToken]:
@@ -149,52 +336,102 @@ def _longest_increasing(numbers: list[int]) -> set[int]:
     return kept
 
 
-def _section_headings(stream: list[PieceToken]) -> list[Problem]:
-    """Fit the section headings to the grammar's order with the fewest set aside, and say what
-    does not fit: each section's second heading becomes ``SECTION_REPEATED``; of the first
-    headings, all but one longest run in the order 一 to 六 become ``SECTION_MISPLACED`` (one
-    misplaced section is one error, not one for each section after it); a section with no
-    heading at all is missing. These are the outline's problems (``Report.outline``)."""
-    problems: list[Problem] = []
-    first: dict[int, PieceToken] = {}
-    for token in stream:
-        if not token.type.startswith("SECTION_"):
-            continue
-        number = _payload_as_heading(token).number
-        if number in first:
-            token.type = "SECTION_REPEATED"
-            problems.append(Problem(f"section {number} appears a second time", _span(token),
-                                    "section-repeated", expected=number, found=number))
-        else:
-            first[number] = token
-    ordered = list(first.values())
-    kept = _longest_increasing([_payload_as_heading(t).number for t in ordered])
-    for index, token in enumerate(ordered):
-        if index not in kept:
-            token.type = "SECTION_MISPLACED"
-            number = _payload_as_heading(token).number
-            problems.append(Problem(f"section {number} is out of order", _span(token),
-                                    "section-order", found=number))
-    end = stream[-1].end_pos or 0 if stream else 0
-    for number in range(1, 7):
-        if number in first:
-            continue
-        later = [t.start_pos or 0 for i, t in enumerate(ordered)
-                 if i in kept and _payload_as_heading(t).number > number]
-        at = min(later, default=end)
-        problems.append(Problem(f"section {number} is missing", Span(at, at), "section-missing",
-                                expected=number, found=0))
-    return sorted(problems, key=lambda p: p.span)
-
-
 def _payload_as_heading(token: PieceToken) -> HeadingMatch:
     payload = token.payload
     assert isinstance(payload, HeadingMatch)
     return payload
 
 
+def _heading_of(section: Node) -> HeadingMatch:
+    token = section.children[0]
+    assert isinstance(token, PieceToken)
+    return _payload_as_heading(token)
+
+
 def _span(token: PieceToken) -> Span:
     return Span(token.start_pos or 0, token.end_pos or 0)
+
+
+_KEPT_HEADINGS = frozenset(f"SECTION_{number}" for number in range(1, 7))
+
+
+class _Outline:
+    """The recovery of the section headings: the grammar states the six sections in order, each
+    once; a heading that does not fit is set aside here, when the parser meets it.
+
+    At the first heading the parser rejects, the recovery looks ahead over all the report's
+    headings: a section's second heading becomes ``SECTION_REPEATED``; of the first headings,
+    the longest run in the order 一 to 六 is kept and the others become ``SECTION_MISPLACED``
+    (the fewest set aside: 六 一 二 三 四 五 has one misplaced heading, not five). When a heading
+    set aside was already accepted, the parser is rolled back to the copy taken before it
+    (:func:`parse_pieces`). Sections the recovered parse lacks are missing. The problems are the
+    outline's (``Report.outline``).
+    """
+
+    def __init__(self, stream: list[PieceToken], headings: list[int]) -> None:
+        self.stream = stream
+        self.headings = headings
+        self.problems: list[Problem] = []
+        self.decided = False
+        self.dropped: list[int] = []
+        seen: set[int] = set()
+        #: the headings of a section that had one before
+        self.repeats: set[int] = set()
+        for at in headings:
+            number = self._number(at)
+            if number in seen:
+                self.repeats.add(at)
+            seen.add(number)
+
+    def _number(self, index: int) -> int:
+        return _payload_as_heading(self.stream[index]).number
+
+    def _set_aside(self, index: int, type_: str) -> None:
+        token = self.stream[index]
+        token.type = type_
+        number = self._number(index)
+        if type_ == "SECTION_REPEATED":
+            self.problems.append(Problem(f"section {number} appears a second time",
+                                         _span(token), "section-repeated", expected=number,
+                                         found=number))
+        else:
+            self.problems.append(Problem(f"section {number} is out of order", _span(token),
+                                         "section-order", found=number))
+
+    def misfit(self, index: int) -> int | None:
+        """The heading at ``index`` does not fit: set aside what must be, and say from which
+        index to feed again (``None`` when setting aside cannot help: the headings were fitted
+        already, and this one does not fit for another reason, such as coming after the 落款)."""
+        if self.decided or self.stream[index].type not in _KEPT_HEADINGS:
+            return None
+        self.decided = True
+        firsts = [at for at in self.headings if at not in self.repeats]
+        kept = _longest_increasing([self._number(at) for at in firsts])
+        aside = [at for i, at in enumerate(firsts) if i not in kept]
+        for at in self.headings:
+            if at in self.repeats:
+                self._set_aside(at, "SECTION_REPEATED")
+        for at in aside:
+            self._set_aside(at, "SECTION_MISPLACED")
+        return min((at for at in (*self.repeats, *aside) if at <= index), default=None)
+
+    def outline(self, tree: Node) -> list[Problem]:
+        """The outline's problems once the parse is done: the headings set aside, and the
+        sections of 一 to 六 that the recovered parse holds no heading for (neither in its place
+        nor set aside), each placed before the next section kept."""
+        present = {_heading_of(node).number for node in tree.children
+                   if isinstance(node, Node) and node.data == "section"}
+        present.update(self._number(at) for at in self.dropped)
+        kept = [(self._number(at), self.stream[at].start_pos) for at in self.headings
+                if self.stream[at].type in _KEPT_HEADINGS]
+        end = self.stream[-1].end_pos if self.stream else 0
+        problems = list(self.problems)
+        for number in range(1, 7):
+            if number not in present:
+                at = min((start for later, start in kept if later > number), default=end)
+                problems.append(Problem(f"section {number} is missing", Span(at, at),
+                                        "section-missing", expected=number, found=0))
+        return sorted(problems, key=lambda p: p.span)
 
 
 class _Recovery:
@@ -265,7 +502,7 @@ class _Recovery:
         payload = label.payload
         if isinstance(payload, TableItem) and payload.kind == "header" and kind is not None:
             return f"table {TABLE_NUMERALS[kind]}"
-        return label.strip() or "表格"
+        return label.value.strip() or "表格"
 
     def _table_kind(self, back_from: int) -> TableKind | None:
         for token in reversed(self.stream[:back_from]):
@@ -273,40 +510,60 @@ class _Recovery:
                 return token.payload.kind
         return None
 
-    def repair(self, parser: InteractiveParser, index: int, token: PieceToken | None) -> None:
-        """``token`` (``None`` for the end of input) does not fit: make it fit or drop it.
+    def mark(self) -> tuple[int, set[int]]:
+        """What has been noted so far, to come back to (:meth:`reset`) when the parser is rolled
+        back to an earlier copy."""
+        return len(self.problems), set(self._reported_rows)
+
+    def reset(self, mark: tuple[int, set[int]]) -> None:
+        del self.problems[mark[0]:]
+        self._reported_rows = set(mark[1])
+
+    def repair(self, parser: _Driver, index: int, token: PieceToken | None) -> bool:
+        """``token`` (``None`` for the end of input) does not fit: make it fit or drop it, and
+        say whether it was kept.
 
         A row that ended early is padded with unread cells up to the width the grammar gives its
         label (:class:`~gipr_lint.reading.canonical.Vocabulary`); an extra cell is dropped; any
         other piece that does not fit where it stands is dropped and reported.
         """
+        return self.fit(parser, index, token) or self.drop(index, token)
+
+    def fit(self, parser: _Driver, index: int, token: PieceToken | None) -> bool:
+        """Make ``token`` fit by padding the row before it, if that row ended early."""
         type_ = token.type if token is not None else "$END"
         found = self._row_label(index)
-        if found is not None and type_ not in _CELL_TYPES:
-            label, cells = found
-            width, optional = self.words.labels[label.type]
-            if cells < width and (cells or not optional):
-                # a row ended early: pad it with unread cells
-                self._note_row(index)
-                anchor = self.stream[index - 1].end_pos or 0 if index > 0 else 0
-                for _ in range(width - cells):
-                    parser.feed_token(_token("UNREAD", Span(anchor, anchor), "",
-                                             Cell("", None, Span(anchor, anchor))))
-                if token is None:
-                    return
-                try:
-                    parser.feed_token(token)
-                    return
-                except UnexpectedToken:
-                    pass  # it does not fit after the row either
+        if found is None or type_ in _CELL_TYPES:
+            return False
+        label, cells = found
+        width, optional = self.words.labels[label.type]
+        if cells >= width or (not cells and optional):
+            return False
+        self._note_row(index)
+        anchor = self.stream[index - 1].end_pos or 0 if index > 0 else 0
+        for _ in range(width - cells):
+            parser.feed(_token("CELL", Span(anchor, anchor), "",
+                               Cell("", None, Span(anchor, anchor))))
+        if token is None:
+            return True
+        try:
+            parser.feed(token)
+            return True
+        except Misfit:
+            return False  # it does not fit after the row either
+
+    def drop(self, index: int, token: PieceToken | None) -> bool:
+        """Leave out ``token``, noting why; returns ``False`` (not kept)."""
+        type_ = token.type if token is not None else "$END"
         if type_ in _CELL_TYPES:
             self._note_row(index, "; the extra cells are ignored")
-            return
+            return False
         if token is not None:
             span = Span(token.start_pos or 0, token.end_pos or 0)
             piece = self.words.shown.get(type_, type_.lower().replace("_", " "))
             self.problems.append(Problem(f"unexpected {piece} here", span, "structure",
                                          text=piece))
+        return False
 
 
 @dataclass
@@ -314,7 +571,7 @@ class Parsed:
     """A parse: the tree, the problems met in the pieces (rows that do not fit, stray pieces),
     and the outline's problems (sections missing, repeated, out of order)."""
 
-    tree: Tree[PieceToken]
+    tree: Node
     problems: list[Problem]
     outline: list[Problem]
 
@@ -324,17 +581,43 @@ def parse_pieces(pieces: list[Piece], templates: Templates | None = None) -> Par
     templates = current() if templates is None else templates
     words = vocabulary(templates)
     stream = tokens(pieces, words)
-    outline = _section_headings(stream)
+    headings = [at for at, token in enumerate(stream) if type(token.payload) is HeadingMatch]
+    outline = _Outline(stream, headings)
     recovery = _Recovery(stream, words)
-    parser = report_parser(templates).parse_interactive()
-    for index, token in enumerate(stream):
-        try:
-            parser.feed_token(token)
-        except UnexpectedToken:
+    parser = _Driver.start(_parser_for(templates))
+    saved: dict[int, tuple[_Driver, tuple[int, set[int]]]] = {}
+    upcoming = iter(headings)
+    next_heading = next(upcoming, count := len(stream))
+    index = 0
+    while index < count:
+        if index == next_heading:
+            next_heading = next(upcoming, count)
+            if not outline.decided:  # a copy to come back to, should this heading be set aside
+                saved[index] = (parser.copy(), recovery.mark())
+        stop = count if outline.decided else next_heading
+        index = parser.run(stream, index, stop)
+        if index == stop:
+            continue
+        token = stream[index]
+        if type(token.payload) is HeadingMatch:
+            if not recovery.fit(parser, index, token):
+                again = outline.misfit(index)
+                if again is not None:  # set aside: feed again from before that heading
+                    copy, mark = saved[again]
+                    parser = copy.copy()
+                    recovery.reset(mark)
+                    index = again
+                    upcoming = (at for at in headings if at > again)
+                    next_heading = again
+                    continue
+                recovery.drop(index, token)
+                outline.dropped.append(index)
+        else:
             recovery.repair(parser, index, token)
+        index += 1
     try:
-        tree = parser.feed_eof()
-    except UnexpectedToken:
-        recovery.repair(parser, len(stream), None)
-        tree = parser.feed_eof()
-    return Parsed(tree, recovery.problems, outline)
+        tree = parser.end()
+    except Misfit:
+        recovery.repair(parser, count, None)
+        tree = parser.end()
+    return Parsed(tree, recovery.problems, outline.outline(tree))

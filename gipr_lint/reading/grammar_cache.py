@@ -17,15 +17,21 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
+import re
 import sys
 import tempfile
+from collections.abc import Callable
+from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from lark import Lark
-from lark import __version__ as lark_version
+if TYPE_CHECKING:
+    from lark import Lark
 
-__all__ = ["cache_directory", "cached_lark"]
+__all__ = ["cache_directory", "cached_lark", "cached_table"]
+
+_T = TypeVar("_T")
 
 
 def cache_directory() -> Path | None:
@@ -50,14 +56,30 @@ def _describe(value: object) -> str:
     return repr(value)
 
 
+def _lark_version() -> str:
+    """Lark's version, read from its package without importing it (importing Lark costs more
+    than loading a saved table: a run that finds its table cached never imports it)."""
+    spec = find_spec("lark")
+    if spec is None or spec.origin is None:
+        return "unknown"
+    try:
+        head = Path(spec.origin).read_text(encoding="utf-8")
+    except OSError:
+        return "unknown"
+    found = re.search(r"""^__version__\s*(?::\s*str\s*)?=\s*["']([^"']+)["']""", head, re.M)
+    return found.group(1) if found else "unknown"
+
+
 def _key(grammar: str, options: dict[str, Any]) -> str:
     described = "".join(f"{name}={_describe(options[name])};" for name in sorted(options))
-    versions = f"lark {lark_version}; python {sys.version_info[0]}.{sys.version_info[1]}"
+    versions = f"lark {_lark_version()}; python {sys.version_info[0]}.{sys.version_info[1]}"
     digest = hashlib.sha256("\n".join((grammar, described, versions)).encode("utf-8"))
     return digest.hexdigest()[:32]
 
 
 def _load(path: Path) -> Lark | None:
+    from lark import Lark
+
     try:
         with path.open("rb") as stream:
             return Lark.load(stream)
@@ -68,12 +90,16 @@ def _load(path: Path) -> Lark | None:
 
 
 def _save(parser: Lark, path: Path) -> None:
+    _write(parser.save, path)
+
+
+def _write(save: Callable[[Any], object], path: Path) -> None:
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".parser-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
-                parser.save(stream)
+                save(stream)
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
@@ -91,7 +117,33 @@ def cached_lark(grammar: str, **options: Any) -> Lark:
         loaded = _load(path)
         if loaded is not None:
             return loaded
+    from lark import Lark
+
     parser = Lark(grammar, **options)
     if path is not None:
         _save(parser, path)
     return parser
+
+
+def cached_table(grammar: str, kind: type[_T], build: Callable[[], _T],
+                 **options: Any) -> _T:
+    """What ``build()`` makes of ``grammar`` (the parse table compiled from Lark's analysis, plain
+    data of type ``kind``), loaded from the cache when it was made before on this machine with
+    the same grammar, options and Lark and Python versions, else built and saved there. Loading
+    it needs no Lark at all."""
+    directory = cache_directory()
+    path = None
+    if directory is not None:
+        key = _key(grammar, {**options, "saved": f"{kind.__module__}.{kind.__qualname__}"})
+        path = directory / f"parser-{key}.pickle"
+        try:
+            with path.open("rb") as stream:
+                loaded = pickle.load(stream)
+            if isinstance(loaded, kind):
+                return loaded
+        except Exception:  # missing, corrupt, truncated or unreadable: build afresh
+            pass
+    built = build()
+    if path is not None:
+        _write(lambda stream: pickle.dump(built, stream, protocol=pickle.HIGHEST_PROTOCOL), path)
+    return built
