@@ -237,14 +237,15 @@ class Period:
 #: The report's own structure: ``structure`` (text out of place), ``empty`` (no text),
 #: ``row-shape`` (a row whose separated cells are too few or too many), ``second-table``;
 #: the outline (:attr:`Report.outline`): ``section-missing``, ``section-repeated``,
-#: ``section-order``. The input (what the text lets the linter read, see :data:`INPUT_PROBLEMS`):
+#: ``section-order``, ``table-section`` (a table outside its own section). The input (what the
+#: text lets the linter read, see :data:`INPUT_PROBLEMS`):
 #: ``ambiguous-cells`` (digits that divide into the row's cells in more than one way),
 #: ``unsplit-cells`` (cells run together or spaced so that no reading gives the row its cells),
 #: ``no-numbers`` (a table whose labels are there but whose numbers are not). A table that stops
 #: early because the text ends is a fact of the model (:meth:`Report.ends_inside`).
 ProblemKind = Literal["structure", "empty", "row-shape", "second-table", "ambiguous-cells",
                       "unsplit-cells", "no-numbers", "section-missing", "section-repeated",
-                      "section-order"]
+                      "section-order", "table-section"]
 
 #: The problem kinds that are limits of the input rather than defects of the report.
 INPUT_PROBLEMS: frozenset[str] = frozenset({"ambiguous-cells", "unsplit-cells", "no-numbers"})
@@ -301,7 +302,10 @@ class Report:
     #: Where the sections do not fit the grammar's outline (一 to 六, each once), in text order:
     #: ``section-missing`` (``expected`` is the section's number), ``section-repeated`` (a
     #: section's second heading; ``found`` its number) and ``section-order`` (a heading outside
-    #: the longest run in order; ``found`` its number). Read by S001 and S002.
+    #: the longest run in order; ``found`` its number), read by S001 and S002; and
+    #: ``table-section`` (a table outside its own section: ``expected`` the section it belongs
+    #: in, ``found`` the one it stands in, 0 for none), which no rule reports: the usual cause,
+    #: its section's heading lost, is S001's.
     outline: tuple[Problem, ...] = ()
 
     @property

@@ -29,7 +29,10 @@ from gipr_lint.templates import (
     request_row_name,
 )
 
-__all__ = ["Vocabulary", "generate", "vocabulary"]
+__all__ = ["TABLE_SECTIONS", "Vocabulary", "generate", "vocabulary"]
+
+#: The section each table belongs in: table 二 in section 二, 三 in 三, 四 in 四.
+TABLE_SECTIONS: dict[str, int] = {"active": 2, "requests": 3, "review": 4}
 
 #: Formats, in the order the grammar states them.
 _FORMATS = ("2021", "2019")
@@ -66,15 +69,22 @@ _sections_3: _sections_2 (section_3 stray_section*)?
 _sections_4: _sections_3 (section_4 stray_section*)?
 _sections_5: _sections_4 (section_5 stray_section*)?
 _sections_6: _sections_5 (section_6 stray_section*)?
+//
+// Each table belongs in its section: table 二 in 二, 三 in 三, 四 in 四. A table the parser meets
+// anywhere else (most often because its own section's heading was lost, which S001 reports)
+// is kept: its opener comes again as <OPENER>_ELSEWHERE, and the recovered error is a
+// typed problem of the outline (kind table-section). A section set aside (SECTION_MISPLACED,
+// SECTION_REPEATED) takes any table: its number is not the grammar's to know.
 section_1: SECTION_1 _section_item* -> section
-section_2: SECTION_2 _section_item* -> section
-section_3: SECTION_3 _section_item* -> section
-section_4: SECTION_4 _section_item* -> section
+section_2: SECTION_2 (_section_item | active_table)* -> section
+section_3: SECTION_3 (_section_item | requests_table)* -> section
+section_4: SECTION_4 (_section_item | review_table)* -> section
 section_5: SECTION_5 _section_item* -> section
 section_6: SECTION_6 _section_item* -> section
-stray_section: (SECTION_MISPLACED | SECTION_REPEATED) _section_item* -> section
-_section_item: PARAGRAPH | DEBRIS | _table
+stray_section: (SECTION_MISPLACED | SECTION_REPEATED) (_section_item | _table)* -> section
+_section_item: PARAGRAPH | DEBRIS | _table_elsewhere
 _table: active_table | requests_table | review_table
+_table_elsewhere: active_table_elsewhere | requests_table_elsewhere | review_table_elsewhere
 
 // A cell (CELL) is a number, a blank written as -, —, / or 无, or a cell that could not be read
 // (missing, or digits that could not be split); the token's Cell says which.
@@ -95,13 +105,15 @@ class Vocabulary:
     ``(table kind, format, row key)`` to the row's label terminal; ``labels`` maps every
     terminal a row's cells follow (the row labels and table 四's header) to the number of cells
     the grammar gives it and whether they may all be left out (a table whose numbers were lost);
-    ``shown`` says how a terminal is named in a structure problem.
+    ``shown`` says how a terminal is named in a structure problem; ``elsewhere`` maps each
+    table opener to the opener of the same table met outside its section.
     """
 
     openers: dict[tuple[str, str], str] = field(default_factory=dict)
     rows: dict[tuple[str, str, str], str] = field(default_factory=dict)
     labels: dict[str, tuple[int, bool]] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)
+    elsewhere: dict[str, str] = field(default_factory=dict)
     rules: list[str] = field(default_factory=list)
     declared: list[str] = field(default_factory=list)
 
@@ -116,6 +128,19 @@ class Vocabulary:
         self.declared.append(terminal)
         self.shown[terminal] = rule
         return terminal
+
+
+def _with_elsewhere(vocabulary: Vocabulary, rule: str, openers: list[str]) -> list[str]:
+    """``rule`` with its alternatives (each an opener and the table's body), and the same table
+    opened outside its section (``<rule>_elsewhere``, built as ``rule``)."""
+    elsewhere = []
+    for alternative in openers:
+        opener, _, body = alternative.partition(" ")
+        vocabulary.elsewhere[opener] = f"{opener}_ELSEWHERE"
+        elsewhere.append(f"{opener}_ELSEWHERE {body} -> {rule}")
+    indent = " " * (len(rule) + 10)
+    return [f"{rule}: " + f"\n{' ' * len(rule)}| ".join(openers),
+            f"{rule}_elsewhere: " + f"\n{indent}| ".join(elsewhere)]
 
 
 def _cells(count: int) -> str:
@@ -182,7 +207,7 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
                                 f"{', '.join(h for _, h in block.columns)})"
                                 for block in templates.active_blocks.get(format_, ())))
         body.extend(_ordered(vocabulary, "active", format_, "_active_filler", rows, False))
-    lines.append("active_table: " + "\n            | ".join(openers))
+    lines.extend(_with_elsewhere(vocabulary, "active_table", openers))
     lines.append("_active_filler: ACTIVE_BLOCK | ACTIVE_HEADER")
     lines.extend(body)
 
@@ -203,7 +228,7 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
         body.extend(f"// {row.key}: {request_row_name(row)}" for row, _, _ in rows)
         body.extend(line for line in _ordered(vocabulary, "requests", format_, "_request_filler",
                                               rows, True) if not line.startswith("//"))
-    lines.append("requests_table: " + "\n              | ".join(openers))
+    lines.extend(_with_elsewhere(vocabulary, "requests_table", openers))
     lines.append("_request_filler: REQUEST_HEADER | REQUEST_GROUP")
     lines.extend(body)
 
@@ -215,7 +240,8 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
     vocabulary.openers[("review", "2021")] = "REVIEW_TABLE"
     vocabulary.openers[("review", "2019")] = "REVIEW_TABLE"
     vocabulary.labels["REVIEW_HEADER"] = (width, True)
-    lines.append("review_table: REVIEW_TABLE REVIEW_HEADER review_values?")
+    lines.extend(_with_elsewhere(vocabulary, "review_table",
+                                 ["REVIEW_TABLE REVIEW_HEADER review_values?"]))
     lines.append(f"review_values: {_cells(width)}")
 
     widths = {int(w) for w in re.findall(r"\b_cells_(\d+)\b", "\n".join(lines))}
@@ -224,6 +250,7 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
 
     declared.append(" ".join(vocabulary.openers[("active", f)] for f in _FORMATS))
     declared.append(" ".join(vocabulary.openers[("requests", f)] for f in _FORMATS))
+    declared.append(" ".join(vocabulary.elsewhere.values()))
     declared.extend(" ".join(vocabulary.declared[i:i + 4])
                     for i in range(0, len(vocabulary.declared), 4))
     lines.append("")

@@ -17,6 +17,7 @@ parser back when a heading it had accepted must go; other misfits are dropped an
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -24,7 +25,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from gipr_lint.model import Cell, Problem, TableKind
-from gipr_lint.reading.canonical import Vocabulary, generate, vocabulary
+from gipr_lint.reading.canonical import TABLE_SECTIONS, Vocabulary, generate, vocabulary
 from gipr_lint.reading.grammar_cache import cached_lark, cached_table
 from gipr_lint.reading.layout import Piece
 from gipr_lint.reading.layout.headings import HeadingMatch
@@ -120,7 +121,7 @@ class Misfit(Exception):
 
 
 #: The version of :class:`_Table`'s layout, part of the cache key: change it with the layout.
-_TABLE_FORMAT = 4
+_TABLE_FORMAT = 5
 
 #: A rule of the compiled table: how many values it takes, the nonterminal it makes, the node
 #: name it builds (``None`` for an inlined rule) and, for each value taken, whether it is an
@@ -415,23 +416,28 @@ class _Outline:
             self._set_aside(at, "SECTION_MISPLACED")
         return min((at for at in (*self.repeats, *aside) if at <= index), default=None)
 
-    def outline(self, tree: Node) -> list[Problem]:
-        """The outline's problems once the parse is done: the headings set aside, and the
-        sections of 一 to 六 that the recovered parse holds no heading for (neither in its place
-        nor set aside), each placed before the next section kept."""
+    def outline(self, tree: Node, placement: list[Problem]) -> list[Problem]:
+        """The outline's problems once the parse is done: the headings set aside, the sections
+        of 一 to 六 that the recovered parse holds no heading for (neither in its place nor set
+        aside), each placed before the next section kept, and the tables met outside their
+        section (``placement``)."""
         present = {_heading_of(node).number for node in tree.children
                    if isinstance(node, Node) and node.data == "section"}
         present.update(self._number(at) for at in self.dropped)
         kept = [(self._number(at), self.stream[at].start_pos) for at in self.headings
                 if self.stream[at].type in _KEPT_HEADINGS]
         end = self.stream[-1].end_pos if self.stream else 0
-        problems = list(self.problems)
+        problems = [*self.problems, *placement]
         for number in range(1, 7):
             if number not in present:
                 at = min((start for later, start in kept if later > number), default=end)
                 problems.append(Problem(f"section {number} is missing", Span(at, at),
                                         "section-missing", expected=number, found=0))
         return sorted(problems, key=lambda p: p.span)
+
+
+#: What the recovery has noted: problems, rows reported, tables moved (see :meth:`_Recovery.mark`).
+_Mark = tuple[int, set[int], int]
 
 
 class _Recovery:
@@ -441,6 +447,10 @@ class _Recovery:
         self.stream = stream
         self.words = words
         self.problems: list[Problem] = []
+        #: tables met outside their section (the outline's ``table-section`` problems), and the
+        #: openers relabelled for them with their own terminal, to undo on a roll-back
+        self.placement: list[Problem] = []
+        self._moved: list[tuple[int, str]] = []
         self._reported_rows: set[int] = set()
         self._cell_counts: dict[int, int] = {}
 
@@ -510,14 +520,39 @@ class _Recovery:
                 return token.payload.kind
         return None
 
-    def mark(self) -> tuple[int, set[int]]:
+    def mark(self) -> _Mark:
         """What has been noted so far, to come back to (:meth:`reset`) when the parser is rolled
         back to an earlier copy."""
-        return len(self.problems), set(self._reported_rows)
+        return len(self.problems), set(self._reported_rows), len(self._moved)
 
-    def reset(self, mark: tuple[int, set[int]]) -> None:
+    def reset(self, mark: _Mark) -> None:
         del self.problems[mark[0]:]
         self._reported_rows = set(mark[1])
+        for index, type_ in self._moved[mark[2]:]:
+            self.stream[index].type = type_
+        del self._moved[mark[2]:]
+        del self.placement[mark[2]:]
+
+    def elsewhere(self, parser: _Driver, index: int, token: PieceToken, section: int) -> bool:
+        """A table opener that does not fit: when it is a table outside its own section, keep
+        the table (its opener fed as ``<OPENER>_ELSEWHERE``) and note where it is."""
+        table = token.payload
+        opener = token.type
+        if not isinstance(table, TableRead) or opener not in self.words.elsewhere:
+            return False
+        token.type = self.words.elsewhere[opener]
+        try:
+            parser.feed(token)
+        except Misfit:
+            token.type = opener
+            return False
+        self._moved.append((index, opener))
+        own = TABLE_SECTIONS[table.kind]
+        self.placement.append(Problem(
+            f"table {TABLE_NUMERALS[table.kind]} is in section {section or 'none'}, not in "
+            f"section {own}", table.span, "table-section", table=table.kind, expected=own,
+            found=section))
+        return True
 
     def repair(self, parser: _Driver, index: int, token: PieceToken | None) -> bool:
         """``token`` (``None`` for the end of input) does not fit: make it fit or drop it, and
@@ -569,7 +604,8 @@ class _Recovery:
 @dataclass
 class Parsed:
     """A parse: the tree, the problems met in the pieces (rows that do not fit, stray pieces),
-    and the outline's problems (sections missing, repeated, out of order)."""
+    and the outline's problems (sections missing, repeated, out of order; tables outside their
+    section)."""
 
     tree: Node
     problems: list[Problem]
@@ -585,7 +621,7 @@ def parse_pieces(pieces: list[Piece], templates: Templates | None = None) -> Par
     outline = _Outline(stream, headings)
     recovery = _Recovery(stream, words)
     parser = _Driver.start(_parser_for(templates))
-    saved: dict[int, tuple[_Driver, tuple[int, set[int]]]] = {}
+    saved: dict[int, tuple[_Driver, _Mark]] = {}
     upcoming = iter(headings)
     next_heading = next(upcoming, count := len(stream))
     index = 0
@@ -612,12 +648,20 @@ def parse_pieces(pieces: list[Piece], templates: Templates | None = None) -> Par
                     continue
                 recovery.drop(index, token)
                 outline.dropped.append(index)
-        else:
-            recovery.repair(parser, index, token)
+        elif not recovery.fit(parser, index, token):
+            section = _section_at(stream, headings, index)
+            if not recovery.elsewhere(parser, index, token, section):
+                recovery.drop(index, token)
         index += 1
     try:
         tree = parser.end()
     except Misfit:
         recovery.repair(parser, count, None)
         tree = parser.end()
-    return Parsed(tree, recovery.problems, outline.outline(tree))
+    return Parsed(tree, recovery.problems, outline.outline(tree, recovery.placement))
+
+
+def _section_at(stream: list[PieceToken], headings: list[int], index: int) -> int:
+    """The number of the section the token at ``index`` stands in (0 before the first)."""
+    at = bisect_left(headings, index) - 1
+    return _payload_as_heading(stream[headings[at]]).number if at >= 0 else 0

@@ -1,6 +1,7 @@
-"""The grammar states the six sections in order; the parser's error recovery decides which
-headings are set aside (issue 11, point 1). Tested on constructed piece streams and on a real
-seed with its sections moved, doubled and removed."""
+"""The grammar states the six sections in order and which table belongs in which; the parser's
+error recovery decides which headings are set aside and notes tables outside their section
+(issue 11, point 1). Tested on constructed piece streams and on a real seed with its sections
+moved, doubled and removed."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from gipr_lint.model import SECTION_TITLES, Heading, Paragraph, Problem
 from gipr_lint.reading.grammar import Node, Parsed, PieceToken, parse_pieces
 from gipr_lint.reading.layout import Piece
 from gipr_lint.reading.layout.headings import HeadingMatch
+from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.parser import parse_text
 from gipr_lint.reading.source import Span
 
@@ -196,3 +198,63 @@ def test_the_seed_moved_doubled_and_cut() -> None:
     assert _outline_of(_seed_with([2, 1, 1, 4, 6, 5])) == [
         ("section-order", 1, "一、总体情况"), ("section-repeated", 1, "一、总体情况"),
         ("section-missing", 3, "四、政府信息"), ("section-order", 5, "五、存在的主")]
+
+
+# -- which table belongs in which section
+
+def _with_review(spec: list[int | str]) -> list[Piece]:
+    """:func:`_pieces`, with ``"T"`` standing for a table 四 (header only)."""
+    pieces = _pieces([item if item != "T" else "p" for item in spec])
+    for at, item in enumerate(spec):
+        if item == "T":
+            span = Span(10 * at, 10 * at + 5)
+            header = TableItem("header", span, "行政复议 行政诉讼")
+            pieces[at] = Piece("table", span, TableRead("review", "2021", (header,), span))
+    return pieces
+
+
+def _placement(parsed: Parsed) -> list[tuple[int | None, int | None, int]]:
+    return [(p.expected, p.found, p.span.start) for p in parsed.outline
+            if p.kind == "table-section"]
+
+
+def test_a_table_in_its_section_in_the_preamble_or_in_a_section_set_aside_fits() -> None:
+    for spec in ([1, 2, 3, 4, "T", 5, 6], ["T", 1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 4, "T", 6]):
+        parsed = parse_pieces(_with_review(spec))
+        assert _placement(parsed) == [] and parsed.problems == [], spec
+
+
+def test_a_table_outside_its_section_is_kept_and_noted() -> None:
+    parsed = parse_pieces(_with_review([1, 2, 3, 4, 5, "T", 6]))
+    assert _placement(parsed) == [(4, 5, 50)]
+    assert parsed.problems == []
+    section = parsed.tree.children[5]
+    assert isinstance(section, Node)
+    assert [getattr(c, "data", None) for c in section.children] == [None, "review_table"]
+
+
+def test_a_table_noted_in_a_section_then_set_aside_is_noted_no_more() -> None:
+    # the table is outside its section under 六 … until 六 is set aside (rolled back)
+    parsed = parse_pieces(_with_review([6, "T", 1, 2, 3, 4, 5]))
+    assert _placement(parsed) == []
+    assert _outline(parsed) == [("section-order", 6, 0)]
+    assert parsed.tree.children[1].children[1].data == "review_table"  # type: ignore[union-attr]
+
+
+def _without_heading(number: int) -> str:
+    heading = parse_text(SEED).sections[number - 1].heading
+    return SEED[:heading.span.start] + SEED[heading.span.end:]
+
+
+def test_a_lost_heading_leaves_its_table_in_the_section_before() -> None:
+    for number in (2, 3):
+        report = parse_text(_without_heading(number))
+        placed = [(p.table, p.expected, p.found) for p in report.outline
+                  if p.kind == "table-section"]
+        kind = {2: "active", 3: "requests"}[number]
+        assert placed == [(kind, number, number - 1)]
+        assert set(report.tables) == {"active", "requests", "review"}
+        # reported as the missing heading (S001, at the table), not a second time
+        found = lint_text(_without_heading(number), [MissingSection, SectionOrder])
+        assert [(d.code, d.span.start) for d in found] == \
+            [("S001", report.tables[kind].span.start)]
