@@ -18,7 +18,6 @@ parser back when a heading it had accepted must go; other misfits are dropped an
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice
@@ -270,38 +269,49 @@ class _Driver:
 _END = PieceToken("$END", "", 0, 0, None)
 
 
-def _cell_token(cell: Cell) -> PieceToken:
-    span = cell.span
-    return PieceToken("CELL", cell.raw, span.start, span.end, cell)
-
-
-def _table_tokens(table: TableRead, words: Vocabulary) -> Iterator[PieceToken]:
-    opener = words.openers[(table.kind, table.format)]
-    yield _token(opener, Span(table.span.start, table.span.start), "", table)
+def _table_tokens(table: TableRead, words: Vocabulary, stream: list[PieceToken]) -> None:
+    """Append the tokens of a table: its opener, then each item (header, block, group, row
+    label) followed by its cells. Written as one loop: a table is most of a report's tokens."""
+    append = stream.append
+    start = table.span.start
+    append(PieceToken(words.openers[(table.kind, table.format)], "", start, start, table))
+    rows = words.rows
     for item in table.items:
-        if item.kind == "header":
-            yield _token(_HEADER_TYPES[table.kind], item.span, item.text, item)
-        elif item.kind == "block":
-            yield _token("ACTIVE_BLOCK", item.span, item.text, item)
-        elif item.kind == "group":
-            yield _token("REQUEST_GROUP", item.span, item.text, item)
-        elif item.kind == "row":
+        kind = item.kind
+        if kind == "row":
             assert item.template is not None
-            type_ = words.rows[(table.kind, table.format, item.template.key)]
-            yield _token(type_, item.span, item.text, item)
-        yield from (_cell_token(cell) for cell in item.cells)
+            type_: str | None = rows[(table.kind, table.format, item.template.key)]
+        elif kind == "header":
+            type_ = _HEADER_TYPES[table.kind]
+        elif kind == "block":
+            type_ = "ACTIVE_BLOCK"
+        elif kind == "group":
+            type_ = "REQUEST_GROUP"
+        else:
+            type_ = None  # table 四's values: cells only
+        if type_ is not None:
+            append(PieceToken(type_, item.text, item.span.start, item.span.end, item))
+        for cell in item.cells:
+            span = cell.span
+            append(PieceToken("CELL", cell.raw, span.start, span.end, cell))
 
 
 def tokens(pieces: list[Piece], words: Vocabulary | None = None) -> list[PieceToken]:
     """The token stream for a list of recovered pieces, in the terminals of ``words`` (those of
     the current template set when left out)."""
-    words = vocabulary(current()) if words is None else words
+    return _tokens(pieces, vocabulary(current()) if words is None else words)[0]
+
+
+def _tokens(pieces: list[Piece], words: Vocabulary) -> tuple[list[PieceToken], list[int]]:
+    """The token stream, and the indexes of its section headings."""
     stream: list[PieceToken] = []
+    headings: list[int] = []
     for piece in pieces:
-        if piece.kind == "table":
+        kind = piece.kind
+        if kind == "table":
             assert isinstance(piece.data, TableRead)
-            stream.extend(_table_tokens(piece.data, words))
-        elif piece.kind == "signature":
+            _table_tokens(piece.data, words, stream)
+        elif kind == "signature":
             signature = piece.data
             assert isinstance(signature, SignatureMatch)
             if signature.agency is not None:
@@ -310,12 +320,13 @@ def tokens(pieces: list[Piece], words: Vocabulary | None = None) -> list[PieceTo
             date = signature.date_text
             assert date is not None  # a 落款 is found by its date
             stream.append(_token("SIGNATURE_DATE", date.span, date.text, signature))
-        elif piece.kind == "heading":
+        elif kind == "heading":
             assert isinstance(piece.data, HeadingMatch)
+            headings.append(len(stream))
             stream.append(_token(f"SECTION_{piece.data.number}", piece.span, "", piece.data))
         else:
-            stream.append(_token(_PIECE_TYPES[piece.kind], piece.span, "", piece.data))
-    return stream
+            stream.append(_token(_PIECE_TYPES[kind], piece.span, "", piece.data))
+    return stream, headings
 
 
 def _longest_increasing(numbers: list[int]) -> set[int]:
@@ -616,8 +627,7 @@ def parse_pieces(pieces: list[Piece], templates: Templates | None = None) -> Par
     """Parse recovered pieces into a tree, repairing where they do not fit."""
     templates = current() if templates is None else templates
     words = vocabulary(templates)
-    stream = tokens(pieces, words)
-    headings = [at for at, token in enumerate(stream) if type(token.payload) is HeadingMatch]
+    stream, headings = _tokens(pieces, words)
     outline = _Outline(stream, headings)
     recovery = _Recovery(stream, words)
     parser = _Driver.start(_parser_for(templates))
