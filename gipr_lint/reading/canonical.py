@@ -58,10 +58,11 @@ start: preamble _sections_6 (signature DEBRIS*)?
 preamble: (TITLE | PARAGRAPH | DEBRIS | _table)*
 
 // The six sections in order, each once, each under its heading SECTION_1 … SECTION_6 (一、总体情况
-// … 六、其他需要报告的事项); any may be missing. A heading that does not fit the order (the
-// fewest are chosen, gipr_lint.reading.grammar) comes as SECTION_MISPLACED, a second heading of
-// a section as SECTION_REPEATED: their text is kept as a section, and the recovered errors are
-// the structural findings (Report.outline).
+// … 六、其他需要报告的事项); any may be missing. When the parser rejects a heading, the recovery
+// (gipr_lint.reading.grammar) looks ahead over all the headings and sets aside the fewest: a
+// section's second heading comes again as SECTION_REPEATED, a heading out of order as
+// SECTION_MISPLACED (rolling the parser back if it had accepted it). Their text is kept as a
+// section, and the recovered errors are the structural findings (Report.outline).
 _sections_0: stray_section*
 _sections_1: _sections_0 (section_1 stray_section*)?
 _sections_2: _sections_1 (section_2 stray_section*)?
