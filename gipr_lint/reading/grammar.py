@@ -219,10 +219,13 @@ class _Driver:
 
     def run(self, stream: list[PieceToken], start: int, stop: int) -> int:
         """Feed ``stream[start:stop]`` and return the index of the first token the grammar has
-        no place for (``stop`` when all fit); the parser stays as it was before that token.
-        One loop over many tokens: this is the parse's hot path."""
+        no place for (``stop`` when all fit). That token is not shifted; the reductions its
+        arrival called for stay made, as in Lark's own parser (a roll-back uses a copy taken
+        before the token). One loop over many tokens: this is the parse's hot path."""
         table_states, rules = self.table.states, self.table.rules
-        states, values = self.states, self.values
+        states = self.states
+        values: list[Any] = self.values
+        taken: list[Any]
         end = self.table.end
         for index in range(start, stop):
             token = stream[index]
@@ -236,24 +239,41 @@ class _Driver:
                     values.append(token)
                     break
                 size, origin, name, spliced = rules[~action]
-                if size:
+                if size == 1:
+                    del states[-1]
+                    last = values.pop()
+                    taken = last if spliced is not None else [last]
+                elif size == 2 and spliced is not None:
+                    # the common shapes: a list growing on the left, an item and its list
+                    del states[-2:]
+                    right = values.pop()
+                    left = values.pop()
+                    if spliced[0]:
+                        taken = left
+                        if spliced[1]:
+                            taken += right
+                        else:
+                            taken.append(right)
+                    else:
+                        taken = [left, *right]
+                elif size:
                     taken = values[-size:]
                     del states[-size:]
                     del values[-size:]
                     if spliced is not None:
-                        children: list[object] = []
+                        children: list[Any] = []
                         for child, splice in zip(taken, spliced, strict=True):
                             if not splice:
                                 children.append(child)
                             elif children:
-                                children += child  # type: ignore[arg-type]
+                                children += child
                             else:
-                                children = child  # type: ignore[assignment]
+                                children = child
                         taken = children
                 else:
                     taken = []
                 states.append(table_states[states[-1]][origin])
-                values.append(taken if name is None else Node(name, taken))  # type: ignore[arg-type]
+                values.append(taken if name is None else Node(name, taken))
                 if type_ == "$END" and states[-1] == end:
                     break
         return stop
