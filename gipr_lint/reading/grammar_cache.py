@@ -25,23 +25,9 @@ from typing import Any
 from lark import Lark
 from lark import __version__ as lark_version
 
+from gipr_lint.cache_dir import cache_directory
+
 __all__ = ["cache_directory", "cached_lark"]
-
-
-def cache_directory() -> Path | None:
-    """Where built parsers are kept, or ``None`` when there is no sensible place."""
-    configured = os.environ.get("GIPR_LINT_CACHE_DIR")
-    if configured is not None:
-        return Path(configured) if configured else None  # set but empty: no cache
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "gipr-lint" / "cache"
-    base = os.environ.get("XDG_CACHE_HOME")
-    if base:
-        return Path(base) / "gipr-lint"
-    try:
-        return Path.home() / ".cache" / "gipr-lint"
-    except RuntimeError:  # no home directory
-        return None
 
 
 def _describe(value: object) -> str:
