@@ -4,7 +4,7 @@
 engine (sre). gipr-lint and its rule packs compile a few hundred patterns on every start, and
 each class of Chinese characters (``[一-鿿]``) costs about a millisecond, because sre builds a
 map of 65,536 characters for it: about 70 ms of a 250 ms cold single-file lint (issue 15).
-:func:`compile_regex` is ``re.compile`` with the finished programs kept in the user's cache
+:func:`compile_re` is ``re.compile`` with the finished programs kept in the user's cache
 directory (:func:`gipr_lint.cache_dir.cache_directory`), so a later process only hands the stored
 program to the engine, which checks it and builds the pattern in microseconds.
 
@@ -50,7 +50,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 import _sre
 
-__all__ = ["MAX_PROGRAMS", "RegexCache", "compile_regex", "save"]
+__all__ = ["MAX_PROGRAMS", "RegexCache", "compile_re", "save"]
 
 #: At most this many programs are kept in the file (the latest run's first); patterns built from
 #: configuration or templates are few, so this is never reached in ordinary use.
@@ -215,7 +215,7 @@ def _default_cache() -> RegexCache:
 _default = _default_cache()
 
 
-def compile_regex(pattern: AnyStr | re.Pattern[AnyStr], flags: int = 0) -> re.Pattern[AnyStr]:
+def compile_re(pattern: AnyStr | re.Pattern[AnyStr], flags: int = 0) -> re.Pattern[AnyStr]:
     """``re.compile(pattern, flags)``, with the compiled program kept across runs (see the
     module's docstring). Use it for every pattern compiled at import or per report."""
     return _default.compile(pattern, flags)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from gipr_lint import regex
-from gipr_lint.regex import RegexCache, compile_regex
+from gipr_lint.regex import RegexCache, compile_re
 from tests.conftest import FIXTURES
 
 PATTERNS: list[tuple[str | bytes, int]] = [
@@ -178,20 +178,20 @@ def test_no_directory_means_no_file(tmp_path: Path) -> None:
 
 def test_errors_and_compiled_patterns_behave_as_in_re() -> None:
     with pytest.raises(re.error, match="missing \\)"):
-        compile_regex("(unclosed")
+        compile_re("(unclosed")
     compiled = re.compile("x")
-    assert compile_regex(compiled) is compiled
+    assert compile_re(compiled) is compiled
     with pytest.raises(ValueError, match="flags"):
-        compile_regex(compiled, re.IGNORECASE)
+        compile_re(compiled, re.IGNORECASE)
     with pytest.raises(TypeError):
-        compile_regex(12)  # type: ignore[call-overload]
+        compile_re(12)  # type: ignore[call-overload]
 
 
 def test_a_process_writes_its_new_programs_at_exit(tmp_path: Path) -> None:
     """The first process writes the file when it exits, the next one reads it and writes
     nothing; ``GIPR_LINT_CACHE_DIR=`` (set, empty) writes nothing anywhere."""
-    code = ("import sys\nfrom gipr_lint.regex import _default, compile_regex\n"
-            "print(compile_regex(r'[一-鿿]+(?P<n>\\d+)').findall('年报2024'),"
+    code = ("import sys\nfrom gipr_lint.regex import _default, compile_re\n"
+            "print(compile_re(r'[一-鿿]+(?P<n>\\d+)').findall('年报2024'),"
             " len(_default._used), len(_default._new))\n")
     outputs, stamps = [], []
     for directory in (tmp_path / "cache", tmp_path / "cache", None):
