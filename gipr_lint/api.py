@@ -17,7 +17,8 @@ pyproject.toml). docs/plugins.md documents every name.
 * Text helpers: :func:`quote`, :func:`sentence_bounds` (sentence or clause), :func:`compact`,
   Chinese numerals (:func:`cjk_number`, :func:`cjk_numeral`), dates (:data:`DATE`,
   :func:`parse_date`), table numbers (:func:`cell_issue`, :func:`number_text`), agency names
-  (:func:`township_unit`).
+  (:func:`township_unit`), and :func:`compile_re` (``re.compile`` with the compiled program
+  kept across runs: compile module-level patterns with it, see :mod:`gipr_lint.regex`).
 * Cross-report rules (hook ``gipr_lint_batch_rules``): :class:`BatchRule`, :class:`Batch`,
   :class:`BatchFinding`, :class:`ReportSummary` (:class:`TableFact`, :class:`CellFact`),
   :func:`agency_key`, :func:`collect_batch_rules`, and text similarity (:func:`shingles`,
@@ -68,6 +69,7 @@ from gipr_lint.reading.layout.signature import DATE, parse_date
 from gipr_lint.reading.numerals import cjk_number, cjk_numeral
 from gipr_lint.reading.source import Span
 from gipr_lint.reading.text import quote, sentence_bounds
+from gipr_lint.regex import compile_re
 from gipr_lint.rules import Rule, RuleContext, collect_rules
 from gipr_lint.templates import (
     ACTIVE_2019_MARKERS,
@@ -146,6 +148,7 @@ __all__ = [
     "collect_batch_rules",
     "collect_rules",
     "compact",
+    "compile_re",
     "containment",
     "estimate",
     "hookimpl",

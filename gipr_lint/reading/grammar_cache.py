@@ -20,7 +20,6 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
@@ -29,25 +28,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from lark import Lark
 
+from gipr_lint.cache_dir import cache_directory
+
 __all__ = ["cache_directory", "cached_lark", "cached_table"]
 
 _T = TypeVar("_T")
-
-
-def cache_directory() -> Path | None:
-    """Where built parsers are kept, or ``None`` when there is no sensible place."""
-    configured = os.environ.get("GIPR_LINT_CACHE_DIR")
-    if configured is not None:
-        return Path(configured) if configured else None  # set but empty: no cache
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "gipr-lint" / "cache"
-    base = os.environ.get("XDG_CACHE_HOME")
-    if base:
-        return Path(base) / "gipr-lint"
-    try:
-        return Path.home() / ".cache" / "gipr-lint"
-    except RuntimeError:  # no home directory
-        return None
 
 
 def _describe(value: object) -> str:
@@ -95,6 +80,8 @@ def _save(parser: Lark, path: Path) -> None:
 
 def _write(save: Callable[[Any], object], path: Path) -> None:
     try:
+        import tempfile  # only when saving: most runs load
+
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".parser-", suffix=".tmp")
         try:
