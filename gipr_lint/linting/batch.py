@@ -20,7 +20,7 @@ from typing import ClassVar, NamedTuple
 
 from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.linting.similarity import sampled_shingles, signature
-from gipr_lint.model import Report, Table
+from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
 
@@ -141,27 +141,26 @@ class ReportSummary:
         return self.title_span or self.agency_span or Span(0, 0)
 
 
-def _table_complete(table: Table) -> bool:
-    return not table.missing_rows and all(cell.value is not None
-                                          for _, _, cell in table.cells())
-
-
 def summarize(report: Report, *, history: bool = False) -> ReportSummary:
     """Make the summary of a parsed report (in the worker that parsed it)."""
     cells: dict[CellKey, CellFact] = {}
     tables: dict[str, TableFact] = {}
     figures: dict[str, tuple[int | float | None, ...]] = {}
     for kind, table in report.tables.items():
-        tables[kind] = TableFact(kind, table.format, table.span, _table_complete(table))
-        figures[kind] = tuple(cell.value for _, _, cell in table.cells())
+        values = tuple([cell.value for row in table.rows for cell in row.cells])
+        complete = not table.missing_rows and None not in values
+        tables[kind] = TableFact(kind, table.format, table.span, complete)
+        figures[kind] = values
         if kind not in CELL_ROWS:
             continue
         rows = CELL_ROWS[kind]
         for row in table.rows:
             if rows is None or row.key in rows:
+                key = row.key
                 for index, cell in enumerate(row.cells):
-                    cells[(kind, row.key, index)] = CellFact(
-                        cell.value, cell.span.start, cell.span.end, cell.raw, cell.blank)
+                    span = cell.span
+                    cells[(kind, key, index)] = CellFact(
+                        cell.value, span.start, span.end, cell.raw, cell.blank)
     problems = report.section(5)
     problems_text = ""
     problems_span = None

@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from gipr_lint.diagnostics import Diagnostic, Finding, Severity
-from gipr_lint.i18n import N_, translator
+from gipr_lint.i18n import N_, current_language, language, translator
 from gipr_lint.linting.batch import ReportSummary, summarize
 from gipr_lint.linting.config import IgnoreText, Settings, SettingsValidator, build_settings
 from gipr_lint.linting.plugin_manager import PluginSet
@@ -242,7 +242,9 @@ def lint_report(report: Report, settings: Settings, plugin_set: PluginSet,
     diagnostics = list(extra)
     memo: dict[Hashable, Any] = {}  # one per report, shared by its rules (RuleContext.memo)
     contexts: dict[int, RuleContext] = {}
-    with using(plugin_set.template_set):  # what helpers such as cell_issue look rows up in
+    # the templates helpers such as cell_issue look rows up in; the language looked up once per
+    # report rather than from the environment for every message a rule formats
+    with using(plugin_set.template_set), language(current_language()):
         for rule, shared in plan.rules:
             context = contexts.get(id(shared))
             if context is None:
