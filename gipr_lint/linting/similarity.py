@@ -147,7 +147,7 @@ def signature(hashes: Iterable[int]) -> tuple[int, ...]:
     if not values:
         return ()
     # bin -> its smallest value: the values in descending order, each overwriting the last
-    smallest = dict(zip(map(operator.rshift, values, repeat(_BIN_SHIFT)), values))
+    smallest = dict(zip(map(operator.rshift, values, repeat(_BIN_SHIFT)), values, strict=True))
     bins = [smallest[index] & _VALUE_MASK if index in smallest else _EMPTY
             for index in range(SIGNATURE_SIZE)]
     if _EMPTY in bins:

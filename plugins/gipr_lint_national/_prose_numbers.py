@@ -31,6 +31,8 @@ APPROXIMATE = re.compile(r"\s*(?:余|多|来|以上|左右|上下)")
 _CITATION = re.compile(
     r"《[^《》\n]{0,120}》"
     r"|[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+#: The titles alone, for a text without 文号.
+_TITLE = re.compile(r"《[^《》\n]{0,120}》")
 #: Where a sentence (or a clause introduced by a colon) starts: after 。；！？： and spaces.
 _SENTENCE_START = re.compile(r"[。；;！!？?：:\n][ \t\u3000]*")
 _SPACES = re.compile(r"[ \t\u3000]*")
@@ -57,7 +59,9 @@ class Citations:
     __slots__ = ("_ends", "_starts")
 
     def __init__(self, text: str) -> None:
-        spans = [(m.start(), m.end()) for m in _CITATION.finditer(text)]
+        # a 文号 ends in 号, a title starts with 《: most texts have neither
+        pattern = _CITATION if "号" in text else _TITLE if "《" in text else None
+        spans = [] if pattern is None else [match.span() for match in pattern.finditer(text)]
         self._starts = [s for s, _ in spans]
         self._ends = [e for _, e in spans]
 

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gipr_lint.api import Paragraph, Report, Section, Span, cjk_numeral, quote, translator
+from gipr_lint.api import (
+    Paragraph,
+    Report,
+    RuleContext,
+    Section,
+    Span,
+    cjk_numeral,
+    quote,
+    translator,
+)
 
 _ = translator("gipr_lint_national")
 
@@ -18,6 +27,7 @@ __all__ = [
     "cjk_numeral",
     "is_prose",
     "line_span",
+    "paragraph_text",
     "prose_paragraphs",
     "quote",
     "section_label",
@@ -63,6 +73,14 @@ def prose_paragraphs(report: Report, *, containing: str = "") -> Iterator[Paragr
             continue
         if is_prose(text):
             yield paragraph
+
+
+def paragraph_text(report: Report, context: RuleContext) -> str:
+    """Every paragraph's text (:meth:`Report.paragraphs`) joined by line breaks, made once per
+    report: a rule looks for what it needs there first and reads the paragraphs one by one only
+    when something is there. (Text that is in a paragraph is in this string.)"""
+    return context.memo(("gipr_lint_national", "paragraph text"),
+                        lambda: "\n".join([p.text for p in report.paragraphs()]))
 
 
 def section_text(section: Section) -> str:

@@ -19,9 +19,10 @@ def _pieces(report: Report) -> Iterator[TextPiece]:
 
 #: Self-references, with what must not follow them for the word to be one: 我办理, 本办法,
 #: 我委托, 局面/局部, 乡镇/乡村, 我办事处 (a 街道's own word).
+#: (Written with 我/本 first and the look behind after it, so that a search skips to them.)
 _SELF = re.compile(
-    r"(?<!自)(?P<word>我局|本局|我委|本委|我办|我中心|本中心|我厅|本厅"
-    r"|我街道|本街道|我镇|本镇|我乡|本乡)"
+    r"(?P<word>我(?<!自我)(?:局|委|办|中心|厅|街道|镇|乡)"
+    r"|本(?<!自本)(?:局|委|中心|厅|街道|镇|乡))"
     r"(?![部面势限托派屈理事法结好件案员镇村土亲])")
 
 
@@ -129,6 +130,11 @@ _PLACEHOLDER = re.compile(
     r"|[（(［\[【{｛<＜]\s*(?:单位名称|单位全称|机关名称|部门名称|机构名称|本单位名称|单位名|"
     r"请?填写[^）)］\]】}｝>＞\n]{0,8}|此处[^）)］\]】}｝>＞\n]{0,8}|地区名称|日期|年份)"
     r"\s*[）)］\]】}｝>＞]")
+
+
+#: What every placeholder holds: an X, or one of the bracketed slots' words (a first look).
+_PLACEHOLDER_HINT = re.compile(
+    rf"[{_X}]|单位名|单位全称|机关名称|部门名称|机构名称|填写|此处|地区名称|日期|年份")
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff〔〕]")
