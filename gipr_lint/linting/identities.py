@@ -303,6 +303,19 @@ def number_text(value: int | float) -> str:
 _View = tuple[dict[CellRef, Cell], dict[CellRef, "int | float"]]
 
 
+_REFS: dict[tuple[str, str, int], tuple[CellRef, ...]] = {}
+
+
+def _refs(kind: str, key: str, count: int) -> tuple[CellRef, ...]:
+    """``(kind, key, 0)`` … ``(kind, key, count - 1)``, made once."""
+    refs = _REFS.get((kind, key, count))
+    if refs is None:
+        if len(_REFS) > 4096:
+            _REFS.clear()
+        refs = _REFS[(kind, key, count)] = tuple((kind, key, index) for index in range(count))
+    return refs
+
+
 def _views(report: Report) -> dict[str | None, _View]:
     """Every readable, valid cell of the report by reference, with its number: for each
     format the cells of that format's tables, and (``None``) of every table."""
@@ -311,15 +324,15 @@ def _views(report: Report) -> dict[str | None, _View]:
         cells, numbers = views.setdefault(table.format, ({}, {}))
         format_ = table.format
         for row in table.rows:
-            key = row.key
-            for index, cell in enumerate(row.cells):
+            row_cells = row.cells
+            for ref, cell in zip(_refs(kind, row.key, len(row_cells)), row_cells, strict=True):
                 value = cell.value
                 if value is None:
                     continue
                 if ((type(value) is int and value >= 0 and not cell.raw.endswith("元"))
-                        or not cell_issue(kind, format_, key, index, cell)):
-                    cells[(kind, key, index)] = cell
-                    numbers[(kind, key, index)] = value
+                        or not cell_issue(kind, format_, ref[1], ref[2], cell)):
+                    cells[ref] = cell
+                    numbers[ref] = value
     if len(views) == 1:
         views[None] = next(iter(views.values()))
     else:  # a table is one kind: no reference is in two of them
