@@ -240,6 +240,10 @@ class BatchRule(Rule):
 
     #: Always true: marks the rule for the engine, which skips it in per-file linting.
     cross_report: ClassVar[bool] = True
+    #: True when the rule only compares a report with other reports (of the run or of
+    #: ``--history``), so that it finds nothing in a run of one report without history: the
+    #: engine then makes no summaries (see ``engine.cross_report_summaries``).
+    compares: ClassVar[bool] = False
 
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
         """Cross-report rules find nothing in one file alone."""
