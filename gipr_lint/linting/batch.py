@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import ClassVar, NamedTuple
 
 from gipr_lint.diagnostics import Finding, Severity
@@ -141,6 +142,10 @@ class ReportSummary:
         return self.title_span or self.agency_span or Span(0, 0)
 
 
+#: ``CellFact(*values)`` without the Python-level ``__new__`` of a named tuple.
+_cell_fact = partial(tuple.__new__, CellFact)
+
+
 def summarize(report: Report, *, history: bool = False) -> ReportSummary:
     """Make the summary of a parsed report (in the worker that parsed it)."""
     cells: dict[CellKey, CellFact] = {}
@@ -159,8 +164,8 @@ def summarize(report: Report, *, history: bool = False) -> ReportSummary:
                 key = row.key
                 for index, cell in enumerate(row.cells):
                     span = cell.span
-                    cells[(kind, key, index)] = CellFact(
-                        cell.value, span.start, span.end, cell.raw, cell.blank)
+                    cells[(kind, key, index)] = _cell_fact(
+                        (cell.value, span.start, span.end, cell.raw, cell.blank))
     problems = report.section(5)
     problems_text = ""
     problems_span = None

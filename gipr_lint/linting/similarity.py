@@ -25,7 +25,7 @@ import unicodedata
 import zlib
 from collections.abc import Hashable, Iterable, Sequence
 from functools import cache
-from itertools import islice, repeat
+from itertools import accumulate, count, islice, repeat
 from typing import TypeVar
 
 __all__ = [
@@ -108,14 +108,14 @@ def sampled_shingles(text: str, size: int = 5) -> set[int]:
     data = norm.encode("utf-32-le")
     width = 4 * size
     last = len(norm) - size
-    starts = map(_START, _sample_pattern().finditer(norm, 0, last + 1))
+    # where the sampled characters are: the lengths of the pieces between them, summed up
+    pieces = _sample_pattern().split(norm[:last + 1])
+    pieces.pop()
+    starts = map(operator.add, accumulate(map(len, pieces)), count())
     # every step mapped in C: match starts to cached slices to byte strings to hashes
     found = set(map(zlib.crc32, map(data.__getitem__,
                                     map(_slices(width, last + 1).__getitem__, starts))))
     return found or shingles(norm, size)
-
-
-_START = re.Match.start
 
 
 @cache

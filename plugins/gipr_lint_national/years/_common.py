@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gipr_lint.api import N_, AgencyKind, Paragraph, Report, RuleContext, Span, translator
-from gipr_lint_national._prose_numbers import sentence_bounds
+from gipr_lint_national._prose_numbers import sentence_bounds, year_sentence_starts
 
 _ = translator("gipr_lint_national")
 
@@ -93,26 +93,13 @@ def year_openers(report: Report, context: RuleContext) -> list[Opener]:
     return context.memo((__name__, "year_openers"), lambda: _year_openers(report))
 
 
-#: A sentence start (see :func:`sentence_starts`) where a year may open the sentence.
-_YEAR_START = re.compile(r"[。；;！!？?：:\n][ \t\u3000]*(?=[12])")
-_LEADING_SPACES = re.compile(r"[ \t\u3000]*")
-
-
-def _year_starts(text: str, first: int) -> list[int]:
-    """The offsets of :func:`sentence_starts` that hold a 1 or a 2."""
-    head = _LEADING_SPACES.match(text, first).end()  # type: ignore[union-attr]
-    starts = [head] if text[head:head + 1] in ("1", "2") else []
-    starts += [match.end() for match in _YEAR_START.finditer(text, first)]
-    return starts
-
-
 def _year_openers(report: Report) -> list[Opener]:
     names = agency_names(report)
     openers = []
     for number, paragraph in _numbered_paragraphs(report):
         text, base = paragraph.text, paragraph.span.start
         first = paragraph.marker.span.end - base if paragraph.marker else 0
-        for position in _year_starts(text, first):
+        for position in year_sentence_starts(text, first):
             found = _opener_at(text, position, names, report.year)
             if found is None:
                 continue
