@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from gipr_lint.api import (
     Paragraph,
@@ -67,12 +68,19 @@ def prose_paragraphs(report: Report, *, containing: str = "") -> Iterator[Paragr
     pre-filter). Never yields the title, section headings, tables, debris or the signature: those
     are not paragraphs in the model.
     """
+    wanted = _any_of(containing) if containing else None
     for paragraph in report.paragraphs():
         text = paragraph.text
-        if containing and not any(ch in text for ch in containing):
+        if wanted is not None and wanted.search(text) is None:
             continue
         if is_prose(text):
             yield paragraph
+
+
+@lru_cache(maxsize=32)
+def _any_of(characters: str) -> re.Pattern[str]:
+    """A pattern finding any one of ``characters``."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in characters) + "]")
 
 
 def paragraph_text(report: Report, context: RuleContext) -> str:

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gipr_lint.api import N_, AgencyKind, Report, Severity, TextPiece, township_unit, translator
+from gipr_lint.api import (
+    N_,
+    AgencyKind,
+    Report,
+    RuleContext,
+    Severity,
+    TextPiece,
+    township_unit,
+    translator,
+)
 
 _ = translator("gipr_lint_national")
 
 
-def _pieces(report: Report) -> Iterator[TextPiece]:
-    """The prose a wording rule reads: every paragraph (never table text)."""
-    for paragraph in report.paragraphs():
-        yield TextPiece(paragraph.text, paragraph.span)
+def _pieces(report: Report, context: RuleContext | None = None) -> Sequence[TextPiece]:
+    """The prose a wording rule reads: every paragraph (never table text); made once per report
+    when ``context`` is given."""
+    if context is not None:
+        return context.memo(("gipr_lint_national.wording", "pieces"), lambda: _pieces(report))
+    return [TextPiece(paragraph.text, paragraph.span) for paragraph in report.paragraphs()]
 
 
 #: Self-references, with what must not follow them for the word to be one: 我办理, 本办法,
@@ -132,9 +143,16 @@ _PLACEHOLDER = re.compile(
     r"\s*[）)］\]】}｝>＞]")
 
 
-#: What every placeholder holds: an X, or one of the bracketed slots' words (a first look).
-_PLACEHOLDER_HINT = re.compile(
-    rf"[{_X}]|单位名|单位全称|机关名称|部门名称|机构名称|填写|此处|地区名称|日期|年份")
+#: What every placeholder holds: an X, or one of the bracketed slots' words (a first look;
+#: two patterns that a search skips through quickly).
+_PLACEHOLDER_X = re.compile(f"[{_X}]")
+_PLACEHOLDER_WORD = re.compile(
+    "单位名|单位全称|机关名称|部门名称|机构名称|填写|此处|地区名称|日期|年份")
+
+
+def _placeholder_hint(text: str) -> bool:
+    """Whether ``text`` may hold a placeholder (:data:`_PLACEHOLDER`)."""
+    return bool(_PLACEHOLDER_X.search(text) or _PLACEHOLDER_WORD.search(text))
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff〔〕]")

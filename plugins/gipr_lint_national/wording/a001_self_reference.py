@@ -68,7 +68,7 @@ class SelfReference(Rule):
         agency = report.agency.text if report.agency else ""
         if _SELF.search(paragraph_text(report, context)) is None:
             return  # a match in a paragraph is one in the paragraphs joined by line breaks
-        for piece in _pieces(report):
+        for piece in _pieces(report, context):
             citations = None
             for match in _SELF.finditer(piece.text):
                 word = match.group("word")

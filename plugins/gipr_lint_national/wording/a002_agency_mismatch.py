@@ -55,10 +55,11 @@ class AgencyMismatch(Rule):
                                                  "{title}").format(signed=quote(signature.text),
                                                                    title=quote(title)))
         if report.agency_kind is AgencyKind.TOWNSHIP:
-            yield from self._subjects(report, title)
+            yield from self._subjects(report, title, context)
 
-    def _subjects(self, report: Report, title: str) -> Iterator[Finding]:
-        for piece in _pieces(report):
+    def _subjects(self, report: Report, title: str, context: RuleContext
+                  ) -> Iterator[Finding]:
+        for piece in _pieces(report, context):
             text, base = piece.text, piece.span.start
             # a subject opens with a year; the agency is looked for at the first sentence too
             first = _LEADING_SPACES.match(text).end()  # type: ignore[union-attr]

@@ -8,9 +8,9 @@ from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, Span, tr
 from gipr_lint_national._text import paragraph_text, quote
 from gipr_lint_national.wording._common import (
     _PLACEHOLDER,
-    _PLACEHOLDER_HINT,
     _ascii_placeholder,
     _pieces,
+    _placeholder_hint,
 )
 
 _ = translator("gipr_lint_national")
@@ -39,12 +39,12 @@ class Placeholder(Rule):
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         pieces = [report.title] if report.title else []
-        if _PLACEHOLDER_HINT.search(paragraph_text(report, context)):
-            pieces.extend(_pieces(report))
+        if _placeholder_hint(paragraph_text(report, context)):
+            pieces.extend(_pieces(report, context))
         if report.signature is not None:
             pieces.extend(p for p in (report.signature.agency, report.signature.date_text) if p)
         for piece in pieces:
-            if not _PLACEHOLDER_HINT.search(piece.text):
+            if not _placeholder_hint(piece.text):
                 continue
             for match in _PLACEHOLDER.finditer(piece.text):
                 found = match.group()

@@ -76,19 +76,24 @@ class MalformedCitation(Rule):
         if report.title is not None:
             yield from self._numbers(report.title.text, report.title.span.start)
         lines: set[int] = set()
+        whole = report.text
+        marks = "《" in whole or "》" in whole
         for paragraph in report.paragraphs():
             text, base = paragraph.text, paragraph.span.start
             # every 文号 pattern ends in 号, every order number is a 国务院令
             found = [*self._numbers(text, base)] if "号" in text else []
             if "国务院令" in text:
                 found += self._orders(text, base, report.year)
+            if not marks:
+                if found:
+                    yield from sorted(found, key=lambda finding: finding.span.start)
+                continue
             # 《》 are counted over whole lines: a title read off a paragraph's line splits it
-            line = line_span(report.text, paragraph.span)
+            line = line_span(whole, paragraph.span)
             if line.start not in lines:
                 lines.add(line.start)
-                line_text = report.text[line.start:line.end]
-                if "《" in line_text or "》" in line_text:
-                    found += self._titles(line_text, line.start)
+                if _TITLE_MARK.search(whole, line.start, line.end):
+                    found += self._titles(whole[line.start:line.end], line.start)
             if found:
                 yield from sorted(found, key=lambda finding: finding.span.start)
 

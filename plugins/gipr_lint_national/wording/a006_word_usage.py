@@ -6,7 +6,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from gipr_lint.api import (
@@ -111,6 +111,16 @@ def required_text(pattern: re.Pattern[str]) -> str | None:
     return best or None
 
 
+@lru_cache(maxsize=8)
+def _finder(required: tuple[str | None, ...]) -> re.Pattern[str]:
+    """A pattern finding any of the ``required`` texts; one that matches everywhere when an
+    entry has none."""
+    if None in required:
+        return re.compile("")
+    words = sorted({word for word in required if word}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(word) for word in words))
+
+
 def _substitution(wrong: str, right: str, pattern: str | None = None) -> Substitution:
     wrong, right = wrong.strip(), right.strip()
     if not wrong or not right:
@@ -180,10 +190,11 @@ class WordUsage(Rule):
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         # only the entries whose required text is somewhere in the prose are looked for
         prose = paragraph_text(report, context)
-        entries = [entry for entry in substitutions(context)
-                   if entry.required is None or entry.required in prose]
-        if not entries:
-            return
+        entries = substitutions(context)
+        if _finder(tuple(entry.required for entry in entries)).search(prose) is None:
+            return  # none of the required texts is there (and every entry has one)
+        entries = tuple(entry for entry in entries
+                        if entry.required is None or entry.required in prose)
         for paragraph in report.paragraphs():
             text, base = paragraph.text, paragraph.span.start
             citations: Citations | None = None
