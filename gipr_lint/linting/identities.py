@@ -300,7 +300,7 @@ def number_text(value: int | float) -> str:
     return str(value)
 
 
-_View = tuple[dict[CellRef, Cell], dict[CellRef, "int | float"]]
+_Numbers = dict[CellRef, "int | float"]
 
 
 _REFS: dict[tuple[str, str, int], tuple[CellRef, ...]] = {}
@@ -316,12 +316,12 @@ def _refs(kind: str, key: str, count: int) -> tuple[CellRef, ...]:
     return refs
 
 
-def _views(report: Report) -> dict[str | None, _View]:
-    """Every readable, valid cell of the report by reference, with its number: for each
-    format the cells of that format's tables, and (``None``) of every table."""
-    views: dict[str | None, _View] = {}
+def _views(report: Report) -> dict[str | None, _Numbers]:
+    """The number of every readable, valid cell of the report by reference: for each format
+    those of that format's tables, and (``None``) of every table."""
+    views: dict[str | None, _Numbers] = {}
     for kind, table in report.tables.items():
-        cells, numbers = views.setdefault(table.format, ({}, {}))
+        numbers = views.setdefault(table.format, {})
         format_ = table.format
         for row in table.rows:
             row_cells = row.cells
@@ -331,15 +331,26 @@ def _views(report: Report) -> dict[str | None, _View]:
                     continue
                 if ((type(value) is int and value >= 0 and not cell.raw.endswith("元"))
                         or not cell_issue(kind, format_, ref[1], ref[2], cell)):
-                    cells[ref] = cell
                     numbers[ref] = value
     if len(views) == 1:
         views[None] = next(iter(views.values()))
     else:  # a table is one kind: no reference is in two of them
-        views[None] = ({ref: cell for cells, _ in views.values() for ref, cell in cells.items()},
-                       {ref: value for _, numbers in views.values()
-                        for ref, value in numbers.items()})
+        views[None] = {ref: value for numbers in views.values()
+                       for ref, value in numbers.items()}
     return views
+
+
+def _cell(report: Report, ref: CellRef) -> Cell:
+    """The cell whose number :func:`_views` holds for ``ref``: the last valid one (a table
+    may repeat a row)."""
+    kind, key, index = ref
+    table = report.tables[kind]
+    for row in reversed(table.rows):
+        if row.key == key and index < len(row.cells):
+            cell = row.cells[index]
+            if cell.value is not None and not cell_issue(kind, table.format, key, index, cell):
+                return cell
+    raise LookupError(ref)
 
 
 def failures(report: Report, identities: IdentitySet, code: str,
@@ -352,22 +363,20 @@ def failures(report: Report, identities: IdentitySet, code: str,
     views = (_views(report) if context is None
              else context.memo((__name__, "views"), lambda: _views(report)))
     for format_, identity in identities.for_code(code, formats):
-        cells, numbers = views[format_]
-        total = cells.get(identity.total)
-        if total is None:
+        numbers = views[format_]
+        found = numbers.get(identity.total)
+        if found is None:
             continue
         plus = [numbers.get(ref) for ref in identity.parts]
         minus = [numbers.get(ref) for ref in identity.with_total]
         if None in plus or None in minus:
             continue
         expected = sum(plus) - sum(minus)  # type: ignore[arg-type]
-        found = total.value
-        assert found is not None
         if abs(found - expected) > _TOLERANCE:
             arithmetic = " + ".join(number_text(v) for v in plus)  # type: ignore[arg-type]
             if minus:
                 arithmetic += "".join(f" − {number_text(v)}" for v in minus)  # type: ignore[arg-type]
-            yield Failure(identity, total, found, expected, arithmetic)
+            yield Failure(identity, _cell(report, identity.total), found, expected, arithmetic)
 
 
 class IdentityRule(Rule):
