@@ -270,3 +270,19 @@ def test_memo_of_a_context_outside_the_engine() -> None:
     assert context.memo("key", lambda: 1) == 1
     assert context.memo("key", lambda: 2) == 1
     assert context.for_report({}).memo("key", lambda: 3) == 3
+
+
+def test_source_line_index_and_binary_check() -> None:
+    """The line index and the binary check, on the edge cases (issue 15 made both faster)."""
+    from gipr_lint.reading.source import DecodeError, _line_starts, _looks_binary
+
+    assert _line_starts("") == (0,)
+    assert _line_starts("ab") == (0,)
+    assert _line_starts("ab\r\nc\n\n") == (0, 4, 6, 7)
+    assert Source.from_text("一\n二三\n").position(4) == (2, 3)
+    assert not _looks_binary("") and not _looks_binary("年\t\n\r\f\v" * 100)
+    assert _looks_binary("x" * 1000 + "\x00")
+    assert _looks_binary("\x01" * 6 + "x" * 94) and not _looks_binary("\x01" * 5 + "x" * 95)
+    assert not _looks_binary("x" * 4096 + "\x00")  # only the first 4096 characters count
+    with pytest.raises(DecodeError):
+        Source.from_bytes(b"\x00\x01\x02 binary")

@@ -135,3 +135,31 @@ def test_full_shows_a_window_of_a_long_line(plugin_set: PluginSet) -> None:
     shown, carets = text.splitlines()[2:4]
     assert shown == "1 | …" + "前" * 19 + "我局" + "后" * 19 + "…"
     assert carets == "  | " + " " * 39 + "^^^^"  # "…" is one cell, each 前 two
+
+
+def test_json_text_is_the_standard_librarys() -> None:
+    """The JSON formatter writes its own text, byte for byte what ``json.dumps(…, indent=2,
+    ensure_ascii=False)`` writes; values it does not know (floats) go to json itself."""
+    import json
+    import random
+
+    from gipr_lint.formatters.json import dumps
+
+    chooser = random.Random(15)
+    leaves = [None, True, False, 0, -7, 10**20, "", 'a"b\\c\n\t\u2028\x00年', 1.5,
+              float("inf")]
+
+    def value(depth: int) -> object:
+        roll = chooser.random()
+        if depth > 3 or roll < 0.4:
+            return chooser.choice(leaves)
+        if roll < 0.7:
+            return {chooser.choice(["a", "年", '"', "key"]): value(depth + 1)
+                    for _ in range(chooser.randrange(4))}
+        items = [value(depth + 1) for _ in range(chooser.randrange(4))]
+        return items if roll < 0.9 else tuple(items)
+
+    for _ in range(3000):
+        data = value(0)
+        assert dumps(data) == json.dumps(data, ensure_ascii=False, indent=2)
+    assert dumps({1: "x"}) == json.dumps({1: "x"}, ensure_ascii=False, indent=2)

@@ -124,11 +124,16 @@ def _lint(files: list[str], args: argparse.Namespace, plugin_set: PluginSet, res
         def advance(count: int) -> None:
             progress.advance(task, count)
 
+    from gipr_lint.linting.crossreport import can_compare
+    from gipr_lint.linting.engine import cross_report_summaries
+
     try:
-        linted = iter(lint_files(paths, plugin_set, resolver, run, jobs=args.jobs,
-                                 advance=advance))
-        results = [_read_stdin(stdin_name, plugin_set, resolver) if path == "-"
-                   else next(linted) for path in files]
+        # no cross-report summaries where there is nothing to compare (one file, no history)
+        with cross_report_summaries(can_compare(len(files), args.history, resolver)):
+            linted = iter(lint_files(paths, plugin_set, resolver, run, jobs=args.jobs,
+                                     advance=advance))
+            results = [_read_stdin(stdin_name, plugin_set, resolver) if path == "-"
+                       else next(linted) for path in files]
         return cross_report(results, args, plugin_set, resolver, progress)
     finally:
         if progress is not None:

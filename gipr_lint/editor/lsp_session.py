@@ -22,7 +22,7 @@ from gipr_lint.linting.config import (
     Settings,
     build_settings,
 )
-from gipr_lint.linting.engine import FileResult, lint_source
+from gipr_lint.linting.engine import FileResult, cross_report_summaries, lint_source
 from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
 from gipr_lint.reading.source import Source, Span
 from gipr_lint.rules import Rule, docstring_markdown
@@ -43,6 +43,12 @@ Range = tuple[Position, Position]
 def is_config_file(path: str | Path) -> bool:
     """Whether a file's name is one gipr-lint reads its configuration from."""
     return Path(path).name in CONFIG_FILENAMES
+
+
+def _lint(source: Source, settings: Settings, plugin_set: PluginSet) -> FileResult:
+    """Lint one document; the editor runs no cross-report rules, so no summaries for them."""
+    with cross_report_summaries(False):
+        return lint_source(source, settings, plugin_set)
 
 
 @dataclass(frozen=True)
@@ -143,7 +149,7 @@ class Linter:
         """Lint a document's current text with the configuration for its path."""
         shift = 1 if text.startswith(_BOM) else 0
         source = Source.from_text(text[shift:], str(path) if path is not None else uri)
-        result = lint_source(source, self.settings_for(path), self.plugin_set)
+        result = _lint(source, self.settings_for(path), self.plugin_set)
         return LintedDocument(uri=uri, version=version, text=text, result=result, shift=shift)
 
     def fix_all(self, document: LintedDocument, path: Path | None = None, *,
@@ -153,7 +159,7 @@ class Linter:
             return None
         settings = self.settings_for(path)
         outcome = fix_until_stable(document.source,
-                                   lambda s: lint_source(s, settings, self.plugin_set),
+                                   lambda s: _lint(s, settings, self.plugin_set),
                                    unsafe=unsafe, first=document.result)
         old, new = document.source.text, outcome.text
         if old == new:

@@ -16,11 +16,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import ClassVar, NamedTuple
 
 from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.linting.similarity import sampled_shingles, signature
-from gipr_lint.model import Report, Table
+from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
 from gipr_lint.rules import Rule, RuleContext
 
@@ -141,9 +142,8 @@ class ReportSummary:
         return self.title_span or self.agency_span or Span(0, 0)
 
 
-def _table_complete(table: Table) -> bool:
-    return not table.missing_rows and all(cell.value is not None
-                                          for _, _, cell in table.cells())
+#: ``CellFact(*values)`` without the Python-level ``__new__`` of a named tuple.
+_cell_fact = partial(tuple.__new__, CellFact)
 
 
 def summarize(report: Report, *, history: bool = False) -> ReportSummary:
@@ -152,16 +152,20 @@ def summarize(report: Report, *, history: bool = False) -> ReportSummary:
     tables: dict[str, TableFact] = {}
     figures: dict[str, tuple[int | float | None, ...]] = {}
     for kind, table in report.tables.items():
-        tables[kind] = TableFact(kind, table.format, table.span, _table_complete(table))
-        figures[kind] = tuple(cell.value for _, _, cell in table.cells())
+        values = tuple([cell.value for row in table.rows for cell in row.cells])
+        complete = not table.missing_rows and None not in values
+        tables[kind] = TableFact(kind, table.format, table.span, complete)
+        figures[kind] = values
         if kind not in CELL_ROWS:
             continue
         rows = CELL_ROWS[kind]
         for row in table.rows:
             if rows is None or row.key in rows:
+                key = row.key
                 for index, cell in enumerate(row.cells):
-                    cells[(kind, row.key, index)] = CellFact(
-                        cell.value, cell.span.start, cell.span.end, cell.raw, cell.blank)
+                    span = cell.span
+                    cells[(kind, key, index)] = _cell_fact(
+                        (cell.value, span.start, span.end, cell.raw, cell.blank))
     problems = report.section(5)
     problems_text = ""
     problems_span = None
@@ -241,6 +245,10 @@ class BatchRule(Rule):
 
     #: Always true: marks the rule for the engine, which skips it in per-file linting.
     cross_report: ClassVar[bool] = True
+    #: True when the rule only compares a report with other reports (of the run or of
+    #: ``--history``), so that it finds nothing in a run of one report without history: the
+    #: engine then makes no summaries (see ``engine.cross_report_summaries``).
+    compares: ClassVar[bool] = False
 
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
         """Cross-report rules find nothing in one file alone."""

@@ -33,7 +33,7 @@ from gipr_lint.linting.plugin_manager import PluginSet
 from gipr_lint.reading.source import DecodeError, Span
 from gipr_lint.rules import RuleContext
 
-__all__ = ["expand_history", "read_history", "run_cross_report"]
+__all__ = ["can_compare", "expand_history", "read_history", "run_cross_report"]
 
 _ = translator("gipr_lint")
 
@@ -191,6 +191,19 @@ def _filter(diagnostics: list[Diagnostic], result: FileResult,
                 hits.add(ignore.origin)
         diagnostics = kept
     return diagnostics, frozenset(hits)
+
+
+def can_compare(count: int, history: Sequence[str], resolver: ConfigResolver,
+                cwd: Path | None = None) -> bool:
+    """Whether a run of ``count`` files with ``history`` (``--history``) can compare reports:
+    two files or more, or history from the command line or from the configuration (found from
+    ``cwd``, as :func:`batch_stage` finds it)."""
+    if count > 1 or history:
+        return True
+    try:
+        return bool(resolver.settings_for((cwd or Path.cwd()) / "gipr-lint-run").history)
+    except Exception:  # the stage will say what is wrong: keep the summaries
+        return True
 
 
 def batch_stage(results: Sequence[FileResult], plugin_set: PluginSet, resolver: ConfigResolver,

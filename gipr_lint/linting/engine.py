@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePath
@@ -17,7 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from gipr_lint.diagnostics import Diagnostic, Finding, Severity
-from gipr_lint.i18n import N_, translator
+from gipr_lint.i18n import N_, current_language, language, translator
 from gipr_lint.linting.batch import ReportSummary, summarize
 from gipr_lint.linting.config import IgnoreText, Settings, SettingsValidator, build_settings
 from gipr_lint.linting.plugin_manager import PluginSet
@@ -28,8 +30,8 @@ from gipr_lint.templates import Templates, using
 
 _ = translator("gipr_lint")
 
-__all__ = ["CRASH_CODE", "FileResult", "is_selected", "lint_path", "lint_source", "lint_text",
-           "read_error", "selected_codes"]
+__all__ = ["CRASH_CODE", "FileResult", "cross_report_summaries", "is_selected", "lint_path",
+           "lint_source", "lint_text", "read_error", "selected_codes"]
 
 #: The code of the diagnostic a crashing rule (or parser) becomes.
 CRASH_CODE = "E999"
@@ -115,6 +117,8 @@ class _Plan:
     codes: set[str]
     #: Whether a cross-report rule is selected (each report's summary is then made).
     batch: bool = False
+    #: Whether one of them may find something in a report alone (it does not only compare).
+    batch_alone: bool = False
 
 
 _plans: dict[tuple[int, int], tuple[Settings, PluginSet, _Plan]] = {}
@@ -140,11 +144,31 @@ def _plan(settings: Settings, plugin_set: PluginSet) -> _Plan:
                                            templates=plugin_set.template_set,
                                            deadlines=MappingProxyType(dict(plugin_set.deadlines)))
         rules.append((plugin_set.rules[code](), contexts[plugin]))
-    plan = _Plan(rules=rules, codes=codes, batch=bool(codes & plugin_set.batch_codes))
+    selected_batch = codes & plugin_set.batch_codes
+    plan = _Plan(rules=rules, codes=codes, batch=bool(selected_batch),
+                 batch_alone=any(not getattr(plugin_set.rules[code], "compares", False)
+                                 for code in selected_batch))
     if len(_plans) > 64:
         _plans.clear()
     _plans[key] = (settings, plugin_set, plan)
     return plan
+
+
+_summaries_wanted: ContextVar[bool] = ContextVar("gipr_lint_summaries", default=True)
+
+
+@contextmanager
+def cross_report_summaries(wanted: bool) -> Iterator[None]:
+    """Whether reports linted inside the block get the summary cross-report rules read
+    (:attr:`FileResult.summary`, made when such a rule is selected): ``False`` for a run that
+    cannot compare reports (one file and no history, see ``crossreport.can_compare``) and
+    for the editor, which runs no cross-report rules. A selected cross-report rule that does
+    not only compare (``BatchRule.compares``) still gets them."""
+    token = _summaries_wanted.set(wanted)
+    try:
+        yield
+    finally:
+        _summaries_wanted.reset(token)
 
 
 def apply_facts(report: Report, settings: Settings) -> Report:
@@ -242,7 +266,9 @@ def lint_report(report: Report, settings: Settings, plugin_set: PluginSet,
     diagnostics = list(extra)
     memo: dict[Hashable, Any] = {}  # one per report, shared by its rules (RuleContext.memo)
     contexts: dict[int, RuleContext] = {}
-    with using(plugin_set.template_set):  # what helpers such as cell_issue look rows up in
+    # the templates helpers such as cell_issue look rows up in; the language looked up once per
+    # report rather than from the environment for every message a rule formats
+    with using(plugin_set.template_set), language(current_language()):
         for rule, shared in plan.rules:
             context = contexts.get(id(shared))
             if context is None:
@@ -268,7 +294,8 @@ def lint_report(report: Report, settings: Settings, plugin_set: PluginSet,
     return FileResult(path=source.path, report=report, diagnostics=diagnostics,
                       ignore_texts=tuple(i.origin for i in settings.ignore_texts),
                       ignore_hits=frozenset(hits),
-                      summary=_summary(report) if plan.batch else None)
+                      summary=_summary(report) if plan.batch and (
+                          plan.batch_alone or _summaries_wanted.get()) else None)
 
 
 def _summary(report: Report) -> ReportSummary | None:

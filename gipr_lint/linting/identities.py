@@ -65,12 +65,29 @@ _TOLERANCE = 1e-6
 
 # --------------------------------------------------------------------------- cell validity
 
+_column_ids: dict[int, tuple[Templates, dict[tuple[str, str], tuple[str, ...]]]] = {}
+
+
+def _active_column_ids(templates: Templates) -> dict[tuple[str, str], tuple[str, ...]]:
+    """``(format, row key)`` → the column ids of the first table-二 block holding the row (a
+    pack's rows included), made once per template set."""
+    cached = _column_ids.get(id(templates))
+    if cached is not None and cached[0] is templates:
+        return cached[1]
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
+    for format_, blocks in templates.active_blocks.items():
+        for block in blocks:
+            for row in block.rows:
+                found.setdefault((format_, row.key), block.column_ids)
+    if len(_column_ids) > 16:
+        _column_ids.clear()
+    _column_ids[id(templates)] = (templates, found)
+    return found
+
+
 def _active_column_id(format_: str, row_key: str, index: int) -> str | None:
-    for block in current().active_blocks.get(format_, ()):  # a pack's rows included
-        if any(row.key == row_key for row in block.rows):
-            ids = block.column_ids
-            return ids[index] if index < len(ids) else None
-    return None
+    ids = _active_column_ids(current()).get((format_, row_key))
+    return ids[index] if ids is not None and index < len(ids) else None
 
 
 def cell_issue(kind: str, format_: str, row_key: str, index: int, cell: Cell) -> str | None:
@@ -81,8 +98,8 @@ def cell_issue(kind: str, format_: str, row_key: str, index: int, cell: Cell) ->
     are not judged here.
     """
     value = cell.value
-    if value is None:
-        return None
+    if value is None or (type(value) is int and value >= 0 and not cell.raw.endswith("元")):
+        return None  # the common case, fine in every column
     column = _active_column_id(format_, row_key, index) if kind == "active" else None
     if column == "amount":
         return _("a non-negative amount") if value < 0 else None
@@ -283,27 +300,57 @@ def number_text(value: int | float) -> str:
     return str(value)
 
 
-_Values = dict[CellRef, tuple[str, Cell]]
+_Numbers = dict[CellRef, "int | float"]
 
 
-def _values(report: Report) -> _Values:
-    """Every readable, valid cell of the report by reference, with its table's format."""
-    values: _Values = {}
+_REFS: dict[tuple[str, str, int], tuple[CellRef, ...]] = {}
+
+
+def _refs(kind: str, key: str, count: int) -> tuple[CellRef, ...]:
+    """``(kind, key, 0)`` … ``(kind, key, count - 1)``, made once."""
+    refs = _REFS.get((kind, key, count))
+    if refs is None:
+        if len(_REFS) > 4096:
+            _REFS.clear()
+        refs = _REFS[(kind, key, count)] = tuple((kind, key, index) for index in range(count))
+    return refs
+
+
+def _views(report: Report) -> dict[str | None, _Numbers]:
+    """The number of every readable, valid cell of the report by reference: for each format
+    those of that format's tables, and (``None``) of every table."""
+    views: dict[str | None, _Numbers] = {}
     for kind, table in report.tables.items():
+        numbers = views.setdefault(table.format, {})
         format_ = table.format
         for row in table.rows:
-            key = row.key
-            for index, cell in enumerate(row.cells):
-                if cell.value is not None and not cell_issue(kind, format_, key, index, cell):
-                    values[(kind, key, index)] = (format_, cell)
-    return values
+            row_cells = row.cells
+            for ref, cell in zip(_refs(kind, row.key, len(row_cells)), row_cells, strict=True):
+                value = cell.value
+                if value is None:
+                    continue
+                if ((type(value) is int and value >= 0 and not cell.raw.endswith("元"))
+                        or not cell_issue(kind, format_, ref[1], ref[2], cell)):
+                    numbers[ref] = value
+    if len(views) == 1:
+        views[None] = next(iter(views.values()))
+    else:  # a table is one kind: no reference is in two of them
+        views[None] = {ref: value for numbers in views.values()
+                       for ref, value in numbers.items()}
+    return views
 
 
-def _value(values: _Values, ref: CellRef, format_: str | None) -> Cell | None:
-    found = values.get(ref)
-    if found is None or (format_ is not None and found[0] != format_):
-        return None
-    return found[1]
+def _cell(report: Report, ref: CellRef) -> Cell:
+    """The cell whose number :func:`_views` holds for ``ref``: the last valid one (a table
+    may repeat a row)."""
+    kind, key, index = ref
+    table = report.tables[kind]
+    for row in reversed(table.rows):
+        if row.key == key and index < len(row.cells):
+            cell = row.cells[index]
+            if cell.value is not None and not cell_issue(kind, table.format, key, index, cell):
+                return cell
+    raise LookupError(ref)
 
 
 def failures(report: Report, identities: IdentitySet, code: str,
@@ -312,30 +359,24 @@ def failures(report: Report, identities: IdentitySet, code: str,
     report's cells are read once per report when ``context`` is given: the rules ask in turn)."""
     if not report.tables:
         return
-    values = (_values(report) if context is None
-              else context.memo((__name__, "values"), lambda: _values(report)))
-    formats = {table.format for table in report.tables.values()}
-    for format_, identity in identities.for_code(code, sorted(formats)):
-        total = _value(values, identity.total, format_)
-        if total is None:
+    formats = sorted({table.format for table in report.tables.values()})
+    views = (_views(report) if context is None
+             else context.memo((__name__, "views"), lambda: _views(report)))
+    for format_, identity in identities.for_code(code, formats):
+        numbers = views[format_]
+        found = numbers.get(identity.total)
+        if found is None:
             continue
-        numbers: list[int | float] = []
-        for ref in (*identity.parts, *identity.with_total):
-            cell = _value(values, ref, format_)
-            if cell is None:
-                break
-            numbers.append(cell.value)  # type: ignore[arg-type]
-        else:
-            plus = numbers[:len(identity.parts)]
-            minus = numbers[len(identity.parts):]
-            expected = sum(plus) - sum(minus)
-            found = total.value
-            assert found is not None
-            if abs(found - expected) > _TOLERANCE:
-                arithmetic = " + ".join(number_text(v) for v in plus)
-                if minus:
-                    arithmetic += "".join(f" − {number_text(v)}" for v in minus)
-                yield Failure(identity, total, found, expected, arithmetic)
+        plus = [numbers.get(ref) for ref in identity.parts]
+        minus = [numbers.get(ref) for ref in identity.with_total]
+        if None in plus or None in minus:
+            continue
+        expected = sum(plus) - sum(minus)  # type: ignore[arg-type]
+        if abs(found - expected) > _TOLERANCE:
+            arithmetic = " + ".join(number_text(v) for v in plus)  # type: ignore[arg-type]
+            if minus:
+                arithmetic += "".join(f" − {number_text(v)}" for v in minus)  # type: ignore[arg-type]
+            yield Failure(identity, _cell(report, identity.total), found, expected, arithmetic)
 
 
 class IdentityRule(Rule):

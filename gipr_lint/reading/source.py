@@ -8,8 +8,11 @@ columns count characters (code points), as editors that speak "characters" do.
 from __future__ import annotations
 
 import codecs
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate, count
+from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,12 +48,16 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+#: Control characters other than the blanks text files hold (``\t\n\v\f\r``).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     """True when decoded text is mostly control characters (an image, a zip, a .doc)."""
     sample = text[:4096]
-    if not sample:
+    if not sample or _CONTROL.search(sample) is None:
         return False
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(sample))
     return "\x00" in sample or controls / len(sample) > 0.05
 
 
@@ -89,12 +96,9 @@ def decode(data: bytes) -> tuple[str, str, bool]:
 
 
 def _line_starts(text: str) -> tuple[int, ...]:
-    starts = [0]
-    index = text.find("\n")
-    while index != -1:
-        starts.append(index + 1)
-        index = text.find("\n", index + 1)
-    return tuple(starts)
+    # each line starts one past the lengths of the lines before it and their line breaks
+    lengths = accumulate(map(len, text.split("\n")[:-1]))
+    return (0, *map(add, lengths, count(1)))
 
 
 def _newline_style(text: str) -> str:

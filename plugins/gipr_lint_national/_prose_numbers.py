@@ -20,6 +20,7 @@ __all__ = [
     "parse_number",
     "sentence_bounds",
     "sentence_starts",
+    "year_sentence_starts",
 ]
 
 #: A count written in prose: Arabic digits or a Chinese numeral (up to the thousands).
@@ -31,6 +32,8 @@ APPROXIMATE = re.compile(r"\s*(?:余|多|来|以上|左右|上下)")
 _CITATION = re.compile(
     r"《[^《》\n]{0,120}》"
     r"|[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+#: The titles alone, for a text without 文号.
+_TITLE = re.compile(r"《[^《》\n]{0,120}》")
 #: Where a sentence (or a clause introduced by a colon) starts: after 。；！？： and spaces.
 _SENTENCE_START = re.compile(r"[。；;！!？?：:\n][ \t\u3000]*")
 _SPACES = re.compile(r"[ \t\u3000]*")
@@ -51,13 +54,28 @@ def sentence_starts(text: str, first: int = 0) -> list[int]:
     return starts
 
 
+#: A sentence start (see :func:`sentence_starts`) holding a 1 or a 2, where a year may open it.
+_YEAR_START = re.compile(r"[。；;！!？?：:\n][ \t\u3000]*(?=[12])")
+
+
+def year_sentence_starts(text: str, first: int = 0) -> list[int]:
+    """The offsets of :func:`sentence_starts` that hold a 1 or a 2 (a year may open the
+    sentence there), found without listing every sentence."""
+    head = _SPACES.match(text, first).end()  # type: ignore[union-attr]
+    starts = [head] if text[head:head + 1] in ("1", "2") else []
+    starts += [match.end() for match in _YEAR_START.finditer(text, first)]
+    return starts
+
+
 class Citations:
     """The citation spans of one text (《…》 titles and 文号), for "is this inside a citation?"."""
 
     __slots__ = ("_ends", "_starts")
 
     def __init__(self, text: str) -> None:
-        spans = [(m.start(), m.end()) for m in _CITATION.finditer(text)]
+        # a 文号 ends in 号, a title starts with 《: most texts have neither
+        pattern = _CITATION if "号" in text else _TITLE if "《" in text else None
+        spans = [] if pattern is None else [match.span() for match in pattern.finditer(text)]
         self._starts = [s for s, _ in spans]
         self._ends = [e for _, e in spans]
 

@@ -8,8 +8,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from gipr_lint.api import Paragraph, Report, Section, Span, cjk_numeral, quote, translator
+from gipr_lint.api import (
+    Paragraph,
+    Report,
+    RuleContext,
+    Section,
+    Span,
+    cjk_numeral,
+    quote,
+    translator,
+)
 
 _ = translator("gipr_lint_national")
 
@@ -18,6 +28,7 @@ __all__ = [
     "cjk_numeral",
     "is_prose",
     "line_span",
+    "paragraph_text",
     "prose_paragraphs",
     "quote",
     "section_label",
@@ -57,12 +68,27 @@ def prose_paragraphs(report: Report, *, containing: str = "") -> Iterator[Paragr
     pre-filter). Never yields the title, section headings, tables, debris or the signature: those
     are not paragraphs in the model.
     """
+    wanted = _any_of(containing) if containing else None
     for paragraph in report.paragraphs():
         text = paragraph.text
-        if containing and not any(ch in text for ch in containing):
+        if wanted is not None and wanted.search(text) is None:
             continue
         if is_prose(text):
             yield paragraph
+
+
+@lru_cache(maxsize=32)
+def _any_of(characters: str) -> re.Pattern[str]:
+    """A pattern finding any one of ``characters``."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in characters) + "]")
+
+
+def paragraph_text(report: Report, context: RuleContext) -> str:
+    """Every paragraph's text (:meth:`Report.paragraphs`) joined by line breaks, made once per
+    report: a rule looks for what it needs there first and reads the paragraphs one by one only
+    when something is there. (Text that is in a paragraph is in this string.)"""
+    return context.memo(("gipr_lint_national", "paragraph text"),
+                        lambda: "\n".join([p.text for p in report.paragraphs()]))
 
 
 def section_text(section: Section) -> str:

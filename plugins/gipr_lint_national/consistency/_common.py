@@ -51,13 +51,15 @@ def _group(match: re.Match[str], *names: str) -> str | None:
 
 
 def _claims(report: Report, pattern: re.Pattern[str], *, needs: str = "",
-            exclude: re.Pattern[str] | None = None) -> Iterator[Claim]:
+            exclude: re.Pattern[str] | None = None, hints: tuple[str, ...] = ()
+            ) -> Iterator[Claim]:
     """What ``pattern`` states in the prose: the number in its ``num``/``num2`` group, or 0 at
-    its ``zero``/``zero2`` group. Skips paragraphs without ``needs``, citations, approximate
-    numbers and clauses that match ``exclude``."""
+    its ``zero``/``zero2`` group. Skips paragraphs without ``needs`` or without any of
+    ``hints`` (when given: words every match holds one of), citations, approximate numbers and
+    clauses that match ``exclude``."""
     for paragraph in report.paragraphs():
         text, base = paragraph.text, paragraph.span.start
-        if needs not in text:
+        if needs not in text or (hints and not any(hint in text for hint in hints)):
             continue
         citations = None
         excluded: dict[tuple[int, int], bool] = {}  # per clause: many matches may share one
@@ -97,6 +99,10 @@ _NONE_RECEIVED = re.compile(
     rf"(?P<zero>(?:未|没有|尚未|均未|并未)(?:收到|接到|受理|发生|产生|出现|有)|(?:无|没有)(?=依申请|政府信息公开申请))"
     rf"{_BOUND}{{0,14}}?(?:依申请公开|信息公开申请|公开申请|申请公开)"
     rf"|(?:依申请公开|信息公开申请|公开申请){_BOUND}{{0,10}}?(?P<zero2>为零|为0件?|为〇|是零)")
+
+
+#: Every match of :data:`_NONE_RECEIVED` holds one of these.
+_NONE_RECEIVED_HINTS = ("未", "无", "没有", "为零", "为0", "为〇", "是零")
 
 
 _SIMPLE_ROWS = (

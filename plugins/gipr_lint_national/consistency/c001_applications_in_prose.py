@@ -12,6 +12,7 @@ from gipr_lint_national._text import quote
 from gipr_lint_national.consistency._common import (
     _ABOUT_REQUESTS,
     _NONE_RECEIVED,
+    _NONE_RECEIVED_HINTS,
     _NOT_REQUESTS,
     _RECEIVED,
     _SIMPLE_ROWS,
@@ -64,7 +65,7 @@ class ApplicationsInProse(Rule):
                     text=quote(claim.quoted, 40), value=claim.value, total=new))
             if new:
                 for claim in _claims(report, _NONE_RECEIVED, needs="申请",
-                                     exclude=_NOT_REQUESTS):
+                                     exclude=_NOT_REQUESTS, hints=_NONE_RECEIVED_HINTS):
                     yield self.finding(claim.span, _("{text} states no applications; table 三 "
                                                      "本年新收 总计 is {total}").format(
                         text=quote(claim.quoted, 40), total=new))

@@ -39,6 +39,7 @@ class CarryOver(BatchRule):
     """
 
     code = "X001"
+    compares = True
     name = "carry-over"
     severity = Severity.ERROR
     summary = "上年结转 differs from last year's 结转下年度继续办理"

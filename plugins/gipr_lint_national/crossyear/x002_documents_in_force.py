@@ -48,6 +48,7 @@ class DocumentsInForce(BatchRule):
     """
 
     code = "X002"
+    compares = True
     name = "documents-in-force"
     severity = Severity.WARNING
     summary = "现行有效件数 does not follow from last year's and this year's changes"

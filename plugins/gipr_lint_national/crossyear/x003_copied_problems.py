@@ -46,6 +46,7 @@ class CopiedProblems(BatchRule):
     """
 
     code = "X003"
+    compares = True
     name = "copied-problems"
     severity = Severity.WARNING
     summary = "Section 五 largely repeats last year's"

@@ -37,6 +37,7 @@ class CopiedTables(BatchRule):
     """
 
     code = "X004"
+    compares = True
     name = "copied-tables"
     severity = Severity.WARNING
     summary = "Table 三 or 四 is identical to last year's, with non-zero figures"

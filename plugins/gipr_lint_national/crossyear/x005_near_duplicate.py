@@ -45,6 +45,7 @@ class NearDuplicate(BatchRule):
     """
 
     code = "X005"
+    compares = True
     name = "near-duplicate"
     severity = Severity.WARNING
     summary = "Two agencies' reports of the same year are largely the same text"

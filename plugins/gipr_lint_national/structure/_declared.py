@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gipr_lint.api import Report, Span
+from gipr_lint.api import Report, RuleContext, Span
 from gipr_lint_national._prose_numbers import parse_number
 
 #: What opens a declaration, and the list after it up to the end of the sentence.
@@ -74,9 +74,12 @@ def _pieces(report: Report) -> Iterator[tuple[str, int]]:
             yield paragraph.text, paragraph.span.start
 
 
-def declarations(report: Report) -> list[Declaration]:
+def declarations(report: Report, context: RuleContext | None = None) -> list[Declaration]:
     """Every declared structure in the title, the preamble and the opening of section 一 that
-    names at least three official sections ("…情况")."""
+    names at least three official sections ("…情况"); found once per report when ``context``
+    is given (S008 and S010 both ask). The list is shared: do not change it."""
+    if context is not None:
+        return context.memo((__name__, "declarations"), lambda: declarations(report))
     found: list[Declaration] = []
     seen: set[int] = set()
     for text, base in _pieces(report):

@@ -55,7 +55,7 @@ class PreStructure2019(Rule):
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
         if report.year is None or report.year < 2019:
             return
-        yield from self._declared(report, report.year)
+        yield from self._declared(report, report.year, context)
         found: list[tuple[Span, str, str]] = []
         text = report.text
         for match in _NUMBERED_LINE.finditer("\n" + text):
@@ -75,8 +75,9 @@ class PreStructure2019(Rule):
                                        first=_official_heading(1), last=_official_heading(6)))
 
 
-    def _declared(self, report: Report, year: int) -> Iterable[Finding]:
-        for declaration in declarations(report):
+    def _declared(self, report: Report, year: int, context: RuleContext
+                  ) -> Iterable[Finding]:
+        for declaration in declarations(report, context):
             if declaration.pre_2019:
                 yield self.finding(declaration.span, _(
                     "the preamble declares the pre-2019 report structure {declared}; a {year} "

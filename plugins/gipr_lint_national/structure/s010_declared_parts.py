@@ -39,7 +39,7 @@ class DeclaredParts(Rule):
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         if report.year is not None and report.year < 2019:
             return
-        for declaration in declarations(report):
+        for declaration in declarations(report, context):
             if declaration.pre_2019:
                 continue
             problems = list(self._problems(declaration))

@@ -27,6 +27,8 @@ _DOUBLED_WORD = re.compile(rf"([{HAN}]{{2,4}})\1")
 #: Characters that official Chinese never doubles, and what may follow a legitimate pair
 #: (的的确确, 是是非非, 为了了解 …): the pair is skipped when the next character is listed.
 _DOUBLED_CHARACTER = {"的": "确", "与": "", "已": "", "被": "", "向": "", "性": ""}
+#: Where one of them is written twice.
+_DOUBLED_PAIR = re.compile(f"([{''.join(_DOUBLED_CHARACTER)}])\\1")
 
 #: Two-character verbs whose ABAB reduplication is good Chinese ("研究研究").
 _ABAB = frozenset({"研究", "讨论", "考虑", "商量", "了解", "学习", "检查", "整理", "交流",
@@ -89,16 +91,18 @@ class RepeatedText(Rule):
             word = match.group(1)
             if not _legitimate(text, match.start(), word):
                 found.append((match.start(), word))
-        for index in range(len(text) - 1):
+        pair = _DOUBLED_PAIR.search(text)
+        while pair is not None:  # every index, overlapping pairs ("的的的") too
+            index = pair.start()
+            pair = _DOUBLED_PAIR.search(text, index + 1)
             char = text[index]
-            if char in _DOUBLED_CHARACTER and text[index + 1] == char:
-                following = text[index + 2:index + 3]
-                if following and following in _DOUBLED_CHARACTER[char]:
-                    continue
-                if _legitimate(text, index, char):
-                    continue
-                if index + 3 < len(text) + 1 and text[index + 2:index + 4] == char * 2:
-                    continue
-                if not any(start <= index < start + 2 * len(word) for start, word in found):
-                    found.append((index, char))
+            following = text[index + 2:index + 3]
+            if following and following in _DOUBLED_CHARACTER[char]:
+                continue
+            if _legitimate(text, index, char):
+                continue
+            if index + 3 < len(text) + 1 and text[index + 2:index + 4] == char * 2:
+                continue
+            if not any(start <= index < start + 2 * len(word) for start, word in found):
+                found.append((index, char))
         yield from sorted(found)

@@ -39,9 +39,40 @@ class _Item:
     span: Span   # the numeral and 是/第
 
 
+_NUMERALS = "一二三四五六七八九十"
+_SPACES = " \t\u3000"
+#: Where an item may be: a numeral before 是, or 第 before a numeral (a pattern a search skips
+#: to quickly, unlike :data:`_ITEM`, which starts with a look behind).
+_CANDIDATE = re.compile(f"[{_NUMERALS}第](?:(?<!第)是|(?<=第)[{_NUMERALS}])")
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """``_ITEM.finditer(text)``, tried only where a candidate is: an item holds one, and starts
+    at most one numeral before a 是 candidate or at the spaces before a 第 candidate."""
+    position = 0  # where the next item may start (items do not overlap)
+    candidate = _CANDIDATE.search(text)
+    while candidate is not None:
+        at = candidate.start()
+        low = at
+        if text[at] == "第":
+            while low > 0 and text[low - 1] in _SPACES:
+                low -= 1
+        elif at > 0 and text[at - 1] in _NUMERALS:
+            low = at - 1
+        for start in range(max(low, position), at + 1):
+            match = _ITEM.match(text, start)
+            if match is not None:
+                yield match
+                position = match.end()
+                candidate = _CANDIDATE.search(text, position)
+                break
+        else:
+            candidate = _CANDIDATE.search(text, at + 1)
+
+
 def _items(paragraph: Paragraph) -> Iterator[_Item]:
     text, base = paragraph.text, paragraph.span.start
-    for match in _ITEM.finditer(text):
+    for match in _matches(text):
         style = "shi" if match.group("shi") else "di"
         value = parse_number(match.group(style) or "")
         if value is None or value == 0:

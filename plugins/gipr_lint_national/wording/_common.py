@@ -3,25 +3,37 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gipr_lint.api import N_, AgencyKind, Report, Severity, TextPiece, township_unit, translator
+from gipr_lint.api import (
+    N_,
+    AgencyKind,
+    Report,
+    RuleContext,
+    Severity,
+    TextPiece,
+    township_unit,
+    translator,
+)
 
 _ = translator("gipr_lint_national")
 
 
-def _pieces(report: Report) -> Iterator[TextPiece]:
-    """The prose a wording rule reads: every paragraph (never table text)."""
-    for paragraph in report.paragraphs():
-        yield TextPiece(paragraph.text, paragraph.span)
+def _pieces(report: Report, context: RuleContext | None = None) -> Sequence[TextPiece]:
+    """The prose a wording rule reads: every paragraph (never table text); made once per report
+    when ``context`` is given."""
+    if context is not None:
+        return context.memo(("gipr_lint_national.wording", "pieces"), lambda: _pieces(report))
+    return [TextPiece(paragraph.text, paragraph.span) for paragraph in report.paragraphs()]
 
 
 #: Self-references, with what must not follow them for the word to be one: 我办理, 本办法,
 #: 我委托, 局面/局部, 乡镇/乡村, 我办事处 (a 街道's own word).
+#: (Written with 我/本 first and the look behind after it, so that a search skips to them.)
 _SELF = re.compile(
-    r"(?<!自)(?P<word>我局|本局|我委|本委|我办|我中心|本中心|我厅|本厅"
-    r"|我街道|本街道|我镇|本镇|我乡|本乡)"
+    r"(?P<word>我(?<!自我)(?:局|委|办|中心|厅|街道|镇|乡)"
+    r"|本(?<!自本)(?:局|委|中心|厅|街道|镇|乡))"
     r"(?![部面势限托派屈理事法结好件案员镇村土亲])")
 
 
@@ -129,6 +141,18 @@ _PLACEHOLDER = re.compile(
     r"|[（(［\[【{｛<＜]\s*(?:单位名称|单位全称|机关名称|部门名称|机构名称|本单位名称|单位名|"
     r"请?填写[^）)］\]】}｝>＞\n]{0,8}|此处[^）)］\]】}｝>＞\n]{0,8}|地区名称|日期|年份)"
     r"\s*[）)］\]】}｝>＞]")
+
+
+#: What every placeholder holds: an X, or one of the bracketed slots' words (a first look;
+#: two patterns that a search skips through quickly).
+_PLACEHOLDER_X = re.compile(f"[{_X}]")
+_PLACEHOLDER_WORD = re.compile(
+    "单位名|单位全称|机关名称|部门名称|机构名称|填写|此处|地区名称|日期|年份")
+
+
+def _placeholder_hint(text: str) -> bool:
+    """Whether ``text`` may hold a placeholder (:data:`_PLACEHOLDER`)."""
+    return bool(_PLACEHOLDER_X.search(text) or _PLACEHOLDER_WORD.search(text))
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff〔〕]")

@@ -17,7 +17,7 @@ from gipr_lint.api import (
     translator,
 )
 from gipr_lint_national._prose_numbers import Citations
-from gipr_lint_national._text import quote
+from gipr_lint_national._text import paragraph_text, quote
 from gipr_lint_national.wording._common import (
     _SELF,
     _department_unit,
@@ -66,7 +66,9 @@ class SelfReference(Rule):
             return
         unit = _township_unit(report) if kind is AgencyKind.TOWNSHIP else _department_unit(report)
         agency = report.agency.text if report.agency else ""
-        for piece in _pieces(report):
+        if _SELF.search(paragraph_text(report, context)) is None:
+            return  # a match in a paragraph is one in the paragraphs joined by line breaks
+        for piece in _pieces(report, context):
             citations = None
             for match in _SELF.finditer(piece.text):
                 word = match.group("word")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from gipr_lint.api import AgencyKind, Finding, Report, Rule, RuleContext, Severity, Span, translator
-from gipr_lint_national._prose_numbers import sentence_starts
+from gipr_lint_national._prose_numbers import year_sentence_starts
 from gipr_lint_national._text import quote
 from gipr_lint_national.wording._common import _TEXT_AGENCY, _TEXT_SUBJECT, _pieces, same_body
 
 _ = translator("gipr_lint_national")
+
+_LEADING_SPACES = re.compile(r"[ \t\u3000]*")
 
 
 class AgencyMismatch(Rule):
@@ -52,15 +55,23 @@ class AgencyMismatch(Rule):
                                                  "{title}").format(signed=quote(signature.text),
                                                                    title=quote(title)))
         if report.agency_kind is AgencyKind.TOWNSHIP:
-            yield from self._subjects(report, title)
+            yield from self._subjects(report, title, context)
 
-    def _subjects(self, report: Report, title: str) -> Iterator[Finding]:
-        for piece in _pieces(report):
+    def _subjects(self, report: Report, title: str, context: RuleContext
+                  ) -> Iterator[Finding]:
+        for piece in _pieces(report, context):
             text, base = piece.text, piece.span.start
-            starts = sentence_starts(text)
+            # a subject opens with a year; the agency is looked for at the first sentence too
+            first = _LEADING_SPACES.match(text).end()  # type: ignore[union-attr]
+            starts = year_sentence_starts(text)
+            if not starts or starts[0] != first:
+                starts.insert(0, first)
+            # an agency named at the start ends in 人民政府 or 办事处
+            agency_first = "人民政府" in text or "办事处" in text
             for position in starts:
                 match = _TEXT_SUBJECT.match(text, position) or (
-                    _TEXT_AGENCY.match(text, position) if position == starts[0] else None)
+                    _TEXT_AGENCY.match(text, position) if position == first and agency_first
+                    else None)
                 if match is None:
                     continue
                 name = match.group("name")

@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, Span, translator
-from gipr_lint_national._text import quote
-from gipr_lint_national.wording._common import _PLACEHOLDER, _ascii_placeholder, _pieces
+from gipr_lint_national._text import paragraph_text, quote
+from gipr_lint_national.wording._common import (
+    _PLACEHOLDER,
+    _ascii_placeholder,
+    _pieces,
+    _placeholder_hint,
+)
 
 _ = translator("gipr_lint_national")
 
@@ -34,10 +39,13 @@ class Placeholder(Rule):
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         pieces = [report.title] if report.title else []
-        pieces.extend(_pieces(report))
+        if _placeholder_hint(paragraph_text(report, context)):
+            pieces.extend(_pieces(report, context))
         if report.signature is not None:
             pieces.extend(p for p in (report.signature.agency, report.signature.date_text) if p)
         for piece in pieces:
+            if not _placeholder_hint(piece.text):
+                continue
             for match in _PLACEHOLDER.finditer(piece.text):
                 found = match.group()
                 ascii_only = found[0] in "Xx" and found[-1] in "Xx"

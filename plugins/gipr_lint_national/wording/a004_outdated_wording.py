@@ -61,7 +61,7 @@ class OutdatedWording(Rule):
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         year = report.year
-        for piece in _pieces(report):
+        for piece in _pieces(report, context):
             text = piece.text
             if "国办" in text:
                 yield from self._bases(piece, year)

@@ -44,6 +44,7 @@ _KIND_LOOKALIKE = re.compile(
 _ORDER = re.compile(r"政府信息公开条例\s*》?\s*[(（]?\s*(?:中华人民共和国)?国务院令\s*第\s*"
                     r"(?P<number>\d+)\s*号")
 _RIGHT_ORDER = "711"
+_TITLE_MARK = re.compile("[《》]")
 _OLD_ORDER = "492"
 
 
@@ -75,15 +76,26 @@ class MalformedCitation(Rule):
         if report.title is not None:
             yield from self._numbers(report.title.text, report.title.span.start)
         lines: set[int] = set()
+        whole = report.text
+        marks = "《" in whole or "》" in whole
         for paragraph in report.paragraphs():
             text, base = paragraph.text, paragraph.span.start
-            found = [*self._numbers(text, base), *self._orders(text, base, report.year)]
+            # every 文号 pattern ends in 号, every order number is a 国务院令
+            found = [*self._numbers(text, base)] if "号" in text else []
+            if "国务院令" in text:
+                found += self._orders(text, base, report.year)
+            if not marks:
+                if found:
+                    yield from sorted(found, key=lambda finding: finding.span.start)
+                continue
             # 《》 are counted over whole lines: a title read off a paragraph's line splits it
-            line = line_span(report.text, paragraph.span)
+            line = line_span(whole, paragraph.span)
             if line.start not in lines:
                 lines.add(line.start)
-                found += self._titles(report.text[line.start:line.end], line.start)
-            yield from sorted(found, key=lambda finding: finding.span.start)
+                if _TITLE_MARK.search(whole, line.start, line.end):
+                    found += self._titles(whole[line.start:line.end], line.start)
+            if found:
+                yield from sorted(found, key=lambda finding: finding.span.start)
 
     def _numbers(self, text: str, base: int) -> Iterator[Finding]:
         for match in _RUN_TOGETHER.finditer(text):
@@ -128,10 +140,11 @@ class MalformedCitation(Rule):
     def _titles(self, text: str, base: int) -> Iterator[Finding]:
         """Unpaired 《 and 》; a title nested in another ("《关于印发《…》的通知》") pairs up."""
         opened: list[int] = []
-        for index, char in enumerate(text):
-            if char == "《":
+        for mark in _TITLE_MARK.finditer(text):
+            index = mark.start()
+            if mark.group() == "《":
                 opened.append(index)
-            elif char == "》":
+            else:
                 if opened:
                     opened.pop()
                 else:

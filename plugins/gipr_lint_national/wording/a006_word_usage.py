@@ -6,7 +6,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from gipr_lint.api import (
@@ -21,7 +21,7 @@ from gipr_lint.api import (
     translator,
 )
 from gipr_lint_national._prose_numbers import Citations
-from gipr_lint_national._text import quote
+from gipr_lint_national._text import paragraph_text, quote
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -36,11 +36,89 @@ DATA_FILE = Path(__file__).with_name("word_usage.toml")
 
 @dataclass(frozen=True, slots=True)
 class Substitution:
-    """A misused word and its replacement(s); ``pattern`` finds it when context matters."""
+    """A misused word and its replacement(s); ``pattern`` finds it when context matters.
+    ``required`` is text every match holds (``None``: not known), a cheap first look."""
 
     wrong: str
     right: tuple[str, ...]
     pattern: re.Pattern[str]
+    required: str | None = None
+
+
+_SPECIAL = ".^$*+?{}[]\\|()"
+_QUANTIFIERS = "?*{"
+
+
+def _lookaround_end(pattern: str, start: int) -> int | None:
+    """The end of the lookaround group opening at ``start`` (``(?=``, ``(?!``, ``(?<=``,
+    ``(?<!``), or ``None`` when the group there is anything else."""
+    if not pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), start):
+        return None
+    depth, index, in_class = 0, start, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return None
+
+
+def required_text(pattern: re.Pattern[str]) -> str | None:
+    """The longest run of plain characters every match of ``pattern`` holds, read off its top
+    level (lookarounds skipped), or ``None`` when the pattern is anything more complex: an
+    alternation, a group, a class, flags. ``"(?<![公发])布署(?!名)"`` holds "布署"."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    text = pattern.pattern
+    best = run = ""
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "(":
+            end = _lookaround_end(text, index)
+            if end is None or text[end:end + 1] in (*_QUANTIFIERS, "+"):
+                return None
+            index, run = end, ""
+            continue
+        if char == "\\":
+            char = text[index + 1:index + 2]
+            if not char or char.isalnum():
+                return None  # a class such as \d, or a back reference
+            step = 2
+        elif char in _SPECIAL:
+            return None
+        else:
+            step = 1
+        after = text[index + step:index + step + 1]
+        if after and after in _QUANTIFIERS:
+            return None  # an optional or repeated character: leave such patterns alone
+        run += char
+        if after == "+":
+            return None
+        best = max(best, run, key=len)
+        index += step
+    return best or None
+
+
+@lru_cache(maxsize=8)
+def _finder(required: tuple[str | None, ...]) -> re.Pattern[str]:
+    """A pattern finding any of the ``required`` texts; one that matches everywhere when an
+    entry has none."""
+    if None in required:
+        return re.compile("")
+    words = sorted({word for word in required if word}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(word) for word in words))
 
 
 def _substitution(wrong: str, right: str, pattern: str | None = None) -> Substitution:
@@ -48,7 +126,8 @@ def _substitution(wrong: str, right: str, pattern: str | None = None) -> Substit
     if not wrong or not right:
         raise ValueError(f"substitution {wrong!r} -> {right!r} needs both words")
     choices = tuple(choice.strip() for choice in right.split("|") if choice.strip())
-    return Substitution(wrong, choices, re.compile(pattern or re.escape(wrong)))
+    compiled = re.compile(pattern or re.escape(wrong))
+    return Substitution(wrong, choices, compiled, required_text(compiled))
 
 
 @cache
@@ -109,12 +188,20 @@ class WordUsage(Rule):
     summary = "A misused word or idiom of official writing"
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        # only the entries whose required text is somewhere in the prose are looked for
+        prose = paragraph_text(report, context)
         entries = substitutions(context)
+        if _finder(tuple(entry.required for entry in entries)).search(prose) is None:
+            return  # none of the required texts is there (and every entry has one)
+        entries = tuple(entry for entry in entries
+                        if entry.required is None or entry.required in prose)
         for paragraph in report.paragraphs():
             text, base = paragraph.text, paragraph.span.start
             citations: Citations | None = None
             found: list[Finding] = []
             for entry in entries:
+                if entry.required is not None and entry.required not in text:
+                    continue
                 for match in entry.pattern.finditer(text):
                     citations = citations or Citations(text)
                     if citations.covers(match.span()):

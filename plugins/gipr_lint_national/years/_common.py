@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gipr_lint.api import N_, AgencyKind, Paragraph, Report, RuleContext, Span, translator
-from gipr_lint_national._prose_numbers import sentence_bounds, sentence_starts
+from gipr_lint_national._prose_numbers import sentence_bounds, year_sentence_starts
 
 _ = translator("gipr_lint_national")
 
@@ -99,9 +99,7 @@ def _year_openers(report: Report) -> list[Opener]:
     for number, paragraph in _numbered_paragraphs(report):
         text, base = paragraph.text, paragraph.span.start
         first = paragraph.marker.span.end - base if paragraph.marker else 0
-        for position in sentence_starts(text, first):
-            if not ("1" <= text[position:position + 1] <= "2"):
-                continue
+        for position in year_sentence_starts(text, first):
             found = _opener_at(text, position, names, report.year)
             if found is None:
                 continue

@@ -21,6 +21,9 @@ from gipr_lint_national._text import quote
 
 _ = translator("gipr_lint_national")
 
+#: Where a year may start (every pattern below starts with one).
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
 #: A year run into its month: "20231月1日", "202312月31日".
 _RUN_INTO_MONTH = re.compile(
     r"(?<![\d.\-/／:：])(?P<year>(?:19|20)\d{2})(?P<month>1[0-2]|0?[1-9])月")
@@ -59,23 +62,37 @@ class YearFormat(Rule):
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         text = report.text
-        found: list[Finding] = []
-        for match in _RUN_INTO_MONTH.finditer(text):
-            found.append(self._missing(match.start("year"), match.end("year"),
-                                       text[match.start():match.end() + 3]))
-        for match in _RUN_INTO_WORDS.finditer(text):
-            after = text[match.end():match.end() + 8]
-            found.append(self._missing(match.start("year"), match.end("year"),
-                                       match.group("year") + after))
-        for match in _DATE.finditer(text):
-            year, month = int(match.group("year")), int(match.group("month"))
-            day = int(match.group("day")) if match.group("day") else 1
-            try:
-                datetime.date(year, month, day)
-            except ValueError:
-                found.append(self.finding(Span(match.start(), match.end()), _(
-                    "{date} is not a date").format(date=quote(match.group()))))
-        yield from sorted(found, key=lambda finding: finding.span.start)
+        months: list[Finding] = []
+        words: list[Finding] = []
+        dates: list[Finding] = []
+        # each pattern's match starts at a year, so they are tried where one starts (found by a
+        # pattern with a literal prefix, fast) rather than scanned over the whole text; ``ends``
+        # keeps finditer's rule that a pattern's matches do not overlap
+        ends = [0, 0, 0]
+        search = _YEAR.search
+        found = search(text)
+        while found is not None:
+            at = found.start()
+            if at >= ends[0] and (match := _RUN_INTO_MONTH.match(text, at)) is not None:
+                ends[0] = match.end()
+                months.append(self._missing(match.start("year"), match.end("year"),
+                                            text[match.start():match.end() + 3]))
+            if at >= ends[1] and (match := _RUN_INTO_WORDS.match(text, at)) is not None:
+                ends[1] = match.end()
+                after = text[match.end():match.end() + 8]
+                words.append(self._missing(match.start("year"), match.end("year"),
+                                           match.group("year") + after))
+            if at >= ends[2] and (match := _DATE.match(text, at)) is not None:
+                ends[2] = match.end()
+                year, month = int(match.group("year")), int(match.group("month"))
+                day = int(match.group("day")) if match.group("day") else 1
+                try:
+                    datetime.date(year, month, day)
+                except ValueError:
+                    dates.append(self.finding(Span(match.start(), match.end()), _(
+                        "{date} is not a date").format(date=quote(match.group()))))
+            found = search(text, at + 1)
+        yield from sorted([*months, *words, *dates], key=lambda finding: finding.span.start)
 
     def _missing(self, start: int, end: int, shown: str) -> Finding:
         year_end = Span(end, end)
