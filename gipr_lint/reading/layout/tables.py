@@ -78,37 +78,57 @@ class TableRead:
 
 # --------------------------------------------------------------------------- label patterns
 
-def _numbering_pattern(numbering: str) -> str:
-    """Any style of the official numbering's value: 一、 (一) 1. 1、 — optional."""
+def _numbering_pattern(numbering: str) -> tuple[str, frozenset[str] | None]:
+    """Any style of the official numbering's value: 一、 (一) 1. 1、 — optional; and the
+    characters such a numbering begins with (``None``: any)."""
     value = compact(numbering).strip("()、.,")
     if not value:
-        return ""
+        return "", frozenset()
     number = cjk_number(value)
     arabic = value if number is None else str(number)
     cjk = value if number is None else cjk_numeral(number)
     either = f"(?:{re.escape(cjk)}|{re.escape(arabic)})" if cjk != arabic else re.escape(value)
-    return rf"(?:\({either}\)|{either}[、.,]?)"
+    starts = frozenset({"(", cjk[0], arabic[0]}) if cjk and arabic else None
+    return rf"(?:\({either}\)|{either}[、.,]?)", starts
 
 
 _NOTE = r"(?:\((?![一二三四五六七八九十\d]{1,2}\))[^()]{2,40}\))?"
 
 
+@dataclass(frozen=True, slots=True)
+class _Label:
+    """A compact-view label pattern and the characters a match of it can begin with (``None``:
+    any), so that a position is tried only against the labels that can start there."""
+
+    pattern: re.Pattern[str]
+    starts: frozenset[str] | None
+
+
 @cache
+def _label(template: RowTemplate, numbering_required: bool) -> _Label:
+    numbering, numbering_starts = _numbering_pattern(template.numbering)
+    if numbering and not numbering_required:
+        numbering += "?"
+    words = (compact(template.label), *(compact(v) for v in template.variants))
+    official = re.escape(words[0])
+    variants = "|".join(re.escape(word) for word in words[1:])
+    pattern = f"(?P<official>{official})" + (f"|(?P<variant>{variants})" if variants else "")
+    starts = numbering_starts
+    if starts is not None and (not numbering or not numbering_required):
+        starts = starts | {word[0] for word in words} if all(words) else None
+    return _Label(re.compile(f"{numbering}(?:{pattern}){_NOTE}"), starts)
+
+
 def label_pattern(template: RowTemplate, *, numbering_required: bool = False) -> re.Pattern[str]:
     """The compact-view pattern of a row label: numbering, official wording or a variant, and an
     optional parenthetical note."""
-    numbering = _numbering_pattern(template.numbering)
-    if numbering and not numbering_required:
-        numbering += "?"
-    official = re.escape(compact(template.label))
-    variants = "|".join(re.escape(compact(v)) for v in template.variants)
-    words = f"(?P<official>{official})" + (f"|(?P<variant>{variants})" if variants else "")
-    return re.compile(f"{numbering}(?:{words}){_NOTE}")
+    return _label(template, numbering_required).pattern
 
 
 @cache
-def _word_pattern(word: str) -> re.Pattern[str]:
-    return re.compile(re.escape(compact(word)) + _NOTE)
+def _word_label(word: str) -> _Label:
+    folded = compact(word)
+    return _Label(re.compile(re.escape(folded) + _NOTE), frozenset(folded[:1]) or None)
 
 
 def _needs_numbering(template: RowTemplate) -> bool:
@@ -117,22 +137,62 @@ def _needs_numbering(template: RowTemplate) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Expected:
-    """An item a table reader looks for, in order."""
+    """An item a table reader looks for, in order. ``starts``: the characters a match of
+    ``pattern`` can begin with (``None``: any)."""
 
     kind: str
     pattern: re.Pattern[str]
     template: RowTemplate | None = None
     expected: int = 0
     optional: bool = False
+    starts: frozenset[str] | None = None
 
 
 def _row(template: RowTemplate, expected: int) -> _Expected:
-    return _Expected("row", label_pattern(template, numbering_required=_needs_numbering(template)),
-                     template, expected)
+    label = _label(template, _needs_numbering(template))
+    return _Expected("row", label.pattern, template, expected, starts=label.starts)
+
+
+def _group(template: RowTemplate) -> _Expected:
+    label = _label(template, False)
+    return _Expected("group", label.pattern, optional=True, starts=label.starts)
 
 
 def _header(word: str) -> _Expected:
-    return _Expected("header", _word_pattern(word), optional=True)
+    label = _word_label(word)
+    return _Expected("header", label.pattern, optional=True, starts=label.starts)
+
+
+class _Plan:
+    """What a table reader looks for (``items``, in order), with an index of the labels by the
+    character they begin with, to tell whether any label starts at a position
+    (:meth:`label_at`) without trying them all."""
+
+    __slots__ = ("_any", "_by_start", "items")
+
+    def __init__(self, items: Sequence[_Expected]) -> None:
+        self.items = tuple(items)
+        by_start: dict[str, list[re.Pattern[str]]] = {}
+        anywhere: list[re.Pattern[str]] = []
+        seen: set[re.Pattern[str]] = set()
+        for item in self.items:
+            if item.pattern in seen:
+                continue
+            seen.add(item.pattern)
+            if item.starts is None:
+                anywhere.append(item.pattern)
+            else:
+                for character in item.starts:
+                    by_start.setdefault(character, []).append(item.pattern)
+        self._any = tuple(anywhere)
+        self._by_start = {c: (*patterns, *anywhere) for c, patterns in by_start.items()}
+
+    def label_at(self, text: str, index: int) -> bool:
+        """Whether any of the labels matches ``text`` at ``index``."""
+        if index >= len(text):
+            return any(pattern.match(text, index) for pattern in self._any)
+        return any(pattern.match(text, index)
+                   for pattern in self._by_start.get(text[index], self._any))
 
 
 # --------------------------------------------------------------------------- anchoring
@@ -148,21 +208,9 @@ class _Anchor:
 _LINE_END = frozenset("\r\n|｜\t\f")
 
 
-def _any_label(expected: Sequence[_Expected]) -> re.Pattern[str]:
-    """One pattern matching any of ``expected``, built once per set of label patterns (the
-    lists are built per template set and may be evicted, so they are not keyed by identity)."""
-    return _combined(tuple(item.pattern for item in expected))
-
-
-@lru_cache(maxsize=64)
-def _combined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    parts = {re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern) for pattern in patterns}
-    return re.compile("|".join(f"(?:{part})" for part in sorted(parts)))
-
-
-def _stands_alone(text: str, view: CompactText, expected: Sequence[_Expected],
-                  match: re.Match[str], end: int) -> bool:
-    """Whether a label match is a table label rather than words in a sentence.
+def _stands_alone(text: str, view: CompactText, plan: _Plan, label_end: int, end: int) -> bool:
+    """Whether a label match ending at original offset ``label_end`` is a table label rather
+    than words in a sentence.
 
     In a table, right after the label or after one of its cells comes a line end, a separator
     or the next label ("规章000行政规范性文件000", "（三）不予公开 1.属于国家秘密"); in prose
@@ -176,10 +224,8 @@ def _stands_alone(text: str, view: CompactText, expected: Sequence[_Expected],
 
     def ends_here(after: int) -> bool:
         word = line_ends(after)
-        return word is None or _any_label(expected).match(
-            view.text, view.from_original(word)) is not None
+        return word is None or plan.label_at(view.text, view.from_original(word))
 
-    label_end = view.to_original_end(match.end())
     if ends_here(label_end):  # the common case: the label is alone in its cell
         return True
     cells = read_cells(text, label_end, end).cells
@@ -193,7 +239,66 @@ def _stands_alone(text: str, view: CompactText, expected: Sequence[_Expected],
         ends_here(last.span.end - back) for back in range(1, min(3, len(last.raw))))
 
 
-def _anchor_all(text: str, view: CompactText, expected: Sequence[_Expected], start: int,
+class _Searches:
+    """The first match of each expected item at or after a position that stands alone as a
+    table label, remembered: a reader asks for the label after the current one before it asks
+    for that label itself, and both asks must cost one search.
+
+    For each item the matches tried by its last search are kept. A later search from a position
+    at or after that search's start gives the same answer, unless one of the tried matches
+    straddles the new position (a search from there could find a match inside it): the label
+    patterns have no look-behind or anchor, so a match at a given start does not depend on where
+    the search began.
+    """
+
+    def __init__(self, text: str, view: CompactText, plan: _Plan, stop: int, end: int) -> None:
+        self._text = text
+        self._view = view
+        self._plan = plan
+        self._stop = stop
+        self._end = end
+        self._alone: dict[int, bool] = {}
+        self._tried: dict[int, tuple[int, list[re.Match[str]], re.Match[str] | None]] = {}
+
+    def _stands_alone(self, match: re.Match[str]) -> bool:
+        label_end = self._view.to_original_end(match.end())
+        alone = self._alone.get(label_end)
+        if alone is None:
+            alone = self._alone[label_end] = _stands_alone(self._text, self._view, self._plan,
+                                                           label_end, self._end)
+        return alone
+
+    def first(self, item: _Expected, position: int) -> re.Match[str] | None:
+        known = self._tried.get(id(item))
+        if known is not None and known[0] <= position:
+            _, tried, found = known
+            reusable = True
+            for earlier in tried:
+                if earlier.start() >= position:
+                    return found
+                if earlier.end() > position:
+                    reusable = False
+                    break
+            if reusable and found is None:
+                return None
+        tried = []
+        search = item.pattern.search
+        view_text, stop = self._view.text, self._stop
+        cursor = position
+        match: re.Match[str] | None
+        while True:
+            match = search(view_text, cursor, stop)
+            if match is None:
+                break
+            tried.append(match)
+            if self._stands_alone(match):
+                break
+            cursor = match.end()
+        self._tried[id(item)] = (position, tried, match)
+        return match
+
+
+def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int,
                 end: int) -> tuple[list[_Anchor], list[_Expected]]:
     """Find the expected items in order between original offsets ``start`` and ``end``.
 
@@ -205,13 +310,9 @@ def _anchor_all(text: str, view: CompactText, expected: Sequence[_Expected], sta
     cursor, stop = view.from_original(start), view.from_original(end)
     anchors: list[_Anchor] = []
     missing: list[_Expected] = []
-
-    def search(item: _Expected, position: int) -> re.Match[str] | None:
-        while True:
-            match = item.pattern.search(view.text, position, stop)
-            if match is None or _stands_alone(text, view, expected, match, end):
-                return match
-            position = match.end()
+    searches = _Searches(text, view, plan, stop, end)
+    search = searches.first
+    expected = plan.items
 
     def anchor(item: _Expected, match: re.Match[str]) -> _Anchor:
         return _Anchor(item, view.to_original(match.start()), view.to_original_end(match.end()),
@@ -395,7 +496,8 @@ def _active_expected(format_: str, templates: Templates) -> list[_Expected]:
         item = compact(block.item)
         numeral = item[item.index("(") + 1:item.index(")")]
         block_pattern = re.compile(rf"第二十条第\(?{numeral}\)?项")
-        expected.append(_Expected("block", block_pattern, optional=True))
+        expected.append(_Expected("block", block_pattern, optional=True,
+                                  starts=frozenset("第")))
         expected.append(_header("信息内容"))
         expected.extend(_header(header) for _, header in block.columns)
         expected.extend(_row(row, len(block.columns)) for row in block.rows)
@@ -435,21 +537,22 @@ _OTHER_2019 = label_pattern(REQUEST_ROWS["2019"][-3], numbering_required=True)
 
 
 def _requests_expected(format_: str, templates: Templates) -> list[_Expected]:
-    expected = [_Expected("header", _IDENTITY_NOTE, optional=True)]
+    expected = [_Expected("header", _IDENTITY_NOTE, optional=True, starts=frozenset("(本"))]
     expected.extend(_header(word) for word in _REQUEST_HEADERS)
     for row in templates.request_rows[format_]:
         group = _GROUP_BEFORE.get(row.key)
         if group:
-            expected.append(_Expected("group", label_pattern(_GROUPS[group]), optional=True))
+            expected.append(_group(_GROUPS[group]))
         expected.append(_row(row, len(REQUEST_COLUMNS)))
     return expected
 
 
 @lru_cache(maxsize=16)
-def _expected(templates: Templates, kind: str, format_: str) -> list[_Expected]:
+def _expected(templates: Templates, kind: str, format_: str) -> _Plan:
     """What the reader of table ``kind`` looks for under ``templates`` (the loaded packs' rows
     included), built once per template set."""
-    return (_active_expected if kind == "active" else _requests_expected)(format_, templates)
+    return _Plan((_active_expected if kind == "active" else _requests_expected)(format_,
+                                                                                 templates))
 
 
 def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
@@ -516,7 +619,7 @@ def _row_patterns(templates: Templates) -> tuple[re.Pattern[str], ...]:
     included), each once."""
     items = [item for kind, rows in (("requests", templates.request_rows),
                                      ("active", templates.active_blocks))
-             for format_ in rows for item in _expected(templates, kind, format_)
+             for format_ in rows for item in _expected(templates, kind, format_).items
              if item.kind == "row"]
     return tuple({id(item.pattern): item.pattern for item in items}.values())
 
