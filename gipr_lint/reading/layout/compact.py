@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 __all__ = ["CompactText", "compact", "fold"]
 
@@ -25,13 +26,19 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-_FOLD = _fold_table()
+_FOLD = {chr(code): folded for code, folded in _fold_table().items()}
+#: Any character :func:`fold` changes. Its outputs are all ASCII, never one of these, so
+#: replacing each character present in turn equals one translation, and costs a pass per
+#: character present (a few) instead of a table lookup per character of the text.
+_FOLDED = re.compile("[" + re.escape("".join(sorted(_FOLD))) + "]")
 _KEPT = re.compile(r"[^\s\"']+")
 
 
 def fold(text: str) -> str:
     """Fold widths, dashes and quotes, one character for one: offsets are unchanged."""
-    return text.translate(_FOLD)
+    for character in set(_FOLDED.findall(text)):
+        text = text.replace(character, _FOLD[character])
+    return text
 
 
 def compact(text: str) -> str:
@@ -45,22 +52,13 @@ class CompactText:
     __slots__ = ("_compact_starts", "_original_starts", "_run_lengths", "text")
 
     def __init__(self, original: str) -> None:
-        compact_starts: list[int] = []
-        original_starts: list[int] = []
-        lengths: list[int] = []
-        parts: list[str] = []
-        position = 0
-        for match in _KEPT.finditer(fold(original)):
-            piece = match.group()
-            compact_starts.append(position)
-            original_starts.append(match.start())
-            lengths.append(len(piece))
-            parts.append(piece)
-            position += len(piece)
-        self.text = "".join(parts)
-        self._compact_starts = compact_starts
-        self._original_starts = original_starts
-        self._run_lengths = lengths
+        folded = fold(original)
+        spans = [match.span() for match in _KEPT.finditer(folded)]
+        self._original_starts = [start for start, _ in spans]
+        self._run_lengths = [end - start for start, end in spans]
+        self._compact_starts = list(accumulate(self._run_lengths, initial=0))
+        self._compact_starts.pop()
+        self.text = "".join(_KEPT.findall(folded))
 
     def to_original(self, index: int) -> int:
         """Original offset of the compact character at ``index``."""
