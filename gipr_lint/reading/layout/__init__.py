@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from gipr_lint.model import Debris, Paragraph, Problem
@@ -155,6 +155,24 @@ class _Taken:
         if cursor < end:
             parts.append((cursor, end))
         return parts
+
+    def free_by_line(self, lines: list[tuple[int, int]]
+                     ) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
+        """Each line with its free parts (as :meth:`free` gives them), in order; a line's parts
+        are found when it is reached, so spans added meanwhile count. Empty lines and lines
+        inside one recognised span (a table's rows) cost no search."""
+        spans = self._spans
+        for start, end in lines:
+            if start >= end:
+                yield start, end, []
+                continue
+            index = bisect_left(spans, (start, start))
+            if index:
+                index -= 1
+            if index < len(spans) and spans[index][0] <= start and spans[index][1] >= end:
+                yield start, end, []
+                continue
+            yield start, end, self.free(start, end)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -338,9 +356,9 @@ def recover(source: Source) -> Layout:
                 problems.extend(table.problems)
                 break
 
-    for start, end in lines:
+    for start, end, free in taken.free_by_line(lines):
         whole_line = end - start <= _LONG_LINE
-        for part_start, part_end in taken.free(start, end):
+        for part_start, part_end in free:
             for debris in find_debris(text, part_start, part_end, whole_line=whole_line):
                 take("debris", debris.span, debris)
 
@@ -354,8 +372,8 @@ def recover(source: Source) -> Layout:
     if signature is not None:
         take("signature", signature.span, signature)
 
-    for start, end in lines:
-        for part_start, part_end in taken.free(start, end):
+    for _, _, free in taken.free_by_line(lines):
+        for part_start, part_end in free:
             part_start, part_end = _strip(text, part_start, part_end)
             if part_start < part_end:
                 paragraph = Paragraph(text[part_start:part_end], Span(part_start, part_end),

@@ -84,17 +84,16 @@ def _field_cells(text: str, start: int, end: int) -> list[Cell]:
     return cells
 
 
-def _piece_cells(text: str, start: int, end: int) -> list[Cell]:
-    """:func:`_field_cells` of one field, with the common fields (nothing, or one number) read
-    without the tokenizer."""
-    piece = text[start:end]
+def _piece_cells(text: str, piece: str, start: int) -> list[Cell]:
+    """:func:`_field_cells` of the field ``piece`` (``text`` from ``start``), with the common
+    fields (nothing, or one number) read without the tokenizer."""
     core = piece.strip()
     if not core:
         return []
     if core.isascii() and core.isdigit():
         first = start + len(piece) - len(piece.lstrip())
         return [Cell(core, int(core), Span(first, first + len(core)))]
-    return _field_cells(text, start, end)
+    return _field_cells(text, start, start + len(piece))
 
 
 _Field = list[Cell] | int  # the cells of a field, or the offset of an empty field
@@ -118,23 +117,34 @@ def _separated_fields(text: str, start: int, end: int) -> list[_Field]:
         else:  # "\r\n" ends a line at its "\r"
             line_end = newline - 1 if newline > line_start and text[newline - 1] == "\r" \
                 else newline
-        separators = [m.start() for m in _FIELD_SEPARATOR.finditer(text, line_start, line_end)]
-        if separators:
-            bounds = [line_start, *(b for at in separators for b in (at, at + 1)), line_end]
-            pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
-            if len(separators) == 1 and not (
-                    text[line_start:separators[0]] + text[separators[0] + 1:line_end]).strip():
-                pieces = pieces[:1]  # a lone "|": one empty cell
+        pieces = _FIELD_SEPARATOR.split(text[line_start:line_end])
+        count = len(pieces)
+        if count > 1:
+            first, last = 0, count
+            if count == 2 and not (pieces[0] + pieces[1]).strip():
+                last = 1  # a lone "|": one empty cell
             else:
-                if not text[pieces[0][0]:pieces[0][1]].strip():
-                    pieces = pieces[1:]
-                if pieces and not text[pieces[-1][0]:pieces[-1][1]].strip():
-                    pieces = pieces[:-1]
-            for piece_start, piece_end in pieces:
-                found = _piece_cells(text, piece_start, piece_end)
-                fields.append(found if found else piece_start)
+                if not pieces[0].strip():
+                    first = 1
+                if first < last and not pieces[last - 1].strip():
+                    last -= 1
+            offset = line_start
+            for index, piece in enumerate(pieces):
+                if index >= last:
+                    break
+                if index >= first:
+                    core = piece.strip()
+                    if not core:
+                        fields.append(offset)
+                    elif core.isascii() and core.isdigit():  # one number: no tokenizer needed
+                        begin = offset + piece.find(core)
+                        fields.append([Cell(core, int(core), Span(begin, begin + len(core)))])
+                    else:
+                        found = _field_cells(text, offset, offset + len(piece))
+                        fields.append(found if found else offset)
+                offset += len(piece) + 1
         else:
-            found = _piece_cells(text, line_start, line_end)
+            found = _piece_cells(text, pieces[0], line_start)
             if found:  # else a blank line between rows, or a page number
                 fields.append(found)
         if newline < 0:

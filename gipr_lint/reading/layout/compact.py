@@ -64,7 +64,9 @@ class CompactText:
         """Original offset of the compact character at ``index``."""
         if not self._compact_starts:
             return 0
-        run = max(0, bisect_right(self._compact_starts, index) - 1)
+        run = bisect_right(self._compact_starts, index) - 1
+        if run < 0:
+            run = 0
         return self._original_starts[run] + (index - self._compact_starts[run])
 
     def to_original_end(self, end: int) -> int:

@@ -168,10 +168,15 @@ class _Plan:
     character they begin with, to tell whether any label starts at a position
     (:meth:`label_at`) without trying them all."""
 
-    __slots__ = ("_any", "_by_start", "items")
+    __slots__ = ("_any", "_by_start", "following", "items")
 
     def __init__(self, items: Sequence[_Expected]) -> None:
         self.items = tuple(items)
+        #: For each item, the first item after it that is not optional.
+        self.following: list[_Expected | None] = []
+        for index in range(len(self.items)):
+            self.following.append(
+                next((e for e in self.items[index + 1:] if not e.optional), None))
         by_start: dict[str, list[re.Pattern[str]]] = {}
         anywhere: list[re.Pattern[str]] = []
         seen: set[re.Pattern[str]] = set()
@@ -315,8 +320,9 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int,
     expected = plan.items
 
     def anchor(item: _Expected, match: re.Match[str]) -> _Anchor:
+        reworded = "variant" in item.pattern.groupindex and bool(match.group("variant"))
         return _Anchor(item, view.to_original(match.start()), view.to_original_end(match.end()),
-                       bool(match.groupdict().get("variant")))
+                       reworded)
 
     index = 0
     while index < len(expected):
@@ -338,7 +344,7 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int,
             continue
         item = expected[index]
         match = search(item, cursor)
-        following = next((e for e in expected[index + 1:] if not e.optional), None)
+        following = plan.following[index]
         if match is not None and following is not None:
             later = search(following, cursor)
             if later is not None and later.start() < match.start():
@@ -467,25 +473,32 @@ def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
 def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: list[Problem],
                         *, table: TableKind) -> list[TableItem]:
     items: list[TableItem] = []
+    sums = table == "requests"
     for index, anchor in enumerate(anchors):
         item = anchor.expected
         span = Span(anchor.start, anchor.end)
+        label = text[anchor.start:anchor.end]
         if item.kind != "row" or item.template is None:
-            items.append(TableItem(item.kind, span, text[anchor.start:anchor.end]))
+            items.append(TableItem(item.kind, span, label))
             continue
         limit = anchors[index + 1].start if index + 1 < len(anchors) else end
-        shape = _RowShape(table, item.template.key, (item.expected,), table == "requests")
-        cells, separated = _cells_after(text, anchor.end, limit, shape, problems,
-                                        text[anchor.start:anchor.end])
-        items.append(TableItem("row", span, text[anchor.start:anchor.end], item.template,
-                               anchor.reworded, cells, item.expected, separated))
+        shape = _RowShape(table, item.template.key, (item.expected,), sums)
+        cells, separated = _cells_after(text, anchor.end, limit, shape, problems, label)
+        items.append(TableItem("row", span, label, item.template, anchor.reworded, cells,
+                               item.expected, separated))
     return items
 
 
 def _table_span(items: Sequence[TableItem]) -> Span:
+    """From the first item's start to the furthest end of an item or a cell."""
     start = min(item.span.start for item in items)
-    end = max(max((c.span.end for c in item.cells), default=item.span.end) for item in items)
-    return Span(start, max(end, max(item.span.end for item in items)))
+    end = 0
+    for item in items:
+        end = max(end, item.span.end)
+        for cell in item.cells:
+            if cell.span.end > end:
+                end = cell.span.end
+    return Span(start, end)
 
 
 # --------------------------------------------------------------------------- table 二
