@@ -32,6 +32,7 @@ _FOLD = {chr(code): folded for code, folded in _fold_table().items()}
 #: character present (a few) instead of a table lookup per character of the text.
 _FOLDED = re.compile("[" + re.escape("".join(sorted(_FOLD))) + "]")
 _KEPT = re.compile(r"[^\s\"']+")
+_SPLIT = re.compile(r"([\s\"']+)")
 
 
 def fold(text: str) -> str:
@@ -52,13 +53,22 @@ class CompactText:
     __slots__ = ("_compact_starts", "_original_starts", "_run_lengths", "text")
 
     def __init__(self, original: str) -> None:
-        folded = fold(original)
-        spans = [match.span() for match in _KEPT.finditer(folded)]
-        self._original_starts = [start for start, _ in spans]
-        self._run_lengths = [end - start for start, end in spans]
-        self._compact_starts = list(accumulate(self._run_lengths, initial=0))
+        # the folded text split into kept runs and dropped runs, alternately (built-in calls
+        # only: no Python work per run)
+        parts = _SPLIT.split(fold(original))
+        lengths = list(map(len, parts))
+        offsets = list(accumulate(lengths, initial=0))
+        original_starts = offsets[0:len(parts):2]
+        run_lengths = lengths[0::2]
+        if run_lengths[-1] == 0:  # the text ends with a dropped run, or is empty
+            del original_starts[-1], run_lengths[-1]
+        if run_lengths and run_lengths[0] == 0:  # the text starts with a dropped run
+            del original_starts[0], run_lengths[0]
+        self._original_starts = original_starts
+        self._run_lengths = run_lengths
+        self._compact_starts = list(accumulate(run_lengths, initial=0))
         self._compact_starts.pop()
-        self.text = "".join(_KEPT.findall(folded))
+        self.text = "".join(parts[0::2])
 
     def to_original(self, index: int) -> int:
         """Original offset of the compact character at ``index``."""

@@ -166,13 +166,13 @@ def find_section_headings(text: str, view: CompactText,
     # only lines holding a title word can be headings (see _line_heading): find those words in
     # one pass over the text, and look at their lines only, in order
     line_starts = [start for start, _ in lines]
-    candidates = sorted({bisect_right(line_starts, word.start()) - 1
-                         for word in _TITLE_WORD.finditer(text)})
-    for index in candidates:
-        start, end = lines[index]
+    word = _TITLE_WORD.search(text)
+    while word is not None:
+        start, end = lines[bisect_right(line_starts, word.start()) - 1]
         heading = _line_heading(text, start, end)
         if heading is not None:
             found[heading.heading.span.start] = heading
+        word = _TITLE_WORD.search(text, max(end, word.end()))  # the next line with a word
     covered = _covered_offsets(found)
     for match in _INLINE_HEADING.finditer(view.text):
         start = view.to_original(match.start())

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
+from operator import attrgetter
 
 from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind
 from gipr_lint.reading.layout.cells import read_cells
@@ -492,13 +493,14 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
 def _table_span(items: Sequence[TableItem]) -> Span:
     """From the first item's start to the furthest end of an item or a cell."""
     start = min(item.span.start for item in items)
-    end = 0
+    end = max(item.span.end for item in items)
     for item in items:
-        end = max(end, item.span.end)
-        for cell in item.cells:
-            if cell.span.end > end:
-                end = cell.span.end
+        if item.cells:
+            end = max(end, max(map(_CELL_END, item.cells)))
     return Span(start, end)
+
+
+_CELL_END = attrgetter("span.end")
 
 
 # --------------------------------------------------------------------------- table 二
