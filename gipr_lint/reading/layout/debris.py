@@ -38,6 +38,8 @@ _LINE = re.compile("|".join(f"({pattern})" for _, pattern in _LINE_KINDS_AND_PAT
 
 # Phrases that are debris wherever they stand (a page flattened to one line).
 _INLINE = re.compile(
+    # every phrase starts with one of these (a cheap test at each position of a long line)
+    r"(?=[您当扫来发时浏分文附相])(?:"
     r"(?P<breadcrumb>(?:您当前所在位置|您现在的位置|当前位置)[:：][^。\n]{0,60}?(?=[\u4e00-\u9fff]{2,}(?:人民政府|政府|委员会|局|办事处)"
     r"[^。\n]{0,20}年(?:度)?(?:政府信息公开|报告)))"
     r"|(?P<qr>扫一扫在手机(?:上)?打开当前页)"
@@ -46,6 +48,7 @@ _INLINE = re.compile(
     r"|(?P<share>分享到?[:：])"
     r"|(?P<download>(?:文件|附件)下载[:：])"
     r"|(?P<related>相关阅读[:：])"
+    r")"
 )
 #: Every inline phrase holds a colon or 扫一扫: a part of a line without either has none.
 _INLINE_HINTS = (":", "：", "扫一扫")

@@ -105,8 +105,10 @@ class _Label:
     starts: frozenset[str] | None
 
 
-@cache
-def _label(template: RowTemplate, numbering_required: bool) -> _Label:
+def _label_source(template: RowTemplate, numbering_required: bool
+                  ) -> tuple[str, frozenset[str] | None]:
+    """The pattern of a row label (numbering, official wording or a variant, an optional note)
+    and the characters a match of it begins with (``None``: any)."""
     numbering, numbering_starts = _numbering_pattern(template.numbering)
     if numbering and not numbering_required:
         numbering += "?"
@@ -117,7 +119,16 @@ def _label(template: RowTemplate, numbering_required: bool) -> _Label:
     starts = numbering_starts
     if starts is not None and (not numbering or not numbering_required):
         starts = starts | {word[0] for word in words} if all(words) else None
-    return _Label(re.compile(f"{numbering}(?:{pattern}){_NOTE}"), starts)
+    return f"{numbering}(?:{pattern}){_NOTE}", starts
+
+
+@cache
+def _label(template: RowTemplate, numbering_required: bool) -> _Label:
+    source, starts = _label_source(template, numbering_required)
+    # a search tries the pattern at every position: a look-ahead for the first character makes
+    # most positions fail at once (the numbering is optional, so the engine cannot skip them)
+    first = "" if starts is None else "(?=[" + "".join(map(re.escape, sorted(starts))) + "])"
+    return _Label(re.compile(first + source), starts)
 
 
 def label_pattern(template: RowTemplate, *, numbering_required: bool = False) -> re.Pattern[str]:
