@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from gipr_lint.model import Cell
-from gipr_lint.reading.layout import cells
+from gipr_lint.reading.layout import _lines, _Taken, cells
 from gipr_lint.reading.layout.compact import CompactText, compact, fold
 from gipr_lint.reading.layout.splitting import SEARCH_BUDGET, _split, split_digits
 from gipr_lint.reading.layout.tables import (
@@ -127,6 +127,20 @@ def test_a_search_from_inside_a_rejected_match_is_not_taken_from_memory() -> Non
     assert inside.span() == _fresh(text, view, plan, 0, 1, len(view.text), len(text))
 
 
+def test_free_parts_line_by_line_skip_only_covered_lines() -> None:
+    rng = random.Random(15)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab\n") for _ in range(rng.randrange(40)))
+        lines = _lines(text)
+        taken = _Taken()
+        for _ in range(rng.randrange(5)):  # overlapping and nested spans too
+            start = rng.randrange(len(text) + 1)
+            taken.add(Span(start, rng.randrange(start, len(text) + 1)))
+        expected = [(a, b, taken.free(a, b)) for a, b in lines if taken.free(a, b)]
+        walked = taken.free_by_line(lines, [b for _, b in lines])
+        assert [(a, b, parts) for a, b, parts in walked if parts] == expected
+
+
 def test_fold_changes_widths_dashes_and_quotes_one_for_one() -> None:
     assert fold("（一）“商业　企业”—０９，Ａ") == '(一)"商业 企业"-09,A'
     everything = "".join(map(chr, range(0x20, 0x10000)))
@@ -185,6 +199,23 @@ def test_fields_read_without_the_tokenizer_read_as_with_it() -> None:
             for field in fields:
                 if isinstance(field, list):
                     assert field == _tokenized(text, field[0].span.start, field[-1].span.end)
+
+
+def test_rows_read_by_the_shortcuts_read_as_without_them(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    rng = random.Random(15)
+    samples = []
+    for _ in range(6000):
+        text = "".join(rng.choice(["0", "12", " ", "  ", "|", "｜", "\t", "\n", "\r\n", "-"])
+                       for _ in range(rng.randrange(12)))
+        start = rng.randrange(len(text) + 1)
+        samples.append((text, start, rng.choice([None, 1, 3, 7])))
+    fast = [cells.read_cells(text, start, len(text), expected) for text, start, expected in samples]
+    never = re.compile(r"(?!)")
+    monkeypatch.setattr(cells, "_CLEAN_ROW", never)
+    monkeypatch.setattr(cells, "_DIGITS_AND_SPACES", never)
+    for (text, start, expected), shortcut in zip(samples, fast, strict=True):
+        assert cells.read_cells(text, start, len(text), expected) == shortcut, repr(text[start:])
 
 
 def test_a_field_with_marks_still_goes_through_the_tokenizer() -> None:

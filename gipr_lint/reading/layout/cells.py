@@ -67,6 +67,10 @@ def _number_value(raw: str) -> int | float | None:
 #: no page number, Markdown rule or blank mark can be among them).
 _DIGITS_AND_SPACES = re.compile(r"[0-9\s]*")
 _DIGITS = re.compile(r"[0-9]+")
+#: A pipe or tab row with a number in every field up to the last, and only separators and
+#: spaces after it, on its line and the next ("| 0 | 0 | |", "\t0\t0\n"): its cells are its
+#: digit runs, with no empty field to align.
+_CLEAN_ROW = re.compile(r" *(?:[|｜\t] *[0-9]+ *)+(?:[|｜\t] *)*(?:\r?\n[ |｜\t]*)?")
 
 
 def _field_cells(text: str, start: int, end: int) -> list[Cell]:
@@ -195,6 +199,12 @@ def read_cells(text: str, start: int, end: int, expected: int | None = None) -> 
             for before, cell in zip([start, *(c.span.end for c in cells[:-1])], cells,
                                     strict=True))
         return CellRun(tuple(cells), cells[-1].span.end if cells else start, separated)
+    if _CLEAN_ROW.fullmatch(text, start, position) is not None:
+        # every field a number up to the last, nothing but separators after: the fields are
+        # the digit runs, each after a separator
+        cells = [Cell(raw, int(raw), Span(match.start(), match.end()))
+                 for match in _DIGITS.finditer(text, start, position) for raw in (match.group(),)]
+        return CellRun(tuple(cells), cells[-1].span.end, True)
     cells = _aligned(_separated_fields(text, start, position), expected)
     # separators before or between the cells; only after them ("3 002 005| ||") they are a
     # table's closing debris, and the cells are apart by spaces only

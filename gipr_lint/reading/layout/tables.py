@@ -233,27 +233,33 @@ def _stands_alone(text: str, view: CompactText, plan: _Plan, label_end: int, end
     or the next label ("规章000行政规范性文件000", "（三）不予公开 1.属于国家秘密"); in prose
     more words follow ("主动公开规章13件", "未收到行政许可申请").
     """
-    def line_ends(after: int) -> int | None:
-        """Where the next word is, or ``None`` when a line end or separator comes first."""
-        while after < end and text[after] in " \u3000":
-            after += 1
-        return None if after >= end or text[after] in _LINE_END else after
-
-    def ends_here(after: int) -> bool:
-        word = line_ends(after)
-        return word is None or plan.label_at(view.text, view.from_original(word))
-
-    if ends_here(label_end):  # the common case: the label is alone in its cell
+    if _ends_here(text, view, plan, label_end, end):  # the common case: alone in its cell
         return True
     cells = read_cells(text, label_end, end).cells
     if not cells:
         return False
-    if any(line_ends(cell.span.end) is None for cell in cells) or ends_here(cells[-1].span.end):
+    if any(_next_word(text, cell.span.end, end) is None for cell in cells) \
+            or _ends_here(text, view, plan, cells[-1].span.end, end):
         return True
     # digits run into the next label's ordinal: "…属于国家秘密00000002.其他法律…"
     last = cells[-1]
     return last.raw.isdigit() and any(
-        ends_here(last.span.end - back) for back in range(1, min(3, len(last.raw))))
+        _ends_here(text, view, plan, last.span.end - back, end)
+        for back in range(1, min(3, len(last.raw))))
+
+
+def _next_word(text: str, after: int, end: int) -> int | None:
+    """Where the next word after ``after`` is, or ``None`` when a line end or separator comes
+    first."""
+    while after < end and text[after] in " \u3000":
+        after += 1
+    return None if after >= end or text[after] in _LINE_END else after
+
+
+def _ends_here(text: str, view: CompactText, plan: _Plan, after: int, end: int) -> bool:
+    """Whether a line end, a separator or a label comes next after ``after``."""
+    word = _next_word(text, after, end)
+    return word is None or plan.label_at(view.text, view.from_original(word))
 
 
 class _Searches:
