@@ -19,6 +19,7 @@ from gipr_lint.reading.layout import _lines, _Taken, cells
 from gipr_lint.reading.layout.compact import CompactText, compact, fold
 from gipr_lint.reading.layout.splitting import SEARCH_BUDGET, _split, split_digits
 from gipr_lint.reading.layout.tables import (
+    _NOTE,
     _Expected,
     _expected,
     _label_source,
@@ -26,6 +27,7 @@ from gipr_lint.reading.layout.tables import (
     _Plan,
     _Searches,
     _stands_alone,
+    _WithNote,
 )
 from gipr_lint.reading.source import Span
 from gipr_lint.templates import NATIONAL, Templates
@@ -63,17 +65,21 @@ def _labels_text(plan: _Plan) -> str:
     return compact("".join(parts))
 
 
-def _without_look_ahead(item: _Expected) -> re.Pattern[str]:
-    """A row's pattern as written before the first-character look-ahead was put in front."""
-    if item.kind != "row" or item.template is None:
-        return item.pattern
-    return re.compile(_label_source(item.template, _needs_numbering(item.template))[0])
+def _as_one_pattern(item: _Expected) -> re.Pattern[str]:
+    """An item's pattern as one regular expression: a label's words and its optional note
+    together (as they were before the note was matched on its own)."""
+    if item.template is not None and item.kind == "row":
+        return re.compile(_label_source(item.template, _needs_numbering(item.template))[0]
+                          + _NOTE)
+    if isinstance(item.pattern, _WithNote):  # a header word or a group label
+        return re.compile(item.pattern.words.pattern + _NOTE)
+    return item.pattern
 
 
 @pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])
 def test_the_first_character_index_finds_every_label(templates: Templates) -> None:
     for plan in _plans(templates):
-        plain = [_without_look_ahead(item) for item in plan.items]
+        plain = [_as_one_pattern(item) for item in plan.items]
         for text in [_labels_text(plan), *(CompactText(t).text for t in TEXTS[:3])]:
             for index in range(len(text) + 1):
                 matches = [pattern.match(text, index) for pattern in plain]
@@ -83,6 +89,22 @@ def test_the_first_character_index_finds_every_label(templates: Templates) -> No
                         assert item.starts is None or text[index] in item.starts
                         again = item.pattern.match(text, index)
                         assert again is not None and again.span() == match.span()
+
+
+@pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])
+def test_a_label_and_its_note_match_as_one_pattern_would(templates: Templates) -> None:
+    for plan in _plans(templates):
+        text = _labels_text(plan)
+        for item in plan.items:
+            one = _as_one_pattern(item)
+            for endpos in range(0, len(text) + 1, 7):  # cutting through notes too
+                for pos in (0, endpos // 2):
+                    found, expected = item.pattern.search(text, pos, endpos), one.search(
+                        text, pos, endpos)
+                    assert (found and (found.span(), found.lastgroup)) == (
+                        expected and (expected.span(), expected.lastgroup))
+            assert [m.span() for m in item.pattern.finditer(text)] == [
+                m.span() for m in one.finditer(text)]
 
 
 def _fresh(text: str, view: CompactText, plan: _Plan, item_index: int, position: int,

@@ -9,7 +9,7 @@ list of :class:`TableItem` in document order, which the grammar then parses row 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -93,7 +93,86 @@ def _numbering_pattern(numbering: str) -> tuple[str, frozenset[str] | None]:
     return rf"(?:\({either}\)|{either}[、.,]?)", starts
 
 
-_NOTE = r"(?:\((?![一二三四五六七八九十\d]{1,2}\))[^()]{2,40}\))?"
+#: A parenthetical note after a label ("（区分处理的，只计这一情形）"), not a numbering.
+_NOTE_SOURCE = r"\((?![一二三四五六七八九十\d]{1,2}\))[^()]{2,40}\)"
+_NOTE = f"(?:{_NOTE_SOURCE})?"
+
+
+@cache
+def _note() -> re.Pattern[str]:
+    return re.compile(_NOTE_SOURCE)
+
+
+class _LabelMatch:
+    """A match of a label's words and the note after them, as one match of both would be."""
+
+    __slots__ = ("_end", "_words")
+
+    def __init__(self, words: re.Match[str], end: int) -> None:
+        self._words = words
+        self._end = end
+
+    def start(self) -> int:
+        return self._words.start()
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._words.start(), self._end
+
+    @property
+    def lastgroup(self) -> str | None:
+        return self._words.lastgroup
+
+    def group(self, name: str) -> str | None:
+        return self._words.group(name)
+
+
+class _WithNote:
+    """A label pattern whose optional note is matched by one shared compiled pattern.
+
+    ``words`` + :data:`_NOTE` as one pattern costs the note's compilation once per label (a
+    tenth of a millisecond, for every label and header); matched separately it is compiled
+    once. The answers are the same: the note comes last and is optional, so it never changes
+    where a match starts or which words it takes, only how far it reaches (within ``endpos``).
+    The words must not match the empty string (:func:`_compiled` checks).
+    """
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: str) -> None:
+        self.words = re.compile(words)
+
+    def _with_note(self, match: re.Match[str] | None, endpos: int) -> _LabelMatch | None:
+        if match is None:
+            return None
+        note = _note().match(match.string, match.end(), endpos)
+        return _LabelMatch(match, note.end() if note else match.end())
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> _LabelMatch | None:
+        endpos = len(text) if endpos is None else endpos
+        return self._with_note(self.words.search(text, pos, endpos), endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> _LabelMatch | None:
+        endpos = len(text) if endpos is None else endpos
+        return self._with_note(self.words.match(text, pos, endpos), endpos)
+
+    def finditer(self, text: str, pos: int = 0,
+                 endpos: int | None = None) -> Iterator[_LabelMatch]:
+        while (found := self.search(text, pos, endpos)) is not None:
+            yield found
+            pos = found.end()
+
+
+_Pattern = re.Pattern[str] | _WithNote
+_Match = re.Match[str] | _LabelMatch
+
+
+def _compiled(words: str, nonempty: bool) -> _Pattern:
+    """``words`` followed by an optional note, compiled; the note shared where the words never
+    match the empty string."""
+    return _WithNote(words) if nonempty else re.compile(words + _NOTE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +180,15 @@ class _Label:
     """A compact-view label pattern and the characters a match of it can begin with (``None``:
     any), so that a position is tried only against the labels that can start there."""
 
-    pattern: re.Pattern[str]
+    pattern: _Pattern
     starts: frozenset[str] | None
 
 
 def _label_source(template: RowTemplate, numbering_required: bool
-                  ) -> tuple[str, frozenset[str] | None]:
-    """The pattern of a row label (numbering, official wording or a variant, an optional note)
-    and the characters a match of it begins with (``None``: any)."""
+                  ) -> tuple[str, frozenset[str] | None, bool]:
+    """The pattern of a row label's numbering and wording (official or a variant; an optional
+    note follows), the characters a match of it begins with (``None``: any), and whether every
+    wording is non-empty."""
     numbering, numbering_starts = _numbering_pattern(template.numbering)
     if numbering and not numbering_required:
         numbering += "?"
@@ -119,19 +199,18 @@ def _label_source(template: RowTemplate, numbering_required: bool
     starts = numbering_starts
     if starts is not None and (not numbering or not numbering_required):
         starts = starts | {word[0] for word in words} if all(words) else None
-    return f"{numbering}(?:{pattern}){_NOTE}", starts
+    return f"{numbering}(?:{pattern})", starts, all(words)
 
 
 @cache
 def _label(template: RowTemplate, numbering_required: bool) -> _Label:
-    source, starts = _label_source(template, numbering_required)
-    # a search tries the pattern at every position: a look-ahead for the first character makes
-    # most positions fail at once (the numbering is optional, so the engine cannot skip them)
-    first = "" if starts is None else "(?=[" + "".join(map(re.escape, sorted(starts))) + "])"
-    return _Label(re.compile(first + source), starts)
+    # (a look-ahead on ``starts`` in front would make searches skip positions faster, but it
+    # costs more to compile, about 3 ms over all labels, than it saves in a hundred reports)
+    source, starts, nonempty = _label_source(template, numbering_required)
+    return _Label(_compiled(source, nonempty), starts)
 
 
-def label_pattern(template: RowTemplate, *, numbering_required: bool = False) -> re.Pattern[str]:
+def label_pattern(template: RowTemplate, *, numbering_required: bool = False) -> _Pattern:
     """The compact-view pattern of a row label: numbering, official wording or a variant, and an
     optional parenthetical note."""
     return _label(template, numbering_required).pattern
@@ -140,7 +219,7 @@ def label_pattern(template: RowTemplate, *, numbering_required: bool = False) ->
 @cache
 def _word_label(word: str) -> _Label:
     folded = compact(word)
-    return _Label(re.compile(re.escape(folded) + _NOTE), frozenset(folded[:1]) or None)
+    return _Label(_compiled(re.escape(folded), bool(folded)), frozenset(folded[:1]) or None)
 
 
 def _needs_numbering(template: RowTemplate) -> bool:
@@ -153,7 +232,7 @@ class _Expected:
     ``pattern`` can begin with (``None``: any)."""
 
     kind: str
-    pattern: re.Pattern[str]
+    pattern: _Pattern
     template: RowTemplate | None = None
     expected: int = 0
     optional: bool = False
@@ -189,9 +268,9 @@ class _Plan:
         for index in range(len(self.items)):
             self.following.append(
                 next((e for e in self.items[index + 1:] if not e.optional), None))
-        by_start: dict[str, list[re.Pattern[str]]] = {}
-        anywhere: list[re.Pattern[str]] = []
-        seen: set[re.Pattern[str]] = set()
+        by_start: dict[str, list[_Pattern]] = {}
+        anywhere: list[_Pattern] = []
+        seen: set[_Pattern] = set()
         for item in self.items:
             if item.pattern in seen:
                 continue
@@ -281,9 +360,9 @@ class _Searches:
         self._stop = stop
         self._end = end
         self._alone: dict[int, bool] = {}
-        self._tried: dict[int, tuple[int, list[re.Match[str]], re.Match[str] | None]] = {}
+        self._tried: dict[int, tuple[int, list[_Match], _Match | None]] = {}
 
-    def _stands_alone(self, match: re.Match[str]) -> bool:
+    def _stands_alone(self, match: _Match) -> bool:
         label_end = self._view.to_original_end(match.end())
         alone = self._alone.get(label_end)
         if alone is None:
@@ -291,7 +370,7 @@ class _Searches:
                                                            label_end, self._end)
         return alone
 
-    def first(self, item: _Expected, position: int) -> re.Match[str] | None:
+    def first(self, item: _Expected, position: int) -> _Match | None:
         known = self._tried.get(id(item))
         if known is not None and known[0] <= position:
             _, tried, found = known
@@ -308,7 +387,7 @@ class _Searches:
         search = item.pattern.search
         view_text, stop = self._view.text, self._stop
         cursor = position
-        match: re.Match[str] | None
+        match: _Match | None
         while True:
             match = search(view_text, cursor, stop)
             if match is None:
@@ -337,8 +416,9 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int,
     search = searches.first
     expected = plan.items
 
-    def anchor(item: _Expected, match: re.Match[str]) -> _Anchor:
-        reworded = "variant" in item.pattern.groupindex and bool(match.group("variant"))
+    def anchor(item: _Expected, match: _Match) -> _Anchor:
+        # the wording groups are a label's only groups: the last one matched is the one used
+        reworded = match.lastgroup == "variant" and bool(match.group("variant"))
         return _Anchor(item, view.to_original(match.start()), view.to_original_end(match.end()),
                        reworded)
 
@@ -488,6 +568,11 @@ def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
     return tuple(Cell(shown, None, span) for _ in range(expected)), False
 
 
+@lru_cache(maxsize=256)
+def _row_shape(table: TableKind, row: str, expected: int, sums: bool) -> _RowShape:
+    return _RowShape(table, row, (expected,), sums)
+
+
 def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: list[Problem],
                         *, table: TableKind) -> list[TableItem]:
     items: list[TableItem] = []
@@ -500,7 +585,7 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
             items.append(TableItem(item.kind, span, label))
             continue
         limit = anchors[index + 1].start if index + 1 < len(anchors) else end
-        shape = _RowShape(table, item.template.key, (item.expected,), sums)
+        shape = _row_shape(table, item.template.key, item.expected, sums)
         cells, separated = _cells_after(text, anchor.end, limit, shape, problems, label)
         items.append(TableItem("row", span, label, item.template, anchor.reworded, cells,
                                item.expected, separated))
@@ -646,7 +731,7 @@ def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead
 # --------------------------------------------------------------------------- wrapped labels
 
 @lru_cache(maxsize=16)
-def _row_patterns(templates: Templates) -> tuple[re.Pattern[str], ...]:
+def _row_patterns(templates: Templates) -> tuple[_Pattern, ...]:
     """Every row label pattern of tables 二 and 三 under ``templates`` (the packs' rows
     included), each once."""
     items = [item for kind, rows in (("requests", templates.request_rows),
