@@ -151,7 +151,7 @@ class _Taken:
                 continue
             if taken_start > cursor:
                 parts.append((cursor, taken_start))
-            cursor = max(cursor, taken_end)
+            cursor = taken_end  # beyond the cursor: nearer ends were skipped above
         if cursor < end:
             parts.append((cursor, end))
         return parts
