@@ -98,9 +98,7 @@ _NOTE_SOURCE = r"\((?![一二三四五六七八九十\d]{1,2}\))[^()]{2,40}\)"
 _NOTE = f"(?:{_NOTE_SOURCE})?"
 
 
-@cache
-def _note() -> re.Pattern[str]:
-    return re.compile(_NOTE_SOURCE)
+_NOTE_PATTERN = re.compile(_NOTE_SOURCE)
 
 
 class _LabelMatch:
@@ -147,7 +145,7 @@ class _WithNote:
     def _with_note(self, match: re.Match[str] | None, endpos: int) -> _LabelMatch | None:
         if match is None:
             return None
-        note = _note().match(match.string, match.end(), endpos)
+        note = _NOTE_PATTERN.match(match.string, match.end(), endpos)
         return _LabelMatch(match, note.end() if note else match.end())
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> _LabelMatch | None:
@@ -360,10 +358,10 @@ class _Searches:
         self._stop = stop
         self._end = end
         self._alone: dict[int, bool] = {}
-        self._tried: dict[int, tuple[int, list[_Match], _Match | None]] = {}
+        self._tried: dict[int, tuple[int, list[tuple[int, int]], _Match | None]] = {}
 
-    def _stands_alone(self, match: _Match) -> bool:
-        label_end = self._view.to_original_end(match.end())
+    def _stands_alone(self, end: int) -> bool:
+        label_end = self._view.to_original_end(end)
         alone = self._alone.get(label_end)
         if alone is None:
             alone = self._alone[label_end] = _stands_alone(self._text, self._view, self._plan,
@@ -375,15 +373,15 @@ class _Searches:
         if known is not None and known[0] <= position:
             _, tried, found = known
             reusable = True
-            for earlier in tried:
-                if earlier.start() >= position:
+            for start, end in tried:
+                if start >= position:
                     return found
-                if earlier.end() > position:
+                if end > position:
                     reusable = False
                     break
             if reusable and found is None:
                 return None
-        tried = []
+        tried = []  # the spans of the matches tried
         search = item.pattern.search
         view_text, stop = self._view.text, self._stop
         cursor = position
@@ -392,10 +390,11 @@ class _Searches:
             match = search(view_text, cursor, stop)
             if match is None:
                 break
-            tried.append(match)
-            if self._stands_alone(match):
+            span = match.span()
+            tried.append(span)
+            if self._stands_alone(span[1]):
                 break
-            cursor = match.end()
+            cursor = span[1]
         self._tried[id(item)] = (position, tried, match)
         return match
 
