@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from gipr_lint.model import Debris, Paragraph, Problem
@@ -151,10 +151,36 @@ class _Taken:
                 continue
             if taken_start > cursor:
                 parts.append((cursor, taken_start))
-            cursor = max(cursor, taken_end)
+            cursor = taken_end  # beyond the cursor: nearer ends were skipped above
         if cursor < end:
             parts.append((cursor, end))
         return parts
+
+    def free_by_line(self, lines: list[tuple[int, int]], ends: list[int]
+                     ) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
+        """The lines that may have free parts, with them (as :meth:`free` gives them), in order;
+        ``ends`` are the lines' ends. A line's parts are found when it is reached, so spans
+        added meanwhile count. A recognised span covering a line (a table over its rows) is
+        skipped whole, lines and all, when no other span starts inside it."""
+        spans = self._spans
+        index_line = 0
+        while index_line < len(lines):
+            start, end = lines[index_line]
+            if start >= end:
+                index_line += 1
+                continue
+            index = bisect_left(spans, (start, start))
+            if index:
+                index -= 1
+            if index < len(spans) and spans[index][0] <= start and spans[index][1] >= end:
+                taken_end = spans[index][1]
+                if index + 1 == len(spans) or spans[index + 1][0] >= taken_end:
+                    index_line = bisect_right(ends, taken_end, index_line + 1)
+                else:
+                    index_line += 1
+                continue
+            yield start, end, self.free(start, end)
+            index_line += 1
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -338,9 +364,10 @@ def recover(source: Source) -> Layout:
                 problems.extend(table.problems)
                 break
 
-    for start, end in lines:
+    ends = [end for _, end in lines]
+    for start, end, free in taken.free_by_line(lines, ends):
         whole_line = end - start <= _LONG_LINE
-        for part_start, part_end in taken.free(start, end):
+        for part_start, part_end in free:
             for debris in find_debris(text, part_start, part_end, whole_line=whole_line):
                 take("debris", debris.span, debris)
 
@@ -354,8 +381,8 @@ def recover(source: Source) -> Layout:
     if signature is not None:
         take("signature", signature.span, signature)
 
-    for start, end in lines:
-        for part_start, part_end in taken.free(start, end):
+    for _, _, free in taken.free_by_line(lines, ends):
+        for part_start, part_end in free:
             part_start, part_end = _strip(text, part_start, part_end)
             if part_start < part_end:
                 paragraph = Paragraph(text[part_start:part_end], Span(part_start, part_end),

@@ -37,7 +37,8 @@ _FIELD_SEPARATOR = re.compile(r"[|｜\t]")
 # A separator after content on the same line: only then can an empty field stand for a blank cell.
 _SEPARATOR_AFTER_CONTENT = re.compile(r"[^\s|｜][ \u3000]*[|｜\t]")
 _RUN = re.compile(_TOKEN.pattern.join(("(?:", ")*")))
-_LINE_BREAK = re.compile(r"\r?\n")
+#: A field separator or a line break (``\r?\n`` is found where ``\n`` is).
+_APART = re.compile(r"[|｜\t\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,8 @@ class CellRun:
 
 
 def _number_value(raw: str) -> int | float | None:
+    if raw.isdecimal():
+        return int(raw)
     text = raw.replace("万元", "").replace("元", "").replace("−", "-").replace("．", ".")
     try:
         return float(text) if "." in text else int(text)
@@ -60,16 +63,41 @@ def _number_value(raw: str) -> int | float | None:
         return None
 
 
+#: Only ASCII digits and whitespace: the tokens are the digit runs, one cell each (no dash, so
+#: no page number, Markdown rule or blank mark can be among them).
+_DIGITS_AND_SPACES = re.compile(r"[0-9\s]*")
+_DIGITS = re.compile(r"[0-9]+")
+#: A pipe or tab row with a number in every field up to the last, and only separators and
+#: spaces after it, on its line and the next ("| 0 | 0 | |", "\t0\t0\n"): its cells are its
+#: digit runs, with no empty field to align.
+_CLEAN_ROW = re.compile(r" *(?:[|｜\t] *[0-9]+ *)+(?:[|｜\t] *)*(?:\r?\n[ |｜\t]*)?")
+
+
 def _field_cells(text: str, start: int, end: int) -> list[Cell]:
+    if _DIGITS_AND_SPACES.fullmatch(text, start, end) is not None:
+        return [Cell(raw, int(raw), Span(match.start(), match.end()))
+                for match in _DIGITS.finditer(text, start, end) for raw in (match.group(),)]
     cells = []
     for match in _TOKEN.finditer(text, start, end):
-        raw = match.group()
-        span = Span(match.start(), match.end())
-        if match.lastgroup == "number":
-            cells.append(Cell(raw, _number_value(raw), span))
-        elif match.lastgroup == "blank":
-            cells.append(Cell(raw, 0, span, blank=True))
+        kind = match.lastgroup
+        if kind == "number":
+            raw = match.group()
+            cells.append(Cell(raw, _number_value(raw), Span(match.start(), match.end())))
+        elif kind == "blank":
+            cells.append(Cell(match.group(), 0, Span(match.start(), match.end()), blank=True))
     return cells
+
+
+def _piece_cells(text: str, piece: str, start: int) -> list[Cell]:
+    """:func:`_field_cells` of the field ``piece`` (``text`` from ``start``), with the common
+    fields (nothing, or one number) read without the tokenizer."""
+    core = piece.strip()
+    if not core:
+        return []
+    if core.isascii() and core.isdigit():
+        first = start + len(piece) - len(piece.lstrip())
+        return [Cell(core, int(core), Span(first, first + len(core)))]
+    return _field_cells(text, start, start + len(piece))
 
 
 _Field = list[Cell] | int  # the cells of a field, or the offset of an empty field
@@ -86,27 +114,46 @@ def _separated_fields(text: str, start: int, end: int) -> list[_Field]:
     """
     fields: list[_Field] = []
     line_start = start
-    for line_break in [*_LINE_BREAK.finditer(text, start, end), None]:
-        line_end = line_break.start() if line_break else end
-        separators = list(_FIELD_SEPARATOR.finditer(text, line_start, line_end))
-        bounds = [line_start, *(m for sep in separators for m in (sep.start(), sep.end())),
-                  line_end]
-        pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
-        if len(separators) == 1 and not text[line_start:line_end].replace(
-                separators[0].group(), "", 1).strip():
-            pieces = pieces[:1]  # a lone "|": one empty cell
-        elif separators:
-            if not text[pieces[0][0]:pieces[0][1]].strip():
-                pieces = pieces[1:]
-            if pieces and not text[pieces[-1][0]:pieces[-1][1]].strip():
-                pieces = pieces[:-1]
-        elif not _field_cells(text, line_start, line_end):
-            pieces = []  # a blank line between rows, or a page number
-        for piece_start, piece_end in pieces:
-            found = _field_cells(text, piece_start, piece_end)
-            fields.append(found if found else piece_start)
-        line_start = line_break.end() if line_break else end
-    return fields
+    while True:
+        newline = text.find("\n", line_start, end)
+        if newline < 0:
+            line_end = end
+        else:  # "\r\n" ends a line at its "\r"
+            line_end = newline - 1 if newline > line_start and text[newline - 1] == "\r" \
+                else newline
+        pieces = _FIELD_SEPARATOR.split(text[line_start:line_end])
+        count = len(pieces)
+        if count > 1:
+            first, last = 0, count
+            if count == 2 and not (pieces[0] + pieces[1]).strip():
+                last = 1  # a lone "|": one empty cell
+            else:
+                if not pieces[0].strip():
+                    first = 1
+                if first < last and not pieces[last - 1].strip():
+                    last -= 1
+            offset = line_start
+            for index, piece in enumerate(pieces):
+                if index >= last:
+                    break
+                if index >= first:
+                    core = piece.strip()
+                    if not core:
+                        fields.append(offset)
+                    elif core.isascii() and core.isdigit():  # one number: no tokenizer needed
+                        begin = offset + piece.find(core)
+                        fields.append([Cell(core, int(core), Span(begin, begin + len(core)))])
+                    else:
+                        found = _field_cells(text, offset, offset + len(piece))
+                        fields.append(found if found else offset)
+                offset += len(piece) + 1
+        else:
+            found = _piece_cells(text, pieces[0], line_start)
+            if found:  # else a blank line between rows, or a page number
+                fields.append(found)
+        if newline < 0:
+            return fields
+        line_start = newline + 1
 
 
 def _width(fields: list[_Field]) -> int:
@@ -147,17 +194,21 @@ def read_cells(text: str, start: int, end: int, expected: int | None = None) -> 
     position = run.end() if run else start
     if _SEPARATOR_AFTER_CONTENT.search(text, start, position) is None:
         cells = _field_cells(text, start, position)  # one cell per line, or run together
-    else:
-        cells = _aligned(_separated_fields(text, start, position), expected)
-        # separators before or between the cells; only after them ("3 002 005| ||") they are
-        # a table's closing debris, and the cells are apart by spaces only
-        apart = not cells or any(cell.blank for cell in cells) or any(
-            _FIELD_SEPARATOR.search(text, before, cell.span.start) or
-            _LINE_BREAK.search(text, before, cell.span.start)
+        separated = bool(cells) and all(
+            text.find("\n", before, cell.span.start) >= 0
             for before, cell in zip([start, *(c.span.end for c in cells[:-1])], cells,
                                     strict=True))
-        return CellRun(tuple(cells), max((c.span.end for c in cells), default=start), apart)
-    starts = [start, *(cell.span.end for cell in cells[:-1])]
-    separated = bool(cells) and all(_LINE_BREAK.search(text, before, cell.span.start)
-                                    for before, cell in zip(starts, cells, strict=True))
-    return CellRun(tuple(cells), max((c.span.end for c in cells), default=start), separated)
+        return CellRun(tuple(cells), cells[-1].span.end if cells else start, separated)
+    if _CLEAN_ROW.fullmatch(text, start, position) is not None:
+        # every field a number up to the last, nothing but separators after: the fields are
+        # the digit runs, each after a separator
+        cells = [Cell(raw, int(raw), Span(match.start(), match.end()))
+                 for match in _DIGITS.finditer(text, start, position) for raw in (match.group(),)]
+        return CellRun(tuple(cells), cells[-1].span.end, True)
+    cells = _aligned(_separated_fields(text, start, position), expected)
+    # separators before or between the cells; only after them ("3 002 005| ||") they are a
+    # table's closing debris, and the cells are apart by spaces only
+    apart = not cells or any(cell.blank for cell in cells) or any(
+        _APART.search(text, before, cell.span.start)
+        for before, cell in zip([start, *(c.span.end for c in cells[:-1])], cells, strict=True))
+    return CellRun(tuple(cells), max((c.span.end for c in cells), default=start), apart)

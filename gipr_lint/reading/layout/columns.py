@@ -18,16 +18,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 __all__ = ["Unwrapped", "unwrap"]
 
-_NUMBERS_AT_END = re.compile(
-    r"(?P<label>.*?[\u4e00-\u9fff）)”\"】][^\d\n]*?)"
-    r"(?P<numbers>[ \t\u3000]{2,}(?:[-−]?\d+(?:\.\d+)?|[-—–/／])"
-    r"(?:[ \t\u3000]+(?:[-−]?\d+(?:\.\d+)?|[-—–/／]))*)[ \t\u3000]*$")
-_MARKER = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|"
-                     r"[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第二十条)")
-_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The line patterns, compiled on first use: most reports never need unwrapping, and the
+    CJK ranges cost a millisecond each to compile."""
+    numbers_at_end = re.compile(
+        r"(?P<label>.*?[\u4e00-\u9fff）)”\"】][^\d\n]*?)"
+        r"(?P<numbers>[ \t\u3000]{2,}(?:[-−]?\d+(?:\.\d+)?|[-—–/／])"
+        r"(?:[ \t\u3000]+(?:[-−]?\d+(?:\.\d+)?|[-—–/／]))*)[ \t\u3000]*$")
+    marker = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|"
+                        r"[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第二十条)")
+    has_cjk = re.compile(r"[\u4e00-\u9fff]")
+    return numbers_at_end, marker, has_cjk
+
+
 _MAX_CONTINUATION = 24
 #: The longest line taken for a table row of a page layout (longer is a flattened page, and
 #: the pattern's cost grows with the square of the line).
@@ -55,8 +63,9 @@ def _is_continuation(line: str) -> bool:
     stripped = line.strip()
     if stripped in {")", "）", "”", "）。"}:
         return True  # a closing bracket wrapped on its own
-    return (0 < len(stripped) <= _MAX_CONTINUATION and _HAS_CJK.search(stripped) is not None
-            and not any(ch.isdigit() for ch in stripped) and _MARKER.match(line) is None
+    _, marker, has_cjk = _patterns()
+    return (0 < len(stripped) <= _MAX_CONTINUATION and has_cjk.search(stripped) is not None
+            and not any(ch.isdigit() for ch in stripped) and marker.match(line) is None
             and "  " not in stripped)
 
 
@@ -69,6 +78,7 @@ def unwrap(text: str, start: int, end: int,
     that ``first`` begins (the caller knows the official labels); the lines up to where the label
     ends are moved, and none when no number of lines ends it.
     """
+    numbers_at_end = _patterns()[0]
     lines: list[tuple[int, int]] = []
     position = start
     for line in text[start:end].splitlines(keepends=True):
@@ -80,7 +90,7 @@ def unwrap(text: str, start: int, end: int,
     cursor = start
     while index < len(lines):
         line_start, line_end = lines[index]
-        match = (_NUMBERS_AT_END.fullmatch(text, line_start, line_end)
+        match = (numbers_at_end.fullmatch(text, line_start, line_end)
                  if line_end - line_start <= _MAX_LINE else None)  # a layout line is short
         following = []
         if match is not None:

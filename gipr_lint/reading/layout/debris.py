@@ -14,29 +14,32 @@ __all__ = ["find_debris"]
 _PAGE_TOOL = r"(?:【?打印本页】?|【?关闭窗口】?|【?字体[:：]?[ 　]*大[ 　]*中[ 　]*小】?)"
 
 # Whole lines that are debris when they open with these words.
-_LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern)) for kind, pattern in (
-        ("breadcrumb", r"^[ \t\u3000]*(?:您当前所在位置|您现在的位置|当前位置|您的位置|所在位置)"
-                       r"[:：]?.*$"),
-        ("breadcrumb", r"^[ \t\u3000]*首页[ \t]*[>＞»›].*$"),
-        ("meta", r"^[ \t\u3000]*(?:来源|发布时间|时间|发布机构|发布日期|浏览量|浏览次数|"
-                 r"点击数|访问量|作者|信息来源)[:：][^\n]{0,80}?"
-                 r"(?:浏览量|浏览次数|点击数|访问量|$)[^\n]*$"),
-        # a portal's 信息公开 metadata block: 索引号, 发文字号, 生成日期 …, also as a pipe table
-        ("meta", r"^[ \t\u3000|]*(?:索引号|发文字号|发文机关|发表日期|发布日期|生成日期|成文日期|"
-                 r"关键词|主题分类|公开形式|公开方式|公开范围|公开时限|责任部门|有效性|是否有效)"
-                 r"(?:[ \t\u3000|:：]|$)[^\n]*$"),
-        ("share", r"^[ \t\u3000]*(?:分享到?|分享至)[:：]?[^\n]{0,40}$"),
-        ("qr-code", r"^[ \t\u3000]*扫一扫在手机(?:上)?打开当前页[^\n]{0,10}$"),
-        ("download", r"^[ \t\u3000]*(?:文件下载|附件下载|相关附件)[:：]?[^\n]{0,80}$"),
-        ("related", r"^[ \t\u3000]*(?:相关阅读|相关链接|相关文章|相关信息)[:：]?[^\n]{0,80}$"),
-        ("print", rf"^(?:[ \t\u3000]*{_PAGE_TOOL})+[ \t\u3000]*$"),
-        ("page-number", f"^{PAGE_NUMBER}"),
-    )
+_LINE_KINDS_AND_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("breadcrumb", r"^[ \t\u3000]*(?:您当前所在位置|您现在的位置|当前位置|您的位置|所在位置)"
+                   r"[:：]?.*$"),
+    ("breadcrumb", r"^[ \t\u3000]*首页[ \t]*[>＞»›].*$"),
+    ("meta", r"^[ \t\u3000]*(?:来源|发布时间|时间|发布机构|发布日期|浏览量|浏览次数|"
+             r"点击数|访问量|作者|信息来源)[:：][^\n]{0,80}?"
+             r"(?:浏览量|浏览次数|点击数|访问量|$)[^\n]*$"),
+    # a portal's 信息公开 metadata block: 索引号, 发文字号, 生成日期 …, also as a pipe table
+    ("meta", r"^[ \t\u3000|]*(?:索引号|发文字号|发文机关|发表日期|发布日期|生成日期|成文日期|"
+             r"关键词|主题分类|公开形式|公开方式|公开范围|公开时限|责任部门|有效性|是否有效)"
+             r"(?:[ \t\u3000|:：]|$)[^\n]*$"),
+    ("share", r"^[ \t\u3000]*(?:分享到?|分享至)[:：]?[^\n]{0,40}$"),
+    ("qr-code", r"^[ \t\u3000]*扫一扫在手机(?:上)?打开当前页[^\n]{0,10}$"),
+    ("download", r"^[ \t\u3000]*(?:文件下载|附件下载|相关附件)[:：]?[^\n]{0,80}$"),
+    ("related", r"^[ \t\u3000]*(?:相关阅读|相关链接|相关文章|相关信息)[:：]?[^\n]{0,80}$"),
+    ("print", rf"^(?:[ \t\u3000]*{_PAGE_TOOL})+[ \t\u3000]*$"),
+    ("page-number", f"^{PAGE_NUMBER}"),
 )
+_LINE_KINDS = tuple(kind for kind, _ in _LINE_KINDS_AND_PATTERNS)
+#: The line patterns as one, tried in order in one call: the first that matches names the kind.
+_LINE = re.compile("|".join(f"({pattern})" for _, pattern in _LINE_KINDS_AND_PATTERNS))
 
 # Phrases that are debris wherever they stand (a page flattened to one line).
 _INLINE = re.compile(
+    # every phrase starts with one of these (a cheap test at each position of a long line)
+    r"(?=[您当扫来发时浏分文附相])(?:"
     r"(?P<breadcrumb>(?:您当前所在位置|您现在的位置|当前位置)[:：][^。\n]{0,60}?(?=[\u4e00-\u9fff]{2,}(?:人民政府|政府|委员会|局|办事处)"
     r"[^。\n]{0,20}年(?:度)?(?:政府信息公开|报告)))"
     r"|(?P<qr>扫一扫在手机(?:上)?打开当前页)"
@@ -45,7 +48,10 @@ _INLINE = re.compile(
     r"|(?P<share>分享到?[:：])"
     r"|(?P<download>(?:文件|附件)下载[:：])"
     r"|(?P<related>相关阅读[:：])"
+    r")"
 )
+#: Every inline phrase holds a colon or 扫一扫: a part of a line without either has none.
+_INLINE_HINTS = (":", "：", "扫一扫")
 _INLINE_KINDS = {"breadcrumb": "breadcrumb", "qr": "qr-code", "meta": "meta", "share": "share",
                  "download": "download", "related": "related"}
 #: Longer lines are a flattened page: only phrases inside them are debris, not the whole line.
@@ -58,14 +64,16 @@ def find_debris(text: str, line_start: int, line_end: int, *, whole_line: bool =
     phrases inside it. ``whole_line`` is false for part of a longer line (a flattened page)."""
     line = text[line_start:line_end]
     short = whole_line and len(line) <= _MAX_DEBRIS_LINE
-    for kind, pattern in _LINE_PATTERNS if short else ():
-        match = pattern.match(line)
-        if match and line.strip():
-            stripped_start = line_start + len(line) - len(line.lstrip(" \t\u3000"))
-            stripped_end = line_start + len(line.rstrip())
-            return [Debris(kind, text[stripped_start:stripped_end],
-                           Span(stripped_start, stripped_end))]
-    found = []
+    match = _LINE.match(line) if short else None
+    if match and line.strip():
+        kind = _LINE_KINDS[next(i for i, group in enumerate(match.groups()) if group is not None)]
+        stripped_start = line_start + len(line) - len(line.lstrip(" \t\u3000"))
+        stripped_end = line_start + len(line.rstrip())
+        return [Debris(kind, text[stripped_start:stripped_end],
+                       Span(stripped_start, stripped_end))]
+    found: list[Debris] = []
+    if not any(text.find(hint, line_start, line_end) >= 0 for hint in _INLINE_HINTS):
+        return found
     for match in _INLINE.finditer(text, line_start, line_end):
         kind = _INLINE_KINDS[match.lastgroup or "meta"]
         found.append(Debris(kind, match.group(), Span(match.start(), match.end())))

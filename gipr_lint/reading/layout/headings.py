@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -55,6 +56,16 @@ def _titles() -> list[tuple[int, str, str]]:
 _TITLES = _titles()
 _COMPACT_TITLES = {compact(title): (number, kind) for number, title, kind in _TITLES}
 _TITLE_CHARACTERS = {candidate: frozenset(candidate) for candidate in _COMPACT_TITLES}
+_MAX_FUZZY = 40  # the longest title compared by similarity
+_LENGTH_APART = 6  # how much longer or shorter than a title a misspelt title may be
+#: For each title length up to _MAX_FUZZY: the titles near enough in length to be compared, in
+#: the order of _COMPACT_TITLES (so that ties resolve as before), with their section number,
+#: characters and 70 % of their character count.
+_NEAR_IN_LENGTH = [
+    [(candidate, number, _TITLE_CHARACTERS[candidate], 0.7 * len(_TITLE_CHARACTERS[candidate]))
+     for candidate, (number, _) in _COMPACT_TITLES.items()
+     if abs(len(candidate) - length) <= _LENGTH_APART]
+    for length in range(_MAX_FUZZY + 1)]
 # In the compact view: a numbered exact title anywhere (pages flattened to one line).
 _INLINE_HEADING = re.compile(
     r"(?:[一二三四五六七八九]|[1-9])[、.]"
@@ -80,15 +91,13 @@ def _classify_title(title: str, *, numbered: bool, hint: int | None = None
     key = compact(title).rstrip(_TRAILING_PUNCTUATION)
     if key in _COMPACT_TITLES:
         return _COMPACT_TITLES[key]
-    if not numbered or not key or len(key) > 40:
+    if not numbered or not key or len(key) > _MAX_FUZZY:
         return None
     best: tuple[float, int] = (0.0, 0)
     characters = frozenset(key)
-    for candidate, (number, _) in _COMPACT_TITLES.items():
-        if abs(len(candidate) - len(key)) > 6:
-            continue
+    for candidate, number, candidate_characters, most in _NEAR_IN_LENGTH[len(key)]:
         # cheap filter: a typo keeps most of the title's characters
-        if len(characters & _TITLE_CHARACTERS[candidate]) < 0.7 * len(_TITLE_CHARACTERS[candidate]):
+        if len(characters & candidate_characters) < most:
             continue
         ratio = SequenceMatcher(None, key, candidate, autojunk=False).ratio()
         if ratio > best[0]:
@@ -154,10 +163,16 @@ def find_section_headings(text: str, view: CompactText,
     (a flattened web page) must be numbered and spelled as an official title or known variant.
     """
     found: dict[int, HeadingMatch] = {}
-    for start, end in lines:
+    # only lines holding a title word can be headings (see _line_heading): find those words in
+    # one pass over the text, and look at their lines only, in order
+    line_starts = [start for start, _ in lines]
+    word = _TITLE_WORD.search(text)
+    while word is not None:
+        start, end = lines[bisect_right(line_starts, word.start()) - 1]
         heading = _line_heading(text, start, end)
         if heading is not None:
             found[heading.heading.span.start] = heading
+        word = _TITLE_WORD.search(text, max(end, word.end()))  # the next line with a word
     covered = _covered_offsets(found)
     for match in _INLINE_HEADING.finditer(view.text):
         start = view.to_original(match.start())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 __all__ = ["MAX_CELL_DIGITS", "SEARCH_BUDGET", "DigitSplit", "split_digits"]
@@ -147,8 +148,14 @@ def split_digits(digits: str, sizes: Sequence[int], *, sums: bool,
 
     With ``sums``, the last cell of each group is the sum of the others (the row's own identity);
     without, any split into that many cells of at most :data:`MAX_CELL_DIGITS` digits, none with
-    a leading zero, counts. Exactly one fitting split is an answer; anything else is not.
+    a leading zero, counts. Exactly one fitting split is an answer; anything else is not. The
+    answers are remembered: most rows of a report repeat a few runs ("0000000").
     """
+    return _split(digits, tuple(sizes), sums, budget)
+
+
+@lru_cache(maxsize=1024)
+def _split(digits: str, sizes: tuple[int, ...], sums: bool, budget: int) -> DigitSplit:
     if not digits.isdigit() or not sizes or not (
             sum(sizes) <= len(digits) <= sum(sizes) * MAX_CELL_DIGITS):
         return DigitSplit("none")

@@ -9,10 +9,11 @@ list of :class:`TableItem` in document order, which the grammar then parses row 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
+from operator import attrgetter
 
 from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind
 from gipr_lint.reading.layout.cells import read_cells
@@ -78,37 +79,145 @@ class TableRead:
 
 # --------------------------------------------------------------------------- label patterns
 
-def _numbering_pattern(numbering: str) -> str:
-    """Any style of the official numbering's value: 一、 (一) 1. 1、 — optional."""
+def _numbering_pattern(numbering: str) -> tuple[str, frozenset[str] | None]:
+    """Any style of the official numbering's value: 一、 (一) 1. 1、 — optional; and the
+    characters such a numbering begins with (``None``: any)."""
     value = compact(numbering).strip("()、.,")
     if not value:
-        return ""
+        return "", frozenset()
     number = cjk_number(value)
     arabic = value if number is None else str(number)
     cjk = value if number is None else cjk_numeral(number)
     either = f"(?:{re.escape(cjk)}|{re.escape(arabic)})" if cjk != arabic else re.escape(value)
-    return rf"(?:\({either}\)|{either}[、.,]?)"
+    starts = frozenset({"(", cjk[0], arabic[0]}) if cjk and arabic else None
+    return rf"(?:\({either}\)|{either}[、.,]?)", starts
 
 
-_NOTE = r"(?:\((?![一二三四五六七八九十\d]{1,2}\))[^()]{2,40}\))?"
+#: A parenthetical note after a label ("（区分处理的，只计这一情形）"), not a numbering.
+_NOTE_SOURCE = r"\((?![一二三四五六七八九十\d]{1,2}\))[^()]{2,40}\)"
+_NOTE = f"(?:{_NOTE_SOURCE})?"
 
 
-@cache
-def label_pattern(template: RowTemplate, *, numbering_required: bool = False) -> re.Pattern[str]:
-    """The compact-view pattern of a row label: numbering, official wording or a variant, and an
-    optional parenthetical note."""
-    numbering = _numbering_pattern(template.numbering)
+_NOTE_PATTERN = re.compile(_NOTE_SOURCE)
+
+
+class _LabelMatch:
+    """A match of a label's words and the note after them, as one match of both would be."""
+
+    __slots__ = ("_end", "_words")
+
+    def __init__(self, words: re.Match[str], end: int) -> None:
+        self._words = words
+        self._end = end
+
+    def start(self) -> int:
+        return self._words.start()
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._words.start(), self._end
+
+    @property
+    def lastgroup(self) -> str | None:
+        return self._words.lastgroup
+
+    def group(self, name: str) -> str | None:
+        return self._words.group(name)
+
+
+class _WithNote:
+    """A label pattern whose optional note is matched by one shared compiled pattern.
+
+    ``words`` + :data:`_NOTE` as one pattern costs the note's compilation once per label (a
+    tenth of a millisecond, for every label and header); matched separately it is compiled
+    once. The answers are the same: the note comes last and is optional, so it never changes
+    where a match starts or which words it takes, only how far it reaches (within ``endpos``).
+    The words must not match the empty string (:func:`_compiled` checks).
+    """
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: str) -> None:
+        self.words = re.compile(words)
+
+    def _with_note(self, match: re.Match[str] | None, endpos: int) -> _LabelMatch | None:
+        if match is None:
+            return None
+        note = _NOTE_PATTERN.match(match.string, match.end(), endpos)
+        return _LabelMatch(match, note.end() if note else match.end())
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> _LabelMatch | None:
+        endpos = len(text) if endpos is None else endpos
+        return self._with_note(self.words.search(text, pos, endpos), endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> _LabelMatch | None:
+        endpos = len(text) if endpos is None else endpos
+        return self._with_note(self.words.match(text, pos, endpos), endpos)
+
+    def finditer(self, text: str, pos: int = 0,
+                 endpos: int | None = None) -> Iterator[_LabelMatch]:
+        while (found := self.search(text, pos, endpos)) is not None:
+            yield found
+            pos = found.end()
+
+
+_Pattern = re.Pattern[str] | _WithNote
+_Match = re.Match[str] | _LabelMatch
+
+
+def _compiled(words: str, nonempty: bool) -> _Pattern:
+    """``words`` followed by an optional note, compiled; the note shared where the words never
+    match the empty string."""
+    return _WithNote(words) if nonempty else re.compile(words + _NOTE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    """A compact-view label pattern and the characters a match of it can begin with (``None``:
+    any), so that a position is tried only against the labels that can start there."""
+
+    pattern: _Pattern
+    starts: frozenset[str] | None
+
+
+def _label_source(template: RowTemplate, numbering_required: bool
+                  ) -> tuple[str, frozenset[str] | None, bool]:
+    """The pattern of a row label's numbering and wording (official or a variant; an optional
+    note follows), the characters a match of it begins with (``None``: any), and whether every
+    wording is non-empty."""
+    numbering, numbering_starts = _numbering_pattern(template.numbering)
     if numbering and not numbering_required:
         numbering += "?"
-    official = re.escape(compact(template.label))
-    variants = "|".join(re.escape(compact(v)) for v in template.variants)
-    words = f"(?P<official>{official})" + (f"|(?P<variant>{variants})" if variants else "")
-    return re.compile(f"{numbering}(?:{words}){_NOTE}")
+    words = (compact(template.label), *(compact(v) for v in template.variants))
+    official = re.escape(words[0])
+    variants = "|".join(re.escape(word) for word in words[1:])
+    pattern = f"(?P<official>{official})" + (f"|(?P<variant>{variants})" if variants else "")
+    starts = numbering_starts
+    if starts is not None and (not numbering or not numbering_required):
+        starts = starts | {word[0] for word in words} if all(words) else None
+    return f"{numbering}(?:{pattern})", starts, all(words)
 
 
 @cache
-def _word_pattern(word: str) -> re.Pattern[str]:
-    return re.compile(re.escape(compact(word)) + _NOTE)
+def _label(template: RowTemplate, numbering_required: bool) -> _Label:
+    # (a look-ahead on ``starts`` in front would make searches skip positions faster, but it
+    # costs more to compile, about 3 ms over all labels, than it saves in a hundred reports)
+    source, starts, nonempty = _label_source(template, numbering_required)
+    return _Label(_compiled(source, nonempty), starts)
+
+
+def label_pattern(template: RowTemplate, *, numbering_required: bool = False) -> _Pattern:
+    """The compact-view pattern of a row label: numbering, official wording or a variant, and an
+    optional parenthetical note."""
+    return _label(template, numbering_required).pattern
+
+
+@cache
+def _word_label(word: str) -> _Label:
+    folded = compact(word)
+    return _Label(_compiled(re.escape(folded), bool(folded)), frozenset(folded[:1]) or None)
 
 
 def _needs_numbering(template: RowTemplate) -> bool:
@@ -117,22 +226,67 @@ def _needs_numbering(template: RowTemplate) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Expected:
-    """An item a table reader looks for, in order."""
+    """An item a table reader looks for, in order. ``starts``: the characters a match of
+    ``pattern`` can begin with (``None``: any)."""
 
     kind: str
-    pattern: re.Pattern[str]
+    pattern: _Pattern
     template: RowTemplate | None = None
     expected: int = 0
     optional: bool = False
+    starts: frozenset[str] | None = None
 
 
 def _row(template: RowTemplate, expected: int) -> _Expected:
-    return _Expected("row", label_pattern(template, numbering_required=_needs_numbering(template)),
-                     template, expected)
+    label = _label(template, _needs_numbering(template))
+    return _Expected("row", label.pattern, template, expected, starts=label.starts)
+
+
+def _group(template: RowTemplate) -> _Expected:
+    label = _label(template, False)
+    return _Expected("group", label.pattern, optional=True, starts=label.starts)
 
 
 def _header(word: str) -> _Expected:
-    return _Expected("header", _word_pattern(word), optional=True)
+    label = _word_label(word)
+    return _Expected("header", label.pattern, optional=True, starts=label.starts)
+
+
+class _Plan:
+    """What a table reader looks for (``items``, in order), with an index of the labels by the
+    character they begin with, to tell whether any label starts at a position
+    (:meth:`label_at`) without trying them all."""
+
+    __slots__ = ("_any", "_by_start", "following", "items")
+
+    def __init__(self, items: Sequence[_Expected]) -> None:
+        self.items = tuple(items)
+        #: For each item, the first item after it that is not optional.
+        self.following: list[_Expected | None] = []
+        for index in range(len(self.items)):
+            self.following.append(
+                next((e for e in self.items[index + 1:] if not e.optional), None))
+        by_start: dict[str, list[_Pattern]] = {}
+        anywhere: list[_Pattern] = []
+        seen: set[_Pattern] = set()
+        for item in self.items:
+            if item.pattern in seen:
+                continue
+            seen.add(item.pattern)
+            if item.starts is None:
+                anywhere.append(item.pattern)
+            else:
+                for character in item.starts:
+                    by_start.setdefault(character, []).append(item.pattern)
+        self._any = tuple(anywhere)
+        self._by_start = {c: (*patterns, *anywhere) for c, patterns in by_start.items()}
+
+    def label_at(self, text: str, index: int) -> bool:
+        """Whether any of the labels matches ``text`` at ``index``."""
+        if index >= len(text):
+            return any(pattern.match(text, index) for pattern in self._any)
+        return any(pattern.match(text, index)
+                   for pattern in self._by_start.get(text[index], self._any))
 
 
 # --------------------------------------------------------------------------- anchoring
@@ -148,52 +302,104 @@ class _Anchor:
 _LINE_END = frozenset("\r\n|｜\t\f")
 
 
-def _any_label(expected: Sequence[_Expected]) -> re.Pattern[str]:
-    """One pattern matching any of ``expected``, built once per set of label patterns (the
-    lists are built per template set and may be evicted, so they are not keyed by identity)."""
-    return _combined(tuple(item.pattern for item in expected))
-
-
-@lru_cache(maxsize=64)
-def _combined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    parts = {re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern) for pattern in patterns}
-    return re.compile("|".join(f"(?:{part})" for part in sorted(parts)))
-
-
-def _stands_alone(text: str, view: CompactText, expected: Sequence[_Expected],
-                  match: re.Match[str], end: int) -> bool:
-    """Whether a label match is a table label rather than words in a sentence.
+def _stands_alone(text: str, view: CompactText, plan: _Plan, label_end: int, end: int) -> bool:
+    """Whether a label match ending at original offset ``label_end`` is a table label rather
+    than words in a sentence.
 
     In a table, right after the label or after one of its cells comes a line end, a separator
     or the next label ("规章000行政规范性文件000", "（三）不予公开 1.属于国家秘密"); in prose
     more words follow ("主动公开规章13件", "未收到行政许可申请").
     """
-    def line_ends(after: int) -> int | None:
-        """Where the next word is, or ``None`` when a line end or separator comes first."""
-        while after < end and text[after] in " \u3000":
-            after += 1
-        return None if after >= end or text[after] in _LINE_END else after
-
-    def ends_here(after: int) -> bool:
-        word = line_ends(after)
-        return word is None or _any_label(expected).match(
-            view.text, view.from_original(word)) is not None
-
-    label_end = view.to_original_end(match.end())
-    if ends_here(label_end):  # the common case: the label is alone in its cell
+    if _ends_here(text, view, plan, label_end, end):  # the common case: alone in its cell
         return True
     cells = read_cells(text, label_end, end).cells
     if not cells:
         return False
-    if any(line_ends(cell.span.end) is None for cell in cells) or ends_here(cells[-1].span.end):
+    if any(_next_word(text, cell.span.end, end) is None for cell in cells) \
+            or _ends_here(text, view, plan, cells[-1].span.end, end):
         return True
     # digits run into the next label's ordinal: "…属于国家秘密00000002.其他法律…"
     last = cells[-1]
     return last.raw.isdigit() and any(
-        ends_here(last.span.end - back) for back in range(1, min(3, len(last.raw))))
+        _ends_here(text, view, plan, last.span.end - back, end)
+        for back in range(1, min(3, len(last.raw))))
 
 
-def _anchor_all(text: str, view: CompactText, expected: Sequence[_Expected], start: int,
+def _next_word(text: str, after: int, end: int) -> int | None:
+    """Where the next word after ``after`` is, or ``None`` when a line end or separator comes
+    first."""
+    while after < end and text[after] in " \u3000":
+        after += 1
+    return None if after >= end or text[after] in _LINE_END else after
+
+
+def _ends_here(text: str, view: CompactText, plan: _Plan, after: int, end: int) -> bool:
+    """Whether a line end, a separator or a label comes next after ``after``."""
+    word = _next_word(text, after, end)
+    return word is None or plan.label_at(view.text, view.from_original(word))
+
+
+class _Searches:
+    """The first match of each expected item at or after a position that stands alone as a
+    table label, remembered: a reader asks for the label after the current one before it asks
+    for that label itself, and both asks must cost one search.
+
+    For each item the matches tried by its last search are kept. A later search from a position
+    at or after that search's start gives the same answer, unless one of the tried matches
+    straddles the new position (a search from there could find a match inside it): the label
+    patterns have no look-behind or anchor, so a match at a given start does not depend on where
+    the search began.
+    """
+
+    def __init__(self, text: str, view: CompactText, plan: _Plan, stop: int, end: int) -> None:
+        self._text = text
+        self._view = view
+        self._plan = plan
+        self._stop = stop
+        self._end = end
+        self._alone: dict[int, bool] = {}
+        self._tried: dict[int, tuple[int, list[tuple[int, int]], _Match | None]] = {}
+
+    def _stands_alone(self, end: int) -> bool:
+        label_end = self._view.to_original_end(end)
+        alone = self._alone.get(label_end)
+        if alone is None:
+            alone = self._alone[label_end] = _stands_alone(self._text, self._view, self._plan,
+                                                           label_end, self._end)
+        return alone
+
+    def first(self, item: _Expected, position: int) -> _Match | None:
+        known = self._tried.get(id(item))
+        if known is not None and known[0] <= position:
+            _, tried, found = known
+            reusable = True
+            for start, end in tried:
+                if start >= position:
+                    return found
+                if end > position:
+                    reusable = False
+                    break
+            if reusable and found is None:
+                return None
+        tried = []  # the spans of the matches tried
+        search = item.pattern.search
+        view_text, stop = self._view.text, self._stop
+        cursor = position
+        match: _Match | None
+        while True:
+            match = search(view_text, cursor, stop)
+            if match is None:
+                break
+            span = match.span()
+            tried.append(span)
+            if self._stands_alone(span[1]):
+                break
+            cursor = span[1]
+        self._tried[id(item)] = (position, tried, match)
+        return match
+
+
+def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int,
                 end: int) -> tuple[list[_Anchor], list[_Expected]]:
     """Find the expected items in order between original offsets ``start`` and ``end``.
 
@@ -205,17 +411,15 @@ def _anchor_all(text: str, view: CompactText, expected: Sequence[_Expected], sta
     cursor, stop = view.from_original(start), view.from_original(end)
     anchors: list[_Anchor] = []
     missing: list[_Expected] = []
+    searches = _Searches(text, view, plan, stop, end)
+    search = searches.first
+    expected = plan.items
 
-    def search(item: _Expected, position: int) -> re.Match[str] | None:
-        while True:
-            match = item.pattern.search(view.text, position, stop)
-            if match is None or _stands_alone(text, view, expected, match, end):
-                return match
-            position = match.end()
-
-    def anchor(item: _Expected, match: re.Match[str]) -> _Anchor:
+    def anchor(item: _Expected, match: _Match) -> _Anchor:
+        # the wording groups are a label's only groups: the last one matched is the one used
+        reworded = match.lastgroup == "variant" and bool(match.group("variant"))
         return _Anchor(item, view.to_original(match.start()), view.to_original_end(match.end()),
-                       bool(match.groupdict().get("variant")))
+                       reworded)
 
     index = 0
     while index < len(expected):
@@ -237,7 +441,7 @@ def _anchor_all(text: str, view: CompactText, expected: Sequence[_Expected], sta
             continue
         item = expected[index]
         match = search(item, cursor)
-        following = next((e for e in expected[index + 1:] if not e.optional), None)
+        following = plan.following[index]
         if match is not None and following is not None:
             later = search(following, cursor)
             if later is not None and later.start() < match.start():
@@ -363,28 +567,41 @@ def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
     return tuple(Cell(shown, None, span) for _ in range(expected)), False
 
 
+@lru_cache(maxsize=256)
+def _row_shape(table: TableKind, row: str, expected: int, sums: bool) -> _RowShape:
+    return _RowShape(table, row, (expected,), sums)
+
+
 def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: list[Problem],
                         *, table: TableKind) -> list[TableItem]:
     items: list[TableItem] = []
+    sums = table == "requests"
     for index, anchor in enumerate(anchors):
         item = anchor.expected
         span = Span(anchor.start, anchor.end)
+        label = text[anchor.start:anchor.end]
         if item.kind != "row" or item.template is None:
-            items.append(TableItem(item.kind, span, text[anchor.start:anchor.end]))
+            items.append(TableItem(item.kind, span, label))
             continue
         limit = anchors[index + 1].start if index + 1 < len(anchors) else end
-        shape = _RowShape(table, item.template.key, (item.expected,), table == "requests")
-        cells, separated = _cells_after(text, anchor.end, limit, shape, problems,
-                                        text[anchor.start:anchor.end])
-        items.append(TableItem("row", span, text[anchor.start:anchor.end], item.template,
-                               anchor.reworded, cells, item.expected, separated))
+        shape = _row_shape(table, item.template.key, item.expected, sums)
+        cells, separated = _cells_after(text, anchor.end, limit, shape, problems, label)
+        items.append(TableItem("row", span, label, item.template, anchor.reworded, cells,
+                               item.expected, separated))
     return items
 
 
 def _table_span(items: Sequence[TableItem]) -> Span:
+    """From the first item's start to the furthest end of an item or a cell."""
     start = min(item.span.start for item in items)
-    end = max(max((c.span.end for c in item.cells), default=item.span.end) for item in items)
-    return Span(start, max(end, max(item.span.end for item in items)))
+    end = max(item.span.end for item in items)
+    for item in items:
+        if item.cells:
+            end = max(end, max(map(_CELL_END, item.cells)))
+    return Span(start, end)
+
+
+_CELL_END = attrgetter("span.end")
 
 
 # --------------------------------------------------------------------------- table 二
@@ -395,7 +612,8 @@ def _active_expected(format_: str, templates: Templates) -> list[_Expected]:
         item = compact(block.item)
         numeral = item[item.index("(") + 1:item.index(")")]
         block_pattern = re.compile(rf"第二十条第\(?{numeral}\)?项")
-        expected.append(_Expected("block", block_pattern, optional=True))
+        expected.append(_Expected("block", block_pattern, optional=True,
+                                  starts=frozenset("第")))
         expected.append(_header("信息内容"))
         expected.extend(_header(header) for _, header in block.columns)
         expected.extend(_row(row, len(block.columns)) for row in block.rows)
@@ -435,21 +653,22 @@ _OTHER_2019 = label_pattern(REQUEST_ROWS["2019"][-3], numbering_required=True)
 
 
 def _requests_expected(format_: str, templates: Templates) -> list[_Expected]:
-    expected = [_Expected("header", _IDENTITY_NOTE, optional=True)]
+    expected = [_Expected("header", _IDENTITY_NOTE, optional=True, starts=frozenset("(本"))]
     expected.extend(_header(word) for word in _REQUEST_HEADERS)
     for row in templates.request_rows[format_]:
         group = _GROUP_BEFORE.get(row.key)
         if group:
-            expected.append(_Expected("group", label_pattern(_GROUPS[group]), optional=True))
+            expected.append(_group(_GROUPS[group]))
         expected.append(_row(row, len(REQUEST_COLUMNS)))
     return expected
 
 
 @lru_cache(maxsize=16)
-def _expected(templates: Templates, kind: str, format_: str) -> list[_Expected]:
+def _expected(templates: Templates, kind: str, format_: str) -> _Plan:
     """What the reader of table ``kind`` looks for under ``templates`` (the loaded packs' rows
     included), built once per template set."""
-    return (_active_expected if kind == "active" else _requests_expected)(format_, templates)
+    return _Plan((_active_expected if kind == "active" else _requests_expected)(format_,
+                                                                                 templates))
 
 
 def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
@@ -511,12 +730,12 @@ def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead
 # --------------------------------------------------------------------------- wrapped labels
 
 @lru_cache(maxsize=16)
-def _row_patterns(templates: Templates) -> tuple[re.Pattern[str], ...]:
+def _row_patterns(templates: Templates) -> tuple[_Pattern, ...]:
     """Every row label pattern of tables 二 and 三 under ``templates`` (the packs' rows
     included), each once."""
     items = [item for kind, rows in (("requests", templates.request_rows),
                                      ("active", templates.active_blocks))
-             for format_ in rows for item in _expected(templates, kind, format_)
+             for format_ in rows for item in _expected(templates, kind, format_).items
              if item.kind == "row"]
     return tuple({id(item.pattern): item.pattern for item in items}.values())
 

@@ -1,0 +1,258 @@
+"""The shortcuts layout recovery takes for speed give exactly what the long way gives.
+
+Each shortcut (issue 15) is checked against the plain computation it replaces, on the seeds, the
+benchmark corpus and random strings: the first-character index of the table labels, the
+remembered label searches, the replace-based fold and split-based compact view, the field
+readers that skip the tokenizer, and the remembered digit splits.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from gipr_lint.model import Cell
+from gipr_lint.reading.layout import _lines, _Taken, cells
+from gipr_lint.reading.layout.compact import CompactText, compact, fold
+from gipr_lint.reading.layout.splitting import SEARCH_BUDGET, _split, split_digits
+from gipr_lint.reading.layout.tables import (
+    _NOTE,
+    _Expected,
+    _expected,
+    _label_source,
+    _needs_numbering,
+    _Plan,
+    _Searches,
+    _stands_alone,
+    _WithNote,
+)
+from gipr_lint.reading.source import Span
+from gipr_lint.templates import NATIONAL, Templates
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXTS = [path.read_text(encoding="utf-8")
+         for path in [*sorted((ROOT / "tests" / "fixtures").glob("*.txt"))[:5],
+                      *sorted((ROOT / "benchmarks" / "corpus").glob("*.txt"))[::4]]]
+
+#: A pack's rows with numbering and wording the national rows lack: a two-digit numbering, no
+#: numbering, a label opening with a numeral.
+PACK = NATIONAL.extended([
+    {"kind": "row", "table": "requests", "key": "pack.eleventh", "label": "其他方式处理",
+     "numbering": "（十一）", "after": "other.other"},
+    {"kind": "row", "table": "requests", "key": "pack.plain", "label": "三类事项",
+     "after": "granted", "variants": ["三类事项办理"]},
+    {"kind": "row", "table": "active", "key": "pack.check", "label": "行政检查",
+     "after": "penalty"},
+])
+
+
+def _plans(templates: Templates) -> list[_Plan]:
+    return [_expected(templates, kind, format_) for kind in ("active", "requests")
+            for format_ in ("2021", "2019")]
+
+
+def _labels_text(plan: _Plan) -> str:
+    """Every label of ``plan`` in several numbering styles, with and without notes."""
+    parts = []
+    for item in plan.items:
+        if item.template is None:
+            continue
+        for numbering in ("", item.template.numbering, "(一)", "1.", "十一、"):
+            parts.append(f"{numbering}{item.template.label}（注：只计一次）0|0\n")
+    return compact("".join(parts))
+
+
+def _as_one_pattern(item: _Expected) -> re.Pattern[str]:
+    """An item's pattern as one regular expression: a label's words and its optional note
+    together (as they were before the note was matched on its own)."""
+    if item.template is not None and item.kind == "row":
+        return re.compile(_label_source(item.template, _needs_numbering(item.template))[0]
+                          + _NOTE)
+    if isinstance(item.pattern, _WithNote):  # a header word or a group label
+        return re.compile(item.pattern.words.pattern + _NOTE)
+    return item.pattern
+
+
+@pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])
+def test_the_first_character_index_finds_every_label(templates: Templates) -> None:
+    for plan in _plans(templates):
+        plain = [_as_one_pattern(item) for item in plan.items]
+        for text in [_labels_text(plan), *(CompactText(t).text for t in TEXTS[:3])]:
+            for index in range(len(text) + 1):
+                matches = [pattern.match(text, index) for pattern in plain]
+                assert plan.label_at(text, index) == any(matches), text[index:index + 20]
+                for item, match in zip(plan.items, matches, strict=True):
+                    if match is not None:
+                        assert item.starts is None or text[index] in item.starts
+                        again = item.pattern.match(text, index)
+                        assert again is not None and again.span() == match.span()
+
+
+@pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])
+def test_a_label_and_its_note_match_as_one_pattern_would(templates: Templates) -> None:
+    for plan in _plans(templates):
+        text = _labels_text(plan)
+        for item in plan.items:
+            one = _as_one_pattern(item)
+            for endpos in range(0, len(text) + 1, 7):  # cutting through notes too
+                for pos in (0, endpos // 2):
+                    found, expected = item.pattern.search(text, pos, endpos), one.search(
+                        text, pos, endpos)
+                    assert (found and (found.span(), found.lastgroup)) == (
+                        expected and (expected.span(), expected.lastgroup))
+            assert [m.span() for m in item.pattern.finditer(text)] == [
+                m.span() for m in one.finditer(text)]
+
+
+def _fresh(text: str, view: CompactText, plan: _Plan, item_index: int, position: int,
+           stop: int, end: int) -> tuple[int, int] | None:
+    """The search as it was before it was remembered: from ``position``, the first match that
+    stands alone."""
+    pattern = plan.items[item_index].pattern
+    while True:
+        match = pattern.search(view.text, position, stop)
+        if match is None:
+            return None
+        if _stands_alone(text, view, plan, view.to_original_end(match.end()), end):
+            return match.span()
+        position = match.end()
+
+
+@pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])
+def test_remembered_label_searches_equal_fresh_ones(templates: Templates) -> None:
+    rng = random.Random(15)
+    for text in TEXTS:
+        view = CompactText(text)
+        for plan in _plans(templates):
+            searches = _Searches(text, view, plan, len(view.text), len(text))
+            for _ in range(150):
+                item_index = rng.randrange(len(plan.items))
+                position = rng.randrange(len(view.text) + 1)
+                found = searches.first(plan.items[item_index], position)
+                assert (found.span() if found else None) == _fresh(
+                    text, view, plan, item_index, position, len(view.text), len(text))
+
+
+def test_a_search_from_inside_a_rejected_match_is_not_taken_from_memory() -> None:
+    # "ab|c" is in a sentence (words follow); from inside it, "b" stands alone before "|"
+    text = "ab|cq\nb|"
+    view = CompactText(text)
+    plan = _Plan([_Expected("row", re.compile(r"ab\|c|b"))])
+    searches = _Searches(text, view, plan, len(view.text), len(text))
+    first = searches.first(plan.items[0], 0)
+    assert first is not None and view.to_original(first.start()) == 6  # the "b" on line two
+    inside = searches.first(plan.items[0], 1)
+    assert inside is not None and inside.span() == (1, 2)
+    assert inside.span() == _fresh(text, view, plan, 0, 1, len(view.text), len(text))
+
+
+def test_free_parts_line_by_line_skip_only_covered_lines() -> None:
+    rng = random.Random(15)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab\n") for _ in range(rng.randrange(40)))
+        lines = _lines(text)
+        taken = _Taken()
+        for _ in range(rng.randrange(5)):  # overlapping and nested spans too
+            start = rng.randrange(len(text) + 1)
+            taken.add(Span(start, rng.randrange(start, len(text) + 1)))
+        expected = [(a, b, taken.free(a, b)) for a, b in lines if taken.free(a, b)]
+        walked = taken.free_by_line(lines, [b for _, b in lines])
+        assert [(a, b, parts) for a, b, parts in walked if parts] == expected
+
+
+def test_fold_changes_widths_dashes_and_quotes_one_for_one() -> None:
+    assert fold("（一）“商业　企业”—０９，Ａ") == '(一)"商业 企业"-09,A'
+    everything = "".join(map(chr, range(0x20, 0x10000)))
+    folded = fold(everything)
+    assert len(folded) == len(everything)
+    changed = {a: b for a, b in zip(everything, folded, strict=True) if a != b}
+    assert changed["＂"] == '"' and changed["\u3000"] == " " and changed["﹣"] == "-"
+    assert all(b.isascii() for b in changed.values())
+    assert fold(folded) == folded
+
+
+def test_the_compact_view_maps_every_character_back() -> None:
+    rng = random.Random(15)
+    alphabet = " \t\n\"'“”a中，（）\u3000．－—\u200b\ufeff"
+    samples = [*TEXTS, "", " ", "a", " a ", "“”"] + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(2000)]
+    for text in samples:
+        view = CompactText(text)
+        folded = fold(text)
+        assert view.text == compact(text)
+        for index, character in enumerate(view.text):
+            original = view.to_original(index)
+            assert folded[original] == character
+            assert view.from_original(original) == index
+            assert view.to_original_end(index + 1) == original + 1
+        # from_original: the index of the first kept character at or after the offset
+        following = len(view.text)
+        for offset in range(len(text), -1, -1):
+            if offset < len(text) and not re.match(r"[\s\"']", folded[offset]):
+                following = view.from_original(offset)
+            assert view.from_original(offset) == following
+
+
+def _tokenized(text: str, start: int, end: int) -> list[Cell]:
+    """The cells of ``text[start:end]`` by the tokenizer alone."""
+    found = []
+    for match in cells._TOKEN.finditer(text, start, end):
+        if match.lastgroup == "number":
+            found.append(Cell(match.group(), cells._number_value(match.group()),
+                              Span(*match.span())))
+        elif match.lastgroup == "blank":
+            found.append(Cell(match.group(), 0, Span(*match.span()), blank=True))
+    return found
+
+
+def test_fields_read_without_the_tokenizer_read_as_with_it() -> None:
+    rng = random.Random(15)
+    for _ in range(5000):
+        text = "".join(rng.choice("0123456789  \t\n|") for _ in range(rng.randrange(25)))
+        start = rng.randrange(len(text) + 1)
+        end = rng.randrange(start, len(text) + 1)
+        assert cells._field_cells(text, start, end) == _tokenized(text, start, end)
+        assert cells._piece_cells(text, text[start:end], start) == _tokenized(text, start, end)
+        if "|" in text[start:end] or "\t" in text[start:end]:
+            fields = cells._separated_fields(text, start, end)
+            for field in fields:
+                if isinstance(field, list):
+                    assert field == _tokenized(text, field[0].span.start, field[-1].span.end)
+
+
+def test_rows_read_by_the_shortcuts_read_as_without_them(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    rng = random.Random(15)
+    samples = []
+    for _ in range(6000):
+        text = "".join(rng.choice(["0", "12", " ", "  ", "|", "｜", "\t", "\n", "\r\n", "-"])
+                       for _ in range(rng.randrange(12)))
+        start = rng.randrange(len(text) + 1)
+        samples.append((text, start, rng.choice([None, 1, 3, 7])))
+    fast = [cells.read_cells(text, start, len(text), expected) for text, start, expected in samples]
+    never = re.compile(r"(?!)")
+    monkeypatch.setattr(cells, "_CLEAN_ROW", never)
+    monkeypatch.setattr(cells, "_DIGITS_AND_SPACES", never)
+    for (text, start, expected), shortcut in zip(samples, fast, strict=True):
+        assert cells.read_cells(text, start, len(text), expected) == shortcut, repr(text[start:])
+
+
+def test_a_field_with_marks_still_goes_through_the_tokenizer() -> None:
+    text = "| 1.5 | — | 无 | 3万元 |"
+    run = cells.read_cells(text, 0, len(text), 4)
+    assert [(c.raw, c.value, c.blank) for c in run.cells] == [
+        ("1.5", 1.5, False), ("—", 0, True), ("无", 0, True), ("3万元", 3, False)]
+    assert run.separated
+
+
+def test_remembered_digit_splits_equal_fresh_ones() -> None:
+    rng = random.Random(15)
+    for _ in range(300):
+        sizes = rng.choice([(7,), (5, 5, 5), (3,), (1,)])
+        digits = "".join(rng.choice("0000123") for _ in range(rng.randrange(1, 20)))
+        for sums in (True, False):
+            assert split_digits(digits, list(sizes), sums=sums) == _split.__wrapped__(
+                digits, sizes, sums, SEARCH_BUDGET)
