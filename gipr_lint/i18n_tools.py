@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import importlib.util
 import io
-import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from gipr_lint.i18n import rule_domain, rule_lead
+from gipr_lint.regex import compile_re
 
 __all__ = ["CatalogFiles", "check", "compile_catalog", "extract", "files_for", "update"]
 
@@ -29,7 +29,7 @@ __all__ = ["CatalogFiles", "check", "compile_catalog", "extract", "files_for", "
 TRANSLATED = ("zh",)
 _KEYWORDS: dict[str, Any] = {"_": None, "gettext": None, "ngettext": (1, 2), "_n": (1, 2),
                              "N_": None}
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)[^{}]*\}")
+_PLACEHOLDER = compile_re(r"\{([A-Za-z_][A-Za-z0-9_]*)[^{}]*\}")
 
 
 @dataclass(frozen=True)

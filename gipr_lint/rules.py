@@ -32,7 +32,6 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-import re
 import textwrap
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -41,15 +40,16 @@ from typing import Any, ClassVar, TypeVar
 from gipr_lint.diagnostics import Finding, Fix, Severity
 from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
+from gipr_lint.regex import compile_re
 from gipr_lint.templates import NATIONAL, Templates
 
 __all__ = ["CODE_PATTERN", "NAME_PATTERN", "Rule", "RuleContext", "collect_rules",
            "docstring_markdown", "rule_examples"]
 
 #: A rule code: one or more capital letters, then three digits (``T001``, ``HEN001``).
-CODE_PATTERN = re.compile(r"^[A-Z]+[0-9]{3}$")
+CODE_PATTERN = compile_re(r"^[A-Z]+[0-9]{3}$")
 #: A rule name: kebab-case.
-NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+NAME_PATTERN = compile_re(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 _T = TypeVar("_T")
@@ -140,7 +140,7 @@ def collect_rules(package: str) -> list[type[Rule]]:
 
 # --------------------------------------------------------------------------- documentation
 
-_LITERAL = re.compile(r"^(\w[\w ]*)::\s*$")
+_LITERAL = compile_re(r"^(\w[\w ]*)::\s*$")
 
 
 def _doc_parts(doc: str) -> list[str | tuple[str, str]]:

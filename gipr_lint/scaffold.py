@@ -14,13 +14,14 @@ from pathlib import Path
 from string import Template
 
 from gipr_lint import PLUGIN_API_VERSION, __version__
+from gipr_lint.regex import compile_re
 
 __all__ = ["ScaffoldError", "Skeleton", "create", "skeleton"]
 
 #: An entry-point name a pack may have: lower case, starting with a letter.
-PLUGIN_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+PLUGIN_NAME = compile_re(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 #: A code prefix: two or more capital letters (one-letter prefixes are gipr-lint's own).
-CODE_PREFIX = re.compile(r"^[A-Z]{2,}$")
+CODE_PREFIX = compile_re(r"^[A-Z]{2,}$")
 
 
 class ScaffoldError(Exception):

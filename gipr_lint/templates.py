@@ -23,6 +23,7 @@ from types import MappingProxyType
 from typing import Any
 
 from gipr_lint.i18n import N_
+from gipr_lint.regex import compile_re
 
 __all__ = [
     "ACTIVE_BLOCKS",
@@ -351,7 +352,7 @@ def _check_substitution(data: Mapping[str, Any]) -> None:
     _text(data, "right")
     pattern = _text(data, "pattern", required=False)
     try:
-        re.compile(pattern)
+        compile_re(pattern)
     except re.error as exc:
         raise TemplateError(f'"pattern" is not a regular expression: {exc}') from None
 

@@ -57,7 +57,6 @@ having gipr-lint installed does not slow down anyone's pytest start-up.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -66,6 +65,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+
+from gipr_lint.regex import compile_re
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -327,7 +328,7 @@ def unregistered_rules(package: str, registered: Iterable[type[Rule]]) -> list[s
     return sorted(missing)
 
 
-_EXAMPLE_CONFIG = re.compile(r"# gipr-lint\.toml: (?:\[(?P<table>[\w-]+)\] )?(?P<setting>.+)")
+_EXAMPLE_CONFIG = compile_re(r"# gipr-lint\.toml: (?:\[(?P<table>[\w-]+)\] )?(?P<setting>.+)")
 
 
 def check_examples(rule: type[Rule], *,

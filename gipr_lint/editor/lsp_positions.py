@@ -11,14 +11,15 @@ module has no dependency on pygls, so it is tested and usable on its own.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
+
+from gipr_lint.regex import compile_re
 
 __all__ = ["UTF8", "UTF16", "UTF32", "LineIndex", "code_units"]
 
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
-_BREAK = re.compile(r"\r\n|\n|\r")
+_BREAK = compile_re(r"\r\n|\n|\r")
 
 
 def code_units(text: str, encoding: str = UTF16) -> int:

@@ -12,7 +12,6 @@ same key and the year before is the one a report is compared with (:meth:`Batch.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.linting.similarity import sampled_shingles, signature
 from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
+from gipr_lint.regex import compile_re
 from gipr_lint.rules import Rule, RuleContext
 
 __all__ = [
@@ -36,10 +36,10 @@ __all__ = [
     "summarize",
 ]
 
-_SPACE = re.compile(r"[\s\u3000·•、,，.。()（）\"“”《》]+")
+_SPACE = compile_re(r"[\s\u3000·•、,，.。()（）\"“”《》]+")
 #: Suffixes that name the same body with or without them (高庄镇人民政府 = 高庄镇政府 = 高庄镇).
 _GOVERNMENT_SUFFIXES = ("人民政府办公室", "人民政府", "政府", "办事处")
-_PLACE_END = re.compile(r"(省|市|县|区|旗|镇|乡|街道|自治州|自治县|盟)$")
+_PLACE_END = compile_re(r"(省|市|县|区|旗|镇|乡|街道|自治州|自治县|盟)$")
 
 
 def agency_key(name: str | None) -> str | None:

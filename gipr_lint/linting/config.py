@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from gipr_lint.diagnostics import Severity
 from gipr_lint.i18n import translator
 from gipr_lint.model import AgencyKind
+from gipr_lint.regex import compile_re
 
 if TYPE_CHECKING:
     from gipr_lint.linting.plugin_manager import PluginSet
@@ -66,9 +67,9 @@ CONFIG_KEYS: Mapping[str, str] = {
                   "searched for; default: every installed reader's)",
 }
 _SELECTOR_HELP = "rule codes, code prefixes such as 'T' or 'T00', rule names, or 'ALL'"
-_PREFIX = re.compile(r"^[A-Z]+[0-9]{0,2}$")
+_PREFIX = compile_re(r"^[A-Z]+[0-9]{0,2}$")
 #: The letters of a rule code (``HEN`` of ``HEN001``).
-_CODE_LETTERS = re.compile(r"[A-Z]+(?=[0-9]{3}$)")
+_CODE_LETTERS = compile_re(r"[A-Z]+(?=[0-9]{3}$)")
 
 class ConfigError(Exception):
     """A configuration file or option is wrong; the message says where and what is accepted."""
@@ -144,7 +145,7 @@ def glob_to_regex(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(char))
         i += 1
-    return re.compile("".join(out) + r"\Z")
+    return compile_re("".join(out) + r"\Z")
 
 
 def _suggest(word: str, choices: Sequence[str]) -> str:

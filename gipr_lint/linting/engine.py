@@ -8,7 +8,6 @@ authors test their rules with :func:`lint_text`.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -25,6 +24,7 @@ from gipr_lint.linting.config import IgnoreText, Settings, SettingsValidator, bu
 from gipr_lint.linting.plugin_manager import PluginSet
 from gipr_lint.model import AgencyKind, Report, TextPiece
 from gipr_lint.reading.source import DecodeError, Source, Span
+from gipr_lint.regex import compile_re
 from gipr_lint.rules import Rule, RuleContext
 from gipr_lint.templates import Templates, using
 
@@ -36,7 +36,7 @@ __all__ = ["CRASH_CODE", "FileResult", "cross_report_summaries", "is_selected", 
 #: The code of the diagnostic a crashing rule (or parser) becomes.
 CRASH_CODE = "E999"
 CRASH_NAME = "rule-crashed"
-_PREFIX = re.compile(r"^[A-Z]+[0-9]{0,2}$")
+_PREFIX = compile_re(r"^[A-Z]+[0-9]{0,2}$")
 
 
 @dataclass

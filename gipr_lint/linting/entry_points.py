@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
 
+from gipr_lint.regex import compile_re
+
 __all__ = ["Distribution", "EntryPoint", "entry_points"]
 
-_VALUE = re.compile(r"(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\]\s*)?$")
+_VALUE = compile_re(r"(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\]\s*)?$")
 _SUFFIXES = (".dist-info", ".egg-info")
 
 

@@ -10,7 +10,6 @@ reported by name and skipped while the others load. What the plugins provide end
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ import pluggy
 
 from gipr_lint import PLUGIN_API_VERSION, __version__, hookspecs
 from gipr_lint.diagnostics import Severity
+from gipr_lint.regex import compile_re
 from gipr_lint.rules import CODE_PATTERN, NAME_PATTERN, Rule
 from gipr_lint.templates import NATIONAL, TemplateError, Templates
 
@@ -39,7 +39,7 @@ OPTION_TYPES: Mapping[type, str] = {str: "string", int: "integer", float: "numbe
 _HOOK_NAMES = ("gipr_lint_rules", "gipr_lint_batch_rules", "gipr_lint_templates",
                "gipr_lint_readers", "gipr_lint_formatters", "gipr_lint_options",
                "gipr_lint_deadlines")
-_DEADLINE = re.compile(r"^(\d{2})-(\d{2})$")
+_DEADLINE = compile_re(r"^(\d{2})-(\d{2})$")
 
 
 @dataclass(frozen=True)

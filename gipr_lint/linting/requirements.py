@@ -5,12 +5,12 @@ Python (``{"kind": "requirement", ...}`` from hook ``gipr_lint_templates``, read
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gipr_lint.diagnostics import Finding
 from gipr_lint.i18n import rule_domain, translator
 from gipr_lint.model import Report
+from gipr_lint.regex import compile_re
 from gipr_lint.rules import Rule, RuleContext
 
 #: Core code: its messages are gipr-lint's own (domain ``gipr_lint``), whichever pack reports.
@@ -18,7 +18,7 @@ _ = translator("gipr_lint")
 
 __all__ = ["RequirementRule"]
 
-_SPACE = re.compile(r"\s+")
+_SPACE = compile_re(r"\s+")
 
 
 class RequirementRule(Rule):

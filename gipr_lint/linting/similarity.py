@@ -28,6 +28,8 @@ from functools import cache
 from itertools import accumulate, count, islice, repeat
 from typing import TypeVar
 
+from gipr_lint.regex import compile_re
+
 __all__ = [
     "BANDS",
     "SIGNATURE_SIZE",
@@ -50,13 +52,13 @@ _BIN_SHIFT = 32 - (SIGNATURE_SIZE - 1).bit_length()
 _VALUE_MASK = (1 << _BIN_SHIFT) - 1
 _EMPTY = _VALUE_MASK + 1
 K = TypeVar("K", bound=Hashable)
-_WORDS = re.compile(r"[^\W_]+")
-_DIGITS = re.compile(r"[0-9]+")
+_WORDS = compile_re(r"[^\W_]+")
+_DIGITS = compile_re(r"[0-9]+")
 #: Characters whose NFKC form is one ASCII character: the full-width forms of ASCII, the
 #: ideographic space and the no-break space, the only ones common in reports.
 _NARROW = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 _NARROW.update({"\u3000": " ", "\xa0": " "})
-_WIDE = re.compile("[\uff01-\uff5e\u3000\xa0]")
+_WIDE = compile_re("[\uff01-\uff5e\u3000\xa0]")
 
 
 def _narrow(match: re.Match[str]) -> str:
@@ -122,7 +124,7 @@ def sampled_shingles(text: str, size: int = 5) -> set[int]:
 def _sample_pattern() -> re.Pattern[str]:
     chosen = "".join(chr(c) for c in range(0x4E00, 0xA000)
                      if ((c * 0x9E3779B1) & 0xFFFFFFFF) >> 30 == 0)
-    return re.compile(f"[{chosen}]")
+    return compile_re(f"[{chosen}]")
 
 
 _SLICE_CACHE: dict[int, list[slice]] = {}

@@ -2,29 +2,28 @@
 
 from __future__ import annotations
 
-import re
-
 from gipr_lint.model import AgencyKind, TextPiece
 from gipr_lint.reading.numerals import cjk_number
 from gipr_lint.reading.source import Span
+from gipr_lint.regex import compile_re
 
 __all__ = ["agency_from_text", "agency_kind", "title_facts", "township_unit"]
 
-_TITLE_YEAR = re.compile(
+_TITLE_YEAR = compile_re(
     r"(?P<year>(?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年度?")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_TITLE_SUBJECT = re.compile(r"关于|政府信息公开|政务公开|信息公开")
+_CJK = compile_re(r"[\u4e00-\u9fff]")
+_TITLE_SUBJECT = compile_re(r"关于|政府信息公开|政务公开|信息公开")
 _TITLE_QUOTES = "《》“”\"'「」()（）:：,， \u3000\t\r\n"
 
 _DEPARTMENT_SUFFIXES = (
     "局", "委员会", "管委会", "管理委员会", "委", "办公室", "办", "厅", "中心",
     "院", "所", "站", "队", "署", "处", "会", "公司", "馆", "部",
 )
-_TOWNSHIP = re.compile(r"(?P<unit>镇|乡|街道)(?:人民政府|政府|办事处)?$|(?P<street>街道)办$")
-_GOVERNMENT = re.compile(r"(?:省|市|区|县|州|旗|盟)(?:人民政府|政府)$")
+_TOWNSHIP = compile_re(r"(?P<unit>镇|乡|街道)(?:人民政府|政府|办事处)?$|(?P<street>街道)办$")
+_GOVERNMENT = compile_re(r"(?:省|市|区|县|州|旗|盟)(?:人民政府|政府)$")
 
 #: An agency's full name opening the first sentence of the body ("大渡口区跳磴镇人民政府根据…").
-_AGENCY_IN_TEXT = re.compile(
+_AGENCY_IN_TEXT = compile_re(
     r"(?:本(?:年度)?报告(?:由|是))?"  # "本报告由南平市人民政府…编制": the subject follows
     r"(?P<name>[\u4e00-\u9fff]{2,24}?(?:街道办事处|人民政府办公室|人民政府|管理委员会|委员会|办事处|局"
     r"|中心))")

@@ -12,14 +12,15 @@ from gipr_lint.reading.layout.signature import DATE, parse_date
 from gipr_lint.reading.numerals import cjk_number
 from gipr_lint.reading.source import Span
 from gipr_lint.reading.text import match_starts, sentence_bounds
+from gipr_lint.regex import compile_re
 
 __all__ = ["find_periods"]
 
-_PERIOD_LINK = re.compile(r"\s*起?\s*(?:至|到|—+|－|-|~|～)\s*")
-_MONTH_DAY = re.compile(r"(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
+_PERIOD_LINK = compile_re(r"\s*起?\s*(?:至|到|—+|－|-|~|～)\s*")
+_MONTH_DAY = compile_re(r"(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
                         r"(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
-_LINK_CHAR = re.compile(r"[至到—\-－~～]")
-_PERIOD_WORDS = re.compile(r"统计|期限|时限|报告期|时间段|区间|数据")
+_LINK_CHAR = compile_re(r"[至到—\-－~～]")
+_PERIOD_WORDS = compile_re(r"统计|期限|时限|报告期|时间段|区间|数据")
 
 
 def _has_period_word(text: str, start: int, end: int) -> bool:

@@ -8,7 +8,6 @@ columns count characters (code points), as editors that speak "characters" do.
 from __future__ import annotations
 
 import codecs
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate, count
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gipr_lint.i18n import translator
+from gipr_lint.regex import compile_re
 
 if TYPE_CHECKING:
     from gipr_lint.reading.document import Origin
@@ -49,7 +49,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 
 #: Control characters other than the blanks text files hold (``\t\n\v\f\r``).
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+_CONTROL = compile_re("[\x00-\x08\x0e-\x1f]")
 
 
 def _looks_binary(text: str) -> bool:

@@ -8,14 +8,15 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from gipr_lint.i18n import translator
+from gipr_lint.regex import compile_re
 
 #: Core code: its messages are gipr-lint's own (domain ``gipr_lint``), whichever pack quotes.
 _ = translator("gipr_lint")
 
 __all__ = ["match_starts", "quote", "sentence_bounds"]
 
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
-_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+_SENTENCE_END = compile_re(r"[。；;！!？?\n]")
+_CLAUSE_END = compile_re(r"[，,。；;！!？?\n]")
 
 
 @lru_cache(maxsize=8)

@@ -8,10 +8,9 @@ inside them. Every helper is pure and cheap; the regexes are compiled once.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
-from gipr_lint.api import Span, cjk_number, sentence_bounds
+from gipr_lint.api import Span, cjk_number, compile_re, sentence_bounds
 
 __all__ = [
     "APPROXIMATE",
@@ -26,17 +25,17 @@ __all__ = [
 #: A count written in prose: Arabic digits or a Chinese numeral (up to the thousands).
 NUMBER = r"(?:\d+|[零〇○一二两三四五六七八九十百千]+)"
 #: What follows a number that is only approximate: 150余次, 20多件, 100件以上, 5件左右.
-APPROXIMATE = re.compile(r"\s*(?:余|多|来|以上|左右|上下)")
+APPROXIMATE = compile_re(r"\s*(?:余|多|来|以上|左右|上下)")
 
 #: 《…》 titles (no nesting across sentences) and 文号: 国办公开办函〔2021〕30号, 豫政〔2020〕5号.
-_CITATION = re.compile(
+_CITATION = compile_re(
     r"《[^《》\n]{0,120}》"
     r"|[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 #: The titles alone, for a text without 文号.
-_TITLE = re.compile(r"《[^《》\n]{0,120}》")
+_TITLE = compile_re(r"《[^《》\n]{0,120}》")
 #: Where a sentence (or a clause introduced by a colon) starts: after 。；！？： and spaces.
-_SENTENCE_START = re.compile(r"[。；;！!？?：:\n][ \t\u3000]*")
-_SPACES = re.compile(r"[ \t\u3000]*")
+_SENTENCE_START = compile_re(r"[。；;！!？?：:\n][ \t\u3000]*")
+_SPACES = compile_re(r"[ \t\u3000]*")
 
 
 #: A number in prose, Arabic or Chinese (one converter for the whole code base).
@@ -55,7 +54,7 @@ def sentence_starts(text: str, first: int = 0) -> list[int]:
 
 
 #: A sentence start (see :func:`sentence_starts`) holding a 1 or a 2, where a year may open it.
-_YEAR_START = re.compile(r"[。；;！!？?：:\n][ \t\u3000]*(?=[12])")
+_YEAR_START = compile_re(r"[。；;！!？?：:\n][ \t\u3000]*(?=[12])")
 
 
 def year_sentence_starts(text: str, first: int = 0) -> list[int]:

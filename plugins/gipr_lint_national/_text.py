@@ -17,6 +17,7 @@ from gipr_lint.api import (
     Section,
     Span,
     cjk_numeral,
+    compile_re,
     quote,
     translator,
 )
@@ -40,10 +41,10 @@ __all__ = [
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 # Sentence punctuation, full- or half-width: a line without any is a heading or a table row.
-_SENTENCE_PUNCTUATION = re.compile(r"[，。；！？、,;]")
+_SENTENCE_PUNCTUATION = compile_re(r"[，。；！？、,;]")
 _MIN_HAN = 6
 # At least _MIN_HAN Han characters (matched from the start of the text).
-_ENOUGH_HAN = re.compile(f"(?:[^{HAN}]*[{HAN}]){{{_MIN_HAN}}}")
+_ENOUGH_HAN = compile_re(f"(?:[^{HAN}]*[{HAN}]){{{_MIN_HAN}}}")
 
 def section_label(number: int) -> str:
     """How a section is named in messages: ``section 三``."""
@@ -80,7 +81,7 @@ def prose_paragraphs(report: Report, *, containing: str = "") -> Iterator[Paragr
 @lru_cache(maxsize=32)
 def _any_of(characters: str) -> re.Pattern[str]:
     """A pattern finding any one of ``characters``."""
-    return re.compile("[" + "".join(re.escape(ch) for ch in characters) + "]")
+    return compile_re("[" + "".join(re.escape(ch) for ch in characters) + "]")
 
 
 def paragraph_text(report: Report, context: RuleContext) -> str:

@@ -31,6 +31,7 @@ from gipr_lint.reading.layout.tables import (
     remap,
 )
 from gipr_lint.reading.source import Source, Span
+from gipr_lint.regex import compile_re
 
 __all__ = ["Layout", "Piece", "recover"]
 
@@ -58,7 +59,7 @@ class Layout:
 
 
 _TABLE_READERS = ((2, read_active), (3, read_requests), (4, read_review))
-_TITLE_IN_LINE = re.compile(r"[^。，,\n]{2,80}?(?:年度报告|年报|工作报告)")
+_TITLE_IN_LINE = compile_re(r"[^。，,\n]{2,80}?(?:年度报告|年报|工作报告)")
 _LONG_LINE = 200
 
 
@@ -196,7 +197,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 _LINES_ABOVE_TITLE = 3
 _LINE_ABOVE_MAX = 40
 #: Lines above a title that are never its first half: attachment marks, file numbers, dates.
-_NOT_TITLE_PART = re.compile(
+_NOT_TITLE_PART = compile_re(
     r"附件|〔\d{4}〕|\[\d{4}\]|（\d{4}）|\(\d{4}\)|\d+号$|^[\d\s.\-/年月日:：]*$")
 _TITLE_SUBJECT = ("信息公开", "政务公开")
 _SENTENCE_MARKS = "。，,；;！？"
@@ -263,7 +264,7 @@ _Reader = Callable[[str, CompactText, int, int], "TableRead | None"]
 
 #: A line ending in a block of numbers after a wide gap, and a next line of words: a label
 #: wrapped with its numbers on the first line (pdftotext -layout).
-_NUMBERS_THEN_WORDS = re.compile(
+_NUMBERS_THEN_WORDS = compile_re(
     r"[^\s\d][ \t\u3000]{2,}[-\d/—–][-\d./—–/ \t\u3000]*\r?\n[ \t\u3000]*[\u4e00-\u9fff（(）)]")
 
 
@@ -319,7 +320,7 @@ def _wrapped_title(text: str, lines: list[tuple[int, int]], index: int, start: i
     return None
 
 
-_NOT_IN_TITLE = re.compile(r"[>:：。，,|｜/]")  # breadcrumbs, sentences, metadata
+_NOT_IN_TITLE = compile_re(r"[>:：。，,|｜/]")  # breadcrumbs, sentences, metadata
 
 
 def _repeated(text: str, parts: list[tuple[int, int]]) -> bool:

@@ -8,11 +8,11 @@ split by :mod:`gipr_lint.reading.layout.splitting`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from gipr_lint.model import Cell
 from gipr_lint.reading.source import Span
+from gipr_lint.regex import compile_re
 
 __all__ = ["BLANK_MARKS", "CellRun", "read_cells"]
 
@@ -24,7 +24,7 @@ PAGE_NUMBER = (r"[ \t]*(?:[-—–][ \t]*\d{1,4}[ \t]*[-—–]|第[ \t]*\d{1,4}
                r"(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t]*(?=\r?\n|\f|$)")
 #: A Markdown table's rule line under its header: "|---|:---:|".
 MARKDOWN_RULE = r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?:[ \t]*:?-{3,}:?[ \t]*)?(?=\r?\n|$)"
-_TOKEN = re.compile(
+_TOKEN = compile_re(
     r"(?m:^(?P<page>" + PAGE_NUMBER + r"))|"
     r"(?m:^(?P<rule>" + MARKDOWN_RULE + r"))|"
     r"(?P<number>[-−]?\d+(?:[.．]\d+)?(?:万元|元)?(?![.．、][ \t]*[\u4e00-\u9fff]))"  # not "2.其他"
@@ -33,12 +33,12 @@ _TOKEN = re.compile(
     r"|(?P<blank>(?:——|--|[-—–－/／])(?=[|｜\s\-—–－/／\u4e00-\u9fff(（]|$)|无(?=[|｜\s]|$))"
     r"|(?P<space>[|｜\s\"“”'‘’:：]+)"
 )
-_FIELD_SEPARATOR = re.compile(r"[|｜\t]")
+_FIELD_SEPARATOR = compile_re(r"[|｜\t]")
 # A separator after content on the same line: only then can an empty field stand for a blank cell.
-_SEPARATOR_AFTER_CONTENT = re.compile(r"[^\s|｜][ \u3000]*[|｜\t]")
-_RUN = re.compile(_TOKEN.pattern.join(("(?:", ")*")))
+_SEPARATOR_AFTER_CONTENT = compile_re(r"[^\s|｜][ \u3000]*[|｜\t]")
+_RUN = compile_re(_TOKEN.pattern.join(("(?:", ")*")))
 #: A field separator or a line break (``\r?\n`` is found where ``\n`` is).
-_APART = re.compile(r"[|｜\t\n]")
+_APART = compile_re(r"[|｜\t\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +65,12 @@ def _number_value(raw: str) -> int | float | None:
 
 #: Only ASCII digits and whitespace: the tokens are the digit runs, one cell each (no dash, so
 #: no page number, Markdown rule or blank mark can be among them).
-_DIGITS_AND_SPACES = re.compile(r"[0-9\s]*")
-_DIGITS = re.compile(r"[0-9]+")
+_DIGITS_AND_SPACES = compile_re(r"[0-9\s]*")
+_DIGITS = compile_re(r"[0-9]+")
 #: A pipe or tab row with a number in every field up to the last, and only separators and
 #: spaces after it, on its line and the next ("| 0 | 0 | |", "\t0\t0\n"): its cells are its
 #: digit runs, with no empty field to align.
-_CLEAN_ROW = re.compile(r" *(?:[|｜\t] *[0-9]+ *)+(?:[|｜\t] *)*(?:\r?\n[ |｜\t]*)?")
+_CLEAN_ROW = compile_re(r" *(?:[|｜\t] *[0-9]+ *)+(?:[|｜\t] *)*(?:\r?\n[ |｜\t]*)?")
 
 
 def _field_cells(text: str, start: int, end: int) -> list[Cell]:

@@ -20,19 +20,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from gipr_lint.regex import compile_re
+
 __all__ = ["Unwrapped", "unwrap"]
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The line patterns, compiled on first use: most reports never need unwrapping, and the
     CJK ranges cost a millisecond each to compile."""
-    numbers_at_end = re.compile(
+    numbers_at_end = compile_re(
         r"(?P<label>.*?[\u4e00-\u9fff）)”\"】][^\d\n]*?)"
         r"(?P<numbers>[ \t\u3000]{2,}(?:[-−]?\d+(?:\.\d+)?|[-—–/／])"
         r"(?:[ \t\u3000]+(?:[-−]?\d+(?:\.\d+)?|[-—–/／]))*)[ \t\u3000]*$")
-    marker = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|"
+    marker = compile_re(r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|"
                         r"[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第二十条)")
-    has_cjk = re.compile(r"[\u4e00-\u9fff]")
+    has_cjk = compile_re(r"[\u4e00-\u9fff]")
     return numbers_at_end, marker, has_cjk
 
 

@@ -11,6 +11,8 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
+from gipr_lint.regex import compile_re
+
 __all__ = ["CompactText", "compact", "fold"]
 
 
@@ -30,9 +32,9 @@ _FOLD = {chr(code): folded for code, folded in _fold_table().items()}
 #: Any character :func:`fold` changes. Its outputs are all ASCII, never one of these, so
 #: replacing each character present in turn equals one translation, and costs a pass per
 #: character present (a few) instead of a table lookup per character of the text.
-_FOLDED = re.compile("[" + re.escape("".join(sorted(_FOLD))) + "]")
-_KEPT = re.compile(r"[^\s\"']+")
-_SPLIT = re.compile(r"([\s\"']+)")
+_FOLDED = compile_re("[" + re.escape("".join(sorted(_FOLD))) + "]")
+_KEPT = compile_re(r"[^\s\"']+")
+_SPLIT = compile_re(r"([\s\"']+)")
 
 
 def fold(text: str) -> str:

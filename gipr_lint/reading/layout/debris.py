@@ -3,11 +3,10 @@ and the page numbers of a PDF."""
 
 from __future__ import annotations
 
-import re
-
 from gipr_lint.model import Debris
 from gipr_lint.reading.layout.cells import PAGE_NUMBER
 from gipr_lint.reading.source import Span
+from gipr_lint.regex import compile_re
 
 __all__ = ["find_debris"]
 
@@ -34,10 +33,10 @@ _LINE_KINDS_AND_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 _LINE_KINDS = tuple(kind for kind, _ in _LINE_KINDS_AND_PATTERNS)
 #: The line patterns as one, tried in order in one call: the first that matches names the kind.
-_LINE = re.compile("|".join(f"({pattern})" for _, pattern in _LINE_KINDS_AND_PATTERNS))
+_LINE = compile_re("|".join(f"({pattern})" for _, pattern in _LINE_KINDS_AND_PATTERNS))
 
 # Phrases that are debris wherever they stand (a page flattened to one line).
-_INLINE = re.compile(
+_INLINE = compile_re(
     # every phrase starts with one of these (a cheap test at each position of a long line)
     r"(?=[您当扫来发时浏分文附相])(?:"
     r"(?P<breadcrumb>(?:您当前所在位置|您现在的位置|当前位置)[:：][^。\n]{0,60}?(?=[\u4e00-\u9fff]{2,}(?:人民政府|政府|委员会|局|办事处)"

@@ -11,6 +11,7 @@ from gipr_lint.model import SECTION_TITLES, Heading
 from gipr_lint.reading.layout.compact import CompactText, compact
 from gipr_lint.reading.layout.markers import read_marker
 from gipr_lint.reading.source import Span
+from gipr_lint.regex import compile_re
 
 __all__ = ["SECTION_VARIANTS", "HeadingMatch", "find_section_headings"]
 
@@ -36,7 +37,7 @@ _HEADING_MARKER_STYLES = {"cjk-comma", "arabic-comma", "arabic-dot"}
 _TRAILING_PUNCTUATION = ":：。．.;；"
 _FUZZY_THRESHOLD = 0.8
 #: Words every section title and variant holds; a line with none of them is no heading.
-_TITLE_WORD = re.compile(r"情况|事项|措施|总体|主动公开|申请|复议|诉讼|问题")
+_TITLE_WORD = compile_re(r"情况|事项|措施|总体|主动公开|申请|复议|诉讼|问题")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,7 @@ _NEAR_IN_LENGTH = [
      if abs(len(candidate) - length) <= _LENGTH_APART]
     for length in range(_MAX_FUZZY + 1)]
 # In the compact view: a numbered exact title anywhere (pages flattened to one line).
-_INLINE_HEADING = re.compile(
+_INLINE_HEADING = compile_re(
     r"(?:[一二三四五六七八九]|[1-9])[、.]"
     r"(?:" + "|".join(re.escape(compact(title)) for _, title, _ in _TITLES) + ")"
 )

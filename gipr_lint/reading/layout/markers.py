@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from gipr_lint.model import Marker
 from gipr_lint.reading.numerals import cjk_number
 from gipr_lint.reading.source import Span
+from gipr_lint.regex import compile_re
 
 __all__ = ["read_marker"]
 
-_MARKER = re.compile(
+_MARKER = compile_re(
     r"[ \t\u3000]*(?:"
     r"(?P<paren>[(（][ \u3000]*(?P<paren_value>[一二三四五六七八九十]{1,3}|\d{1,2})[ \u3000]*[)）])"
     r"|(?P<cjk_comma>(?P<cjk_value>[一二三四五六七八九十]{1,3})[、.．])"

@@ -11,13 +11,14 @@ from gipr_lint.model import AgencyKind, TextPiece
 from gipr_lint.reading.facts import agency_kind
 from gipr_lint.reading.numerals import cjk_number
 from gipr_lint.reading.source import Span
+from gipr_lint.regex import compile_re
 
 __all__ = ["DATE", "SignatureMatch", "find_signature", "parse_date"]
 
 _YEAR = r"\d{4}|[〇零○Ｏ一二三四五六七八九]{4}"
 _SMALL = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 #: A written date: 2025年1月20日, 二〇二五年一月二十日.
-DATE = re.compile(rf"(?P<year>{_YEAR})\s*年\s*(?P<month>{_SMALL})\s*月\s*(?P<day>{_SMALL})\s*日")
+DATE = compile_re(rf"(?P<year>{_YEAR})\s*年\s*(?P<month>{_SMALL})\s*月\s*(?P<day>{_SMALL})\s*日")
 _SIGNATURE_LINES = 3
 
 

@@ -22,6 +22,7 @@ from gipr_lint.reading.layout.compact import CompactText, compact
 from gipr_lint.reading.layout.splitting import split_digits
 from gipr_lint.reading.numerals import cjk_number, cjk_numeral
 from gipr_lint.reading.source import Span
+from gipr_lint.regex import compile_re
 from gipr_lint.templates import (
     ACTIVE_2019_MARKERS,
     REQUEST_COLUMNS,
@@ -98,7 +99,7 @@ _NOTE_SOURCE = r"\((?![一二三四五六七八九十\d]{1,2}\))[^()]{2,40}\)"
 _NOTE = f"(?:{_NOTE_SOURCE})?"
 
 
-_NOTE_PATTERN = re.compile(_NOTE_SOURCE)
+_NOTE_PATTERN = compile_re(_NOTE_SOURCE)
 
 
 class _LabelMatch:
@@ -140,7 +141,7 @@ class _WithNote:
     __slots__ = ("words",)
 
     def __init__(self, words: str) -> None:
-        self.words = re.compile(words)
+        self.words = compile_re(words)
 
     def _with_note(self, match: re.Match[str] | None, endpos: int) -> _LabelMatch | None:
         if match is None:
@@ -170,7 +171,7 @@ _Match = re.Match[str] | _LabelMatch
 def _compiled(words: str, nonempty: bool) -> _Pattern:
     """``words`` followed by an optional note, compiled; the note shared where the words never
     match the empty string."""
-    return _WithNote(words) if nonempty else re.compile(words + _NOTE)
+    return _WithNote(words) if nonempty else compile_re(words + _NOTE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -472,7 +473,7 @@ def _digit_positions(text: str, cells: Sequence[Cell]) -> list[int]:
             if text[offset].isdigit()]
 
 
-_WIDE_GAP = re.compile(r"\t|[ \u3000]{2,}")
+_WIDE_GAP = compile_re(r"\t|[ \u3000]{2,}")
 
 
 def _wide_apart(text: str, cells: Sequence[Cell]) -> bool:
@@ -492,7 +493,7 @@ def _holds_identity(values: Sequence[str], sizes: Sequence[int]) -> bool:
     return True
 
 
-_ONLY_SEPARATORS = re.compile(r"[\s|｜\"“”'‘’:：]*")
+_ONLY_SEPARATORS = compile_re(r"[\s|｜\"“”'‘’:：]*")
 
 
 def _alone(text: str, after: int, limit: int) -> bool:
@@ -611,7 +612,7 @@ def _active_expected(format_: str, templates: Templates) -> list[_Expected]:
     for block in templates.active_blocks[format_]:
         item = compact(block.item)
         numeral = item[item.index("(") + 1:item.index(")")]
-        block_pattern = re.compile(rf"第二十条第\(?{numeral}\)?项")
+        block_pattern = compile_re(rf"第二十条第\(?{numeral}\)?项")
         expected.append(_Expected("block", block_pattern, optional=True,
                                   starts=frozenset("第")))
         expected.append(_header("信息内容"))
@@ -620,7 +621,7 @@ def _active_expected(format_: str, templates: Templates) -> list[_Expected]:
     return expected
 
 
-_ACTIVE_2019 = re.compile("|".join(re.escape(compact(m)) for m in ACTIVE_2019_MARKERS))
+_ACTIVE_2019 = compile_re("|".join(re.escape(compact(m)) for m in ACTIVE_2019_MARKERS))
 
 
 def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
@@ -639,7 +640,7 @@ def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead
 # --------------------------------------------------------------------------- table 三
 
 _REQUEST_HEADERS = ("申请人情况", "自然人", "法人或其他组织", *REQUEST_COLUMNS[1:])
-_IDENTITY_NOTE = re.compile(r"\(?本列数据的勾稽关系为[^)]{0,60}\)?")
+_IDENTITY_NOTE = compile_re(r"\(?本列数据的勾稽关系为[^)]{0,60}\)?")
 _GROUP_BEFORE = {
     "granted": "group.results",
     "denied.state_secret": "group.denied",
@@ -695,9 +696,9 @@ _REVIEW_WORDS = sorted(
     key=len, reverse=True)
 # Any character of the header words: headers wrapped over lines, or one character a line
 # (pdftotext of a vertical header), interleave their words; and a Markdown rule "|---|".
-_REVIEW_HEADER_RUN = re.compile(
+_REVIEW_HEADER_RUN = compile_re(
     "[" + re.escape("".join(sorted(set("".join(_REVIEW_WORDS))))) + ":-]+")
-_REVIEW_START = re.compile("行政复议")
+_REVIEW_START = compile_re("行政复议")
 _REVIEW_SIZES = tuple(len(REVIEW_COLUMNS) for _ in REVIEW_GROUPS)  # 3 groups of 5 cells
 
 

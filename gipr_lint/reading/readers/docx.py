@@ -29,6 +29,7 @@ from gipr_lint.i18n import translator
 from gipr_lint.reading.document import Cell, Document, Origin, Paragraph, Table, to_source
 from gipr_lint.reading.readers.docx_numbering import Numbering
 from gipr_lint.reading.source import DecodeError, Source
+from gipr_lint.regex import compile_re
 
 if TYPE_CHECKING:
     import zipfile
@@ -47,7 +48,7 @@ MAX_PARTS = 2000
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _ZIP_MAGIC = b"PK\x03\x04"
-_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_DTD = compile_re(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
 def max_inflated_bytes() -> int:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.reading.source import DecodeError, decode
+from gipr_lint.regex import compile_re
 
 if TYPE_CHECKING:
     from gipr_lint.reading.document import Document
@@ -25,7 +26,7 @@ __all__ = ["HtmlReader", "looks_like_html", "read_document", "read_html"]
 
 GIPR_LINT_API = 1
 
-_HTML_START = re.compile(
+_HTML_START = compile_re(
     r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.*?-->\s*)*"
     r"<(?:!doctype\s+html|html|head|body|meta|title|div|table|p|span|font|section|article|"
     r"h[1-6])\b", re.IGNORECASE | re.DOTALL)

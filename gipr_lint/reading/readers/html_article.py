@@ -16,6 +16,7 @@ from html import unescape
 from gipr_lint.i18n import translator
 from gipr_lint.reading.readers.html_scan import Element, Scan, TextRun
 from gipr_lint.reading.source import DecodeError
+from gipr_lint.regex import compile_re
 
 __all__ = ["BLOCK", "find_article", "is_chrome"]
 
@@ -35,19 +36,19 @@ _CHROME_WORDS = (
     "share|bdshare|bdsharebuttonbox|fenxiang|related|xgxx|xglj|breadcrumb|crumb|bread|position|"
     "location|footer|foot|nav|navbar|menu|print|toolbar|tools|pagination|pager|comment|qrcode|"
     "ewm|info|source|laiyuan|fbsj|date|time|attr|property|fontsize|zihao|hits")
-_CHROME_NAME = re.compile(rf"(?:^|[\s_-])(?:{_CHROME_WORDS})(?:$|[\s_\d-])", re.IGNORECASE)
-_CLASS_ID = re.compile(r"""(?<![\w-])(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""",
+_CHROME_NAME = compile_re(rf"(?:^|[\s_-])(?:{_CHROME_WORDS})(?:$|[\s_\d-])", re.IGNORECASE)
+_CLASS_ID = compile_re(r"""(?<![\w-])(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""",
                        re.IGNORECASE)
-_HIDDEN_ATTR = re.compile(r"(?:^|\s)hidden(?:\s|=|$)", re.IGNORECASE)
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_SPACE = re.compile(r"[ \t\n\r\f\u00a0\u3000]+")
+_HIDDEN_ATTR = compile_re(r"(?:^|\s)hidden(?:\s|=|$)", re.IGNORECASE)
+_HIDDEN = compile_re(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SPACE = compile_re(r"[ \t\n\r\f\u00a0\u3000]+")
 # the six section headings of both formats ("四、因政府信息公开工作被申请行政复议、提起行政
 # 诉讼情况" and "五、政府信息公开工作存在的主要问题及改进情况" in 2019)
-_HEADINGS = re.compile(
+_HEADINGS = compile_re(
     r"[一二三四五六][\s\u3000]*[、.．,，]?[\s\u3000]*(?:政府信息公开工作|因政府信息公开工作被申请)?"
     r"(总体情况|主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议|行政复议|"
     r"存在的主要问题|其他需要报告)")
-_TITLE = re.compile(
+_TITLE = compile_re(
     r"^[^\n]{0,40}(?:政府信息公开|政务公开)[^\n]{0,12}(?:年度报告|年报)[^\n]{0,20}$",
     re.MULTILINE)
 

@@ -7,10 +7,11 @@ import codecs
 import re
 
 from gipr_lint.reading.source import DecodeError, decode
+from gipr_lint.regex import compile_re
 
 __all__ = ["decode_page", "page_encoding"]
 
-_META_CHARSET = re.compile(
+_META_CHARSET = compile_re(
     rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 _CHINESE = {"gbk", "gb2312", "gb_2312-80", "gb18030", "cp936", "x-gbk", "euc-cn", "hz-gb-2312"}
 

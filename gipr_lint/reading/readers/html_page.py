@@ -20,16 +20,17 @@ from gipr_lint.reading.readers.html_article import BLOCK, find_article, is_chrom
 from gipr_lint.reading.readers.html_charset import page_encoding
 from gipr_lint.reading.readers.html_scan import Scan, ScanLimit, TextRun, scan
 from gipr_lint.reading.source import DecodeError, Source
+from gipr_lint.regex import compile_re
 
 __all__ = ["read_document", "read_html"]
 
 _ = translator("gipr_lint")
 
-_SPACE = re.compile(r"[ \t\n\r\f\u00a0\u3000]+")
+_SPACE = compile_re(r"[ \t\n\r\f\u00a0\u3000]+")
 # white space that is not one plain space: it becomes one space (a plain space stays in its
 # piece, so plain prose is one piece and the map from text to page stays small)
-_COLLAPSE = re.compile(r"[\t\n\r\f\u00a0\u3000][ \t\n\r\f\u00a0\u3000]*| [ \t\n\r\f\u00a0\u3000]+")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
+_COLLAPSE = compile_re(r"[\t\n\r\f\u00a0\u3000][ \t\n\r\f\u00a0\u3000]*| [ \t\n\r\f\u00a0\u3000]+")
+_ENTITY = compile_re(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
 #: Largest span a cell may claim; the HTML standard's own limits.
 MAX_COLSPAN, MAX_ROWSPAN = 1000, 65534
 class _Page:

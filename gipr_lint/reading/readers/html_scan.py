@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gipr_lint.regex import compile_re
+
 __all__ = ["MAX_ELEMENTS", "Element", "Scan", "ScanLimit", "TextRun", "scan"]
 
 #: The most elements a page may have (a portal page has a few thousand; a 100,000-cell table
@@ -43,15 +45,15 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
 RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "noscript", "iframe",
                       "noembed", "noframes", "template", "svg", "math", "object", "select"})
 
-_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_TAG_START = compile_re(r"<(?=[A-Za-z/!?])")
 # Both always match once the tag name did (an unterminated quote runs to the end of the page,
 # as in browsers), so no search ever backtracks over the rest of the page.
-_START = re.compile(
+_START = compile_re(
     r"<([A-Za-z][A-Za-z0-9:._-]*)((?:[^>\"']+|\"[^\"]*\"?|'[^']*'?)*)>?")
-_END = re.compile(r"</([A-Za-z][A-Za-z0-9:._-]*)[^>]*>?")
-_ATTR = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+_END = compile_re(r"</([A-Za-z][A-Za-z0-9:._-]*)[^>]*>?")
+_ATTR = compile_re(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 _RAW_END: dict[str, re.Pattern[str]] = {
-    name: re.compile(rf"</{name}\b[^>]*>", re.IGNORECASE) for name in RAW_TEXT}
+    name: compile_re(rf"</{name}\b[^>]*>", re.IGNORECASE) for name in RAW_TEXT}
 #: Attributes kept on elements (the others are never looked at).
 _KEPT = frozenset({"rowspan", "colspan", "class", "id", "style", "hidden"})
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from gipr_lint.regex import compile_re
+
 __all__ = ["Line", "furniture", "join_text", "lines_of", "paragraphs"]
 
 
@@ -120,7 +122,7 @@ def lines_of(chars: Iterable[Mapping[str, Any]], page: int) -> list[Line]:
     return lines
 
 
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = compile_re(
     r"^(?:[-—–－_\s]*\d+[-—–－_\s]*"
     r"|第\s*\d+\s*页\s*(?:[,，/、]?\s*共\s*\d+\s*页)?"
     r"|\d+\s*/\s*\d+"
@@ -188,7 +190,7 @@ class Layout:
         return cls(size, left, float(max(repeated)), float(gap))
 
 
-_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_HEADING_START = compile_re(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
 def _continues(before: Line, after: Line, layout: Layout, adjacent: bool) -> bool:

@@ -11,13 +11,13 @@ merged label cut by the page break ("（四）无" / "法提供") is put back to
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from gipr_lint.reading.readers.pdf_lines import join_text, lines_of
+from gipr_lint.regex import compile_re
 
 __all__ = ["PdfCell", "PdfTable", "join_continued", "read_tables"]
 
@@ -97,8 +97,8 @@ def _nearest(columns: Sequence[float], x: float) -> int:
     return min(range(len(columns)), key=lambda i: abs(columns[i] - x)) if columns else 0
 
 
-_NUMBER = re.compile(r"^[\s\d.,，%\-—–/无]*$")
-_LABEL_START = re.compile(
+_NUMBER = compile_re(r"^[\s\d.,，%\-—–/无]*$")
+_LABEL_START = compile_re(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]"
     r"|第[一二三四五六七八九十\d]+)")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gipr_lint.api import (
@@ -13,6 +12,7 @@ from gipr_lint.api import (
     RuleContext,
     Severity,
     Span,
+    compile_re,
     translator,
 )
 
@@ -23,7 +23,7 @@ __all__ = ["RULES", "NormativeDocumentsPublished", "OverviewLength", "Provincial
 #: The provincial regulation a Henan report cites next to the national 条例.
 PROVINCIAL_BASIS = "河南省政府信息公开办法"
 
-_SPACE = re.compile(r"\s+")
+_SPACE = compile_re(r"\s+")
 
 
 def _where(report: Report) -> Span:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gipr_lint.api import Report, Span, Table
+from gipr_lint.api import Report, Span, Table, compile_re
 from gipr_lint_national._prose_numbers import (
     APPROXIMATE,
     NUMBER,
@@ -85,17 +85,17 @@ def _claims(report: Report, pattern: re.Pattern[str], *, needs: str = "",
                 yield Claim(value, Span(base + where[0], base + where[1]), match.group())
 
 
-_NOT_REQUESTS = re.compile(r"复议|诉讼|咨询|投诉|信访|收费|费用|不予|处理费")
+_NOT_REQUESTS = compile_re(r"复议|诉讼|咨询|投诉|信访|收费|费用|不予|处理费")
 
 
-_RECEIVED = re.compile(
+_RECEIVED = compile_re(
     rf"(?:收到|接到|受理|接收|新收|收悉)(?:了)?{_BOUND}{{0,16}}?申请{_BOUND}{{0,8}}?"
     rf"(?:共计?|合计|总计)?\s*(?P<num>{NUMBER}){_UNIT}"
     rf"|(?:收到|接到|受理|接收|新收)(?:了)?{_BOUND}{{0,6}}?(?P<num2>{NUMBER})\s*(?:件|份|条)"
     rf"{_BOUND}{{0,12}}?(?:依申请公开|公开申请|申请公开|信息公开申请)")
 
 
-_NONE_RECEIVED = re.compile(
+_NONE_RECEIVED = compile_re(
     rf"(?P<zero>(?:未|没有|尚未|均未|并未)(?:收到|接到|受理|发生|产生|出现|有)|(?:无|没有)(?=依申请|政府信息公开申请))"
     rf"{_BOUND}{{0,14}}?(?:依申请公开|信息公开申请|公开申请|申请公开)"
     rf"|(?:依申请公开|信息公开申请|公开申请){_BOUND}{{0,10}}?(?P<zero2>为零|为0件?|为〇|是零)")
@@ -107,17 +107,17 @@ _NONE_RECEIVED_HINTS = ("未", "无", "没有", "为零", "为0", "为〇", "是
 
 _SIMPLE_ROWS = (
     # (pattern, table 三 row key, what the row counts)
-    (re.compile(rf"(?:予以公开|同意公开|全部公开)\s*(?P<num>{NUMBER}){_UNIT}"), "granted",
+    (compile_re(rf"(?:予以公开|同意公开|全部公开)\s*(?P<num>{NUMBER}){_UNIT}"), "granted",
      "（一）予以公开"),
-    (re.compile(rf"部分公开\s*(?P<num>{NUMBER}){_UNIT}"), "partially_granted", "（二）部分公开"),
-    (re.compile(rf"上年(?:度)?结转{_BOUND}{{0,10}}?(?P<num>{NUMBER}){_UNIT}"), "carried_over",
+    (compile_re(rf"部分公开\s*(?P<num>{NUMBER}){_UNIT}"), "partially_granted", "（二）部分公开"),
+    (compile_re(rf"上年(?:度)?结转{_BOUND}{{0,10}}?(?P<num>{NUMBER}){_UNIT}"), "carried_over",
      "二、上年结转"),
-    (re.compile(rf"结转(?:至|到)?下(?:一)?年度?{_BOUND}{{0,10}}?(?P<num>{NUMBER}){_UNIT}"),
+    (compile_re(rf"结转(?:至|到)?下(?:一)?年度?{_BOUND}{{0,10}}?(?P<num>{NUMBER}){_UNIT}"),
      "carry_forward", "四、结转下年度继续办理"),
 )
 
 
-_ABOUT_REQUESTS = re.compile(r"申请")
+_ABOUT_REQUESTS = compile_re(r"申请")
 
 
 _REVIEW, _LITIGATION = "行政复议", "行政诉讼"
@@ -127,11 +127,11 @@ _NEGATION = (r"未发生|没有发生|未出现|没有出现|未收到|没有收
              r"|无(?=[^，,。；;\n]{0,6}(?:行政复议|行政诉讼|复议|诉讼))")
 
 
-_NONE_REVIEWED = re.compile(
+_NONE_REVIEWED = compile_re(
     rf"(?P<zero>{_NEGATION})(?P<about>{_BOUND}{{0,30}}?(?:复议|诉讼))")
 
 
-_ZERO_AFTER = re.compile(
+_ZERO_AFTER = compile_re(
     r"(?P<about>(?:行政复议|行政诉讼)[^。；;，,\n率%％]{0,16}?)(?:均为|为|是)(?P<zero>零|0|〇)"
     r"(?:件|起|例)?(?![\d.%％])")
 
@@ -140,7 +140,7 @@ _CASE_TERM = r"(?:行政复议|行政诉讼)(?:案件|案)?"
 
 
 #: "行政复议2件", "行政复议案件共2件", "行政复议和行政诉讼各0件": the count follows the term.
-_COUNT = re.compile(
+_COUNT = compile_re(
     rf"(?P<about>{_CASE_TERM}(?:(?:和|、|及|与){_CASE_TERM})?(?:各|共计?|合计|总计)?)\s*"
     rf"(?P<num>{NUMBER}){_UNIT}")
 
@@ -174,19 +174,19 @@ _COUNT_UNIT = r"\s*(?:件|个|份|部|项)"
 _KIND = r"规章(?!制度)|(?:行政)?规范性文件"
 
 
-_ISSUED = re.compile(
+_ISSUED = compile_re(
     rf"{_ISSUE}(?:政府)?(?P<kind>{_KIND}){_BOUND}{{0,4}}?(?:共计?)?(?P<num>{NUMBER}){_COUNT_UNIT}"
     rf"|{_ISSUE}(?P<num2>{NUMBER}){_COUNT_UNIT}(?:政府)?(?P<kind2>{_KIND})")
 
 
-_NONE_ISSUED = re.compile(rf"(?P<zero>(?:未|没有|无){_ISSUE})(?:任何)?(?:政府)?(?P<kind>{_KIND})")
+_NONE_ISSUED = compile_re(rf"(?P<zero>(?:未|没有|无){_ISSUE})(?:任何)?(?:政府)?(?P<kind>{_KIND})")
 
 
-_REPEALED = re.compile(
+_REPEALED = compile_re(
     rf"废止了?(?P<kind>{_KIND}){_BOUND}{{0,4}}?(?:共计?)?(?P<num>{NUMBER}){_COUNT_UNIT}")
 
 
-_IN_FORCE = re.compile(
+_IN_FORCE = compile_re(
     rf"现行有效的?(?P<kind>{_KIND}){_BOUND}{{0,4}}?(?:共计?)?(?P<num>{NUMBER}){_COUNT_UNIT}")
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, Span, translator
+from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, Span, compile_re, translator
 from gipr_lint_national._prose_numbers import Citations
 from gipr_lint_national._text import prose_paragraphs, quote
 
@@ -19,16 +19,16 @@ _UNIT_KINDS = {"件": "item", "条": "item", "篇": "item", "份": "item", "个"
 _UNITS = "人次|" + "|".join(unit for unit in _UNIT_KINDS if unit != "人次")
 
 #: A count followed at once by the word that opens its parts: "126条，其中…", "13件（含…".
-_TOTAL = re.compile(
+_TOTAL = compile_re(
     rf"(?<![\d.])(?P<total>\d+)\s*(?P<unit>{_UNITS})\s*(?P<sep>[，,。]?\s*[（(]?)\s*"
     r"(?P<trigger>其中|具体包括|包括|分别为|分别是|含)\s*[，,：:]?")
 
 #: A part: a count with its unit, not approximate ("20余条") and not a rate ("4.5%").
-_PART = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<unit>{_UNITS})(?!\s*(?:工作日|日|天|月|年))")
+_PART = compile_re(rf"(?<![\d.])(?P<n>\d+)\s*(?P<unit>{_UNITS})(?!\s*(?:工作日|日|天|月|年))")
 
 #: Anything that makes the parts more than a plain list: nested parts, rates, comparisons,
 #: approximate numbers, another total.
-_NOT_A_PLAIN_LIST = re.compile(r"其中|包括|含|内有|分别|[%％]|占|同比|增长|增加|减少|下降|较|比上"
+_NOT_A_PLAIN_LIST = compile_re(r"其中|包括|含|内有|分别|[%％]|占|同比|增长|增加|减少|下降|较|比上"
                                r"|余|多|以上|以下|左右|约|近|累计|共计|合计|总计|；|;|各|每")
 
 _EXHAUSTIVE = ("分别为", "分别是")
@@ -98,7 +98,7 @@ class ProseBreakdown(Rule):
         if trigger == "含" and not parenthesised:
             return None
         start = match.end()
-        stop = re.compile(r"[）)]" if parenthesised else r"[。！？!?\n]")
+        stop = compile_re(r"[）)]" if parenthesised else r"[。！？!?\n]")
         closing = stop.search(text, start)
         end = closing.start() if closing else len(text)
         region = text[start:end]

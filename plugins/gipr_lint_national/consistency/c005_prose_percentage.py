@@ -13,6 +13,7 @@ from gipr_lint.api import (
     RuleContext,
     Severity,
     Span,
+    compile_re,
     translator,
 )
 from gipr_lint_national._text import quote
@@ -24,25 +25,25 @@ _UNIT_KINDS = {"件": "item", "条": "item", "篇": "item", "份": "item", "个"
 _UNITS = "|".join(_UNIT_KINDS)
 
 #: A count and the share stated beside it: "258件，占33.9%", "2条,占比4.5%".
-_SHARE = re.compile(
+_SHARE = compile_re(
     rf"(?<![\d.])(?P<count>\d+)\s*(?P<unit>{_UNITS})\s*[，,、]?\s*"
     r"(?P<of>(?:占|占比|比例为|比重为)[^，,。；;\d%％]{0,12}?)\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
 
 #: What may stand between 占 and the percentage for the share to be of the stated total:
 #: "占", "占比", "占总数的", "占全部答复的"; "占政策文件的" names another base.
-_OF_THE_TOTAL = re.compile(r"(?:占比?|比例为|比重为)(?:全年|全部|所有|总)?"
+_OF_THE_TOTAL = compile_re(r"(?:占比?|比例为|比重为)(?:全年|全部|所有|总)?"
                            r"(?:信息|申请|答复|办理|办结)?(?:总数|总量|数量|总)?的?"
                            r"(?:比例|比重)?(?:为|达)?")
 
 #: A stated total: "共…44条", "累计公开政府信息44条".
-_TOTAL = re.compile(rf"(?:共|总计|合计|累计|共计|总数|总量)[^。；;，,\d]{{0,25}}?"
+_TOTAL = compile_re(rf"(?:共|总计|合计|累计|共计|总数|总量)[^。；;，,\d]{{0,25}}?"
                     rf"(?<![\d.])(?P<n>\d+)\s*(?P<unit>{_UNITS})(?!\s*[余多])")
 
 #: Any count, a possible base of a share.
-_COUNT = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<unit>{_UNITS})")
+_COUNT = compile_re(rf"(?<![\d.])(?P<n>\d+)\s*(?P<unit>{_UNITS})")
 
 #: The share is of every reply (table 三 （七）总计).
-_OF_ALL_REPLIES = re.compile(r"(?:全部|所有|总)[^，,。；;]{0,4}(?:答复|办理|办结|处理)")
+_OF_ALL_REPLIES = compile_re(r"(?:全部|所有|总)[^，,。；;]{0,4}(?:答复|办理|办结|处理)")
 
 
 class ProsePercentage(Rule):

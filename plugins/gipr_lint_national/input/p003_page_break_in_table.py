@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from gipr_lint.api import PAGE_NUMBER, Finding, Report, Rule, RuleContext, Severity, Span
+from gipr_lint.api import (
+    PAGE_NUMBER,
+    Finding,
+    Report,
+    Rule,
+    RuleContext,
+    Severity,
+    Span,
+    compile_re,
+)
 from gipr_lint_national.input._common import _, table_name
 
-_LINE = re.compile(f"(?m)^{PAGE_NUMBER}")
+_LINE = compile_re(f"(?m)^{PAGE_NUMBER}")
 
 
 class PageBreakInTable(Rule):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gipr_lint.api import (
@@ -14,6 +13,7 @@ from gipr_lint.api import (
     Report,
     Section,
     compact,
+    compile_re,
     translator,
 )
 from gipr_lint_national._text import cjk_numeral, quote, section_label
@@ -149,7 +149,7 @@ _COMPACT_SHARED = frozenset(compact(title) for title in _SHARED_OLD_TITLES)
 
 # A line opening with a top-level numbering 一、 … 十、 (searched in "\n" + text: a literal
 # newline anchor is much faster than ^ with re.MULTILINE); the title is checked in compact form.
-_NUMBERED_LINE = re.compile(
+_NUMBERED_LINE = compile_re(
     r"\n[ \t\u3000]*(?P<marker>[一二三四五六七八九十]{1,2}[、.．])(?P<title>[^\n]{2,40})(?=\n|\Z)")
 
 

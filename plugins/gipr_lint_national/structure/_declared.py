@@ -12,37 +12,37 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gipr_lint.api import Report, RuleContext, Span
+from gipr_lint.api import Report, RuleContext, Span, compile_re
 from gipr_lint_national._prose_numbers import parse_number
 
 #: What opens a declaration, and the list after it up to the end of the sentence.
-_DECLARATION = re.compile(
+_DECLARATION = compile_re(
     r"(?:全文|本报告|报告|本年度报告|年报|主要内容|内容)[^。；;]{0,12}?"
     r"(?:包括|包含|由|分为|分成|共分)(?P<list>[^。]{8,300})")
 
 #: The official sections by the words that name them (rewordings included).
 _PARTS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(r"总体情况|总体工作情况|基本情况")),
-    (2, re.compile(r"主动公开")),
-    (3, re.compile(r"依申请公开|收到和处理|处理政府信息公开申请")),
-    (4, re.compile(r"复议|诉讼")),
-    (5, re.compile(r"问题|不足|改进|整改")),
-    (6, re.compile(r"其[他它][^、，,；;。]{0,6}事项|需要(?:报告|汇报|说明)")),
+    (1, compile_re(r"总体情况|总体工作情况|基本情况")),
+    (2, compile_re(r"主动公开")),
+    (3, compile_re(r"依申请公开|收到和处理|处理政府信息公开申请")),
+    (4, compile_re(r"复议|诉讼")),
+    (5, compile_re(r"问题|不足|改进|整改")),
+    (6, compile_re(r"其[他它][^、，,；;。]{0,6}事项|需要(?:报告|汇报|说明)")),
 )
 
 #: Parts only the pre-2019 report has.
-_OLD_PART = re.compile(r"概述|不予公开政府信息[^、，,；;]{0,6}|[^、，,；;]{0,12}(?:收费|减免|费用)"
+_OLD_PART = compile_re(r"概述|不予公开政府信息[^、，,；;]{0,6}|[^、，,；;]{0,12}(?:收费|减免|费用)"
                        r"[^、，,；;]{0,6}")
 
 #: 问题 and 改进 as two items of the list.
 #: A second opener inside the list ("本报告包括信访局编制，全文包括…"): the list starts after it.
-_INNER_OPENER = re.compile(r"(?:全文|内容)(?:主要)?(?:包括|包含|分为)")
+_INNER_OPENER = compile_re(r"(?:全文|内容)(?:主要)?(?:包括|包含|分为)")
 
-_SPLIT_PROBLEMS = re.compile(r"问题(?:情况)?\s*[、，,；;]\s*(?:工作)?(?:改进|整改)")
+_SPLIT_PROBLEMS = compile_re(r"问题(?:情况)?\s*[、，,；;]\s*(?:工作)?(?:改进|整改)")
 
-_COUNT = re.compile(r"(?P<n>[一二三四五六七八九十]|\d{1,2})\s*个?\s*(?:部分|方面|章节)")
+_COUNT = compile_re(r"(?P<n>[一二三四五六七八九十]|\d{1,2})\s*个?\s*(?:部分|方面|章节)")
 
-_LIST_END = re.compile(r"(?:等|这|共)?\s*(?:[一二三四五六七八九十]|\d{1,2})\s*个?\s*"
+_LIST_END = compile_re(r"(?:等|这|共)?\s*(?:[一二三四五六七八九十]|\d{1,2})\s*个?\s*"
                        r"(?:部分|方面|章节)")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from itertools import pairwise
 
@@ -16,6 +15,7 @@ from gipr_lint.api import (
     Severity,
     Span,
     compact,
+    compile_re,
     translator,
 )
 from gipr_lint_national._text import quote
@@ -24,11 +24,11 @@ from gipr_lint_national.structure._common import _TITLE_NAME
 _ = translator("gipr_lint_national")
 
 #: Sentence punctuation: a line holding it is prose, not a title.
-_SENTENCE = re.compile(r"[，。；,;《]")
+_SENTENCE = compile_re(r"[，。；,;《]")
 
 
 #: A web page's breadcrumb ("首页 / 政府信息公开 / 政府信息公开年报"): no title.
-_BREADCRUMB = re.compile(r"\s[/>＞»]\s|首页\s*[/>＞»]")
+_BREADCRUMB = compile_re(r"\s[/>＞»]\s|首页\s*[/>＞»]")
 
 
 def _title_over_lines(report: Report) -> bool:
@@ -67,7 +67,7 @@ def _missing_words(name: str) -> list[str]:
 
 
 #: The title's name of the report as written, from 政府/信息公开 to 报告: "信息公开工作报告".
-_WRITTEN_NAME = re.compile(r"(?:政府|政务)?信息公开[\u4e00-\u9fff]{0,8}?报告")
+_WRITTEN_NAME = compile_re(r"(?:政府|政务)?信息公开[\u4e00-\u9fff]{0,8}?报告")
 
 
 class ReportTitle(Rule):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -21,6 +20,7 @@ from gipr_lint.api import (
     Table,
     TextPiece,
     compact,
+    compile_re,
     request_row_name,
     translator,
 )
@@ -67,10 +67,10 @@ def _where(table: Table, row: Row, index: int | None = None) -> str:
     return _('{table}, "{row}"').format(table=_table_name(table.kind), row=_row_name(table, row))
 
 
-_SKIP = re.compile(r"[\s|｜\"“”'‘’:：]*")
+_SKIP = compile_re(r"[\s|｜\"“”'‘’:：]*")
 
 
-_WORD = re.compile(r"[^\s|｜]{1,9}")
+_WORD = compile_re(r"[^\s|｜]{1,9}")
 
 
 #: The longest text taken for a bad cell's content; anything longer is the next label.
@@ -117,7 +117,7 @@ def _first_marker(table: Table, headers: Sequence[str], rows: Sequence[str]) -> 
     return min(spans, default=Span(table.span.start, table.span.start))
 
 
-_REVIEW_FIELD = re.compile(r"[^|｜\t]+")
+_REVIEW_FIELD = compile_re(r"[^|｜\t]+")
 
 
 _CUT_SHORT = frozenset({"结果", "其他", "尚未"})
@@ -153,7 +153,7 @@ def _fee_cell(report: Report) -> Cell | None:
     return row.cells[0] if row is not None and row.cells else None
 
 
-_FEE_HEADER = re.compile(r"(?:本年)?收费金额[^|｜\t\n]{0,16}")
+_FEE_HEADER = compile_re(r"(?:本年)?收费金额[^|｜\t\n]{0,16}")
 
 
 def _fee_header(text: str, table: Table) -> TextPiece | None:
@@ -179,11 +179,11 @@ def _option(options: Mapping[str, Any], name: str, default: float) -> float:
 
 
 #: Words with 区 or 县 that do not name a county-level division.
-_NOT_COUNTY = re.compile(r"自治区|地区|开发区|新区|园区|集聚区|试验区|实验区|示范区|保税区|合作区"
+_NOT_COUNTY = compile_re(r"自治区|地区|开发区|新区|园区|集聚区|试验区|实验区|示范区|保税区|合作区"
                          r"|功能区|景区|社区|片区|辖区|城区|矿区|区域|县级市")
 
 
-_COUNTY = re.compile(r"[\u4e00-\u9fff][县区]")
+_COUNTY = compile_re(r"[\u4e00-\u9fff][县区]")
 
 
 def _below_rule_making(report: Report) -> str | None:

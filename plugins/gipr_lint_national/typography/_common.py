@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
+from gipr_lint.api import compile_re
 from gipr_lint_national._text import HAN
 
 # One space (or ideographic space) with a Han character on each side.
-_STRAY_SPACE = re.compile(f"(?<=[{HAN}])[ \u3000](?=[{HAN}])")
+_STRAY_SPACE = compile_re(f"(?<=[{HAN}])[ \u3000](?=[{HAN}])")
 
 
 # A sub-heading marker, （3） or 一、, possibly inside a paragraph (a page flattened to one line).
-_SUBHEADING_MARKER = re.compile(r"[（(][ \u3000]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
+_SUBHEADING_MARKER = compile_re(r"[（(][ \u3000]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
                                 r"[ \u3000]*[)）]|[一二三四五六七八九十]{1,2}、")
 
 
-_STOPS = re.compile(r"[，,、。；;：:！？!?\n]")
+_STOPS = compile_re(r"[，,、。；;：:！？!?\n]")
 
 
 # How far after a marker a sub-heading's title may run ("（3） 完善工作机制 规范公开流程").
@@ -42,14 +41,14 @@ _BEFORE = f"{HAN}0-9《“（"
 
 # , ; : ? ! after a Han character (or closing quote/bracket) and before Han, a digit or an
 # opening quote/bracket.
-_HALF_WIDTH = re.compile(f"(?<=[{_AFTER}])[,;:?!](?=[{_BEFORE}])")
+_HALF_WIDTH = compile_re(f"(?<=[{_AFTER}])[,;:?!](?=[{_BEFORE}])")
 
 
 # A half-width pair of parentheses holding Han text and touching Han text or opening a line.
-_PARENS = re.compile(f"\\((?=[^()\n]*[{HAN}])[^()\n]{{1,60}}\\)")
+_PARENS = compile_re(f"\\((?=[^()\n]*[{HAN}])[^()\n]{{1,60}}\\)")
 
 
-_HAN_CHAR = re.compile(f"[{HAN}]")
+_HAN_CHAR = compile_re(f"[{HAN}]")
 
 
 def _touches_han(text: str, start: int, end: int) -> bool:

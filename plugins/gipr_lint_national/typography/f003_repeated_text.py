@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gipr_lint.api import (
@@ -14,6 +13,7 @@ from gipr_lint.api import (
     RuleContext,
     Severity,
     Span,
+    compile_re,
     translator,
 )
 from gipr_lint_national._prose_numbers import Citations
@@ -22,13 +22,13 @@ from gipr_lint_national._text import HAN, prose_paragraphs, quote
 _ = translator("gipr_lint_national")
 
 #: A word of two to four Han characters written twice: "审核审核", "进一步进一步".
-_DOUBLED_WORD = re.compile(rf"([{HAN}]{{2,4}})\1")
+_DOUBLED_WORD = compile_re(rf"([{HAN}]{{2,4}})\1")
 
 #: Characters that official Chinese never doubles, and what may follow a legitimate pair
 #: (的的确确, 是是非非, 为了了解 …): the pair is skipped when the next character is listed.
 _DOUBLED_CHARACTER = {"的": "确", "与": "", "已": "", "被": "", "向": "", "性": ""}
 #: Where one of them is written twice.
-_DOUBLED_PAIR = re.compile(f"([{''.join(_DOUBLED_CHARACTER)}])\\1")
+_DOUBLED_PAIR = compile_re(f"([{''.join(_DOUBLED_CHARACTER)}])\\1")
 
 #: Two-character verbs whose ABAB reduplication is good Chinese ("研究研究").
 _ABAB = frozenset({"研究", "讨论", "考虑", "商量", "了解", "学习", "检查", "整理", "交流",

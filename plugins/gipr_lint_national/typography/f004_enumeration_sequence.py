@@ -16,6 +16,7 @@ from gipr_lint.api import (
     RuleContext,
     Severity,
     Span,
+    compile_re,
     translator,
 )
 from gipr_lint_national._prose_numbers import parse_number
@@ -25,7 +26,7 @@ _ = translator("gipr_lint_national")
 
 #: "一是" … "十是" opening a clause, and "第一，" … "第十，".
 #: A 一是 need not open a clause ("…以下几个方面一是…"), but must not end a word: 之一是, 统一是.
-_ITEM = re.compile(
+_ITEM = compile_re(
     r"(?<![之统唯万专同单均划合第逐再这那其一二三四五六七八九十])"
     r"(?:(?P<shi>[一二三四五六七八九十]{1,2})是(?![否非])"
     r"|(?:^|(?<=[。；;，,：:！？!?\s）)]))[ \t\u3000]*第(?P<di>[一二三四五六七八九十]{1,2})"
@@ -43,7 +44,7 @@ _NUMERALS = "一二三四五六七八九十"
 _SPACES = " \t\u3000"
 #: Where an item may be: a numeral before 是, or 第 before a numeral (a pattern a search skips
 #: to quickly, unlike :data:`_ITEM`, which starts with a look behind).
-_CANDIDATE = re.compile(f"[{_NUMERALS}第](?:(?<!第)是|(?<=第)[{_NUMERALS}])")
+_CANDIDATE = compile_re(f"[{_NUMERALS}第](?:(?<!第)是|(?<=第)[{_NUMERALS}])")
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:

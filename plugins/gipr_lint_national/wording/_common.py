@@ -13,6 +13,7 @@ from gipr_lint.api import (
     RuleContext,
     Severity,
     TextPiece,
+    compile_re,
     township_unit,
     translator,
 )
@@ -31,7 +32,7 @@ def _pieces(report: Report, context: RuleContext | None = None) -> Sequence[Text
 #: Self-references, with what must not follow them for the word to be one: 我办理, 本办法,
 #: 我委托, 局面/局部, 乡镇/乡村, 我办事处 (a 街道's own word).
 #: (Written with 我/本 first and the look behind after it, so that a search skips to them.)
-_SELF = re.compile(
+_SELF = compile_re(
     r"(?P<word>我(?<!自我)(?:局|委|办|中心|厅|街道|镇|乡)"
     r"|本(?<!自本)(?:局|委|中心|厅|街道|镇|乡))"
     r"(?![部面势限托派屈理事法结好件案员镇村土亲])")
@@ -96,11 +97,11 @@ _UNIT_NAMES = {"镇": N_("a 镇 (town)"), "乡": N_("a 乡 (township)"),
                "街道": N_("a 街道 (sub-district)")}
 
 
-_CORE_SUFFIX = re.compile(r"(?:政府|办事处|办)$")
+_CORE_SUFFIX = compile_re(r"(?:政府|办事处|办)$")
 
 
 #: A township named as the subject right after a year opener: "2024年，李庄镇…".
-_TEXT_SUBJECT = re.compile(
+_TEXT_SUBJECT = compile_re(
     r"(?:19|20)\d{2}\s*年度?\s*[，,]?\s*"
     r"(?P<name>(?![我本全各该在对按经由为从共已将把于是其此度])"
     r"(?:[\u4e00-\u9fff]{2,6}?[县区市])?[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))"
@@ -108,7 +109,7 @@ _TEXT_SUBJECT = re.compile(
     r"切实|按照|围绕|共|未|没有|无|已|以|在|把|将|对|通过|继续|进行|加强|大力|着力|努力)")
 
 
-_TEXT_AGENCY = re.compile(
+_TEXT_AGENCY = compile_re(
     r"(?P<name>(?![我本全各该在对按经由为从共已将把于是其此根依])[\u4e00-\u9fff]{2,16}?"
     r"(?:镇|乡|街道))(?:人民政府|办事处)")
 
@@ -135,7 +136,7 @@ _X = "×✕╳ＸｘXx"
 _UNIT = "镇乡县市区局委办村年月日号省州旗街社单部司"
 
 
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = compile_re(
     rf"(?<![A-Za-z])[{_X}]{{2,}}年(?:[{_X}]{{1,2}}月(?:[{_X}]{{1,2}}日)?)?"
     rf"|(?<![A-Za-z])[{_X}]{{2,}}(?![A-Za-z])[{_UNIT}]?"
     r"|[（(［\[【{｛<＜]\s*(?:单位名称|单位全称|机关名称|部门名称|机构名称|本单位名称|单位名|"
@@ -145,8 +146,8 @@ _PLACEHOLDER = re.compile(
 
 #: What every placeholder holds: an X, or one of the bracketed slots' words (a first look;
 #: two patterns that a search skips through quickly).
-_PLACEHOLDER_X = re.compile(f"[{_X}]")
-_PLACEHOLDER_WORD = re.compile(
+_PLACEHOLDER_X = compile_re(f"[{_X}]")
+_PLACEHOLDER_WORD = compile_re(
     "单位名|单位全称|机关名称|部门名称|机构名称|填写|此处|地区名称|日期|年份")
 
 
@@ -155,7 +156,7 @@ def _placeholder_hint(text: str) -> bool:
     return bool(_PLACEHOLDER_X.search(text) or _PLACEHOLDER_WORD.search(text))
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff〔〕]")
+_HAN = compile_re(r"[\u4e00-\u9fff〔〕]")
 
 
 def _ascii_placeholder(text: str, start: int, end: int) -> bool:
@@ -167,25 +168,25 @@ def _ascii_placeholder(text: str, start: int, end: int) -> bool:
 _BRACKET_OPEN, _BRACKET_CLOSE = r"[〔\[［【(（]", r"[〕\]］】)）]"
 
 
-_WRONG_30 = re.compile(rf"国办发\s*{_BRACKET_OPEN}\s*2021\s*{_BRACKET_CLOSE}\s*30\s*号")
+_WRONG_30 = compile_re(rf"国办发\s*{_BRACKET_OPEN}\s*2021\s*{_BRACKET_CLOSE}\s*30\s*号")
 
 
-_OLD_60 = re.compile(rf"国办公开办函\s*{_BRACKET_OPEN}\s*2019\s*{_BRACKET_CLOSE}\s*60\s*号")
+_OLD_60 = compile_re(rf"国办公开办函\s*{_BRACKET_OPEN}\s*2019\s*{_BRACKET_CLOSE}\s*60\s*号")
 
 
 _RIGHT_30 = "国办公开办函〔2021〕30号"
 
 
-_THIRTEENTH = re.compile(r"十三五")
+_THIRTEENTH = compile_re(r"十三五")
 
 
-_HISTORICAL = re.compile(r"期间|时期|以来|收官|回顾|完成|成就|末期|总结")
+_HISTORICAL = compile_re(r"期间|时期|以来|收官|回顾|完成|成就|末期|总结")
 
 
-_POVERTY = re.compile(r"扶贫|脱贫攻坚")
+_POVERTY = compile_re(r"扶贫|脱贫攻坚")
 
 
-_CURRENT_POVERTY = re.compile(r"(?:巩固|拓展|衔接)[^，,。；;]{0,4}$")
+_CURRENT_POVERTY = compile_re(r"(?:巩固|拓展|衔接)[^，,。；;]{0,4}$")
 
 
 def _plan_name(year: int) -> str:

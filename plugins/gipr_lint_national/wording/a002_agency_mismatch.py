@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from gipr_lint.api import AgencyKind, Finding, Report, Rule, RuleContext, Severity, Span, translator
+from gipr_lint.api import (
+    AgencyKind,
+    Finding,
+    Report,
+    Rule,
+    RuleContext,
+    Severity,
+    Span,
+    compile_re,
+    translator,
+)
 from gipr_lint_national._prose_numbers import year_sentence_starts
 from gipr_lint_national._text import quote
 from gipr_lint_national.wording._common import _TEXT_AGENCY, _TEXT_SUBJECT, _pieces, same_body
 
 _ = translator("gipr_lint_national")
 
-_LEADING_SPACES = re.compile(r"[ \t\u3000]*")
+_LEADING_SPACES = compile_re(r"[ \t\u3000]*")
 
 
 class AgencyMismatch(Rule):

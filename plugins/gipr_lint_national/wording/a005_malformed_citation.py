@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gipr_lint.api import (
@@ -14,6 +13,7 @@ from gipr_lint.api import (
     RuleContext,
     Severity,
     Span,
+    compile_re,
     translator,
 )
 from gipr_lint_national._text import line_span, quote
@@ -21,30 +21,30 @@ from gipr_lint_national._text import line_span, quote
 _ = translator("gipr_lint_national")
 
 #: A 文号 whose year and number run together: "〔202130号".
-_RUN_TOGETHER = re.compile(
+_RUN_TOGETHER = compile_re(
     r"(?P<open>[〔\[［【])\s*(?P<year>(?:19|20)\d{2})(?P<number>\d{1,4})\s*号")
 
 #: A 文号 with brackets of two kinds: "〔2021]30号", "[2021〕30号".
-_MIXED = re.compile(
+_MIXED = compile_re(
     r"(?P<open>[〔\[［【(（])\s*(?:19|20)\d{2}\s*(?P<close>[〕\]］】)）])\s*\d{1,4}\s*号")
 _PAIRS = {"〔": "〕", "[": "]", "［": "］", "【": "】", "(": ")", "（": "）"}
 
 #: The 文号 of the two format notices with their issuer's prefix as written.
-_FORMAT_NOTICE = re.compile(
+_FORMAT_NOTICE = compile_re(
     r"(?P<prefix>国办公开[\u4e00-\u9fff]{0,2}?)\s*(?=[〔\[［【(（]\s*(?:2021|2019)\s*[〕\]］】)）]"
     r"\s*(?:30|60)\s*号)")
 _RIGHT_PREFIX = "国办公开办函"
 
 #: The document kind 函 written as a look-alike in any 文号: "国办涵〔2020〕109号".
-_KIND_LOOKALIKE = re.compile(
+_KIND_LOOKALIKE = compile_re(
     r"(?<=[\u4e00-\u9fff])(?P<kind>[涵凾])\s*"
     r"(?=[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号)")
 
 #: The 条例 cited with an order number: "…条例》（国务院令第711号）".
-_ORDER = re.compile(r"政府信息公开条例\s*》?\s*[(（]?\s*(?:中华人民共和国)?国务院令\s*第\s*"
+_ORDER = compile_re(r"政府信息公开条例\s*》?\s*[(（]?\s*(?:中华人民共和国)?国务院令\s*第\s*"
                     r"(?P<number>\d+)\s*号")
 _RIGHT_ORDER = "711"
-_TITLE_MARK = re.compile("[《》]")
+_TITLE_MARK = compile_re("[《》]")
 _OLD_ORDER = "492"
 
 

@@ -18,6 +18,7 @@ from gipr_lint.api import (
     RuleContext,
     Severity,
     Span,
+    compile_re,
     translator,
 )
 from gipr_lint_national._prose_numbers import Citations
@@ -116,9 +117,9 @@ def _finder(required: tuple[str | None, ...]) -> re.Pattern[str]:
     """A pattern finding any of the ``required`` texts; one that matches everywhere when an
     entry has none."""
     if None in required:
-        return re.compile("")
+        return compile_re("")
     words = sorted({word for word in required if word}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(word) for word in words))
+    return compile_re("|".join(re.escape(word) for word in words))
 
 
 def _substitution(wrong: str, right: str, pattern: str | None = None) -> Substitution:
@@ -126,7 +127,7 @@ def _substitution(wrong: str, right: str, pattern: str | None = None) -> Substit
     if not wrong or not right:
         raise ValueError(f"substitution {wrong!r} -> {right!r} needs both words")
     choices = tuple(choice.strip() for choice in right.split("|") if choice.strip())
-    compiled = re.compile(pattern or re.escape(wrong))
+    compiled = compile_re(pattern or re.escape(wrong))
     return Substitution(wrong, choices, compiled, required_text(compiled))
 
 

@@ -8,32 +8,41 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from gipr_lint.api import N_, AgencyKind, Paragraph, Report, RuleContext, Span, translator
+from gipr_lint.api import (
+    N_,
+    AgencyKind,
+    Paragraph,
+    Report,
+    RuleContext,
+    Span,
+    compile_re,
+    translator,
+)
 from gipr_lint_national._prose_numbers import sentence_bounds, year_sentence_starts
 
 _ = translator("gipr_lint_national")
 
-_OPENER = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?(?P<comma>\s*[，,])?")
+_OPENER = compile_re(r"(?P<year>(?:19|20)\d{2})\s*年度?(?P<comma>\s*[，,])?")
 
 
 _SUBJECT = ("我", "本", "全", "共", "累计", "该")
 
 
 #: After the opener: a plan ("…将继续…", "计划…"), not a statement about the year.
-_FUTURE = re.compile(
+_FUTURE = compile_re(
     r"[^，,。；;]{0,15}?将(?:继续|进一步|持续|不断|加大|着力|严格|全面|深入|坚持|认真|积极|切实|"
     r"紧紧|按照|加强|强化|推进|完善|努力|重点|围绕|大力|力争|不折不扣|以)"
     r"|[^。；;]{0,20}?(?:计划|拟|力争|打算|下一步)")
 
 
 #: A sentence comparing years or looking back: not presenting the year as the current one.
-_COMPARISON = re.compile(r"比|较|同比|相比|环比|上年|去年|以来|增长|下降|减少|增加|至今|截至|截止")
+_COMPARISON = compile_re(r"比|较|同比|相比|环比|上年|去年|以来|增长|下降|减少|增加|至今|截至|截止")
 
 
-_GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|政府|办事处|管理委员会|管委会|委员会)$")
+_GOVERNMENT_SUFFIX = compile_re(r"(?:人民政府|政府|办事处|管理委员会|管委会|委员会)$")
 
 
-_LAST_UNIT = re.compile(r"[省市县区州旗盟](?=[\u4e00-\u9fff]{2,}$)")
+_LAST_UNIT = compile_re(r"[省市县区州旗盟](?=[\u4e00-\u9fff]{2,}$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +135,7 @@ def stale_body_years(report: Report, year: int, context: RuleContext
     return {y: found for y, found in candidates.items() if len(found) >= 2}
 
 
-_SELF_NAMING = re.compile(
+_SELF_NAMING = compile_re(
     r"现(?:将|就|把)[^。；;]{0,30}?(?P<year>(?:19|20)\d{2})\s*年度?[^。；;]{0,30}?"
     r"(?:报告|总结|公布|说明)如下")
 
@@ -161,14 +170,14 @@ _KIND_NAMES = {AgencyKind.DEPARTMENT: N_("a department's"),
                AgencyKind.GOVERNMENT: N_("a government's"), AgencyKind.TOWNSHIP: N_("a township's")}
 
 
-_NEXT_STEP = re.compile(r"下一步|明年|今后|来年")
+_NEXT_STEP = compile_re(r"下一步|明年|今后|来年")
 
 
 #: A year in a 下一步 sentence used as the plan's time ("2024年，我局将…", "在2024年继续…"),
 #: not as a back reference ("对照2024年存在的问题").
-_PLAN_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?"
+_PLAN_YEAR = compile_re(r"(?P<year>(?:19|20)\d{2})\s*年度?"
                         r"(?=\s*[，,]|\s*(?:我|本|将|要|继续|全年|重点|力争|计划|进一步))")
 
 
-_TARGET = re.compile(r"(?:到|至|截至|截止|于|自|从)\s*$")
+_TARGET = compile_re(r"(?:到|至|截至|截止|于|自|从)\s*$")
 

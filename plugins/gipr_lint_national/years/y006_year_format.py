@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterator
 
 from gipr_lint.api import (
@@ -15,6 +14,7 @@ from gipr_lint.api import (
     RuleContext,
     Severity,
     Span,
+    compile_re,
     translator,
 )
 from gipr_lint_national._text import quote
@@ -22,19 +22,19 @@ from gipr_lint_national._text import quote
 _ = translator("gipr_lint_national")
 
 #: Where a year may start (every pattern below starts with one).
-_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR = compile_re(r"(?:19|20)\d{2}")
 
 #: A year run into its month: "20231月1日", "202312月31日".
-_RUN_INTO_MONTH = re.compile(
+_RUN_INTO_MONTH = compile_re(
     r"(?<![\d.\-/／:：])(?P<year>(?:19|20)\d{2})(?P<month>1[0-2]|0?[1-9])月")
 
 #: A year run into the words after it: "2023政府信息公开工作年度报告", "2023度".
-_RUN_INTO_WORDS = re.compile(
+_RUN_INTO_WORDS = compile_re(
     r"(?<![\d.\-/／:：])(?P<year>(?:19|20)\d{2})(?P<space>[ \t\u3000\r\n]{0,6})"
     r"(?=度|政府信息公开|全年|上半年|下半年)")
 
 #: A full date: "2023年12月31日" (spaces allowed), to check it exists.
-_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月"
+_DATE = compile_re(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月"
                    r"(?:\s*(?P<day>\d{1,2})\s*日)?")
 
 
