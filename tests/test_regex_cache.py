@@ -205,3 +205,19 @@ def test_a_process_writes_its_new_programs_at_exit(tmp_path: Path) -> None:
     assert outputs == [["['2024']", "0", "1"], ["['2024']", "1", "0"], ["['2024']", "0", "0"]]
     assert stamps[0] == stamps[1]  # the second process wrote nothing
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache"]
+
+
+def test_a_second_lint_with_another_hash_seed_compiles_nothing_new(tmp_path: Path) -> None:
+    """Every pattern a lint compiles is the same string in every process: one built from a set
+    in hash order would be a new program on each run, rewriting the whole file every time."""
+    fixtures = sorted(str(path) for path in FIXTURES.glob("*.txt"))
+    stamps = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "GIPR_LINT_CACHE_DIR": str(tmp_path / "cache"),
+               "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "gipr_lint", "check", *fixtures,
+                               "--isolated", "-o", os.devnull], capture_output=True, text=True,
+                              env=env, cwd=tmp_path, check=False)
+        assert done.returncode == 1, done.stderr
+        stamps.append(_stored_file(tmp_path / "cache").stat().st_mtime_ns)
+    assert stamps[0] == stamps[1]

@@ -118,7 +118,9 @@ def _finder(required: tuple[str | None, ...]) -> re.Pattern[str]:
     entry has none."""
     if None in required:
         return compile_re("")
-    words = sorted({word for word in required if word}, key=len, reverse=True)
+    # longest first, then in code-point order: the same pattern in every process (a set's
+    # order changes with hash randomisation, and each new order is a new cached program)
+    words = sorted({word for word in required if word}, key=lambda word: (-len(word), word))
     return compile_re("|".join(re.escape(word) for word in words))
 
 
