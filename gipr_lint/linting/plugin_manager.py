@@ -364,11 +364,11 @@ def option_value_ok(kind: type, value: Any) -> bool:
 
 
 def _unknown_hooks(manager: pluggy.PluginManager, plugin: object) -> list[str]:
-    import difflib
-
     errors = []
     for caller in manager.get_hookcallers(plugin) or ():
         if not caller.has_spec():
+            import difflib  # only for a misspelt hook: every run checks every plugin
+
             near = difflib.get_close_matches(caller.name, _HOOK_NAMES, n=1)
             hint = f"; did you mean {near[0]!r}?" if near else ""
             errors.append(f"unknown hook {caller.name!r} (known hooks: "

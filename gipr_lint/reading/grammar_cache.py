@@ -15,11 +15,11 @@ temporary directory, where another user could plant a pickle.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import re
 import sys
+import zlib
 from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
@@ -55,11 +55,18 @@ def _lark_version() -> str:
     return found.group(1) if found else "unknown"
 
 
-def _key(grammar: str, options: dict[str, Any]) -> str:
+def _material(grammar: str, options: dict[str, Any]) -> str:
+    """Everything a saved parser depends on: the grammar, the options, Lark's and Python's
+    versions."""
     described = "".join(f"{name}={_describe(options[name])};" for name in sorted(options))
     versions = f"lark {_lark_version()}; python {sys.version_info[0]}.{sys.version_info[1]}"
-    digest = hashlib.sha256("\n".join((grammar, described, versions)).encode("utf-8"))
-    return digest.hexdigest()[:32]
+    return "\n".join((grammar, described, versions))
+
+
+def _key(grammar: str, options: dict[str, Any]) -> str:
+    import hashlib  # only to build or load a whole Lark parser: a lint loads the table
+
+    return hashlib.sha256(_material(grammar, options).encode("utf-8")).hexdigest()[:32]
 
 
 def _load(path: Path) -> Lark | None:
@@ -120,17 +127,21 @@ def cached_table(grammar: str, kind: type[_T], build: Callable[[], _T],
     it needs no Lark at all."""
     directory = cache_directory()
     path = None
+    material = _material(grammar, {**options, "saved": f"{kind.__module__}.{kind.__qualname__}"})
     if directory is not None:
-        key = _key(grammar, {**options, "saved": f"{kind.__module__}.{kind.__qualname__}"})
-        path = directory / f"parser-{key}.pickle"
+        # the file is named by a checksum and holds the whole material it was built from, which
+        # must equal this one: a checksum collision loads nothing (and needs no hashlib)
+        encoded = material.encode("utf-8")
+        path = directory / f"table-{zlib.crc32(encoded):08x}-{len(encoded):x}.pickle"
         try:
             with path.open("rb") as stream:
-                loaded = pickle.load(stream)
-            if isinstance(loaded, kind):
+                saved_material, loaded = pickle.load(stream)
+            if saved_material == material and isinstance(loaded, kind):
                 return loaded
-        except Exception:  # missing, corrupt, truncated or unreadable: build afresh
+        except Exception:  # missing, corrupt, truncated, unreadable or not ours: build afresh
             pass
     built = build()
     if path is not None:
-        _write(lambda stream: pickle.dump(built, stream, protocol=pickle.HIGHEST_PROTOCOL), path)
+        _write(lambda stream: pickle.dump((material, built), stream,
+                                          protocol=pickle.HIGHEST_PROTOCOL), path)
     return built

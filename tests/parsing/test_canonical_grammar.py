@@ -163,7 +163,7 @@ def test_the_parser_of_each_generated_grammar_is_cached_and_a_broken_cache_is_re
     try:
         grammar._parser_for.cache_clear()
         assert parse_text(SEED) == expected
-        [national] = tmp_path.glob("parser-*.pickle")
+        [national] = tmp_path.glob("table-*.pickle")
         national.write_bytes(b"not a cache")
         for _ in range(2):  # rebuilt over the broken file, then loaded from the rewritten one
             grammar._parser_for.cache_clear()
@@ -171,16 +171,39 @@ def test_the_parser_of_each_generated_grammar_is_cached_and_a_broken_cache_is_re
             assert national.read_bytes() != b"not a cache"
         with using(NATIONAL.extended([EXTRA_ROW])):  # a pack's row: another grammar, another file
             parse_text(SEED)
-        assert len(list(tmp_path.glob("parser-*.pickle"))) == 2
+        assert len(list(tmp_path.glob("table-*.pickle"))) == 2
         monkeypatch.setenv("GIPR_LINT_CACHE_DIR", "")  # set but empty: no cache
         grammar._parser_for.cache_clear()
-        for saved in tmp_path.glob("parser-*.pickle"):
+        for saved in tmp_path.glob("table-*.pickle"):
             saved.unlink()
         assert parse_text(SEED) == expected
         assert list(tmp_path.iterdir()) == []
     finally:
         grammar._parser_for.cache_clear()
 
+
+
+def test_a_saved_table_of_another_grammar_under_the_same_name_is_not_used(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The table file is named by a checksum; what decides is the whole grammar saved in it, so
+    a file whose name matches but whose grammar differs (a collision) is rebuilt over."""
+    import pickle
+
+    from gipr_lint.reading import grammar
+
+    monkeypatch.setenv("GIPR_LINT_CACHE_DIR", str(tmp_path))
+    expected = parse_text(SEED)
+    try:
+        grammar._parser_for.cache_clear()
+        parse_text(SEED)
+        [saved] = tmp_path.glob("table-*.pickle")
+        material, table = pickle.loads(saved.read_bytes())
+        saved.write_bytes(pickle.dumps(("another grammar", table)))
+        grammar._parser_for.cache_clear()
+        assert parse_text(SEED) == expected
+        assert pickle.loads(saved.read_bytes())[0] == material  # rebuilt and saved again
+    finally:
+        grammar._parser_for.cache_clear()
 
 _REVIEW = "四、政府信息公开行政复议、行政诉讼情况\n" + " | ".join(
     ["行政复议", "行政诉讼"] + [c for _ in REVIEW_GROUPS for c in REVIEW_COLUMNS]) + "\n"

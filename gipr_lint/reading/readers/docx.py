@@ -27,12 +27,13 @@ from typing import TYPE_CHECKING, Any
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.i18n import translator
 from gipr_lint.reading.document import Cell, Document, Origin, Paragraph, Table, to_source
-from gipr_lint.reading.readers.docx_numbering import Numbering
 from gipr_lint.reading.source import DecodeError, Source
 from gipr_lint.regex import compile_re
 
 if TYPE_CHECKING:
     import zipfile
+
+    from gipr_lint.reading.readers.docx_numbering import Numbering
 
 __all__ = ["MAX_PARTS", "DocxReader", "max_inflated_bytes", "read_docx"]
 
@@ -261,6 +262,8 @@ def read_document(path: Path, budget: int | None = None) -> Document:
     if body is None:
         raise DecodeError("a damaged .docx: its document has no body")
     extra = {name: _parse_xml(parts[name]) if name in parts else None for name in _EXTRA_PARTS}
+    from gipr_lint.reading.readers.docx_numbering import Numbering  # only when a .docx is read
+
     numbering = Numbering.read(extra["word/numbering.xml"], extra["word/styles.xml"])
     return Document(tuple(_blocks(body, numbering)), "docx")
 

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.i18n import translator
 from gipr_lint.reading.document import Document, to_source
-from gipr_lint.reading.readers.pdf_budget import Limits, run_limited
 from gipr_lint.reading.source import DecodeError, Source
+
+if TYPE_CHECKING:  # the budget module (pickle, signal, select) loads only when a PDF is read
+    from gipr_lint.reading.readers.pdf_budget import Limits
 
 __all__ = ["PdfReader", "gipr_lint_readers", "read_pdf"]
 
@@ -46,6 +49,8 @@ def read_pdf(path: str | Path, limits: Limits | None = None) -> Source:
 
     Raises ``OSError`` or :class:`~gipr_lint.reading.source.DecodeError` with a message.
     """
+    from gipr_lint.reading.readers.pdf_budget import Limits, run_limited
+
     path = Path(path)
     limits = limits or Limits.from_env()
     _check_file(path, limits)
