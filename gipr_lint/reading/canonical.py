@@ -4,7 +4,8 @@ The templates (:mod:`gipr_lint.templates`: the national data file and the rows a
 the ``gipr_lint_templates`` hook) are the one source of what a table holds. This module writes
 them out as a Lark grammar: each table of each format is its rows in template order, each row
 its own label terminal followed by as many cells as its template has columns, and table 四 the
-template's groups times its columns. The layout recovery (:mod:`gipr_lint.reading.layout`)
+template's groups times its columns; each section's body is its sub-items in runs counting on
+from 1 (see ``_SUB_HEAD``). The layout recovery (:mod:`gipr_lint.reading.layout`)
 emits one terminal per recognised piece (:class:`Vocabulary` names them) and the LALR parser
 decides order and shape.
 

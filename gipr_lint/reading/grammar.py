@@ -12,7 +12,9 @@ When the pieces do not fit, :func:`parse_pieces` recovers where the parser stops
 linter never gives up on a whole file. A row that ended early is padded with unread cells, an
 extra cell is dropped (both are problems at that place); a section heading that does not fit the
 order is set aside after a look-ahead over all the headings (:class:`_Outline`), rolling the
-parser back when a heading it had accepted must go; other misfits are dropped and reported.
+parser back when a heading it had accepted must go; a sub-heading that breaks its run is
+repaired with phantom markers and noted (:meth:`_Recovery.subitem`); other misfits are dropped and
+reported.
 """
 
 from __future__ import annotations

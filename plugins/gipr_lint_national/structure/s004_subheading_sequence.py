@@ -19,7 +19,9 @@ class SubheadingSequence(Rule):
     another style (（一）（二）（3）) and a value that skips or repeats in the same style. Nested
     runs (（一）（1）（2）（二）) and restarts at 1 are accepted, and a jump that fits neither
     reading is left alone (prefers silence to a false alarm). Only the first break of a run is
-    reported; the sub-headings after it are read as continuing from it.
+    reported; the sub-headings after it are read as continuing from it. The report grammar
+    states the runs and its error recovery finds the breaks; a sub-heading numbered above 20 is
+    read as a plain paragraph and not counted.
 
     Fails::
 
