@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from gipr_lint_national._text import cjk_numeral
@@ -190,3 +191,53 @@ def test_the_grammar_agrees_with_the_old_check_on_random_sequences() -> None:
         compared += 1
         breaks += len(old)
     assert compared == 600 and breaks > 300  # the random sequences do break, often
+
+
+_SEED = (Path(__file__).parent / "fixtures" / "000_6a437f78ed373b70.txt").read_text(
+    encoding="utf-8")
+
+
+def _with_sub_headings(rng: random.Random) -> tuple[str, str]:
+    """The seed with random sub-headings after each section heading and before the next one
+    (around the tables of sections 二 to 四), and the same text with plain paragraphs instead."""
+    lines = _SEED.split("\n")
+    marked: list[str] = []
+    plain: list[str] = []
+
+    def add(markers: list[tuple[str, int]], words: str) -> None:
+        marked.extend(f"{_marker(s, v)}{words}" for s, v in markers)
+        plain.extend(f"{words}{v}" for _, v in markers)
+
+    for at, line in enumerate(lines):
+        following = lines[at + 1] if at + 1 < len(lines) else ""
+        if following[:2] in ("二、", "三、", "四、", "五、") and rng.random() < 0.7:
+            add(_random_markers(rng, 8)[:4], "补充说明")
+        marked.append(line)
+        plain.append(line)
+        if line[:2] in ("一、", "二、", "三、", "四、", "五、", "六、") and rng.random() < 0.7:
+            add(_random_markers(rng, 8)[:4], "有关情况")
+    return "\n".join(marked), "\n".join(plain)
+
+
+def _cells(report: Report) -> dict[str, list[int | None]]:
+    return {kind: [c.value for row in table.rows for c in row.cells]
+            for kind, table in report.tables.items()}
+
+
+def test_the_grammar_agrees_with_the_old_check_around_tables() -> None:
+    """Sub-headings around the tables: the same breaks as the old check, and the tables and the
+    outline as read when the same lines are plain paragraphs (a sub-item's body holds its
+    section's table)."""
+    rng = random.Random(4)
+    breaks = 0
+    for _ in range(150):
+        marked, plain = _with_sub_headings(rng)
+        report, unmarked = parse_text(marked), parse_text(plain)
+        old = _old(report)
+        assert _new(report) == old
+        assert _cells(report) == _cells(unmarked)
+        assert [(p.kind, p.found) for p in report.outline if p.kind != "subheading-sequence"
+                ] == [(p.kind, p.found) for p in unmarked.outline]
+        assert [p.message for p in report.problems] == [p.message for p in unmarked.problems]
+        breaks += len(old)
+    assert breaks > 50
