@@ -119,7 +119,9 @@ _table: active_table | requests_table | review_table
 _table_elsewhere: active_table_elsewhere | requests_table_elsewhere | review_table_elsewhere
 
 // A cell (CELL) is a number, a blank written as -, —, / or 无, or a cell that could not be read
-// (missing, or digits that could not be split); the token's Cell says which.
+// (missing, or digits that could not be split); the token's Cell says which. A table closes
+// with a zero-width TABLE_END after its last item, so that what may follow a table (sections,
+// sub-items) is looked ahead at once, at its end, not at every row.
 
 signature: SIGNATURE_AGENCY? SIGNATURE_DATE
 """
@@ -260,7 +262,7 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
                 " ".join(f"SECTION_{number}" for number in range(1, 7)),
                 "SECTION_MISPLACED SECTION_REPEATED", "ACTIVE_BLOCK ACTIVE_HEADER",
                 "REQUEST_HEADER REQUEST_GROUP REVIEW_HEADER REVIEW_TABLE",
-                "CELL SIGNATURE_AGENCY SIGNATURE_DATE"]
+                "CELL TABLE_END SIGNATURE_AGENCY SIGNATURE_DATE"]
 
     # table 二
     lines.append("// Table 二 (主动公开政府信息情况): blocks of 第二十条 items, each with its "
@@ -271,7 +273,7 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
         opener = f"ACTIVE_TABLE_{format_}"
         vocabulary.openers[("active", format_)] = opener
         last = sum(len(block.rows) for block in templates.active_blocks.get(format_, ())) - 1
-        openers.append(f"{opener} _active_filler* _active_{format_}_{last}")
+        openers.append(f"{opener} _active_filler* _active_{format_}_{last} TABLE_END")
         rows = [(row, len(block.columns), f"active label {min(max(len(block.columns), 1), 3)}")
                 for block in templates.active_blocks.get(format_, ()) for row in block.rows]
         body.append(f"// table 二, {format_} format: "
@@ -293,7 +295,7 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
         opener = f"REQUESTS_TABLE_{format_}"
         vocabulary.openers[("requests", format_)] = opener
         last = len(templates.request_rows.get(format_, ())) - 1
-        openers.append(f"{opener} _request_filler* _requests_{format_}_{last}")
+        openers.append(f"{opener} _request_filler* _requests_{format_}_{last} TABLE_END")
         rows = [(row, len(REQUEST_COLUMNS), "request label")
                 for row in templates.request_rows.get(format_, ())]
         body.append(f"// table 三, {format_} format: {len(rows)} rows")
@@ -313,7 +315,7 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
     vocabulary.openers[("review", "2019")] = "REVIEW_TABLE"
     vocabulary.labels["REVIEW_HEADER"] = (width, True)
     lines.extend(_with_elsewhere(vocabulary, "review_table",
-                                 ["REVIEW_TABLE REVIEW_HEADER review_values?"]))
+                                 ["REVIEW_TABLE REVIEW_HEADER review_values? TABLE_END"]))
     lines.append(f"review_values: {_cells(width)}")
 
     lines.extend(_subitem_rules(vocabulary))

@@ -310,7 +310,8 @@ _END = PieceToken("$END", "", 0, 0, None)
 
 def _table_tokens(table: TableRead, words: Vocabulary, stream: list[PieceToken]) -> None:
     """Append the tokens of a table: its opener, then each item (header, block, group, row
-    label) followed by its cells. Written as one loop: a table is most of a report's tokens."""
+    label) followed by its cells, then its zero-width end. Written as one loop: a table is most
+    of a report's tokens."""
     append = stream.append
     start = table.span.start
     append(PieceToken(words.openers[(table.kind, table.format)], "", start, start, table))
@@ -333,6 +334,8 @@ def _table_tokens(table: TableRead, words: Vocabulary, stream: list[PieceToken])
         for cell in item.cells:
             span = cell.span
             append(PieceToken("CELL", cell.raw, span.start, span.end, cell))
+    end = table.span.end
+    append(PieceToken("TABLE_END", "", end, end, None))
 
 
 def tokens(pieces: list[Piece], words: Vocabulary | None = None) -> list[PieceToken]:
@@ -740,6 +743,8 @@ class _Recovery:
         type_ = token.type if token is not None else "$END"
         if type_ in _CELL_TYPES:
             self._note_row(index, "; the extra cells are ignored")
+            return False
+        if type_ == "TABLE_END":  # a table that could not be closed: what follows says why
             return False
         if token is not None:
             span = Span(token.start_pos or 0, token.end_pos or 0)
