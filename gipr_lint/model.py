@@ -237,7 +237,8 @@ class Period:
 #: The report's own structure: ``structure`` (text out of place), ``empty`` (no text),
 #: ``row-shape`` (a row whose separated cells are too few or too many), ``second-table``;
 #: the outline (:attr:`Report.outline`): ``section-missing``, ``section-repeated``,
-#: ``section-order``, ``table-section`` (a table outside its own section). The input (what the
+#: ``section-order``, ``table-section`` (a table outside its own section), ``subheading-sequence``
+#: (a sub-heading breaking its run: ``expected`` and ``found`` are values). The input (what the
 #: text lets the linter read, see :data:`INPUT_PROBLEMS`):
 #: ``ambiguous-cells`` (digits that divide into the row's cells in more than one way),
 #: ``unsplit-cells`` (cells run together or spaced so that no reading gives the row its cells),
@@ -245,7 +246,7 @@ class Period:
 #: early because the text ends is a fact of the model (:meth:`Report.ends_inside`).
 ProblemKind = Literal["structure", "empty", "row-shape", "second-table", "ambiguous-cells",
                       "unsplit-cells", "no-numbers", "section-missing", "section-repeated",
-                      "section-order", "table-section"]
+                      "section-order", "table-section", "subheading-sequence"]
 
 #: The problem kinds that are limits of the input rather than defects of the report.
 INPUT_PROBLEMS: frozenset[str] = frozenset({"ambiguous-cells", "unsplit-cells", "no-numbers"})
@@ -257,7 +258,8 @@ class Problem:
 
     ``message`` is for people (S009, ``gipr-lint parse``); rules read the typed fields: ``kind``;
     ``table`` and ``row`` (the template row key) when the problem is in a table row; ``expected``
-    and ``found`` (cell counts for ``row-shape`` and ``unsplit-cells``);
+    and ``found`` (cell counts for ``row-shape`` and ``unsplit-cells``, marker values for
+    ``subheading-sequence``);
     ``text`` (the digits that could not be split, the debris found; for ``structure`` the kind of
     piece that does not fit there, such as ``paragraph`` or ``section heading``).
     """
@@ -270,6 +272,8 @@ class Problem:
     expected: int | None = None
     found: int | None = None
     text: str = ""
+    #: for ``subheading-sequence``: the marker the sequence breaks after, and the one found
+    markers: tuple[Marker, ...] = ()
 
     @property
     def is_input(self) -> bool:

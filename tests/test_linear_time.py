@@ -20,8 +20,8 @@ from gipr_lint.linting.engine import lint_source, lint_text
 from gipr_lint.linting.plugin_manager import load_plugins
 from gipr_lint.model import Paragraph
 from gipr_lint.reading.canonical import vocabulary
-from gipr_lint.reading.grammar import _Recovery, _token
-from gipr_lint.reading.layout import _lines, _without_contents
+from gipr_lint.reading.grammar import _Recovery, _token, parse_pieces
+from gipr_lint.reading.layout import _lines, _without_contents, recover
 from gipr_lint.reading.layout.compact import CompactText
 from gipr_lint.reading.layout.headings import find_section_headings
 from gipr_lint.reading.period import find_periods
@@ -81,6 +81,19 @@ def test_repeated_section_headings() -> None:
         return lambda: _without_contents(text, headings)
 
     assert _growth(make, 1500) < LIMIT
+
+
+def test_sub_headings_that_break_their_sequence() -> None:
+    """Every sub-heading the grammar rejects is repaired (phantoms, the last sub-heading of
+    each style looked up once over the stream), so a long section of them stays linear."""
+    def make(n: int) -> Callable[[], object]:
+        unit = "（一）甲\n（三）乙\n（1）丙\n（5）丁\n（3）戊\n（二十）己\n（二）庚\n"
+        pieces = recover(Source.from_text("一、总体情况\n" + unit * n)).pieces
+        assert sum(1 for p in parse_pieces(pieces).outline
+                   if p.kind == "subheading-sequence") == 4 * n
+        return lambda: parse_pieces(pieces)
+
+    assert _growth(make, 300) < LIMIT
 
 
 def test_sentence_of_every_match_on_one_long_line() -> None:

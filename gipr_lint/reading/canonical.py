@@ -4,7 +4,8 @@ The templates (:mod:`gipr_lint.templates`: the national data file and the rows a
 the ``gipr_lint_templates`` hook) are the one source of what a table holds. This module writes
 them out as a Lark grammar: each table of each format is its rows in template order, each row
 its own label terminal followed by as many cells as its template has columns, and table 四 the
-template's groups times its columns. The layout recovery (:mod:`gipr_lint.reading.layout`)
+template's groups times its columns; each section's body is its sub-items in runs counting on
+from 1 (see ``_SUB_HEAD``). The layout recovery (:mod:`gipr_lint.reading.layout`)
 emits one terminal per recognised piece (:class:`Vocabulary` names them) and the LALR parser
 decides order and shape.
 
@@ -29,10 +30,35 @@ from gipr_lint.templates import (
     request_row_name,
 )
 
-__all__ = ["TABLE_SECTIONS", "Vocabulary", "generate", "vocabulary"]
+__all__ = ["SUB_CAP", "SUB_STYLES", "TABLE_SECTIONS", "Vocabulary", "generate", "vocabulary"]
 
 #: The section each table belongs in: table 二 in section 二, 三 in 三, 四 in 四.
 TABLE_SECTIONS: dict[str, int] = {"active": 2, "requests": 3, "review": 4}
+
+#: The sub-heading styles the grammar counts (model ``Marker.style``) and their terminals' infix:
+#: （一） is ``SUB_CJK_1``, （1） ``SUB_ARABIC_1``.
+SUB_STYLES: dict[str, str] = {"paren-cjk": "CJK", "paren-arabic": "ARABIC"}
+
+#: The highest sub-heading value the grammar counts; a sub-heading numbered above it is a plain
+#: paragraph (no report seen goes past a dozen; each value is a few parser states per section).
+SUB_CAP = 20
+
+#: The bodies of the sections (the grammar's ``_body_<context>``): sections 一, 五 and 六 hold
+#: no table of their own, 二 to 四 each hold theirs, a section set aside holds any.
+_CONTEXTS = ("plain", "2", "3", "4", "stray")
+
+_SUB_HEAD = """
+// Sub-items: a paragraph opening with a parenthesised marker （一） or （1） (numbered up to
+// {cap}) is a terminal SUB_<STYLE>_<N> (SUB_CJK_2 is （二）, SUB_ARABIC_3 is （3）). In a section,
+// after its opening paragraphs, sub-items come in runs of one style counting on from 1
+// (_sub_<body>_<style>_<n>: the run up to n); a new run restarts at 1. Inside a run's item,
+// a run of the other style may nest (（一）（1）（2）（二）), after the item's own paragraphs (what
+// follows a nested sub-item is its own); it has no deeper nesting. Each
+// body is that of its section, so a table keeps its place in the sub-items. When a sub-heading
+// does not fit (a skipped or repeated value, another style carrying on the count), the
+// recovery (gipr_lint.reading.grammar) feeds the markers the grammar wanted before it as
+// zero-width phantoms, so that the found marker becomes the new baseline, and the recovered
+// error is a typed problem of the outline (kind subheading-sequence; S004 reports it)."""
 
 #: Formats, in the order the grammar states them.
 _FORMATS = ("2021", "2019")
@@ -55,7 +81,8 @@ start: preamble _sections_6 (signature DEBRIS*)?
 
 // Before the first section heading: the title, an opening paragraph, web-page debris. A table
 // here means its section heading was lost; it is kept, and S001 reports the missing heading.
-preamble: (TITLE | PARAGRAPH | DEBRIS | _table)*
+// A sub-heading here (SUB_*, below) is a paragraph like any other.
+preamble: (TITLE | PARAGRAPH | _sub_item | DEBRIS | _table)*
 
 // The six sections in order, each once, each under its heading SECTION_1 … SECTION_6 (一、总体情况
 // … 六、其他需要报告的事项); any may be missing. When the parser rejects a heading, the recovery
@@ -76,19 +103,25 @@ _sections_6: _sections_5 (section_6 stray_section*)?
 // is kept: its opener comes again as <OPENER>_ELSEWHERE, and the recovered error is a
 // typed problem of the outline (kind table-section). A section set aside (SECTION_MISPLACED,
 // SECTION_REPEATED) takes any table: its number is not the grammar's to know.
-section_1: SECTION_1 _section_item* -> section
-section_2: SECTION_2 (_section_item | active_table)* -> section
-section_3: SECTION_3 (_section_item | requests_table)* -> section
-section_4: SECTION_4 (_section_item | review_table)* -> section
-section_5: SECTION_5 _section_item* -> section
-section_6: SECTION_6 _section_item* -> section
-stray_section: (SECTION_MISPLACED | SECTION_REPEATED) (_section_item | _table)* -> section
-_section_item: PARAGRAPH | DEBRIS | _table_elsewhere
+section_1: SECTION_1 _body_plain -> section
+section_2: SECTION_2 _body_2 -> section
+section_3: SECTION_3 _body_3 -> section
+section_4: SECTION_4 _body_4 -> section
+section_5: SECTION_5 _body_plain -> section
+section_6: SECTION_6 _body_plain -> section
+stray_section: (SECTION_MISPLACED | SECTION_REPEATED) _body_stray -> section
+_item_plain: PARAGRAPH | DEBRIS | _table_elsewhere
+_item_2: PARAGRAPH | DEBRIS | _table_elsewhere | active_table
+_item_3: PARAGRAPH | DEBRIS | _table_elsewhere | requests_table
+_item_4: PARAGRAPH | DEBRIS | _table_elsewhere | review_table
+_item_stray: PARAGRAPH | DEBRIS | _table_elsewhere | _table
 _table: active_table | requests_table | review_table
 _table_elsewhere: active_table_elsewhere | requests_table_elsewhere | review_table_elsewhere
 
 // A cell (CELL) is a number, a blank written as -, —, / or 无, or a cell that could not be read
-// (missing, or digits that could not be split); the token's Cell says which.
+// (missing, or digits that could not be split); the token's Cell says which. A table closes
+// with a zero-width TABLE_END after its last item, so that what may follow a table (sections,
+// sub-items) is looked ahead at once, at its end, not at every row.
 
 signature: SIGNATURE_AGENCY? SIGNATURE_DATE
 """
@@ -117,6 +150,10 @@ class Vocabulary:
     elsewhere: dict[str, str] = field(default_factory=dict)
     rules: list[str] = field(default_factory=list)
     declared: list[str] = field(default_factory=list)
+    #: each sub-heading terminal's style (model ``Marker.style``) and value
+    subs: dict[str, tuple[str, int]] = field(default_factory=dict)
+    #: the terminal of each sub-heading (style, value) the grammar counts
+    sub_terminals: dict[tuple[str, int], str] = field(default_factory=dict)
 
     def row_terminal(self, kind: str, format_: str, key: str, rule: str, width: int,
                      optional: bool) -> str:
@@ -129,6 +166,42 @@ class Vocabulary:
         self.declared.append(terminal)
         self.shown[terminal] = rule
         return terminal
+
+
+def _run(name: str, terminal: str, body: str) -> Iterator[str]:
+    """A run of sub-items of one style: ``name`` holds the run up to its last item, each
+    ``name_<n>`` the run up to ``n`` (left-recursive: a run of any length stays linear)."""
+    yield f"{name}: " + " | ".join(f"{name}_{n}" for n in range(1, SUB_CAP + 1))
+    yield f"{name}_1: {terminal}_1 {body}"
+    yield from (f"{name}_{n}: {name}_{n - 1} {terminal}_{n} {body}"
+                for n in range(2, SUB_CAP + 1))
+
+
+def _subitem_rules(vocabulary: Vocabulary) -> list[str]:
+    """The rules of each section body: opening items, then runs of sub-items (see _SUB_HEAD)."""
+    lines = [_SUB_HEAD.format(cap=SUB_CAP)]
+    for style, infix in SUB_STYLES.items():
+        for value in range(1, SUB_CAP + 1):
+            terminal = f"SUB_{infix}_{value}"
+            vocabulary.subs[terminal] = (style, value)
+            vocabulary.sub_terminals[(style, value)] = terminal
+            vocabulary.shown[terminal] = "paragraph"
+    lines.append("_sub_item: " + "\n         | ".join(
+        " | ".join(f"SUB_{infix}_{n}" for n in range(1, SUB_CAP + 1))
+        for infix in SUB_STYLES.values()))
+    for context in _CONTEXTS:
+        item = f"_item_{context}"
+        tops = [f"_sub_{context}_{infix.lower()}" for infix in SUB_STYLES.values()]
+        lines.append(f"_body_{context}: {item}* (" + " | ".join(f"{top}+" for top in tops) + ")?")
+        for top, infix in zip(tops, SUB_STYLES.values(), strict=True):
+            lines.extend(_run(top, f"SUB_{infix}", f"{top}_body"))
+            nested = [f"{top}_{other.lower()}" for other in SUB_STYLES.values() if other != infix]
+            lines.append(f"{top}_body: {item}* ({' | '.join(nested)})*")
+            for name, other in zip(nested, (o for o in SUB_STYLES.values() if o != infix),
+                                   strict=True):
+                lines.extend(_run(name, f"SUB_{other}", f"{name}_body"))
+                lines.append(f"{name}_body: {item}*")
+    return lines
 
 
 def _with_elsewhere(vocabulary: Vocabulary, rule: str, openers: list[str]) -> list[str]:
@@ -189,7 +262,7 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
                 " ".join(f"SECTION_{number}" for number in range(1, 7)),
                 "SECTION_MISPLACED SECTION_REPEATED", "ACTIVE_BLOCK ACTIVE_HEADER",
                 "REQUEST_HEADER REQUEST_GROUP REVIEW_HEADER REVIEW_TABLE",
-                "CELL SIGNATURE_AGENCY SIGNATURE_DATE"]
+                "CELL TABLE_END SIGNATURE_AGENCY SIGNATURE_DATE"]
 
     # table 二
     lines.append("// Table 二 (主动公开政府信息情况): blocks of 第二十条 items, each with its "
@@ -200,7 +273,7 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
         opener = f"ACTIVE_TABLE_{format_}"
         vocabulary.openers[("active", format_)] = opener
         last = sum(len(block.rows) for block in templates.active_blocks.get(format_, ())) - 1
-        openers.append(f"{opener} _active_filler* _active_{format_}_{last}")
+        openers.append(f"{opener} _active_filler* _active_{format_}_{last} TABLE_END")
         rows = [(row, len(block.columns), f"active label {min(max(len(block.columns), 1), 3)}")
                 for block in templates.active_blocks.get(format_, ()) for row in block.rows]
         body.append(f"// table 二, {format_} format: "
@@ -222,7 +295,7 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
         opener = f"REQUESTS_TABLE_{format_}"
         vocabulary.openers[("requests", format_)] = opener
         last = len(templates.request_rows.get(format_, ())) - 1
-        openers.append(f"{opener} _request_filler* _requests_{format_}_{last}")
+        openers.append(f"{opener} _request_filler* _requests_{format_}_{last} TABLE_END")
         rows = [(row, len(REQUEST_COLUMNS), "request label")
                 for row in templates.request_rows.get(format_, ())]
         body.append(f"// table 三, {format_} format: {len(rows)} rows")
@@ -242,8 +315,10 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
     vocabulary.openers[("review", "2019")] = "REVIEW_TABLE"
     vocabulary.labels["REVIEW_HEADER"] = (width, True)
     lines.extend(_with_elsewhere(vocabulary, "review_table",
-                                 ["REVIEW_TABLE REVIEW_HEADER review_values?"]))
+                                 ["REVIEW_TABLE REVIEW_HEADER review_values? TABLE_END"]))
     lines.append(f"review_values: {_cells(width)}")
+
+    lines.extend(_subitem_rules(vocabulary))
 
     widths = {int(w) for w in re.findall(r"\b_cells_(\d+)\b", "\n".join(lines))}
     lines.append("\n// The cells of a row of each width.")
@@ -252,6 +327,8 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
     declared.append(" ".join(vocabulary.openers[("active", f)] for f in _FORMATS))
     declared.append(" ".join(vocabulary.openers[("requests", f)] for f in _FORMATS))
     declared.append(" ".join(vocabulary.elsewhere.values()))
+    subs = list(vocabulary.subs)
+    declared.extend(" ".join(subs[i:i + 10]) for i in range(0, len(subs), 10))
     declared.extend(" ".join(vocabulary.declared[i:i + 4])
                     for i in range(0, len(vocabulary.declared), 4))
     lines.append("")

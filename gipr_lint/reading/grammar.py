@@ -12,7 +12,9 @@ When the pieces do not fit, :func:`parse_pieces` recovers where the parser stops
 linter never gives up on a whole file. A row that ended early is padded with unread cells, an
 extra cell is dropped (both are problems at that place); a section heading that does not fit the
 order is set aside after a look-ahead over all the headings (:class:`_Outline`), rolling the
-parser back when a heading it had accepted must go; other misfits are dropped and reported.
+parser back when a heading it had accepted must go; a sub-heading that breaks its run is
+repaired with phantom markers and noted (:meth:`_Recovery.subitem`); other misfits are dropped and
+reported.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from functools import cached_property, lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from gipr_lint.model import Cell, Problem, TableKind
+from gipr_lint.model import Cell, Marker, Paragraph, Problem, TableKind
 from gipr_lint.reading.canonical import TABLE_SECTIONS, Vocabulary, generate, vocabulary
 from gipr_lint.reading.grammar_cache import cached_lark, cached_table
 from gipr_lint.reading.layout import Piece
@@ -278,6 +280,23 @@ class _Driver:
                     break
         return stop
 
+    def accepts(self, type_: str) -> bool:
+        """Whether a token of ``type_`` would be shifted here, found without changing this
+        parser: the reductions its arrival calls for are made on a copy of the states only (an
+        LALR table may reduce before it finds that a token does not fit)."""
+        table_states, rules = self.table.states, self.table.rules
+        states = list(self.states)
+        while True:
+            action = table_states[states[-1]].get(type_)
+            if action is None:
+                return False
+            if action >= 0:
+                return True
+            size, origin = rules[~action][:2]
+            if size:
+                del states[-size:]
+            states.append(table_states[states[-1]][origin])
+
     def end(self) -> Node:
         """The tree, when the tokens fed so far make a whole report; else :class:`Misfit`."""
         self.feed(_END)
@@ -291,7 +310,8 @@ _END = PieceToken("$END", "", 0, 0, None)
 
 def _table_tokens(table: TableRead, words: Vocabulary, stream: list[PieceToken]) -> None:
     """Append the tokens of a table: its opener, then each item (header, block, group, row
-    label) followed by its cells. Written as one loop: a table is most of a report's tokens."""
+    label) followed by its cells, then its zero-width end. Written as one loop: a table is most
+    of a report's tokens."""
     append = stream.append
     start = table.span.start
     append(PieceToken(words.openers[(table.kind, table.format)], "", start, start, table))
@@ -314,6 +334,8 @@ def _table_tokens(table: TableRead, words: Vocabulary, stream: list[PieceToken])
         for cell in item.cells:
             span = cell.span
             append(PieceToken("CELL", cell.raw, span.start, span.end, cell))
+    end = table.span.end
+    append(PieceToken("TABLE_END", "", end, end, None))
 
 
 def tokens(pieces: list[Piece], words: Vocabulary | None = None) -> list[PieceToken]:
@@ -322,10 +344,13 @@ def tokens(pieces: list[Piece], words: Vocabulary | None = None) -> list[PieceTo
     return _tokens(pieces, vocabulary(current()) if words is None else words)[0]
 
 
-def _tokens(pieces: list[Piece], words: Vocabulary) -> tuple[list[PieceToken], list[int]]:
-    """The token stream, and the indexes of its section headings."""
+def _tokens(pieces: list[Piece], words: Vocabulary
+            ) -> tuple[list[PieceToken], list[int], list[int]]:
+    """The token stream, and the indexes of its section headings and of its sub-headings."""
     stream: list[PieceToken] = []
     headings: list[int] = []
+    sub_headings: list[int] = []
+    subs = words.sub_terminals
     for piece in pieces:
         kind = piece.kind
         if kind == "table":
@@ -344,9 +369,17 @@ def _tokens(pieces: list[Piece], words: Vocabulary) -> tuple[list[PieceToken], l
             assert isinstance(piece.data, HeadingMatch)
             headings.append(len(stream))
             stream.append(_token(f"SECTION_{piece.data.number}", piece.span, "", piece.data))
+        elif kind == "paragraph":
+            marker = piece.data.marker  # type: ignore[attr-defined]  # a Paragraph's
+            if marker is not None and (marker.style, marker.value) in subs:
+                sub_headings.append(len(stream))
+                type_ = subs[(marker.style, marker.value)]
+            else:
+                type_ = "PARAGRAPH"
+            stream.append(PieceToken(type_, "", piece.span.start, piece.span.end, piece.data))
         else:
             stream.append(_token(_PIECE_TYPES[kind], piece.span, "", piece.data))
-    return stream, headings
+    return stream, headings, sub_headings
 
 
 def _longest_increasing(numbers: list[int]) -> set[int]:
@@ -378,6 +411,12 @@ def _heading_of(section: Node) -> HeadingMatch:
     token = section.children[0]
     assert isinstance(token, PieceToken)
     return _payload_as_heading(token)
+
+
+def _marker_of(token: PieceToken) -> Marker:
+    payload = token.payload
+    assert isinstance(payload, Paragraph) and payload.marker is not None
+    return payload.marker
 
 
 def _span(token: PieceToken) -> Span:
@@ -467,14 +506,17 @@ class _Outline:
         return sorted(problems, key=lambda p: p.span)
 
 
-#: What the recovery has noted: problems, rows reported, tables moved (see :meth:`_Recovery.mark`).
-_Mark = tuple[int, set[int], int]
+#: What the recovery has noted: problems, rows reported, tables moved, sub-item problems (see
+#: :meth:`_Recovery.mark`).
+_Mark = tuple[int, set[int], int, int]
 
 
 class _Recovery:
     """Repairs the token stream where it does not fit the grammar, noting each repair."""
 
-    def __init__(self, stream: list[PieceToken], words: Vocabulary) -> None:
+    def __init__(self, stream: list[PieceToken], words: Vocabulary,
+                 headings: list[int] | None = None, sub_headings: list[int] | None = None
+                 ) -> None:
         self.stream = stream
         self.words = words
         self.problems: list[Problem] = []
@@ -482,6 +524,14 @@ class _Recovery:
         #: openers relabelled for them with their own terminal, to undo on a roll-back
         self.placement: list[Problem] = []
         self._moved: list[tuple[int, str]] = []
+        #: sub-headings that break their sequence (the outline's ``subheading-sequence``)
+        self.sequence: list[Problem] = []
+        #: the section headings and sub-headings of the stream (:meth:`_last_subs`)
+        self.headings = headings or []
+        self.sub_headings = sub_headings or []
+        self._subs_seen = self._subs_at = 0
+        self._subs_section = -1
+        self._subs_last: dict[str, int] = {}
         self._reported_rows: set[int] = set()
         self._cell_counts: dict[int, int] = {}
 
@@ -554,7 +604,7 @@ class _Recovery:
     def mark(self) -> _Mark:
         """What has been noted so far, to come back to (:meth:`reset`) when the parser is rolled
         back to an earlier copy."""
-        return len(self.problems), set(self._reported_rows), len(self._moved)
+        return len(self.problems), set(self._reported_rows), len(self._moved), len(self.sequence)
 
     def reset(self, mark: _Mark) -> None:
         del self.problems[mark[0]:]
@@ -563,6 +613,7 @@ class _Recovery:
             self.stream[index].type = type_
         del self._moved[mark[2]:]
         del self.placement[mark[2]:]
+        del self.sequence[mark[3]:]
 
     def elsewhere(self, parser: _Driver, index: int, token: PieceToken, section: int) -> bool:
         """A table opener that does not fit: when it is a table outside its own section, keep
@@ -615,14 +666,85 @@ class _Recovery:
         try:
             parser.feed(token)
             return True
-        except Misfit:
-            return False  # it does not fit after the row either
+        except Misfit:  # it does not fit after the row either (a sub-heading may, repaired)
+            return token.type in self.words.subs and self.subitem(parser, index, token)
+
+    def _last_subs(self, index: int) -> dict[str, int]:
+        """The index of the last sub-heading of each style before ``index`` in its section.
+        Sub-headings that do not fit come in stream order (but after a roll-back), so the
+        sub-headings are read on from where the last call stopped: once over in all."""
+        if index < self._subs_seen:
+            self._subs_at, self._subs_section, self._subs_last = 0, -1, {}
+        self._subs_seen = index
+        subs, at_list, headings = self.words.subs, self.sub_headings, self.headings
+        last = self._subs_last
+        while self._subs_at < len(at_list) and at_list[self._subs_at] < index:
+            at = at_list[self._subs_at]
+            section = bisect_left(headings, at)
+            if section != self._subs_section:
+                self._subs_section = section
+                last.clear()
+            last[subs[self.stream[at].type][0]] = at
+            self._subs_at += 1
+        return dict(last) if bisect_left(headings, index) == self._subs_section else {}
+
+    def subitem(self, parser: _Driver, index: int, token: PieceToken) -> bool:
+        """A sub-heading that does not fit its run: say whether it breaks the sequence, feed the
+        markers the grammar wanted before it as phantoms (zero-width tokens standing for no
+        text) so that it becomes the run's new baseline, and feed it; ``False`` when a
+        sub-heading cannot stand here at all (it is then a paragraph that does not fit).
+
+        The readings, in the order tried: the section's first sub-heading may open at any value;
+        a marker of the style of the run it stands in (the last sub-heading's style) that the
+        grammar did not take skips or repeats a value; a marker of the other style carrying on
+        that style's last count (a nested run going on under the next item, （一）（1）（2）（二）
+        （3）) fits; one carrying on the count of the run it stands in breaks it (（二）（3）); any
+        other value fits neither reading and is let be (silence rather than a guess).
+        """
+        words = self.words
+        style, value = words.subs[token.type]
+        if value == 1:  # a run may start anywhere a paragraph may stand
+            return False
+        last = self._last_subs(index)
+        marks = {at_style: _marker_of(self.stream[at]) for at_style, at in last.items()}
+        current = max(last, key=last.__getitem__) if last else None
+        same = marks.get(style)
+        previous: Marker | None = None
+        if current is None:
+            pass
+        elif style == current:
+            assert same is not None
+            previous = same
+        elif same is not None and value == same.value + 1:
+            pass
+        elif value == marks[current].value + 1:
+            previous = marks[current]
+        start = 1
+        if same is not None and same.value + 1 < value:
+            going_on = words.sub_terminals.get((style, same.value + 1))
+            if going_on is not None and parser.accepts(going_on):
+                start = same.value + 1
+        if not parser.accepts(words.sub_terminals[(style, start)]):
+            return False
+        at = token.start_pos
+        for missing in range(start, value):
+            parser.feed(PieceToken(words.sub_terminals[(style, missing)], "", at, at, None))
+        parser.feed(token)
+        if previous is not None:
+            found = _marker_of(token)
+            self.sequence.append(Problem(
+                f"sub-heading {found.text} breaks the sequence after {previous.text}; expected "
+                f"the value {previous.value + 1}", found.span, "subheading-sequence",
+                expected=previous.value + 1, found=value, markers=(previous, found)))
+        return True
 
     def drop(self, index: int, token: PieceToken | None) -> bool:
         """Leave out ``token``, noting why; returns ``False`` (not kept)."""
         type_ = token.type if token is not None else "$END"
         if type_ in _CELL_TYPES:
             self._note_row(index, "; the extra cells are ignored")
+            return False
+        if type_ == "TABLE_END":  # a table that could not be closed: what follows says why
             return False
         if token is not None:
             span = Span(token.start_pos or 0, token.end_pos or 0)
@@ -647,9 +769,9 @@ def parse_pieces(pieces: list[Piece], templates: Templates | None = None) -> Par
     """Parse recovered pieces into a tree, repairing where they do not fit."""
     templates = current() if templates is None else templates
     words = vocabulary(templates)
-    stream, headings = _tokens(pieces, words)
+    stream, headings, sub_headings = _tokens(pieces, words)
     outline = _Outline(stream, headings)
-    recovery = _Recovery(stream, words)
+    recovery = _Recovery(stream, words, headings, sub_headings)
     parser = _Driver.start(_parser_for(templates))
     saved: dict[int, tuple[_Driver, _Mark]] = {}
     upcoming = iter(headings)
@@ -678,7 +800,8 @@ def parse_pieces(pieces: list[Piece], templates: Templates | None = None) -> Par
                     continue
                 recovery.drop(index, token)
                 outline.dropped.append(index)
-        elif not recovery.fit(parser, index, token):
+        elif not recovery.fit(parser, index, token) and not (
+                token.type in words.subs and recovery.subitem(parser, index, token)):
             section = _section_at(stream, headings, index)
             if not recovery.elsewhere(parser, index, token, section):
                 recovery.drop(index, token)
@@ -688,7 +811,8 @@ def parse_pieces(pieces: list[Piece], templates: Templates | None = None) -> Par
     except Misfit:
         recovery.repair(parser, count, None)
         tree = parser.end()
-    return Parsed(tree, recovery.problems, outline.outline(tree, recovery.placement))
+    return Parsed(tree, recovery.problems,
+                  outline.outline(tree, [*recovery.placement, *recovery.sequence]))
 
 
 def _section_at(stream: list[PieceToken], headings: list[int], index: int) -> int:

@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 from gipr_lint_national import structure
 from gipr_lint_national._text import cjk_numeral
-from gipr_lint_national.structure._common import _sequence_breaks
+from gipr_lint_national.structure._common import _brackets, _marker_text
 from gipr_lint_national.structure.s003_section_heading import SectionHeading
 from gipr_lint_national.structure.s006_web_debris import WebDebris
 
 from gipr_lint.editor.fixes import apply_fixes
 from gipr_lint.linting.engine import lint_text
-from gipr_lint.model import Marker, Paragraph
 from gipr_lint.reading.grammar import _longest_increasing
-from gipr_lint.reading.source import Source, Span
+from gipr_lint.reading.parser import parse_text
+from gipr_lint.reading.source import Source
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 S_RULES = structure.gipr_lint_rules()
@@ -42,9 +42,10 @@ def test_longest_increasing_keeps_the_ordered_run() -> None:
     assert sorted(_longest_increasing(numbers)) == [0, 2, 3, 4, 5]
 
 
-def _paragraph(text: str, style: str, value: int) -> Paragraph:
-    marker = Marker(text, style, value, Span(0, len(text)))
-    return Paragraph(text, Span(0, len(text)), marker)
+def _sub_headings(markers: list[tuple[str, str, int]]) -> str:
+    """A report whose section 一 has sub-headings opening with ``markers``."""
+    lines = "".join(f"{text}第{value}项工作\n" for text, _, value in markers)
+    return f"某镇人民政府2024年政府信息公开工作年度报告\n一、总体情况\n{lines}"
 
 
 @pytest.mark.parametrize(("markers", "breaks"), [
@@ -58,8 +59,13 @@ def _paragraph(text: str, style: str, value: int) -> Paragraph:
     ([("（一）", "paren-cjk", 1), ("（5）", "paren-arabic", 5)], []),  # neither reading fits
 ])
 def test_sequence_breaks(markers: list[tuple[str, str, int]], breaks: list[str]) -> None:
-    paragraphs = tuple(_paragraph(*marker) for marker in markers)
-    found = [f"{m.text}→{expected}" for _, m, expected in _sequence_breaks(paragraphs)]
+    """The parser's recovery finds the breaks (the outline's ``subheading-sequence``)."""
+    report = parse_text(_sub_headings(markers))
+    assert [m.marker.style for m in report.sections[0].subheadings  # type: ignore[union-attr]
+            ] == [style for _, style, _ in markers]
+    found = [f"{p.markers[1].text}→"
+             f"{_marker_text(p.expected or 0, p.markers[0].style, _brackets(p.markers[0]))}"
+             for p in report.outline if p.kind == "subheading-sequence"]
     assert found == breaks
 
 

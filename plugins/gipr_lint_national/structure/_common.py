@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from gipr_lint.api import (
     N_,
     SECTION_TITLES,
     Heading,
     Marker,
-    Paragraph,
     Report,
     Section,
     compact,
@@ -78,34 +75,6 @@ def _brackets(marker: Marker) -> tuple[str, str]:
 def _marker_text(value: int, style: str, brackets: tuple[str, str]) -> str:
     body = cjk_numeral(value) if style == "paren-cjk" else str(value)
     return f"{brackets[0]}{body}{brackets[1]}"
-
-
-def _sequence_breaks(subheadings: tuple[Paragraph, ...]) -> Iterator[tuple[Marker, Marker, str]]:
-    """``(previous, found, expected text)`` where a run of sub-headings breaks its sequence.
-
-    A run may nest: （一）（1）（2）（二） is fine; so is a restart at 1. A break is a marker
-    continuing the outer run's count in another style (（二）→（3）), or skipping or repeating a
-    value in the same style (（二）→（四）, （二）→（二）). After a break the found marker is the
-    new baseline, so （3）（4）（5） after （二） is one break.
-    """
-    last: dict[str, Marker] = {}
-    current: str | None = None
-    for paragraph in subheadings:
-        marker = paragraph.marker
-        assert marker is not None
-        style = marker.style
-        if current is not None and marker.value != 1:
-            previous = last.get(style)
-            if style == current and previous is not None:
-                if marker.value != previous.value + 1:
-                    yield previous, marker, _marker_text(previous.value + 1, style,
-                                                         _brackets(previous))
-            elif style != current and not (previous and marker.value == previous.value + 1):
-                outer = last[current]
-                if marker.value == outer.value + 1:
-                    yield outer, marker, _marker_text(outer.value + 1, current, _brackets(outer))
-        last[style] = marker
-        current = style
 
 
 _TITLE_NAME = "政府信息公开工作年度报告"
