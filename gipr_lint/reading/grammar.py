@@ -19,6 +19,7 @@ reported.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -122,7 +123,7 @@ class Misfit(Exception):
 
 
 #: The version of :class:`_Table`'s layout, part of the cache key: change it with the layout.
-_TABLE_FORMAT = 5
+_TABLE_FORMAT = 6
 
 #: A rule of the compiled table: how many values it takes, the nonterminal it makes, the node
 #: name it builds (``None`` for an inlined rule) and, for each value taken, whether it is an
@@ -130,15 +131,45 @@ _TABLE_FORMAT = 5
 _Rule = tuple[int, str, "str | None", "tuple[bool, ...] | None"]
 
 
-@dataclass(frozen=True)
 class _Table:
     """Lark's LALR analysis of the grammar as plain data: per state, each symbol's action (a
-    state to shift to, or ``~i`` to reduce by rule ``i``)."""
+    state to shift to, or ``~i`` to reduce by rule ``i``).
 
-    states: tuple[dict[str, int], ...]
-    rules: tuple[_Rule, ...]
-    start: int
-    end: int
+    The actions are kept packed (one array of symbol numbers, one of actions, and where each
+    state's run starts), and a state's lookup dictionary is made the first time the parser
+    reaches it (:meth:`row`): the grammar has a couple of thousand states, a report visits a few
+    hundred, and a cold run loads the table from the cache on every start."""
+
+    __slots__ = ("actions", "end", "offsets", "rows", "rules", "start", "symbols", "targets")
+
+    def __init__(self, symbols: tuple[str, ...], offsets: array[int], targets: array[int],
+                 actions: array[int], rules: tuple[_Rule, ...], start: int, end: int) -> None:
+        self.symbols = symbols
+        self.offsets = offsets
+        self.targets = targets
+        self.actions = actions
+        self.rules = rules
+        self.start = start
+        self.end = end
+        #: each state's actions by symbol name, made on first use (:meth:`row`)
+        self.rows: list[dict[str, int] | None] = [None] * (len(offsets) - 1)
+
+    def row(self, state: int) -> dict[str, int]:
+        """The actions of ``state`` by symbol name."""
+        made = self.rows[state]
+        if made is None:
+            low, high = self.offsets[state], self.offsets[state + 1]
+            symbols = self.symbols
+            made = self.rows[state] = dict(zip([symbols[i] for i in self.targets[low:high]],
+                                               self.actions[low:high], strict=True))
+        return made
+
+    def __getstate__(self) -> tuple[object, ...]:
+        return (self.symbols, self.offsets, self.targets, self.actions, self.rules, self.start,
+                self.end)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.__init__(*state)  # type: ignore[misc]
 
 
 def _compile(parser: Lark) -> _Table:
@@ -146,23 +177,27 @@ def _compile(parser: Lark) -> _Table:
     table = parser.parser.parser.parser.parse_table
     numbers: dict[object, int] = {}
     rules: list[_Rule] = []
-    states: list[dict[str, int]] = [{} for _ in range(len(table.states))]
-    for state, actions in table.states.items():
-        for symbol, (action, argument) in actions.items():
+    symbol_numbers: dict[str, int] = {}
+    offsets, targets, actions = array("i", [0]), array("i"), array("i")
+    for state in range(len(table.states)):
+        for symbol, (action, argument) in table.states.get(state, {}).items():
+            name = str(symbol)
+            targets.append(symbol_numbers.setdefault(name, len(symbol_numbers)))
             if action.name == "Shift":
-                states[state][str(symbol)] = argument
+                actions.append(argument)
                 continue
             if argument not in numbers:
                 numbers[argument] = len(rules)
                 origin = str(argument.origin.name)
-                name = None if origin.startswith("_") else str(argument.alias or origin)
+                node = None if origin.startswith("_") else str(argument.alias or origin)
                 splices = tuple(not term.is_term and term.name.startswith("_")
                                 for term in argument.expansion)
                 spliced = splices if any(splices) else None
-                rules.append((len(argument.expansion), origin, name, spliced))
-            states[state][str(symbol)] = ~numbers[argument]
-    return _Table(tuple(states), tuple(rules), table.start_states["start"],
-                  table.end_states["start"])
+                rules.append((len(argument.expansion), origin, node, spliced))
+            actions.append(~numbers[argument])
+        offsets.append(len(targets))
+    return _Table(tuple(symbol_numbers), offsets, targets, actions, tuple(rules),
+                  table.start_states["start"], table.end_states["start"])
 
 
 @lru_cache(maxsize=8)
@@ -224,7 +259,7 @@ class _Driver:
         no place for (``stop`` when all fit). That token is not shifted; the reductions its
         arrival called for stay made, as in Lark's own parser (a roll-back uses a copy taken
         before the token). One loop over many tokens: this is the parse's hot path."""
-        table_states, rules = self.table.states, self.table.rules
+        rows, row, rules = self.table.rows, self.table.row, self.table.rules
         states = self.states
         values: list[Any] = self.values
         taken: list[Any]
@@ -233,7 +268,7 @@ class _Driver:
             token = stream[index]
             type_ = token.type
             while True:
-                action = table_states[states[-1]].get(type_)
+                action = (rows[states[-1]] or row(states[-1])).get(type_)
                 if action is None:
                     return index
                 if action >= 0:
@@ -274,7 +309,7 @@ class _Driver:
                         taken = children
                 else:
                     taken = []
-                states.append(table_states[states[-1]][origin])
+                states.append((rows[states[-1]] or row(states[-1]))[origin])
                 values.append(taken if name is None else Node(name, taken))
                 if type_ == "$END" and states[-1] == end:
                     break
@@ -284,10 +319,10 @@ class _Driver:
         """Whether a token of ``type_`` would be shifted here, found without changing this
         parser: the reductions its arrival calls for are made on a copy of the states only (an
         LALR table may reduce before it finds that a token does not fit)."""
-        table_states, rules = self.table.states, self.table.rules
+        row, rules = self.table.row, self.table.rules
         states = list(self.states)
         while True:
-            action = table_states[states[-1]].get(type_)
+            action = row(states[-1]).get(type_)
             if action is None:
                 return False
             if action >= 0:
@@ -295,7 +330,7 @@ class _Driver:
             size, origin = rules[~action][:2]
             if size:
                 del states[-size:]
-            states.append(table_states[states[-1]][origin])
+            states.append(row(states[-1])[origin])
 
     def end(self) -> Node:
         """The tree, when the tokens fed so far make a whole report; else :class:`Misfit`."""
