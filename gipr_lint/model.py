@@ -333,9 +333,13 @@ class Report:
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every prose paragraph in document order: preamble first, then each section's."""
-        yield from self.preamble
-        for section in self.sections:
-            yield from section.paragraphs
+        # made once (many rules ask) and kept on the instance, outside the fields: a frozen
+        # report's paragraphs never change, and equality, repr and replace() ignore it
+        found = self.__dict__.get("_paragraphs")
+        if found is None:
+            found = (*self.preamble, *(p for s in self.sections for p in s.paragraphs))
+            self.__dict__["_paragraphs"] = found
+        return iter(found)
 
     def table(self, kind: str) -> Table | None:
         return self.tables.get(kind)
