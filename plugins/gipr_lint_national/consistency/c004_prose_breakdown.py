@@ -66,7 +66,7 @@ class ProseBreakdown(Rule):
     summary = "A total in the prose whose parts do not add up"
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
-        for paragraph in prose_paragraphs(report, containing="其含包分"):
+        for paragraph in prose_paragraphs(report, containing="其含包分", context=context):
             text, base = paragraph.text, paragraph.span.start
             citations: Citations | None = None
             for match in _TOTAL.finditer(text):
