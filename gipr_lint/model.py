@@ -349,8 +349,10 @@ class Report:
 
         Its missing rows all come after its last row, and after it there is no heading, no 落款
         and no more than the first words of a next label or heading ("(二)部分公")."""
+        if not table.missing_rows or not table.rows:
+            return False  # before copying the text after the table: the common case
         after = self.text[table.span.end:].strip(_TRAILING)
-        if (not table.missing_rows or not table.rows or len(after) > _CUT_TAIL or "。" in after
+        if (len(after) > _CUT_TAIL or "。" in after
                 or any(s.heading.span.start >= table.span.end for s in self.sections)
                 or (self.signature is not None and self.signature.span.start >= table.span.end)):
             return False
