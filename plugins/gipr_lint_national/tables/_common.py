@@ -161,7 +161,8 @@ def _fee_cell(report: Report) -> Cell | None:
     return row.cells[0] if row is not None and row.cells else None
 
 
-_FEE_HEADER = compile_re(r"(?:本年)?收费金额[^|｜\t\n]{0,16}")
+#: (Two literal openings rather than an optional 本年: a search then skips to them.)
+_FEE_HEADER = compile_re(r"(?:本年收费金额|收费金额)[^|｜\t\n]{0,16}")
 
 
 def _fee_header(text: str, table: Table) -> TextPiece | None:

@@ -36,8 +36,8 @@ _FORMAT_NOTICE = compile_re(
 _RIGHT_PREFIX = "国办公开办函"
 
 #: The document kind 函 written as a look-alike in any 文号: "国办涵〔2020〕109号".
-_KIND_LOOKALIKE = compile_re(
-    r"(?<=[\u4e00-\u9fff])(?P<kind>[涵凾])\s*"
+_KIND_LOOKALIKE = compile_re(  # the look-behind after the letter: a search skips to 涵/凾
+    r"(?P<kind>[涵凾])(?<=[\u4e00-\u9fff][涵凾])\s*"
     r"(?=[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号)")
 
 #: The 条例 cited with an order number: "…条例》（国务院令第711号）".
