@@ -30,6 +30,30 @@ from gipr_lint_national.tables._common import (
 
 _ = translator("gipr_lint_national")
 
+_ROW_NAMES: dict[tuple[int, str, str], tuple[Templates, list[str], dict[str, str]]] = {}
+
+
+def _row_names(templates: Templates, kind: str, format_: str
+               ) -> tuple[list[str], dict[str, str]]:
+    """The template rows of a table in order and how messages name them, made once per
+    template set (not for every table with a row missing)."""
+    cached = _ROW_NAMES.get((id(templates), kind, format_))
+    if cached is not None and cached[0] is templates:
+        return cached[1], cached[2]
+    if kind == "requests":
+        requests = templates.request_rows.get(format_, ())
+        order = [row.key for row in requests]
+        names = {r.key: request_row_name(r) for r in requests}
+    else:
+        rows = [r for block in templates.active_blocks.get(format_, ()) for r in block.rows]
+        order = [r.key for r in rows]
+        names = {r.key: r.official for r in rows}
+    if len(_ROW_NAMES) > 64:
+        _ROW_NAMES.clear()
+    _ROW_NAMES[(id(templates), kind, format_)] = (templates, order, names)
+    return order, names
+
+
 class InvalidCell(Rule):
     """A cell that is not a non-negative whole number where one is required, or a row or cell
     that is missing.
@@ -150,20 +174,17 @@ class InvalidCell(Rule):
     def _missing_rows(self, table: Table, templates: Templates) -> Iterator[Finding]:
         if not table.missing_rows:
             return
-        if table.kind == "requests":
-            requests = templates.request_rows.get(table.format, ())
-            order = [row.key for row in requests]
-            names = {r.key: request_row_name(r) for r in requests}
-        else:
-            rows = [r for block in templates.active_blocks.get(table.format, ())
-                    for r in block.rows]
-            order = [r.key for r in rows]
-            names = {r.key: r.official for r in rows}
+        order, names = _row_names(templates, table.kind, table.format)
         present = {row.key: row for row in table.rows}
         groups: dict[str | None, list[str]] = {}  # next present row (None: the table's end)
+        following_row: dict[str, str | None] = {}  # template row -> the next present one
+        following: str | None = None
+        for key in reversed(order):  # (a key listed twice: its first place decides)
+            following_row[key] = following
+            if key in present:
+                following = key
         for key in table.missing_rows:
-            later = order[order.index(key) + 1:] if key in order else []
-            groups.setdefault(next((k for k in later if k in present), None), []).append(key)
+            groups.setdefault(following_row.get(key), []).append(key)
         last = table.rows[-1].label_span if table.rows else Span(table.span.start,
                                                                    table.span.start)
         for following, keys in groups.items():
