@@ -93,7 +93,30 @@ def detect_language(environ: Mapping[str, str] | None = None) -> str:
 
 def current_language() -> str:
     """The language messages are translated into now."""
-    return _chosen or detect_language()
+    return _chosen or _environment_language()
+
+
+#: What :func:`detect_language` said for the raw values of its variables (see below).
+_detected: dict[tuple[bytes | None, ...], str] = {}
+
+
+def _environment_language() -> str:
+    """``detect_language()``, remembered for the values its variables have: every message
+    formatted outside a ``language`` block asks, and ``os.environ.get`` encodes the name and
+    decodes the value at each call, where the raw (POSIX: bytes) mapping behind it does not."""
+    data = getattr(os.environ, "_data", None)
+    if os.name != "posix" or not isinstance(data, dict):
+        return detect_language()
+    key = (data.get(b"GIPR_LINT_LANG"), data.get(b"LC_ALL"), data.get(b"LC_MESSAGES"),
+           data.get(b"LANG"))
+    found = _detected.get(key)
+    if found is None:
+        found = detect_language()
+        if any(key):  # none set: the platform decides, asked each time
+            if len(_detected) > 64:
+                _detected.clear()
+            _detected[key] = found
+    return found
 
 
 def set_language(lang: str | None) -> None:

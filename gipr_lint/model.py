@@ -337,9 +337,13 @@ class Report:
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every prose paragraph in document order: preamble first, then each section's."""
-        yield from self.preamble
-        for section in self.sections:
-            yield from section.paragraphs
+        # made once (many rules ask) and kept on the instance, outside the fields: a frozen
+        # report's paragraphs never change, and equality, repr and replace() ignore it
+        found = self.__dict__.get("_paragraphs")
+        if found is None:
+            found = (*self.preamble, *(p for s in self.sections for p in s.paragraphs))
+            self.__dict__["_paragraphs"] = found
+        return iter(found)
 
     def table(self, kind: str) -> Table | None:
         return self.tables.get(kind)
@@ -349,8 +353,10 @@ class Report:
 
         Its missing rows all come after its last row, and after it there is no heading, no 落款
         and no more than the first words of a next label or heading ("(二)部分公")."""
+        if not table.missing_rows or not table.rows:
+            return False  # before copying the text after the table: the common case
         after = self.text[table.span.end:].strip(_TRAILING)
-        if (not table.missing_rows or not table.rows or len(after) > _CUT_TAIL or "。" in after
+        if (len(after) > _CUT_TAIL or "。" in after
                 or any(s.heading.span.start >= table.span.end for s in self.sections)
                 or (self.signature is not None and self.signature.span.start >= table.span.end)):
             return False

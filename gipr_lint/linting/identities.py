@@ -34,9 +34,10 @@ invalid (T005 reports those) is skipped: one bad cell gives one diagnostic, not 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from gipr_lint.diagnostics import Edit, Finding, Fix
@@ -300,43 +301,105 @@ def number_text(value: int | float) -> str:
     return str(value)
 
 
-_Numbers = dict[CellRef, "int | float"]
+#: The number of every cell an identity names, by the cell's place (``None``: missing, unread
+#: or invalid). A list indexed by small numbers rather than a dict keyed by cell references: a
+#: reference is a tuple, whose hash Python computes again at every lookup.
+_Numbers = list["int | float | None"]
+
+#: An identity prepared for checking: the identity, a getter of the numbers of its cells
+#: (total first, then the parts, then the cells on the total's side) and where the cells on
+#: the total's side start among them.
+_Check = tuple[Identity, "Callable[[_Numbers], tuple[int | float | None, ...]]", int]
 
 
-_REFS: dict[tuple[str, str, int], tuple[CellRef, ...]] = {}
+class _Prepared:
+    """An identity set prepared for checking: a place for every cell its identities name, the
+    places of a row's cells, and each code's identities as checks."""
+
+    def __init__(self, identities: IdentitySet) -> None:
+        self.identities = identities
+        self.places: dict[CellRef, int] = {}
+        for by_code in identities.by_format.values():
+            for listed in by_code.values():
+                for identity in listed:
+                    for ref in (identity.total, *identity.parts, *identity.with_total):
+                        self.places.setdefault(ref, len(self.places))
+        self._rows: dict[tuple[str, str, int], tuple[tuple[int, int], ...]] = {}
+        self._checks: dict[tuple[str, tuple[str, ...]], list[tuple[str | None, _Check]]] = {}
+
+    def row(self, kind: str, key: str, count: int) -> tuple[tuple[int, int], ...]:
+        """``(column index, place)`` of the cells an identity names among ``count`` cells of
+        row ``key`` of table ``kind``."""
+        found = self._rows.get((kind, key, count))
+        if found is None:
+            if len(self._rows) > 4096:
+                self._rows.clear()
+            places = self.places
+            found = self._rows[(kind, key, count)] = tuple(
+                (index, places[(kind, key, index)]) for index in range(count)
+                if (kind, key, index) in places)
+        return found
+
+    def checks(self, code: str, formats: tuple[str, ...]) -> list[tuple[str | None, _Check]]:
+        """:meth:`IdentitySet.for_code` as checks."""
+        found = self._checks.get((code, formats))
+        if found is None:
+            found = []
+            for format_, identity in self.identities.for_code(code, formats):
+                places = [self.places[ref] for ref in (identity.total, *identity.parts,
+                                                      *identity.with_total)]
+                getter = itemgetter(*places) if len(places) > 1 else _one_getter(places[0])
+                found.append((format_, (identity, getter, 1 + len(identity.parts))))
+            self._checks[(code, formats)] = found
+        return found
 
 
-def _refs(kind: str, key: str, count: int) -> tuple[CellRef, ...]:
-    """``(kind, key, 0)`` … ``(kind, key, count - 1)``, made once."""
-    refs = _REFS.get((kind, key, count))
-    if refs is None:
-        if len(_REFS) > 4096:
-            _REFS.clear()
-        refs = _REFS[(kind, key, count)] = tuple((kind, key, index) for index in range(count))
-    return refs
+def _one_getter(place: int) -> Callable[[_Numbers], tuple[int | float | None, ...]]:
+    return lambda numbers: (numbers[place],)
 
 
-def _views(report: Report) -> dict[str | None, _Numbers]:
-    """The number of every readable, valid cell of the report by reference: for each format
+_PREPARED: dict[int, _Prepared] = {}
+
+
+def _prepared(identities: IdentitySet) -> _Prepared:
+    found = _PREPARED.get(id(identities))
+    if found is None or found.identities is not identities:
+        if len(_PREPARED) > 16:
+            _PREPARED.clear()
+        found = _PREPARED[id(identities)] = _Prepared(identities)
+    return found
+
+
+def _views(report: Report, prepared: _Prepared) -> dict[str | None, _Numbers]:
+    """The number of every readable, valid cell an identity names, by place: for each format
     those of that format's tables, and (``None``) of every table."""
     views: dict[str | None, _Numbers] = {}
+    size = len(prepared.places)
     for kind, table in report.tables.items():
-        numbers = views.setdefault(table.format, {})
         format_ = table.format
+        numbers = views.get(format_)
+        if numbers is None:
+            numbers = views[format_] = [None] * size
         for row in table.rows:
             row_cells = row.cells
-            for ref, cell in zip(_refs(kind, row.key, len(row_cells)), row_cells, strict=True):
+            for index, place in prepared.row(kind, row.key, len(row_cells)):
+                cell = row_cells[index]
                 value = cell.value
                 if value is None:
                     continue
-                if ((type(value) is int and value >= 0 and not cell.raw.endswith("元"))
-                        or not cell_issue(kind, format_, ref[1], ref[2], cell)):
-                    numbers[ref] = value
+                # the common case first ("元" in a cell is quicker to test than where it is)
+                if ((type(value) is int and value >= 0 and "元" not in cell.raw)
+                        or not cell_issue(kind, format_, row.key, index, cell)):
+                    numbers[place] = value
     if len(views) == 1:
         views[None] = next(iter(views.values()))
-    else:  # a table is one kind: no reference is in two of them
-        views[None] = {ref: value for numbers in views.values()
-                       for ref, value in numbers.items()}
+    else:  # a table is one kind: no place is in two of them
+        merged: _Numbers = [None] * size
+        for numbers in views.values():
+            for place, value in enumerate(numbers):
+                if value is not None:
+                    merged[place] = value
+        views[None] = merged
     return views
 
 
@@ -359,24 +422,24 @@ def failures(report: Report, identities: IdentitySet, code: str,
     report's cells are read once per report when ``context`` is given: the rules ask in turn)."""
     if not report.tables:
         return
-    formats = sorted({table.format for table in report.tables.values()})
-    views = (_views(report) if context is None
-             else context.memo((__name__, "views"), lambda: _views(report)))
-    for format_, identity in identities.for_code(code, formats):
-        numbers = views[format_]
-        found = numbers.get(identity.total)
-        if found is None:
-            continue
-        plus = [numbers.get(ref) for ref in identity.parts]
-        minus = [numbers.get(ref) for ref in identity.with_total]
-        if None in plus or None in minus:
-            continue
+    formats = tuple(sorted({table.format for table in report.tables.values()}))
+    prepared = _prepared(identities)
+    views = (_views(report, prepared) if context is None
+             else context.memo((__name__, "views", id(identities)),
+                               lambda: _views(report, prepared)))
+    for format_, (identity, numbers_of, split) in prepared.checks(code, formats):
+        values = numbers_of(views[format_])
+        if None in values:
+            continue  # a cell missing, unread or invalid
+        found = values[0]
+        plus, minus = values[1:split], values[split:]
         expected = sum(plus) - sum(minus)  # type: ignore[arg-type]
-        if abs(found - expected) > _TOLERANCE:
+        if abs(found - expected) > _TOLERANCE:  # type: ignore[operator]
             arithmetic = " + ".join(number_text(v) for v in plus)  # type: ignore[arg-type]
             if minus:
                 arithmetic += "".join(f" − {number_text(v)}" for v in minus)  # type: ignore[arg-type]
-            yield Failure(identity, _cell(report, identity.total), found, expected, arithmetic)
+            yield Failure(identity, _cell(report, identity.total), found,  # type: ignore[arg-type]
+                          expected, arithmetic)
 
 
 class IdentityRule(Rule):

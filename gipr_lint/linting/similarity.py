@@ -150,18 +150,20 @@ def signature(hashes: Iterable[int]) -> tuple[int, ...]:
         return ()
     # bin -> its smallest value: the values in descending order, each overwriting the last
     smallest = dict(zip(map(operator.rshift, values, repeat(_BIN_SHIFT)), values, strict=True))
+    if (len(smallest) == SIGNATURE_SIZE and min(smallest) == 0
+            and max(smallest) == SIGNATURE_SIZE - 1):  # every bin filled
+        return tuple(map(_VALUE_MASK.__and__, map(smallest.__getitem__, range(SIGNATURE_SIZE))))
     bins = [smallest[index] & _VALUE_MASK if index in smallest else _EMPTY
             for index in range(SIGNATURE_SIZE)]
-    if _EMPTY in bins:
-        original = list(bins)
-        for i in range(SIGNATURE_SIZE):
-            if original[i] == _EMPTY:
-                # borrow from the next filled bin (cyclically), offset by the distance so that
-                # two borrowed bins are equal only when their sources are
-                step = 1
-                while original[(i + step) % SIGNATURE_SIZE] == _EMPTY:
-                    step += 1
-                bins[i] = original[(i + step) % SIGNATURE_SIZE] + step * _EMPTY
+    # an empty bin borrows from the next filled bin (cyclically), offset by the distance so
+    # that two borrowed bins are equal only when their sources are: walking down from the end,
+    # ``following`` is the next filled bin (past the end: the first one, one round later)
+    following = next(i for i in range(SIGNATURE_SIZE) if i in smallest) + SIGNATURE_SIZE
+    for i in range(SIGNATURE_SIZE - 1, -1, -1):
+        if i in smallest:
+            following = i
+        else:
+            bins[i] = bins[following % SIGNATURE_SIZE] + (following - i) * _EMPTY
     return tuple(bins)
 
 

@@ -47,15 +47,22 @@ def _payload_as(node: object, kind: type[_T]) -> _T:
 
 def _cells(children: Iterable[object]) -> tuple[Cell, ...]:
     """The cells among a row's children (the grammar's CELL tokens carry a Cell)."""
-    return tuple(child.payload for child in children  # type: ignore[misc]
-                 if type(child) is PieceToken and child.type == "CELL")
+    return tuple([child.payload for child in children  # type: ignore[misc, attr-defined]
+                  if type(child) is PieceToken and child.type == "CELL"])
 
 
-def _row(label: object, cells: tuple[Cell, ...]) -> Row:
-    item = _payload_as(label, TableItem)
-    assert item.template is not None
-    return Row(key=item.template.key, label=item.text, label_span=item.span,
-               official_label=item.template.official, cells=cells, reworded=item.reworded)
+def _row(node: Node) -> Row:
+    """The row a table row's node holds: its label token, then its cells."""
+    children = node.children
+    item = getattr(children[0], "payload", None)
+    if not isinstance(item, TableItem):
+        raise TypeError(f"expected a TableItem token payload, found {item!r}")
+    template = item.template
+    assert template is not None
+    cells: tuple[Cell, ...] = tuple([
+        child.payload for child in children[1:]  # type: ignore[misc, union-attr]
+        if type(child) is PieceToken and child.type == "CELL"])
+    return Row(template.key, item.text, item.span, template.official, cells, item.reworded)
 
 
 #: How many opening paragraphs may be looked at for the agency, and the length below which a
@@ -78,13 +85,18 @@ class _Builder:
     def table(self, tree: Node) -> None:
         opener = tree.children[0]
         read = _payload_as(opener, TableRead)
-        headers = tuple(TextPiece(token.value, Span(token.start_pos, token.end_pos))
-                        for token in tree.children[1:]
-                        if isinstance(token, PieceToken) and token.type.endswith("HEADER"))
+        found: list[TextPiece] = []
+        row_nodes: list[Node] = []
+        for child in tree.children[1:]:  # one pass: header tokens and row nodes
+            if type(child) is PieceToken:
+                if child.type.endswith("HEADER"):
+                    found.append(TextPiece(child.value, Span(child.start_pos, child.end_pos)))
+            elif isinstance(child, Node):
+                row_nodes.append(child)
+        headers = tuple(found)
         rows: list[Row] = []
         if read.kind == "review":
-            values = next((c for c in tree.children
-                           if isinstance(c, Node) and c.data == "review_values"), None)
+            values = next((c for c in row_nodes if c.data == "review_values"), None)
             cells = _cells(values.children) if values is not None else ()
             header = headers[0] if headers else TextPiece("", read.span)
             for index, (key, label) in enumerate(REVIEW_GROUPS):
@@ -93,9 +105,7 @@ class _Builder:
                 if group_cells:
                     rows.append(Row(key, label, header.span, label, group_cells))
         else:
-            for child in tree.children:
-                if isinstance(child, Node):
-                    rows.append(_row(child.children[0], _cells(child.children[1:])))
+            rows = [_row(child) for child in row_nodes]
         if read.kind in self.tables:
             self.problems.append(Problem(f"a second {read.kind} table; only the first is read",
                                          read.span, "second-table", table=read.kind))
@@ -153,13 +163,20 @@ class _Builder:
         match = _payload_as(heading_token, HeadingMatch)
         paragraphs: list[Paragraph] = []
         end = match.heading.span.end
+        debris = self.debris
         for child in tree.children[1:]:
             if isinstance(child, Node):
                 self.table(child)
                 end = max(end, _payload_as(child.children[0], TableRead).span.end)
-            else:
-                self.loose(child, paragraphs)
-                end = max(end, child.end_pos or end)
+            else:  # self.loose(child, paragraphs), inline: a section has many
+                payload = getattr(child, "payload", None)
+                if isinstance(payload, Paragraph):
+                    paragraphs.append(payload)
+                elif isinstance(payload, Debris):
+                    debris.append(payload)
+                child_end = child.end_pos
+                if child_end and child_end > end:
+                    end = child_end
         self.sections.append(Section(match.number, match.heading, tuple(paragraphs),
                                      Span(match.heading.span.start, end)))
 

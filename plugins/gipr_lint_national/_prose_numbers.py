@@ -8,6 +8,7 @@ inside them. Every helper is pure and cheap; the regexes are compiled once.
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_right
 
 from gipr_lint.api import Span, cjk_number, compile_re, sentence_bounds
@@ -28,9 +29,14 @@ NUMBER = r"(?:\d+|[零〇○一二两三四五六七八九十百千]+)"
 APPROXIMATE = compile_re(r"\s*(?:余|多|来|以上|左右|上下)")
 
 #: 《…》 titles (no nesting across sentences) and 文号: 国办公开办函〔2021〕30号, 豫政〔2020〕5号.
+#: The Han characters before a 文号's bracket are a whole run (what follows them is never Han,
+#: so no shorter run can match): taken possessively where Python has it (3.11), which spares
+#: the search trying every shorter run at every character.
+_WHOLE = "+" if sys.version_info >= (3, 11) else ""
 _CITATION = compile_re(
     r"《[^《》\n]{0,120}》"
-    r"|[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+    r"|[\u4e00-\u9fff]{1,12}" + _WHOLE
+    + r"\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 #: The titles alone, for a text without 文号.
 _TITLE = compile_re(r"《[^《》\n]{0,120}》")
 #: Where a sentence (or a clause introduced by a colon) starts: after 。；！？： and spaces.

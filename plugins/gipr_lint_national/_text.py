@@ -62,14 +62,24 @@ def is_prose(text: str) -> bool:
             and _ENOUGH_HAN.match(text) is not None)
 
 
-def prose_paragraphs(report: Report, *, containing: str = "") -> Iterator[Paragraph]:
+def prose_paragraphs(report: Report, *, containing: str = "",
+                     context: RuleContext | None = None) -> Iterator[Paragraph]:
     """The report's prose paragraphs (preamble and sections, document order), see :func:`is_prose`.
 
     With ``containing``, only paragraphs holding at least one of its characters (a cheap
     pre-filter). Never yields the title, section headings, tables, debris or the signature: those
-    are not paragraphs in the model.
+    are not paragraphs in the model. With ``context``, which paragraphs are prose is found once
+    per report (several rules ask).
     """
     wanted = _any_of(containing) if containing else None
+    if context is not None:
+        prose = context.memo(("gipr_lint_national", "prose paragraphs"),
+                             lambda: [p for p in report.paragraphs() if is_prose(p.text)])
+        if wanted is None:
+            yield from prose
+        else:
+            yield from (p for p in prose if wanted.search(p.text) is not None)
+        return
     for paragraph in report.paragraphs():
         text = paragraph.text
         if wanted is not None and wanted.search(text) is None:

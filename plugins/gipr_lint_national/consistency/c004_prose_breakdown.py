@@ -18,13 +18,16 @@ _UNIT_KINDS = {"件": "item", "条": "item", "篇": "item", "份": "item", "个"
                "人次": "person"}
 _UNITS = "人次|" + "|".join(unit for unit in _UNIT_KINDS if unit != "人次")
 
+#: (A count's look-behind, not a digit or a point before it, is written after its first digit:
+#: a pattern that starts with a digit is searched for digits at C speed, one that starts with a
+#: look-behind is tried at every character.)
 #: A count followed at once by the word that opens its parts: "126条，其中…", "13件（含…".
 _TOTAL = compile_re(
-    rf"(?<![\d.])(?P<total>\d+)\s*(?P<unit>{_UNITS})\s*(?P<sep>[，,。]?\s*[（(]?)\s*"
+    rf"(?P<total>\d(?<![\d.]\d)\d*)\s*(?P<unit>{_UNITS})\s*(?P<sep>[，,。]?\s*[（(]?)\s*"
     r"(?P<trigger>其中|具体包括|包括|分别为|分别是|含)\s*[，,：:]?")
 
 #: A part: a count with its unit, not approximate ("20余条") and not a rate ("4.5%").
-_PART = compile_re(rf"(?<![\d.])(?P<n>\d+)\s*(?P<unit>{_UNITS})(?!\s*(?:工作日|日|天|月|年))")
+_PART = compile_re(rf"(?P<n>\d(?<![\d.]\d)\d*)\s*(?P<unit>{_UNITS})(?!\s*(?:工作日|日|天|月|年))")
 
 #: Anything that makes the parts more than a plain list: nested parts, rates, comparisons,
 #: approximate numbers, another total.
@@ -66,7 +69,7 @@ class ProseBreakdown(Rule):
     summary = "A total in the prose whose parts do not add up"
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
-        for paragraph in prose_paragraphs(report, containing="其含包分"):
+        for paragraph in prose_paragraphs(report, containing="其含包分", context=context):
             text, base = paragraph.text, paragraph.span.start
             citations: Citations | None = None
             for match in _TOTAL.finditer(text):

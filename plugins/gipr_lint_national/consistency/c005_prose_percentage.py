@@ -24,9 +24,12 @@ _UNIT_KINDS = {"件": "item", "条": "item", "篇": "item", "份": "item", "个"
                "宗": "item", "次": "time", "人": "person"}
 _UNITS = "|".join(_UNIT_KINDS)
 
+#: (A count's look-behind, not a digit or a point before it, is written after its first digit:
+#: a pattern that starts with a digit is searched for digits at C speed, one that starts with a
+#: look-behind is tried at every character.)
 #: A count and the share stated beside it: "258件，占33.9%", "2条,占比4.5%".
 _SHARE = compile_re(
-    rf"(?<![\d.])(?P<count>\d+)\s*(?P<unit>{_UNITS})\s*[，,、]?\s*"
+    rf"(?P<count>\d(?<![\d.]\d)\d*)\s*(?P<unit>{_UNITS})\s*[，,、]?\s*"
     r"(?P<of>(?:占|占比|比例为|比重为)[^，,。；;\d%％]{0,12}?)\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
 
 #: What may stand between 占 and the percentage for the share to be of the stated total:
@@ -40,7 +43,7 @@ _TOTAL = compile_re(rf"(?:共|总计|合计|累计|共计|总数|总量)[^。；
                     rf"(?<![\d.])(?P<n>\d+)\s*(?P<unit>{_UNITS})(?!\s*[余多])")
 
 #: Any count, a possible base of a share.
-_COUNT = compile_re(rf"(?<![\d.])(?P<n>\d+)\s*(?P<unit>{_UNITS})")
+_COUNT = compile_re(rf"(?P<n>\d(?<![\d.]\d)\d*)\s*(?P<unit>{_UNITS})")
 
 #: The share is of every reply (table 三 （七）总计).
 _OF_ALL_REPLIES = compile_re(r"(?:全部|所有|总)[^，,。；;]{0,4}(?:答复|办理|办结|处理)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, Span, compact, translator
 from gipr_lint_national._text import quote
@@ -16,6 +17,13 @@ from gipr_lint_national.structure._common import (
 from gipr_lint_national.structure._declared import declarations
 
 _ = translator("gipr_lint_national")
+
+
+@lru_cache(maxsize=1024)
+def _compact_title(title: str) -> str:
+    """A numbered line's title as the old titles are compared (the same lines recur in report
+    after report: made once)."""
+    return compact(title).rstrip(_TITLE_TAIL)
 
 
 class PreStructure2019(Rule):
@@ -59,7 +67,7 @@ class PreStructure2019(Rule):
         found: list[tuple[Span, str, str]] = []
         text = report.text
         for match in _NUMBERED_LINE.finditer("\n" + text):
-            title = compact(match.group("title")).rstrip(_TITLE_TAIL)
+            title = _compact_title(match.group("title"))
             if title in _COMPACT_OLD_TITLES:
                 start, end = match.start("marker") - 1, match.end("title") - 1
                 while text[end - 1] in _TITLE_TAIL or text[end - 1].isspace():

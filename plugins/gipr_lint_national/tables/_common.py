@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from gipr_lint.api import (
@@ -130,19 +131,26 @@ def _cut_short_headers(header: TextPiece) -> list[Span]:
     """Table-四 header cells cut short ("结果" for 结果维持), when the header is split into
     cells by pipes or tabs and no cell holds the missing halves (a header wrapped over two
     rows)."""
-    if not any(sep in header.text for sep in "|｜\t"):
-        return []
-    cut: list[Span] = []
-    for match in _REVIEW_FIELD.finditer(header.text):
+    base = header.span.start
+    return [Span(base + start, base + end) for start, end in _cut_short_offsets(header.text)]
+
+
+@lru_cache(maxsize=256)
+def _cut_short_offsets(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`_cut_short_headers` within ``text``, as offsets (the same headers come back in
+    report after report)."""
+    if not any(sep in text for sep in "|｜\t"):
+        return ()
+    cut: list[tuple[int, int]] = []
+    for match in _REVIEW_FIELD.finditer(text):
         words = compact(match.group())
         if words in _SECOND_HALVES:
-            return []
+            return ()
         if words in _CUT_SHORT:
             inner = match.group()
-            offset = match.start() + len(inner) - len(inner.lstrip())
-            start = header.span.start + offset
-            cut.append(Span(start, start + len(inner.strip())))
-    return cut
+            start = match.start() + len(inner) - len(inner.lstrip())
+            cut.append((start, start + len(inner.strip())))
+    return tuple(cut)
 
 
 def _fee_cell(report: Report) -> Cell | None:
@@ -153,7 +161,8 @@ def _fee_cell(report: Report) -> Cell | None:
     return row.cells[0] if row is not None and row.cells else None
 
 
-_FEE_HEADER = compile_re(r"(?:本年)?收费金额[^|｜\t\n]{0,16}")
+#: (Two literal openings rather than an optional 本年: a search then skips to them.)
+_FEE_HEADER = compile_re(r"(?:本年收费金额|收费金额)[^|｜\t\n]{0,16}")
 
 
 def _fee_header(text: str, table: Table) -> TextPiece | None:

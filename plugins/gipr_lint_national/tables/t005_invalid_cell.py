@@ -30,6 +30,30 @@ from gipr_lint_national.tables._common import (
 
 _ = translator("gipr_lint_national")
 
+_ROW_NAMES: dict[tuple[int, str, str], tuple[Templates, list[str], dict[str, str]]] = {}
+
+
+def _row_names(templates: Templates, kind: str, format_: str
+               ) -> tuple[list[str], dict[str, str]]:
+    """The template rows of a table in order and how messages name them, made once per
+    template set (not for every table with a row missing)."""
+    cached = _ROW_NAMES.get((id(templates), kind, format_))
+    if cached is not None and cached[0] is templates:
+        return cached[1], cached[2]
+    if kind == "requests":
+        requests = templates.request_rows.get(format_, ())
+        order = [row.key for row in requests]
+        names = {r.key: request_row_name(r) for r in requests}
+    else:
+        rows = [r for block in templates.active_blocks.get(format_, ()) for r in block.rows]
+        order = [r.key for r in rows]
+        names = {r.key: r.official for r in rows}
+    if len(_ROW_NAMES) > 64:
+        _ROW_NAMES.clear()
+    _ROW_NAMES[(id(templates), kind, format_)] = (templates, order, names)
+    return order, names
+
+
 class InvalidCell(Rule):
     """A cell that is not a non-negative whole number where one is required, or a row or cell
     that is missing.
@@ -83,23 +107,28 @@ class InvalidCell(Rule):
         for table in report.tables.values():
             if not report.ends_inside(table):  # rows lost where the text was cut: P004
                 yield from self._missing_rows(table, context.templates)
-            for row in table.rows:
-                for index, cell in enumerate(row.cells):
-                    value = cell.value
-                    if value is None:
-                        if row.label_span not in covered and cell.span not in covered:
-                            covered.add(row.label_span)
-                            yield self.finding(cell.span, _(
-                                "{where}: expected a number, found a cell that could not be read"
-                            ).format(where=_where(table, row, index)))
-                        continue
-                    if type(value) is int and value >= 0 and not cell.raw.endswith("元"):
-                        continue  # the common case, fine in every column (see cell_issue)
-                    issue = cell_issue(table.kind, table.format, row.key, index, cell)
-                    if issue:
-                        yield self.finding(cell.span, _('{where}: expected {what}, found '
-                                                        '"{found}"').format(
-                            where=_where(table, row, index), what=issue, found=cell.raw))
+            # the cells other than the common case (a non-negative whole number not in 元, fine
+            # in every column: see cell_issue), picked out in one comprehension ("元" in a cell
+            # is quicker to test than where it is, so the few with 元 are looked at again)
+            odd = [(row, index, cell) for row in table.rows
+                   for index, cell in enumerate(row.cells)
+                   if type(cell.value) is not int or cell.value < 0 or "元" in cell.raw]
+            for row, index, cell in odd:
+                value = cell.value
+                if value is None:
+                    if row.label_span not in covered and cell.span not in covered:
+                        covered.add(row.label_span)
+                        yield self.finding(cell.span, _(
+                            "{where}: expected a number, found a cell that could not be read"
+                        ).format(where=_where(table, row, index)))
+                    continue
+                if type(value) is int and value >= 0 and not cell.raw.endswith("元"):
+                    continue
+                issue = cell_issue(table.kind, table.format, row.key, index, cell)
+                if issue:
+                    yield self.finding(cell.span, _('{where}: expected {what}, found '
+                                                    '"{found}"').format(
+                        where=_where(table, row, index), what=issue, found=cell.raw))
 
     def _row_shape(self, report: Report, problem: Problem,
                    covered: set[Span]) -> Iterator[Finding]:
@@ -145,20 +174,17 @@ class InvalidCell(Rule):
     def _missing_rows(self, table: Table, templates: Templates) -> Iterator[Finding]:
         if not table.missing_rows:
             return
-        if table.kind == "requests":
-            requests = templates.request_rows.get(table.format, ())
-            order = [row.key for row in requests]
-            names = {r.key: request_row_name(r) for r in requests}
-        else:
-            rows = [r for block in templates.active_blocks.get(table.format, ())
-                    for r in block.rows]
-            order = [r.key for r in rows]
-            names = {r.key: r.official for r in rows}
+        order, names = _row_names(templates, table.kind, table.format)
         present = {row.key: row for row in table.rows}
         groups: dict[str | None, list[str]] = {}  # next present row (None: the table's end)
+        following_row: dict[str, str | None] = {}  # template row -> the next present one
+        following: str | None = None
+        for key in reversed(order):  # (a key listed twice: its first place decides)
+            following_row[key] = following
+            if key in present:
+                following = key
         for key in table.missing_rows:
-            later = order[order.index(key) + 1:] if key in order else []
-            groups.setdefault(next((k for k in later if k in present), None), []).append(key)
+            groups.setdefault(following_row.get(key), []).append(key)
         last = table.rows[-1].label_span if table.rows else Span(table.span.start,
                                                                    table.span.start)
         for following, keys in groups.items():

@@ -6,7 +6,10 @@ from gipr_lint.api import compile_re
 from gipr_lint_national._text import HAN
 
 # One space (or ideographic space) with a Han character on each side.
-_STRAY_SPACE = compile_re(f"(?<=[{HAN}])[ \u3000](?=[{HAN}])")
+#: (A look-behind written after the first character it guards, not before it: a pattern that
+#: starts with a character class is searched for at C speed, one that starts with a look-behind
+#: is tried at every character.)
+_STRAY_SPACE = compile_re(f"[ \u3000](?<=[{HAN}][ \u3000])(?=[{HAN}])")
 
 
 # A sub-heading marker, （3） or 一、, possibly inside a paragraph (a page flattened to one line).
@@ -41,7 +44,7 @@ _BEFORE = f"{HAN}0-9《“（"
 
 # , ; : ? ! after a Han character (or closing quote/bracket) and before Han, a digit or an
 # opening quote/bracket.
-_HALF_WIDTH = compile_re(f"(?<=[{_AFTER}])[,;:?!](?=[{_BEFORE}])")
+_HALF_WIDTH = compile_re(f"[,;:?!](?<=[{_AFTER}][,;:?!])(?=[{_BEFORE}])")
 
 
 # A half-width pair of parentheses holding Han text and touching Han text or opening a line.

@@ -38,7 +38,7 @@ class SpaceInChineseText(Rule):
     summary = "A space inside running Chinese text"
 
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
-        for paragraph in prose_paragraphs(report, containing=" \u3000"):
+        for paragraph in prose_paragraphs(report, containing=" \u3000", context=context):
             text = paragraph.text
             for match in _STRAY_SPACE.finditer(text):
                 if _in_subheading(text, match.start()):

@@ -37,7 +37,7 @@ class HalfWidthPunctuation(Rule):
     enabled_by_default = False
 
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
-        for paragraph in prose_paragraphs(report, containing=",;:?!("):
+        for paragraph in prose_paragraphs(report, containing=",;:?!(", context=context):
             text, base = paragraph.text, paragraph.span.start
             for match in _HALF_WIDTH.finditer(text):
                 mark = match.group()

@@ -68,7 +68,7 @@ class RepeatedText(Rule):
     summary = "A character or word written twice by mistake"
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
-        for paragraph in prose_paragraphs(report):
+        for paragraph in prose_paragraphs(report, context=context):
             text, base = paragraph.text, paragraph.span.start
             citations: Citations | None = None
             for start, word in self._doubles(text):

@@ -16,7 +16,7 @@ from gipr_lint.api import (
     compile_re,
     translator,
 )
-from gipr_lint_national._text import line_span, quote
+from gipr_lint_national._text import quote
 
 _ = translator("gipr_lint_national")
 
@@ -36,8 +36,8 @@ _FORMAT_NOTICE = compile_re(
 _RIGHT_PREFIX = "国办公开办函"
 
 #: The document kind 函 written as a look-alike in any 文号: "国办涵〔2020〕109号".
-_KIND_LOOKALIKE = compile_re(
-    r"(?<=[\u4e00-\u9fff])(?P<kind>[涵凾])\s*"
+_KIND_LOOKALIKE = compile_re(  # the look-behind after the letter: a search skips to 涵/凾
+    r"(?P<kind>[涵凾])(?<=[\u4e00-\u9fff][涵凾])\s*"
     r"(?=[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号)")
 
 #: The 条例 cited with an order number: "…条例》（国务院令第711号）".
@@ -89,11 +89,14 @@ class MalformedCitation(Rule):
                     yield from sorted(found, key=lambda finding: finding.span.start)
                 continue
             # 《》 are counted over whole lines: a title read off a paragraph's line splits it
-            line = line_span(whole, paragraph.span)
-            if line.start not in lines:
-                lines.add(line.start)
-                if _TITLE_MARK.search(whole, line.start, line.end):
-                    found += self._titles(whole[line.start:line.end], line.start)
+            # (the line is line_span(whole, paragraph.span), found inline: every paragraph asks)
+            line_start = whole.rfind("\n", 0, paragraph.span.start) + 1
+            if line_start not in lines:
+                lines.add(line_start)
+                newline = whole.find("\n", paragraph.span.end)
+                line_end = len(whole) if newline == -1 else newline + 1
+                if _TITLE_MARK.search(whole, line_start, line_end):
+                    found += self._titles(whole[line_start:line_end], line_start)
             if found:
                 yield from sorted(found, key=lambda finding: finding.span.start)
 

@@ -108,6 +108,8 @@ def _year_openers(report: Report) -> list[Opener]:
     for number, paragraph in _numbered_paragraphs(report):
         text, base = paragraph.text, paragraph.span.start
         first = paragraph.marker.span.end - base if paragraph.marker else 0
+        if _OPENER.search(text, first) is None:
+            continue  # no year with 年 anywhere: no sentence opens with one (a quick search)
         for position in year_sentence_starts(text, first):
             found = _opener_at(text, position, names, report.year)
             if found is None:
