@@ -256,3 +256,39 @@ def test_remembered_digit_splits_equal_fresh_ones() -> None:
         for sums in (True, False):
             assert split_digits(digits, list(sizes), sums=sums) == _split.__wrapped__(
                 digits, sizes, sums, SEARCH_BUDGET)
+
+
+def test_the_run_end_without_the_tokenizer_is_the_tokenizers() -> None:
+    rng = random.Random(15)
+    alphabet = [*"0123456789 \t\n\r|｜\"“”'‘’:：\u3000", *"-−—–－/／无第.．、万元", "１", "٣", "其",
+                "（", "2.其他", "第3页", "- 3 -", "|---|", "3、"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(15)))
+        start = rng.randrange(len(text) + 1)
+        end = rng.randrange(max(0, start - 2), len(text) + 1)  # a cut text: end before start
+        run = cells._RUN.match(text, start, end)
+        assert cells._run_end(text, start, end) == (run.end() if run else start), repr(text)
+
+
+def test_cells_built_without_init_equal_cells_built_with_it() -> None:
+    from gipr_lint.reading.layout.objects import new_cell, new_span
+
+    for raw, value, start, end, blank in [("12", 12, 3, 5, False), ("", 0, 7, 7, True),
+                                          ("1.5", 1.5, 0, 3, False), ("x", None, 1, 2, False)]:
+        made = new_cell(raw, value, start, end, blank)
+        plain = Cell(raw, value, Span(start, end), blank)
+        assert type(made) is Cell and type(made.span) is Span
+        assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert new_span(4, 9) == Span(4, 9) and new_span(4, 9) < Span(5, 0)
+
+
+def test_remembered_fuzzy_titles_equal_fresh_ones() -> None:
+    from gipr_lint.reading.layout.headings import _fuzzy_title
+
+    lines = [line.strip() for text in TEXTS for line in text.splitlines()]
+    lines += ["一、总休情况", "二、主动公开政府政府情况", "五、存在的主要问题及改进情况"]
+    for line in lines:
+        for hint in (None, 1, 2, 5):
+            key = compact(line).rstrip(":：。．.;；")
+            if key and len(key) <= 40:
+                assert _fuzzy_title(key, hint) == _fuzzy_title.__wrapped__(key, hint)

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from gipr_lint.model import SECTION_TITLES, Heading
 from gipr_lint.reading.layout.compact import CompactText, compact
@@ -94,6 +95,14 @@ def _classify_title(title: str, *, numbered: bool, hint: int | None = None
         return _COMPACT_TITLES[key]
     if not numbered or not key or len(key) > _MAX_FUZZY:
         return None
+    return _fuzzy_title(key, hint)
+
+
+@lru_cache(maxsize=2048)
+def _fuzzy_title(key: str, hint: int | None) -> tuple[int, str] | None:
+    """The section a numbered title ``key`` (compact, not an exact title) names by similarity,
+    remembered: the same lines come in report after report (a table's numbered row labels
+    "二、上年结转政府信息公开申请数量" hold a title word and are compared on every read)."""
     best: tuple[float, int] = (0.0, 0)
     characters = frozenset(key)
     for candidate, number, candidate_characters, most in _NEAR_IN_LENGTH[len(key)]:
