@@ -292,3 +292,30 @@ def test_remembered_fuzzy_titles_equal_fresh_ones() -> None:
             key = compact(line).rstrip(":：。．.;；")
             if key and len(key) <= 40:
                 assert _fuzzy_title(key, hint) == _fuzzy_title.__wrapped__(key, hint)
+
+
+def test_the_compact_view_by_byte_splits_equals_the_regex_split() -> None:
+    from gipr_lint.reading.layout.compact import _runs_by_bytes, _runs_by_regex
+
+    rng = random.Random(15)
+    alphabet = " \t\n\r\"'“”a中，（）\u3000．－—\u200b\ufeff\x0b\x0c\x1c\x1f\x85\xa0é\ud800"
+    samples = [*TEXTS, "", " ", "a", " a ", "'", "a'"] + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(5000)]
+    for text in samples:
+        folded = fold(text)
+        assert _runs_by_bytes(folded) == _runs_by_regex(folded), repr(text)
+    for wide in ("\u2028", "\u1680", "\u2000", "\u205f"):  # whitespace beyond Latin-1
+        assert _runs_by_bytes(fold(f"a{wide}b")) is None
+        assert CompactText(f"a{wide}b").text == "ab"
+
+
+def test_table_items_built_by_their_slots_equal_items_built_by_init() -> None:
+    from gipr_lint.reading.layout.tables import TableItem, _new_item
+
+    template = NATIONAL.request_rows["2021"][0]
+    cell = Cell("0", 0, Span(9, 10))
+    for args in [("header", Span(0, 4), "信息内容", None, False, (), 0, False),
+                 ("row", Span(5, 9), "规章", template, True, (cell,), 7, True)]:
+        made = _new_item(*args)  # type: ignore[arg-type]
+        assert type(made) is TableItem
+        assert made == TableItem(*args) and repr(made) == repr(TableItem(*args))  # type: ignore[arg-type]

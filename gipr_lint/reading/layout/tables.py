@@ -19,6 +19,7 @@ from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind
 from gipr_lint.reading.layout.cells import read_cells
 from gipr_lint.reading.layout.columns import Unwrapped
 from gipr_lint.reading.layout.compact import CompactText, compact
+from gipr_lint.reading.layout.objects import new_span
 from gipr_lint.reading.layout.splitting import split_digits
 from gipr_lint.reading.numerals import cjk_number, cjk_numeral
 from gipr_lint.reading.source import Span
@@ -59,6 +60,28 @@ class TableItem:
     #: Whether the cells were kept apart by a separator the writer made (pipe, tab, line
     #: break), so that a wrong count is the report's own (T005), not the input's (P001).
     separated: bool = False
+
+
+_ITEM_SLOTS = tuple(TableItem.__dict__[name].__set__ for name in (
+    "kind", "span", "text", "template", "reworded", "cells", "expected", "separated"))
+
+
+def _new_item(kind: str, span: Span, text: str, template: RowTemplate | None, reworded: bool,
+              cells: tuple[Cell, ...], expected: int, separated: bool) -> TableItem:
+    """``TableItem(kind, span, ...)`` with every field given, each set by its slot (see
+    :mod:`~gipr_lint.reading.layout.objects`): a reader builds one per label."""
+    item = object.__new__(TableItem)
+    set_kind, set_span, set_text, set_template, set_reworded, set_cells, set_expected, \
+        set_separated = _ITEM_SLOTS
+    set_kind(item, kind)
+    set_span(item, span)
+    set_text(item, text)
+    set_template(item, template)
+    set_reworded(item, reworded)
+    set_cells(item, cells)
+    set_expected(item, expected)
+    set_separated(item, separated)
+    return item
 
 
 @dataclass(frozen=True)
@@ -292,12 +315,16 @@ class _Plan:
 
 # --------------------------------------------------------------------------- anchoring
 
-@dataclass(frozen=True, slots=True)
 class _Anchor:
-    expected: _Expected
-    start: int  # original offsets
-    end: int
-    reworded: bool
+    """A label found: the item it is, its original offsets, whether a variant wording."""
+
+    __slots__ = ("end", "expected", "reworded", "start")
+
+    def __init__(self, expected: _Expected, start: int, end: int, reworded: bool) -> None:
+        self.expected = expected
+        self.start = start  # original offsets
+        self.end = end
+        self.reworded = reworded
 
 
 _LINE_END = frozenset("\r\n|｜\t\f")
@@ -579,15 +606,15 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
     sums = table == "requests"
     for index, anchor in enumerate(anchors):
         item = anchor.expected
-        span = Span(anchor.start, anchor.end)
+        span = new_span(anchor.start, anchor.end)
         label = text[anchor.start:anchor.end]
         if item.kind != "row" or item.template is None:
-            items.append(TableItem(item.kind, span, label))
+            items.append(_new_item(item.kind, span, label, None, False, (), 0, False))
             continue
         limit = anchors[index + 1].start if index + 1 < len(anchors) else end
         shape = _row_shape(table, item.template.key, item.expected, sums)
         cells, separated = _cells_after(text, anchor.end, limit, shape, problems, label)
-        items.append(TableItem("row", span, label, item.template, anchor.reworded, cells,
+        items.append(_new_item("row", span, label, item.template, anchor.reworded, cells,
                                item.expected, separated))
     return items
 
