@@ -319,3 +319,24 @@ def test_table_items_built_by_their_slots_equal_items_built_by_init() -> None:
         made = _new_item(*args)  # type: ignore[arg-type]
         assert type(made) is TableItem
         assert made == TableItem(*args) and repr(made) == repr(TableItem(*args))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])
+def test_labels_behind_their_first_character_look_ahead_search_as_without_it(
+        templates: Templates) -> None:
+    from gipr_lint.reading.layout.tables import REQUEST_GROUPS, _label
+
+
+    rows = [row for rows in (*templates.request_rows.values(),) for row in rows]
+    rows += [row for blocks in templates.active_blocks.values() for block in blocks
+             for row in block.rows]
+    texts = [CompactText(TEXTS[0]).text[:1500], *(_labels_text(plan) for plan in _plans(templates))]
+    for template in [*rows, *REQUEST_GROUPS]:
+        for required in (False, True):
+            plain = re.compile(_label_source(template, required)[0] + _NOTE)
+            pattern = _label(template, required).pattern
+            for text in texts:
+                for pos in range(0, len(text) + 1, 37):
+                    found, expected = pattern.search(text, pos), plain.search(text, pos)
+                    assert (found and (found.span(), found.lastgroup)) == (
+                        expected and (expected.span(), expected.lastgroup))

@@ -49,3 +49,4 @@ def new_cell(raw: str, value: int | float | None, start: int, end: int,
     _set_span(cell, span)
     _set_blank(cell, blank)
     return cell  # type: ignore[no-any-return]
+

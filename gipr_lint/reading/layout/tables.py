@@ -224,12 +224,21 @@ def _label_source(template: RowTemplate, numbering_required: bool
     return f"{numbering}(?:{pattern})", starts, all(words)
 
 
+def _starting_with(starts: frozenset[str] | None, source: str) -> str:
+    """``source`` behind a look-ahead on the characters its matches begin with (``None``: any):
+    the same matches, but a search skips the positions no match can start at, where the engine
+    would otherwise try the optional numbering's every branch (a third of the time of a search
+    across a table). The look-ahead's character class costs a millisecond or so to compile,
+    once per machine: :func:`~gipr_lint.regex.compile_re` keeps the program."""
+    if starts is None:
+        return source
+    return "(?=[" + re.escape("".join(sorted(starts))) + "])" + source
+
+
 @cache
 def _label(template: RowTemplate, numbering_required: bool) -> _Label:
-    # (a look-ahead on ``starts`` in front would make searches skip positions faster, but it
-    # costs more to compile, about 3 ms over all labels, than it saves in a hundred reports)
     source, starts, nonempty = _label_source(template, numbering_required)
-    return _Label(_compiled(source, nonempty), starts)
+    return _Label(_compiled(_starting_with(starts, source), nonempty), starts)
 
 
 def label_pattern(template: RowTemplate, *, numbering_required: bool = False) -> _Pattern:
