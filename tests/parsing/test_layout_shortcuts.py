@@ -340,3 +340,35 @@ def test_labels_behind_their_first_character_look_ahead_search_as_without_it(
                     found, expected = pattern.search(text, pos), plain.search(text, pos)
                     assert (found and (found.span(), found.lastgroup)) == (
                         expected and (expected.span(), expected.lastgroup))
+
+
+def test_compact_by_split_keeps_what_the_pattern_keeps() -> None:
+    from gipr_lint.reading.layout.compact import _KEPT
+
+    rng = random.Random(15)
+    alphabet = " \t\n\r\"'“”a中，（）\u3000．－—\u200b\ufeff\x0b\x1c\x85\xa0\u2028\u1680"
+    samples = [*TEXTS, "", " ", "'a'"] + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(3000)]
+    for text in samples:
+        assert compact(text) == "".join(_KEPT.findall(fold(text))), repr(text)
+
+
+def test_a_line_heading_keeps_the_marker_read_up_to_its_title() -> None:
+    from gipr_lint.reading.layout.headings import _heading, _line_heading
+
+    lines = [line for text in TEXTS for line in text.splitlines()]
+    lines += ["一、总体情况", "1.总体情况", "12.主动公开政府信息情况",
+              "3、 收到和处理政府信息公开申请情况", "四．政府信息公开行政复议、行政诉讼情况",
+              "五、存在的主要问题及改进情况。"]
+    found = 0
+    for line in lines:
+        match = _line_heading(line, 0, len(line))
+        if match is None:
+            continue
+        found += 1
+        heading = match.heading
+        content_start = len(line) - len(line.lstrip())
+        again = _heading(line, content_start, heading.title_span.start, heading.title_span.end,
+                         match.number, heading.match)
+        assert again == heading
+    assert found >= 10

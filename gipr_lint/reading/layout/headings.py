@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from gipr_lint.model import SECTION_TITLES, Heading
+from gipr_lint.model import SECTION_TITLES, Heading, Marker
 from gipr_lint.reading.layout.compact import CompactText, compact
 from gipr_lint.reading.layout.markers import read_marker
 from gipr_lint.reading.source import Span
@@ -125,6 +125,11 @@ def _heading(text: str, start: int, title_start: int, title_end: int, number: in
     marker = read_marker(text, start, title_start)
     if marker is not None and marker.style not in _HEADING_MARKER_STYLES:
         marker = None
+    return _heading_with(text, marker, title_start, title_end, number, kind)
+
+
+def _heading_with(text: str, marker: Marker | None, title_start: int, title_end: int,
+                  number: int, kind: str) -> Heading:
     title = text[title_start:title_end]
     heading_start = marker.span.start if marker else title_start
     return Heading(text=text[heading_start:title_end], span=Span(heading_start, title_end),
@@ -157,7 +162,10 @@ def _line_heading(text: str, start: int, end: int) -> HeadingMatch | None:
     if found is None:
         return None
     number, kind = found
-    return HeadingMatch(number, _heading(text, content_start, title_start, title_end, number, kind))
+    # the marker as _heading would read it up to the title: the same match (a numbering
+    # ends where the title starts, and a shorter end only helps its look-ahead)
+    return HeadingMatch(number, _heading_with(text, marker if numbered else None, title_start,
+                                              title_end, number, kind))
 
 
 def _covered_offsets(found: dict[int, HeadingMatch]) -> set[int]:
