@@ -372,3 +372,18 @@ def test_a_line_heading_keeps_the_marker_read_up_to_its_title() -> None:
                          match.number, heading.match)
         assert again == heading
     assert found >= 10
+
+
+def test_the_wrapped_label_test_by_string_searches_equals_the_pattern() -> None:
+    from gipr_lint.reading.layout import _NUMBERS_THEN_WORDS, _numbers_then_words
+
+    rng = random.Random(15)
+    alphabet = ["a", "中", " ", "  ", "\t", "\u3000", "1", "-", "\n", "\r\n", "规章", "（", "0 0"]
+    samples = [(text, 0, len(text)) for text in TEXTS]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(20)))
+        start = rng.randrange(len(text) + 1)
+        samples.append((text, start, rng.randrange(start, len(text) + 1)))
+    for text, start, end in samples:
+        assert _numbers_then_words(text, start, end) == (
+            _NUMBERS_THEN_WORDS.search(text, start, end) is not None), repr(text)
