@@ -267,7 +267,7 @@ def test_the_run_end_without_the_tokenizer_is_the_tokenizers() -> None:
         start = rng.randrange(len(text) + 1)
         end = rng.randrange(max(0, start - 2), len(text) + 1)  # a cut text: end before start
         run = cells._RUN.match(text, start, end)
-        assert cells._run_end(text, start, end) == (run.end() if run else start), repr(text)
+        assert cells.run_end(text, start, end) == (run.end() if run else start), repr(text)
 
 
 def test_cells_built_without_init_equal_cells_built_with_it() -> None:
@@ -387,3 +387,34 @@ def test_the_wrapped_label_test_by_string_searches_equals_the_pattern() -> None:
     for text, start, end in samples:
         assert _numbers_then_words(text, start, end) == (
             _NUMBERS_THEN_WORDS.search(text, start, end) is not None), repr(text)
+
+
+def test_remembered_cell_reads_equal_fresh_ones() -> None:
+    from gipr_lint.reading.layout.tables import _Reads
+
+    rng = random.Random(15)
+    for _ in range(400):
+        text = "".join(rng.choice(["0", "12", " ", "|", "\t", "\n", "-", "规章", "2.其他", "| |"])
+                       for _ in range(rng.randrange(16)))
+        reads = _Reads(text)
+        for _ in range(12):  # the same starts asked again, with other ends and cell counts
+            start = rng.randrange(len(text) + 1)
+            end = rng.randrange(start, len(text) + 1)
+            expected = rng.choice([None, 1, 3, 7])
+            assert reads.read(start, end, expected) == cells.read_cells(text, start, end,
+                                                                        expected), repr(text)
+
+
+@pytest.mark.parametrize("path", [*sorted((ROOT / "benchmarks" / "corpus").glob("*.txt"))[::3]],
+                         ids=lambda path: path.name)
+def test_tables_read_with_shared_cell_reads_as_without(path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from gipr_lint.reading.layout import recover
+    from gipr_lint.reading.layout.tables import _Reads
+    from gipr_lint.reading.source import Source
+
+    source = Source.from_text(path.read_text(encoding="utf-8"))
+    shared = recover(source)
+    monkeypatch.setattr(_Reads, "read", lambda self, start, end, expected=None:
+                        cells.read_cells(self._text, start, end, expected))
+    assert recover(source) == shared

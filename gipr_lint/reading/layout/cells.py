@@ -14,7 +14,7 @@ from gipr_lint.model import Cell
 from gipr_lint.reading.layout.objects import new_cell
 from gipr_lint.regex import compile_re
 
-__all__ = ["BLANK_MARKS", "CellRun", "read_cells"]
+__all__ = ["BLANK_MARKS", "CellRun", "read_cells", "read_run", "run_end"]
 
 #: Cell contents that mean "nothing here" and are read as 0.
 BLANK_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "无", "——", "--"})
@@ -193,7 +193,7 @@ _PLAIN = compile_re(r"[0-9|｜\s\"“”'‘’:：]*")
 _MAY_EXTEND = frozenset("-−—–－/／无第.．、万元")
 
 
-def _run_end(text: str, start: int, end: int) -> int:
+def run_end(text: str, start: int, end: int) -> int:
     """Where the run of tokens from ``start`` ends: ``_RUN.match(text, start, end).end()``,
     without the tokenizer where the run is plain digits and separators (the common row)."""
     found = _PLAIN.match(text, start, end)
@@ -214,24 +214,32 @@ def read_cells(text: str, start: int, end: int, expected: int | None = None) -> 
     ``expected`` number of cells (see :func:`_aligned`). Cells one per line, with blank lines
     between rows, or run together read as they come.
     """
-    position = _run_end(text, start, end)
+    return read_run(text, start, run_end(text, start, end), expected)[0]
+
+
+def read_run(text: str, start: int, position: int, expected: int | None = None
+             ) -> tuple[CellRun, bool]:
+    """:func:`read_cells` once the run of tokens is known to end at ``position``
+    (:func:`run_end`), and whether ``expected`` shaped the cells (aligned fields): the cells
+    depend on ``start``, ``position`` and, only then, ``expected``; a reader that asks again
+    for the same run may use the answer it had."""
     if _SEPARATOR_AFTER_CONTENT.search(text, start, position) is None:
         cells = _field_cells(text, start, position)  # one cell per line, or run together
         separated = bool(cells) and all(
             text.find("\n", before, cell.span.start) >= 0
             for before, cell in zip([start, *(c.span.end for c in cells[:-1])], cells,
                                     strict=True))
-        return CellRun(tuple(cells), cells[-1].span.end if cells else start, separated)
+        return CellRun(tuple(cells), cells[-1].span.end if cells else start, separated), False
     if _CLEAN_ROW.fullmatch(text, start, position) is not None:
         # every field a number up to the last, nothing but separators after: the fields are
         # the digit runs, each after a separator
         cells = [new_cell(raw, int(raw), match.start(), match.end())
                  for match in _DIGITS.finditer(text, start, position) for raw in (match.group(),)]
-        return CellRun(tuple(cells), cells[-1].span.end, True)
+        return CellRun(tuple(cells), cells[-1].span.end, True), False
     cells = _aligned(_separated_fields(text, start, position), expected)
     # separators before or between the cells; only after them ("3 002 005| ||") they are a
     # table's closing debris, and the cells are apart by spaces only
     apart = not cells or any(cell.blank for cell in cells) or any(
         _APART.search(text, before, cell.span.start)
         for before, cell in zip([start, *(c.span.end for c in cells[:-1])], cells, strict=True))
-    return CellRun(tuple(cells), max((c.span.end for c in cells), default=start), apart)
+    return CellRun(tuple(cells), max((c.span.end for c in cells), default=start), apart), True

@@ -16,10 +16,10 @@ from itertools import pairwise
 from operator import attrgetter
 
 from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind
-from gipr_lint.reading.layout.cells import read_cells
+from gipr_lint.reading.layout.cells import CellRun, read_cells, read_run, run_end
 from gipr_lint.reading.layout.columns import Unwrapped
 from gipr_lint.reading.layout.compact import CompactText, compact
-from gipr_lint.reading.layout.objects import new_span
+from gipr_lint.reading.layout.objects import new_cell, new_span
 from gipr_lint.reading.layout.splitting import split_digits
 from gipr_lint.reading.numerals import cjk_number, cjk_numeral
 from gipr_lint.reading.source import Span
@@ -339,7 +339,33 @@ class _Anchor:
 _LINE_END = frozenset("\r\n|｜\t\f")
 
 
-def _stands_alone(text: str, view: CompactText, plan: _Plan, label_end: int, end: int) -> bool:
+class _Reads:
+    """:func:`~gipr_lint.reading.layout.cells.read_cells` over one text, remembered: the
+    stand-alone test reads the cells after a label up to the region's end, the row reads them up
+    to the next label, and where both runs end at the same place (the row's cells end before
+    the next label) the second read is the first one's answer. The cells depend only on where
+    they start, where their run ends and, for aligned fields, the cell count asked for
+    (:func:`~gipr_lint.reading.layout.cells.read_run`)."""
+
+    __slots__ = ("_known", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: dict[tuple[int, int], tuple[CellRun, bool, int | None]] = {}
+
+    def read(self, start: int, end: int, expected: int | None = None) -> CellRun:
+        """``read_cells(text, start, end, expected)``."""
+        position = run_end(self._text, start, end)
+        known = self._known.get((start, position))
+        if known is not None and (not known[1] or known[2] == expected):
+            return known[0]
+        run, shaped = read_run(self._text, start, position, expected)
+        self._known[(start, position)] = (run, shaped, expected)
+        return run
+
+
+def _stands_alone(text: str, view: CompactText, plan: _Plan, label_end: int, end: int,
+                  reads: _Reads | None = None) -> bool:
     """Whether a label match ending at original offset ``label_end`` is a table label rather
     than words in a sentence.
 
@@ -349,7 +375,8 @@ def _stands_alone(text: str, view: CompactText, plan: _Plan, label_end: int, end
     """
     if _ends_here(text, view, plan, label_end, end):  # the common case: alone in its cell
         return True
-    cells = read_cells(text, label_end, end).cells
+    cells = (read_cells(text, label_end, end) if reads is None
+             else reads.read(label_end, end)).cells
     if not cells:
         return False
     if any(_next_word(text, cell.span.end, end) is None for cell in cells) \
@@ -388,7 +415,9 @@ class _Searches:
     the search began.
     """
 
-    def __init__(self, text: str, view: CompactText, plan: _Plan, stop: int, end: int) -> None:
+    def __init__(self, text: str, view: CompactText, plan: _Plan, stop: int, end: int,
+                 reads: _Reads | None = None) -> None:
+        self._reads = reads
         self._text = text
         self._view = view
         self._plan = plan
@@ -402,7 +431,7 @@ class _Searches:
         alone = self._alone.get(label_end)
         if alone is None:
             alone = self._alone[label_end] = _stands_alone(self._text, self._view, self._plan,
-                                                           label_end, self._end)
+                                                           label_end, self._end, self._reads)
         return alone
 
     def first(self, item: _Expected, position: int) -> _Match | None:
@@ -436,8 +465,8 @@ class _Searches:
         return match
 
 
-def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int,
-                end: int) -> tuple[list[_Anchor], list[_Expected]]:
+def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
+                reads: _Reads | None = None) -> tuple[list[_Anchor], list[_Expected]]:
     """Find the expected items in order between original offsets ``start`` and ``end``.
 
     Labels are taken in template order, and only where they stand alone as table labels (see
@@ -448,7 +477,7 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int,
     cursor, stop = view.from_original(start), view.from_original(end)
     anchors: list[_Anchor] = []
     missing: list[_Expected] = []
-    searches = _Searches(text, view, plan, stop, end)
+    searches = _Searches(text, view, plan, stop, end, reads)
     search = searches.first
     expected = plan.items
 
@@ -540,7 +569,8 @@ def _alone(text: str, after: int, limit: int) -> bool:
 
 
 def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
-                 problems: list[Problem], label: str) -> tuple[tuple[Cell, ...], bool]:
+                 problems: list[Problem], label: str,
+                 reads: _Reads | None = None) -> tuple[tuple[Cell, ...], bool]:
     """Read the cells after a label, and whether a separator the writer made kept them apart.
 
     Cells apart by spaces only, or run together, are read as written when that gives the row its
@@ -550,7 +580,8 @@ def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
     that does not decide, the row's cells are unread and a problem says so.
     """
     expected = sum(shape.sizes)
-    run = read_cells(text, anchor_end, limit, expected)
+    run = (read_cells(text, anchor_end, limit, expected) if reads is None
+           else reads.read(anchor_end, limit, expected))
     cells = run.cells
     one_run = len(cells) == 1 and len(cells[0].raw) > 1  # "0000000", even on its own line
     if (run.separated and not one_run) or not cells or expected < 2:
@@ -581,7 +612,7 @@ def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
         index = 0
         for part in split.cells:
             start, end = positions[index], positions[index + len(part) - 1] + 1
-            split_cells.append(Cell(text[start:end], int(part), Span(start, end)))
+            split_cells.append(new_cell(text[start:end], int(part), start, end))
             index += len(part)
         return tuple(split_cells), False
     shown = text[span.start:span.end]
@@ -610,7 +641,7 @@ def _row_shape(table: TableKind, row: str, expected: int, sums: bool) -> _RowSha
 
 
 def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: list[Problem],
-                        *, table: TableKind) -> list[TableItem]:
+                        *, table: TableKind, reads: _Reads | None = None) -> list[TableItem]:
     items: list[TableItem] = []
     sums = table == "requests"
     for index, anchor in enumerate(anchors):
@@ -622,7 +653,7 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
             continue
         limit = anchors[index + 1].start if index + 1 < len(anchors) else end
         shape = _row_shape(table, item.template.key, item.expected, sums)
-        cells, separated = _cells_after(text, anchor.end, limit, shape, problems, label)
+        cells, separated = _cells_after(text, anchor.end, limit, shape, problems, label, reads)
         items.append(_new_item("row", span, label, item.template, anchor.reworded, cells,
                                item.expected, separated))
     return items
@@ -664,11 +695,13 @@ def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead
     """Table 二 between original offsets ``start`` and ``end``, or ``None`` if it is not there."""
     is_2019 = _ACTIVE_2019.search(view.text, view.from_original(start), view.from_original(end))
     format_: TableFormat = "2019" if is_2019 else "2021"
-    anchors, missing = _anchor_all(text, view, _expected(current(), "active", format_), start, end)
+    reads = _Reads(text)
+    anchors, missing = _anchor_all(text, view, _expected(current(), "active", format_), start, end,
+                                   reads)
     if not any(a.expected.kind == "row" for a in anchors):
         return None
     problems: list[Problem] = []
-    items = _items_from_anchors(text, anchors, end, problems, table="active")
+    items = _items_from_anchors(text, anchors, end, problems, table="active", reads=reads)
     return TableRead("active", format_, tuple(items), _table_span(items),
                      tuple(m.template.key for m in missing if m.template), tuple(problems))
 
@@ -714,12 +747,13 @@ def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRe
     has_2021_rows = _NO_CORRECTION.search(view.text, cstart, cend)
     has_2019_row = _OTHER_2019.search(view.text, cstart, cend)
     format_: TableFormat = "2019" if has_2019_row and not has_2021_rows else "2021"
+    reads = _Reads(text)
     anchors, missing = _anchor_all(text, view, _expected(current(), "requests", format_), start,
-                                   end)
+                                   end, reads)
     if sum(a.expected.kind == "row" for a in anchors) < 2:
         return None
     problems: list[Problem] = []
-    items = _items_from_anchors(text, anchors, end, problems, table="requests")
+    items = _items_from_anchors(text, anchors, end, problems, table="requests", reads=reads)
     return TableRead("requests", format_, tuple(items), _table_span(items),
                      tuple(m.template.key for m in missing if m.template), tuple(problems))
 
