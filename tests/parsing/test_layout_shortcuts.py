@@ -418,3 +418,19 @@ def test_tables_read_with_shared_cell_reads_as_without(path: Path,
     monkeypatch.setattr(_Reads, "read", lambda self, start, end, expected=None:
                         cells.read_cells(self._text, start, end, expected))
     assert recover(source) == shared
+
+
+def test_pieces_and_paragraphs_built_by_their_slots_equal_built_by_init() -> None:
+    from gipr_lint.model import Paragraph
+    from gipr_lint.reading.layout import Piece, _new_piece
+    from gipr_lint.reading.layout.markers import read_marker
+    from gipr_lint.reading.layout.objects import new_paragraph
+
+    text = "（一）主动公开情况。"
+    for marker in (None, read_marker(text)):
+        made = new_paragraph(text, 0, len(text), marker)
+        plain = Paragraph(text, Span(0, len(text)), marker)
+        assert type(made) is Paragraph and made == plain and repr(made) == repr(plain)
+        piece = _new_piece("paragraph", made.span, made)
+        assert type(piece) is Piece and piece == Piece("paragraph", plain.span, plain)
+    assert _new_piece("title", Span(0, 3), None) == Piece("title", Span(0, 3))

@@ -41,7 +41,7 @@ _RUN = compile_re(_TOKEN.pattern.join(("(?:", ")*")))
 _APART = compile_re(r"[|｜\t\n]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made for every row, and a frozen init costs twice as much
 class CellRun:
     """The cells read after a label, and where reading stopped."""
 
@@ -225,10 +225,15 @@ def read_run(text: str, start: int, position: int, expected: int | None = None
     for the same run may use the answer it had."""
     if _SEPARATOR_AFTER_CONTENT.search(text, start, position) is None:
         cells = _field_cells(text, start, position)  # one cell per line, or run together
-        separated = bool(cells) and all(
-            text.find("\n", before, cell.span.start) >= 0
-            for before, cell in zip([start, *(c.span.end for c in cells[:-1])], cells,
-                                    strict=True))
+        # apart by line breaks: one before each cell, after the last one's end
+        separated = bool(cells)
+        before = start
+        for cell in cells:
+            span = cell.span
+            if text.find("\n", before, span.start) < 0:
+                separated = False
+                break
+            before = span.end
         return CellRun(tuple(cells), cells[-1].span.end if cells else start, separated), False
     if _CLEAN_ROW.fullmatch(text, start, position) is not None:
         # every field a number up to the last, nothing but separators after: the fields are

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from gipr_lint.model import Cell
+from gipr_lint.model import Cell, Marker, Paragraph
 from gipr_lint.reading.source import Span
 
-__all__ = ["new_cell", "new_span"]
+__all__ = ["new_cell", "new_paragraph", "new_span"]
 
 _new = object.__new__
 _slot: dict[str, Any] = {**{f"span.{n}": Span.__dict__[n] for n in ("start", "end")},
@@ -50,3 +50,20 @@ def new_cell(raw: str, value: int | float | None, start: int, end: int,
     _set_blank(cell, blank)
     return cell  # type: ignore[no-any-return]
 
+
+
+_set_paragraph_text = Paragraph.__dict__["text"].__set__
+_set_paragraph_span = Paragraph.__dict__["span"].__set__
+_set_paragraph_marker = Paragraph.__dict__["marker"].__set__
+
+
+def new_paragraph(text: str, start: int, end: int, marker: Marker | None) -> Paragraph:
+    """``Paragraph(text, Span(start, end), marker)``."""
+    span = _new(Span)
+    _set_start(span, start)
+    _set_end(span, end)
+    paragraph = _new(Paragraph)
+    _set_paragraph_text(paragraph, text)
+    _set_paragraph_span(paragraph, span)
+    _set_paragraph_marker(paragraph, marker)
+    return paragraph  # type: ignore[no-any-return]
