@@ -427,11 +427,12 @@ class _Searches:
         self._tried: dict[int, tuple[int, list[tuple[int, int]], _Match | None]] = {}
 
     def _stands_alone(self, end: int) -> bool:
-        label_end = self._view.to_original_end(end)
-        alone = self._alone.get(label_end)
+        # remembered by the compact end: it maps to one original end
+        alone = self._alone.get(end)
         if alone is None:
-            alone = self._alone[label_end] = _stands_alone(self._text, self._view, self._plan,
-                                                           label_end, self._end, self._reads)
+            alone = self._alone[end] = _stands_alone(
+                self._text, self._view, self._plan, self._view.to_original_end(end), self._end,
+                self._reads)
         return alone
 
     def first(self, item: _Expected, position: int) -> _Match | None:
