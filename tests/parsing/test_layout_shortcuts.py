@@ -434,3 +434,25 @@ def test_pieces_and_paragraphs_built_by_their_slots_equal_built_by_init() -> Non
         piece = _new_piece("paragraph", made.span, made)
         assert type(piece) is Piece and piece == Piece("paragraph", plain.span, plain)
     assert _new_piece("title", Span(0, 3), None) == Piece("title", Span(0, 3))
+
+
+def test_a_tables_span_by_one_pass_over_its_cells_equals_item_by_item() -> None:
+    from gipr_lint.reading.layout.tables import TableItem, _table_span
+
+    def item_by_item(items: list[TableItem]) -> Span:
+        end = max(item.span.end for item in items)
+        for item in items:
+            if item.cells:
+                end = max(end, max(cell.span.end for cell in item.cells))
+        return Span(min(item.span.start for item in items), end)
+
+    rng = random.Random(15)
+    for _ in range(2000):
+        items = []
+        for _ in range(rng.randrange(1, 6)):
+            start = rng.randrange(50)
+            cells = tuple(Cell("0", 0, Span(at, at + rng.randrange(3)))
+                          for at in (rng.randrange(80) for _ in range(rng.randrange(4))))
+            items.append(TableItem("row", Span(start, start + rng.randrange(5)), "x",
+                                   cells=cells))
+        assert _table_span(items) == item_by_item(items)

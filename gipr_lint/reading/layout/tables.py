@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from operator import attrgetter
 
 from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind
@@ -662,14 +662,14 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
 
 def _table_span(items: Sequence[TableItem]) -> Span:
     """From the first item's start to the furthest end of an item or a cell."""
-    start = min(item.span.start for item in items)
-    end = max(item.span.end for item in items)
-    for item in items:
-        if item.cells:
-            end = max(end, max(map(_CELL_END, item.cells)))
-    return Span(start, end)
+    spans = list(map(_SPAN, items))
+    start = min(map(_START, spans))
+    end = max(map(_END, spans))
+    cells_end = max(map(_CELL_END, chain.from_iterable(map(_CELLS, items))), default=end)
+    return Span(start, max(end, cells_end))
 
 
+_SPAN, _CELLS, _START, _END = (attrgetter(name) for name in ("span", "cells", "start", "end"))
 _CELL_END = attrgetter("span.end")
 
 
