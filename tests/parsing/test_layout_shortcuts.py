@@ -256,3 +256,203 @@ def test_remembered_digit_splits_equal_fresh_ones() -> None:
         for sums in (True, False):
             assert split_digits(digits, list(sizes), sums=sums) == _split.__wrapped__(
                 digits, sizes, sums, SEARCH_BUDGET)
+
+
+def test_the_run_end_without_the_tokenizer_is_the_tokenizers() -> None:
+    rng = random.Random(15)
+    alphabet = [*"0123456789 \t\n\r|｜\"“”'‘’:：\u3000", *"-−—–－/／无第.．、万元", "１", "٣", "其",
+                "（", "2.其他", "第3页", "- 3 -", "|---|", "3、"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(15)))
+        start = rng.randrange(len(text) + 1)
+        end = rng.randrange(max(0, start - 2), len(text) + 1)  # a cut text: end before start
+        run = cells._RUN.match(text, start, end)
+        assert cells.run_end(text, start, end) == (run.end() if run else start), repr(text)
+
+
+def test_cells_built_without_init_equal_cells_built_with_it() -> None:
+    from gipr_lint.reading.layout.objects import new_cell, new_span
+
+    for raw, value, start, end, blank in [("12", 12, 3, 5, False), ("", 0, 7, 7, True),
+                                          ("1.5", 1.5, 0, 3, False), ("x", None, 1, 2, False)]:
+        made = new_cell(raw, value, start, end, blank)
+        plain = Cell(raw, value, Span(start, end), blank)
+        assert type(made) is Cell and type(made.span) is Span
+        assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert new_span(4, 9) == Span(4, 9) and new_span(4, 9) < Span(5, 0)
+
+
+def test_remembered_fuzzy_titles_equal_fresh_ones() -> None:
+    from gipr_lint.reading.layout.headings import _fuzzy_title
+
+    lines = [line.strip() for text in TEXTS for line in text.splitlines()]
+    lines += ["一、总休情况", "二、主动公开政府政府情况", "五、存在的主要问题及改进情况"]
+    for line in lines:
+        for hint in (None, 1, 2, 5):
+            key = compact(line).rstrip(":：。．.;；")
+            if key and len(key) <= 40:
+                assert _fuzzy_title(key, hint) == _fuzzy_title.__wrapped__(key, hint)
+
+
+def test_the_compact_view_by_byte_splits_equals_the_regex_split() -> None:
+    from gipr_lint.reading.layout.compact import _runs_by_bytes, _runs_by_regex
+
+    rng = random.Random(15)
+    alphabet = " \t\n\r\"'“”a中，（）\u3000．－—\u200b\ufeff\x0b\x0c\x1c\x1f\x85\xa0é\ud800"
+    samples = [*TEXTS, "", " ", "a", " a ", "'", "a'"] + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(5000)]
+    for text in samples:
+        folded = fold(text)
+        assert _runs_by_bytes(folded) == _runs_by_regex(folded), repr(text)
+    for wide in ("\u2028", "\u1680", "\u2000", "\u205f"):  # whitespace beyond Latin-1
+        assert _runs_by_bytes(fold(f"a{wide}b")) is None
+        assert CompactText(f"a{wide}b").text == "ab"
+
+
+def test_table_items_built_by_their_slots_equal_items_built_by_init() -> None:
+    from gipr_lint.reading.layout.tables import TableItem, _new_item
+
+    template = NATIONAL.request_rows["2021"][0]
+    cell = Cell("0", 0, Span(9, 10))
+    for args in [("header", Span(0, 4), "信息内容", None, False, (), 0, False),
+                 ("row", Span(5, 9), "规章", template, True, (cell,), 7, True)]:
+        made = _new_item(*args)  # type: ignore[arg-type]
+        assert type(made) is TableItem
+        assert made == TableItem(*args) and repr(made) == repr(TableItem(*args))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])
+def test_labels_behind_their_first_character_look_ahead_search_as_without_it(
+        templates: Templates) -> None:
+    from gipr_lint.reading.layout.tables import REQUEST_GROUPS, _label
+
+
+    rows = [row for rows in (*templates.request_rows.values(),) for row in rows]
+    rows += [row for blocks in templates.active_blocks.values() for block in blocks
+             for row in block.rows]
+    texts = [CompactText(TEXTS[0]).text[:1500], *(_labels_text(plan) for plan in _plans(templates))]
+    for template in [*rows, *REQUEST_GROUPS]:
+        for required in (False, True):
+            plain = re.compile(_label_source(template, required)[0] + _NOTE)
+            pattern = _label(template, required).pattern
+            for text in texts:
+                for pos in range(0, len(text) + 1, 37):
+                    found, expected = pattern.search(text, pos), plain.search(text, pos)
+                    assert (found and (found.span(), found.lastgroup)) == (
+                        expected and (expected.span(), expected.lastgroup))
+
+
+def test_compact_by_split_keeps_what_the_pattern_keeps() -> None:
+    from gipr_lint.reading.layout.compact import _KEPT
+
+    rng = random.Random(15)
+    alphabet = " \t\n\r\"'“”a中，（）\u3000．－—\u200b\ufeff\x0b\x1c\x85\xa0\u2028\u1680"
+    samples = [*TEXTS, "", " ", "'a'"] + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(3000)]
+    for text in samples:
+        assert compact(text) == "".join(_KEPT.findall(fold(text))), repr(text)
+
+
+def test_a_line_heading_keeps_the_marker_read_up_to_its_title() -> None:
+    from gipr_lint.reading.layout.headings import _heading, _line_heading
+
+    lines = [line for text in TEXTS for line in text.splitlines()]
+    lines += ["一、总体情况", "1.总体情况", "12.主动公开政府信息情况",
+              "3、 收到和处理政府信息公开申请情况", "四．政府信息公开行政复议、行政诉讼情况",
+              "五、存在的主要问题及改进情况。"]
+    found = 0
+    for line in lines:
+        match = _line_heading(line, 0, len(line))
+        if match is None:
+            continue
+        found += 1
+        heading = match.heading
+        content_start = len(line) - len(line.lstrip())
+        again = _heading(line, content_start, heading.title_span.start, heading.title_span.end,
+                         match.number, heading.match)
+        assert again == heading
+    assert found >= 10
+
+
+def test_the_wrapped_label_test_by_string_searches_equals_the_pattern() -> None:
+    from gipr_lint.reading.layout import _NUMBERS_THEN_WORDS, _numbers_then_words
+
+    rng = random.Random(15)
+    alphabet = ["a", "中", " ", "  ", "\t", "\u3000", "1", "-", "\n", "\r\n", "规章", "（", "0 0"]
+    samples = [(text, 0, len(text)) for text in TEXTS]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(20)))
+        start = rng.randrange(len(text) + 1)
+        samples.append((text, start, rng.randrange(start, len(text) + 1)))
+    for text, start, end in samples:
+        assert _numbers_then_words(text, start, end) == (
+            _NUMBERS_THEN_WORDS.search(text, start, end) is not None), repr(text)
+
+
+def test_remembered_cell_reads_equal_fresh_ones() -> None:
+    from gipr_lint.reading.layout.tables import _Reads
+
+    rng = random.Random(15)
+    for _ in range(400):
+        text = "".join(rng.choice(["0", "12", " ", "|", "\t", "\n", "-", "规章", "2.其他", "| |"])
+                       for _ in range(rng.randrange(16)))
+        reads = _Reads(text)
+        for _ in range(12):  # the same starts asked again, with other ends and cell counts
+            start = rng.randrange(len(text) + 1)
+            end = rng.randrange(start, len(text) + 1)
+            expected = rng.choice([None, 1, 3, 7])
+            assert reads.read(start, end, expected) == cells.read_cells(text, start, end,
+                                                                        expected), repr(text)
+
+
+@pytest.mark.parametrize("path", [*sorted((ROOT / "benchmarks" / "corpus").glob("*.txt"))[::3]],
+                         ids=lambda path: path.name)
+def test_tables_read_with_shared_cell_reads_as_without(path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from gipr_lint.reading.layout import recover
+    from gipr_lint.reading.layout.tables import _Reads
+    from gipr_lint.reading.source import Source
+
+    source = Source.from_text(path.read_text(encoding="utf-8"))
+    shared = recover(source)
+    monkeypatch.setattr(_Reads, "read", lambda self, start, end, expected=None:
+                        cells.read_cells(self._text, start, end, expected))
+    assert recover(source) == shared
+
+
+def test_pieces_and_paragraphs_built_by_their_slots_equal_built_by_init() -> None:
+    from gipr_lint.model import Paragraph
+    from gipr_lint.reading.layout import Piece, _new_piece
+    from gipr_lint.reading.layout.markers import read_marker
+    from gipr_lint.reading.layout.objects import new_paragraph
+
+    text = "（一）主动公开情况。"
+    for marker in (None, read_marker(text)):
+        made = new_paragraph(text, 0, len(text), marker)
+        plain = Paragraph(text, Span(0, len(text)), marker)
+        assert type(made) is Paragraph and made == plain and repr(made) == repr(plain)
+        piece = _new_piece("paragraph", made.span, made)
+        assert type(piece) is Piece and piece == Piece("paragraph", plain.span, plain)
+    assert _new_piece("title", Span(0, 3), None) == Piece("title", Span(0, 3))
+
+
+def test_a_tables_span_by_one_pass_over_its_cells_equals_item_by_item() -> None:
+    from gipr_lint.reading.layout.tables import TableItem, _table_span
+
+    def item_by_item(items: list[TableItem]) -> Span:
+        end = max(item.span.end for item in items)
+        for item in items:
+            if item.cells:
+                end = max(end, max(cell.span.end for cell in item.cells))
+        return Span(min(item.span.start for item in items), end)
+
+    rng = random.Random(15)
+    for _ in range(2000):
+        items = []
+        for _ in range(rng.randrange(1, 6)):
+            start = rng.randrange(50)
+            cells = tuple(Cell("0", 0, Span(at, at + rng.randrange(3)))
+                          for at in (rng.randrange(80) for _ in range(rng.randrange(4))))
+            items.append(TableItem("row", Span(start, start + rng.randrange(5)), "x",
+                                   cells=cells))
+        assert _table_span(items) == item_by_item(items)

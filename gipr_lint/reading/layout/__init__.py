@@ -14,12 +14,13 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from gipr_lint.model import Debris, Paragraph, Problem
+from gipr_lint.model import Debris, Problem
 from gipr_lint.reading.layout.columns import unwrap
 from gipr_lint.reading.layout.compact import CompactText
 from gipr_lint.reading.layout.debris import find_debris
 from gipr_lint.reading.layout.headings import HeadingMatch, find_section_headings
 from gipr_lint.reading.layout.markers import read_marker
+from gipr_lint.reading.layout.objects import new_paragraph
 from gipr_lint.reading.layout.signature import SignatureMatch, find_signature
 from gipr_lint.reading.layout.tables import (
     TableRead,
@@ -50,6 +51,20 @@ class Piece:
     kind: str
     span: Span
     data: object = None
+
+
+_SET_KIND, _SET_SPAN, _SET_DATA = (Piece.__dict__[name].__set__
+                                   for name in ("kind", "span", "data"))
+
+
+def _new_piece(kind: str, span: Span, data: object) -> Piece:
+    """``Piece(kind, span, data)``, its fields set by their slots (see
+    :mod:`~gipr_lint.reading.layout.objects`): a report has a hundred pieces."""
+    piece = object.__new__(Piece)
+    _SET_KIND(piece, kind)
+    _SET_SPAN(piece, span)
+    _SET_DATA(piece, data)
+    return piece
 
 
 @dataclass
@@ -268,6 +283,17 @@ _NUMBERS_THEN_WORDS = compile_re(
     r"[^\s\d][ \t\u3000]{2,}[-\d/—–][-\d./—–/ \t\u3000]*\r?\n[ \t\u3000]*[\u4e00-\u9fff（(）)]")
 
 
+def _numbers_then_words(text: str, start: int, end: int) -> bool:
+    """Whether :data:`_NUMBERS_THEN_WORDS` matches in ``text[start:end]``. Its gap of two
+    blanks or more needs a tab, an ideographic space or two spaces: a region with none of them
+    (most tables) is answered by string searches, a few times faster than the pattern's scan,
+    which tries every character as the one before the gap."""
+    region = text[start:end]
+    if "\t" not in region and "\u3000" not in region and "  " not in region:
+        return False
+    return _NUMBERS_THEN_WORDS.search(text, start, end) is not None
+
+
 def _read_table(reader: _Reader, text: str, view: CompactText, start: int,
                 end: int) -> TableRead | None:
     """A table as the text has it, or read from the text with its wrapped labels made whole
@@ -277,7 +303,7 @@ def _read_table(reader: _Reader, text: str, view: CompactText, start: int,
     on its first line, and otherwise only when the plain reading is incomplete: a clean report
     reads its tables once.
     """
-    wrapped = _NUMBERS_THEN_WORDS.search(text, start, end) is not None
+    wrapped = _numbers_then_words(text, start, end)
     unwrapped = unwrap(text, start, end, completes_label) if wrapped else None
     again = None
     if unwrapped is not None:
@@ -349,7 +375,7 @@ def recover(source: Source) -> Layout:
     taken = _Taken()
 
     def take(kind: str, span: Span, data: object) -> None:
-        pieces.append(Piece(kind, span, data))
+        pieces.append(_new_piece(kind, span, data))
         taken.add(span)
 
     headings = _without_contents(text, find_section_headings(text, view, lines))
@@ -386,9 +412,9 @@ def recover(source: Source) -> Layout:
         for part_start, part_end in free:
             part_start, part_end = _strip(text, part_start, part_end)
             if part_start < part_end:
-                paragraph = Paragraph(text[part_start:part_end], Span(part_start, part_end),
-                                      read_marker(text, part_start, part_end))
-                pieces.append(Piece("paragraph", paragraph.span, paragraph))
+                paragraph = new_paragraph(text[part_start:part_end], part_start, part_end,
+                                          read_marker(text, part_start, part_end))
+                pieces.append(_new_piece("paragraph", paragraph.span, paragraph))
     pieces.sort(key=lambda piece: (piece.span.start, piece.span.end))
     return Layout(pieces, problems)
 

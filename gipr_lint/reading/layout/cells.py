@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gipr_lint.model import Cell
-from gipr_lint.reading.source import Span
+from gipr_lint.reading.layout.objects import new_cell
 from gipr_lint.regex import compile_re
 
-__all__ = ["BLANK_MARKS", "CellRun", "read_cells"]
+__all__ = ["BLANK_MARKS", "CellRun", "read_cells", "read_run", "run_end"]
 
 #: Cell contents that mean "nothing here" and are read as 0.
 BLANK_MARKS = frozenset({"-", "—", "–", "－", "/", "／", "无", "——", "--"})
@@ -41,7 +41,7 @@ _RUN = compile_re(_TOKEN.pattern.join(("(?:", ")*")))
 _APART = compile_re(r"[|｜\t\n]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made for every row, and a frozen init costs twice as much
 class CellRun:
     """The cells read after a label, and where reading stopped."""
 
@@ -75,16 +75,16 @@ _CLEAN_ROW = compile_re(r" *(?:[|｜\t] *[0-9]+ *)+(?:[|｜\t] *)*(?:\r?\n[ |｜
 
 def _field_cells(text: str, start: int, end: int) -> list[Cell]:
     if _DIGITS_AND_SPACES.fullmatch(text, start, end) is not None:
-        return [Cell(raw, int(raw), Span(match.start(), match.end()))
+        return [new_cell(raw, int(raw), match.start(), match.end())
                 for match in _DIGITS.finditer(text, start, end) for raw in (match.group(),)]
     cells = []
     for match in _TOKEN.finditer(text, start, end):
         kind = match.lastgroup
         if kind == "number":
             raw = match.group()
-            cells.append(Cell(raw, _number_value(raw), Span(match.start(), match.end())))
+            cells.append(new_cell(raw, _number_value(raw), match.start(), match.end()))
         elif kind == "blank":
-            cells.append(Cell(match.group(), 0, Span(match.start(), match.end()), blank=True))
+            cells.append(new_cell(match.group(), 0, match.start(), match.end(), True))
     return cells
 
 
@@ -96,7 +96,7 @@ def _piece_cells(text: str, piece: str, start: int) -> list[Cell]:
         return []
     if core.isascii() and core.isdigit():
         first = start + len(piece) - len(piece.lstrip())
-        return [Cell(core, int(core), Span(first, first + len(core)))]
+        return [new_cell(core, int(core), first, first + len(core))]
     return _field_cells(text, start, start + len(piece))
 
 
@@ -142,7 +142,7 @@ def _separated_fields(text: str, start: int, end: int) -> list[_Field]:
                         fields.append(offset)
                     elif core.isascii() and core.isdigit():  # one number: no tokenizer needed
                         begin = offset + piece.find(core)
-                        fields.append([Cell(core, int(core), Span(begin, begin + len(core)))])
+                        fields.append([new_cell(core, int(core), begin, begin + len(core))])
                     else:
                         found = _field_cells(text, offset, offset + len(piece))
                         fields.append(found if found else offset)
@@ -178,8 +178,32 @@ def _aligned(fields: list[_Field], expected: int | None) -> list[Cell]:
         if isinstance(field, list):
             cells.extend(field)
         else:
-            cells.append(Cell("", 0, Span(field, field), blank=True))
+            cells.append(new_cell("", 0, field, field, True))
     return cells
+
+
+#: What a stretch of ASCII digits and separators is made of: each character is a number token's
+#: digit or a ``space`` token's character, and no page number, Markdown rule or blank mark can
+#: start inside it without a character of :data:`_MAY_EXTEND` after it.
+_PLAIN = compile_re(r"[0-9|｜\s\"“”'‘’:：]*")
+#: Characters that, right after such a stretch, may extend its last token or make it end
+#: elsewhere: a dash or slash (a blank mark, a page number, a rule, a sign), 无, 第 (a page
+#: number), a decimal point or 、 (the number's look-ahead), a currency unit; and any digit
+#: other than ASCII (``\d`` matches it).
+_MAY_EXTEND = frozenset("-−—–－/／无第.．、万元")
+
+
+def run_end(text: str, start: int, end: int) -> int:
+    """Where the run of tokens from ``start`` ends: ``_RUN.match(text, start, end).end()``,
+    without the tokenizer where the run is plain digits and separators (the common row)."""
+    found = _PLAIN.match(text, start, end)
+    if found is None:  # start after end
+        return start
+    plain = found.end()
+    if plain >= end or (text[plain] not in _MAY_EXTEND and not text[plain].isdecimal()):
+        return plain
+    run = _RUN.match(text, start, end)
+    return run.end() if run else start
 
 
 def read_cells(text: str, start: int, end: int, expected: int | None = None) -> CellRun:
@@ -190,25 +214,37 @@ def read_cells(text: str, start: int, end: int, expected: int | None = None) -> 
     ``expected`` number of cells (see :func:`_aligned`). Cells one per line, with blank lines
     between rows, or run together read as they come.
     """
-    run = _RUN.match(text, start, end)
-    position = run.end() if run else start
+    return read_run(text, start, run_end(text, start, end), expected)[0]
+
+
+def read_run(text: str, start: int, position: int, expected: int | None = None
+             ) -> tuple[CellRun, bool]:
+    """:func:`read_cells` once the run of tokens is known to end at ``position``
+    (:func:`run_end`), and whether ``expected`` shaped the cells (aligned fields): the cells
+    depend on ``start``, ``position`` and, only then, ``expected``; a reader that asks again
+    for the same run may use the answer it had."""
     if _SEPARATOR_AFTER_CONTENT.search(text, start, position) is None:
         cells = _field_cells(text, start, position)  # one cell per line, or run together
-        separated = bool(cells) and all(
-            text.find("\n", before, cell.span.start) >= 0
-            for before, cell in zip([start, *(c.span.end for c in cells[:-1])], cells,
-                                    strict=True))
-        return CellRun(tuple(cells), cells[-1].span.end if cells else start, separated)
+        # apart by line breaks: one before each cell, after the last one's end
+        separated = bool(cells)
+        before = start
+        for cell in cells:
+            span = cell.span
+            if text.find("\n", before, span.start) < 0:
+                separated = False
+                break
+            before = span.end
+        return CellRun(tuple(cells), cells[-1].span.end if cells else start, separated), False
     if _CLEAN_ROW.fullmatch(text, start, position) is not None:
         # every field a number up to the last, nothing but separators after: the fields are
         # the digit runs, each after a separator
-        cells = [Cell(raw, int(raw), Span(match.start(), match.end()))
+        cells = [new_cell(raw, int(raw), match.start(), match.end())
                  for match in _DIGITS.finditer(text, start, position) for raw in (match.group(),)]
-        return CellRun(tuple(cells), cells[-1].span.end, True)
+        return CellRun(tuple(cells), cells[-1].span.end, True), False
     cells = _aligned(_separated_fields(text, start, position), expected)
     # separators before or between the cells; only after them ("3 002 005| ||") they are a
     # table's closing debris, and the cells are apart by spaces only
     apart = not cells or any(cell.blank for cell in cells) or any(
         _APART.search(text, before, cell.span.start)
         for before, cell in zip([start, *(c.span.end for c in cells[:-1])], cells, strict=True))
-    return CellRun(tuple(cells), max((c.span.end for c in cells), default=start), apart)
+    return CellRun(tuple(cells), max((c.span.end for c in cells), default=start), apart), True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from gipr_lint.regex import compile_re
 
@@ -33,6 +33,7 @@ _FOLD = {chr(code): folded for code, folded in _fold_table().items()}
 #: replacing each character present in turn equals one translation, and costs a pass per
 #: character present (a few) instead of a table lookup per character of the text.
 _FOLDED = compile_re("[" + re.escape("".join(sorted(_FOLD))) + "]")
+#: What :func:`compact` keeps, as a pattern (the reference its split is tested against).
 _KEPT = compile_re(r"[^\s\"']+")
 _SPLIT = compile_re(r"([\s\"']+)")
 
@@ -45,8 +46,65 @@ def fold(text: str) -> str:
 
 
 def compact(text: str) -> str:
-    """Fold and drop whitespace and quotes: the form labels are compared in."""
-    return "".join(_KEPT.findall(fold(text)))
+    """Fold and drop whitespace and quotes: the form labels are compared in (``str.split``
+    drops what the regex class ``\\s`` would: both ask ``str.isspace``)."""
+    return "".join(fold(text).replace('"', " ").replace("'", " ").split())
+
+
+_Runs = tuple[str, list[int], list[int]]  # compact text, kept runs' original starts, lengths
+
+
+def _runs_by_regex(folded: str) -> _Runs:
+    """The folded text split into kept runs and dropped runs, alternately (built-in calls
+    only: no Python work per run)."""
+    parts = _SPLIT.split(folded)
+    lengths = list(map(len, parts))
+    offsets = list(accumulate(lengths, initial=0))
+    original_starts = offsets[0:len(parts):2]
+    run_lengths = lengths[0::2]
+    if run_lengths[-1] == 0:  # the text ends with a dropped run, or is empty
+        del original_starts[-1], run_lengths[-1]
+    if run_lengths and run_lengths[0] == 0:  # the text starts with a dropped run
+        del original_starts[0], run_lengths[0]
+    return "".join(parts[0::2]), original_starts, run_lengths
+
+
+#: Whitespace outside Latin-1 (``str.isspace``, as ``\s``): the bytes shortcut cannot see it.
+_WIDE_SPACE = compile_re("[" + "".join(chr(c) for c in range(0x100, 0x10000)
+                                       if chr(c).isspace()) + "]")
+#: Latin-1 bytes: a dropped character (whitespace, a quote) to "x", any other to a space, so
+#: that ``bytes.split`` gives the dropped runs.
+_DROPPED_BYTES = bytes(ord("x") if chr(c).isspace() or chr(c) in "\"'" else ord(" ")
+                       for c in range(256))
+
+
+def _runs_by_bytes(folded: str) -> _Runs | None:
+    """:func:`_runs_by_regex` by string and byte splits (a regex split makes a match per run,
+    a third of the view's cost); ``None`` where the text holds whitespace beyond Latin-1.
+
+    ``str.split`` drops the same characters as the regex's whitespace class (both ask
+    ``str.isspace``); with the quotes made spaces, its pieces are the kept runs. The dropped
+    runs' lengths come from the text as one byte a character (Latin-1, anything beyond it a
+    kept "?"), its dropped bytes turned into letters and the rest into spaces.
+    """
+    if _WIDE_SPACE.search(folded) is not None:
+        return None
+    kept = folded.replace('"', " ").replace("'", " ").split()
+    if not kept:
+        return "", [], []
+    dropped = folded.encode("latin-1", "replace").translate(_DROPPED_BYTES).split()
+    run_lengths = list(map(len, kept))
+    gaps = list(map(len, dropped))
+    if folded[0] in "\"'" or folded[0].isspace():
+        first = gaps[0]
+        del gaps[0]
+    else:
+        first = 0
+    # kept, gap, kept, gap, ...: each kept run starts after the runs before it
+    steps = list(chain.from_iterable(zip(run_lengths, gaps, strict=False)))  # a gap less
+    original_starts = list(accumulate(steps, initial=first))[0::2]
+    del original_starts[len(run_lengths):]  # the start after a trailing gap
+    return "".join(kept), original_starts, run_lengths
 
 
 class CompactText:
@@ -55,22 +113,13 @@ class CompactText:
     __slots__ = ("_compact_starts", "_original_starts", "_run_lengths", "text")
 
     def __init__(self, original: str) -> None:
-        # the folded text split into kept runs and dropped runs, alternately (built-in calls
-        # only: no Python work per run)
-        parts = _SPLIT.split(fold(original))
-        lengths = list(map(len, parts))
-        offsets = list(accumulate(lengths, initial=0))
-        original_starts = offsets[0:len(parts):2]
-        run_lengths = lengths[0::2]
-        if run_lengths[-1] == 0:  # the text ends with a dropped run, or is empty
-            del original_starts[-1], run_lengths[-1]
-        if run_lengths and run_lengths[0] == 0:  # the text starts with a dropped run
-            del original_starts[0], run_lengths[0]
-        self._original_starts = original_starts
-        self._run_lengths = run_lengths
-        self._compact_starts = list(accumulate(run_lengths, initial=0))
+        folded = fold(original)
+        runs = _runs_by_bytes(folded)
+        if runs is None:
+            runs = _runs_by_regex(folded)
+        self.text, self._original_starts, self._run_lengths = runs
+        self._compact_starts = list(accumulate(self._run_lengths, initial=0))
         self._compact_starts.pop()
-        self.text = "".join(parts[0::2])
 
     def to_original(self, index: int) -> int:
         """Original offset of the compact character at ``index``."""

@@ -6,8 +6,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
-from gipr_lint.model import SECTION_TITLES, Heading
+from gipr_lint.model import SECTION_TITLES, Heading, Marker
 from gipr_lint.reading.layout.compact import CompactText, compact
 from gipr_lint.reading.layout.markers import read_marker
 from gipr_lint.reading.source import Span
@@ -94,6 +95,14 @@ def _classify_title(title: str, *, numbered: bool, hint: int | None = None
         return _COMPACT_TITLES[key]
     if not numbered or not key or len(key) > _MAX_FUZZY:
         return None
+    return _fuzzy_title(key, hint)
+
+
+@lru_cache(maxsize=2048)
+def _fuzzy_title(key: str, hint: int | None) -> tuple[int, str] | None:
+    """The section a numbered title ``key`` (compact, not an exact title) names by similarity,
+    remembered: the same lines come in report after report (a table's numbered row labels
+    "二、上年结转政府信息公开申请数量" hold a title word and are compared on every read)."""
     best: tuple[float, int] = (0.0, 0)
     characters = frozenset(key)
     for candidate, number, candidate_characters, most in _NEAR_IN_LENGTH[len(key)]:
@@ -116,6 +125,11 @@ def _heading(text: str, start: int, title_start: int, title_end: int, number: in
     marker = read_marker(text, start, title_start)
     if marker is not None and marker.style not in _HEADING_MARKER_STYLES:
         marker = None
+    return _heading_with(text, marker, title_start, title_end, number, kind)
+
+
+def _heading_with(text: str, marker: Marker | None, title_start: int, title_end: int,
+                  number: int, kind: str) -> Heading:
     title = text[title_start:title_end]
     heading_start = marker.span.start if marker else title_start
     return Heading(text=text[heading_start:title_end], span=Span(heading_start, title_end),
@@ -148,7 +162,10 @@ def _line_heading(text: str, start: int, end: int) -> HeadingMatch | None:
     if found is None:
         return None
     number, kind = found
-    return HeadingMatch(number, _heading(text, content_start, title_start, title_end, number, kind))
+    # the marker as _heading would read it up to the title: the same match (a numbering
+    # ends where the title starts, and a shorter end only helps its look-ahead)
+    return HeadingMatch(number, _heading_with(text, marker if numbered else None, title_start,
+                                              title_end, number, kind))
 
 
 def _covered_offsets(found: dict[int, HeadingMatch]) -> set[int]:

@@ -12,13 +12,14 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from operator import attrgetter
 
 from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind
-from gipr_lint.reading.layout.cells import read_cells
+from gipr_lint.reading.layout.cells import CellRun, read_cells, read_run, run_end
 from gipr_lint.reading.layout.columns import Unwrapped
 from gipr_lint.reading.layout.compact import CompactText, compact
+from gipr_lint.reading.layout.objects import new_cell, new_span
 from gipr_lint.reading.layout.splitting import split_digits
 from gipr_lint.reading.numerals import cjk_number, cjk_numeral
 from gipr_lint.reading.source import Span
@@ -59,6 +60,28 @@ class TableItem:
     #: Whether the cells were kept apart by a separator the writer made (pipe, tab, line
     #: break), so that a wrong count is the report's own (T005), not the input's (P001).
     separated: bool = False
+
+
+_ITEM_SLOTS = tuple(TableItem.__dict__[name].__set__ for name in (
+    "kind", "span", "text", "template", "reworded", "cells", "expected", "separated"))
+
+
+def _new_item(kind: str, span: Span, text: str, template: RowTemplate | None, reworded: bool,
+              cells: tuple[Cell, ...], expected: int, separated: bool) -> TableItem:
+    """``TableItem(kind, span, ...)`` with every field given, each set by its slot (see
+    :mod:`~gipr_lint.reading.layout.objects`): a reader builds one per label."""
+    item = object.__new__(TableItem)
+    set_kind, set_span, set_text, set_template, set_reworded, set_cells, set_expected, \
+        set_separated = _ITEM_SLOTS
+    set_kind(item, kind)
+    set_span(item, span)
+    set_text(item, text)
+    set_template(item, template)
+    set_reworded(item, reworded)
+    set_cells(item, cells)
+    set_expected(item, expected)
+    set_separated(item, separated)
+    return item
 
 
 @dataclass(frozen=True)
@@ -201,12 +224,21 @@ def _label_source(template: RowTemplate, numbering_required: bool
     return f"{numbering}(?:{pattern})", starts, all(words)
 
 
+def _starting_with(starts: frozenset[str] | None, source: str) -> str:
+    """``source`` behind a look-ahead on the characters its matches begin with (``None``: any):
+    the same matches, but a search skips the positions no match can start at, where the engine
+    would otherwise try the optional numbering's every branch (a third of the time of a search
+    across a table). The look-ahead's character class costs a millisecond or so to compile,
+    once per machine: :func:`~gipr_lint.regex.compile_re` keeps the program."""
+    if starts is None:
+        return source
+    return "(?=[" + re.escape("".join(sorted(starts))) + "])" + source
+
+
 @cache
 def _label(template: RowTemplate, numbering_required: bool) -> _Label:
-    # (a look-ahead on ``starts`` in front would make searches skip positions faster, but it
-    # costs more to compile, about 3 ms over all labels, than it saves in a hundred reports)
     source, starts, nonempty = _label_source(template, numbering_required)
-    return _Label(_compiled(source, nonempty), starts)
+    return _Label(_compiled(_starting_with(starts, source), nonempty), starts)
 
 
 def label_pattern(template: RowTemplate, *, numbering_required: bool = False) -> _Pattern:
@@ -292,18 +324,48 @@ class _Plan:
 
 # --------------------------------------------------------------------------- anchoring
 
-@dataclass(frozen=True, slots=True)
 class _Anchor:
-    expected: _Expected
-    start: int  # original offsets
-    end: int
-    reworded: bool
+    """A label found: the item it is, its original offsets, whether a variant wording."""
+
+    __slots__ = ("end", "expected", "reworded", "start")
+
+    def __init__(self, expected: _Expected, start: int, end: int, reworded: bool) -> None:
+        self.expected = expected
+        self.start = start  # original offsets
+        self.end = end
+        self.reworded = reworded
 
 
 _LINE_END = frozenset("\r\n|｜\t\f")
 
 
-def _stands_alone(text: str, view: CompactText, plan: _Plan, label_end: int, end: int) -> bool:
+class _Reads:
+    """:func:`~gipr_lint.reading.layout.cells.read_cells` over one text, remembered: the
+    stand-alone test reads the cells after a label up to the region's end, the row reads them up
+    to the next label, and where both runs end at the same place (the row's cells end before
+    the next label) the second read is the first one's answer. The cells depend only on where
+    they start, where their run ends and, for aligned fields, the cell count asked for
+    (:func:`~gipr_lint.reading.layout.cells.read_run`)."""
+
+    __slots__ = ("_known", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: dict[tuple[int, int], tuple[CellRun, bool, int | None]] = {}
+
+    def read(self, start: int, end: int, expected: int | None = None) -> CellRun:
+        """``read_cells(text, start, end, expected)``."""
+        position = run_end(self._text, start, end)
+        known = self._known.get((start, position))
+        if known is not None and (not known[1] or known[2] == expected):
+            return known[0]
+        run, shaped = read_run(self._text, start, position, expected)
+        self._known[(start, position)] = (run, shaped, expected)
+        return run
+
+
+def _stands_alone(text: str, view: CompactText, plan: _Plan, label_end: int, end: int,
+                  reads: _Reads | None = None) -> bool:
     """Whether a label match ending at original offset ``label_end`` is a table label rather
     than words in a sentence.
 
@@ -313,7 +375,8 @@ def _stands_alone(text: str, view: CompactText, plan: _Plan, label_end: int, end
     """
     if _ends_here(text, view, plan, label_end, end):  # the common case: alone in its cell
         return True
-    cells = read_cells(text, label_end, end).cells
+    cells = (read_cells(text, label_end, end) if reads is None
+             else reads.read(label_end, end)).cells
     if not cells:
         return False
     if any(_next_word(text, cell.span.end, end) is None for cell in cells) \
@@ -352,7 +415,9 @@ class _Searches:
     the search began.
     """
 
-    def __init__(self, text: str, view: CompactText, plan: _Plan, stop: int, end: int) -> None:
+    def __init__(self, text: str, view: CompactText, plan: _Plan, stop: int, end: int,
+                 reads: _Reads | None = None) -> None:
+        self._reads = reads
         self._text = text
         self._view = view
         self._plan = plan
@@ -362,11 +427,12 @@ class _Searches:
         self._tried: dict[int, tuple[int, list[tuple[int, int]], _Match | None]] = {}
 
     def _stands_alone(self, end: int) -> bool:
-        label_end = self._view.to_original_end(end)
-        alone = self._alone.get(label_end)
+        # remembered by the compact end: it maps to one original end
+        alone = self._alone.get(end)
         if alone is None:
-            alone = self._alone[label_end] = _stands_alone(self._text, self._view, self._plan,
-                                                           label_end, self._end)
+            alone = self._alone[end] = _stands_alone(
+                self._text, self._view, self._plan, self._view.to_original_end(end), self._end,
+                self._reads)
         return alone
 
     def first(self, item: _Expected, position: int) -> _Match | None:
@@ -400,8 +466,8 @@ class _Searches:
         return match
 
 
-def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int,
-                end: int) -> tuple[list[_Anchor], list[_Expected]]:
+def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
+                reads: _Reads | None = None) -> tuple[list[_Anchor], list[_Expected]]:
     """Find the expected items in order between original offsets ``start`` and ``end``.
 
     Labels are taken in template order, and only where they stand alone as table labels (see
@@ -412,7 +478,7 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int,
     cursor, stop = view.from_original(start), view.from_original(end)
     anchors: list[_Anchor] = []
     missing: list[_Expected] = []
-    searches = _Searches(text, view, plan, stop, end)
+    searches = _Searches(text, view, plan, stop, end, reads)
     search = searches.first
     expected = plan.items
 
@@ -504,7 +570,8 @@ def _alone(text: str, after: int, limit: int) -> bool:
 
 
 def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
-                 problems: list[Problem], label: str) -> tuple[tuple[Cell, ...], bool]:
+                 problems: list[Problem], label: str,
+                 reads: _Reads | None = None) -> tuple[tuple[Cell, ...], bool]:
     """Read the cells after a label, and whether a separator the writer made kept them apart.
 
     Cells apart by spaces only, or run together, are read as written when that gives the row its
@@ -514,7 +581,8 @@ def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
     that does not decide, the row's cells are unread and a problem says so.
     """
     expected = sum(shape.sizes)
-    run = read_cells(text, anchor_end, limit, expected)
+    run = (read_cells(text, anchor_end, limit, expected) if reads is None
+           else reads.read(anchor_end, limit, expected))
     cells = run.cells
     one_run = len(cells) == 1 and len(cells[0].raw) > 1  # "0000000", even on its own line
     if (run.separated and not one_run) or not cells or expected < 2:
@@ -545,7 +613,7 @@ def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
         index = 0
         for part in split.cells:
             start, end = positions[index], positions[index + len(part) - 1] + 1
-            split_cells.append(Cell(text[start:end], int(part), Span(start, end)))
+            split_cells.append(new_cell(text[start:end], int(part), start, end))
             index += len(part)
         return tuple(split_cells), False
     shown = text[span.start:span.end]
@@ -574,34 +642,34 @@ def _row_shape(table: TableKind, row: str, expected: int, sums: bool) -> _RowSha
 
 
 def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: list[Problem],
-                        *, table: TableKind) -> list[TableItem]:
+                        *, table: TableKind, reads: _Reads | None = None) -> list[TableItem]:
     items: list[TableItem] = []
     sums = table == "requests"
     for index, anchor in enumerate(anchors):
         item = anchor.expected
-        span = Span(anchor.start, anchor.end)
+        span = new_span(anchor.start, anchor.end)
         label = text[anchor.start:anchor.end]
         if item.kind != "row" or item.template is None:
-            items.append(TableItem(item.kind, span, label))
+            items.append(_new_item(item.kind, span, label, None, False, (), 0, False))
             continue
         limit = anchors[index + 1].start if index + 1 < len(anchors) else end
         shape = _row_shape(table, item.template.key, item.expected, sums)
-        cells, separated = _cells_after(text, anchor.end, limit, shape, problems, label)
-        items.append(TableItem("row", span, label, item.template, anchor.reworded, cells,
+        cells, separated = _cells_after(text, anchor.end, limit, shape, problems, label, reads)
+        items.append(_new_item("row", span, label, item.template, anchor.reworded, cells,
                                item.expected, separated))
     return items
 
 
 def _table_span(items: Sequence[TableItem]) -> Span:
     """From the first item's start to the furthest end of an item or a cell."""
-    start = min(item.span.start for item in items)
-    end = max(item.span.end for item in items)
-    for item in items:
-        if item.cells:
-            end = max(end, max(map(_CELL_END, item.cells)))
-    return Span(start, end)
+    spans = list(map(_SPAN, items))
+    start = min(map(_START, spans))
+    end = max(map(_END, spans))
+    cells_end = max(map(_CELL_END, chain.from_iterable(map(_CELLS, items))), default=end)
+    return Span(start, max(end, cells_end))
 
 
+_SPAN, _CELLS, _START, _END = (attrgetter(name) for name in ("span", "cells", "start", "end"))
 _CELL_END = attrgetter("span.end")
 
 
@@ -628,11 +696,13 @@ def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead
     """Table 二 between original offsets ``start`` and ``end``, or ``None`` if it is not there."""
     is_2019 = _ACTIVE_2019.search(view.text, view.from_original(start), view.from_original(end))
     format_: TableFormat = "2019" if is_2019 else "2021"
-    anchors, missing = _anchor_all(text, view, _expected(current(), "active", format_), start, end)
+    reads = _Reads(text)
+    anchors, missing = _anchor_all(text, view, _expected(current(), "active", format_), start, end,
+                                   reads)
     if not any(a.expected.kind == "row" for a in anchors):
         return None
     problems: list[Problem] = []
-    items = _items_from_anchors(text, anchors, end, problems, table="active")
+    items = _items_from_anchors(text, anchors, end, problems, table="active", reads=reads)
     return TableRead("active", format_, tuple(items), _table_span(items),
                      tuple(m.template.key for m in missing if m.template), tuple(problems))
 
@@ -678,12 +748,13 @@ def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRe
     has_2021_rows = _NO_CORRECTION.search(view.text, cstart, cend)
     has_2019_row = _OTHER_2019.search(view.text, cstart, cend)
     format_: TableFormat = "2019" if has_2019_row and not has_2021_rows else "2021"
+    reads = _Reads(text)
     anchors, missing = _anchor_all(text, view, _expected(current(), "requests", format_), start,
-                                   end)
+                                   end, reads)
     if sum(a.expected.kind == "row" for a in anchors) < 2:
         return None
     problems: list[Problem] = []
-    items = _items_from_anchors(text, anchors, end, problems, table="requests")
+    items = _items_from_anchors(text, anchors, end, problems, table="requests", reads=reads)
     return TableRead("requests", format_, tuple(items), _table_span(items),
                      tuple(m.template.key for m in missing if m.template), tuple(problems))
 
