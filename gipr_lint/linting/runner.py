@@ -91,7 +91,7 @@ def _slim(result: FileResult) -> FileResult:
 def _lint_chunk(paths: Sequence[str]) -> list[FileResult]:
     assert _worker is not None
     plugin_set, resolver = _worker
-    results = [_slim(lint_path(path, resolver.settings_for(Path(path)), plugin_set))
+    results = [_slim(lint_path(path, resolver.settings_for(path), plugin_set))
                for path in paths]
     save_regexes()  # workers skip exit handlers: keep what this one compiled (mostly nothing)
     return results
@@ -121,7 +121,7 @@ def lint_files(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigReso
         results = []
         with _few_collections():
             for path in paths:
-                results.append(_slim(lint_path(path, resolver.settings_for(Path(path)),
+                results.append(_slim(lint_path(path, resolver.settings_for(path),
                                                plugin_set)))
                 if advance:
                     advance(1)
@@ -144,7 +144,7 @@ def _in_workers(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigRes
             # Forked workers copy this process: lint the first file here, so that they start
             # with the parser built and every lazily made pattern and table compiled, and
             # write the new regex programs now, so that no worker writes them again.
-            results.append(_slim(lint_path(paths[0], resolver.settings_for(Path(paths[0])),
+            results.append(_slim(lint_path(paths[0], resolver.settings_for(paths[0]),
                                            plugin_set)))
             if advance:
                 advance(1)
