@@ -68,6 +68,7 @@ def _init_worker(run: RunConfig, lang: str) -> None:
     from gipr_lint.i18n import set_language
 
     set_language(lang)
+    _register_reducers()
     if _worker is None:  # spawned, not forked: load what a forked worker inherits
         plugin_set = load_plugins()
         _worker = (plugin_set, run.resolver(plugin_set))
@@ -86,6 +87,45 @@ def _slim(result: FileResult) -> FileResult:
     report = replace(result.report, preamble=(), sections=(), tables={}, debris=(), problems=(),
                      signature=None)
     return replace(result, report=report, tables_read=result.report.tables_fully_read())
+
+
+_registered = False
+
+
+def _register_reducers() -> None:
+    """Pickle the results' frozen, slotted dataclasses (diagnostics, spans, fixes, origins,
+    table facts ...) as their class and field values, rebuilt by calling the class: the
+    standard way for such classes (``dataclasses``' ``__getstate__`` and ``__setstate__``,
+    which look up the fields of every object) costs more than linting a report's worth of
+    them. Only for the pickles that carry results between processes (``ForkingPickler``)."""
+    global _registered
+    if _registered:
+        return
+    import dataclasses
+    import operator
+    from multiprocessing.reduction import ForkingPickler
+
+    from gipr_lint import diagnostics, model
+    from gipr_lint.linting import batch
+    from gipr_lint.reading import document, source
+
+    for module in (diagnostics, model, batch, document, source):
+        for kind in vars(module).values():
+            if (isinstance(kind, type) and kind.__module__ == module.__name__
+                    and dataclasses.is_dataclass(kind) and "__slots__" in kind.__dict__
+                    and not hasattr(kind, "__post_init__")
+                    and all(f.init for f in dataclasses.fields(kind))):
+                names = [f.name for f in dataclasses.fields(kind)]
+                if len(names) > 1:
+                    ForkingPickler.register(kind, _by_fields(kind, operator.attrgetter(*names)))
+    _registered = True
+
+
+def _by_fields(kind: type, values: Callable[[Any], tuple[Any, ...]]
+               ) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
+    def reduce(instance: Any) -> tuple[type, tuple[Any, ...]]:
+        return kind, values(instance)
+    return reduce
 
 
 def _lint_chunk(paths: Sequence[str]) -> list[FileResult]:
@@ -139,6 +179,7 @@ def _in_workers(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigRes
 
     results: list[FileResult] = []
     context = _fork_context()
+    _register_reducers()  # before forking: the workers inherit it
     with _few_collections():
         if context is not None:
             # Forked workers copy this process: lint the first file here, so that they start
