@@ -48,16 +48,43 @@ _worker: tuple[PluginSet, ConfigResolver] | None = None
 _GC_THRESHOLD = 20_000
 
 
+#: How many files' results are frozen out of the collector's sight between two full
+#: collections (see :class:`_Kept`).
+_SETTLE_EVERY = 1000
+
+
+class _Kept:
+    """Frozen out of the collector's sight as the results come in: they live as long as the
+    run, and each young-generation collection would otherwise walk every result made since the
+    previous one (about 20 ms over 740 reports, most of the collector's time in a run). Linting
+    makes next to no reference cycles, but so that a plugin that does cannot keep them all
+    until the end of a long run, every :data:`_SETTLE_EVERY` files the garbage is collected
+    before freezing again (a full collection, about 12 ms)."""
+
+    def __init__(self) -> None:
+        self._since = 0
+
+    def add(self, count: int) -> None:
+        """``count`` more results are kept."""
+        self._since += count
+        if self._since >= _SETTLE_EVERY:
+            self._since = 0
+            gc.unfreeze()
+            gc.collect()
+        gc.freeze()
+
+
 @contextmanager
-def _few_collections() -> Iterator[None]:
+def _few_collections() -> Iterator[_Kept]:
     """Fewer garbage collections over the run: what exists now (plugins, rules, the grammar)
-    lives as long as the run, so it is frozen out of the collector's sight, and the youngest
-    generation is collected less often. Both are undone afterwards."""
+    lives as long as the run, so it is frozen out of the collector's sight, as are the
+    results as they come (:class:`_Kept`), and the youngest generation is collected less
+    often. All is undone afterwards."""
     threshold = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(max(threshold[0], _GC_THRESHOLD), *threshold[1:])
     try:
-        yield
+        yield _Kept()
     finally:
         gc.set_threshold(*threshold)
         gc.unfreeze()
@@ -159,10 +186,11 @@ def lint_files(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigReso
     """Lint ``paths`` (settings must already resolve without error for each)."""
     if jobs <= 1 or len(paths) < 2:
         results = []
-        with _few_collections():
+        with _few_collections() as kept:
             for path in paths:
                 results.append(_slim(lint_path(path, resolver.settings_for(path),
                                                plugin_set)))
+                kept.add(1)
                 if advance:
                     advance(1)
         return results
@@ -180,7 +208,7 @@ def _in_workers(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigRes
     results: list[FileResult] = []
     context = _fork_context()
     _register_reducers()  # before forking: the workers inherit it
-    with _few_collections():
+    with _few_collections() as kept:
         if context is not None:
             # Forked workers copy this process: lint the first file here, so that they start
             # with the parser built and every lazily made pattern and table compiled, and
@@ -201,6 +229,7 @@ def _in_workers(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigRes
                                      initargs=(run, current_language())) as pool:
                 for chunk in pool.map(_lint_chunk, chunks):
                     results.extend(chunk)
+                    kept.add(len(chunk))
                     if advance:
                         advance(len(chunk))
         finally:
