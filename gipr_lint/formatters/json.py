@@ -162,7 +162,6 @@ def dumps(data: Any) -> str:
 _DIAGNOSTIC = "".join(f"{',' if index else '{'}\n{' ' * 10}\"{key}\": %s" for index, key in
                       enumerate(("code", "name", "severity", "message", "line", "column",
                                  "end_line", "end_column", "fix")))
-_INDENT = " " * 10
 #: A fix's edit in the same place (the edit at 14 spaces).
 _EDIT = ('{\n                "content": %s,\n                "location": {\n'
          '                  "line": %s,\n                  "column": %s\n                },\n'
@@ -170,18 +169,36 @@ _EDIT = ('{\n                "content": %s,\n                "location": {\n'
          '                  "column": %s\n                }\n              }')
 
 
-def _fix_text(fix: dict[str, Any]) -> str | None:
-    """:func:`_fix`'s dictionary as :func:`dumps` writes it as a diagnostic's ``fix``; ``None``
-    for a value of another type than JSON's own."""
+#: A file's path and report, as :func:`dumps` writes them in the document (the file at 4
+#: spaces), up to its diagnostics.
+_HEAD = ('{\n      "path": %s,\n      "report": {\n        "agency": %s,\n'
+         '        "agency_kind": %s,\n        "year": %s,\n        "format": %s\n      },\n'
+         '      "diagnostics": ')
+
+
+def _scalar(value: Any) -> str:
+    """A string, an int or ``None`` as :func:`dumps` writes it; ``TypeError`` for others."""
+    if value is None:
+        return "null"
+    if value.__class__ is int:
+        return int.__repr__(value)
+    return _string(value)  # type: ignore[no-any-return]
+
+
+def _fix_text(fix: Any, source: Any, byte_columns: bool) -> str:
+    """:func:`_fix`'s dictionary as :func:`dumps` writes it as a diagnostic's ``fix``, made
+    from the fix itself. Raises ``TypeError`` for a value of another type than JSON's own."""
     edits = []
-    for edit in fix["edits"]:
-        start, end = edit["location"], edit["end_location"]
+    for edit in fix.edits:
+        start = _position(source, edit.span.start, byte_columns)
+        end = _position(source, edit.span.end, byte_columns)
         numbers = (start["line"], start["column"], end["line"], end["column"])
         if any(number.__class__ is not int for number in numbers):
-            return None
-        edits.append(_EDIT % (_string(edit["content"]), *numbers))
-    return ('{\n            "applicability": ' + _string(fix["applicability"])
-            + ',\n            "message": ' + _string(fix["message"]) + ',\n            "edits": '
+            raise TypeError("not an int")
+        edits.append(_EDIT % (_string(edit.replacement), *numbers))
+    return ('{\n            "applicability": ' + ('"safe"' if fix.safe else '"unsafe"')
+            + ',\n            "message": ' + _string(fix.description)
+            + ',\n            "edits": '
             + ("[\n              " + ",\n              ".join(edits) + "\n            ]"
                if edits else "[]") + "\n          }")
 
@@ -194,23 +211,16 @@ def _diagnostic_text(d: Any, source: Any, byte_columns: bool, parts: list[str]) 
     if (line.__class__ is int and column.__class__ is int and end_line.__class__ is int
             and end_column.__class__ is int and d.origin is None and not d.related):
         try:
-            text = _DIAGNOSTIC % (_string(d.code), _string(d.name), _string(d.severity.value),
-                                  _string(d.message), line, column, end_line, end_column,
-                                  "null")
+            fix = d.fix
+            text = _DIAGNOSTIC % (
+                _string(d.code), _string(d.name), _string(d.severity.value),
+                _string(d.message), line, column, end_line, end_column,
+                "null" if fix is None or source is None or source.kind != "text"
+                else _fix_text(fix, source, byte_columns))
         except TypeError:  # a value of another type than JSON's own: the general way
             pass
         else:
-            fix = (_fix(d, source, byte_columns) if source is None or source.kind == "text"
-                   else None)
-            if fix is None:
-                parts.append(text)
-            else:
-                parts.append(text[:-4])
-                fixed = _fix_text(fix)
-                if fixed is None:
-                    _encode(fix, _INDENT, parts)
-                else:
-                    parts.append(fixed)
+            parts.append(text)
             parts.append("\n        }")
             return
     _encode(_diagnostic(d, source, byte_columns), "        ", parts)
@@ -226,14 +236,22 @@ def _document(results: Sequence[Any], byte_columns: bool) -> str:
         if result.report is None:
             continue
         previous = getattr(result, "previous", None)
-        head = {"path": result.path, "report": _report(result),
-                **({} if previous is None else {"compared_with": {
-                    "path": previous.path, "agency": previous.agency, "year": previous.year,
-                    "history": previous.history}})}
+        report = _report(result)
         parts.append(separator)
         separator = ",\n    "
-        _encode(head, "    ", parts)
-        parts[-1] = ',\n      "diagnostics": '  # the head's closing brace: more keys follow
+        try:
+            if previous is not None:
+                raise TypeError("the general way")
+            parts.append(_HEAD % (_string(result.path), _scalar(report["agency"]),
+                                  _string(report["agency_kind"]), _scalar(report["year"]),
+                                  _scalar(report["format"])))
+        except TypeError:
+            _encode({"path": result.path, "report": report,
+                     **({} if previous is None else {"compared_with": {
+                         "path": previous.path, "agency": previous.agency,
+                         "year": previous.year, "history": previous.history}})},
+                    "    ", parts)
+            parts[-1] = ',\n      "diagnostics": '  # the closing brace: more keys follow
         source = result.source
         if result.diagnostics:
             inner = "[\n        "
