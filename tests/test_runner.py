@@ -40,11 +40,16 @@ def test_forked_workers_load_nothing_again(monkeypatch: pytest.MonkeyPatch,
     assert runner._worker is None  # nothing left behind for a later serial run
 
 
-def test_chunks_are_small_enough_to_finish_together() -> None:
-    assert runner._chunk_size(1, 2) == 1
-    assert runner._chunk_size(100, 2) == 6
-    assert runner._chunk_size(10_000, 2) == 16
-    assert runner._chunk_size(10_000, 8) == 16
+def test_chunks_are_few_and_end_small_enough_to_finish_together() -> None:
+    assert runner._chunks(["a"], 2) == [["a"]]
+    for count, jobs in ((5, 2), (100, 2), (739, 2), (10_000, 8)):
+        paths = [str(index) for index in range(count)]
+        chunks = runner._chunks(paths, jobs)
+        assert [path for chunk in chunks for path in chunk] == paths  # all, in order
+        sizes = [len(chunk) for chunk in chunks]
+        assert sizes == sorted(sizes, reverse=True) and sizes[0] <= runner._LARGEST_CHUNK
+        assert sum(sizes[-2 * jobs:]) <= max(2 * jobs, count // 20)  # a short tail
+    assert len(runner._chunks([str(index) for index in range(739)], 2)) < 30
 
 
 def test_results_cross_processes_unchanged() -> None:

@@ -174,10 +174,22 @@ def _fork_context() -> Any:
     return multiprocessing.get_context("fork")
 
 
-def _chunk_size(count: int, jobs: int) -> int:
-    """Files per task: about eight tasks per worker, at most 16 files each, so that no worker
-    is left with a long last chunk while the others wait."""
-    return max(1, min(16, count // (jobs * 8)))
+#: The most files a worker lints before it sends their results back.
+_LARGEST_CHUNK = 64
+
+
+def _chunks(paths: Sequence[str], jobs: int) -> list[Sequence[str]]:
+    """The tasks, in order: large chunks first, then ever smaller ones (a quarter of what is
+    left per worker, at most :data:`_LARGEST_CHUNK`), so that the workers finish together
+    while each task's cost in the parent (about half a millisecond: queues, threads, waking
+    up) is paid a few dozen times, not once per handful of files."""
+    chunks = []
+    start = 0
+    while start < len(paths):
+        size = max(1, min(_LARGEST_CHUNK, (len(paths) - start) // (jobs * 2)))
+        chunks.append(paths[start:start + size])
+        start += size
+    return chunks
 
 
 def lint_files(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigResolver,
@@ -221,8 +233,7 @@ def _in_workers(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigRes
             paths = paths[1:]
             _worker = (plugin_set, resolver)
             gc.freeze()  # what the workers inherit stays out of their collections' sight
-        size = _chunk_size(len(paths), jobs)
-        chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+        chunks = _chunks(paths, jobs)
         try:
             with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                                      initializer=_init_worker,
