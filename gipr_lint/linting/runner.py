@@ -6,8 +6,9 @@ this process made after it linted the first file itself: they inherit the loaded
 configuration, the built parser and every compiled pattern, so a worker costs almost nothing to
 start (before, each loaded all of it again: about 0.15 s of CPU per worker). Elsewhere each
 worker loads the plugins and the configuration once, in its initializer, and takes the parent's
-language. Workers lint small chunks of the file list (so that both finish together) and send
-back slimmed results.
+language. Workers lint chunks of the file list, large ones first and ever smaller ones at the
+end (so that they finish together after few tasks), and send back slimmed results, pickled
+cheaply (:func:`_register_reducers`).
 """
 
 from __future__ import annotations
