@@ -141,8 +141,9 @@ def _register_reducers() -> None:
         for kind in vars(module).values():
             if (isinstance(kind, type) and kind.__module__ == module.__name__
                     and dataclasses.is_dataclass(kind) and "__slots__" in kind.__dict__
+                    and kind.__dataclass_params__.init  # type: ignore[attr-defined]
                     and not hasattr(kind, "__post_init__")
-                    and all(f.init for f in dataclasses.fields(kind))):
+                    and all(f.init and not f.kw_only for f in dataclasses.fields(kind))):
                 names = [f.name for f in dataclasses.fields(kind)]
                 if len(names) > 1:
                     ForkingPickler.register(kind, _by_fields(kind, operator.attrgetter(*names)))
