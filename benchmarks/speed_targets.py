@@ -1,7 +1,7 @@
 """Every speed target of issue 15, measured in one run. Run by hand:
-``python benchmarks/speed_targets.py [COPIES] [--throughput] [--cold] [--phases] [--worst]
-[--memory] [--relint]`` (the parts named, or all). To measure another version of the code in the
-same way, point ``PYTHONPATH`` at its checkout and its ``plugins`` folder.
+``python benchmarks/speed_targets.py [COPIES] [--throughput] [--outside] [--cold] [--phases]
+[--worst] [--memory] [--relint]`` (the parts named, or all). To measure another version of the
+code in the same way, point ``PYTHONPATH`` at its checkout and its ``plugins`` folder.
 
 Prints, as ratios measured in the same run (so a busy machine slows both sides alike):
 
@@ -16,6 +16,8 @@ Prints, as ratios measured in the same run (so a busy machine slows both sides a
   allows: two ``-j 1`` runs over the two halves of the corpus at the same time. Two processes
   on two cores do not each run as fast as one alone (shared caches and memory; hyperthreads),
   so that pair, not 2×, is the ceiling ``-j 2`` can reach here;
+- ``--outside``: what a ``-j 1`` run costs per report besides the per-report pipeline
+  (``lint_path``): discovery, settings, results, the cross-report stage, the JSON output;
 - a cold single-file lint against ``python -c "import lark, pluggy"`` (target ≤ 2.5×), with the
   caches (parser, compiled regexes) warm, as on every run but the first after an upgrade;
 - ``--phases``: where the time of a lint goes, per report over the corpus (read, layout
@@ -401,6 +403,56 @@ def _report_phases(paths: list[Path]) -> tuple[dict[str, float], Any]:
     return best, rules
 
 
+#: Run with ``python -c`` in a fresh process: ``check`` (JSON, -j 1) over the paths given, with
+#: the CPU time spent in ``lint_path`` (the per-report pipeline) counted apart.
+_OUTSIDE = """
+import json, os, sys, time
+from gipr_lint.linting import runner
+inside = [0.0]
+lint_path = runner.lint_path
+def timed(*args, **kwargs):
+    started = time.process_time()
+    try:
+        return lint_path(*args, **kwargs)
+    finally:
+        inside[0] += time.process_time() - started
+runner.lint_path = timed
+from gipr_lint.cli import main
+try:
+    main(["check", *sys.argv[1:], "--format", "json", "--isolated", "-o", os.devnull, "-j", "1"])
+except SystemExit:
+    pass
+print(json.dumps({"total": time.process_time(), "inside": inside[0]}))
+"""
+
+
+def outside(copies: int) -> None:
+    """What a ``-j 1`` run costs besides the per-report pipeline (``lint_path``): finding the
+    files, their settings, keeping the results, the cross-report stage, the JSON output; per
+    report, with the fixed cost of a one-file run taken off."""
+    directory = Path(tempfile.mkdtemp(prefix="gipr-lint-bench-"))
+    try:
+        for copy in range(copies):
+            for source in CORPUS:
+                text = source.read_text(encoding="utf-8").replace("2024年", f"2024年{copy % 7}", 1)
+                (directory / f"{copy:03d}-{source.name}").write_text(text, encoding="utf-8")
+        count = copies * len(CORPUS)
+
+        def least(paths: list[str]) -> float:
+            runs = [json.loads(_run([sys.executable, "-c", _OUTSIDE, *paths]).stdout)
+                    for _ in range(3)]
+            return min(run["total"] - run["inside"] for run in runs)
+
+        one_file, many = least([str(CORPUS[0])]), least([str(directory)])
+        print(f"outside the per-report pipeline (-j 1, JSON, CPU, least of 3): one file "
+              f"{one_file * 1000:.0f} ms, {count} files {many * 1000:.0f} ms: "
+              f"{(many - one_file) / (count - 1) * 1000:.3f} ms per report")
+    except Exception as exc:  # the internals it wraps have moved: say so, go on
+        print(f"outside the pipeline unavailable: {type(exc).__name__}: {exc}")
+    finally:
+        shutil.rmtree(directory)
+
+
 def worst_cases() -> None:
     print("worst cases (CPU time of lint_path in a fresh process, all rules; target ≤ 1 s each):")
     with tempfile.TemporaryDirectory(prefix="gipr-lint-bench-") as directory:
@@ -441,6 +493,8 @@ def main() -> None:
     precompile()
     if not only or "throughput" in only:
         throughput(copies)
+    if not only or "outside" in only:
+        outside(copies)
     if not only or "cold" in only:
         cold_start()
     if not only or "phases" in only:

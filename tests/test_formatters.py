@@ -163,3 +163,43 @@ def test_json_text_is_the_standard_librarys() -> None:
         data = value(0)
         assert dumps(data) == json.dumps(data, ensure_ascii=False, indent=2)
     assert dumps({1: "x"}) == json.dumps({1: "x"}, ensure_ascii=False, indent=2)
+
+
+def test_json_document_is_dumps_of_to_dict() -> None:
+    """The JSON formatter writes the usual diagnostics from templates: the text must be what
+    ``json.dumps(to_dict(…), indent=2)`` makes of the same results, for real reports with
+    fixes, origins (PDF, Word), cross-report findings (``related``, ``compared_with``), a file
+    that could not be read, and byte columns."""
+    from gipr_lint.formatters.columns import to_byte_columns
+    from gipr_lint.linting.config import ConfigResolver
+    from gipr_lint.linting.crossreport import run_cross_report
+    from gipr_lint.linting.engine import cross_report_summaries, lint_path
+    from gipr_lint.linting.plugin_manager import load_plugins
+
+    root = Path(__file__).parent
+    paths = [*sorted((root / "fixtures").glob("*.txt"))[:3],
+             *sorted((root / "fixtures" / "pdf").glob("*.pdf"))[:1],
+             root / "readers" / "official-2021-format-template.docx", root / "missing.txt"]
+    plugins = load_plugins()
+    resolver = ConfigResolver(plugins, isolated=True)
+    from tests.crossyear.pairs import SEED, earlier_year
+    from tests.crossyear.test_near_duplicates import copy_for
+
+    with cross_report_summaries(True):
+        results = [lint_path(path, resolver.settings_for(path), plugins) for path in paths]
+        # an earlier year (compared with), another agency's copy of a report (related)
+        results += [lint_source(Source.from_text(text, path), Settings(), plugins)
+                    for path, text in (("a/2024.txt", SEED), ("a/2023.txt", earlier_year()),
+                                       ("b/copy.txt", copy_for(SEED, "九龙坡区华岩镇人民政府")))]
+    results = run_cross_report(results, plugins, resolver)
+    diagnostics = [d for result in results for d in result.diagnostics]
+    assert any(d.fix for d in diagnostics) and any(d.origin for d in diagnostics)
+    assert any(d.related for d in diagnostics) and any(r.previous for r in results)
+    assert any(r.report is None for r in results)
+    for byte_columns, linted in ((False, results), (True, to_byte_columns(results))):
+        ctx = FormatContext(rules=plugins.rules, byte_columns=byte_columns)
+        expected = json.dumps(json_format.to_dict(linted, byte_columns), ensure_ascii=False,
+                              indent=2) + "\n"
+        assert render(json_format, linted, ctx) == expected
+    assert render(json_format, [], FormatContext()) == json.dumps(
+        json_format.to_dict([]), indent=2) + "\n"

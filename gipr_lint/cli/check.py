@@ -196,7 +196,7 @@ def _unused_ignores(results: list[FileResult]) -> None:
 
 def _fails(results: list[FileResult], resolver: Any) -> bool:
     for result in results:
-        threshold = resolver.settings_for(Path(result.path)).fail_on.rank
+        threshold = resolver.settings_for(result.path).fail_on.rank
         if any(d.severity.rank >= threshold for d in result.diagnostics):
             return True
     return False
@@ -233,7 +233,7 @@ def _discover(args: argparse.Namespace, plugin_set: PluginSet, resolver: ConfigR
     files, missing = discover(args.paths, searched_suffixes(plugin_set, resolver, cwd),
                               Excluder(resolver.settings_for, cwd))
     for path in files:  # report configuration errors before any work
-        resolver.settings_for(Path(args.stdin_filename or "-" if path == "-" else path))
+        resolver.settings_for(args.stdin_filename or "-" if path == "-" else path)
     return files, missing
 
 

@@ -157,6 +157,129 @@ def dumps(data: Any) -> str:
     return "".join(parts)
 
 
+#: A diagnostic without nested values other than its fix, as :func:`dumps` writes it inside
+#: the document (the item at 8 spaces, its keys at 10): ``%`` fills in the encoded values.
+_DIAGNOSTIC = "".join(f"{',' if index else '{'}\n{' ' * 10}\"{key}\": %s" for index, key in
+                      enumerate(("code", "name", "severity", "message", "line", "column",
+                                 "end_line", "end_column", "fix")))
+#: A fix's edit in the same place (the edit at 14 spaces).
+_EDIT = ('{\n                "content": %s,\n                "location": {\n'
+         '                  "line": %s,\n                  "column": %s\n                },\n'
+         '                "end_location": {\n                  "line": %s,\n'
+         '                  "column": %s\n                }\n              }')
+
+
+#: A file's path and report, as :func:`dumps` writes them in the document (the file at 4
+#: spaces), up to its diagnostics.
+_HEAD = ('{\n      "path": %s,\n      "report": {\n        "agency": %s,\n'
+         '        "agency_kind": %s,\n        "year": %s,\n        "format": %s\n      },\n'
+         '      "diagnostics": ')
+
+
+def _scalar(value: Any) -> str:
+    """A string, an int or ``None`` as :func:`dumps` writes it; ``TypeError`` for others."""
+    if value is None:
+        return "null"
+    if value.__class__ is int:
+        return int.__repr__(value)
+    return _string(value)  # type: ignore[no-any-return]
+
+
+def _fix_text(fix: Any, source: Any, byte_columns: bool) -> str:
+    """:func:`_fix`'s dictionary as :func:`dumps` writes it as a diagnostic's ``fix``, made
+    from the fix itself. Raises ``TypeError`` for a value of another type than JSON's own."""
+    edits = []
+    for edit in fix.edits:
+        start = _position(source, edit.span.start, byte_columns)
+        end = _position(source, edit.span.end, byte_columns)
+        numbers = (start["line"], start["column"], end["line"], end["column"])
+        if any(number.__class__ is not int for number in numbers):
+            raise TypeError("not an int")
+        edits.append(_EDIT % (_string(edit.replacement), *numbers))
+    return ('{\n            "applicability": ' + ('"safe"' if fix.safe else '"unsafe"')
+            + ',\n            "message": ' + _string(fix.description)
+            + ',\n            "edits": '
+            + ("[\n              " + ",\n              ".join(edits) + "\n            ]"
+               if edits else "[]") + "\n          }")
+
+
+def _diagnostic_text(d: Any, source: Any, byte_columns: bool, parts: list[str]) -> None:
+    """Append :func:`_diagnostic`'s item as :func:`dumps` writes it in the document: the
+    usual case from a template (one ``%`` instead of a dictionary and a walk of it), any
+    other through the dictionary."""
+    line, column, end_line, end_column = d.line, d.column, d.end_line, d.end_column
+    if (line.__class__ is int and column.__class__ is int and end_line.__class__ is int
+            and end_column.__class__ is int and d.origin is None and not d.related):
+        try:
+            fix = d.fix
+            text = _DIAGNOSTIC % (
+                _string(d.code), _string(d.name), _string(d.severity.value),
+                _string(d.message), line, column, end_line, end_column,
+                "null" if fix is None or source is None or source.kind != "text"
+                else _fix_text(fix, source, byte_columns))
+        except TypeError:  # a value of another type than JSON's own: the general way
+            pass
+        else:
+            parts.append(text)
+            parts.append("\n        }")
+            return
+    _encode(_diagnostic(d, source, byte_columns), "        ", parts)
+
+
+def _document(results: Sequence[Any], byte_columns: bool) -> str:
+    """``dumps(to_dict(results, byte_columns))``, written without the intermediate
+    dictionaries of the diagnostics (most of the output). Raises :class:`_Fallback` where
+    :func:`dumps` would fall back to :mod:`json`."""
+    parts: list[str] = ['{\n  "version": ', int.__repr__(JSON_VERSION), ',\n  "files": ']
+    separator = "[\n    "
+    for result in results:
+        if result.report is None:
+            continue
+        previous = getattr(result, "previous", None)
+        report = _report(result)
+        parts.append(separator)
+        separator = ",\n    "
+        try:
+            if previous is not None:
+                raise TypeError("the general way")
+            parts.append(_HEAD % (_string(result.path), _scalar(report["agency"]),
+                                  _string(report["agency_kind"]), _scalar(report["year"]),
+                                  _scalar(report["format"])))
+        except TypeError:
+            _encode({"path": result.path, "report": report,
+                     **({} if previous is None else {"compared_with": {
+                         "path": previous.path, "agency": previous.agency,
+                         "year": previous.year, "history": previous.history}})},
+                    "    ", parts)
+            parts[-1] = ',\n      "diagnostics": '  # the closing brace: more keys follow
+        source = result.source
+        if result.diagnostics:
+            inner = "[\n        "
+            for diagnostic in result.diagnostics:
+                parts.append(inner)
+                inner = ",\n        "
+                _diagnostic_text(diagnostic, source, byte_columns, parts)
+            parts.append("\n      ]")
+        else:
+            parts.append("[]")
+        parts.append("\n    }")
+    parts.append("[]" if separator == "[\n    " else "\n  ]")
+    counts = severity_counts(results)
+    checked, found = table_counts(results)
+    files = sum(1 for result in results if result.report is not None)
+    parts.append(',\n  "summary": ')
+    _encode({"files": files, "error": counts["error"], "warning": counts["warning"],
+             "info": counts["info"], "tables": found, "tables_fully_checked": checked},
+            "  ", parts)
+    parts.append("\n}")
+    return "".join(parts)
+
+
 def write(results: Sequence[Any], out: TextIO, context: Any) -> None:
-    out.write(dumps(to_dict(results, getattr(context, "byte_columns", False))))
+    byte_columns = getattr(context, "byte_columns", False)
+    try:
+        text = _document(results, byte_columns)
+    except _Fallback:
+        text = dumps(to_dict(results, byte_columns))
+    out.write(text)
     out.write("\n")

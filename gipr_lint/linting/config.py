@@ -10,6 +10,7 @@ Every error names the file, the key and what is accepted, and suggests the neare
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
@@ -520,17 +521,33 @@ class ConfigResolver:
         self.cwd = cwd or Path.cwd()
         self.overrides = validate_overrides(overrides or {}, plugin_set)
         self._dirs: dict[Path, Path | None] = {}
+        #: The configuration file of each path asked about and of each folder as those paths
+        #: name it: a run asks several times about each file, and building absolute paths
+        #: costs more than finding the answer.
+        self._paths: dict[Path | str, Path | None] = {}
+        self._folders: dict[str, Path | None] = {}
         self._settings: dict[Path | None, Settings] = {}
 
-    def config_path_for(self, file_path: Path) -> Path | None:
+    def config_path_for(self, file_path: Path | str) -> Path | None:
         if self.isolated:
             return None
         if self.config is not None:
             return self.config.absolute()
-        directory = (self.cwd / file_path).absolute().parent
-        return find_config(directory, self._dirs)
+        try:
+            return self._paths[file_path]
+        except KeyError:
+            pass
+        path = file_path if isinstance(file_path, Path) else Path(file_path)
+        folder = os.path.dirname(path)  # of the normalised path: one folder, one key
+        try:
+            found = self._folders[folder]
+        except KeyError:
+            directory = (self.cwd / path).absolute().parent
+            found = self._folders[folder] = find_config(directory, self._dirs)
+        self._paths[file_path] = found
+        return found
 
-    def settings_for(self, file_path: Path) -> Settings:
+    def settings_for(self, file_path: Path | str) -> Settings:
         """Settings for the file at ``file_path`` (need not exist: stdin uses its name)."""
         config_path = self.config_path_for(file_path)
         if config_path not in self._settings:

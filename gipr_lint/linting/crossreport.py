@@ -116,7 +116,7 @@ def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
         return list(results)
     batch = Batch(summaries, history)
     by_path = {result.path: index for index, result in enumerate(results)}
-    per_file = {result.path: resolver.settings_for(Path(result.path)) for result in results}
+    per_file = {result.path: resolver.settings_for(result.path) for result in results}
     run_settings = settings or next(iter(per_file.values()))
     added: dict[int, list[Diagnostic]] = {}
     for code in sorted(plugin_set.batch_codes):
@@ -228,8 +228,9 @@ def batch_stage(results: Sequence[FileResult], plugin_set: PluginSet, resolver: 
         files += more
         errors += [problem.replace("--history", "history (configuration)", 1)
                    for problem in problems]
-    linted = {str(Path(r.path).absolute()) for r in results}
-    files = [f for f in dict.fromkeys(files) if str(Path(f).absolute()) not in linted]
+    if files:  # a history report that is also linted is not read twice
+        linted = {str(Path(r.path).absolute()) for r in results}
+        files = [f for f in dict.fromkeys(files) if str(Path(f).absolute()) not in linted]
     if start is not None and files:
         start(_("Reading history"), len(files))
     summaries, read_errors = read_history(files, plugin_set, resolver, advance)
@@ -247,7 +248,7 @@ class _FixedSettings:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
 
-    def settings_for(self, file_path: Path) -> Settings:
+    def settings_for(self, file_path: Path | str) -> Settings:
         return self.settings
 
 

@@ -27,15 +27,21 @@ def _skip_dir(parent: str, name: str) -> bool:
 Skip = Callable[[str, bool], bool]
 
 
-def _walk(directory: str, suffixes: frozenset[str], skip: Skip | None) -> Iterable[str]:
+def _walk(directory: str, suffixes: frozenset[str], skip: Skip | None
+          ) -> Iterable[tuple[str, str]]:
+    """The files to lint in ``directory`` and below, each with its absolute path (the key that
+    tells a file found twice), in order."""
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not _skip_dir(root, d)
                          and not (skip and skip(os.path.join(root, d), True)))
+        absolute_root = ""
         for name in sorted(files):
             if not name.startswith((".", "~$")) and os.path.splitext(name)[1].lower() in suffixes:
                 path = os.path.normpath(os.path.join(root, name))
                 if not (skip and skip(path, False)):
-                    yield path
+                    if not absolute_root:  # once per folder: a Path is costly to build
+                        absolute_root = str(Path(path).absolute().parent)
+                    yield path, os.path.join(absolute_root, os.path.basename(path))
 
 
 def discover(paths: Sequence[str], suffixes: Iterable[str], skip: Skip | None = None
@@ -56,17 +62,16 @@ def discover(paths: Sequence[str], suffixes: Iterable[str], skip: Skip | None = 
     seen: set[str] = set()
     for path in paths:
         if path == "-":
-            found: Iterable[str] = [path]
+            found: Iterable[tuple[str, str]] = [(path, path)]
         elif os.path.isdir(path):
             found = _walk(path, wanted, skip)
         elif os.path.exists(path):
-            found = [path]
+            found = [(path, str(Path(path).absolute()))]
         else:
             errors.append(f"{path}: " + _("cannot read: {reason}").format(
                 reason=_("No such file or directory")))
             continue
-        for file in found:
-            key = file if file == "-" else str(Path(file).absolute())
+        for file, key in found:
             if key not in seen:
                 seen.add(key)
                 files.append(file)

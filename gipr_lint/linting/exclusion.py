@@ -11,6 +11,7 @@ pathspec, which implements git's rules, is imported only when a ``.gitignore`` i
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -31,20 +32,37 @@ class Excluder:
     :param cwd: where relative paths start.
     """
 
-    def __init__(self, settings_for: Callable[[Path], Settings], cwd: Path) -> None:
+    def __init__(self, settings_for: Callable[[str], Settings], cwd: Path) -> None:
         self.settings_for = settings_for
         self.cwd = cwd
         self._globs: dict[tuple[str, ...], list[tuple[bool, re.Pattern[str]]]] = {}
         self._repo: dict[Path, Path | None] = {}
         self._specs: dict[Path, list[tuple[Path, Any]]] = {}
+        #: Each folder met, as the paths name it: its absolute path (a search asks about every
+        #: file of a folder, and most need nothing more than the folder's answers).
+        self._folders: dict[str, Path] = {}
 
     def __call__(self, path: str, is_dir: bool) -> bool:
         """Whether the file or folder at ``path`` is skipped."""
-        absolute = (self.cwd / path).absolute()
-        settings = self.settings_for(Path(path))
-        if settings.exclude and self._excluded(absolute, settings):
-            return True
-        return settings.respect_gitignore and self._git_ignored(absolute, is_dir)
+        folder, name = os.path.split(path)
+        named = name not in ("", ".")  # the last part of the path is the file or folder
+        parent = self._folders.get(folder) if named else None
+        absolute: Path | None = None
+        if parent is None:
+            absolute = (self.cwd / path).absolute()
+            parent = absolute.parent
+            if named:
+                self._folders[folder] = parent
+        settings = self.settings_for(path)
+        if settings.exclude:
+            absolute = absolute or parent / name
+            if self._excluded(absolute, settings):
+                return True
+        if not settings.respect_gitignore:
+            return False
+        if absolute is None and self._repo_root(parent) is None:
+            return False
+        return self._git_ignored(absolute or parent / name, is_dir)
 
     # -- exclude globs ---------------------------------------------------------------------------
 
