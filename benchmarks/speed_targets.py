@@ -300,10 +300,10 @@ run = RunConfig(isolated=True)
 resolver = run.resolver(plugin_set)
 resolver.settings_for(sys.argv[1])
 step("configuration")
-from gipr_lint.reading.grammar import report_parser
+from gipr_lint.reading.grammar import load_parse_table
 from gipr_lint.templates import using
 with using(plugin_set.template_set):
-    report_parser()
+    load_parse_table()
 step("import the reader, load the parser")
 results = lint_files([sys.argv[1]], plugin_set, resolver, run)
 step("lint the file")
