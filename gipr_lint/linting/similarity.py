@@ -25,7 +25,7 @@ import unicodedata
 import zlib
 from collections.abc import Hashable, Iterable, Sequence
 from functools import cache
-from itertools import accumulate, count, islice, repeat
+from itertools import accumulate, count, islice, repeat, tee
 from typing import TypeVar
 
 from gipr_lint.regex import compile_re
@@ -89,14 +89,19 @@ def shingles(text: str, size: int = 5) -> set[int]:
     norm = normalise(text)
     if not norm:
         return set()
-    # fixed-width code units, so that a shingle is a plain byte slice; the slices are cached
-    # objects mapped over in C, with no Python code run per shingle
+    # fixed-width code units, so that a shingle is a plain byte slice; the slices are made and
+    # mapped over in C, with no Python code run per shingle
     data = norm.encode("utf-32-le")
     width = 4 * size
     if len(data) <= width:
         return {zlib.crc32(data)}
     count = (len(data) - width) // 4 + 1
-    return set(map(zlib.crc32, map(data.__getitem__, islice(_slices(width, count), count))))
+    cached = _cached_slices(width, count)
+    if cached is not None:
+        slices: Iterable[slice] = islice(cached, count)
+    else:
+        slices = map(slice, range(0, 4 * count, 4), range(width, 4 * count + width, 4))
+    return set(map(zlib.crc32, map(data.__getitem__, slices)))
 
 
 def sampled_shingles(text: str, size: int = 5) -> set[int]:
@@ -114,10 +119,32 @@ def sampled_shingles(text: str, size: int = 5) -> set[int]:
     pieces = _sample_pattern().split(norm[:last + 1])
     pieces.pop()
     starts = map(operator.add, accumulate(map(len, pieces)), count())
-    # every step mapped in C: match starts to cached slices to byte strings to hashes
-    found = set(map(zlib.crc32, map(data.__getitem__,
-                                    map(_slices(width, last + 1).__getitem__, starts))))
+    # every step mapped in C: match starts to slices to byte strings to hashes
+    cached = _cached_slices(width, last + 1)
+    if cached is not None:
+        slices: Iterable[slice] = map(cached.__getitem__, starts)
+    else:
+        begins, ends = tee(map(operator.mul, starts, repeat(4)))
+        slices = map(slice, begins, map(operator.add, ends, repeat(width)))
+    found = set(map(zlib.crc32, map(data.__getitem__, slices)))
     return found or shingles(norm, size)
+
+
+#: Slices are kept for texts up to this many characters (a report's prose is far shorter), so
+#: that the cache stays small whatever the longest text read (a slice is about 50 bytes).
+_MAX_CACHED_SLICES = 1 << 15
+_SLICE_CACHE: dict[int, list[slice]] = {}
+
+
+def _cached_slices(width: int, count: int) -> list[slice] | None:
+    """At least ``count`` slices ``[4i, 4i + width)`` from a cache grown as needed, or ``None``
+    when ``count`` is over :data:`_MAX_CACHED_SLICES` (the caller makes its slices as it goes)."""
+    if count > _MAX_CACHED_SLICES:
+        return None
+    cached = _SLICE_CACHE.setdefault(width, [])
+    if len(cached) < count:
+        cached.extend(slice(4 * i, 4 * i + width) for i in range(len(cached), count))
+    return cached
 
 
 @cache
@@ -125,17 +152,6 @@ def _sample_pattern() -> re.Pattern[str]:
     chosen = "".join(chr(c) for c in range(0x4E00, 0xA000)
                      if ((c * 0x9E3779B1) & 0xFFFFFFFF) >> 30 == 0)
     return compile_re(f"[{chosen}]")
-
-
-_SLICE_CACHE: dict[int, list[slice]] = {}
-
-
-def _slices(width: int, count: int) -> list[slice]:
-    """At least ``count`` slices ``[4i, 4i + width)``, from a cache grown as needed."""
-    cached = _SLICE_CACHE.setdefault(width, [])
-    if len(cached) < count:
-        cached.extend(slice(4 * i, 4 * i + width) for i in range(len(cached), count))
-    return cached
 
 
 def signature(hashes: Iterable[int]) -> tuple[int, ...]:

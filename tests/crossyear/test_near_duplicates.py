@@ -9,6 +9,7 @@ from gipr_lint.linting.similarity import (
     estimate,
     near_duplicates,
     normalise,
+    sampled_shingles,
     shingles,
     signature,
 )
@@ -129,3 +130,31 @@ def test_reports_without_a_known_agency_are_not_compared() -> None:
     anonymous = SEED.replace("大渡口区跳磴镇人民政府", "本镇")
     assert run({"a.txt": anonymous, "b.txt": copy_for(SEED, "九龙坡区华岩镇人民政府")},
                select=("X005",)) == []
+
+
+def _reference_shingles(text: str, size: int) -> set[int]:
+    """Shingles the plain way: each ``size``-character run of the normalised text, hashed."""
+    import zlib
+
+    norm = normalise(text)
+    if len(norm) <= size:
+        return {zlib.crc32(norm.encode("utf-32-le"))} if norm else set()
+    return {zlib.crc32(norm[i:i + size].encode("utf-32-le")) for i in range(len(norm) - size + 1)}
+
+
+def test_shingles_of_short_and_long_texts_are_the_plain_ones_and_the_cache_stays_small() -> None:
+    """Texts beyond the slice cache's bound (a 20 MB report once grew it to a gigabyte) give the
+    same shingles as short ones, made the plain way, and leave the cache at its bound."""
+    from gipr_lint.linting import similarity
+
+    rng = random.Random(7)
+    alphabet = "政府信息公开年度报告申请件数办理答复复议诉讼一二三四五"
+    for length in (0, 3, 5, 6, 40, 2_000, similarity._MAX_CACHED_SLICES + 500):
+        text = "".join(rng.choice(alphabet) for _ in range(length))
+        assert shingles(text) == _reference_shingles(text, 5)
+        sampled = sampled_shingles(text)
+        assert sampled <= _reference_shingles(text, 5)
+        if length > 40:
+            assert 0 < len(sampled) < len(_reference_shingles(text, 5))
+    assert all(len(cached) <= similarity._MAX_CACHED_SLICES
+               for cached in similarity._SLICE_CACHE.values())
