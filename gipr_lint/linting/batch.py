@@ -19,7 +19,7 @@ from functools import partial
 from typing import ClassVar, NamedTuple
 
 from gipr_lint.diagnostics import Finding, Severity
-from gipr_lint.linting.similarity import sampled_shingles, signature
+from gipr_lint.linting.similarity import prose_signature
 from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
 from gipr_lint.regex import compile_re
@@ -183,7 +183,7 @@ def summarize(report: Report, *, history: bool = False) -> ReportSummary:
         format=report.format, title_span=report.title.span if report.title else None,
         tables=tables, cells=cells, figures=figures, problems_text=problems_text,
         problems_span=problems_span,
-        signature=signature(sampled_shingles(prose)), prose_chars=len(prose), history=history)
+        signature=prose_signature(prose), prose_chars=len(prose), history=history)
 
 
 @dataclass(frozen=True, slots=True)

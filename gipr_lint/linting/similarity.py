@@ -23,7 +23,7 @@ import operator
 import re
 import unicodedata
 import zlib
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import cache
 from itertools import accumulate, count, islice, repeat, tee
 from typing import TypeVar
@@ -37,6 +37,7 @@ __all__ = [
     "estimate",
     "near_duplicates",
     "normalise",
+    "prose_signature",
     "sampled_shingles",
     "shingles",
     "signature",
@@ -52,7 +53,9 @@ _BIN_SHIFT = 32 - (SIGNATURE_SIZE - 1).bit_length()
 _VALUE_MASK = (1 << _BIN_SHIFT) - 1
 _EMPTY = _VALUE_MASK + 1
 K = TypeVar("K", bound=Hashable)
-_WORDS = compile_re(r"[^\W_]+")
+#: What normalising drops: whitespace, punctuation, symbols (removing them leaves what
+#: ``[^\W_]+`` finds, joined, without a list of every word of a long text).
+_NOT_WORDS = compile_re(r"[\W_]+")
 _DIGITS = compile_re(r"[0-9]+")
 #: Characters whose NFKC form is one ASCII character: the full-width forms of ASCII, the
 #: ideographic space and the no-break space, the only ones common in reports.
@@ -77,7 +80,7 @@ def _nfkc(text: str) -> str:
 
 def normalise(text: str) -> str:
     """``text`` folded (NFKC), without whitespace or punctuation, digit runs as ``0``."""
-    return _DIGITS.sub("0", "".join(_WORDS.findall(_nfkc(text))))
+    return _DIGITS.sub("0", _NOT_WORDS.sub("", _nfkc(text)))
 
 
 def shingles(text: str, size: int = 5) -> set[int]:
@@ -87,8 +90,54 @@ def shingles(text: str, size: int = 5) -> set[int]:
     text has none.
     """
     norm = normalise(text)
-    if not norm:
-        return set()
+    return _all_hashes(norm, size) if norm else set()
+
+
+def sampled_shingles(text: str, size: int = 5) -> set[int]:
+    """The shingles of :func:`shingles` that start with one of a fixed quarter of the Chinese
+    characters: a consistent sample (the same shingle is in or out in every text), so the
+    Jaccard similarity of two samples estimates that of the full sets, for a quarter of the
+    work. Texts without such a character fall back to every shingle."""
+    norm = normalise(text)
+    if len(norm) <= size:
+        return shingles(norm, size)
+    return _sampled_hashes(norm, size) or _all_hashes(norm, size)
+
+
+#: A normalised text longer than this is hashed a piece at a time by :func:`prose_signature`.
+_PIECE_CHARS = 1 << 16
+
+
+def prose_signature(text: str, size: int = 5) -> tuple[int, ...]:
+    """``signature(sampled_shingles(text, size))``, made a piece of the text at a time when it is
+    long, so that memory stays bounded on a huge report: a bin's smallest value over the whole
+    text is the smallest of its smallest values over the pieces (the pieces overlap by
+    ``size - 1`` characters, so every shingle is in one)."""
+    norm = normalise(text)
+    if len(norm) <= _PIECE_CHARS:
+        if len(norm) <= size:
+            return signature(shingles(norm, size))
+        return signature(_sampled_hashes(norm, size) or _all_hashes(norm, size))
+    smallest = _smallest_over_pieces(norm, size, _sampled_hashes)
+    if not smallest:  # no sampled character anywhere: every shingle, as sampled_shingles does
+        smallest = _smallest_over_pieces(norm, size, _all_hashes)
+    return _signature_of(smallest)
+
+
+def _smallest_over_pieces(norm: str, size: int,
+                          hashes_of: Callable[[str, int], set[int]]) -> dict[int, int]:
+    smallest: dict[int, int] = {}
+    stop = len(norm) - size + 1  # one past the last shingle's start
+    for start in range(0, stop, _PIECE_CHARS):
+        piece = norm[start:min(start + _PIECE_CHARS, stop) + size - 1]
+        for index, value in _smallest_per_bin(hashes_of(piece, size)).items():
+            if value < smallest.get(index, _NONE):
+                smallest[index] = value
+    return smallest
+
+
+def _all_hashes(norm: str, size: int) -> set[int]:
+    """Every shingle of a normalised, non-empty text."""
     # fixed-width code units, so that a shingle is a plain byte slice; the slices are made and
     # mapped over in C, with no Python code run per shingle
     data = norm.encode("utf-32-le")
@@ -104,14 +153,9 @@ def shingles(text: str, size: int = 5) -> set[int]:
     return set(map(zlib.crc32, map(data.__getitem__, slices)))
 
 
-def sampled_shingles(text: str, size: int = 5) -> set[int]:
-    """The shingles of :func:`shingles` that start with one of a fixed quarter of the Chinese
-    characters: a consistent sample (the same shingle is in or out in every text), so the
-    Jaccard similarity of two samples estimates that of the full sets, for a quarter of the
-    work. Texts without such a character fall back to every shingle."""
-    norm = normalise(text)
-    if len(norm) <= size:
-        return shingles(norm, size)
+def _sampled_hashes(norm: str, size: int) -> set[int]:
+    """The sampled shingles of a normalised text of at least ``size`` characters (empty when it
+    has no sampled character)."""
     data = norm.encode("utf-32-le")
     width = 4 * size
     last = len(norm) - size
@@ -126,8 +170,7 @@ def sampled_shingles(text: str, size: int = 5) -> set[int]:
     else:
         begins, ends = tee(map(operator.mul, starts, repeat(4)))
         slices = map(slice, begins, map(operator.add, ends, repeat(width)))
-    found = set(map(zlib.crc32, map(data.__getitem__, slices)))
-    return found or shingles(norm, size)
+    return set(map(zlib.crc32, map(data.__getitem__, slices)))
 
 
 #: Slices are kept for texts up to this many characters (a report's prose is far shorter), so
@@ -158,14 +201,27 @@ def signature(hashes: Iterable[int]) -> tuple[int, ...]:
     """The MinHash signature (:data:`SIGNATURE_SIZE` values) of a set of 32-bit shingle hashes.
 
     One-permutation MinHash: a hash's top bits choose its bin, the rest is its value, each bin
-    keeps its smallest value. The hashes sorted in descending order and keyed by bin leave each
-    bin's smallest last: no per-hash work in Python. Empty for an empty set.
+    keeps its smallest value. Empty for an empty set.
     """
+    return _signature_of(_smallest_per_bin(hashes))
+
+
+#: More than any 32-bit hash: what a bin holds before its first value.
+_NONE = 1 << 32
+
+
+def _smallest_per_bin(hashes: Iterable[int]) -> dict[int, int]:
+    """Each filled bin's smallest hash (the whole hash, bin bits and value). The hashes sorted
+    in descending order and keyed by bin leave each bin's smallest last: no per-hash work in
+    Python."""
     values = sorted(hashes, reverse=True)
-    if not values:
+    return dict(zip(map(operator.rshift, values, repeat(_BIN_SHIFT)), values, strict=True))
+
+
+def _signature_of(smallest: dict[int, int]) -> tuple[int, ...]:
+    """The signature of the bins' smallest hashes, empty bins filled from their neighbours."""
+    if not smallest:
         return ()
-    # bin -> its smallest value: the values in descending order, each overwriting the last
-    smallest = dict(zip(map(operator.rshift, values, repeat(_BIN_SHIFT)), values, strict=True))
     if (len(smallest) == SIGNATURE_SIZE and min(smallest) == 0
             and max(smallest) == SIGNATURE_SIZE - 1):  # every bin filled
         return tuple(map(_VALUE_MASK.__and__, map(smallest.__getitem__, range(SIGNATURE_SIZE))))

@@ -9,6 +9,7 @@ from gipr_lint.linting.similarity import (
     estimate,
     near_duplicates,
     normalise,
+    prose_signature,
     sampled_shingles,
     shingles,
     signature,
@@ -158,3 +159,22 @@ def test_shingles_of_short_and_long_texts_are_the_plain_ones_and_the_cache_stays
             assert 0 < len(sampled) < len(_reference_shingles(text, 5))
     assert all(len(cached) <= similarity._MAX_CACHED_SLICES
                for cached in similarity._SLICE_CACHE.values())
+
+
+def test_the_prose_signature_of_a_long_text_is_made_in_pieces_and_equals_the_whole() -> None:
+    """Pieces overlap so that every shingle is in one: the signature made piece by piece equals
+    the signature of all the sampled shingles at once, for texts of one and of many pieces, and
+    for a text with no sampled character (every shingle is used, as sampled_shingles does)."""
+    from gipr_lint.linting import similarity
+
+    rng = random.Random(11)
+    alphabet = "政府信息公开年度报告申请件数办理答复复议诉讼一二三四五0123456789，。 \n"
+    piece = similarity._PIECE_CHARS
+    for length in (0, 4, 5, 6, 300, piece - 2, piece + 3, 3 * piece + 17):
+        text = "".join(rng.choice(alphabet) for _ in range(length))
+        assert prose_signature(text) == signature(sampled_shingles(text)), length
+    unsampled = "".join(ch for ch in map(chr, range(0x4E00, 0x4F00))
+                        if not similarity._sample_pattern().match(ch))
+    text = "".join(rng.choice(unsampled) for _ in range(piece + 50))
+    assert not similarity._sampled_hashes(text, 5)
+    assert prose_signature(text) == signature(shingles(text)) != ()
