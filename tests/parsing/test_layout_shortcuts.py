@@ -456,3 +456,16 @@ def test_a_tables_span_by_one_pass_over_its_cells_equals_item_by_item() -> None:
             items.append(TableItem("row", Span(start, start + rng.randrange(5)), "x",
                                    cells=cells))
         assert _table_span(items) == item_by_item(items)
+
+
+def test_the_written_out_wide_spaces_are_every_space_beyond_latin_1() -> None:
+    """compact()'s bytes shortcut hands a text with any of these to the regex: the list must be
+    every character beyond Latin-1 that ``str.isspace`` (and ``\\s``) takes, in this Python."""
+    import re
+
+    from gipr_lint.reading.layout.compact import WIDE_SPACES
+
+    listed = re.compile(f"[{WIDE_SPACES}]")
+    every = [chr(code) for code in range(0x100, 0x110000) if chr(code).isspace()]
+    assert every and all(listed.fullmatch(ch) for ch in every)
+    assert all(ch.isspace() for ch in map(chr, range(0x100, 0x110000)) if listed.fullmatch(ch))
