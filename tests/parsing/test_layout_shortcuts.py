@@ -469,3 +469,14 @@ def test_the_written_out_wide_spaces_are_every_space_beyond_latin_1() -> None:
     every = [chr(code) for code in range(0x100, 0x110000) if chr(code).isspace()]
     assert every and all(listed.fullmatch(ch) for ch in every)
     assert all(ch.isspace() for ch in map(chr, range(0x100, 0x110000)) if listed.fullmatch(ch))
+
+
+def test_the_slot_builders_set_every_field_of_their_classes() -> None:
+    """new_span/new_cell/new_paragraph bypass the dataclass __init__: a field added to the model
+    and not set there would be missing on the objects the readers build."""
+    import dataclasses
+
+    from gipr_lint.reading.layout.objects import FIELDS_SET
+
+    for cls, names in FIELDS_SET.items():
+        assert names == tuple(field.name for field in dataclasses.fields(cls)), cls

@@ -18,15 +18,21 @@ from gipr_lint.reading.source import Span
 __all__ = ["new_cell", "new_paragraph", "new_span"]
 
 _new = object.__new__
-_slot: dict[str, Any] = {**{f"span.{n}": Span.__dict__[n] for n in ("start", "end")},
-                         **{f"cell.{n}": Cell.__dict__[n] for n in ("raw", "value", "span",
-                                                                    "blank")}}
-_set_start = _slot["span.start"].__set__
-_set_end = _slot["span.end"].__set__
-_set_raw = _slot["cell.raw"].__set__
-_set_value = _slot["cell.value"].__set__
-_set_span = _slot["cell.span"].__set__
-_set_blank = _slot["cell.blank"].__set__
+
+
+def _setter(cls: type, field: str) -> Any:
+    """The ``__set__`` of ``cls``'s slot for ``field`` (a frozen class forbids plain setting)."""
+    return cls.__dict__[field].__set__
+
+
+#: The fields each builder sets: a test checks they are all the class's fields.
+FIELDS_SET = {Span: ("start", "end"), Cell: ("raw", "value", "span", "blank"),
+              Paragraph: ("text", "span", "marker")}
+
+_set_start, _set_end = (_setter(Span, name) for name in FIELDS_SET[Span])
+_set_raw, _set_value, _set_span, _set_blank = (_setter(Cell, name) for name in FIELDS_SET[Cell])
+_set_paragraph_text, _set_paragraph_span, _set_paragraph_marker = (
+    _setter(Paragraph, name) for name in FIELDS_SET[Paragraph])
 
 
 def new_span(start: int, end: int) -> Span:
@@ -50,11 +56,6 @@ def new_cell(raw: str, value: int | float | None, start: int, end: int,
     _set_blank(cell, blank)
     return cell  # type: ignore[no-any-return]
 
-
-
-_set_paragraph_text = Paragraph.__dict__["text"].__set__
-_set_paragraph_span = Paragraph.__dict__["span"].__set__
-_set_paragraph_marker = Paragraph.__dict__["marker"].__set__
 
 
 def new_paragraph(text: str, start: int, end: int, marker: Marker | None) -> Paragraph:
