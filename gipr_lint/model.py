@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from types import MappingProxyType
 from typing import Literal
 
@@ -337,13 +338,13 @@ class Report:
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every prose paragraph in document order: preamble first, then each section's."""
-        # made once (many rules ask) and kept on the instance, outside the fields: a frozen
-        # report's paragraphs never change, and equality, repr and replace() ignore it
-        found = self.__dict__.get("_paragraphs")
-        if found is None:
-            found = (*self.preamble, *(p for s in self.sections for p in s.paragraphs))
-            self.__dict__["_paragraphs"] = found
-        return iter(found)
+        return iter(self._paragraphs)
+
+    @cached_property
+    def _paragraphs(self) -> tuple[Paragraph, ...]:
+        # made once (many rules ask): a frozen report's paragraphs never change, and a cached
+        # property is not a field (equality, repr and replace() ignore it)
+        return (*self.preamble, *(p for s in self.sections for p in s.paragraphs))
 
     def table(self, kind: str) -> Table | None:
         return self.tables.get(kind)
