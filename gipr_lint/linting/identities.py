@@ -66,23 +66,15 @@ _TOLERANCE = 1e-6
 
 # --------------------------------------------------------------------------- cell validity
 
-_column_ids: dict[int, tuple[Templates, dict[tuple[str, str], tuple[str, ...]]]] = {}
-
-
+@lru_cache(maxsize=16)  # Templates compare and hash by identity: a cheap key
 def _active_column_ids(templates: Templates) -> dict[tuple[str, str], tuple[str, ...]]:
     """``(format, row key)`` → the column ids of the first table-二 block holding the row (a
     pack's rows included), made once per template set."""
-    cached = _column_ids.get(id(templates))
-    if cached is not None and cached[0] is templates:
-        return cached[1]
     found: dict[tuple[str, str], tuple[str, ...]] = {}
     for format_, blocks in templates.active_blocks.items():
         for block in blocks:
             for row in block.rows:
                 found.setdefault((format_, row.key), block.column_ids)
-    if len(_column_ids) > 16:
-        _column_ids.clear()
-    _column_ids[id(templates)] = (templates, found)
     return found
 
 
