@@ -208,29 +208,12 @@ def _parse(source: Source, templates: Templates) -> tuple[Report, Diagnostic | N
         return Report(source=source), _crash(source, _("the parser"), exc)
 
 
-def _run_rule(rule: Rule, report: Report, context: RuleContext,
-              severity: Severity | None) -> list[Diagnostic]:
-    """One rule's diagnostics on ``report``; a rule that crashes gives one E999 instead."""
-    out: list[Diagnostic] = []
-    _run_into(out, rule, report, context, severity)
-    return out
-
-
-def _run_rules(report: Report, plan: _Plan, memo: dict[Hashable, Any]) -> list[Diagnostic]:
-    """Every planned rule's diagnostics on ``report``, as :func:`_run_rule` gives them one rule
-    at a time: in one loop, with the contexts made once, since a report runs some fifty rules
-    and most find nothing."""
-    contexts = [shared.for_report(memo) for shared in plan.contexts]
-    out: list[Diagnostic] = []
-    for rule, index, severity in plan.runs:
-        _run_into(out, rule, report, contexts[index], severity)
-    return out
-
-
-def _run_into(out: list[Diagnostic], rule: Rule, report: Report, context: RuleContext,
-              severity: Severity | None) -> None:
-    """Append ``rule``'s diagnostics to ``out`` (those of a rule that crashes replaced by one
-    E999)."""
+def _run_rule(rule: Rule, report: Report, context: RuleContext, severity: Severity | None,
+              out: list[Diagnostic] | None = None) -> list[Diagnostic]:
+    """One rule's diagnostics on ``report``, appended to ``out`` when given (and returned); a
+    rule that crashes gives one E999 instead of them."""
+    if out is None:
+        out = []
     first = len(out)
     try:
         for finding in rule.check(report, context) or ():
@@ -239,6 +222,18 @@ def _run_into(out: list[Diagnostic], rule: Rule, report: Report, context: RuleCo
         del out[first:]
         out.append(_crash(report.source, _("rule {code} ({name})").format(
             code=rule.code, name=rule.name), exc))
+    return out
+
+
+def _run_rules(report: Report, plan: _Plan, memo: dict[Hashable, Any]) -> list[Diagnostic]:
+    """Every planned rule's diagnostics on ``report``, as :func:`_run_rule` gives them one rule
+    at a time: in one loop, into one list, with the contexts made once, since a report runs
+    some fifty rules and most find nothing."""
+    contexts = [shared.for_report(memo) for shared in plan.contexts]
+    out: list[Diagnostic] = []
+    for rule, index, severity in plan.runs:
+        _run_rule(rule, report, contexts[index], severity, out)
+    return out
 
 
 def _diagnostic(rule: Rule, source: Source, finding: Finding,
