@@ -115,6 +115,10 @@ def selected_codes(settings: Settings, plugin_set: PluginSet) -> list[str]:
 class _Plan:
     rules: list[tuple[Rule, RuleContext]]
     codes: set[str]
+    #: The plugins' contexts (one per plugin) and, per rule, the index of its context among
+    #: them and its configured severity: what :func:`_run_rules` needs, looked up once.
+    contexts: list[RuleContext] = field(default_factory=list)
+    runs: list[tuple[Rule, int, Severity | None]] = field(default_factory=list)
     #: Whether a cross-report rule is selected (each report's summary is then made).
     batch: bool = False
     #: Whether one of them may find something in a report alone (it does not only compare).
@@ -145,7 +149,11 @@ def _plan(settings: Settings, plugin_set: PluginSet) -> _Plan:
                                            deadlines=MappingProxyType(dict(plugin_set.deadlines)))
         rules.append((plugin_set.rules[code](), contexts[plugin]))
     selected_batch = codes & plugin_set.batch_codes
-    plan = _Plan(rules=rules, codes=codes, batch=bool(selected_batch),
+    shared = list(contexts.values())
+    runs = [(rule, next(i for i, c in enumerate(shared) if c is context),
+             settings.severity.get(rule.code)) for rule, context in rules]
+    plan = _Plan(rules=rules, codes=codes, contexts=shared, runs=runs,
+                 batch=bool(selected_batch),
                  batch_alone=any(not getattr(plugin_set.rules[code], "compares", False)
                                  for code in selected_batch))
     if len(_plans) > 64:
@@ -200,25 +208,46 @@ def _parse(source: Source, templates: Templates) -> tuple[Report, Diagnostic | N
         return Report(source=source), _crash(source, _("the parser"), exc)
 
 
-def _run_rule(rule: Rule, report: Report, context: RuleContext,
-              severity: Severity | None) -> list[Diagnostic]:
-    source = report.source
-    out = []
-    length = len(source.text)
+def _run_rule(rule: Rule, report: Report, context: RuleContext, severity: Severity | None,
+              out: list[Diagnostic] | None = None) -> list[Diagnostic]:
+    """One rule's diagnostics on ``report``, appended to ``out`` when given (and returned); a
+    rule that crashes gives one E999 instead of them."""
+    if out is None:
+        out = []
+    first = len(out)
     try:
         for finding in rule.check(report, context) or ():
-            if not isinstance(finding, Finding):
-                raise TypeError(f"check() yielded {type(finding).__name__}, not a Finding")
-            span = finding.span
-            start = max(0, min(span.start, length))
-            span = Span(start, max(start, min(span.end, length)))
-            final = severity or finding.severity or Severity(rule.severity)
-            out.append(Diagnostic.at(source, code=rule.code, name=rule.name, severity=final,
-                                     message=finding.message, span=span, fix=finding.fix))
+            out.append(_diagnostic(rule, report.source, finding, severity))
     except Exception as exc:
-        return [_crash(source, _("rule {code} ({name})").format(code=rule.code, name=rule.name),
-                       exc)]
+        del out[first:]
+        out.append(_crash(report.source, _("rule {code} ({name})").format(
+            code=rule.code, name=rule.name), exc))
     return out
+
+
+def _run_rules(report: Report, plan: _Plan, memo: dict[Hashable, Any]) -> list[Diagnostic]:
+    """Every planned rule's diagnostics on ``report``, as :func:`_run_rule` gives them one rule
+    at a time: in one loop, into one list, with the contexts made once, since a report runs
+    some fifty rules and most find nothing."""
+    contexts = [shared.for_report(memo) for shared in plan.contexts]
+    out: list[Diagnostic] = []
+    for rule, index, severity in plan.runs:
+        _run_rule(rule, report, contexts[index], severity, out)
+    return out
+
+
+def _diagnostic(rule: Rule, source: Source, finding: Finding,
+                severity: Severity | None) -> Diagnostic:
+    """A rule's finding resolved against its file, the span kept inside the text."""
+    if not isinstance(finding, Finding):
+        raise TypeError(f"check() yielded {type(finding).__name__}, not a Finding")
+    length = len(source.text)
+    span = finding.span
+    start = max(0, min(span.start, length))
+    span = Span(start, max(start, min(span.end, length)))
+    final = severity or finding.severity or Severity(rule.severity)
+    return Diagnostic.at(source, code=rule.code, name=rule.name, severity=final,
+                         message=finding.message, span=span, fix=finding.fix)
 
 
 def _relative(path: str, root: Path) -> str:
@@ -265,16 +294,10 @@ def lint_report(report: Report, settings: Settings, plugin_set: PluginSet,
     plan = _plan(settings, plugin_set)
     diagnostics = list(extra)
     memo: dict[Hashable, Any] = {}  # one per report, shared by its rules (RuleContext.memo)
-    contexts: dict[int, RuleContext] = {}
     # the templates helpers such as cell_issue look rows up in; the language looked up once per
     # report rather than from the environment for every message a rule formats
     with using(plugin_set.template_set), language(current_language()):
-        for rule, shared in plan.rules:
-            context = contexts.get(id(shared))
-            if context is None:
-                context = contexts[id(shared)] = shared.for_report(memo)
-            diagnostics.extend(_run_rule(rule, report, context,
-                                         settings.severity.get(rule.code)))
+        diagnostics.extend(_run_rules(report, plan, memo))
     ignored = _file_ignored(source.path, settings)
     if ignored:
         diagnostics = [d for d in diagnostics if _best(ignored, d.code, d.name) is None]

@@ -17,6 +17,7 @@ __all__ = [
     "APPROXIMATE",
     "NUMBER",
     "Citations",
+    "opens_sentence",
     "parse_number",
     "sentence_bounds",
     "sentence_starts",
@@ -70,6 +71,20 @@ def year_sentence_starts(text: str, first: int = 0) -> list[int]:
     starts = [head] if text[head:head + 1] in ("1", "2") else []
     starts += [match.end() for match in _YEAR_START.finditer(text, first)]
     return starts
+
+
+#: What ends a sentence (or opens a clause with a colon), as in :data:`_SENTENCE_START`.
+_SENTENCE_END = "。；;！!？?：:\n"
+
+
+def opens_sentence(text: str, position: int, first: int = 0) -> bool:
+    """Whether a sentence starts at ``position`` (a character other than a space): whether it
+    is one of :func:`sentence_starts` ``(text, first)``. A rule that looks for sentences opening
+    with something rarer than sentences finds that first and asks this."""
+    before = position
+    while before > first and text[before - 1] in " \t\u3000":
+        before -= 1
+    return before == first or text[before - 1] in _SENTENCE_END
 
 
 class Citations:

@@ -51,12 +51,17 @@ def _group(match: re.Match[str], *names: str) -> str | None:
 
 
 def _claims(report: Report, pattern: re.Pattern[str], *, needs: str = "",
-            exclude: re.Pattern[str] | None = None, hints: tuple[str, ...] = ()
-            ) -> Iterator[Claim]:
+            exclude: re.Pattern[str] | None = None, hints: tuple[str, ...] = (),
+            prose: str | None = None) -> Iterator[Claim]:
     """What ``pattern`` states in the prose: the number in its ``num``/``num2`` group, or 0 at
     its ``zero``/``zero2`` group. Skips paragraphs without ``needs`` or without any of
     ``hints`` (when given: words every match holds one of), citations, approximate numbers and
-    clauses that match ``exclude``."""
+    clauses that match ``exclude``. ``prose``, every paragraph's text joined
+    (``paragraph_text``), is looked at first: without ``needs`` or the hints there, no
+    paragraph is read."""
+    if prose is not None and (needs not in prose
+                              or (hints and not any(hint in prose for hint in hints))):
+        return
     for paragraph in report.paragraphs():
         text, base = paragraph.text, paragraph.span.start
         if needs not in text or (hints and not any(hint in text for hint in hints)):
@@ -88,17 +93,22 @@ def _claims(report: Report, pattern: re.Pattern[str], *, needs: str = "",
 _NOT_REQUESTS = compile_re(r"复议|诉讼|咨询|投诉|信访|收费|费用|不予|处理费")
 
 
+#: (The look-ahead of the first characters lets a search skip to where a match may start: sre
+#: cannot see them behind the top-level alternation, and would try the whole pattern at every
+#: character, twice as slow.)
 _RECEIVED = compile_re(
-    rf"(?:收到|接到|受理|接收|新收|收悉)(?:了)?{_BOUND}{{0,16}}?申请{_BOUND}{{0,8}}?"
+    r"(?=[收接受新])"
+    rf"(?:(?:收到|接到|受理|接收|新收|收悉)(?:了)?{_BOUND}{{0,16}}?申请{_BOUND}{{0,8}}?"
     rf"(?:共计?|合计|总计)?\s*(?P<num>{NUMBER}){_UNIT}"
     rf"|(?:收到|接到|受理|接收|新收)(?:了)?{_BOUND}{{0,6}}?(?P<num2>{NUMBER})\s*(?:件|份|条)"
-    rf"{_BOUND}{{0,12}}?(?:依申请公开|公开申请|申请公开|信息公开申请)")
+    rf"{_BOUND}{{0,12}}?(?:依申请公开|公开申请|申请公开|信息公开申请))")
 
 
-_NONE_RECEIVED = compile_re(
-    rf"(?P<zero>(?:未|没有|尚未|均未|并未)(?:收到|接到|受理|发生|产生|出现|有)|(?:无|没有)(?=依申请|政府信息公开申请))"
+_NONE_RECEIVED = compile_re(  # the look-ahead as in _RECEIVED
+    r"(?=[未没尚均并无依信公])"
+    rf"(?:(?P<zero>(?:未|没有|尚未|均未|并未)(?:收到|接到|受理|发生|产生|出现|有)|(?:无|没有)(?=依申请|政府信息公开申请))"
     rf"{_BOUND}{{0,14}}?(?:依申请公开|信息公开申请|公开申请|申请公开)"
-    rf"|(?:依申请公开|信息公开申请|公开申请){_BOUND}{{0,10}}?(?P<zero2>为零|为0件?|为〇|是零)")
+    rf"|(?:依申请公开|信息公开申请|公开申请){_BOUND}{{0,10}}?(?P<zero2>为零|为0件?|为〇|是零))")
 
 
 #: Every match of :data:`_NONE_RECEIVED` holds one of these.
@@ -106,14 +116,15 @@ _NONE_RECEIVED_HINTS = ("未", "无", "没有", "为零", "为0", "为〇", "是
 
 
 _SIMPLE_ROWS = (
-    # (pattern, table 三 row key, what the row counts)
+    # (pattern, table 三 row key, what the row counts, words every match holds one of)
     (compile_re(rf"(?:予以公开|同意公开|全部公开)\s*(?P<num>{NUMBER}){_UNIT}"), "granted",
-     "（一）予以公开"),
-    (compile_re(rf"部分公开\s*(?P<num>{NUMBER}){_UNIT}"), "partially_granted", "（二）部分公开"),
+     "（一）予以公开", ("予以公开", "同意公开", "全部公开")),
+    (compile_re(rf"部分公开\s*(?P<num>{NUMBER}){_UNIT}"), "partially_granted", "（二）部分公开",
+     ("部分公开",)),
     (compile_re(rf"上年(?:度)?结转{_BOUND}{{0,10}}?(?P<num>{NUMBER}){_UNIT}"), "carried_over",
-     "二、上年结转"),
+     "二、上年结转", ("结转",)),
     (compile_re(rf"结转(?:至|到)?下(?:一)?年度?{_BOUND}{{0,10}}?(?P<num>{NUMBER}){_UNIT}"),
-     "carry_forward", "四、结转下年度继续办理"),
+     "carry_forward", "四、结转下年度继续办理", ("结转",)),
 )
 
 

@@ -8,7 +8,7 @@ from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, translat
 from gipr_lint_national._prose_numbers import (
     sentence_bounds,
 )
-from gipr_lint_national._text import quote
+from gipr_lint_national._text import paragraph_text, quote
 from gipr_lint_national.consistency._common import (
     _ABOUT_REQUESTS,
     _NONE_RECEIVED,
@@ -56,8 +56,10 @@ class ApplicationsInProse(Rule):
         if table is None:
             return
         new, carried = _total(table, "new"), _total(table, "carried_over")
+        prose = paragraph_text(report, context)
         if new is not None:
-            for claim in _claims(report, _RECEIVED, needs="申请", exclude=_NOT_REQUESTS):
+            for claim in _claims(report, _RECEIVED, needs="申请", exclude=_NOT_REQUESTS,
+                                 prose=prose):
                 if claim.value == new or (carried is not None and claim.value == new + carried):
                     continue
                 yield self.finding(claim.span, _("{text} states {value} applications received; "
@@ -65,16 +67,17 @@ class ApplicationsInProse(Rule):
                     text=quote(claim.quoted, 40), value=claim.value, total=new))
             if new:
                 for claim in _claims(report, _NONE_RECEIVED, needs="申请",
-                                     exclude=_NOT_REQUESTS, hints=_NONE_RECEIVED_HINTS):
+                                     exclude=_NOT_REQUESTS, hints=_NONE_RECEIVED_HINTS,
+                                     prose=prose):
                     yield self.finding(claim.span, _("{text} states no applications; table 三 "
                                                      "本年新收 总计 is {total}").format(
                         text=quote(claim.quoted, 40), total=new))
-        for pattern, key, label in _SIMPLE_ROWS:
+        for pattern, key, label, hints in _SIMPLE_ROWS:
             expected = _total(table, key)
             if expected is None:
                 continue
             for claim in _claims(report, pattern, needs="公开" if key.endswith("granted")
-                                 else "结转"):
+                                 else "结转", hints=hints, prose=prose):
                 start, end = sentence_bounds(report.text, claim.span.start)
                 if not _ABOUT_REQUESTS.search(report.text, start, end) or claim.value == expected:
                     continue

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, Span, compile_re, translator
 from gipr_lint_national._prose_numbers import Citations
-from gipr_lint_national._text import prose_paragraphs, quote
+from gipr_lint_national._text import paragraph_text, prose_paragraphs, quote
 
 _ = translator("gipr_lint_national")
 
@@ -35,6 +35,15 @@ _NOT_A_PLAIN_LIST = compile_re(r"其中|包括|含|内有|分别|[%％]|占|同�
                                r"|余|多|以上|以下|左右|约|近|累计|共计|合计|总计|；|;|各|每")
 
 _EXHAUSTIVE = ("分别为", "分别是")
+
+#: The words of :data:`_TOTAL`'s trigger (具体包括 holds 包括): a text without one has no total.
+_TRIGGERS = ("其中", "包括", "分别为", "分别是", "含")
+
+
+def _has_trigger(text: str) -> bool:
+    """Whether ``text`` holds a word that opens the parts of a total (``in`` tests: quicker than
+    the search for a total, which stops at every digit)."""
+    return any(trigger in text for trigger in _TRIGGERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +78,12 @@ class ProseBreakdown(Rule):
     summary = "A total in the prose whose parts do not add up"
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        if not _has_trigger(paragraph_text(report, context)):
+            return  # looked for in the whole prose first: most reports have no breakdown
         for paragraph in prose_paragraphs(report, containing="其含包分", context=context):
             text, base = paragraph.text, paragraph.span.start
+            if not _has_trigger(text):
+                continue
             citations: Citations | None = None
             for match in _TOTAL.finditer(text):
                 citations = citations or Citations(text)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, translator
 from gipr_lint_national._text import section_text
-from gipr_lint_national.content._common import _ASPECTS
+from gipr_lint_national.content._common import _ASPECTS, touches
 
 _ = translator("gipr_lint_national")
 
@@ -44,7 +44,7 @@ class OverviewAspects(Rule):
         if section is None:
             return
         text = section_text(section)
-        missing = [name for name, pattern in _ASPECTS if pattern.search(text) is None]
+        missing = [name for name, words, pattern in _ASPECTS if not touches(text, words, pattern)]
         if missing:
             yield self.finding(section.heading.span,
                                _("总体情况 does not mention {missing}; expected all five aspects: "

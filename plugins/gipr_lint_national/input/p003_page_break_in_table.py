@@ -16,7 +16,9 @@ from gipr_lint.api import (
 )
 from gipr_lint_national.input._common import _, table_name
 
-_LINE = compile_re(f"(?m)^{PAGE_NUMBER}")
+#: A page number on a line of its own, searched in "\n" + text: a search skips from one line
+#: break to the next, where ``(?m)^`` would be tried at every character.
+_LINE = compile_re(f"(?m)\\n(?P<line>{PAGE_NUMBER})")
 
 
 class PageBreakInTable(Rule):
@@ -46,10 +48,15 @@ class PageBreakInTable(Rule):
     summary = "A PDF page number inside a table (skipped when reading it)"
 
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
+        if not report.tables:
+            return
+        padded = "\n" + report.text  # an offset in it is one past the same place in the text
         for table in report.tables.values():
-            for match in _LINE.finditer(report.text, table.span.start, table.span.end):
-                words = match.group().strip()
-                start = match.start() + match.group().index(words)
+            # from the line break before the table's first character (or the one put first)
+            for match in _LINE.finditer(padded, table.span.start, table.span.end + 1):
+                line = match.group("line")
+                words = line.strip()
+                start = match.start("line") - 1 + line.index(words)
                 yield self.finding(Span(start, start + len(words)), _(
                     '{table}: a page number "{number}" inside the table, where a PDF page '
                     "broke; it was skipped and the rows on both sides read as one table").format(

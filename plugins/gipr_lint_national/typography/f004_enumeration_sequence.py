@@ -120,6 +120,8 @@ class EnumerationSequence(Rule):
         for paragraph in paragraphs:
             if paragraph.marker is not None and paragraph.marker.style != "cjk-shi":
                 last = {}  # a sub-heading starts a new part
+            if "是" not in paragraph.text and "第" not in paragraph.text:
+                continue  # every item holds one (two quick tests: most paragraphs have none)
             for item in _items(paragraph):
                 previous = last.get(item.style)
                 last[item.style] = item.value

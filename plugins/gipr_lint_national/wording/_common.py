@@ -144,16 +144,16 @@ _PLACEHOLDER = compile_re(  # not after a letter: looked behind from the first X
     r"\s*[）)］\]】}｝>＞]")
 
 
-#: What every placeholder holds: an X, or one of the bracketed slots' words (a first look;
-#: two patterns that a search skips through quickly).
-_PLACEHOLDER_X = compile_re(f"[{_X}]")
+#: What every placeholder holds: an X, or one of the bracketed slots' words (a first look: the
+#: X's by ``in`` tests, several times quicker than a search for the class of them; the words by
+#: a pattern that a search skips through quickly).
 _PLACEHOLDER_WORD = compile_re(
     "单位名|单位全称|机关名称|部门名称|机构名称|填写|此处|地区名称|日期|年份")
 
 
 def _placeholder_hint(text: str) -> bool:
     """Whether ``text`` may hold a placeholder (:data:`_PLACEHOLDER`)."""
-    return bool(_PLACEHOLDER_X.search(text) or _PLACEHOLDER_WORD.search(text))
+    return any(x in text for x in _X) or _PLACEHOLDER_WORD.search(text) is not None
 
 
 _HAN = compile_re(r"[\u4e00-\u9fff〔〕]")

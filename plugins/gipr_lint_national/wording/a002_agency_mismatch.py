@@ -15,13 +15,15 @@ from gipr_lint.api import (
     compile_re,
     translator,
 )
-from gipr_lint_national._prose_numbers import year_sentence_starts
+from gipr_lint_national._prose_numbers import opens_sentence
 from gipr_lint_national._text import quote
 from gipr_lint_national.wording._common import _TEXT_AGENCY, _TEXT_SUBJECT, _pieces, same_body
 
 _ = translator("gipr_lint_national")
 
 _LEADING_SPACES = compile_re(r"[ \t\u3000]*")
+#: A year's digits (a literal prefix: a search skips to them).
+_YEAR = compile_re(r"(?:19|20)\d{2}")
 
 
 class AgencyMismatch(Rule):
@@ -66,18 +68,27 @@ class AgencyMismatch(Rule):
         if report.agency_kind is AgencyKind.TOWNSHIP:
             yield from self._subjects(report, title, context)
 
+    @staticmethod
+    def _starts(text: str, first: int) -> list[int]:
+        """Where a subject may be named: at ``first`` (the text's start, spaces skipped) and
+        where a sentence opens with a year (every :data:`_TEXT_SUBJECT` starts with one: the
+        years are found first, by a quick search, and fewer than the sentences)."""
+        starts = [first]
+        for year in _YEAR.finditer(text, first):
+            position = year.start()
+            if position != first and opens_sentence(text, position):
+                starts.append(position)
+        return starts
+
     def _subjects(self, report: Report, title: str, context: RuleContext
                   ) -> Iterator[Finding]:
         for piece in _pieces(report, context):
             text, base = piece.text, piece.span.start
             # a subject opens with a year; the agency is looked for at the first sentence too
             first = _LEADING_SPACES.match(text).end()  # type: ignore[union-attr]
-            starts = year_sentence_starts(text)
-            if not starts or starts[0] != first:
-                starts.insert(0, first)
             # an agency named at the start ends in 人民政府 or 办事处
             agency_first = "人民政府" in text or "办事处" in text
-            for position in starts:
+            for position in self._starts(text, first):
                 match = _TEXT_SUBJECT.match(text, position) or (
                     _TEXT_AGENCY.match(text, position) if position == first and agency_first
                     else None)
