@@ -685,6 +685,50 @@ def _row_shape(table: TableKind, row: str, expected: int, sums: bool) -> _RowSha
     return _RowShape(table, row, (expected,), sums)
 
 
+#: The longest stretch between a label and the next one whose cells are remembered.
+_MAX_REMEMBERED_ROW = 120
+#: How many rows' cells are remembered (all forgotten at once beyond that).
+_MAX_REMEMBERED_ROWS = 4096
+_CellPlaces = tuple[tuple[str, "int | float | None", int, int, bool], ...]
+#: Rows read before, by the row's cell count, whether its cells sum, whether its stretch
+#: starts a line, and the stretch: the cells (offsets from the stretch's start) and whether a
+#: separator kept them apart.
+_ROWS_READ: dict[tuple[int, bool, bool, str], tuple[_CellPlaces, bool]] = {}
+
+
+def _row_cells(text: str, anchor_end: int, limit: int, shape: _RowShape,
+               problems: list[Problem], label: str,
+               reads: _Reads | None) -> tuple[tuple[Cell, ...], bool]:
+    """:func:`_cells_after`, remembered by the row's stretch of text.
+
+    A row's cells depend only on the text between its label and the next label (and whether
+    that text starts a line: the page-number token is anchored at a line's start), its cell
+    count and whether its cells sum; rows repeat within a report ("| 0 | 0 | 0 |" row after
+    row) and from report to report, and a remembered row costs only its cell objects. A row
+    with a problem is not remembered (the problem names the label and its place).
+    """
+    if limit - anchor_end > _MAX_REMEMBERED_ROW:
+        return _cells_after(text, anchor_end, limit, shape, problems, label, reads)
+    key = (shape.sizes[0], shape.sums, anchor_end == 0 or text[anchor_end - 1] == "\n",
+           text[anchor_end:limit])
+    known = _ROWS_READ.get(key)
+    if known is not None:
+        places, separated = known
+        return tuple([new_cell(raw, value, anchor_end + start, anchor_end + end, blank)
+                      for raw, value, start, end, blank in places]), separated
+    found: list[Problem] = []
+    cells, separated = _cells_after(text, anchor_end, limit, shape, found, label, reads)
+    if found:
+        problems.extend(found)
+        return cells, separated
+    if len(_ROWS_READ) >= _MAX_REMEMBERED_ROWS:
+        _ROWS_READ.clear()
+    _ROWS_READ[key] = tuple([(cell.raw, cell.value, cell.span.start - anchor_end,
+                              cell.span.end - anchor_end, cell.blank) for cell in cells]), \
+        separated
+    return cells, separated
+
+
 def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: list[Problem],
                         *, table: TableKind, reads: _Reads | None = None) -> list[TableItem]:
     items: list[TableItem] = []
@@ -698,7 +742,7 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
             continue
         limit = anchors[index + 1].start if index + 1 < len(anchors) else end
         shape = _row_shape(table, item.template.key, item.expected, sums)
-        cells, separated = _cells_after(text, anchor.end, limit, shape, problems, label, reads)
+        cells, separated = _row_cells(text, anchor.end, limit, shape, problems, label, reads)
         items.append(_new_item("row", span, label, item.template, anchor.reworded, cells,
                                item.expected, separated))
     return items
