@@ -480,3 +480,46 @@ def test_the_slot_builders_set_every_field_of_their_classes() -> None:
 
     for cls, names in FIELDS_SET.items():
         assert names == tuple(field.name for field in dataclasses.fields(cls)), cls
+
+
+def test_the_span_map_in_one_search_equals_the_two_maps() -> None:
+    rng = random.Random(15)
+    alphabet = " \t\n\"'a中，（）\u3000—"
+    samples = [*TEXTS[:3], ""] + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(25)))
+                                  for _ in range(2000)]
+    for text in samples:
+        view = CompactText(text)
+        size = len(view.text)
+        pairs = ([(s, e) for s in range(size + 1) for e in range(s + 1, size + 2)]
+                 if size < 30 else [(s, s + rng.randrange(1, 30)) for s in range(size)])
+        for start, end in pairs:
+            assert view.to_original_span(start, end) == (
+                view.to_original(start), view.to_original_end(end)), (text, start, end)
+
+
+def _layouts(texts: list[str]) -> list[str]:
+    from gipr_lint.reading.layout import recover
+    from gipr_lint.reading.source import Source
+
+    return [repr(recover(Source.from_text(text, "x.txt"))) for text in texts]
+
+
+def test_remembered_rows_and_heading_lines_read_as_fresh_ones() -> None:
+    """Layouts read with the row and heading-line memos empty, then again with them full (every
+    row and line remembered), are the same; a row whose cells have a problem is never
+    remembered, so the problem is raised on every read."""
+    from gipr_lint.reading.layout import headings, tables
+
+    texts = [*TEXTS, *(text.replace("\n", " ") for text in TEXTS[:4])]
+    tables._ROWS_READ.clear()
+    headings._heading_in_line.cache_clear()
+    fresh = _layouts(texts)
+    assert tables._ROWS_READ and headings._heading_in_line.cache_info().currsize
+    assert _layouts(texts) == fresh
+    from gipr_lint.reading.parser import parse_text
+
+    seed = next(text for text in TEXTS if "一、本年新收政府信息公开申请数量0000000" in text)
+    ambiguous = seed.replace("一、本年新收政府信息公开申请数量0000000",
+                             "一、本年新收政府信息公开申请数量110000011")
+    for _ in range(2):
+        assert [p.kind for p in parse_text(ambiguous).problems] == ["ambiguous-cells"]

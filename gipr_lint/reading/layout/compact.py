@@ -135,6 +135,23 @@ class CompactText:
         """Original offset just after the compact character at ``end - 1``."""
         return self.to_original(end - 1) + 1 if end > 0 else 0
 
+    def to_original_span(self, start: int, end: int) -> tuple[int, int]:
+        """``(to_original(start), to_original_end(end))`` for ``start < end``, with one search
+        of the runs when the span ends in the run it starts in (a label found, every time)."""
+        compact_starts = self._compact_starts
+        if not compact_starts:
+            return 0, 1  # (to_original gives 0 for any index of an empty view)
+        run = bisect_right(compact_starts, start) - 1
+        if run < 0:
+            run = 0
+        last = end - 1
+        if last < compact_starts[run] or (run + 1 < len(compact_starts)
+                                          and last >= compact_starts[run + 1]):
+            return (self._original_starts[run] + (start - compact_starts[run]),
+                    self.to_original_end(end))
+        offset = self._original_starts[run] - compact_starts[run]
+        return start + offset, last + offset + 1
+
     def from_original(self, offset: int) -> int:
         """Index of the first compact character at or after original ``offset``."""
         run = bisect_right(self._original_starts, offset) - 1

@@ -19,7 +19,7 @@ from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind
 from gipr_lint.reading.layout.cells import CellRun, read_cells, read_run, run_end
 from gipr_lint.reading.layout.columns import Unwrapped
 from gipr_lint.reading.layout.compact import CompactText, compact
-from gipr_lint.reading.layout.objects import new_cell, new_span
+from gipr_lint.reading.layout.objects import CellPlace, new_cell, new_cells, new_span
 from gipr_lint.reading.layout.splitting import split_digits
 from gipr_lint.reading.numerals import cjk_number, cjk_numeral
 from gipr_lint.reading.source import Span
@@ -530,7 +530,7 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
         start, end, match = found
         # the wording groups are a label's only groups: the last one matched is the one used
         reworded = match.lastgroup == "variant" and bool(match.group("variant"))
-        return _Anchor(item, view.to_original(start), view.to_original_end(end), reworded)
+        return _Anchor(item, *view.to_original_span(start, end), reworded)
 
     index = 0
     while index < len(expected):
@@ -689,11 +689,10 @@ def _row_shape(table: TableKind, row: str, expected: int, sums: bool) -> _RowSha
 _MAX_REMEMBERED_ROW = 120
 #: How many rows' cells are remembered (all forgotten at once beyond that).
 _MAX_REMEMBERED_ROWS = 4096
-_CellPlaces = tuple[tuple[str, "int | float | None", int, int, bool], ...]
 #: Rows read before, by the row's cell count, whether its cells sum, whether its stretch
 #: starts a line, and the stretch: the cells (offsets from the stretch's start) and whether a
 #: separator kept them apart.
-_ROWS_READ: dict[tuple[int, bool, bool, str], tuple[_CellPlaces, bool]] = {}
+_ROWS_READ: dict[tuple[int, bool, bool, str], tuple[tuple[CellPlace, ...], bool]] = {}
 
 
 def _row_cells(text: str, anchor_end: int, limit: int, shape: _RowShape,
@@ -714,8 +713,7 @@ def _row_cells(text: str, anchor_end: int, limit: int, shape: _RowShape,
     known = _ROWS_READ.get(key)
     if known is not None:
         places, separated = known
-        return tuple([new_cell(raw, value, anchor_end + start, anchor_end + end, blank)
-                      for raw, value, start, end, blank in places]), separated
+        return new_cells(places, anchor_end), separated
     found: list[Problem] = []
     cells, separated = _cells_after(text, anchor_end, limit, shape, found, label, reads)
     if found:
