@@ -65,7 +65,7 @@ CellPlace = tuple[str, "int | float | None", int, int, bool]
 def new_cells(places: Sequence[CellPlace], base: int) -> tuple[Cell, ...]:
     """``new_cell(raw, value, base + start, base + end, blank)`` for each place, built in one
     loop (a remembered table row becomes its cells here, a few hundred a report)."""
-    cells = []
+    cells: list[Cell] = []
     append = cells.append
     for raw, value, start, end, blank in places:
         span = _new(Span)
