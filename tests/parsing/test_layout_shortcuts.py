@@ -523,3 +523,20 @@ def test_remembered_rows_and_heading_lines_read_as_fresh_ones() -> None:
                              "一、本年新收政府信息公开申请数量110000011")
     for _ in range(2):
         assert [p.kind for p in parse_text(ambiguous).problems] == ["ambiguous-cells"]
+
+
+def test_a_line_is_matched_as_debris_only_if_it_opens_with_a_debris_word() -> None:
+    from gipr_lint.reading.layout import debris
+
+    words = sorted({word for _, pattern in debris._LINE_KINDS_AND_PATTERNS
+                    for word in re.findall(r"[\u4e00-\u9fff【]+", pattern)})
+    tails = ["", " > 年报", "：首页 > 信息公开", ":2024-01-02 浏览量:3", " 3 -", "】", "|x"]
+    lines = [line for text in TEXTS for line in text.splitlines()]
+    lines += [opening + word[start:] + tail for opening in ("", " ", "\u3000", "|", "\t| ")
+              for word in words for start in range(len(word)) for tail in tails]
+    lines += ["- 3 -", "第 3 页 共 12 页", " \t- 12 -", "【打印本页】【关闭窗口】"]
+    for _, pattern in debris._LINE_KINDS_AND_PATTERNS:
+        alternative = re.compile(pattern)
+        for line in lines:
+            if alternative.match(line) and line.strip():
+                assert line.lstrip(debris._LINE_OPENING)[:1] in debris._LINE_STARTS, line

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate, chain
+from itertools import accumulate
+from operator import add
 
 from gipr_lint.regex import compile_re
 
@@ -95,15 +96,11 @@ def _runs_by_bytes(folded: str) -> _Runs | None:
         return "", [], []
     dropped = folded.encode("latin-1", "replace").translate(_DROPPED_BYTES).split()
     run_lengths = list(map(len, kept))
-    gaps = list(map(len, dropped))
-    if folded[0] in "\"'" or folded[0].isspace():
-        first = gaps[0]
-        del gaps[0]
-    else:
-        first = 0
-    # kept, gap, kept, gap, ...: each kept run starts after the runs before it
-    steps = list(chain.from_iterable(zip(run_lengths, gaps, strict=False)))  # a gap less
-    original_starts = list(accumulate(steps, initial=first))[0::2]
+    gaps = map(len, dropped)
+    first = next(gaps) if folded[0] in "\"'" or folded[0].isspace() else 0
+    # a kept run starts after the kept runs before it and the gaps before it
+    original_starts = list(map(add, accumulate(run_lengths, initial=0),
+                               accumulate(gaps, initial=first)))
     del original_starts[len(run_lengths):]  # the start after a trailing gap
     return "".join(kept), original_starts, run_lengths
 
