@@ -505,16 +505,18 @@ def _layouts(texts: list[str]) -> list[str]:
 
 
 def test_remembered_rows_and_heading_lines_read_as_fresh_ones() -> None:
-    """Layouts read with the row and heading-line memos empty, then again with them full (every
-    row and line remembered), are the same; a row whose cells have a problem is never
-    remembered, so the problem is raised on every read."""
+    """Layouts read with the row, cell-run and heading-line memos empty, then again with them
+    full (every row and line remembered), are the same; a row whose cells have a problem is
+    never remembered, so the problem is raised on every read."""
     from gipr_lint.reading.layout import headings, tables
 
     texts = [*TEXTS, *(text.replace("\n", " ") for text in TEXTS[:4])]
     tables._ROWS_READ.clear()
+    tables._RUNS_SEEN.clear()
     headings._heading_in_line.cache_clear()
     fresh = _layouts(texts)
-    assert tables._ROWS_READ and headings._heading_in_line.cache_info().currsize
+    assert tables._ROWS_READ and tables._RUNS_SEEN
+    assert headings._heading_in_line.cache_info().currsize
     assert _layouts(texts) == fresh
     from gipr_lint.reading.parser import parse_text
 

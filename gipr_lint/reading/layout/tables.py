@@ -420,18 +420,59 @@ def _stands_alone(text: str, view: CompactText, plan: _Plan, label_end: int, end
     """
     if _ends_here(text, view, plan, label_end, end):  # the common case: alone in its cell
         return True
+    cells = _cells_seen(text, label_end, end, reads)
+    if cells is None:
+        return False
+    inner_apart, last_end, last_raw = cells
+    last_end += label_end
+    if inner_apart or _ends_here(text, view, plan, last_end, end):
+        return True
+    # digits run into the next label's ordinal: "…属于国家秘密00000002.其他法律…"
+    return last_raw.isdigit() and any(
+        _ends_here(text, view, plan, last_end - back, end)
+        for back in range(1, min(3, len(last_raw))))
+
+
+#: The longest stretch between a label and the next one whose cells are remembered.
+_MAX_REMEMBERED_ROW = 120
+#: How many rows' cells are remembered (all forgotten at once beyond that).
+_MAX_REMEMBERED_ROWS = 4096
+#: What :func:`_stands_alone` needs of the cells after a label: whether a line end or a
+#: separator follows one of them before the last, and the last one's end (from the label's
+#: end) and text.
+_CellsSeen = tuple[bool, int, str]
+#: Runs of cells read after a label, by whether the run starts a line and its text (see
+#: :func:`_row_cells`), as many as rows.
+_RUNS_SEEN: dict[tuple[bool, str], _CellsSeen | None] = {}
+
+
+def _cells_seen(text: str, label_end: int, end: int, reads: _Reads | None) -> _CellsSeen | None:
+    """The cells after a label as :func:`_stands_alone` looks at them (``None``: no cell),
+    remembered by the run's text: in a page flattened to one line or a table run together, every
+    label is followed by its numbers, and the same rows come again and again. All but the last
+    cell are followed by another cell within the run, so what follows them is the run's own
+    text; what follows the last is looked at afresh."""
+    position = run_end(text, label_end, end)
+    if position - label_end > _MAX_REMEMBERED_ROW:
+        return _cells_looked_at(text, label_end, end, reads)
+    key = (label_end == 0 or text[label_end - 1] == "\n", text[label_end:position])
+    if key in _RUNS_SEEN:
+        return _RUNS_SEEN[key]
+    if len(_RUNS_SEEN) >= _MAX_REMEMBERED_ROWS:
+        _RUNS_SEEN.clear()
+    seen = _RUNS_SEEN[key] = _cells_looked_at(text, label_end, end, reads)
+    return seen
+
+
+def _cells_looked_at(text: str, label_end: int, end: int,
+                     reads: _Reads | None) -> _CellsSeen | None:
     cells = (read_cells(text, label_end, end) if reads is None
              else reads.read(label_end, end)).cells
     if not cells:
-        return False
-    if any(_next_word(text, cell.span.end, end) is None for cell in cells) \
-            or _ends_here(text, view, plan, cells[-1].span.end, end):
-        return True
-    # digits run into the next label's ordinal: "…属于国家秘密00000002.其他法律…"
+        return None
     last = cells[-1]
-    return last.raw.isdigit() and any(
-        _ends_here(text, view, plan, last.span.end - back, end)
-        for back in range(1, min(3, len(last.raw))))
+    return (any(_next_word(text, cell.span.end, end) is None for cell in cells[:-1]),
+            last.span.end - label_end, last.raw)
 
 
 def _next_word(text: str, after: int, end: int) -> int | None:
@@ -685,10 +726,6 @@ def _row_shape(table: TableKind, row: str, expected: int, sums: bool) -> _RowSha
     return _RowShape(table, row, (expected,), sums)
 
 
-#: The longest stretch between a label and the next one whose cells are remembered.
-_MAX_REMEMBERED_ROW = 120
-#: How many rows' cells are remembered (all forgotten at once beyond that).
-_MAX_REMEMBERED_ROWS = 4096
 #: Rows read before, by the row's cell count, whether its cells sum, whether its stretch
 #: starts a line, and the stretch: the cells (offsets from the stretch's start) and whether a
 #: separator kept them apart.
