@@ -726,10 +726,11 @@ def _row_shape(table: TableKind, row: str, expected: int, sums: bool) -> _RowSha
     return _RowShape(table, row, (expected,), sums)
 
 
-#: Rows read before, by the row's cell count, whether its cells sum, whether its stretch
+#: Rows read before, by the row's cell groups, whether its cells sum, whether its stretch
 #: starts a line, and the stretch: the cells (offsets from the stretch's start) and whether a
 #: separator kept them apart.
-_ROWS_READ: dict[tuple[int, bool, bool, str], tuple[tuple[CellPlace, ...], bool]] = {}
+_ROWS_READ: dict[tuple[tuple[int, ...], bool, bool, str],
+                 tuple[tuple[CellPlace, ...], bool]] = {}
 
 
 def _row_cells(text: str, anchor_end: int, limit: int, shape: _RowShape,
@@ -739,13 +740,13 @@ def _row_cells(text: str, anchor_end: int, limit: int, shape: _RowShape,
 
     A row's cells depend only on the text between its label and the next label (and whether
     that text starts a line: the page-number token is anchored at a line's start), its cell
-    count and whether its cells sum; rows repeat within a report ("| 0 | 0 | 0 |" row after
+    groups and whether its cells sum; rows repeat within a report ("| 0 | 0 | 0 |" row after
     row) and from report to report, and a remembered row costs only its cell objects. A row
     with a problem is not remembered (the problem names the label and its place).
     """
     if limit - anchor_end > _MAX_REMEMBERED_ROW:
         return _cells_after(text, anchor_end, limit, shape, problems, label, reads)
-    key = (shape.sizes[0], shape.sums, anchor_end == 0 or text[anchor_end - 1] == "\n",
+    key = (shape.sizes, shape.sums, anchor_end == 0 or text[anchor_end - 1] == "\n",
            text[anchor_end:limit])
     known = _ROWS_READ.get(key)
     if known is not None:
@@ -894,6 +895,7 @@ _REVIEW_HEADER_RUN = compile_re(
     "[" + re.escape("".join(sorted(set("".join(_REVIEW_WORDS))))) + ":-]+")
 _REVIEW_START = compile_re("行政复议")
 _REVIEW_SIZES = tuple(len(REVIEW_COLUMNS) for _ in REVIEW_GROUPS)  # 3 groups of 5 cells
+_REVIEW_SHAPE = _RowShape("review", None, _REVIEW_SIZES, True)
 
 
 def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
@@ -913,8 +915,8 @@ def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead
     header_end = view.to_original_end(run.end())
     items = [TableItem("header", Span(header_start, header_end), text[header_start:header_end])]
     problems: list[Problem] = []
-    shape = _RowShape("review", None, _REVIEW_SIZES, True)
-    cells, separated = _cells_after(text, header_end, end, shape, problems, "行政复议、行政诉讼")
+    cells, separated = _row_cells(text, header_end, end, _REVIEW_SHAPE, problems,
+                                  "行政复议、行政诉讼", None)
     if cells:
         items.append(TableItem("values", Span(cells[0].span.start, cells[-1].span.end),
                                text[cells[0].span.start:cells[-1].span.end], cells=cells,
