@@ -542,3 +542,17 @@ def test_a_line_is_matched_as_debris_only_if_it_opens_with_a_debris_word() -> No
         for line in lines:
             if alternative.match(line) and line.strip():
                 assert line.lstrip(debris._LINE_OPENING)[:1] in debris._LINE_STARTS, line
+
+
+def test_a_marker_is_read_only_where_its_first_character_may_open_one() -> None:
+    from gipr_lint.reading.layout import markers
+
+    rng = random.Random(15)
+    alphabet = "(（)）一二三十是、.．1２٣ \t\u3000a中"
+    samples = [line for text in TEXTS for line in text.splitlines()] + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(8))) for _ in range(20000)]
+    for line in samples:
+        found = markers._MARKER.match(line)
+        first = line[:1]
+        if first not in markers._OPENINGS and not first.isdecimal():
+            assert found is None and markers.read_marker(line) is None, line

@@ -56,7 +56,7 @@ _INLINE = compile_re(
     r")"
 )
 #: Every inline phrase holds a colon or 扫一扫: a part of a line without either has none.
-_INLINE_HINTS = (":", "：", "扫一扫")
+_INLINE_HINT = compile_re(r"[:：]|扫一扫")
 _INLINE_KINDS = {"breadcrumb": "breadcrumb", "qr": "qr-code", "meta": "meta", "share": "share",
                  "download": "download", "related": "related"}
 #: Longer lines are a flattened page: only phrases inside them are debris, not the whole line.
@@ -78,7 +78,7 @@ def find_debris(text: str, line_start: int, line_end: int, *, whole_line: bool =
         return [Debris(kind, text[stripped_start:stripped_end],
                        Span(stripped_start, stripped_end))]
     found: list[Debris] = []
-    if not any(text.find(hint, line_start, line_end) >= 0 for hint in _INLINE_HINTS):
+    if _INLINE_HINT.search(text, line_start, line_end) is None:
         return found
     for match in _INLINE.finditer(text, line_start, line_end):
         kind = _INLINE_KINDS[match.lastgroup or "meta"]
