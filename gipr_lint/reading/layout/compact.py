@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate, chain
+from itertools import accumulate
+from operator import add
 
 from gipr_lint.regex import compile_re
 
@@ -95,15 +96,11 @@ def _runs_by_bytes(folded: str) -> _Runs | None:
         return "", [], []
     dropped = folded.encode("latin-1", "replace").translate(_DROPPED_BYTES).split()
     run_lengths = list(map(len, kept))
-    gaps = list(map(len, dropped))
-    if folded[0] in "\"'" or folded[0].isspace():
-        first = gaps[0]
-        del gaps[0]
-    else:
-        first = 0
-    # kept, gap, kept, gap, ...: each kept run starts after the runs before it
-    steps = list(chain.from_iterable(zip(run_lengths, gaps, strict=False)))  # a gap less
-    original_starts = list(accumulate(steps, initial=first))[0::2]
+    gaps = map(len, dropped)
+    first = next(gaps) if folded[0] in "\"'" or folded[0].isspace() else 0
+    # a kept run starts after the kept runs before it and the gaps before it
+    original_starts = list(map(add, accumulate(run_lengths, initial=0),
+                               accumulate(gaps, initial=first)))
     del original_starts[len(run_lengths):]  # the start after a trailing gap
     return "".join(kept), original_starts, run_lengths
 
@@ -134,6 +131,23 @@ class CompactText:
     def to_original_end(self, end: int) -> int:
         """Original offset just after the compact character at ``end - 1``."""
         return self.to_original(end - 1) + 1 if end > 0 else 0
+
+    def to_original_span(self, start: int, end: int) -> tuple[int, int]:
+        """``(to_original(start), to_original_end(end))`` for ``start < end``, with one search
+        of the runs when the span ends in the run it starts in (a label found, every time)."""
+        compact_starts = self._compact_starts
+        if not compact_starts:
+            return 0, 1  # (to_original gives 0 for any index of an empty view)
+        run = bisect_right(compact_starts, start) - 1
+        if run < 0:
+            run = 0
+        last = end - 1
+        if last < compact_starts[run] or (run + 1 < len(compact_starts)
+                                          and last >= compact_starts[run + 1]):
+            return (self._original_starts[run] + (start - compact_starts[run]),
+                    self.to_original_end(end))
+        offset = self._original_starts[run] - compact_starts[run]
+        return start + offset, last + offset + 1
 
     def from_original(self, offset: int) -> int:
         """Index of the first compact character at or after original ``offset``."""

@@ -32,6 +32,12 @@ _LINE_KINDS_AND_PATTERNS: tuple[tuple[str, str], ...] = (
     ("page-number", f"^{PAGE_NUMBER}"),
 )
 _LINE_KINDS = tuple(kind for kind, _ in _LINE_KINDS_AND_PATTERNS)
+#: What a debris line may open with before its words (spaces; "|" before a metadata block).
+_LINE_OPENING = " \t\u3000|"
+#: The characters the words of a debris line begin with, after :data:`_LINE_OPENING`: a line
+#: opening otherwise (most lines: prose, table rows) is no debris line, told without the
+#: pattern's ten alternatives (a test checks every alternative against this set).
+_LINE_STARTS = frozenset("您当所首来发时浏点访作信索生成关主公责有是分扫文附相【打字-—–第")
 #: The line patterns as one, tried in order in one call: the first that matches names the kind.
 _LINE = compile_re("|".join(f"({pattern})" for _, pattern in _LINE_KINDS_AND_PATTERNS))
 
@@ -50,7 +56,7 @@ _INLINE = compile_re(
     r")"
 )
 #: Every inline phrase holds a colon or 扫一扫: a part of a line without either has none.
-_INLINE_HINTS = (":", "：", "扫一扫")
+_INLINE_HINT = compile_re(r"[:：]|扫一扫")
 _INLINE_KINDS = {"breadcrumb": "breadcrumb", "qr": "qr-code", "meta": "meta", "share": "share",
                  "download": "download", "related": "related"}
 #: Longer lines are a flattened page: only phrases inside them are debris, not the whole line.
@@ -63,7 +69,8 @@ def find_debris(text: str, line_start: int, line_end: int, *, whole_line: bool =
     phrases inside it. ``whole_line`` is false for part of a longer line (a flattened page)."""
     line = text[line_start:line_end]
     short = whole_line and len(line) <= _MAX_DEBRIS_LINE
-    match = _LINE.match(line) if short else None
+    match = (_LINE.match(line) if short and line.lstrip(_LINE_OPENING)[:1] in _LINE_STARTS
+             else None)
     if match and line.strip():
         kind = _LINE_KINDS[next(i for i, group in enumerate(match.groups()) if group is not None)]
         stripped_start = line_start + len(line) - len(line.lstrip(" \t\u3000"))
@@ -71,7 +78,7 @@ def find_debris(text: str, line_start: int, line_end: int, *, whole_line: bool =
         return [Debris(kind, text[stripped_start:stripped_end],
                        Span(stripped_start, stripped_end))]
     found: list[Debris] = []
-    if not any(text.find(hint, line_start, line_end) >= 0 for hint in _INLINE_HINTS):
+    if _INLINE_HINT.search(text, line_start, line_end) is None:
         return found
     for match in _INLINE.finditer(text, line_start, line_end):
         kind = _INLINE_KINDS[match.lastgroup or "meta"]

@@ -138,33 +138,60 @@ def _heading_with(text: str, marker: Marker | None, title_start: int, title_end:
 
 
 def _line_heading(text: str, start: int, end: int) -> HeadingMatch | None:
-    """A heading that is a whole line: numbering (optional for exact titles) and title."""
+    """A heading that is a whole line: numbering (optional for exact titles) and title.
+
+    The answer depends on the line's characters only, so it is read once per distinct line
+    (:func:`_heading_in_line`) and moved to the line's offset: the lines looked at are mostly
+    a table's numbered row labels holding a title word, the same in report after report."""
     line = text[start:end]
+    if len(line) < 4 or (len(line) > 50 and len(line.strip()) > 50):
+        return None  # (the shortest title, 总体情况, has 4 characters)
+    found = _heading_in_line(line)
+    return found if found is None or start == 0 else _moved(found, start)
+
+
+def _moved(found: HeadingMatch, offset: int) -> HeadingMatch:
+    """``found`` (read in a line on its own) with its spans ``offset`` further on."""
+    heading = found.heading
+    marker = heading.marker
+    if marker is not None:
+        marker = Marker(marker.text, marker.style, marker.value,
+                        Span(marker.span.start + offset, marker.span.end + offset))
+    return HeadingMatch(found.number, Heading(
+        text=heading.text, span=Span(heading.span.start + offset, heading.span.end + offset),
+        marker=marker, title=heading.title,
+        title_span=Span(heading.title_span.start + offset, heading.title_span.end + offset),
+        official_title=heading.official_title, match=heading.match))
+
+
+@lru_cache(maxsize=4096)
+def _heading_in_line(line: str) -> HeadingMatch | None:
+    """:func:`_line_heading` of ``line`` on its own (offsets from its start), remembered."""
     stripped = line.strip()
     if len(stripped) < 4 or len(stripped) > 50:  # the shortest title, 总体情况, has 4 characters
         return None
     if _TITLE_WORD.search(stripped) is None:  # every title and variant has one of these words
         return None
-    content_start = start + len(line) - len(line.lstrip())
-    content_end = start + len(line.rstrip())
-    marker = read_marker(text, content_start, content_end)
+    content_start = len(line) - len(line.lstrip())
+    content_end = len(line.rstrip())
+    marker = read_marker(line, content_start, content_end)
     numbered = marker is not None and marker.style in _HEADING_MARKER_STYLES
     if marker is not None and not numbered:
         return None
     title_start = marker.span.end if numbered and marker else content_start
-    while title_start < content_end and text[title_start] in " \t\u3000":
+    while title_start < content_end and line[title_start] in " \t\u3000":
         title_start += 1
     title_end = content_end
-    while title_end > title_start and text[title_end - 1] in _TRAILING_PUNCTUATION:
+    while title_end > title_start and line[title_end - 1] in _TRAILING_PUNCTUATION:
         title_end -= 1
-    found = _classify_title(text[title_start:title_end], numbered=numbered,
+    found = _classify_title(line[title_start:title_end], numbered=numbered,
                             hint=marker.value if numbered and marker else None)
     if found is None:
         return None
     number, kind = found
     # the marker as _heading would read it up to the title: the same match (a numbering
     # ends where the title starts, and a shorter end only helps its look-ahead)
-    return HeadingMatch(number, _heading_with(text, marker if numbered else None, title_start,
+    return HeadingMatch(number, _heading_with(line, marker if numbered else None, title_start,
                                               title_end, number, kind))
 
 

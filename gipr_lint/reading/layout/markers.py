@@ -19,8 +19,17 @@ _MARKER = compile_re(
 )
 
 
+#: What a marker begins with (after its leading spaces), besides a digit.
+_OPENINGS = frozenset("(（一二三四五六七八九十 \t\u3000")
+
+
 def read_marker(text: str, start: int = 0, end: int | None = None) -> Marker | None:
-    """The marker at ``text[start:]``, skipping leading spaces, or ``None``."""
+    """The marker at ``text[start:]``, skipping leading spaces, or ``None``.
+
+    Most paragraphs open with a word: the first character says so without the pattern."""
+    first = text[start:start + 1]
+    if first not in _OPENINGS and not first.isdecimal():
+        return None
     match = _MARKER.match(text, start, len(text) if end is None else end)
     if match is None:
         return None

@@ -9,7 +9,7 @@ list of :class:`TableItem` in document order, which the grammar then parses row 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import chain, pairwise
@@ -19,7 +19,7 @@ from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind
 from gipr_lint.reading.layout.cells import CellRun, read_cells, read_run, run_end
 from gipr_lint.reading.layout.columns import Unwrapped
 from gipr_lint.reading.layout.compact import CompactText, compact
-from gipr_lint.reading.layout.objects import new_cell, new_span
+from gipr_lint.reading.layout.objects import CellPlace, new_cell, new_cells, new_span
 from gipr_lint.reading.layout.splitting import split_digits
 from gipr_lint.reading.numerals import cjk_number, cjk_numeral
 from gipr_lint.reading.source import Span
@@ -186,9 +186,39 @@ class _WithNote:
             yield found
             pos = found.end()
 
+    def find(self, text: str, pos: int, endpos: int) -> _Found | None:
+        """:meth:`search` as a tuple, with no match object made: the readers' hot path. The
+        note is tried only where one opens (its pattern begins with a literal "(")."""
+        match = self.words.search(text, pos, endpos)
+        if match is None:
+            return None
+        end = match.end()
+        if end < endpos and text[end] == "(":
+            note = _NOTE_PATTERN.match(text, end, endpos)
+            if note is not None:
+                end = note.end()
+        return match.start(), end, match
+
 
 _Pattern = re.Pattern[str] | _WithNote
 _Match = re.Match[str] | _LabelMatch
+#: A label found: its start and end (its note included) in the compact view, and the match of
+#: its words (whose groups say which wording).
+_Found = tuple[int, int, re.Match[str]]
+_Finder = Callable[[str, int, int], "_Found | None"]
+
+
+def _finder(pattern: _Pattern) -> _Finder:
+    """``pattern``'s search as :meth:`_WithNote.find` gives it, for either kind of pattern."""
+    if isinstance(pattern, _WithNote):
+        return pattern.find
+    search = pattern.search
+
+    def find(text: str, pos: int, endpos: int) -> _Found | None:
+        match = search(text, pos, endpos)
+        return None if match is None else (match.start(), match.end(), match)
+
+    return find
 
 
 def _compiled(words: str, nonempty: bool) -> _Pattern:
@@ -268,6 +298,11 @@ class _Expected:
     expected: int = 0
     optional: bool = False
     starts: frozenset[str] | None = None
+    #: ``pattern``'s search as a tuple (:func:`_finder`).
+    find: _Finder = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "find", _finder(self.pattern))
 
 
 def _row(template: RowTemplate, expected: int) -> _Expected:
@@ -286,11 +321,10 @@ def _header(word: str) -> _Expected:
 
 
 class _Plan:
-    """What a table reader looks for (``items``, in order), with an index of the labels by the
-    character they begin with, to tell whether any label starts at a position
-    (:meth:`label_at`) without trying them all."""
+    """What a table reader looks for (``items``, in order), and one pattern of all their labels
+    to tell whether any label starts at a position (:meth:`label_at`)."""
 
-    __slots__ = ("_any", "_by_start", "following", "items")
+    __slots__ = ("_any_label", "following", "items")
 
     def __init__(self, items: Sequence[_Expected]) -> None:
         self.items = tuple(items)
@@ -299,27 +333,38 @@ class _Plan:
         for index in range(len(self.items)):
             self.following.append(
                 next((e for e in self.items[index + 1:] if not e.optional), None))
-        by_start: dict[str, list[_Pattern]] = {}
-        anywhere: list[_Pattern] = []
-        seen: set[_Pattern] = set()
-        for item in self.items:
-            if item.pattern in seen:
-                continue
-            seen.add(item.pattern)
-            if item.starts is None:
-                anywhere.append(item.pattern)
-            else:
-                for character in item.starts:
-                    by_start.setdefault(character, []).append(item.pattern)
-        self._any = tuple(anywhere)
-        self._by_start = {c: (*patterns, *anywhere) for c, patterns in by_start.items()}
+        self._any_label: re.Pattern[str] | None = None
 
     def label_at(self, text: str, index: int) -> bool:
         """Whether any of the labels matches ``text`` at ``index``."""
-        if index >= len(text):
-            return any(pattern.match(text, index) for pattern in self._any)
-        return any(pattern.match(text, index)
-                   for pattern in self._by_start.get(text[index], self._any))
+        if self._any_label is None:
+            self._any_label = _any_of(self.items)
+        return self._any_label.match(text, index) is not None
+
+
+_GROUP_NAME = compile_re(r"\(\?P<\w+>")
+
+
+def _any_of(items: Sequence[_Expected]) -> re.Pattern[str]:
+    """One pattern matching where any item's label matches (its words: the optional note never
+    decides whether a label is there), as alternatives tried by the regex engine rather than one
+    call per label, behind a look-ahead on the characters a label begins with when they are all
+    known. The labels' group names are dropped (they repeat from one label to the next); an
+    escaped "(" in a label is written ``\\(``, never followed by ``?P<``."""
+    sources: dict[str, None] = {}
+    starts: set[str] | None = set()
+    for item in items:
+        pattern = item.pattern
+        source = pattern.words.pattern if isinstance(pattern, _WithNote) else pattern.pattern
+        sources[_GROUP_NAME.sub("(?:", source)] = None
+        if item.starts is None or starts is None:
+            starts = None
+        else:
+            starts |= item.starts
+    if not sources:
+        return compile_re("(?!)")  # no label: matches nowhere
+    return compile_re(_starting_with(None if starts is None else frozenset(starts),
+                                     "(?:" + "|".join(f"(?:{s})" for s in sources) + ")"))
 
 
 # --------------------------------------------------------------------------- anchoring
@@ -375,18 +420,59 @@ def _stands_alone(text: str, view: CompactText, plan: _Plan, label_end: int, end
     """
     if _ends_here(text, view, plan, label_end, end):  # the common case: alone in its cell
         return True
+    cells = _cells_seen(text, label_end, end, reads)
+    if cells is None:
+        return False
+    inner_apart, last_end, last_raw = cells
+    last_end += label_end
+    if inner_apart or _ends_here(text, view, plan, last_end, end):
+        return True
+    # digits run into the next label's ordinal: "…属于国家秘密00000002.其他法律…"
+    return last_raw.isdigit() and any(
+        _ends_here(text, view, plan, last_end - back, end)
+        for back in range(1, min(3, len(last_raw))))
+
+
+#: The longest stretch between a label and the next one whose cells are remembered.
+_MAX_REMEMBERED_ROW = 120
+#: How many rows' cells are remembered (all forgotten at once beyond that).
+_MAX_REMEMBERED_ROWS = 4096
+#: What :func:`_stands_alone` needs of the cells after a label: whether a line end or a
+#: separator follows one of them before the last, and the last one's end (from the label's
+#: end) and text.
+_CellsSeen = tuple[bool, int, str]
+#: Runs of cells read after a label, by whether the run starts a line and its text (see
+#: :func:`_row_cells`), as many as rows.
+_RUNS_SEEN: dict[tuple[bool, str], _CellsSeen | None] = {}
+
+
+def _cells_seen(text: str, label_end: int, end: int, reads: _Reads | None) -> _CellsSeen | None:
+    """The cells after a label as :func:`_stands_alone` looks at them (``None``: no cell),
+    remembered by the run's text: in a page flattened to one line or a table run together, every
+    label is followed by its numbers, and the same rows come again and again. All but the last
+    cell are followed by another cell within the run, so what follows them is the run's own
+    text; what follows the last is looked at afresh."""
+    position = run_end(text, label_end, end)
+    if position - label_end > _MAX_REMEMBERED_ROW:
+        return _cells_looked_at(text, label_end, end, reads)
+    key = (label_end == 0 or text[label_end - 1] == "\n", text[label_end:position])
+    if key in _RUNS_SEEN:
+        return _RUNS_SEEN[key]
+    if len(_RUNS_SEEN) >= _MAX_REMEMBERED_ROWS:
+        _RUNS_SEEN.clear()
+    seen = _RUNS_SEEN[key] = _cells_looked_at(text, label_end, end, reads)
+    return seen
+
+
+def _cells_looked_at(text: str, label_end: int, end: int,
+                     reads: _Reads | None) -> _CellsSeen | None:
     cells = (read_cells(text, label_end, end) if reads is None
              else reads.read(label_end, end)).cells
     if not cells:
-        return False
-    if any(_next_word(text, cell.span.end, end) is None for cell in cells) \
-            or _ends_here(text, view, plan, cells[-1].span.end, end):
-        return True
-    # digits run into the next label's ordinal: "…属于国家秘密00000002.其他法律…"
+        return None
     last = cells[-1]
-    return last.raw.isdigit() and any(
-        _ends_here(text, view, plan, last.span.end - back, end)
-        for back in range(1, min(3, len(last.raw))))
+    return (any(_next_word(text, cell.span.end, end) is None for cell in cells[:-1]),
+            last.span.end - label_end, last.raw)
 
 
 def _next_word(text: str, after: int, end: int) -> int | None:
@@ -424,7 +510,7 @@ class _Searches:
         self._stop = stop
         self._end = end
         self._alone: dict[int, bool] = {}
-        self._tried: dict[int, tuple[int, list[tuple[int, int]], _Match | None]] = {}
+        self._tried: dict[int, tuple[int, list[tuple[int, int]], _Found | None]] = {}
 
     def _stands_alone(self, end: int) -> bool:
         # remembered by the compact end: it maps to one original end
@@ -435,7 +521,7 @@ class _Searches:
                 self._reads)
         return alone
 
-    def first(self, item: _Expected, position: int) -> _Match | None:
+    def first(self, item: _Expected, position: int) -> _Found | None:
         known = self._tried.get(id(item))
         if known is not None and known[0] <= position:
             _, tried, found = known
@@ -449,19 +535,18 @@ class _Searches:
             if reusable and found is None:
                 return None
         tried = []  # the spans of the matches tried
-        search = item.pattern.search
+        find = item.find
         view_text, stop = self._view.text, self._stop
         cursor = position
-        match: _Match | None
         while True:
-            match = search(view_text, cursor, stop)
+            match = find(view_text, cursor, stop)
             if match is None:
                 break
-            span = match.span()
-            tried.append(span)
-            if self._stands_alone(span[1]):
+            start, end, _ = match
+            tried.append((start, end))
+            if self._stands_alone(end):
                 break
-            cursor = span[1]
+            cursor = end
         self._tried[id(item)] = (position, tried, match)
         return match
 
@@ -482,11 +567,11 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
     search = searches.first
     expected = plan.items
 
-    def anchor(item: _Expected, match: _Match) -> _Anchor:
+    def anchor(item: _Expected, found: _Found) -> _Anchor:
+        start, end, match = found
         # the wording groups are a label's only groups: the last one matched is the one used
         reworded = match.lastgroup == "variant" and bool(match.group("variant"))
-        return _Anchor(item, view.to_original(match.start()), view.to_original_end(match.end()),
-                       reworded)
+        return _Anchor(item, *view.to_original_span(start, end), reworded)
 
     index = 0
     while index < len(expected):
@@ -496,28 +581,28 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
                 headers_end += 1
             following = expected[headers_end] if headers_end < len(expected) else None
             limit_match = search(following, cursor) if following is not None else None
-            limit = limit_match.start() if limit_match else stop
+            limit = limit_match[0] if limit_match else stop
             header_cursor = cursor
             for item in expected[index:headers_end]:
-                match = (item.pattern.search(view.text, header_cursor, limit)
-                         or item.pattern.search(view.text, cursor, limit))
-                if match is not None:
-                    anchors.append(anchor(item, match))
-                    header_cursor = max(header_cursor, match.end())
+                found = (item.find(view.text, header_cursor, limit)
+                         or item.find(view.text, cursor, limit))
+                if found is not None:
+                    anchors.append(anchor(item, found))
+                    header_cursor = max(header_cursor, found[1])
             index = headers_end
             continue
         item = expected[index]
-        match = search(item, cursor)
+        found = search(item, cursor)
         following = plan.following[index]
-        if match is not None and following is not None:
+        if found is not None and following is not None:
             later = search(following, cursor)
-            if later is not None and later.start() < match.start():
-                match = None
-        if match is None:
+            if later is not None and later[0] < found[0]:
+                found = None
+        if found is None:
             missing.append(item)
         else:
-            anchors.append(anchor(item, match))
-            cursor = match.end()
+            anchors.append(anchor(item, found))
+            cursor = found[1]
         index += 1
     anchors.sort(key=lambda a: (a.start, a.end))
     return anchors, missing
@@ -641,6 +726,45 @@ def _row_shape(table: TableKind, row: str, expected: int, sums: bool) -> _RowSha
     return _RowShape(table, row, (expected,), sums)
 
 
+#: Rows read before, by the row's cell groups, whether its cells sum, whether its stretch
+#: starts a line, and the stretch: the cells (offsets from the stretch's start) and whether a
+#: separator kept them apart.
+_ROWS_READ: dict[tuple[tuple[int, ...], bool, bool, str],
+                 tuple[tuple[CellPlace, ...], bool]] = {}
+
+
+def _row_cells(text: str, anchor_end: int, limit: int, shape: _RowShape,
+               problems: list[Problem], label: str,
+               reads: _Reads | None) -> tuple[tuple[Cell, ...], bool]:
+    """:func:`_cells_after`, remembered by the row's stretch of text.
+
+    A row's cells depend only on the text between its label and the next label (and whether
+    that text starts a line: the page-number token is anchored at a line's start), its cell
+    groups and whether its cells sum; rows repeat within a report ("| 0 | 0 | 0 |" row after
+    row) and from report to report, and a remembered row costs only its cell objects. A row
+    with a problem is not remembered (the problem names the label and its place).
+    """
+    if limit - anchor_end > _MAX_REMEMBERED_ROW:
+        return _cells_after(text, anchor_end, limit, shape, problems, label, reads)
+    key = (shape.sizes, shape.sums, anchor_end == 0 or text[anchor_end - 1] == "\n",
+           text[anchor_end:limit])
+    known = _ROWS_READ.get(key)
+    if known is not None:
+        places, separated = known
+        return new_cells(places, anchor_end), separated
+    found: list[Problem] = []
+    cells, separated = _cells_after(text, anchor_end, limit, shape, found, label, reads)
+    if found:
+        problems.extend(found)
+        return cells, separated
+    if len(_ROWS_READ) >= _MAX_REMEMBERED_ROWS:
+        _ROWS_READ.clear()
+    _ROWS_READ[key] = tuple([(cell.raw, cell.value, cell.span.start - anchor_end,
+                              cell.span.end - anchor_end, cell.blank) for cell in cells]), \
+        separated
+    return cells, separated
+
+
 def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: list[Problem],
                         *, table: TableKind, reads: _Reads | None = None) -> list[TableItem]:
     items: list[TableItem] = []
@@ -654,7 +778,7 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
             continue
         limit = anchors[index + 1].start if index + 1 < len(anchors) else end
         shape = _row_shape(table, item.template.key, item.expected, sums)
-        cells, separated = _cells_after(text, anchor.end, limit, shape, problems, label, reads)
+        cells, separated = _row_cells(text, anchor.end, limit, shape, problems, label, reads)
         items.append(_new_item("row", span, label, item.template, anchor.reworded, cells,
                                item.expected, separated))
     return items
@@ -771,6 +895,7 @@ _REVIEW_HEADER_RUN = compile_re(
     "[" + re.escape("".join(sorted(set("".join(_REVIEW_WORDS))))) + ":-]+")
 _REVIEW_START = compile_re("行政复议")
 _REVIEW_SIZES = tuple(len(REVIEW_COLUMNS) for _ in REVIEW_GROUPS)  # 3 groups of 5 cells
+_REVIEW_SHAPE = _RowShape("review", None, _REVIEW_SIZES, True)
 
 
 def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
@@ -790,8 +915,8 @@ def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead
     header_end = view.to_original_end(run.end())
     items = [TableItem("header", Span(header_start, header_end), text[header_start:header_end])]
     problems: list[Problem] = []
-    shape = _RowShape("review", None, _REVIEW_SIZES, True)
-    cells, separated = _cells_after(text, header_end, end, shape, problems, "行政复议、行政诉讼")
+    cells, separated = _row_cells(text, header_end, end, _REVIEW_SHAPE, problems,
+                                  "行政复议、行政诉讼", None)
     if cells:
         items.append(TableItem("values", Span(cells[0].span.start, cells[-1].span.end),
                                text[cells[0].span.start:cells[-1].span.end], cells=cells,
