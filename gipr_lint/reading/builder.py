@@ -20,7 +20,7 @@ from gipr_lint.model import (
     TextPiece,
 )
 from gipr_lint.reading.facts import agency_from_text, agency_kind, title_facts
-from gipr_lint.reading.grammar import Node, PieceToken
+from gipr_lint.reading.grammar import CheckedTable, Node, PieceToken
 from gipr_lint.reading.layout.headings import HeadingMatch
 from gipr_lint.reading.layout.signature import SignatureMatch
 from gipr_lint.reading.layout.tables import TableItem, TableRead
@@ -65,6 +65,40 @@ def _row(node: Node) -> Row:
     return Row(template.key, item.text, item.span, template.official, cells, item.reworded)
 
 
+def _parsed_parts(tree: Node) -> tuple[tuple[TextPiece, ...], tuple[Cell, ...], list[Row]]:
+    """A table's headers, table 四's cells and the other tables' rows, from the table's node."""
+    found: list[TextPiece] = []
+    row_nodes: list[Node] = []
+    for child in tree.children[1:]:  # one pass: header tokens and row nodes
+        if type(child) is PieceToken:
+            if child.type.endswith("HEADER"):
+                found.append(TextPiece(child.value, Span(child.start_pos, child.end_pos)))
+        elif isinstance(child, Node):
+            row_nodes.append(child)
+    values = next((c for c in row_nodes if c.data == "review_values"), None)
+    cells = _cells(values.children) if values is not None else ()
+    rows = [_row(child) for child in row_nodes if child.data != "review_values"]
+    return tuple(found), cells, rows
+
+
+def _checked_parts(read: TableRead) -> tuple[tuple[TextPiece, ...], tuple[Cell, ...], list[Row]]:
+    """What :func:`_parsed_parts` finds, straight from the items of a table the grammar took
+    whole (:class:`~gipr_lint.reading.grammar.CheckedTable`): its rows are its row items, each
+    with its own cells."""
+    headers = tuple([TextPiece(item.text, Span(item.span.start, item.span.end))
+                     for item in read.items if item.kind == "header"])
+    if read.kind == "review":
+        return headers, tuple([cell for item in read.items for cell in item.cells]), []
+    rows = []
+    for item in read.items:
+        if item.kind == "row":
+            template = item.template
+            assert template is not None
+            rows.append(Row(template.key, item.text, item.span, template.official, item.cells,
+                            item.reworded))
+    return headers, (), rows
+
+
 #: How many opening paragraphs may be looked at for the agency, and the length below which a
 #: paragraph without a full stop is a line to pass over (a date, a sub-title), not a sentence.
 _OPENING_PARAGRAPHS = 3
@@ -85,27 +119,17 @@ class _Builder:
     def table(self, tree: Node) -> None:
         opener = tree.children[0]
         read = _payload_as(opener, TableRead)
-        found: list[TextPiece] = []
-        row_nodes: list[Node] = []
-        for child in tree.children[1:]:  # one pass: header tokens and row nodes
-            if type(child) is PieceToken:
-                if child.type.endswith("HEADER"):
-                    found.append(TextPiece(child.value, Span(child.start_pos, child.end_pos)))
-            elif isinstance(child, Node):
-                row_nodes.append(child)
-        headers = tuple(found)
-        rows: list[Row] = []
+        if type(opener) is CheckedTable:
+            headers, cells, rows = _checked_parts(read)
+        else:
+            headers, cells, rows = _parsed_parts(tree)
         if read.kind == "review":
-            values = next((c for c in row_nodes if c.data == "review_values"), None)
-            cells = _cells(values.children) if values is not None else ()
             header = headers[0] if headers else TextPiece("", read.span)
             for index, (key, label) in enumerate(REVIEW_GROUPS):
                 width = len(REVIEW_COLUMNS)
                 group_cells = cells[index * width:index * width + width]
                 if group_cells:
                     rows.append(Row(key, label, header.span, label, group_cells))
-        else:
-            rows = [_row(child) for child in row_nodes]
         if read.kind in self.tables:
             self.problems.append(Problem(f"a second {read.kind} table; only the first is read",
                                          read.span, "second-table", table=read.kind))

@@ -140,7 +140,9 @@ class Vocabulary:
     terminal a row's cells follow (the row labels and table 四's header) to the number of cells
     the grammar gives it and whether they may all be left out (a table whose numbers were lost);
     ``shown`` says how a terminal is named in a structure problem; ``elsewhere`` maps each
-    table opener to the opener of the same table met outside its section.
+    table opener to the opener of the same table met outside its section; ``checked`` maps each
+    table kind to the terminal that stands for a whole table of that kind found to fit
+    (``_CHECKED_HEAD``), and ``order`` each row label to its place in its table's template.
     """
 
     openers: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -154,6 +156,8 @@ class Vocabulary:
     subs: dict[str, tuple[str, int]] = field(default_factory=dict)
     #: the terminal of each sub-heading (style, value) the grammar counts
     sub_terminals: dict[tuple[str, int], str] = field(default_factory=dict)
+    checked: dict[str, str] = field(default_factory=dict)
+    order: dict[str, int] = field(default_factory=dict)
 
     def row_terminal(self, kind: str, format_: str, key: str, rule: str, width: int,
                      optional: bool) -> str:
@@ -204,16 +208,29 @@ def _subitem_rules(vocabulary: Vocabulary) -> list[str]:
     return lines
 
 
+_CHECKED_HEAD = """
+// A table whose items the reader found to fit this grammar as they stand (rows in template
+// order, each with its number of cells, fillers only between them) comes first as one token
+// <KIND>_TABLE_CHECKED standing for the whole table, followed by its own tokens: the parser
+// shifts the one and passes over the others (most of a report's tokens). Where the checked
+// token does not fit (a table outside its section), the parser reads the table's own tokens
+// instead, so that the recovery meets them as it would without it. The checked terminal
+// starts the same rule as the openers, so every state acts alike on both until one is shifted."""
+
+
 def _with_elsewhere(vocabulary: Vocabulary, rule: str, openers: list[str]) -> list[str]:
-    """``rule`` with its alternatives (each an opener and the table's body), and the same table
-    opened outside its section (``<rule>_elsewhere``, built as ``rule``)."""
+    """``rule`` with its alternatives (each an opener and the table's body, then the checked
+    table's token), and the same table opened outside its section (``<rule>_elsewhere``, built
+    as ``rule``)."""
+    kind = rule.removesuffix("_table")
+    checked = vocabulary.checked[kind] = f"{kind.upper()}_TABLE_CHECKED"
     elsewhere = []
     for alternative in openers:
         opener, _, body = alternative.partition(" ")
         vocabulary.elsewhere[opener] = f"{opener}_ELSEWHERE"
         elsewhere.append(f"{opener}_ELSEWHERE {body} -> {rule}")
     indent = " " * (len(rule) + 10)
-    return [f"{rule}: " + f"\n{' ' * len(rule)}| ".join(openers),
+    return [f"{rule}: " + f"\n{' ' * len(rule)}| ".join([*openers, checked]),
             f"{rule}_elsewhere: " + f"\n{indent}| ".join(elsewhere)]
 
 
@@ -233,6 +250,7 @@ def _ordered(vocabulary: Vocabulary, table: str, format_: str, filler: str,
     prefix = f"_{table}_{format_}"
     for index, (row, width, shown) in enumerate(rows):
         terminal = vocabulary.row_terminal(table, format_, row.key, shown, width, cells_optional)
+        vocabulary.order[terminal] = index
         rule = terminal.lower()
         cells = f"({_cells(width)})?" if cells_optional else _cells(width)
         yield f"// {row.key}: {shown} ({width} cells)"
@@ -257,7 +275,7 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
     vocabulary.shown.update({name: "section heading" for name in (
         *(f"SECTION_{number}" for number in range(1, 7)), "SECTION_MISPLACED",
         "SECTION_REPEATED")})
-    lines = [_HEAD]
+    lines = [_HEAD, _CHECKED_HEAD]
     declared = ["TITLE PARAGRAPH DEBRIS",
                 " ".join(f"SECTION_{number}" for number in range(1, 7)),
                 "SECTION_MISPLACED SECTION_REPEATED", "ACTIVE_BLOCK ACTIVE_HEADER",
@@ -327,6 +345,7 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
     declared.append(" ".join(vocabulary.openers[("active", f)] for f in _FORMATS))
     declared.append(" ".join(vocabulary.openers[("requests", f)] for f in _FORMATS))
     declared.append(" ".join(vocabulary.elsewhere.values()))
+    declared.append(" ".join(vocabulary.checked.values()))
     subs = list(vocabulary.subs)
     declared.extend(" ".join(subs[i:i + 10]) for i in range(0, len(subs), 10))
     declared.extend(" ".join(vocabulary.declared[i:i + 4])

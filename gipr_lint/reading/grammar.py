@@ -39,12 +39,15 @@ from gipr_lint.templates import TABLE_NUMERALS, Templates, current
 if TYPE_CHECKING:
     from lark import Lark
 
-__all__ = ["Parsed", "PieceToken", "grammar_text", "load_parse_table", "parse_pieces",
-           "report_parser", "tokens"]
+__all__ = ["CheckedTable", "Parsed", "PieceToken", "grammar_text", "load_parse_table",
+           "parse_pieces", "report_parser", "tokens"]
 
 _CELL_TYPES = frozenset({"CELL"})
 _HEADER_TYPES = {"active": "ACTIVE_HEADER", "requests": "REQUEST_HEADER", "review": "REVIEW_HEADER"}
 _PIECE_TYPES = {"title": "TITLE", "debris": "DEBRIS", "paragraph": "PARAGRAPH"}
+#: The items besides rows that table 二 and table 三 hold between their rows (the grammar's
+#: ``_active_filler`` and ``_request_filler``).
+_FILLERS = {"active": frozenset({"header", "block"}), "requests": frozenset({"header", "group"})}
 
 
 class PieceToken:
@@ -70,6 +73,19 @@ class PieceToken:
 
     def __repr__(self) -> str:
         return f"PieceToken({self.type!r}, {self.value!r})"
+
+
+class CheckedTable(PieceToken):
+    """The token standing for a whole table whose items fit the grammar as they stand (see
+    :func:`_fits`): ``payload`` is the :class:`TableRead`, and the ``inside`` tokens after it
+    in the stream are the table's own (its opener to its end), which the parser passes over
+    when it shifts this one and reads instead when this one does not fit."""
+
+    __slots__ = ("inside",)
+
+    def __init__(self, type_: str, table: TableRead, inside: int) -> None:
+        super().__init__(type_, "", table.span.start, table.span.start, table)
+        self.inside = inside
 
 
 def _token(type_: str, span: Span, text: str, payload: object) -> PieceToken:
@@ -263,7 +279,8 @@ class _Driver:
 
     def run(self, stream: list[PieceToken], start: int, stop: int) -> int:
         """Feed ``stream[start:stop]`` and return the index of the first token the grammar has
-        no place for (``stop`` when all fit). That token is not shifted; the reductions its
+        no place for (``stop`` when all fit); a :class:`CheckedTable` shifted stands for the
+        tokens after it that it covers. The misfit token is not shifted; the reductions its
         arrival called for stay made, as in Lark's own parser (a roll-back uses a copy taken
         before the token). One loop over many tokens: this is the parse's hot path."""
         rows, row, rules = self.table.rows, self.table.row, self.table.rules
@@ -271,7 +288,8 @@ class _Driver:
         values: list[Any] = self.values
         taken: list[Any]
         end = self.table.end
-        for index in range(start, stop):
+        index = start
+        while index < stop:
             token = stream[index]
             type_ = token.type
             while True:
@@ -281,6 +299,8 @@ class _Driver:
                 if action >= 0:
                     states.append(action)
                     values.append(token)
+                    if type(token) is CheckedTable:  # a whole table: pass over its own tokens
+                        index += token.inside
                     break
                 size, origin, name, spliced = rules[~action]
                 if size == 1:
@@ -320,6 +340,7 @@ class _Driver:
                 values.append(taken if name is None else Node(name, taken))
                 if type_ == "$END" and states[-1] == end:
                     break
+            index += 1
         return stop
 
     def accepts(self, type_: str) -> bool:
@@ -350,11 +371,44 @@ class _Driver:
 _END = PieceToken("$END", "", 0, 0, None)
 
 
+def _fits(table: TableRead, words: Vocabulary) -> bool:
+    """Whether the table's own tokens fit the grammar as they stand, wherever the table itself
+    may stand: table 四 is its header and then its cells, all or none; in the others the rows
+    come in template order, each with the cells the grammar gives it (a row of table 三 may have
+    none), the fillers between them have no cells, and nothing else is there."""
+    items = table.items
+    if table.kind == "review":
+        width = words.labels[_HEADER_TYPES["review"]][0]
+        return (bool(items) and items[0].kind == "header"
+                and all(item.kind == "values" for item in items[1:])
+                and sum(len(item.cells) for item in items) in (0, width))
+    fillers = _FILLERS[table.kind]
+    rows, labels, order = words.rows, words.labels, words.order
+    last = -1
+    for item in items:
+        if item.kind == "row":
+            assert item.template is not None
+            type_ = rows[(table.kind, table.format, item.template.key)]
+            width, optional = labels[type_]
+            cells = len(item.cells)
+            if order[type_] <= last or (cells != width and (cells or not optional)):
+                return False
+            last = order[type_]
+        elif item.kind not in fillers or item.cells:
+            return False
+    return True
+
+
 def _table_tokens(table: TableRead, words: Vocabulary, stream: list[PieceToken]) -> None:
-    """Append the tokens of a table: its opener, then each item (header, block, group, row
-    label) followed by its cells, then its zero-width end. Written as one loop: a table is most
-    of a report's tokens."""
+    """Append the tokens of a table: the whole table's token when it fits (:func:`_fits`), then
+    its own: its opener, then each item (header, block, group, row label) followed by its cells,
+    then its zero-width end. Written as one loop: a table is most of a report's tokens."""
     append = stream.append
+    checked = None
+    if _fits(table, words):
+        checked = CheckedTable(words.checked[table.kind], table, 0)
+        append(checked)
+        first = len(stream)
     start = table.span.start
     append(PieceToken(words.openers[(table.kind, table.format)], "", start, start, table))
     rows = words.rows
@@ -378,6 +432,8 @@ def _table_tokens(table: TableRead, words: Vocabulary, stream: list[PieceToken])
             append(PieceToken("CELL", cell.raw, span.start, span.end, cell))
     end = table.span.end
     append(PieceToken("TABLE_END", "", end, end, None))
+    if checked is not None:
+        checked.inside = len(stream) - first
 
 
 def tokens(pieces: list[Piece], words: Vocabulary | None = None) -> list[PieceToken]:
@@ -829,6 +885,9 @@ def parse_pieces(pieces: list[Piece], templates: Templates | None = None) -> Par
         if index == stop:
             continue
         token = stream[index]
+        if type(token) is CheckedTable:  # the table as one does not fit here: read its tokens
+            index += 1
+            continue
         if type(token.payload) is HeadingMatch:
             if not recovery.fit(parser, index, token):
                 again = outline.misfit(index)

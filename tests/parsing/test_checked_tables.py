@@ -1,0 +1,82 @@
+"""A table whose items fit the grammar as they stand is shifted as one token (issue 15): the
+parse and the report are exactly those of reading the table token by token, and a table that
+does not fit is read token by token, for the recovery to say what is wrong with it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from gipr_lint.reading import grammar
+from gipr_lint.reading.canonical import vocabulary
+from gipr_lint.reading.grammar import CheckedTable, _fits, _parser_for, tokens
+from gipr_lint.reading.layout import recover
+from gipr_lint.reading.layout.tables import TableRead
+from gipr_lint.reading.parser import parse
+from gipr_lint.reading.source import Source
+from gipr_lint.templates import current
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXTS = sorted([*(ROOT / "tests" / "fixtures").glob("*.txt"),
+                *(ROOT / "benchmarks" / "corpus").glob("*.txt")])
+
+
+def _tables(path: Path) -> list[TableRead]:
+    pieces = recover(Source.from_text(path.read_text(encoding="utf-8"))).pieces
+    return [piece.data for piece in pieces if isinstance(piece.data, TableRead)]
+
+
+def test_the_report_is_the_one_read_token_by_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = [Source.from_text(path.read_text(encoding="utf-8"), str(path)) for path in TEXTS]
+    checked = [parse(source) for source in sources]
+    monkeypatch.setattr(grammar, "_fits", lambda table, words: False)
+    assert [parse(source) for source in sources] == checked
+
+
+def test_most_tables_are_checked_and_some_are_not() -> None:
+    words = vocabulary(current())
+    verdicts = [_fits(table, words) for path in TEXTS for table in _tables(path)]
+    assert verdicts.count(True) > 3 * verdicts.count(False) > 0
+
+
+def test_a_row_out_of_order_or_miscounted_is_not_checked() -> None:
+    words = vocabulary(current())
+    table = next(table for path in TEXTS for table in _tables(path)
+                 if table.kind == "requests" and _fits(table, words))
+    rows = [at for at, item in enumerate(table.items) if item.kind == "row"]
+    items = list(table.items)
+    items[rows[0]], items[rows[1]] = items[rows[1]], items[rows[0]]
+    assert not _fits(replace(table, items=tuple(items)), words)
+    first = table.items[rows[0]]
+    short = replace(first, cells=first.cells[:-1])
+    assert not _fits(replace(table, items=(*table.items[:rows[0]], short,
+                                           *table.items[rows[0] + 1:])), words)
+
+
+def test_the_checked_token_covers_the_table_s_own_tokens() -> None:
+    for path in TEXTS[:10]:
+        stream = tokens(recover(Source.from_text(path.read_text(encoding="utf-8"))).pieces)
+        for at, token in enumerate(stream):
+            if isinstance(token, CheckedTable):
+                inside = stream[at + 1:at + 1 + token.inside]
+                assert inside[0].payload is token.payload and inside[-1].type == "TABLE_END"
+
+
+def test_every_state_acts_on_a_checked_table_as_on_its_openers() -> None:
+    """Where the checked token does not fit, the parser reads the table's opener in the same
+    state: the two must call for the same reductions (and be rejected alike) everywhere."""
+    table, words = _parser_for(current()), vocabulary(current())
+    kinds = {kind for kind, _ in words.openers}
+    for state in range(len(table.rows)):
+        row = table.row(state)
+        for kind in kinds:
+            checked = row.get(words.checked[kind])
+            for (opener_kind, _), opener in words.openers.items():
+                if opener_kind != kind:
+                    continue
+                action = row.get(opener)
+                assert (checked is None) == (action is None), (state, opener)
+                if checked is not None and action is not None and (checked < 0 or action < 0):
+                    assert checked == action, (state, opener)
