@@ -400,15 +400,22 @@ def _fits(table: TableRead, words: Vocabulary) -> bool:
 
 
 def _table_tokens(table: TableRead, words: Vocabulary, stream: list[PieceToken]) -> None:
-    """Append the tokens of a table: the whole table's token when it fits (:func:`_fits`), then
-    its own: its opener, then each item (header, block, group, row label) followed by its cells,
-    then its zero-width end. Written as one loop: a table is most of a report's tokens."""
-    append = stream.append
-    checked = None
+    """Append the tokens of a table. One that fits (:func:`_fits`) is its :class:`CheckedTable`
+    token and as many places for its own tokens, which :func:`_read_inside` fills should the
+    parser have to read them: most tables fit, and their own tokens are most of a report's."""
     if _fits(table, words):
-        checked = CheckedTable(words.checked[table.kind], table, 0)
-        append(checked)
-        first = len(stream)
+        inside = 2 + sum([len(item.cells) + (item.kind != "values") for item in table.items])
+        stream.append(CheckedTable(words.checked[table.kind], table, inside))
+        stream += [_COVERED] * inside
+    else:
+        stream += _own_tokens(table, words)
+
+
+def _own_tokens(table: TableRead, words: Vocabulary) -> list[PieceToken]:
+    """A table's own tokens: its opener, then each item (header, block, group, row label)
+    followed by its cells, then its zero-width end. Written as one loop: a table has many."""
+    own: list[PieceToken] = []
+    append = own.append
     start = table.span.start
     append(PieceToken(words.openers[(table.kind, table.format)], "", start, start, table))
     rows = words.rows
@@ -432,14 +439,32 @@ def _table_tokens(table: TableRead, words: Vocabulary, stream: list[PieceToken])
             append(PieceToken("CELL", cell.raw, span.start, span.end, cell))
     end = table.span.end
     append(PieceToken("TABLE_END", "", end, end, None))
-    if checked is not None:
-        checked.inside = len(stream) - first
+    return own
+
+
+#: What holds the places of a checked table's own tokens until they are read (a token of no
+#: terminal, neither a cell nor a row label, carrying nothing: what the recovery looks back
+#: over sees the checked table's token before it, as it would see the table's opener).
+_COVERED = PieceToken("COVERED", "", 0, 0, None)
+
+
+def _read_inside(stream: list[PieceToken], at: int, words: Vocabulary) -> None:
+    """Fill the places after the checked table at ``at`` with the table's own tokens."""
+    checked = stream[at]
+    assert isinstance(checked, CheckedTable) and isinstance(checked.payload, TableRead)
+    if stream[at + 1] is _COVERED:
+        stream[at + 1:at + 1 + checked.inside] = _own_tokens(checked.payload, words)
 
 
 def tokens(pieces: list[Piece], words: Vocabulary | None = None) -> list[PieceToken]:
     """The token stream for a list of recovered pieces, in the terminals of ``words`` (those of
-    the current template set when left out)."""
-    return _tokens(pieces, vocabulary(current()) if words is None else words)[0]
+    the current template set when left out), with every checked table's own tokens read."""
+    words = vocabulary(current()) if words is None else words
+    stream = _tokens(pieces, words)[0]
+    for at, token in enumerate(stream):
+        if type(token) is CheckedTable:
+            _read_inside(stream, at, words)
+    return stream
 
 
 def _tokens(pieces: list[Piece], words: Vocabulary
@@ -645,6 +670,21 @@ class _Recovery:
                 last = at
         found.append(last)
         return found
+
+    def read_inside(self, at: int) -> None:
+        """The checked table at ``at`` does not fit where it stands: fill in its own tokens for
+        the parser to read, and what :attr:`_last_non_cell` found in their places (only there:
+        the places before them and after them look back to the same tokens)."""
+        _read_inside(self.stream, at, self.words)
+        found = vars(self).get("_last_non_cell")
+        checked = self.stream[at]
+        if found is None or not isinstance(checked, CheckedTable):
+            return
+        last = at
+        for place in range(at + 1, at + 1 + checked.inside):
+            found[place] = last
+            if self.stream[place].type not in _CELL_TYPES:
+                last = place
 
     def _cells_after(self, label: int) -> int:
         """How many cell tokens follow the token at ``label`` (counted once per label)."""
@@ -886,6 +926,7 @@ def parse_pieces(pieces: list[Piece], templates: Templates | None = None) -> Par
             continue
         token = stream[index]
         if type(token) is CheckedTable:  # the table as one does not fit here: read its tokens
+            recovery.read_inside(index)
             index += 1
             continue
         if type(token.payload) is HeadingMatch:

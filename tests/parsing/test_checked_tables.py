@@ -80,3 +80,21 @@ def test_every_state_acts_on_a_checked_table_as_on_its_openers() -> None:
                 assert (checked is None) == (action is None), (state, opener)
                 if checked is not None and action is not None and (checked < 0 or action < 0):
                     assert checked == action, (state, opener)
+
+
+def test_tables_that_fit_nowhere_are_dropped_as_token_by_token(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables after the 落款 fit neither whole nor elsewhere: their own tokens are read and each
+    is reported, after the recovery has already looked at the stream (a repeated heading)."""
+    seed = recover(Source.from_text((ROOT / "tests" / "fixtures" / "000_6a437f78ed373b70.txt")
+                                    .read_text(encoding="utf-8"))).pieces
+    signed = recover(Source.from_text((ROOT / "tests" / "fixtures" / "002_1e1d37345e448265.txt")
+                                      .read_text(encoding="utf-8"))).pieces
+    signature = next(piece for piece in signed if piece.kind == "signature")
+    tables = [piece for piece in seed if piece.kind == "table"]
+    pieces = [seed[0], seed[1], *seed[1:], signature, *tables]
+    checked = grammar.parse_pieces(pieces)
+    assert sum(1 for p in checked.problems if p.message.endswith("extra cells are ignored")) > 30
+    monkeypatch.setattr(grammar, "_fits", lambda table, words: False)
+    unchecked = grammar.parse_pieces(pieces)
+    assert (checked.problems, checked.outline) == (unchecked.problems, unchecked.outline)
