@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from gipr_lint.model import (
     AgencyKind,
@@ -31,6 +31,7 @@ from gipr_lint.templates import REVIEW_COLUMNS, REVIEW_GROUPS, template_row_keys
 __all__ = ["build_report"]
 
 _T = TypeVar("_T")
+_new = object.__new__
 
 
 def _payload(token: object) -> object:
@@ -84,19 +85,57 @@ def _parsed_parts(tree: Node) -> tuple[tuple[TextPiece, ...], tuple[Cell, ...], 
 def _checked_parts(read: TableRead) -> tuple[tuple[TextPiece, ...], tuple[Cell, ...], list[Row]]:
     """What :func:`_parsed_parts` finds, straight from the items of a table the grammar took
     whole (:class:`~gipr_lint.reading.grammar.CheckedTable`): its rows are its row items, each
-    with its own cells."""
-    headers = tuple([TextPiece(item.text, Span(item.span.start, item.span.end))
-                     for item in read.items if item.kind == "header"])
-    if read.kind == "review":
-        return headers, tuple([cell for item in read.items for cell in item.cells]), []
-    rows = []
+    with its own cells. One pass, objects made as :func:`_new_row` says: a report has dozens."""
+    headers: list[TextPiece] = []
+    rows: list[Row] = []
     for item in read.items:
-        if item.kind == "row":
+        kind = item.kind
+        if kind == "row":
             template = item.template
             assert template is not None
-            rows.append(Row(template.key, item.text, item.span, template.official, item.cells,
-                            item.reworded))
-    return headers, (), rows
+            rows.append(_new_row(template.key, item.text, item.span, template.official,
+                                 item.cells, item.reworded))
+        elif kind == "header":
+            headers.append(_new_text_piece(item.text, item.span))
+    if read.kind == "review":
+        return tuple(headers), tuple([cell for item in read.items for cell in item.cells]), []
+    return tuple(headers), (), rows
+
+
+def _setters(cls: type, *fields: str) -> list[Any]:
+    """The ``__set__`` of each of ``cls``'s slots for ``fields``."""
+    return [cls.__dict__[name].__set__ for name in fields]
+
+
+_ROW_FIELDS = ("key", "label", "label_span", "official_label", "cells", "reworded")
+_TEXT_PIECE_FIELDS = ("text", "span")
+_set_key, _set_label, _set_label_span, _set_official, _set_cells, _set_reworded = _setters(
+    Row, *_ROW_FIELDS)
+_set_text, _set_span = _setters(TextPiece, *_TEXT_PIECE_FIELDS)
+
+
+def _new_row(key: str, label: str, label_span: Span, official_label: str,
+             cells: tuple[Cell, ...], reworded: bool) -> Row:
+    """``Row(key, label, label_span, official_label, cells, reworded)``, made as
+    :mod:`gipr_lint.reading.layout.objects` makes cells: each field set by its slot on an
+    instance from ``object.__new__``, not through the frozen dataclass's ``__init__`` (which
+    sets each through ``object.__setattr__``, twice the cost). The same object."""
+    row = _new(Row)
+    _set_key(row, key)
+    _set_label(row, label)
+    _set_label_span(row, label_span)
+    _set_official(row, official_label)
+    _set_cells(row, cells)
+    _set_reworded(row, reworded)
+    return row  # type: ignore[no-any-return]
+
+
+def _new_text_piece(text: str, span: Span) -> TextPiece:
+    """``TextPiece(text, span)``, made as :func:`_new_row` is."""
+    piece = _new(TextPiece)
+    _set_text(piece, text)
+    _set_span(piece, span)
+    return piece  # type: ignore[no-any-return]
 
 
 #: How many opening paragraphs may be looked at for the agency, and the length below which a

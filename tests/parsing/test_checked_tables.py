@@ -98,3 +98,19 @@ def test_tables_that_fit_nowhere_are_dropped_as_token_by_token(
     monkeypatch.setattr(grammar, "_fits", lambda table, words: False)
     unchecked = grammar.parse_pieces(pieces)
     assert (checked.problems, checked.outline) == (unchecked.problems, unchecked.outline)
+
+
+def test_the_builder_s_own_constructors_set_every_field() -> None:
+    """Rows and header pieces of checked tables are made slot by slot: a field added to the
+    model would be left unset."""
+    from dataclasses import fields
+
+    from gipr_lint.model import Row, TextPiece
+    from gipr_lint.reading import builder
+    from gipr_lint.reading.source import Span
+
+    assert tuple(f.name for f in fields(Row)) == builder._ROW_FIELDS
+    assert tuple(f.name for f in fields(TextPiece)) == builder._TEXT_PIECE_FIELDS
+    span = Span(1, 2)
+    assert builder._new_row("k", "l", span, "o", (), True) == Row("k", "l", span, "o", (), True)
+    assert builder._new_text_piece("t", span) == TextPiece("t", span)
