@@ -79,12 +79,16 @@ class CheckedTable(PieceToken):
     """The token standing for a whole table whose items fit the grammar as they stand (see
     :func:`_fits`): ``payload`` is the :class:`TableRead`, and the ``inside`` tokens after it
     in the stream are the table's own (its opener to its end), which the parser passes over
-    when it shifts this one and reads instead when this one does not fit."""
+    when it shifts this one and reads instead when this one does not fit. Zero-width at the
+    table's start, like the opener."""
 
     __slots__ = ("inside",)
 
     def __init__(self, type_: str, table: TableRead, inside: int) -> None:
-        super().__init__(type_, "", table.span.start, table.span.start, table)
+        self.type = type_
+        self.value = ""
+        self.start_pos = self.end_pos = table.span.start
+        self.payload = table
         self.inside = inside
 
 
@@ -401,12 +405,15 @@ def _fits(table: TableRead, words: Vocabulary) -> bool:
 
 def _table_tokens(table: TableRead, words: Vocabulary, stream: list[PieceToken]) -> None:
     """Append the tokens of a table. One that fits (:func:`_fits`) is its :class:`CheckedTable`
-    token and as many places for its own tokens, which :func:`_read_inside` fills should the
-    parser have to read them: most tables fit, and their own tokens are most of a report's."""
+    token and as many places for its own tokens (the last its end), which :func:`_read_inside`
+    fills should the parser have to read them: most tables fit, and their own tokens are most
+    of a report's."""
     if _fits(table, words):
         inside = 2 + sum([len(item.cells) + (item.kind != "values") for item in table.items])
         stream.append(CheckedTable(words.checked[table.kind], table, inside))
-        stream += [_COVERED] * inside
+        stream += [_COVERED] * (inside - 1)
+        end = table.span.end  # the end itself, for what looks at the stream's last token
+        stream.append(PieceToken("TABLE_END", "", end, end, None))
     else:
         stream += _own_tokens(table, words)
 
@@ -452,7 +459,7 @@ def _read_inside(stream: list[PieceToken], at: int, words: Vocabulary) -> None:
     """Fill the places after the checked table at ``at`` with the table's own tokens."""
     checked = stream[at]
     assert isinstance(checked, CheckedTable) and isinstance(checked.payload, TableRead)
-    if stream[at + 1] is _COVERED:
+    if stream[at + 1] is _COVERED:  # (a table has at least its opener and its end)
         stream[at + 1:at + 1 + checked.inside] = _own_tokens(checked.payload, words)
 
 

@@ -114,3 +114,17 @@ def test_the_builder_s_own_constructors_set_every_field() -> None:
     span = Span(1, 2)
     assert builder._new_row("k", "l", span, "o", (), True) == Row("k", "l", span, "o", (), True)
     assert builder._new_text_piece("t", span) == TextPiece("t", span)
+
+
+def test_a_report_ending_with_a_checked_table_places_its_missing_sections_at_the_end(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    seed = recover(Source.from_text((ROOT / "tests" / "fixtures" / "000_6a437f78ed373b70.txt")
+                                    .read_text(encoding="utf-8"))).pieces
+    last = max(at for at, piece in enumerate(seed) if piece.kind == "table")
+    checked = grammar.parse_pieces(seed[:last + 1])
+    assert isinstance(tokens(seed[:last + 1])[-1], grammar.PieceToken)
+    missing = [p for p in checked.outline if p.kind == "section-missing"]
+    assert [p.expected for p in missing] == [5, 6]
+    assert missing[0].span.start == seed[last].span.end > 0
+    monkeypatch.setattr(grammar, "_fits", lambda table, words: False)
+    assert grammar.parse_pieces(seed[:last + 1]).outline == checked.outline
