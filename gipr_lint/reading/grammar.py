@@ -669,12 +669,20 @@ class _Recovery:
     def _last_non_cell(self) -> list[int]:
         """For each index of the stream (and its end), the index of the last token before it
         that is not a cell, -1 if none: found once, so that noting each of many extra cells
-        does not walk back over the cells before it."""
+        does not walk back over the cells before it. The places of a checked table's tokens
+        not read (:data:`_COVERED`, then its end) hold no cell: each looks back to the one before
+        it, so they are passed over at once."""
         last, found = -1, []
-        for at, token in enumerate(self.stream):
+        stream, at, count = self.stream, 0, len(self.stream)
+        while at < count:
+            token = stream[at]
             found.append(last)
             if token.type not in _CELL_TYPES:
                 last = at
+            if type(token) is CheckedTable and stream[at + 1] is _COVERED:
+                found += range(at, at + token.inside)
+                at = last = at + token.inside
+            at += 1
         found.append(last)
         return found
 

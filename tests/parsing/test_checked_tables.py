@@ -128,3 +128,19 @@ def test_a_report_ending_with_a_checked_table_places_its_missing_sections_at_the
     assert missing[0].span.start == seed[last].span.end > 0
     monkeypatch.setattr(grammar, "_fits", lambda table, words: False)
     assert grammar.parse_pieces(seed[:last + 1]).outline == checked.outline
+
+
+def test_the_recovery_looks_back_over_checked_tables_as_over_their_tokens() -> None:
+    """``_last_non_cell`` passes over a checked table's places at once: the same indexes as a
+    token by token walk."""
+    words = vocabulary(current())
+    for path in TEXTS:
+        pieces = recover(Source.from_text(path.read_text(encoding="utf-8"))).pieces
+        stream = grammar._tokens(pieces, words)[0]
+        last, walked = -1, []
+        for at, token in enumerate(stream):
+            walked.append(last)
+            if token.type != "CELL":
+                last = at
+        walked.append(last)
+        assert grammar._Recovery(stream, words)._last_non_cell == walked, path.name
