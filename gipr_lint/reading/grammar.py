@@ -23,7 +23,7 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 from typing import TYPE_CHECKING, Any
 
 from gipr_lint.model import Cell, Marker, Paragraph, Problem, TableKind
@@ -578,11 +578,14 @@ class _Outline:
         seen: set[int] = set()
         #: the headings of a section that had one before
         self.repeats: set[int] = set()
-        for at in headings:
-            number = self._number(at)
+        numbers = [self._number(at) for at in headings]
+        for at, number in zip(headings, numbers, strict=True):
             if number in seen:
                 self.repeats.add(at)
             seen.add(number)
+        #: whether the headings come in order, each once: then none is ever set aside (one that
+        #: does not fit is dropped), so the parser needs no copies to come back to
+        self.in_order = all(a < b for a, b in pairwise(numbers))
 
     def _number(self, index: int) -> int:
         return _payload_as_heading(self.stream[index]).number
@@ -931,11 +934,12 @@ def parse_pieces(pieces: list[Piece], templates: Templates | None = None) -> Par
     next_heading = next(upcoming, count := len(stream))
     index = 0
     while index < count:
+        watching = not (outline.decided or outline.in_order)
         if index == next_heading:
             next_heading = next(upcoming, count)
-            if not outline.decided:  # a copy to come back to, should this heading be set aside
+            if watching:  # a copy to come back to, should this heading be set aside
                 saved[index] = (parser.copy(), recovery.mark())
-        stop = count if outline.decided else next_heading
+        stop = next_heading if watching else count
         index = parser.run(stream, index, stop)
         if index == stop:
             continue
