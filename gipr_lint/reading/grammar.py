@@ -23,7 +23,7 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import islice, pairwise
+from itertools import islice, pairwise, repeat
 from typing import TYPE_CHECKING, Any
 
 from gipr_lint.model import Cell, Marker, Paragraph, Problem, TableKind
@@ -375,20 +375,23 @@ class _Driver:
 _END = PieceToken("$END", "", 0, 0, None)
 
 
-def _fits(table: TableRead, words: Vocabulary) -> bool:
-    """Whether the table's own tokens fit the grammar as they stand, wherever the table itself
-    may stand: table 四 is its header and then its cells, all or none; in the others the rows
-    come in template order, each with the cells the grammar gives it (a row of table 三 may have
-    none), the fillers between them have no cells, and nothing else is there."""
+def _fits(table: TableRead, words: Vocabulary) -> int:
+    """How many tokens of its own the table has (:func:`_own_tokens`) when they fit the grammar
+    as they stand, wherever the table itself may stand; 0 when they do not. Table 四 is its
+    header and then its cells, all or none; in the others the rows come in template order,
+    each with the cells the grammar gives it (a row of table 三 may have none), the fillers
+    between them have no cells, and nothing else is there."""
     items = table.items
     if table.kind == "review":
         width = words.labels[_HEADER_TYPES["review"]][0]
-        return (bool(items) and items[0].kind == "header"
-                and all(item.kind == "values" for item in items[1:])
-                and sum(len(item.cells) for item in items) in (0, width))
+        cells = sum([len(item.cells) for item in items])
+        fits = (bool(items) and items[0].kind == "header" and cells in (0, width)
+                and all(item.kind == "values" for item in items[1:]))
+        return 3 + cells if fits else 0  # the opener, the header, the cells, the end
     fillers = _FILLERS[table.kind]
     rows, labels, order = words.rows, words.labels, words.order
     last = -1
+    count = 2 + len(items)  # the opener, a token per item, the end: and each row's cells
     for item in items:
         if item.kind == "row":
             assert item.template is not None
@@ -396,11 +399,12 @@ def _fits(table: TableRead, words: Vocabulary) -> bool:
             width, optional = labels[type_]
             cells = len(item.cells)
             if order[type_] <= last or (cells != width and (cells or not optional)):
-                return False
+                return 0
             last = order[type_]
+            count += cells
         elif item.kind not in fillers or item.cells:
-            return False
-    return True
+            return 0
+    return count
 
 
 def _table_tokens(table: TableRead, words: Vocabulary, stream: list[PieceToken]) -> None:
@@ -408,10 +412,10 @@ def _table_tokens(table: TableRead, words: Vocabulary, stream: list[PieceToken])
     token and as many places for its own tokens (the last its end), which :func:`_read_inside`
     fills should the parser have to read them: most tables fit, and their own tokens are most
     of a report's."""
-    if _fits(table, words):
-        inside = 2 + sum([len(item.cells) + (item.kind != "values") for item in table.items])
+    inside = _fits(table, words)
+    if inside:
         stream.append(CheckedTable(words.checked[table.kind], table, inside))
-        stream += [_COVERED] * (inside - 1)
+        stream.extend(repeat(_COVERED, inside - 1))
         end = table.span.end  # the end itself, for what looks at the stream's last token
         stream.append(PieceToken("TABLE_END", "", end, end, None))
     else:
