@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from gipr_lint.model import (
@@ -26,7 +27,13 @@ from gipr_lint.reading.layout.signature import SignatureMatch
 from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.period import find_periods
 from gipr_lint.reading.source import Source, Span
-from gipr_lint.templates import REVIEW_COLUMNS, REVIEW_GROUPS, template_row_keys
+from gipr_lint.templates import (
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+    Templates,
+    current,
+    template_row_keys,
+)
 
 __all__ = ["build_report"]
 
@@ -138,6 +145,13 @@ def _new_text_piece(text: str, span: Span) -> TextPiece:
     return piece  # type: ignore[no-any-return]
 
 
+@lru_cache(maxsize=32)
+def _template_keys(templates: Templates, kind: str, format_: str) -> tuple[str, ...]:
+    """:func:`~gipr_lint.templates.template_row_keys`, kept per template set (``templates`` is
+    the current set, which that function reads: it is here as the cache's key)."""
+    return tuple(template_row_keys(kind, format_))
+
+
 #: How many opening paragraphs may be looked at for the agency, and the length below which a
 #: paragraph without a full stop is a line to pass over (a date, a sub-title), not a sentence.
 _OPENING_PARAGRAPHS = 3
@@ -158,6 +172,10 @@ class _Builder:
     def table(self, tree: Node) -> None:
         opener = tree.children[0]
         read = _payload_as(opener, TableRead)
+        if read.kind in self.tables:
+            self.problems.append(Problem(f"a second {read.kind} table; only the first is read",
+                                         read.span, "second-table", table=read.kind))
+            return
         if type(opener) is CheckedTable:
             headers, cells, rows = _checked_parts(read)
         else:
@@ -169,18 +187,15 @@ class _Builder:
                 group_cells = cells[index * width:index * width + width]
                 if group_cells:
                     rows.append(Row(key, label, header.span, label, group_cells))
-        if read.kind in self.tables:
-            self.problems.append(Problem(f"a second {read.kind} table; only the first is read",
-                                         read.span, "second-table", table=read.kind))
-            return
-        if (rows and all(not row.cells for row in rows)) or (read.kind == "review" and not rows):
+        empty = [row for row in rows if not row.cells]
+        if (rows and len(empty) == len(rows)) or (read.kind == "review" and not rows):
             self.problems.append(Problem("the table has labels but no numbers (was it an image?)",
                                          read.span, "no-numbers", table=read.kind))
         else:
             self.problems.extend(Problem(f"{row.label}: no numbers after the label", row.label_span,
                                          "row-shape", table=read.kind, row=row.key,
                                          expected=self._width(read, row), found=0)
-                                 for row in rows if not row.cells)
+                                 for row in empty)
 
         missing = self._missing_rows(read, rows)
         self.tables[read.kind] = Table(read.kind, read.format, tuple(rows), read.span,
@@ -193,8 +208,8 @@ class _Builder:
         if read.kind == "review":
             return ()
         present = {row.key for row in rows}
-        return tuple(key for key in template_row_keys(read.kind, read.format)
-                     if key not in present)
+        return tuple([key for key in _template_keys(current(), read.kind, read.format)
+                      if key not in present])
 
     @staticmethod
     def _width(read: TableRead, row: Row) -> int:
