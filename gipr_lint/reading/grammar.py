@@ -469,7 +469,9 @@ def _read_inside(stream: list[PieceToken], at: int, words: Vocabulary) -> None:
 
 def tokens(pieces: list[Piece], words: Vocabulary | None = None) -> list[PieceToken]:
     """The token stream for a list of recovered pieces, in the terminals of ``words`` (those of
-    the current template set when left out), with every checked table's own tokens read."""
+    the current template set when left out), with every checked table's own tokens read. A
+    parser takes either a :class:`CheckedTable` or the tokens it covers, not both: Lark
+    (:func:`report_parser`) is fed the stream without one or the other."""
     words = vocabulary(current()) if words is None else words
     stream = _tokens(pieces, words)[0]
     for at, token in enumerate(stream):
