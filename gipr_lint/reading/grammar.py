@@ -6,7 +6,9 @@ The grammar states the canonical report; it is generated from the templates
 come from :mod:`gipr_lint.reading.layout`, not from a character lexer: :func:`tokens` turns the
 recovered pieces into tokens that carry the piece they stand for (``token.payload``). Lark
 analyses the grammar into an LALR table (kept between runs by
-:mod:`~gipr_lint.reading.grammar_cache`); :class:`_Driver` runs it over the tokens.
+:mod:`~gipr_lint.reading.grammar_cache`); :class:`_Driver` runs it over the tokens. A table
+whose items fit the grammar as they stand (most do) is one :class:`CheckedTable` token for the
+driver, its own tokens made only if it does not fit where it stands (:func:`_table_tokens`).
 
 When the pieces do not fit, :func:`parse_pieces` recovers where the parser stops and goes on: a
 linter never gives up on a whole file. A row that ended early is padded with unread cells, an
