@@ -142,7 +142,8 @@ class Vocabulary:
     ``shown`` says how a terminal is named in a structure problem; ``elsewhere`` maps each
     table opener to the opener of the same table met outside its section; ``checked`` maps each
     table kind to the terminal that stands for a whole table of that kind found to fit
-    (``_CHECKED_HEAD``), and ``order`` each row label to its place in its table's template.
+    (``_CHECKED_HEAD``); ``shapes`` gives, for each table and format, each row's place in the
+    template, its number of cells and whether they may all be left out, by row key.
     """
 
     openers: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -157,7 +158,8 @@ class Vocabulary:
     #: the terminal of each sub-heading (style, value) the grammar counts
     sub_terminals: dict[tuple[str, int], str] = field(default_factory=dict)
     checked: dict[str, str] = field(default_factory=dict)
-    order: dict[str, int] = field(default_factory=dict)
+    shapes: dict[tuple[str, str], dict[str, tuple[int, int, bool]]] = field(
+        default_factory=dict)
 
     def row_terminal(self, kind: str, format_: str, key: str, rule: str, width: int,
                      optional: bool) -> str:
@@ -250,7 +252,8 @@ def _ordered(vocabulary: Vocabulary, table: str, format_: str, filler: str,
     prefix = f"_{table}_{format_}"
     for index, (row, width, shown) in enumerate(rows):
         terminal = vocabulary.row_terminal(table, format_, row.key, shown, width, cells_optional)
-        vocabulary.order[terminal] = index
+        vocabulary.shapes.setdefault((table, format_), {})[row.key] = (index, width,
+                                                                       cells_optional)
         rule = terminal.lower()
         cells = f"({_cells(width)})?" if cells_optional else _cells(width)
         yield f"// {row.key}: {shown} ({width} cells)"

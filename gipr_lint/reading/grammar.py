@@ -391,18 +391,17 @@ def _fits(table: TableRead, words: Vocabulary) -> int:
                 and all(item.kind == "values" for item in items[1:]))
         return 3 + cells if fits else 0  # the opener, the header, the cells, the end
     fillers = _FILLERS[table.kind]
-    rows, labels, order = words.rows, words.labels, words.order
+    shapes = words.shapes[(table.kind, table.format)]
     last = -1
     count = 2 + len(items)  # the opener, a token per item, the end: and each row's cells
     for item in items:
         if item.kind == "row":
             assert item.template is not None
-            type_ = rows[(table.kind, table.format, item.template.key)]
-            width, optional = labels[type_]
+            place, width, optional = shapes[item.template.key]
             cells = len(item.cells)
-            if order[type_] <= last or (cells != width and (cells or not optional)):
+            if place <= last or (cells != width and (cells or not optional)):
                 return 0
-            last = order[type_]
+            last = place
             count += cells
         elif item.kind not in fillers or item.cells:
             return 0
