@@ -47,6 +47,13 @@ SUB_CAP = 20
 #: no table of their own, 二 to 四 each hold theirs, a section set aside holds any.
 _CONTEXTS = ("plain", "2", "3", "4", "stray")
 
+#: The items of each section body (see ``_HEAD``).
+_ITEMS = {"plain": "PARAGRAPH | DEBRIS | _table_elsewhere",
+          "2": "PARAGRAPH | DEBRIS | _table_elsewhere | active_table",
+          "3": "PARAGRAPH | DEBRIS | _table_elsewhere | requests_table",
+          "4": "PARAGRAPH | DEBRIS | _table_elsewhere | review_table",
+          "stray": "PARAGRAPH | DEBRIS | _table_elsewhere | _table"}
+
 _SUB_HEAD = """
 // Sub-items: a paragraph opening with a parenthesised marker （一） or （1） (numbered up to
 // {cap}) is a terminal SUB_<STYLE>_<N> (SUB_CJK_2 is （二）, SUB_ARABIC_3 is （3）). In a section,
@@ -110,11 +117,10 @@ section_4: SECTION_4 _body_4 -> section
 section_5: SECTION_5 _body_plain -> section
 section_6: SECTION_6 _body_plain -> section
 stray_section: (SECTION_MISPLACED | SECTION_REPEATED) _body_stray -> section
-_item_plain: PARAGRAPH | DEBRIS | _table_elsewhere
-_item_2: PARAGRAPH | DEBRIS | _table_elsewhere | active_table
-_item_3: PARAGRAPH | DEBRIS | _table_elsewhere | requests_table
-_item_4: PARAGRAPH | DEBRIS | _table_elsewhere | review_table
-_item_stray: PARAGRAPH | DEBRIS | _table_elsewhere | _table
+// A section's items are paragraphs, debris and tables met outside their section; in 二, 三
+// and 四 also the section's own table, in a section set aside any table. They are written out
+// in each body below rather than named by a rule, so that the parser takes each item in one
+// step (a section has many).
 _table: active_table | requests_table | review_table
 _table_elsewhere: active_table_elsewhere | requests_table_elsewhere | review_table_elsewhere
 
@@ -196,7 +202,7 @@ def _subitem_rules(vocabulary: Vocabulary) -> list[str]:
         " | ".join(f"SUB_{infix}_{n}" for n in range(1, SUB_CAP + 1))
         for infix in SUB_STYLES.values()))
     for context in _CONTEXTS:
-        item = f"_item_{context}"
+        item = f"({_ITEMS[context]})"
         tops = [f"_sub_{context}_{infix.lower()}" for infix in SUB_STYLES.values()]
         lines.append(f"_body_{context}: {item}* (" + " | ".join(f"{top}+" for top in tops) + ")?")
         for top, infix in zip(tops, SUB_STYLES.values(), strict=True):
