@@ -391,7 +391,7 @@ def _fits(table: TableRead, words: Vocabulary) -> int:
                 and all(item.kind == "values" for item in items[1:]))
         return 3 + cells if fits else 0  # the opener, the header, the cells, the end
     fillers = _FILLERS[table.kind]
-    shapes = words.shapes[(table.kind, table.format)]
+    shapes = words.shapes.get((table.kind, table.format), {})  # none: a format without rows
     last = -1
     count = 2 + len(items)  # the opener, a token per item, the end: and each row's cells
     for item in items:
