@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeVar
+from functools import lru_cache
+from typing import Any, TypeVar
 
 from gipr_lint.model import (
     AgencyKind,
@@ -20,17 +21,24 @@ from gipr_lint.model import (
     TextPiece,
 )
 from gipr_lint.reading.facts import agency_from_text, agency_kind, title_facts
-from gipr_lint.reading.grammar import Node, PieceToken
+from gipr_lint.reading.grammar import CheckedTable, Node, PieceToken
 from gipr_lint.reading.layout.headings import HeadingMatch
 from gipr_lint.reading.layout.signature import SignatureMatch
 from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.period import find_periods
 from gipr_lint.reading.source import Source, Span
-from gipr_lint.templates import REVIEW_COLUMNS, REVIEW_GROUPS, template_row_keys
+from gipr_lint.templates import (
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+    Templates,
+    current,
+    template_row_keys,
+)
 
 __all__ = ["build_report"]
 
 _T = TypeVar("_T")
+_new = object.__new__
 
 
 def _payload(token: object) -> object:
@@ -65,6 +73,85 @@ def _row(node: Node) -> Row:
     return Row(template.key, item.text, item.span, template.official, cells, item.reworded)
 
 
+def _parsed_parts(tree: Node) -> tuple[tuple[TextPiece, ...], tuple[Cell, ...], list[Row]]:
+    """A table's headers, table 四's cells and the other tables' rows, from the table's node."""
+    found: list[TextPiece] = []
+    row_nodes: list[Node] = []
+    for child in tree.children[1:]:  # one pass: header tokens and row nodes
+        if type(child) is PieceToken:
+            if child.type.endswith("HEADER"):
+                found.append(TextPiece(child.value, Span(child.start_pos, child.end_pos)))
+        elif isinstance(child, Node):
+            row_nodes.append(child)
+    values = next((c for c in row_nodes if c.data == "review_values"), None)
+    cells = _cells(values.children) if values is not None else ()
+    rows = [_row(child) for child in row_nodes if child.data != "review_values"]
+    return tuple(found), cells, rows
+
+
+def _checked_parts(read: TableRead) -> tuple[tuple[TextPiece, ...], tuple[Cell, ...], list[Row]]:
+    """What :func:`_parsed_parts` finds, straight from the items of a table the grammar took
+    whole (:class:`~gipr_lint.reading.grammar.CheckedTable`): its rows are its row items, each
+    with its own cells. One pass, objects made as :func:`_new_row` says: a report has dozens."""
+    headers: list[TextPiece] = []
+    rows: list[Row] = []
+    for item in read.items:
+        kind = item.kind
+        if kind == "row":
+            template = item.template
+            assert template is not None
+            rows.append(_new_row(template.key, item.text, item.span, template.official,
+                                 item.cells, item.reworded))
+        elif kind == "header":
+            headers.append(_new_text_piece(item.text, item.span))
+    if read.kind == "review":
+        return tuple(headers), tuple([cell for item in read.items for cell in item.cells]), []
+    return tuple(headers), (), rows
+
+
+def _setters(cls: type, *fields: str) -> list[Any]:
+    """The ``__set__`` of each of ``cls``'s slots for ``fields``."""
+    return [cls.__dict__[name].__set__ for name in fields]
+
+
+_ROW_FIELDS = ("key", "label", "label_span", "official_label", "cells", "reworded")
+_TEXT_PIECE_FIELDS = ("text", "span")
+_set_key, _set_label, _set_label_span, _set_official, _set_cells, _set_reworded = _setters(
+    Row, *_ROW_FIELDS)
+_set_text, _set_span = _setters(TextPiece, *_TEXT_PIECE_FIELDS)
+
+
+def _new_row(key: str, label: str, label_span: Span, official_label: str,
+             cells: tuple[Cell, ...], reworded: bool) -> Row:
+    """``Row(key, label, label_span, official_label, cells, reworded)``, made as
+    :mod:`gipr_lint.reading.layout.objects` makes cells: each field set by its slot on an
+    instance from ``object.__new__``, not through the frozen dataclass's ``__init__`` (which
+    sets each through ``object.__setattr__``, twice the cost). The same object."""
+    row = _new(Row)
+    _set_key(row, key)
+    _set_label(row, label)
+    _set_label_span(row, label_span)
+    _set_official(row, official_label)
+    _set_cells(row, cells)
+    _set_reworded(row, reworded)
+    return row  # type: ignore[no-any-return]
+
+
+def _new_text_piece(text: str, span: Span) -> TextPiece:
+    """``TextPiece(text, span)``, made as :func:`_new_row` is."""
+    piece = _new(TextPiece)
+    _set_text(piece, text)
+    _set_span(piece, span)
+    return piece  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=32)
+def _template_keys(templates: Templates, kind: str, format_: str) -> tuple[str, ...]:
+    """:func:`~gipr_lint.templates.template_row_keys`, kept per template set (``templates`` is
+    the current set, which that function reads: it is here as the cache's key)."""
+    return tuple(template_row_keys(kind, format_))
+
+
 #: How many opening paragraphs may be looked at for the agency, and the length below which a
 #: paragraph without a full stop is a line to pass over (a date, a sub-title), not a sentence.
 _OPENING_PARAGRAPHS = 3
@@ -85,39 +172,30 @@ class _Builder:
     def table(self, tree: Node) -> None:
         opener = tree.children[0]
         read = _payload_as(opener, TableRead)
-        found: list[TextPiece] = []
-        row_nodes: list[Node] = []
-        for child in tree.children[1:]:  # one pass: header tokens and row nodes
-            if type(child) is PieceToken:
-                if child.type.endswith("HEADER"):
-                    found.append(TextPiece(child.value, Span(child.start_pos, child.end_pos)))
-            elif isinstance(child, Node):
-                row_nodes.append(child)
-        headers = tuple(found)
-        rows: list[Row] = []
+        if read.kind in self.tables:
+            self.problems.append(Problem(f"a second {read.kind} table; only the first is read",
+                                         read.span, "second-table", table=read.kind))
+            return
+        if type(opener) is CheckedTable:
+            headers, cells, rows = _checked_parts(read)
+        else:
+            headers, cells, rows = _parsed_parts(tree)
         if read.kind == "review":
-            values = next((c for c in row_nodes if c.data == "review_values"), None)
-            cells = _cells(values.children) if values is not None else ()
             header = headers[0] if headers else TextPiece("", read.span)
             for index, (key, label) in enumerate(REVIEW_GROUPS):
                 width = len(REVIEW_COLUMNS)
                 group_cells = cells[index * width:index * width + width]
                 if group_cells:
                     rows.append(Row(key, label, header.span, label, group_cells))
-        else:
-            rows = [_row(child) for child in row_nodes]
-        if read.kind in self.tables:
-            self.problems.append(Problem(f"a second {read.kind} table; only the first is read",
-                                         read.span, "second-table", table=read.kind))
-            return
-        if (rows and all(not row.cells for row in rows)) or (read.kind == "review" and not rows):
+        empty = [row for row in rows if not row.cells]
+        if (rows and len(empty) == len(rows)) or (read.kind == "review" and not rows):
             self.problems.append(Problem("the table has labels but no numbers (was it an image?)",
                                          read.span, "no-numbers", table=read.kind))
         else:
             self.problems.extend(Problem(f"{row.label}: no numbers after the label", row.label_span,
                                          "row-shape", table=read.kind, row=row.key,
                                          expected=self._width(read, row), found=0)
-                                 for row in rows if not row.cells)
+                                 for row in empty)
 
         missing = self._missing_rows(read, rows)
         self.tables[read.kind] = Table(read.kind, read.format, tuple(rows), read.span,
@@ -130,8 +208,8 @@ class _Builder:
         if read.kind == "review":
             return ()
         present = {row.key for row in rows}
-        return tuple(key for key in template_row_keys(read.kind, read.format)
-                     if key not in present)
+        return tuple([key for key in _template_keys(current(), read.kind, read.format)
+                      if key not in present])
 
     @staticmethod
     def _width(read: TableRead, row: Row) -> int:

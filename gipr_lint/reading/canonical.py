@@ -47,6 +47,13 @@ SUB_CAP = 20
 #: no table of their own, 二 to 四 each hold theirs, a section set aside holds any.
 _CONTEXTS = ("plain", "2", "3", "4", "stray")
 
+#: The items of each section body (see ``_HEAD``).
+_ITEMS = {"plain": "PARAGRAPH | DEBRIS | _table_elsewhere",
+          "2": "PARAGRAPH | DEBRIS | _table_elsewhere | active_table",
+          "3": "PARAGRAPH | DEBRIS | _table_elsewhere | requests_table",
+          "4": "PARAGRAPH | DEBRIS | _table_elsewhere | review_table",
+          "stray": "PARAGRAPH | DEBRIS | _table_elsewhere | _table"}
+
 _SUB_HEAD = """
 // Sub-items: a paragraph opening with a parenthesised marker （一） or （1） (numbered up to
 // {cap}) is a terminal SUB_<STYLE>_<N> (SUB_CJK_2 is （二）, SUB_ARABIC_3 is （3）). In a section,
@@ -110,11 +117,10 @@ section_4: SECTION_4 _body_4 -> section
 section_5: SECTION_5 _body_plain -> section
 section_6: SECTION_6 _body_plain -> section
 stray_section: (SECTION_MISPLACED | SECTION_REPEATED) _body_stray -> section
-_item_plain: PARAGRAPH | DEBRIS | _table_elsewhere
-_item_2: PARAGRAPH | DEBRIS | _table_elsewhere | active_table
-_item_3: PARAGRAPH | DEBRIS | _table_elsewhere | requests_table
-_item_4: PARAGRAPH | DEBRIS | _table_elsewhere | review_table
-_item_stray: PARAGRAPH | DEBRIS | _table_elsewhere | _table
+// A section's items are paragraphs, debris and tables met outside their section; in 二, 三
+// and 四 also the section's own table, in a section set aside any table. They are written out
+// in each body below rather than named by a rule, so that the parser takes each item in one
+// step (a section has many).
 _table: active_table | requests_table | review_table
 _table_elsewhere: active_table_elsewhere | requests_table_elsewhere | review_table_elsewhere
 
@@ -140,7 +146,10 @@ class Vocabulary:
     terminal a row's cells follow (the row labels and table 四's header) to the number of cells
     the grammar gives it and whether they may all be left out (a table whose numbers were lost);
     ``shown`` says how a terminal is named in a structure problem; ``elsewhere`` maps each
-    table opener to the opener of the same table met outside its section.
+    table opener to the opener of the same table met outside its section; ``checked`` maps each
+    table kind to the terminal that stands for a whole table of that kind found to fit
+    (``_CHECKED_HEAD``); ``shapes`` gives, for each table and format, each row's place in the
+    template, its number of cells and whether they may all be left out, by row key.
     """
 
     openers: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -154,6 +163,9 @@ class Vocabulary:
     subs: dict[str, tuple[str, int]] = field(default_factory=dict)
     #: the terminal of each sub-heading (style, value) the grammar counts
     sub_terminals: dict[tuple[str, int], str] = field(default_factory=dict)
+    checked: dict[str, str] = field(default_factory=dict)
+    shapes: dict[tuple[str, str], dict[str, tuple[int, int, bool]]] = field(
+        default_factory=dict)
 
     def row_terminal(self, kind: str, format_: str, key: str, rule: str, width: int,
                      optional: bool) -> str:
@@ -190,7 +202,7 @@ def _subitem_rules(vocabulary: Vocabulary) -> list[str]:
         " | ".join(f"SUB_{infix}_{n}" for n in range(1, SUB_CAP + 1))
         for infix in SUB_STYLES.values()))
     for context in _CONTEXTS:
-        item = f"_item_{context}"
+        item = f"({_ITEMS[context]})"
         tops = [f"_sub_{context}_{infix.lower()}" for infix in SUB_STYLES.values()]
         lines.append(f"_body_{context}: {item}* (" + " | ".join(f"{top}+" for top in tops) + ")?")
         for top, infix in zip(tops, SUB_STYLES.values(), strict=True):
@@ -204,16 +216,29 @@ def _subitem_rules(vocabulary: Vocabulary) -> list[str]:
     return lines
 
 
+_CHECKED_HEAD = """
+// A table whose items the reader found to fit this grammar as they stand (rows in template
+// order, each with its number of cells, fillers only between them) comes first as one token
+// <KIND>_TABLE_CHECKED standing for the whole table, followed by its own tokens: the parser
+// shifts the one and passes over the others (most of a report's tokens). Where the checked
+// token does not fit (a table outside its section), the parser reads the table's own tokens
+// instead, so that the recovery meets them as it would without it. The checked terminal
+// starts the same rule as the openers, so every state acts alike on both until one is shifted."""
+
+
 def _with_elsewhere(vocabulary: Vocabulary, rule: str, openers: list[str]) -> list[str]:
-    """``rule`` with its alternatives (each an opener and the table's body), and the same table
-    opened outside its section (``<rule>_elsewhere``, built as ``rule``)."""
+    """``rule`` with its alternatives (each an opener and the table's body, then the checked
+    table's token), and the same table opened outside its section (``<rule>_elsewhere``, built
+    as ``rule``)."""
+    kind = rule.removesuffix("_table")
+    checked = vocabulary.checked[kind] = f"{kind.upper()}_TABLE_CHECKED"
     elsewhere = []
     for alternative in openers:
         opener, _, body = alternative.partition(" ")
         vocabulary.elsewhere[opener] = f"{opener}_ELSEWHERE"
         elsewhere.append(f"{opener}_ELSEWHERE {body} -> {rule}")
     indent = " " * (len(rule) + 10)
-    return [f"{rule}: " + f"\n{' ' * len(rule)}| ".join(openers),
+    return [f"{rule}: " + f"\n{' ' * len(rule)}| ".join([*openers, checked]),
             f"{rule}_elsewhere: " + f"\n{indent}| ".join(elsewhere)]
 
 
@@ -233,6 +258,8 @@ def _ordered(vocabulary: Vocabulary, table: str, format_: str, filler: str,
     prefix = f"_{table}_{format_}"
     for index, (row, width, shown) in enumerate(rows):
         terminal = vocabulary.row_terminal(table, format_, row.key, shown, width, cells_optional)
+        vocabulary.shapes.setdefault((table, format_), {})[row.key] = (index, width,
+                                                                       cells_optional)
         rule = terminal.lower()
         cells = f"({_cells(width)})?" if cells_optional else _cells(width)
         yield f"// {row.key}: {shown} ({width} cells)"
@@ -257,7 +284,7 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
     vocabulary.shown.update({name: "section heading" for name in (
         *(f"SECTION_{number}" for number in range(1, 7)), "SECTION_MISPLACED",
         "SECTION_REPEATED")})
-    lines = [_HEAD]
+    lines = [_HEAD, _CHECKED_HEAD]
     declared = ["TITLE PARAGRAPH DEBRIS",
                 " ".join(f"SECTION_{number}" for number in range(1, 7)),
                 "SECTION_MISPLACED SECTION_REPEATED", "ACTIVE_BLOCK ACTIVE_HEADER",
@@ -327,6 +354,7 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
     declared.append(" ".join(vocabulary.openers[("active", f)] for f in _FORMATS))
     declared.append(" ".join(vocabulary.openers[("requests", f)] for f in _FORMATS))
     declared.append(" ".join(vocabulary.elsewhere.values()))
+    declared.append(" ".join(vocabulary.checked.values()))
     subs = list(vocabulary.subs)
     declared.extend(" ".join(subs[i:i + 10]) for i in range(0, len(subs), 10))
     declared.extend(" ".join(vocabulary.declared[i:i + 4])

@@ -6,7 +6,9 @@ The grammar states the canonical report; it is generated from the templates
 come from :mod:`gipr_lint.reading.layout`, not from a character lexer: :func:`tokens` turns the
 recovered pieces into tokens that carry the piece they stand for (``token.payload``). Lark
 analyses the grammar into an LALR table (kept between runs by
-:mod:`~gipr_lint.reading.grammar_cache`); :class:`_Driver` runs it over the tokens.
+:mod:`~gipr_lint.reading.grammar_cache`); :class:`_Driver` runs it over the tokens. A table
+whose items fit the grammar as they stand (most do) is one :class:`CheckedTable` token for the
+driver, its own tokens made only if it does not fit where it stands (:func:`_table_tokens`).
 
 When the pieces do not fit, :func:`parse_pieces` recovers where the parser stops and goes on: a
 linter never gives up on a whole file. A row that ended early is padded with unread cells, an
@@ -23,7 +25,7 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import islice
+from itertools import islice, pairwise, repeat
 from typing import TYPE_CHECKING, Any
 
 from gipr_lint.model import Cell, Marker, Paragraph, Problem, TableKind
@@ -39,12 +41,15 @@ from gipr_lint.templates import TABLE_NUMERALS, Templates, current
 if TYPE_CHECKING:
     from lark import Lark
 
-__all__ = ["Parsed", "PieceToken", "grammar_text", "load_parse_table", "parse_pieces",
-           "report_parser", "tokens"]
+__all__ = ["CheckedTable", "Parsed", "PieceToken", "grammar_text", "load_parse_table",
+           "parse_pieces", "report_parser", "tokens"]
 
 _CELL_TYPES = frozenset({"CELL"})
 _HEADER_TYPES = {"active": "ACTIVE_HEADER", "requests": "REQUEST_HEADER", "review": "REVIEW_HEADER"}
 _PIECE_TYPES = {"title": "TITLE", "debris": "DEBRIS", "paragraph": "PARAGRAPH"}
+#: The items besides rows that table 二 and table 三 hold between their rows (the grammar's
+#: ``_active_filler`` and ``_request_filler``).
+_FILLERS = {"active": frozenset({"header", "block"}), "requests": frozenset({"header", "group"})}
 
 
 class PieceToken:
@@ -70,6 +75,23 @@ class PieceToken:
 
     def __repr__(self) -> str:
         return f"PieceToken({self.type!r}, {self.value!r})"
+
+
+class CheckedTable(PieceToken):
+    """The token standing for a whole table whose items fit the grammar as they stand (see
+    :func:`_fits`): ``payload`` is the :class:`TableRead`, and the ``inside`` tokens after it
+    in the stream are the table's own (its opener to its end), which the parser passes over
+    when it shifts this one and reads instead when this one does not fit. Zero-width at the
+    table's start, like the opener."""
+
+    __slots__ = ("inside",)
+
+    def __init__(self, type_: str, table: TableRead, inside: int) -> None:
+        self.type = type_
+        self.value = ""
+        self.start_pos = self.end_pos = table.span.start
+        self.payload = table
+        self.inside = inside
 
 
 def _token(type_: str, span: Span, text: str, payload: object) -> PieceToken:
@@ -263,7 +285,8 @@ class _Driver:
 
     def run(self, stream: list[PieceToken], start: int, stop: int) -> int:
         """Feed ``stream[start:stop]`` and return the index of the first token the grammar has
-        no place for (``stop`` when all fit). That token is not shifted; the reductions its
+        no place for (``stop`` when all fit); a :class:`CheckedTable` shifted stands for the
+        tokens after it that it covers. The misfit token is not shifted; the reductions its
         arrival called for stay made, as in Lark's own parser (a roll-back uses a copy taken
         before the token). One loop over many tokens: this is the parse's hot path."""
         rows, row, rules = self.table.rows, self.table.row, self.table.rules
@@ -271,7 +294,8 @@ class _Driver:
         values: list[Any] = self.values
         taken: list[Any]
         end = self.table.end
-        for index in range(start, stop):
+        index = start
+        while index < stop:
             token = stream[index]
             type_ = token.type
             while True:
@@ -281,6 +305,8 @@ class _Driver:
                 if action >= 0:
                     states.append(action)
                     values.append(token)
+                    if type(token) is CheckedTable:  # a whole table: pass over its own tokens
+                        index += token.inside
                     break
                 size, origin, name, spliced = rules[~action]
                 if size == 1:
@@ -320,6 +346,7 @@ class _Driver:
                 values.append(taken if name is None else Node(name, taken))
                 if type_ == "$END" and states[-1] == end:
                     break
+            index += 1
         return stop
 
     def accepts(self, type_: str) -> bool:
@@ -350,11 +377,57 @@ class _Driver:
 _END = PieceToken("$END", "", 0, 0, None)
 
 
+def _fits(table: TableRead, words: Vocabulary) -> int:
+    """How many tokens of its own the table has (:func:`_own_tokens`) when they fit the grammar
+    as they stand, wherever the table itself may stand; 0 when they do not. Table 四 is its
+    header and then its cells, all or none; in the others the rows come in template order,
+    each with the cells the grammar gives it (a row of table 三 may have none), the fillers
+    between them have no cells, and nothing else is there."""
+    items = table.items
+    if table.kind == "review":
+        width = words.labels[_HEADER_TYPES["review"]][0]
+        cells = sum([len(item.cells) for item in items])
+        fits = (bool(items) and items[0].kind == "header" and cells in (0, width)
+                and all(item.kind == "values" for item in items[1:]))
+        return 3 + cells if fits else 0  # the opener, the header, the cells, the end
+    fillers = _FILLERS[table.kind]
+    shapes = words.shapes.get((table.kind, table.format), {})  # none: a format without rows
+    last = -1
+    count = 2 + len(items)  # the opener, a token per item, the end: and each row's cells
+    for item in items:
+        if item.kind == "row":
+            assert item.template is not None
+            place, width, optional = shapes[item.template.key]
+            cells = len(item.cells)
+            if place <= last or (cells != width and (cells or not optional)):
+                return 0
+            last = place
+            count += cells
+        elif item.kind not in fillers or item.cells:
+            return 0
+    return count
+
+
 def _table_tokens(table: TableRead, words: Vocabulary, stream: list[PieceToken]) -> None:
-    """Append the tokens of a table: its opener, then each item (header, block, group, row
-    label) followed by its cells, then its zero-width end. Written as one loop: a table is most
-    of a report's tokens."""
-    append = stream.append
+    """Append the tokens of a table. One that fits (:func:`_fits`) is its :class:`CheckedTable`
+    token and as many places for its own tokens (the last its end), which :func:`_read_inside`
+    fills should the parser have to read them: most tables fit, and their own tokens are most
+    of a report's."""
+    inside = _fits(table, words)
+    if inside:
+        stream.append(CheckedTable(words.checked[table.kind], table, inside))
+        stream.extend(repeat(_COVERED, inside - 1))
+        end = table.span.end  # the end itself, for what looks at the stream's last token
+        stream.append(PieceToken("TABLE_END", "", end, end, None))
+    else:
+        stream += _own_tokens(table, words)
+
+
+def _own_tokens(table: TableRead, words: Vocabulary) -> list[PieceToken]:
+    """A table's own tokens: its opener, then each item (header, block, group, row label)
+    followed by its cells, then its zero-width end. Written as one loop: a table has many."""
+    own: list[PieceToken] = []
+    append = own.append
     start = table.span.start
     append(PieceToken(words.openers[(table.kind, table.format)], "", start, start, table))
     rows = words.rows
@@ -378,12 +451,34 @@ def _table_tokens(table: TableRead, words: Vocabulary, stream: list[PieceToken])
             append(PieceToken("CELL", cell.raw, span.start, span.end, cell))
     end = table.span.end
     append(PieceToken("TABLE_END", "", end, end, None))
+    return own
+
+
+#: What holds the places of a checked table's own tokens until they are read (a token of no
+#: terminal, neither a cell nor a row label, carrying nothing: what the recovery looks back
+#: over sees the checked table's token before it, as it would see the table's opener).
+_COVERED = PieceToken("COVERED", "", 0, 0, None)
+
+
+def _read_inside(stream: list[PieceToken], at: int, words: Vocabulary) -> None:
+    """Fill the places after the checked table at ``at`` with the table's own tokens."""
+    checked = stream[at]
+    assert isinstance(checked, CheckedTable) and isinstance(checked.payload, TableRead)
+    if stream[at + 1] is _COVERED:  # (a table has at least its opener and its end)
+        stream[at + 1:at + 1 + checked.inside] = _own_tokens(checked.payload, words)
 
 
 def tokens(pieces: list[Piece], words: Vocabulary | None = None) -> list[PieceToken]:
     """The token stream for a list of recovered pieces, in the terminals of ``words`` (those of
-    the current template set when left out)."""
-    return _tokens(pieces, vocabulary(current()) if words is None else words)[0]
+    the current template set when left out), with every checked table's own tokens read. A
+    parser takes either a :class:`CheckedTable` or the tokens it covers, not both: Lark
+    (:func:`report_parser`) is fed the stream without one or the other."""
+    words = vocabulary(current()) if words is None else words
+    stream = _tokens(pieces, words)[0]
+    for at, token in enumerate(stream):
+        if type(token) is CheckedTable:
+            _read_inside(stream, at, words)
+    return stream
 
 
 def _tokens(pieces: list[Piece], words: Vocabulary
@@ -490,11 +585,14 @@ class _Outline:
         seen: set[int] = set()
         #: the headings of a section that had one before
         self.repeats: set[int] = set()
-        for at in headings:
-            number = self._number(at)
+        numbers = [self._number(at) for at in headings]
+        for at, number in zip(headings, numbers, strict=True):
             if number in seen:
                 self.repeats.add(at)
             seen.add(number)
+        #: whether the headings come in order, each once: then none is ever set aside (one that
+        #: does not fit is dropped), so the parser needs no copies to come back to
+        self.in_order = all(a < b for a, b in pairwise(numbers))
 
     def _number(self, index: int) -> int:
         return _payload_as_heading(self.stream[index]).number
@@ -581,14 +679,37 @@ class _Recovery:
     def _last_non_cell(self) -> list[int]:
         """For each index of the stream (and its end), the index of the last token before it
         that is not a cell, -1 if none: found once, so that noting each of many extra cells
-        does not walk back over the cells before it."""
+        does not walk back over the cells before it. The places of a checked table's tokens
+        not read (:data:`_COVERED`, then its end) hold no cell: each looks back to the one before
+        it, so they are passed over at once."""
         last, found = -1, []
-        for at, token in enumerate(self.stream):
+        stream, at, count = self.stream, 0, len(self.stream)
+        while at < count:
+            token = stream[at]
             found.append(last)
             if token.type not in _CELL_TYPES:
                 last = at
+            if type(token) is CheckedTable and stream[at + 1] is _COVERED:
+                found += range(at, at + token.inside)
+                at = last = at + token.inside
+            at += 1
         found.append(last)
         return found
+
+    def read_inside(self, at: int) -> None:
+        """The checked table at ``at`` does not fit where it stands: fill in its own tokens for
+        the parser to read, and what :attr:`_last_non_cell` found in their places (only there:
+        the places before them and after them look back to the same tokens)."""
+        _read_inside(self.stream, at, self.words)
+        found = vars(self).get("_last_non_cell")
+        checked = self.stream[at]
+        if found is None or not isinstance(checked, CheckedTable):
+            return
+        last = at
+        for place in range(at + 1, at + 1 + checked.inside):
+            found[place] = last
+            if self.stream[place].type not in _CELL_TYPES:
+                last = place
 
     def _cells_after(self, label: int) -> int:
         """How many cell tokens follow the token at ``label`` (counted once per label)."""
@@ -820,15 +941,20 @@ def parse_pieces(pieces: list[Piece], templates: Templates | None = None) -> Par
     next_heading = next(upcoming, count := len(stream))
     index = 0
     while index < count:
+        watching = not (outline.decided or outline.in_order)
         if index == next_heading:
             next_heading = next(upcoming, count)
-            if not outline.decided:  # a copy to come back to, should this heading be set aside
+            if watching:  # a copy to come back to, should this heading be set aside
                 saved[index] = (parser.copy(), recovery.mark())
-        stop = count if outline.decided else next_heading
+        stop = next_heading if watching else count
         index = parser.run(stream, index, stop)
         if index == stop:
             continue
         token = stream[index]
+        if type(token) is CheckedTable:  # the table as one does not fit here: read its tokens
+            recovery.read_inside(index)
+            index += 1
+            continue
         if type(token.payload) is HeadingMatch:
             if not recovery.fit(parser, index, token):
                 again = outline.misfit(index)
