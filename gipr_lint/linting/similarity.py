@@ -25,7 +25,7 @@ import unicodedata
 import zlib
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import cache
-from itertools import accumulate, count, islice, repeat, tee
+from itertools import accumulate, chain, count, islice, repeat, tee
 from typing import TypeVar
 
 from gipr_lint.regex import compile_re
@@ -244,7 +244,10 @@ def estimate(first: Sequence[int], second: Sequence[int]) -> float:
     empty)."""
     if not first or not second:
         return 0.0
-    return sum(1 for a, b in zip(first, second, strict=True) if a == b) / len(first)
+    if len(first) != len(second):
+        raise ValueError("signatures of different sizes")
+    # the equal bins counted in C (a run compares thousands of pairs)
+    return sum(map(operator.eq, first, second)) / len(first)
 
 
 def containment(part: set[int], whole: set[int]) -> float:
@@ -276,22 +279,17 @@ def near_duplicates(items: Iterable[tuple[K, Sequence[int]]], threshold: float, 
         index = len(keys)
         keys.append(key)
         signatures.append(sig)
-        bands = [(band, tuple(sig[band * _ROWS:(band + 1) * _ROWS])) for band in range(BANDS)]
-        seen: set[int] = set()
-        best: tuple[float, int] | None = None
-        for band_key in bands:
-            members = buckets.get(band_key)
-            if not members:
-                continue
-            for other in members:
-                if other in seen or len(seen) >= candidate_cap:
-                    continue
-                seen.add(other)
-                similarity = estimate(sig, signatures[other])
-                if similarity >= threshold and (best is None or similarity > best[0]):
-                    best = (similarity, other)
-        if best is not None:
-            pairs.append((keys[best[1]], key, best[0]))
+        # the band keys and the candidates (the first ``candidate_cap`` distinct earlier items
+        # in band order) are made in C: in a batch of near-copies every bucket is full
+        bands = list(zip(range(BANDS), zip(*[iter(sig)] * _ROWS, strict=True), strict=True))
+        candidates = list(islice(dict.fromkeys(chain.from_iterable(
+            map(buckets.get, bands, repeat(())))), candidate_cap))
+        if candidates:
+            similarities = list(map(estimate, repeat(sig),
+                                    map(signatures.__getitem__, candidates)))
+            best = max(similarities)
+            if best >= threshold:  # the earliest of the most similar
+                pairs.append((keys[candidates[similarities.index(best)]], key, best))
         for band_key in bands:
             members = buckets.setdefault(band_key, [])
             if len(members) < bucket_cap:
