@@ -293,9 +293,13 @@ def lint_report(report: Report, settings: Settings, plugin_set: PluginSet,
     diagnostics.sort(key=Diagnostic.sort_key)
     return FileResult(path=source.path, report=report, diagnostics=diagnostics,
                       ignore_texts=tuple(i.origin for i in settings.ignore_texts),
-                      ignore_hits=frozenset(hits),
-                      summary=_summary(report) if plan.batch and (
-                          plan.batch_alone or _summaries_wanted.get()) else None)
+                      ignore_hits=frozenset(hits))
+
+
+def _wants_summary(settings: Settings, plugin_set: PluginSet) -> bool:
+    """Whether a cross-report rule is selected that reads the report's summary here."""
+    plan = _plan(settings, plugin_set)
+    return plan.batch and (plan.batch_alone or _summaries_wanted.get())
 
 
 def _summary(report: Report) -> ReportSummary | None:
@@ -315,7 +319,12 @@ def lint_source(source: Source, settings: Settings, plugin_set: PluginSet) -> Fi
 
     with language(settings.lang):
         report, crashed = _parse(source, plugin_set.template_set)
-        return lint_report(report, settings, plugin_set, [crashed] if crashed else [])
+        result = lint_report(report, settings, plugin_set, [crashed] if crashed else [])
+    if result.report is not None and _wants_summary(settings, plugin_set):
+        # made once the rules and their memo are done with: on a huge report the memo is
+        # as large as the input, and the summary's own work about half of it
+        result.summary = _summary(result.report)
+    return result
 
 
 def lint_path(path: str | Path, settings: Settings, plugin_set: PluginSet) -> FileResult:
