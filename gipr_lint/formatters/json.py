@@ -232,37 +232,18 @@ def _document(results: Sequence[Any], byte_columns: bool) -> str:
     :func:`dumps` would fall back to :mod:`json`."""
     parts: list[str] = ['{\n  "version": ', int.__repr__(JSON_VERSION), ',\n  "files": ']
     separator = "[\n    "
+    output = _output(byte_columns)
     for result in results:
         if result.report is None:
             continue
-        previous = getattr(result, "previous", None)
-        report = _report(result)
         parts.append(separator)
         separator = ",\n    "
-        try:
-            if previous is not None:
-                raise TypeError("the general way")
-            parts.append(_HEAD % (_string(result.path), _scalar(report["agency"]),
-                                  _string(report["agency_kind"]), _scalar(report["year"]),
-                                  _scalar(report["format"])))
-        except TypeError:
-            _encode({"path": result.path, "report": report,
-                     **({} if previous is None else {"compared_with": {
-                         "path": previous.path, "agency": previous.agency,
-                         "year": previous.year, "history": previous.history}})},
-                    "    ", parts)
-            parts[-1] = ',\n      "diagnostics": '  # the closing brace: more keys follow
-        source = result.source
-        if result.diagnostics:
-            inner = "[\n        "
-            for diagnostic in result.diagnostics:
-                parts.append(inner)
-                inner = ",\n        "
-                _diagnostic_text(diagnostic, source, byte_columns, parts)
-            parts.append("\n      ]")
+        rendered = getattr(result, "rendered", None)
+        if (rendered is not None and rendered[0] is result.diagnostics
+                and rendered[1] == output and getattr(result, "previous", None) is None):
+            parts.append(rendered[2])  # written ahead by the worker that linted the file
         else:
-            parts.append("[]")
-        parts.append("\n    }")
+            _file(result, byte_columns, parts)
     parts.append("[]" if separator == "[\n    " else "\n  ]")
     counts = severity_counts(results)
     checked, found = table_counts(results)
@@ -273,6 +254,56 @@ def _document(results: Sequence[Any], byte_columns: bool) -> str:
             "  ", parts)
     parts.append("\n}")
     return "".join(parts)
+
+
+def _output(byte_columns: bool) -> str:
+    """What a file's part of the document depends on besides the result itself."""
+    return f"json-{JSON_VERSION}{'-bytes' if byte_columns else ''}"
+
+
+def _file(result: Any, byte_columns: bool, parts: list[str]) -> None:
+    """Append a linted file's item of the document's ``files`` (the file at 4 spaces)."""
+    previous = getattr(result, "previous", None)
+    report = _report(result)
+    try:
+        if previous is not None:
+            raise TypeError("the general way")
+        parts.append(_HEAD % (_string(result.path), _scalar(report["agency"]),
+                              _string(report["agency_kind"]), _scalar(report["year"]),
+                              _scalar(report["format"])))
+    except TypeError:
+        _encode({"path": result.path, "report": report,
+                 **({} if previous is None else {"compared_with": {
+                     "path": previous.path, "agency": previous.agency,
+                     "year": previous.year, "history": previous.history}})},
+                "    ", parts)
+        parts[-1] = ',\n      "diagnostics": '  # the closing brace: more keys follow
+    source = result.source
+    if result.diagnostics:
+        inner = "[\n        "
+        for diagnostic in result.diagnostics:
+            parts.append(inner)
+            inner = ",\n        "
+            _diagnostic_text(diagnostic, source, byte_columns, parts)
+        parts.append("\n      ]")
+    else:
+        parts.append("[]")
+    parts.append("\n    }")
+
+
+def render_ahead(result: Any, byte_columns: bool = False) -> None:
+    """Write the file's part of the document now, into ``result.rendered`` (in the worker
+    process that linted it, so that the main process, which writes the whole document after
+    every worker is done, only joins the parts). Nothing for a file :func:`_document` would
+    leave to :mod:`json`."""
+    if result.report is None:
+        return
+    parts: list[str] = []
+    try:
+        _file(result, byte_columns, parts)
+    except _Fallback:
+        return
+    result.rendered = (result.diagnostics, _output(byte_columns), "".join(parts))
 
 
 def write(results: Sequence[Any], out: TextIO, context: Any) -> None:

@@ -49,7 +49,9 @@ class FileResult:
     report's ``(fully read, found)`` tables, kept when the runner drops the parsed model.
     ``summary`` is what cross-report rules see of the report (made only when one of them is
     selected) and ``previous`` the earlier report it was compared with, if any (set by the
-    cross-report stage, :mod:`gipr_lint.linting.crossreport`).
+    cross-report stage, :mod:`gipr_lint.linting.crossreport`). ``rendered`` is the file's part
+    of an output a worker process wrote ahead (``(diagnostics, output, text)``, see
+    :mod:`gipr_lint.linting.runner`), valid while ``diagnostics`` is that very list.
     """
 
     path: str
@@ -61,6 +63,7 @@ class FileResult:
     summary: ReportSummary | None = None
     previous: ReportSummary | None = None
     tables_read: tuple[int, int] | None = None
+    rendered: tuple[list[Diagnostic], str, str] | None = None
 
     @property
     def source(self) -> Source | None:

@@ -36,13 +36,17 @@ class RunConfig:
     isolated: bool = False
     overrides: Mapping[str, Any] = field(default_factory=dict)
     cwd: Path = field(default_factory=Path.cwd)
+    #: Whether workers write each file's part of the JSON output as they lint it
+    #: (:func:`gipr_lint.formatters.json.render_ahead`): the main process then has less to do
+    #: after the last worker is done, when the other core is idle.
+    render_json: bool = False
 
     def resolver(self, plugin_set: PluginSet) -> ConfigResolver:
         return ConfigResolver(plugin_set, config=self.config, isolated=self.isolated,
                               overrides=self.overrides, cwd=self.cwd)
 
 
-_worker: tuple[PluginSet, ConfigResolver] | None = None
+_worker: tuple[PluginSet, ConfigResolver, bool] | None = None
 
 #: The youngest generation's threshold while linting: a report's parse allocates tens of
 #: thousands of objects, and the default 700 makes the collector walk them many times per file.
@@ -100,7 +104,7 @@ def _init_worker(run: RunConfig, lang: str) -> None:
     _register_reducers()
     if _worker is None:  # spawned, not forked: load what a forked worker inherits
         plugin_set = load_plugins()
-        _worker = (plugin_set, run.resolver(plugin_set))
+        _worker = (plugin_set, run.resolver(plugin_set), run.render_json)
     gc.freeze()  # the worker's plugins live as long as it does: keep them out of collections
     threshold = gc.get_threshold()
     gc.set_threshold(max(threshold[0], _GC_THRESHOLD), *threshold[1:])
@@ -163,9 +167,14 @@ def _by_fields(kind: type, values: Callable[[Any], tuple[Any, ...]]
 
 def _lint_chunk(paths: Sequence[str]) -> list[FileResult]:
     assert _worker is not None
-    plugin_set, resolver = _worker
+    plugin_set, resolver, render_json = _worker
     results = [_slim(lint_path(path, resolver.settings_for(path), plugin_set))
                for path in paths]
+    if render_json:
+        from gipr_lint.formatters.json import render_ahead
+
+        for result in results:
+            render_ahead(result)
     save_regexes()  # workers skip exit handlers: keep what this one compiled (mostly nothing)
     return results
 
@@ -237,7 +246,7 @@ def _in_workers(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigRes
                 advance(1)
             save_regexes()
             paths = paths[1:]
-            _worker = (plugin_set, resolver)
+            _worker = (plugin_set, resolver, run.render_json)
             gc.freeze()  # what the workers inherit stays out of their collections' sight
         chunks = _chunks(paths, jobs)
         try:
