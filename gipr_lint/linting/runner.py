@@ -71,8 +71,12 @@ class _Kept:
     def __init__(self) -> None:
         self._since = 0
 
-    def add(self, count: int) -> None:
-        """``count`` more results are kept."""
+    def add(self, count: int, *, unpickled: bool = False) -> None:
+        """``count`` more results are kept. ``unpickled`` ones (a worker's) are frozen
+        without a collection: unpickling leaves no garbage behind."""
+        if unpickled:
+            gc.freeze()
+            return
         self._since += count
         if self._since >= _FREEZE_EVERY:
             self._since = 0
@@ -255,7 +259,7 @@ def _in_workers(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigRes
                                      initargs=(run, current_language())) as pool:
                 for chunk in pool.map(_lint_chunk, chunks):
                     results.extend(chunk)
-                    kept.add(len(chunk))
+                    kept.add(len(chunk), unpickled=True)
                     if advance:
                         advance(len(chunk))
         finally:
