@@ -333,11 +333,15 @@ def near_duplicates(items: Iterable[tuple[K, Sequence[int]]], threshold: float, 
         candidates = list(islice(dict.fromkeys(chain.from_iterable(
             map(buckets.get, bands, repeat(())))), candidate_cap))
         if candidates:
-            similarities = list(map(estimate, repeat(sig),
-                                    map(signatures.__getitem__, candidates)))
-            best = max(similarities)
-            if best >= threshold:  # the earliest of the most similar
-                pairs.append((keys[candidates[similarities.index(best)]], key, best))
+            others = list(map(signatures.__getitem__, candidates))
+            if sig in others:  # the same signature (copies): nothing is more similar
+                best, closest = 1.0, others.index(sig)
+            else:
+                similarities = list(map(estimate, repeat(sig), others))
+                best = max(similarities)
+                closest = similarities.index(best)  # the earliest of the most similar
+            if best >= threshold:
+                pairs.append((keys[candidates[closest]], key, best))
         for band_key in bands:
             members = buckets.setdefault(band_key, [])
             if len(members) < bucket_cap:

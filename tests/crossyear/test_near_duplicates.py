@@ -199,3 +199,14 @@ def test_a_long_text_normalised_in_pieces_is_the_whole_text_normalised() -> None
     assert "".join(similarity.normalised_pieces(digits)) == normalise(digits) == "0"
     remnant = "，" * piece + "政府信" + "。\n" * piece
     assert prose_signature(remnant) == signature(shingles("政府信")) != ()
+
+
+def test_a_copy_is_paired_with_the_earliest_identical_signature() -> None:
+    """An identical signature is the most similar there is: a copy is paired with the earliest
+    of its copies (similarity 1.0), even after a near-copy that came first."""
+    from gipr_lint.linting.similarity import near_duplicates
+
+    base = tuple(range(0, 64 * 1000, 1000))
+    near = (*base[:-1], 7)
+    pairs = near_duplicates([("near", near), ("first", base), ("second", base)], 0.8)
+    assert pairs == [("near", "first", 63 / 64), ("first", "second", 1.0)]
