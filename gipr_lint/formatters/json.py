@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from json.encoder import encode_basestring as _string  # type: ignore[attr-defined]
 from typing import Any, TextIO
 
+from gipr_lint.diagnostics import Severity
 from gipr_lint.formatters import severity_counts, table_counts
 
 #: Bumped only when a key is removed or changes meaning; keys may be added.
@@ -190,9 +191,12 @@ def _fix_text(fix: Any, source: Any, byte_columns: bool) -> str:
     from the fix itself. Raises ``TypeError`` for a value of another type than JSON's own."""
     edits = []
     for edit in fix.edits:
-        start = _position(source, edit.span.start, byte_columns)
-        end = _position(source, edit.span.end, byte_columns)
-        numbers = (start["line"], start["column"], end["line"], end["column"])
+        if byte_columns:
+            start = _position(source, edit.span.start, byte_columns)
+            end = _position(source, edit.span.end, byte_columns)
+            numbers = (start["line"], start["column"], end["line"], end["column"])
+        else:  # the same numbers, without a dictionary per position
+            numbers = (*source.position(edit.span.start), *source.position(edit.span.end))
         if any(number.__class__ is not int for number in numbers):
             raise TypeError("not an int")
         edits.append(_EDIT % (_string(edit.replacement), *numbers))
@@ -201,6 +205,11 @@ def _fix_text(fix: Any, source: Any, byte_columns: bool) -> str:
             + ',\n            "edits": '
             + ("[\n              " + ",\n              ".join(edits) + "\n            ]"
                if edits else "[]") + "\n          }")
+
+
+#: Each severity as the document writes it (``d.severity.value`` is an enum property: slow
+#: for the thousands of diagnostics of a batch).
+_SEVERITIES = {severity: _string(severity.value) for severity in Severity}
 
 
 def _diagnostic_text(d: Any, source: Any, byte_columns: bool, parts: list[str]) -> None:
@@ -212,8 +221,10 @@ def _diagnostic_text(d: Any, source: Any, byte_columns: bool, parts: list[str]) 
             and end_column.__class__ is int and d.origin is None and not d.related):
         try:
             fix = d.fix
+            severity = d.severity
             text = _DIAGNOSTIC % (
-                _string(d.code), _string(d.name), _string(d.severity.value),
+                _string(d.code), _string(d.name),
+                _SEVERITIES.get(severity) or _string(severity.value),
                 _string(d.message), line, column, end_line, end_column,
                 "null" if fix is None or source is None or source.kind != "text"
                 else _fix_text(fix, source, byte_columns))
