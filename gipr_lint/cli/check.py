@@ -195,9 +195,17 @@ def _unused_ignores(results: list[FileResult]) -> None:
 
 
 def _fails(results: list[FileResult], resolver: Any) -> bool:
+    from gipr_lint.diagnostics import Severity
+
+    # per fail-on level, the severities at or above it (``rank`` is a property that makes a
+    # dictionary: slow for the thousands of diagnostics of a batch)
+    failing: dict[Severity, set[Severity]] = {}
     for result in results:
-        threshold = resolver.settings_for(result.path).fail_on.rank
-        if any(d.severity.rank >= threshold for d in result.diagnostics):
+        fail_on = resolver.settings_for(result.path).fail_on
+        if fail_on not in failing:
+            failing[fail_on] = {severity for severity in Severity
+                                if severity.rank >= fail_on.rank}
+        if any(d.severity in failing[fail_on] for d in result.diagnostics):
             return True
     return False
 
