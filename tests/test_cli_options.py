@@ -289,3 +289,20 @@ def test_every_check_option_is_documented() -> None:
             if option not in ("-h", "--help"):
                 assert f"`{option}" in text or f", `{option}" in text or f"{option}`" in text, \
                     option
+
+
+def test_help_is_as_wide_as_columns_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The help formatter measures the terminal itself (not through shutil): the help is
+    argparse's own formatter's, ``COLUMNS`` wide."""
+    import argparse
+
+    from gipr_lint.cli.arguments import build_parser
+
+    for columns in (60, 100):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        check = next(action for action in build_parser()._actions
+                     if action.dest == "command").choices["check"]
+        ours = check.format_help()
+        check.formatter_class = argparse.HelpFormatter
+        assert ours == check.format_help()
+        assert max(map(len, ours.splitlines())) > columns - 12

@@ -80,3 +80,57 @@ def test_results_cross_processes_unchanged() -> None:
     reducers = ForkingPickler._extra_reducers  # type: ignore[attr-defined]
     assert {Diagnostic, Span} <= set(reducers)  # the reducers were used
     assert pickle.loads(data) == results
+
+
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="workers are spawned there")
+def test_json_parts_written_ahead_by_workers_make_the_same_document(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With ``-j 2 --format json`` the workers write each file's part of the document; the
+    output is ``-j 1``'s byte for byte, also for a file the cross-report stage changed after
+    its worker wrote it (compared with last year's report: written again), and for a
+    document with byte columns (not written ahead)."""
+    from gipr_lint.cli import main
+
+    seed = Path(SEEDS[0]).read_text(encoding="utf-8")
+    (tmp_path / "a-2023.txt").write_text(seed.replace("2024年", "2023年"), encoding="utf-8")
+    for copy in range(3):
+        (tmp_path / f"b-{copy}.txt").write_text(seed, encoding="utf-8")
+    outputs = {}
+    for jobs, columns in (("1", "chars"), ("2", "chars"), ("1", "bytes"), ("2", "bytes")):
+        out = tmp_path / f"out-{jobs}-{columns}.json"
+        main(["check", str(tmp_path), "--isolated", "--format", "json", "-j", jobs,
+              "--columns", columns, "-o", str(out)])
+        outputs[jobs, columns] = out.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert outputs["1", "chars"] == outputs["2", "chars"]
+    assert outputs["1", "bytes"] == outputs["2", "bytes"]
+    assert outputs["2", "chars"].count('"compared_with"') == 3
+
+
+def test_a_json_part_written_ahead_is_not_used_once_the_diagnostics_changed() -> None:
+    import dataclasses
+    import io
+
+    from gipr_lint.formatters import FormatContext
+    from gipr_lint.formatters.json import render_ahead, write
+
+    plugin_set = load_plugins()
+    run = runner.RunConfig(isolated=True)
+    results = runner.lint_files(SEEDS[:2], plugin_set, run.resolver(plugin_set), run)
+
+    def document(items: list) -> str:
+        out = io.StringIO()
+        write(items, out, FormatContext(rules=plugin_set.rules,
+                                        rule_plugin=plugin_set.rule_plugin, color=False,
+                                        quiet=False, byte_columns=False))
+        return out.getvalue()
+
+    fresh = document(results)
+    for result in results:
+        render_ahead(result)
+    assert all(result.rendered for result in results)
+    assert document(results) == fresh
+    fewer = [dataclasses.replace(results[0], diagnostics=results[0].diagnostics[1:]),
+             results[1]]
+    assert document(fewer) == document([dataclasses.replace(fewer[0], rendered=None),
+                                        results[1]]) != fresh

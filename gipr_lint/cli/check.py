@@ -195,9 +195,17 @@ def _unused_ignores(results: list[FileResult]) -> None:
 
 
 def _fails(results: list[FileResult], resolver: Any) -> bool:
+    from gipr_lint.diagnostics import Severity
+
+    # per fail-on level, the severities at or above it (``rank`` is a property that makes a
+    # dictionary: slow for the thousands of diagnostics of a batch)
+    failing: dict[Severity, set[Severity]] = {}
     for result in results:
-        threshold = resolver.settings_for(result.path).fail_on.rank
-        if any(d.severity.rank >= threshold for d in result.diagnostics):
+        fail_on = resolver.settings_for(result.path).fail_on
+        if fail_on not in failing:
+            failing[fail_on] = {severity for severity in Severity
+                                if severity.rank >= fail_on.rank}
+        if any(d.severity in failing[fail_on] for d in result.diagnostics):
             return True
     return False
 
@@ -237,6 +245,18 @@ def _discover(args: argparse.Namespace, plugin_set: PluginSet, resolver: ConfigR
     return files, missing
 
 
+def _render_json(args: argparse.Namespace, formatter: Any) -> bool:
+    """Whether the workers of ``-j N`` write each file's part of the JSON output ahead: when
+    the output is the built-in JSON document of the results as linted (no fixing, statistics
+    or byte columns; a result changed afterwards, e.g. by the cross-report stage, is written
+    again anyway)."""
+    from gipr_lint.linting.builtin import LazyFormatter
+
+    return (args.jobs > 1 and args.format == "json" and isinstance(formatter, LazyFormatter)
+            and formatter.name == "json" and not (args.fix or args.diff or args.statistics)
+            and args.columns != "bytes")
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     pause = _CollectorPause()
     try:
@@ -265,7 +285,7 @@ def _check(args: argparse.Namespace, pause: _CollectorPause) -> int:
     if args.config is not None and not args.config.is_file():
         raise UsageError(f"--config: {args.config}: no such file")
     run = RunConfig(config=args.config, isolated=args.isolated, overrides=_overrides(args),
-                    cwd=Path.cwd())
+                    cwd=Path.cwd(), render_json=_render_json(args, formatter))
     try:
         choose_language(args)  # --lang, before the messages of configuration and discovery
         resolver = run.resolver(plugin_set)

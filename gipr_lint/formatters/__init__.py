@@ -47,8 +47,9 @@ def diagnostics(results: Sequence[FileResult]) -> Iterator[Diagnostic]:
 def severity_counts(results: Sequence[FileResult]) -> Counter[str]:
     """How many diagnostics there are of each severity (``error``, ``warning``, ``info``)."""
     counts: Counter[str] = Counter({"error": 0, "warning": 0, "info": 0})
-    for diagnostic in diagnostics(results):
-        counts[diagnostic.severity.value] += 1
+    # counted by severity first: its ``value`` is an enum property, slow per diagnostic
+    for severity, count in Counter(d.severity for d in diagnostics(results)).items():
+        counts[severity.value] += count
     return counts
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from json.encoder import encode_basestring as _string  # type: ignore[attr-defined]
 from typing import Any, TextIO
 
+from gipr_lint.diagnostics import Severity
 from gipr_lint.formatters import severity_counts, table_counts
 
 #: Bumped only when a key is removed or changes meaning; keys may be added.
@@ -190,9 +191,12 @@ def _fix_text(fix: Any, source: Any, byte_columns: bool) -> str:
     from the fix itself. Raises ``TypeError`` for a value of another type than JSON's own."""
     edits = []
     for edit in fix.edits:
-        start = _position(source, edit.span.start, byte_columns)
-        end = _position(source, edit.span.end, byte_columns)
-        numbers = (start["line"], start["column"], end["line"], end["column"])
+        if byte_columns:
+            start = _position(source, edit.span.start, byte_columns)
+            end = _position(source, edit.span.end, byte_columns)
+            numbers = (start["line"], start["column"], end["line"], end["column"])
+        else:  # the same numbers, without a dictionary per position
+            numbers = (*source.position(edit.span.start), *source.position(edit.span.end))
         if any(number.__class__ is not int for number in numbers):
             raise TypeError("not an int")
         edits.append(_EDIT % (_string(edit.replacement), *numbers))
@@ -201,6 +205,11 @@ def _fix_text(fix: Any, source: Any, byte_columns: bool) -> str:
             + ',\n            "edits": '
             + ("[\n              " + ",\n              ".join(edits) + "\n            ]"
                if edits else "[]") + "\n          }")
+
+
+#: Each severity as the document writes it (``d.severity.value`` is an enum property: slow
+#: for the thousands of diagnostics of a batch).
+_SEVERITIES = {severity: _string(severity.value) for severity in Severity}
 
 
 def _diagnostic_text(d: Any, source: Any, byte_columns: bool, parts: list[str]) -> None:
@@ -212,8 +221,10 @@ def _diagnostic_text(d: Any, source: Any, byte_columns: bool, parts: list[str]) 
             and end_column.__class__ is int and d.origin is None and not d.related):
         try:
             fix = d.fix
+            severity = d.severity
             text = _DIAGNOSTIC % (
-                _string(d.code), _string(d.name), _string(d.severity.value),
+                _string(d.code), _string(d.name),
+                _SEVERITIES.get(severity) or _string(severity.value),
                 _string(d.message), line, column, end_line, end_column,
                 "null" if fix is None or source is None or source.kind != "text"
                 else _fix_text(fix, source, byte_columns))
@@ -232,37 +243,18 @@ def _document(results: Sequence[Any], byte_columns: bool) -> str:
     :func:`dumps` would fall back to :mod:`json`."""
     parts: list[str] = ['{\n  "version": ', int.__repr__(JSON_VERSION), ',\n  "files": ']
     separator = "[\n    "
+    output = _output(byte_columns)
     for result in results:
         if result.report is None:
             continue
-        previous = getattr(result, "previous", None)
-        report = _report(result)
         parts.append(separator)
         separator = ",\n    "
-        try:
-            if previous is not None:
-                raise TypeError("the general way")
-            parts.append(_HEAD % (_string(result.path), _scalar(report["agency"]),
-                                  _string(report["agency_kind"]), _scalar(report["year"]),
-                                  _scalar(report["format"])))
-        except TypeError:
-            _encode({"path": result.path, "report": report,
-                     **({} if previous is None else {"compared_with": {
-                         "path": previous.path, "agency": previous.agency,
-                         "year": previous.year, "history": previous.history}})},
-                    "    ", parts)
-            parts[-1] = ',\n      "diagnostics": '  # the closing brace: more keys follow
-        source = result.source
-        if result.diagnostics:
-            inner = "[\n        "
-            for diagnostic in result.diagnostics:
-                parts.append(inner)
-                inner = ",\n        "
-                _diagnostic_text(diagnostic, source, byte_columns, parts)
-            parts.append("\n      ]")
+        rendered = getattr(result, "rendered", None)
+        if (rendered is not None and rendered[0] is result.diagnostics
+                and rendered[1] == output and getattr(result, "previous", None) is None):
+            parts.append(rendered[2])  # written ahead by the worker that linted the file
         else:
-            parts.append("[]")
-        parts.append("\n    }")
+            _file(result, byte_columns, parts)
     parts.append("[]" if separator == "[\n    " else "\n  ]")
     counts = severity_counts(results)
     checked, found = table_counts(results)
@@ -273,6 +265,56 @@ def _document(results: Sequence[Any], byte_columns: bool) -> str:
             "  ", parts)
     parts.append("\n}")
     return "".join(parts)
+
+
+def _output(byte_columns: bool) -> str:
+    """What a file's part of the document depends on besides the result itself."""
+    return f"json-{JSON_VERSION}{'-bytes' if byte_columns else ''}"
+
+
+def _file(result: Any, byte_columns: bool, parts: list[str]) -> None:
+    """Append a linted file's item of the document's ``files`` (the file at 4 spaces)."""
+    previous = getattr(result, "previous", None)
+    report = _report(result)
+    try:
+        if previous is not None:
+            raise TypeError("the general way")
+        parts.append(_HEAD % (_string(result.path), _scalar(report["agency"]),
+                              _string(report["agency_kind"]), _scalar(report["year"]),
+                              _scalar(report["format"])))
+    except TypeError:
+        _encode({"path": result.path, "report": report,
+                 **({} if previous is None else {"compared_with": {
+                     "path": previous.path, "agency": previous.agency,
+                     "year": previous.year, "history": previous.history}})},
+                "    ", parts)
+        parts[-1] = ',\n      "diagnostics": '  # the closing brace: more keys follow
+    source = result.source
+    if result.diagnostics:
+        inner = "[\n        "
+        for diagnostic in result.diagnostics:
+            parts.append(inner)
+            inner = ",\n        "
+            _diagnostic_text(diagnostic, source, byte_columns, parts)
+        parts.append("\n      ]")
+    else:
+        parts.append("[]")
+    parts.append("\n    }")
+
+
+def render_ahead(result: Any, byte_columns: bool = False) -> None:
+    """Write the file's part of the document now, into ``result.rendered`` (in the worker
+    process that linted it, so that the main process, which writes the whole document after
+    every worker is done, only joins the parts). Nothing for a file :func:`_document` would
+    leave to :mod:`json`."""
+    if result.report is None:
+        return
+    parts: list[str] = []
+    try:
+        _file(result, byte_columns, parts)
+    except _Fallback:
+        return
+    result.rendered = (result.diagnostics, _output(byte_columns), "".join(parts))
 
 
 def write(results: Sequence[Any], out: TextIO, context: Any) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from typing import ClassVar, NamedTuple
 
 from gipr_lint.diagnostics import Finding, Severity
@@ -128,9 +128,10 @@ class ReportSummary:
     prose_chars: int = 0
     history: bool = False
 
-    @property
+    @cached_property
     def key(self) -> str | None:
-        """The agency key (:func:`agency_key`) reports are matched by."""
+        """The agency key (:func:`agency_key`) reports are matched by (looked up many times
+        per report by the cross-report stage: kept once made)."""
         return agency_key(self.agency)
 
     def cell(self, table: str, row: str, column: int) -> CellFact | None:

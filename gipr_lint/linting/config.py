@@ -16,7 +16,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from gipr_lint.diagnostics import Severity
 from gipr_lint.i18n import translator
@@ -76,8 +76,7 @@ class ConfigError(Exception):
     """A configuration file or option is wrong; the message says where and what is accepted."""
 
 
-@dataclass(frozen=True)
-class IgnoreText:
+class IgnoreText(NamedTuple):
     """A content-anchored ignore: drop findings of ``code`` whose text or line holds ``text``."""
 
     code: str

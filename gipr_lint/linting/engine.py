@@ -49,7 +49,9 @@ class FileResult:
     report's ``(fully read, found)`` tables, kept when the runner drops the parsed model.
     ``summary`` is what cross-report rules see of the report (made only when one of them is
     selected) and ``previous`` the earlier report it was compared with, if any (set by the
-    cross-report stage, :mod:`gipr_lint.linting.crossreport`).
+    cross-report stage, :mod:`gipr_lint.linting.crossreport`). ``rendered`` is the file's part
+    of an output a worker process wrote ahead (``(diagnostics, output, text)``, see
+    :mod:`gipr_lint.linting.runner`), valid while ``diagnostics`` is that very list.
     """
 
     path: str
@@ -61,6 +63,7 @@ class FileResult:
     summary: ReportSummary | None = None
     previous: ReportSummary | None = None
     tables_read: tuple[int, int] | None = None
+    rendered: tuple[list[Diagnostic], str, str] | None = None
 
     @property
     def source(self) -> Source | None:
@@ -316,9 +319,13 @@ def lint_report(report: Report, settings: Settings, plugin_set: PluginSet,
     diagnostics.sort(key=Diagnostic.sort_key)
     return FileResult(path=source.path, report=report, diagnostics=diagnostics,
                       ignore_texts=tuple(i.origin for i in settings.ignore_texts),
-                      ignore_hits=frozenset(hits),
-                      summary=_summary(report) if plan.batch and (
-                          plan.batch_alone or _summaries_wanted.get()) else None)
+                      ignore_hits=frozenset(hits))
+
+
+def _wants_summary(settings: Settings, plugin_set: PluginSet) -> bool:
+    """Whether a cross-report rule is selected that reads the report's summary here."""
+    plan = _plan(settings, plugin_set)
+    return plan.batch and (plan.batch_alone or _summaries_wanted.get())
 
 
 def _summary(report: Report) -> ReportSummary | None:
@@ -338,7 +345,12 @@ def lint_source(source: Source, settings: Settings, plugin_set: PluginSet) -> Fi
 
     with language(settings.lang):
         report, crashed = _parse(source, plugin_set.template_set)
-        return lint_report(report, settings, plugin_set, [crashed] if crashed else [])
+        result = lint_report(report, settings, plugin_set, [crashed] if crashed else [])
+    if result.report is not None and _wants_summary(settings, plugin_set):
+        # made once the rules and their memo are done with: on a huge report the memo is
+        # as large as the input, and the summary's own work about half of it
+        result.summary = _summary(result.report)
+    return result
 
 
 def lint_path(path: str | Path, settings: Settings, plugin_set: PluginSet) -> FileResult:

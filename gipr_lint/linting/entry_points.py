@@ -16,9 +16,8 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass
 from importlib import import_module
-from typing import Any
+from typing import Any, NamedTuple
 
 from gipr_lint.regex import compile_re
 
@@ -28,16 +27,14 @@ _VALUE = compile_re(r"(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\]
 _SUFFIXES = (".dist-info", ".egg-info")
 
 
-@dataclass(frozen=True)
-class Distribution:
+class Distribution(NamedTuple):
     """The name and version of the distribution an entry point comes from."""
 
     name: str
     version: str
 
 
-@dataclass(frozen=True)
-class EntryPoint:
+class EntryPoint(NamedTuple):
     """One ``name = module:attribute`` line of a group, as :mod:`importlib.metadata` has it."""
 
     name: str

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NamedTuple
 
 import pluggy
 
@@ -42,8 +42,7 @@ _HOOK_NAMES = ("gipr_lint_rules", "gipr_lint_batch_rules", "gipr_lint_templates"
 _DEADLINE = compile_re(r"^(\d{2})-(\d{2})$")
 
 
-@dataclass(frozen=True)
-class OptionSpec:
+class OptionSpec(NamedTuple):
     """One option a plugin accepts in its configuration table."""
 
     type: type
@@ -62,8 +61,7 @@ class PluginInfo:
     codes: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class PluginProblem:
+class PluginProblem(NamedTuple):
     """A plugin that could not be used. ``fatal`` problems make the run exit with 2."""
 
     plugin: str

@@ -36,43 +36,52 @@ class RunConfig:
     isolated: bool = False
     overrides: Mapping[str, Any] = field(default_factory=dict)
     cwd: Path = field(default_factory=Path.cwd)
+    #: Whether workers write each file's part of the JSON output as they lint it
+    #: (:func:`gipr_lint.formatters.json.render_ahead`): the main process then has less to do
+    #: after the last worker is done, when the other core is idle.
+    render_json: bool = False
 
     def resolver(self, plugin_set: PluginSet) -> ConfigResolver:
         return ConfigResolver(plugin_set, config=self.config, isolated=self.isolated,
                               overrides=self.overrides, cwd=self.cwd)
 
 
-_worker: tuple[PluginSet, ConfigResolver] | None = None
+_worker: tuple[PluginSet, ConfigResolver, bool] | None = None
 
 #: The youngest generation's threshold while linting: a report's parse allocates tens of
 #: thousands of objects, and the default 700 makes the collector walk them many times per file.
 _GC_THRESHOLD = 20_000
 
 
-#: How many files' results are frozen out of the collector's sight between two full
-#: collections (see :class:`_Kept`).
-_SETTLE_EVERY = 1000
+#: How many results are kept between two freezes (see :class:`_Kept`).
+_FREEZE_EVERY = 16
 
 
 class _Kept:
     """Frozen out of the collector's sight as the results come in: they live as long as the
     run, and each young-generation collection would otherwise walk every result made since the
-    previous one (about 20 ms over 740 reports, most of the collector's time in a run). Linting
-    makes next to no reference cycles, but so that a plugin that does cannot keep them all
-    until the end of a long run, every :data:`_SETTLE_EVERY` files the garbage is collected
-    before freezing again (a full collection, about 12 ms)."""
+    previous one (about 20 ms over 740 reports, most of the collector's time in a run).
+    Linting makes next to no reference cycles, but so that a plugin that does cannot have them
+    frozen for good, what was made since the last freeze is collected first: everything older
+    is frozen already, so this walks only the newest results, never the whole heap (unfreezing
+    and collecting everything cost about 30 ms every thousand files). Every
+    :data:`_FREEZE_EVERY` results, as a collection's fixed cost (some 10 µs) would otherwise
+    be paid per file."""
 
     def __init__(self) -> None:
         self._since = 0
 
-    def add(self, count: int) -> None:
-        """``count`` more results are kept."""
+    def add(self, count: int, *, unpickled: bool = False) -> None:
+        """``count`` more results are kept. ``unpickled`` ones (a worker's) are frozen
+        without a collection: unpickling leaves no garbage behind."""
+        if unpickled:
+            gc.freeze()
+            return
         self._since += count
-        if self._since >= _SETTLE_EVERY:
+        if self._since >= _FREEZE_EVERY:
             self._since = 0
-            gc.unfreeze()
             gc.collect()
-        gc.freeze()
+            gc.freeze()
 
 
 @contextmanager
@@ -99,7 +108,7 @@ def _init_worker(run: RunConfig, lang: str) -> None:
     _register_reducers()
     if _worker is None:  # spawned, not forked: load what a forked worker inherits
         plugin_set = load_plugins()
-        _worker = (plugin_set, run.resolver(plugin_set))
+        _worker = (plugin_set, run.resolver(plugin_set), run.render_json)
     gc.freeze()  # the worker's plugins live as long as it does: keep them out of collections
     threshold = gc.get_threshold()
     gc.set_threshold(max(threshold[0], _GC_THRESHOLD), *threshold[1:])
@@ -110,11 +119,14 @@ def _slim(result: FileResult) -> FileResult:
     table counts are kept in ``tables_read``): pickling a whole report back to the parent costs
     more than linting it, and keeping every report of a long serial run alive costs memory and
     garbage-collection time."""
-    if result.report is None:
+    report = result.report
+    if report is None:
         return result
-    report = replace(result.report, preamble=(), sections=(), tables={}, debris=(), problems=(),
-                     signature=None)
-    return replace(result, report=report, tables_read=result.report.tables_fully_read())
+    # the result was made for this run alone: changed in place rather than copied
+    result.tables_read = report.tables_fully_read()
+    result.report = replace(report, preamble=(), sections=(), tables={}, debris=(), problems=(),
+                            signature=None)
+    return result
 
 
 _registered = False
@@ -159,9 +171,14 @@ def _by_fields(kind: type, values: Callable[[Any], tuple[Any, ...]]
 
 def _lint_chunk(paths: Sequence[str]) -> list[FileResult]:
     assert _worker is not None
-    plugin_set, resolver = _worker
+    plugin_set, resolver, render_json = _worker
     results = [_slim(lint_path(path, resolver.settings_for(path), plugin_set))
                for path in paths]
+    if render_json:
+        from gipr_lint.formatters.json import render_ahead
+
+        for result in results:
+            render_ahead(result)
     save_regexes()  # workers skip exit handlers: keep what this one compiled (mostly nothing)
     return results
 
@@ -233,7 +250,7 @@ def _in_workers(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigRes
                 advance(1)
             save_regexes()
             paths = paths[1:]
-            _worker = (plugin_set, resolver)
+            _worker = (plugin_set, resolver, run.render_json)
             gc.freeze()  # what the workers inherit stays out of their collections' sight
         chunks = _chunks(paths, jobs)
         try:
@@ -242,7 +259,7 @@ def _in_workers(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigRes
                                      initargs=(run, current_language())) as pool:
                 for chunk in pool.map(_lint_chunk, chunks):
                     results.extend(chunk)
-                    kept.add(len(chunk))
+                    kept.add(len(chunk), unpickled=True)
                     if advance:
                         advance(len(chunk))
         finally:

@@ -23,9 +23,9 @@ import operator
 import re
 import unicodedata
 import zlib
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from functools import cache
-from itertools import accumulate, count, islice, repeat, tee
+from itertools import accumulate, chain, count, islice, repeat, tee
 from typing import TypeVar
 
 from gipr_lint.regex import compile_re
@@ -37,6 +37,7 @@ __all__ = [
     "estimate",
     "near_duplicates",
     "normalise",
+    "normalised_pieces",
     "prose_signature",
     "sampled_shingles",
     "shingles",
@@ -104,36 +105,83 @@ def sampled_shingles(text: str, size: int = 5) -> set[int]:
     return _sampled_hashes(norm, size) or _all_hashes(norm, size)
 
 
-#: A normalised text longer than this is hashed a piece at a time by :func:`prose_signature`.
+#: A text longer than this is normalised and hashed a piece at a time by
+#: :func:`prose_signature`.
 _PIECE_CHARS = 1 << 16
+#: Where a long text may be cut to be normalised a piece at a time: before a line break or a
+#: CJK ideograph, which NFKC never joins with what comes before them.
+_CUT = compile_re("[\n\u4e00-\u9fff]")
+
+
+def _raw_pieces(text: str) -> Iterator[str]:
+    """``text`` in pieces of about :data:`_PIECE_CHARS` characters, cut at :data:`_CUT`."""
+    start = 0
+    while start < len(text):
+        cut = _CUT.search(text, start + _PIECE_CHARS)
+        end = cut.start() if cut is not None else len(text)
+        yield text[start:end]
+        start = end
+
+
+def _is_digit(char: str) -> bool:
+    return "0" <= char <= "9"
+
+
+def normalised_pieces(text: str) -> Iterator[str]:
+    """:func:`normalise` of ``text`` a piece at a time (joined, they are ``normalise(text)``),
+    so that memory stays bounded on a huge report: removing the punctuation of a whole 20 MB
+    text at once keeps a list of every piece between two marks, several times the text.
+    A digit run cut in two is still one ``0``."""
+    after_digit = False
+    for raw in _raw_pieces(text):
+        words = _NOT_WORDS.sub("", _nfkc(raw))
+        if not words:
+            continue
+        piece = _DIGITS.sub("0", words)
+        if after_digit and _is_digit(words[0]):
+            piece = piece[1:]  # the run began in the piece before, which wrote its 0
+        after_digit = _is_digit(words[-1])
+        if piece:
+            yield piece
 
 
 def prose_signature(text: str, size: int = 5) -> tuple[int, ...]:
     """``signature(sampled_shingles(text, size))``, made a piece of the text at a time when it is
-    long, so that memory stays bounded on a huge report: a bin's smallest value over the whole
-    text is the smallest of its smallest values over the pieces (the pieces overlap by
-    ``size - 1`` characters, so every shingle is in one)."""
-    norm = normalise(text)
-    if len(norm) <= _PIECE_CHARS:
+    long (:func:`normalised_pieces`), so that memory stays bounded on a huge report: a bin's
+    smallest value over the whole text is the smallest of its smallest values over the pieces
+    (each piece is hashed with the last ``size - 1`` characters of the one before, so every
+    shingle is in one)."""
+    if len(text) <= _PIECE_CHARS:
+        norm = normalise(text)
         if len(norm) <= size:
             return signature(shingles(norm, size))
         return signature(_sampled_hashes(norm, size) or _all_hashes(norm, size))
-    smallest = _smallest_over_pieces(norm, size, _sampled_hashes)
+    smallest, rest = _smallest_over_pieces(text, size, _sampled_hashes)
+    if rest is not None:  # the whole normalised text is shorter than a shingle
+        return signature(shingles(rest, size))
     if not smallest:  # no sampled character anywhere: every shingle, as sampled_shingles does
-        smallest = _smallest_over_pieces(norm, size, _all_hashes)
+        smallest, _ = _smallest_over_pieces(text, size, _all_hashes)
     return _signature_of(smallest)
 
 
-def _smallest_over_pieces(norm: str, size: int,
-                          hashes_of: Callable[[str, int], set[int]]) -> dict[int, int]:
+def _smallest_over_pieces(text: str, size: int, hashes_of: Callable[[str, int], set[int]]
+                          ) -> tuple[dict[int, int], str | None]:
+    """Each bin's smallest hash over the normalised ``text``, hashed a piece at a time; and
+    the whole normalised text when it is shorter than ``size`` (nothing was hashed), else
+    ``None``."""
     smallest: dict[int, int] = {}
-    stop = len(norm) - size + 1  # one past the last shingle's start
-    for start in range(0, stop, _PIECE_CHARS):
-        piece = norm[start:min(start + _PIECE_CHARS, stop) + size - 1]
-        for index, value in _smallest_per_bin(hashes_of(piece, size)).items():
+    window = ""
+    hashed = False
+    for piece in normalised_pieces(text):
+        window += piece
+        if len(window) < size:
+            continue
+        hashed = True
+        for index, value in _smallest_per_bin(hashes_of(window, size)).items():
             if value < smallest.get(index, _NONE):
                 smallest[index] = value
-    return smallest
+        window = window[len(window) - size + 1:]
+    return smallest, None if hashed else window
 
 
 def _all_hashes(norm: str, size: int) -> set[int]:
@@ -244,7 +292,10 @@ def estimate(first: Sequence[int], second: Sequence[int]) -> float:
     empty)."""
     if not first or not second:
         return 0.0
-    return sum(1 for a, b in zip(first, second, strict=True) if a == b) / len(first)
+    if len(first) != len(second):
+        raise ValueError("signatures of different sizes")
+    # the equal bins counted in C (a run compares thousands of pairs)
+    return sum(map(operator.eq, first, second)) / len(first)
 
 
 def containment(part: set[int], whole: set[int]) -> float:
@@ -276,22 +327,21 @@ def near_duplicates(items: Iterable[tuple[K, Sequence[int]]], threshold: float, 
         index = len(keys)
         keys.append(key)
         signatures.append(sig)
-        bands = [(band, tuple(sig[band * _ROWS:(band + 1) * _ROWS])) for band in range(BANDS)]
-        seen: set[int] = set()
-        best: tuple[float, int] | None = None
-        for band_key in bands:
-            members = buckets.get(band_key)
-            if not members:
-                continue
-            for other in members:
-                if other in seen or len(seen) >= candidate_cap:
-                    continue
-                seen.add(other)
-                similarity = estimate(sig, signatures[other])
-                if similarity >= threshold and (best is None or similarity > best[0]):
-                    best = (similarity, other)
-        if best is not None:
-            pairs.append((keys[best[1]], key, best[0]))
+        # the band keys and the candidates (the first ``candidate_cap`` distinct earlier items
+        # in band order) are made in C: in a batch of near-copies every bucket is full
+        bands = list(zip(range(BANDS), zip(*[iter(sig)] * _ROWS, strict=True), strict=True))
+        candidates = list(islice(dict.fromkeys(chain.from_iterable(
+            map(buckets.get, bands, repeat(())))), candidate_cap))
+        if candidates:
+            others = list(map(signatures.__getitem__, candidates))
+            if sig in others:  # the same signature (copies): nothing is more similar
+                best, closest = 1.0, others.index(sig)
+            else:
+                similarities = list(map(estimate, repeat(sig), others))
+                best = max(similarities)
+                closest = similarities.index(best)  # the earliest of the most similar
+            if best >= threshold:
+                pairs.append((keys[candidates[closest]], key, best))
         for band_key in bands:
             members = buckets.setdefault(band_key, [])
             if len(members) < bucket_cap:

@@ -178,3 +178,35 @@ def test_the_prose_signature_of_a_long_text_is_made_in_pieces_and_equals_the_who
     text = "".join(rng.choice(unsampled) for _ in range(piece + 50))
     assert not similarity._sampled_hashes(text, 5)
     assert prose_signature(text) == signature(shingles(text)) != ()
+
+
+def test_a_long_text_normalised_in_pieces_is_the_whole_text_normalised() -> None:
+    """Cut before line breaks and ideographs, a long text's pieces normalise to the whole
+    text's normal form: a digit run across a cut is still one 0, full-width forms and
+    punctuation at the cuts too; a long text that normalises to less than a shingle gets the
+    signature of that remnant."""
+    from gipr_lint.linting import similarity
+
+    rng = random.Random(5)
+    alphabet = "政府信息公开0123456789１２，。 \n\n\n\u3000ＡＢab_"
+    piece = similarity._PIECE_CHARS
+    for length in (piece + 100, 3 * piece + 101):
+        text = "".join(rng.choice(alphabet) for _ in range(length))
+        pieces = list(similarity.normalised_pieces(text))
+        assert len(pieces) > 1
+        assert "".join(pieces) == normalise(text)
+    digits = "12\n" * piece  # every cut falls inside a digit run once the breaks are dropped
+    assert "".join(similarity.normalised_pieces(digits)) == normalise(digits) == "0"
+    remnant = "，" * piece + "政府信" + "。\n" * piece
+    assert prose_signature(remnant) == signature(shingles("政府信")) != ()
+
+
+def test_a_copy_is_paired_with_the_earliest_identical_signature() -> None:
+    """An identical signature is the most similar there is: a copy is paired with the earliest
+    of its copies (similarity 1.0), even after a near-copy that came first."""
+    from gipr_lint.linting.similarity import near_duplicates
+
+    base = tuple(range(0, 64 * 1000, 1000))
+    near = (*base[:-1], 7)
+    pairs = near_duplicates([("near", near), ("first", base), ("second", base)], 0.8)
+    assert pairs == [("near", "first", 63 / 64), ("first", "second", 1.0)]
