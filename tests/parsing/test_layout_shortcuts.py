@@ -153,14 +153,33 @@ def test_free_parts_line_by_line_skip_only_covered_lines() -> None:
     rng = random.Random(15)
     for _ in range(3000):
         text = "".join(rng.choice("ab\n") for _ in range(rng.randrange(40)))
-        lines = _lines(text)
+        lines, ends = _lines(text)
         taken = _Taken()
         for _ in range(rng.randrange(5)):  # overlapping and nested spans too
             start = rng.randrange(len(text) + 1)
             taken.add(Span(start, rng.randrange(start, len(text) + 1)))
         expected = [(a, b, taken.free(a, b)) for a, b in lines if taken.free(a, b)]
-        walked = taken.free_by_line(lines, [b for _, b in lines])
+        walked = taken.free_by_line(lines, ends)
         assert [(a, b, parts) for a, b, parts in walked if parts] == expected
+
+
+def _lines_one_by_one(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.splitlines(keepends=True):
+        spans.append((start, start + len(line.rstrip("\r\n"))))
+        start += len(line)
+    return spans
+
+
+def test_lines_as_read_one_by_one_whatever_the_breaks() -> None:
+    rng = random.Random(15)
+    pieces = ["a", "中", " ", "\n", "\r", "\r\n", "\r\r\n", "\v", "\f", "\x85", "\u2028"]
+    samples = ["", "\n", "a", "a\r\nb\n", "a\u2028b\r\n"] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randrange(16))) for _ in range(3000)]
+    for text in samples:
+        lines, ends = _lines(text)
+        assert lines == _lines_one_by_one(text), repr(text)
+        assert ends == [end for _, end in lines]
 
 
 def test_fold_changes_widths_dashes_and_quotes_one_for_one() -> None:

@@ -13,6 +13,8 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import add
 
 from gipr_lint.model import Debris, Problem
 from gipr_lint.reading.layout.columns import unwrap
@@ -78,14 +80,25 @@ _TITLE_IN_LINE = compile_re(r"[^。，,\n]{2,80}?(?:年度报告|年报|工作�
 _LONG_LINE = 200
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for line in text.splitlines(keepends=True):
-        end = start + len(line.rstrip("\r\n"))
-        spans.append((start, end))
-        start += len(line)
-    return spans
+#: Line breaks besides "\r" and "\n" (``str.splitlines`` splits at them too).
+_OTHER_BREAKS = compile_re("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _lines(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The lines' spans (as ``str.splitlines`` splits, without a closing "\r" or "\n") and
+    their ends.
+
+    Built by built-in calls over all the lines at once: a line's end is its start plus its
+    length without the break, which ``splitlines`` gives unless a break other than "\r" and
+    "\n" is in the text (it is kept in the span, as ``rstrip("\r\n")`` keeps it)."""
+    kept = text.splitlines(keepends=True)
+    starts = list(accumulate(map(len, kept), initial=0))
+    del starts[-1]  # the text's end
+    if _OTHER_BREAKS.search(text) is None:
+        ends = list(map(add, starts, map(len, text.splitlines())))
+    else:
+        ends = [start + len(line.rstrip("\r\n")) for start, line in zip(starts, kept, strict=True)]
+    return list(zip(starts, ends, strict=True)), ends
 
 
 def _section_regions(headings: list[HeadingMatch],
@@ -156,10 +169,15 @@ class _Taken:
 
     def free(self, start: int, end: int) -> list[tuple[int, int]]:
         """The parts of ``[start, end)`` not covered by a recognised span."""
+        return self._free_from(max(0, bisect_left(self._spans, (start, start)) - 1), start, end)
+
+    def _free_from(self, first: int, start: int, end: int) -> list[tuple[int, int]]:
+        """:meth:`free`, the spans looked at from index ``first`` on (the one before the first
+        span starting at or after ``start``, or 0)."""
         parts = []
         cursor = start
         spans = self._spans
-        for index in range(max(0, bisect_left(spans, (start, start)) - 1), len(spans)):
+        for index in range(first, len(spans)):
             taken_start, taken_end = spans[index]
             if taken_start >= end:
                 break
@@ -195,7 +213,7 @@ class _Taken:
                 else:
                     index_line += 1
                 continue
-            yield start, end, self.free(start, end)
+            yield start, end, self._free_from(index, start, end)
             index_line += 1
 
 
@@ -368,7 +386,7 @@ def recover(source: Source) -> Layout:
     debris, the title and the signature; whatever text is left becomes paragraphs.
     """
     text = source.text
-    lines = _lines(text)
+    lines, ends = _lines(text)
     view = CompactText(text)
     pieces: list[Piece] = []
     problems: list[Problem] = []
@@ -391,7 +409,6 @@ def recover(source: Source) -> Layout:
                 problems.extend(table.problems)
                 break
 
-    ends = [end for _, end in lines]
     for start, end, free in taken.free_by_line(lines, ends):
         whole_line = end - start <= _LONG_LINE
         for part_start, part_end in free:
