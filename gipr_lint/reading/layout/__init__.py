@@ -419,10 +419,13 @@ def recover(source: Source) -> Layout:
 
     for _, _, free in taken.free_by_line(lines, ends):
         for part_start, part_end in free:
-            part_start, part_end = _strip(text, part_start, part_end)
-            if part_start < part_end:
-                paragraph = new_paragraph(text[part_start:part_end], part_start, part_end,
-                                          read_marker(text, part_start, part_end))
+            # what _strip gives, by the string's own strip (both ask str.isspace)
+            part = text[part_start:part_end]
+            words = part.strip()
+            if words:
+                start = part_start + len(part) - len(part.lstrip())
+                end = start + len(words)
+                paragraph = new_paragraph(words, start, end, read_marker(text, start, end))
                 pieces.append(_new_piece("paragraph", paragraph.span, paragraph))
     pieces.sort(key=lambda piece: (piece.span.start, piece.span.end))
     return Layout(pieces, problems)
