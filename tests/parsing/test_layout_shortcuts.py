@@ -403,19 +403,28 @@ def test_a_line_heading_keeps_the_marker_read_up_to_its_title() -> None:
     assert found >= 10
 
 
-def test_the_wrapped_label_test_by_string_searches_equals_the_pattern() -> None:
-    from gipr_lint.reading.layout import _NUMBERS_THEN_WORDS, _numbers_then_words
+#: The wrapped-label pattern as first written: a word character, two blanks or more, numbers,
+#: a line break, words.
+_PLAIN_NUMBERS_THEN_WORDS = re.compile(
+    r"[^\s\d][ \t\u3000]{2,}[-\d/—–][-\d./—–/ \t\u3000]*\r?\n[ \t\u3000]*[\u4e00-\u9fff（(）)]")
+
+
+def test_the_wrapped_label_test_from_the_gap_equals_the_plain_pattern() -> None:
+    from gipr_lint.reading.layout import _numbers_then_words
 
     rng = random.Random(15)
-    alphabet = ["a", "中", " ", "  ", "\t", "\u3000", "1", "-", "\n", "\r\n", "规章", "（", "0 0"]
+    alphabet = ["a", "中", " ", "  ", "\t", "\u3000", "\u00a0", "1", "-", "\n", "\r\n", "规章",
+                "（", "0 0"]
     samples = [(text, 0, len(text)) for text in TEXTS]
+    samples += [("a  1\n中", 0, 6), ("a  1\n中", 1, 6), ("1  1\n中", 0, 6), ("a\t 1\n中", 0, 5)]
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(20)))
         start = rng.randrange(len(text) + 1)
         samples.append((text, start, rng.randrange(start, len(text) + 1)))
     for text, start, end in samples:
         assert _numbers_then_words(text, start, end) == (
-            _NUMBERS_THEN_WORDS.search(text, start, end) is not None), repr(text)
+            _PLAIN_NUMBERS_THEN_WORDS.search(text, start, end) is not None), repr(text)
+    assert _numbers_then_words("a  1\n中", 0, 6) and not _numbers_then_words("a  1\n中", 1, 6)
 
 
 def test_remembered_cell_reads_equal_fresh_ones() -> None:
