@@ -71,9 +71,9 @@ def _runs_by_regex(folded: str) -> _Runs:
 
 
 #: Whitespace outside Latin-1 (``str.isspace``, as ``\s``): the bytes shortcut cannot see it.
-#: Written out, not found by testing 65,536 characters at every start (a test checks the list).
+#: Written out, not found by testing 65,536 characters at every start (a test checks the list
+#: and that the shortcut declines a text holding any of them).
 WIDE_SPACES = "\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_WIDE_SPACE = compile_re(f"[{WIDE_SPACES}]")
 #: Latin-1 bytes: a dropped character (whitespace, a quote) to "x", any other to a space, so
 #: that ``bytes.split`` gives the dropped runs.
 _DROPPED_BYTES = bytes(ord("x") if chr(c).isspace() or chr(c) in "\"'" else ord(" ")
@@ -87,20 +87,23 @@ def _runs_by_bytes(folded: str) -> _Runs | None:
     ``str.split`` drops the same characters as the regex's whitespace class (both ask
     ``str.isspace``); with the quotes made spaces, its pieces are the kept runs. The dropped
     runs' lengths come from the text as one byte a character (Latin-1, anything beyond it a
-    kept "?"), its dropped bytes turned into letters and the rest into spaces.
+    kept "?"), its dropped bytes turned into letters and the rest into spaces. Whitespace beyond
+    Latin-1 (:data:`WIDE_SPACES`) is the one kind of character the two splits disagree on
+    (dropped by the first, kept by the second): the runs' and gaps' lengths then fall short of
+    the text's, which tells it without a search of the text.
     """
-    if _WIDE_SPACE.search(folded) is not None:
-        return None
     kept = folded.replace('"', " ").replace("'", " ").split()
     if not kept:
-        return "", [], []
+        return "", [], []  # (as the regex split reads any text of dropped characters)
     dropped = folded.encode("latin-1", "replace").translate(_DROPPED_BYTES).split()
     run_lengths = list(map(len, kept))
-    gaps = map(len, dropped)
+    gap_lengths = list(map(len, dropped))
+    if sum(run_lengths) + sum(gap_lengths) != len(folded):
+        return None  # whitespace beyond Latin-1
+    gaps = iter(gap_lengths)
     first = next(gaps) if folded[0] in "\"'" or folded[0].isspace() else 0
-    # a kept run starts after the kept runs before it and the gaps before it
-    original_starts = list(map(add, accumulate(run_lengths, initial=0),
-                               accumulate(gaps, initial=first)))
+    # a kept run starts where the one before it started, past that run and the gap after it
+    original_starts = list(accumulate(map(add, run_lengths, gaps), initial=first))
     del original_starts[len(run_lengths):]  # the start after a trailing gap
     return "".join(kept), original_starts, run_lengths
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import chain, pairwise
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind
 from gipr_lint.reading.layout.cells import CellRun, read_cells, read_run, run_end
@@ -369,16 +369,11 @@ def _any_of(items: Sequence[_Expected]) -> re.Pattern[str]:
 
 # --------------------------------------------------------------------------- anchoring
 
-class _Anchor:
-    """A label found: the item it is, its original offsets, whether a variant wording."""
-
-    __slots__ = ("end", "expected", "reworded", "start")
-
-    def __init__(self, expected: _Expected, start: int, end: int, reworded: bool) -> None:
-        self.expected = expected
-        self.start = start  # original offsets
-        self.end = end
-        self.reworded = reworded
+#: A label found: its original start and end, the item it is, whether a variant wording. A
+#: plain tuple, not an object: a report has some fifty, each made and read once, and sorted by
+#: its first two fields (:data:`_ANCHOR_ORDER`).
+_Anchor = tuple[int, int, "_Expected", bool]
+_ANCHOR_ORDER = itemgetter(0, 1)
 
 
 _LINE_END = frozenset("\r\n|｜\t\f")
@@ -571,7 +566,8 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
         start, end, match = found
         # the wording groups are a label's only groups: the last one matched is the one used
         reworded = match.lastgroup == "variant" and bool(match.group("variant"))
-        return _Anchor(item, *view.to_original_span(start, end), reworded)
+        original_start, original_end = view.to_original_span(start, end)
+        return original_start, original_end, item, reworded
 
     index = 0
     while index < len(expected):
@@ -584,8 +580,9 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
             limit = limit_match[0] if limit_match else stop
             header_cursor = cursor
             for item in expected[index:headers_end]:
-                found = (item.find(view.text, header_cursor, limit)
-                         or item.find(view.text, cursor, limit))
+                found = item.find(view.text, header_cursor, limit)
+                if found is None and header_cursor != cursor:  # (else the same search)
+                    found = item.find(view.text, cursor, limit)
                 if found is not None:
                     anchors.append(anchor(item, found))
                     header_cursor = max(header_cursor, found[1])
@@ -604,7 +601,7 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
             anchors.append(anchor(item, found))
             cursor = found[1]
         index += 1
-    anchors.sort(key=lambda a: (a.start, a.end))
+    anchors.sort(key=_ANCHOR_ORDER)
     return anchors, missing
 
 
@@ -769,17 +766,16 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
                         *, table: TableKind, reads: _Reads | None = None) -> list[TableItem]:
     items: list[TableItem] = []
     sums = table == "requests"
-    for index, anchor in enumerate(anchors):
-        item = anchor.expected
-        span = new_span(anchor.start, anchor.end)
-        label = text[anchor.start:anchor.end]
+    for index, (anchor_start, anchor_end, item, reworded) in enumerate(anchors):
+        span = new_span(anchor_start, anchor_end)
+        label = text[anchor_start:anchor_end]
         if item.kind != "row" or item.template is None:
             items.append(_new_item(item.kind, span, label, None, False, (), 0, False))
             continue
-        limit = anchors[index + 1].start if index + 1 < len(anchors) else end
+        limit = anchors[index + 1][0] if index + 1 < len(anchors) else end
         shape = _row_shape(table, item.template.key, item.expected, sums)
-        cells, separated = _row_cells(text, anchor.end, limit, shape, problems, label, reads)
-        items.append(_new_item("row", span, label, item.template, anchor.reworded, cells,
+        cells, separated = _row_cells(text, anchor_end, limit, shape, problems, label, reads)
+        items.append(_new_item("row", span, label, item.template, reworded, cells,
                                item.expected, separated))
     return items
 
@@ -823,7 +819,7 @@ def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead
     reads = _Reads(text)
     anchors, missing = _anchor_all(text, view, _expected(current(), "active", format_), start, end,
                                    reads)
-    if not any(a.expected.kind == "row" for a in anchors):
+    if not any(item.kind == "row" for _, _, item, _ in anchors):
         return None
     problems: list[Problem] = []
     items = _items_from_anchors(text, anchors, end, problems, table="active", reads=reads)
@@ -875,7 +871,7 @@ def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRe
     reads = _Reads(text)
     anchors, missing = _anchor_all(text, view, _expected(current(), "requests", format_), start,
                                    end, reads)
-    if sum(a.expected.kind == "row" for a in anchors) < 2:
+    if sum(item.kind == "row" for _, _, item, _ in anchors) < 2:
         return None
     problems: list[Problem] = []
     items = _items_from_anchors(text, anchors, end, problems, table="requests", reads=reads)
