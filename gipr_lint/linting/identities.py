@@ -424,9 +424,11 @@ def failures(report: Report, identities: IdentitySet, code: str,
         if None in values:
             continue  # a cell missing, unread or invalid
         found = values[0]
-        plus, minus = values[1:split], values[split:]
-        expected = sum(plus) - sum(minus)  # type: ignore[arg-type]
+        expected = sum(values[1:split])  # type: ignore[arg-type]
+        if split < len(values):  # (most identities subtract nothing: no second slice and sum)
+            expected -= sum(values[split:])  # type: ignore[arg-type]
         if abs(found - expected) > _TOLERANCE:  # type: ignore[operator]
+            plus, minus = values[1:split], values[split:]
             arithmetic = " + ".join(number_text(v) for v in plus)  # type: ignore[arg-type]
             if minus:
                 arithmetic += "".join(f" − {number_text(v)}" for v in minus)  # type: ignore[arg-type]
