@@ -105,7 +105,10 @@ def _year_openers(report: Report) -> list[Opener]:
     names = agency_names(report)
     openers = []
     for number, paragraph in _numbered_paragraphs(report):
-        text, base = paragraph.text, paragraph.span.start
+        text = paragraph.text
+        if "年" not in text:
+            continue  # (a quick test: many paragraphs name no year)
+        base = paragraph.span.start
         first = paragraph.marker.span.end - base if paragraph.marker else 0
         # every year with 年, then whether it opens a sentence: years are rarer than sentence
         # starts. (No sentence start lies inside a match, which is digits, 年, 度, spaces and a
