@@ -316,18 +316,19 @@ class _Prepared:
                 for identity in listed:
                     for ref in (identity.total, *identity.parts, *identity.with_total):
                         self.places.setdefault(ref, len(self.places))
-        self._rows: dict[tuple[str, str, int], tuple[tuple[int, int], ...]] = {}
+        #: :meth:`row`'s answers so far, by ``(kind, key, count)``.
+        self.known_rows: dict[tuple[str, str, int], tuple[tuple[int, int], ...]] = {}
         self._checks: dict[tuple[str, tuple[str, ...]], list[tuple[str | None, _Check]]] = {}
 
     def row(self, kind: str, key: str, count: int) -> tuple[tuple[int, int], ...]:
         """``(column index, place)`` of the cells an identity names among ``count`` cells of
         row ``key`` of table ``kind``."""
-        found = self._rows.get((kind, key, count))
+        found = self.known_rows.get((kind, key, count))
         if found is None:
-            if len(self._rows) > 4096:
-                self._rows.clear()
+            if len(self.known_rows) > 4096:
+                self.known_rows.clear()
             places = self.places
-            found = self._rows[(kind, key, count)] = tuple(
+            found = self.known_rows[(kind, key, count)] = tuple(
                 (index, places[(kind, key, index)]) for index in range(count)
                 if (kind, key, index) in places)
         return found
@@ -367,6 +368,7 @@ def _views(report: Report, prepared: _Prepared) -> dict[str | None, _Numbers]:
     those of that format's tables, and (``None``) of every table."""
     views: dict[str | None, _Numbers] = {}
     size = len(prepared.places)
+    known = prepared.known_rows  # (the lookup inlined: a method call per row costs more)
     for kind, table in report.tables.items():
         format_ = table.format
         numbers = views.get(format_)
@@ -374,7 +376,10 @@ def _views(report: Report, prepared: _Prepared) -> dict[str | None, _Numbers]:
             numbers = views[format_] = [None] * size
         for row in table.rows:
             row_cells = row.cells
-            for index, place in prepared.row(kind, row.key, len(row_cells)):
+            places = known.get((kind, row.key, len(row_cells)))
+            if places is None:
+                places = prepared.row(kind, row.key, len(row_cells))
+            for index, place in places:
                 cell = row_cells[index]
                 value = cell.value
                 if value is None:
@@ -424,9 +429,11 @@ def failures(report: Report, identities: IdentitySet, code: str,
         if None in values:
             continue  # a cell missing, unread or invalid
         found = values[0]
-        plus, minus = values[1:split], values[split:]
-        expected = sum(plus) - sum(minus)  # type: ignore[arg-type]
+        expected = sum(values[1:split])  # type: ignore[arg-type]
+        if split < len(values):  # (most identities subtract nothing: no second slice and sum)
+            expected -= sum(values[split:])  # type: ignore[arg-type]
         if abs(found - expected) > _TOLERANCE:  # type: ignore[operator]
+            plus, minus = values[1:split], values[split:]
             arithmetic = " + ".join(number_text(v) for v in plus)  # type: ignore[arg-type]
             if minus:
                 arithmetic += "".join(f" − {number_text(v)}" for v in minus)  # type: ignore[arg-type]

@@ -21,7 +21,6 @@ __all__ = [
     "parse_number",
     "sentence_bounds",
     "sentence_starts",
-    "year_sentence_starts",
 ]
 
 #: A count written in prose: Arabic digits or a Chinese numeral (up to the thousands).
@@ -57,19 +56,6 @@ def sentence_starts(text: str, first: int = 0) -> list[int]:
         end = match.end()
         if end < len(text) and starts[-1] != end:
             starts.append(end)
-    return starts
-
-
-#: A sentence start (see :func:`sentence_starts`) holding a 1 or a 2, where a year may open it.
-_YEAR_START = compile_re(r"[。；;！!？?：:\n][ \t\u3000]*(?=[12])")
-
-
-def year_sentence_starts(text: str, first: int = 0) -> list[int]:
-    """The offsets of :func:`sentence_starts` that hold a 1 or a 2 (a year may open the
-    sentence there), found without listing every sentence."""
-    head = _SPACES.match(text, first).end()  # type: ignore[union-attr]
-    starts = [head] if text[head:head + 1] in ("1", "2") else []
-    starts += [match.end() for match in _YEAR_START.finditer(text, first)]
     return starts
 
 

@@ -25,6 +25,7 @@ _ = translator("gipr_lint_national")
 __all__ = [
     "HAN",
     "cjk_numeral",
+    "holds_any",
     "is_prose",
     "line_span",
     "paragraph_text",
@@ -75,22 +76,23 @@ def prose_paragraphs(report: Report, *, containing: str = "",
         if not containing:
             yield from prose
         else:
-            yield from (p for p in prose if _holds_any(p.text, containing))
+            yield from (p for p in prose if holds_any(p.text, containing))
         return
     for paragraph in report.paragraphs():
         text = paragraph.text
-        if containing and not _holds_any(text, containing):
+        if containing and not holds_any(text, containing):
             continue
         if is_prose(text):
             yield paragraph
 
 
-def _holds_any(text: str, characters: str) -> bool:
-    """Whether ``text`` holds one of ``characters``: an ``in`` test for each, quicker for a few
-    characters than a search for their class (which steps through the text one character at a
-    time), and written as a loop since ``any()`` over a generator costs more than the tests."""
-    for character in characters:  # noqa: SIM110 (see the docstring)
-        if character in text:
+def holds_any(text: str, needles: str | tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``needles`` (characters, or words): an ``in`` test for
+    each, quicker for a few than a search for their class or alternation (which steps through
+    the text one character at a time), and written as a loop since ``any()`` over a generator
+    costs more than the tests."""
+    for needle in needles:  # noqa: SIM110 (see the docstring)
+        if needle in text:
             return True
     return False
 

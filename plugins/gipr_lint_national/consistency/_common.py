@@ -14,6 +14,7 @@ from gipr_lint_national._prose_numbers import (
     parse_number,
     sentence_bounds,
 )
+from gipr_lint_national._text import holds_any
 
 #: Units of a count of applications or cases ("个" and "次" are left out: "15个工作日", "5次").
 _UNIT = r"\s*(?:件|条|份|宗|例|起)(?!\s*(?:工作日|日|天|月))"
@@ -60,11 +61,11 @@ def _claims(report: Report, pattern: re.Pattern[str], *, needs: str = "",
     (``paragraph_text``), is looked at first: without ``needs`` or the hints there, no
     paragraph is read."""
     if prose is not None and (needs not in prose
-                              or (hints and not any(hint in prose for hint in hints))):
+                              or (hints and not holds_any(prose, hints))):
         return
     for paragraph in report.paragraphs():
         text, base = paragraph.text, paragraph.span.start
-        if needs not in text or (hints and not any(hint in text for hint in hints)):
+        if needs not in text or (hints and not holds_any(text, hints)):
             continue
         citations = None
         excluded: dict[tuple[int, int], bool] = {}  # per clause: many matches may share one

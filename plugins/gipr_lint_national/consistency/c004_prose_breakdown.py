@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, Span, compile_re, translator
 from gipr_lint_national._prose_numbers import Citations
-from gipr_lint_national._text import paragraph_text, prose_paragraphs, quote
+from gipr_lint_national._text import holds_any, paragraph_text, prose_paragraphs, quote
 
 _ = translator("gipr_lint_national")
 
@@ -43,7 +43,7 @@ _TRIGGERS = ("其中", "包括", "分别为", "分别是", "含")
 def _has_trigger(text: str) -> bool:
     """Whether ``text`` holds a word that opens the parts of a total (``in`` tests: quicker than
     the search for a total, which stops at every digit)."""
-    return any(trigger in text for trigger in _TRIGGERS)
+    return holds_any(text, _TRIGGERS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from gipr_lint_national.tables._common import (
     _row_name,
     _table_name,
     _where,
+    unusual_cells,
 )
 
 _ = translator("gipr_lint_national")
@@ -108,10 +109,8 @@ class InvalidCell(Rule):
             if not report.ends_inside(table):  # rows lost where the text was cut: P004
                 yield from self._missing_rows(table, context.templates)
             # the cells other than the common case (a non-negative whole number not in 元, fine
-            # in every column: see cell_issue), picked out in one comprehension ("元" in a cell
-            # is quicker to test than where it is, so the few with 元 are looked at again)
-            odd = [(row, index, cell) for row in table.rows
-                   for index, cell in enumerate(row.cells)
+            # in every column: see cell_issue); the few with 元 are looked at again below
+            odd = [(row, index, cell) for row, index, cell in unusual_cells(table, context)
                    if type(cell.value) is not int or cell.value < 0 or "元" in cell.raw]
             for row, index, cell in odd:
                 value = cell.value

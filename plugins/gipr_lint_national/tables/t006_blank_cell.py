@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import groupby
 
 from gipr_lint.api import Edit, Finding, Fix, Report, Rule, RuleContext, Severity, translator
 from gipr_lint_national._text import quote
-from gipr_lint_national.tables._common import _column_names, _row_name, _table_name
+from gipr_lint_national.tables._common import (
+    _column_names,
+    _row_name,
+    _table_name,
+    unusual_cells,
+)
 
 _ = translator("gipr_lint_national")
 
@@ -34,10 +40,12 @@ class BlankCell(Rule):
 
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
         for table in report.tables.values():
-            for row in table.rows:
-                blanks = [(i, c) for i, c in enumerate(row.cells) if c.blank]
-                if not blanks:
-                    continue
+            # the blank cells, row by row (the row itself, not an equal one: a row may repeat)
+            placed = [found for found in unusual_cells(table, context) if found[2].blank]
+            for _key, in_row in groupby(placed, key=lambda found: id(found[0])):
+                cells = list(in_row)
+                row = cells[0][0]
+                blanks = [(i, c) for _row, i, c in cells]
                 names = _column_names(table, row)
                 columns = _(", ").join(names[i] if i < len(names) else str(i + 1)
                                        for i, _cell in blanks)

@@ -68,7 +68,14 @@ class RepeatedText(Rule):
     summary = "A character or word written twice by mistake"
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
-        for paragraph in prose_paragraphs(report, context=context):
+        paragraphs = list(prose_paragraphs(report, context=context))
+        # Most reports double nothing: one search of all the prose first spares each
+        # paragraph its own searches. (A line break is neither Han nor a listed character, so
+        # no match spans two paragraphs: none here means none in any paragraph.)
+        joined = "\n".join([paragraph.text for paragraph in paragraphs])
+        if _DOUBLED_WORD.search(joined) is None and _DOUBLED_PAIR.search(joined) is None:
+            return
+        for paragraph in paragraphs:
             text, base = paragraph.text, paragraph.span.start
             citations: Citations | None = None
             for start, word in self._doubles(text):

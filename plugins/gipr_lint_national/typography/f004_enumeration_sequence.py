@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gipr_lint.api import (
     Edit,
@@ -71,11 +72,17 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
             candidate = _CANDIDATE.search(text, at + 1)
 
 
+@lru_cache(maxsize=128)
+def _numeral_value(numeral: str) -> int | None:
+    """An item's numeral read (one or two of 一…十: a hundred and ten of them, read once)."""
+    return parse_number(numeral)
+
+
 def _items(paragraph: Paragraph) -> Iterator[_Item]:
     text, base = paragraph.text, paragraph.span.start
     for match in _matches(text):
         style = "shi" if match.group("shi") else "di"
-        value = parse_number(match.group(style) or "")
+        value = _numeral_value(match.group(style) or "")
         if value is None or value == 0:
             continue
         start = match.start(style) - (1 if style == "di" else 0)

@@ -17,6 +17,7 @@ from gipr_lint.api import (
     township_unit,
     translator,
 )
+from gipr_lint_national._text import holds_any
 
 _ = translator("gipr_lint_national")
 
@@ -153,7 +154,7 @@ _PLACEHOLDER_WORD = compile_re(
 
 def _placeholder_hint(text: str) -> bool:
     """Whether ``text`` may hold a placeholder (:data:`_PLACEHOLDER`)."""
-    return any(x in text for x in _X) or _PLACEHOLDER_WORD.search(text) is not None
+    return holds_any(text, _X) or _PLACEHOLDER_WORD.search(text) is not None
 
 
 _HAN = compile_re(r"[\u4e00-\u9fff〔〕]")

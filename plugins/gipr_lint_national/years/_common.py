@@ -18,7 +18,7 @@ from gipr_lint.api import (
     compile_re,
     translator,
 )
-from gipr_lint_national._prose_numbers import sentence_bounds, year_sentence_starts
+from gipr_lint_national._prose_numbers import opens_sentence, sentence_bounds
 
 _ = translator("gipr_lint_national")
 
@@ -79,21 +79,20 @@ def _numbered_paragraphs(report: Report) -> Iterator[tuple[int, Paragraph]]:
             yield section.number, paragraph
 
 
-def _opener_at(text: str, position: int, names: tuple[str, ...], current: int | None
-               ) -> tuple[re.Match[str], bool, bool] | None:
-    match = _OPENER.match(text, position)
-    if match is None:
-        return None
+def _opener_at(text: str, match: re.Match[str], names: tuple[str, ...], current: int | None
+               ) -> tuple[bool, bool] | None:
+    """Whether the year ``match`` (opening a sentence) opens it as the current year: ``None``
+    when not, else whether the sentence is a plan and whether it is a comparison."""
     after = match.end()
     if not match.group("comma") and not text.startswith((*_SUBJECT, *names), after):
         return None  # "2023年底", "2023年以来", "2023年度报告", "2020年至2024年"
     plan = _FUTURE.match(text, after) is not None
-    start, end = sentence_bounds(text, position)
+    start, end = sentence_bounds(text, match.start())
     sentence = text[start:end]
     comparison = _COMPARISON.search(sentence) is not None or (
         current is not None and int(match.group("year")) != current
         and f"{current}年" in sentence)
-    return match, plan, comparison
+    return plan, comparison
 
 
 def year_openers(report: Report, context: RuleContext) -> list[Opener]:
@@ -106,15 +105,21 @@ def _year_openers(report: Report) -> list[Opener]:
     names = agency_names(report)
     openers = []
     for number, paragraph in _numbered_paragraphs(report):
-        text, base = paragraph.text, paragraph.span.start
+        text = paragraph.text
+        if "年" not in text:
+            continue  # (a quick test: many paragraphs name no year)
+        base = paragraph.span.start
         first = paragraph.marker.span.end - base if paragraph.marker else 0
-        if _OPENER.search(text, first) is None:
-            continue  # no year with 年 anywhere: no sentence opens with one (a quick search)
-        for position in year_sentence_starts(text, first):
-            found = _opener_at(text, position, names, report.year)
+        # every year with 年, then whether it opens a sentence: years are rarer than sentence
+        # starts. (No sentence start lies inside a match, which is digits, 年, 度, spaces and a
+        # comma, so a match found this way is the one matching at that sentence start.)
+        for match in _OPENER.finditer(text, first):
+            if not opens_sentence(text, match.start(), first):
+                continue
+            found = _opener_at(text, match, names, report.year)
             if found is None:
                 continue
-            match, plan, comparison = found
+            plan, comparison = found
             year_end = text.index("年", match.start()) + 1
             snippet = text[match.start():min(len(text), match.end() + 8)]
             openers.append(Opener(int(match.group("year")),

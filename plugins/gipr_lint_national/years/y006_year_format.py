@@ -37,6 +37,12 @@ _RUN_INTO_WORDS = compile_re(
 _DATE = compile_re(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月"
                    r"(?:\s*(?P<day>\d{1,2})\s*日)?")
 
+#: What may follow a year's four digits in a match of :data:`_RUN_INTO_MONTH` and of
+#: :data:`_RUN_INTO_WORDS` (one of :data:`_DATE` has 年 or a space, ``str.isspace`` being
+#: what ``\s`` means): each pattern is tried only where it can match.
+_MONTH_FIRST = "0123456789"
+_WORDS_FIRST = " \t\u3000\r\n度政全上下"
+
 
 class YearFormat(Rule):
     """A year written without its 年, or a date that cannot be.
@@ -73,16 +79,22 @@ class YearFormat(Rule):
         found = search(text)
         while found is not None:
             at = found.start()
-            if at >= ends[0] and (match := _RUN_INTO_MONTH.match(text, at)) is not None:
+            # the character after the year's four digits tells which patterns may match there
+            # (nearly always 年: only a date)
+            after = text[at + 4:at + 5]
+            if (at >= ends[0] and after in _MONTH_FIRST
+                    and (match := _RUN_INTO_MONTH.match(text, at)) is not None):
                 ends[0] = match.end()
                 months.append(self._missing(match.start("year"), match.end("year"),
                                             text[match.start():match.end() + 3]))
-            if at >= ends[1] and (match := _RUN_INTO_WORDS.match(text, at)) is not None:
+            if (at >= ends[1] and after in _WORDS_FIRST
+                    and (match := _RUN_INTO_WORDS.match(text, at)) is not None):
                 ends[1] = match.end()
                 after = text[match.end():match.end() + 8]
                 words.append(self._missing(match.start("year"), match.end("year"),
                                            match.group("year") + after))
-            if at >= ends[2] and (match := _DATE.match(text, at)) is not None:
+            if (at >= ends[2] and (after == "年" or after.isspace())
+                    and (match := _DATE.match(text, at)) is not None):
                 ends[2] = match.end()
                 year, month = int(match.group("year")), int(match.group("month"))
                 day = int(match.group("day")) if match.group("day") else 1
