@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, count
 from operator import add
@@ -21,7 +22,7 @@ from gipr_lint.regex import compile_re
 if TYPE_CHECKING:
     from gipr_lint.reading.document import Origin
 
-__all__ = ["DecodeError", "Source", "Span", "decode", "read_source"]
+__all__ = ["DecodeError", "Source", "Span", "decode", "newline_pieces", "read_source"]
 
 _ = translator("gipr_lint")
 
@@ -61,6 +62,31 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in sample or controls / len(sample) > 0.05
 
 
+#: How many bytes or characters a step over a large text takes at a time (see
+#: :func:`newline_pieces`): a 20 MB report is never copied whole, in lines or decoded at once.
+PIECE = 1 << 16
+
+
+def _decoded(data: bytes, encoding: str) -> str:
+    """``data.decode(encoding)``, a piece at a time when ``data`` is large.
+
+    Decoding 20 MB of Chinese at once makes CPython first allocate one byte per character and
+    then widen that to two, a transient of three times the input besides it; pieces are joined
+    instead. Any error is raised by decoding the whole again, so its offsets are the data's.
+    """
+    piece = PIECE
+    if len(data) <= piece:
+        return data.decode(encoding)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    view = memoryview(data)
+    try:
+        parts = [decoder.decode(view[at:at + piece]) for at in range(0, len(data), piece)]
+        parts.append(decoder.decode(b"", final=True))
+    except UnicodeDecodeError:
+        return data.decode(encoding)  # raises the same error, with offsets into the whole
+    return "".join(parts)
+
+
 def decode(data: bytes) -> tuple[str, str, bool]:
     """Decode report bytes; return ``(text, encoding, had_bom)``.
 
@@ -71,7 +97,7 @@ def decode(data: bytes) -> tuple[str, str, bool]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                text = data.decode(encoding)
+                text = _decoded(data, encoding)
             except UnicodeDecodeError as exc:
                 message = f"starts with a {encoding} byte-order mark but {exc.reason}"
                 raise DecodeError(message) from exc
@@ -82,7 +108,7 @@ def decode(data: bytes) -> tuple[str, str, bool]:
             return text, "utf-8" if encoding == "utf-8-sig" else "utf-16", True
     for encoding in ("utf-8", "gb18030"):
         try:
-            text = data.decode(encoding)
+            text = _decoded(data, encoding)
         except UnicodeDecodeError as exc:
             truncated = exc.start >= len(data) - 3 and exc.reason == "unexpected end of data"
             if encoding != "utf-8" or not truncated:
@@ -95,10 +121,29 @@ def decode(data: bytes) -> tuple[str, str, bool]:
     raise DecodeError(_("not valid UTF-8, UTF-16 or GB18030 text"))
 
 
+def newline_pieces(text: str, size: int | None = None) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of consecutive pieces of ``text``, each (but the last) of at least
+    ``size`` characters (default :data:`PIECE`) and ending just after a ``"\n"``: no line
+    break is cut in two (not even ``"\r\n"``), so splitting a large text into lines piece by
+    piece gives its lines without a copy of the whole text in line strings. A text of ``size``
+    or less is one piece, ``(0, len(text))``; an empty text has none."""
+    if size is None:
+        size = PIECE
+    start, length = 0, len(text)
+    while start < length:
+        cut = text.find("\n", start + size - 1) if start + size < length else -1
+        end = length if cut < 0 else cut + 1
+        yield start, end
+        start = end
+
+
 def _line_starts(text: str) -> tuple[int, ...]:
-    # each line starts one past the lengths of the lines before it and their line breaks
-    lengths = accumulate(map(len, text.split("\n")[:-1]))
-    return (0, *map(add, lengths, count(1)))
+    starts = [0]
+    for piece_start, piece_end in newline_pieces(text):
+        # each line starts one past the lengths of the lines before it and their line breaks
+        lengths = accumulate(map(len, text[piece_start:piece_end].split("\n")[:-1]))
+        starts.extend(map(add, lengths, count(piece_start + 1)))
+    return tuple(starts)
 
 
 def _newline_style(text: str) -> str:
@@ -182,4 +227,7 @@ class Source:
 def read_source(path: str | Path) -> Source:
     """Read and decode a report file. Raises ``OSError`` or :class:`DecodeError`."""
     path = Path(path)
-    return Source.from_bytes(path.read_bytes(), str(path))
+    data = path.read_bytes()
+    text, encoding, bom = decode(data)
+    del data  # (not held while the lines are indexed: a large file's bytes are a large part)
+    return Source.from_text(text, str(path), encoding=encoding, bom=bom)

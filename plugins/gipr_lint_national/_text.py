@@ -97,10 +97,21 @@ def holds_any(text: str, needles: str | tuple[str, ...]) -> bool:
     return False
 
 
+#: Characters beyond which a report is large (see :func:`paragraph_text`): a hundred times a
+#: normal report's, whose rules' memos stay small.
+_LARGE_REPORT = 1_000_000
+
+
 def paragraph_text(report: Report, context: RuleContext) -> str:
     """Every paragraph's text (:meth:`Report.paragraphs`) joined by line breaks, made once per
     report: a rule looks for what it needs there first and reads the paragraphs one by one only
-    when something is there. (Text that is in a paragraph is in this string.)"""
+    when something is there. (Text that is in a paragraph is in this string.)
+
+    For a very large report the string is made again for each rule instead: kept, it would
+    stay beside every later rule's own work, a copy of nearly the whole text, and raise the
+    peak memory of the lint by that much; made again, it costs a join per rule."""
+    if len(report.text) > _LARGE_REPORT:
+        return "\n".join([p.text for p in report.paragraphs()])
     return context.memo(("gipr_lint_national", "paragraph text"),
                         lambda: "\n".join([p.text for p in report.paragraphs()]))
 

@@ -31,7 +31,7 @@ from gipr_lint.reading.layout.tables import (
     read_review,
     remap,
 )
-from gipr_lint.reading.source import Source, Span
+from gipr_lint.reading.source import Source, Span, newline_pieces
 from gipr_lint.regex import compile_re
 
 __all__ = ["Layout", "Piece", "recover"]
@@ -84,12 +84,14 @@ def _lines(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     other line breaks, cost more than this loop over a report's hundred-odd lines)."""
     spans = []
     ends = []
-    start = 0
-    for line in text.splitlines(keepends=True):
-        end = start + len(line.rstrip("\r\n"))
-        spans.append((start, end))
-        ends.append(end)
-        start += len(line)
+    # piece by piece (a cut after "\n" is a line end for splitlines too): a large report is
+    # never held whole as line strings
+    for start, piece_end in newline_pieces(text):
+        for line in text[start:piece_end].splitlines(keepends=True):
+            end = start + len(line.rstrip("\r\n"))
+            spans.append((start, end))
+            ends.append(end)
+            start += len(line)
     return spans, ends
 
 
@@ -120,6 +122,10 @@ def _section_regions(headings: list[HeadingMatch],
     return regions
 
 
+#: A character other than whitespace (``\s`` asks ``str.isspace``, as ``str.strip`` does).
+_NOT_BLANK = compile_re(r"\S")
+
+
 def _without_contents(text: str, headings: list[HeadingMatch]) -> list[HeadingMatch]:
     """The headings less a table of contents: three or more headings in rising order with
     nothing between them, each of whose sections appears again further on. Its lines stay prose.
@@ -129,7 +135,8 @@ def _without_contents(text: str, headings: list[HeadingMatch]) -> list[HeadingMa
     for index, match in enumerate(ordered):
         previous = ordered[index - 1] if index else None
         if (previous is not None and match.number > previous.number
-                and not text[previous.heading.span.end:match.heading.span.start].strip()):
+                and _NOT_BLANK.search(text, previous.heading.span.end,
+                                      match.heading.span.start) is None):
             runs[-1].append(index)
         else:
             runs.append([index])
@@ -402,6 +409,7 @@ def recover(source: Source) -> Layout:
                 take("table", table.span, table)
                 problems.extend(table.problems)
                 break
+    del view  # (the compact view, a copy of the text, is not held while paragraphs are made)
 
     for start, end, free in taken.free_by_line(lines, ends):
         whole_line = end - start <= _LONG_LINE

@@ -12,6 +12,8 @@ from bisect import bisect_right
 from itertools import accumulate
 from operator import add
 
+from gipr_lint.reading import source
+from gipr_lint.reading.source import newline_pieces
 from gipr_lint.regex import compile_re
 
 __all__ = ["CompactText", "compact", "fold"]
@@ -108,17 +110,42 @@ def _runs_by_bytes(folded: str) -> _Runs | None:
     return "".join(kept), original_starts, run_lengths
 
 
+def _runs(original: str) -> _Runs:
+    """The compact text of ``original`` and its kept runs (starts in ``original``, lengths)."""
+    folded = fold(original)
+    runs = _runs_by_bytes(folded)
+    return _runs_by_regex(folded) if runs is None else runs
+
+
+def _runs_by_piece(original: str, size: int) -> _Runs:
+    """:func:`_runs` of a large text, a piece at a time: folding and splitting it whole holds
+    several copies of it at once (the folded text, the kept runs, their bytes). The pieces end
+    just after a line break, which is dropped, so no kept run spans two pieces."""
+    parts: list[str] = []
+    original_starts: list[int] = []
+    run_lengths: list[int] = []
+    for start, end in newline_pieces(original, size):
+        text, starts, lengths = _runs(original[start:end])
+        parts.append(text)
+        original_starts.extend([run_start + start for run_start in starts])
+        run_lengths.extend(lengths)
+    return "".join(parts), original_starts, run_lengths
+
+
 class CompactText:
     """The compact form of a text, with the map back to original offsets."""
 
     __slots__ = ("_compact_starts", "_original_starts", "_run_lengths", "text")
 
-    def __init__(self, original: str) -> None:
-        folded = fold(original)
-        runs = _runs_by_bytes(folded)
-        if runs is None:
-            runs = _runs_by_regex(folded)
-        self.text, self._original_starts, self._run_lengths = runs
+    def __init__(self, original: str, piece: int | None = None) -> None:
+        """The view of ``original``, made ``piece`` characters at a time (default
+        :data:`~gipr_lint.reading.source.PIECE`) when it is longer."""
+        if piece is None:
+            piece = source.PIECE
+        if len(original) <= piece:
+            self.text, self._original_starts, self._run_lengths = _runs(original)
+        else:
+            self.text, self._original_starts, self._run_lengths = _runs_by_piece(original, piece)
         self._compact_starts = list(accumulate(self._run_lengths, initial=0))
         self._compact_starts.pop()
 

@@ -50,13 +50,20 @@ class PageBreakInTable(Rule):
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
         if not report.tables:
             return
-        padded = "\n" + report.text  # an offset in it is one past the same place in the text
         for table in report.tables.values():
-            # from the line break before the table's first character (or the one put first)
-            for match in _LINE.finditer(padded, table.span.start, table.span.end + 1):
+            # from the line break before the table's first character, or from one put first
+            # before a table starting the text: only there is the text copied (a copy of the
+            # whole text of a 20 MB report would raise the peak memory of its lint)
+            if table.span.start:
+                text, shift = report.text, 0
+                matches = _LINE.finditer(text, table.span.start - 1, table.span.end)
+            else:
+                text, shift = "\n" + report.text[:table.span.end], 1
+                matches = _LINE.finditer(text, 0, table.span.end + 1)
+            for match in matches:
                 line = match.group("line")
                 words = line.strip()
-                start = match.start("line") - 1 + line.index(words)
+                start = match.start("line") - shift + line.index(words)
                 yield self.finding(Span(start, start + len(words)), _(
                     '{table}: a page number "{number}" inside the table, where a PDF page '
                     "broke; it was skipped and the rows on both sides read as one table").format(

@@ -8,6 +8,7 @@ from gipr_lint.api import (
     Edit,
     Finding,
     Fix,
+    Paragraph,
     Report,
     Rule,
     RuleContext,
@@ -33,6 +34,19 @@ _DOUBLED_PAIR = compile_re(f"([{''.join(_DOUBLED_CHARACTER)}])\\1")
 #: Two-character verbs whose ABAB reduplication is good Chinese ("研究研究").
 _ABAB = frozenset({"研究", "讨论", "考虑", "商量", "了解", "学习", "检查", "整理", "交流",
                    "总结", "锻炼", "休息", "调查", "打扫", "收拾", "活动", "比较"})
+
+
+#: How many paragraphs are searched together (see :meth:`RepeatedText.check`): enough to make
+#: one search of a normal report's prose, few enough that a huge report's prose is never
+#: copied whole into one string.
+_PARAGRAPHS_AT_ONCE = 512
+
+
+def _joined_by_piece(paragraphs: list[Paragraph]) -> Iterator[str]:
+    """The paragraphs' texts joined by line breaks, :data:`_PARAGRAPHS_AT_ONCE` at a time."""
+    size = _PARAGRAPHS_AT_ONCE
+    for first in range(0, len(paragraphs), size):
+        yield "\n".join([paragraph.text for paragraph in paragraphs[first:first + size]])
 
 
 def _legitimate(text: str, start: int, word: str) -> bool:
@@ -72,8 +86,8 @@ class RepeatedText(Rule):
         # Most reports double nothing: one search of all the prose first spares each
         # paragraph its own searches. (A line break is neither Han nor a listed character, so
         # no match spans two paragraphs: none here means none in any paragraph.)
-        joined = "\n".join([paragraph.text for paragraph in paragraphs])
-        if _DOUBLED_WORD.search(joined) is None and _DOUBLED_PAIR.search(joined) is None:
+        if not any(_DOUBLED_WORD.search(joined) or _DOUBLED_PAIR.search(joined)
+                   for joined in _joined_by_piece(paragraphs)):
             return
         for paragraph in paragraphs:
             text, base = paragraph.text, paragraph.span.start
