@@ -261,12 +261,6 @@ def _sample_class() -> str:
 
 
 @cache
-def _sample_pattern() -> re.Pattern[str]:
-    """One sampled character."""
-    return compile_re(_sample_class())
-
-
-@cache
 def _sampled_shingle_pattern(size: int) -> re.Pattern[str]:
     """A sampled character that ``size - 1`` more characters follow; group 1 is the shingle it
     starts. (The shingle is captured by a look-behind at its end, inside a look-ahead, so that
