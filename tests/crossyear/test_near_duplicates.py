@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import zlib
 
 from gipr_lint.linting.similarity import (
     SIGNATURE_SIZE,
@@ -174,7 +175,7 @@ def test_the_prose_signature_of_a_long_text_is_made_in_pieces_and_equals_the_who
         text = "".join(rng.choice(alphabet) for _ in range(length))
         assert prose_signature(text) == signature(sampled_shingles(text)), length
     unsampled = "".join(ch for ch in map(chr, range(0x4E00, 0x4F00))
-                        if not similarity._sample_pattern().match(ch))
+                        if not _is_sampled(ch))
     text = "".join(rng.choice(unsampled) for _ in range(piece + 50))
     assert not similarity._sampled_hashes(text, 5)
     assert prose_signature(text) == signature(shingles(text)) != ()
@@ -210,3 +211,55 @@ def test_a_copy_is_paired_with_the_earliest_identical_signature() -> None:
     near = (*base[:-1], 7)
     pairs = near_duplicates([("near", near), ("first", base), ("second", base)], 0.8)
     assert pairs == [("near", "first", 63 / 64), ("first", "second", 1.0)]
+
+
+def _is_sampled(char: str) -> bool:
+    code = ord(char)
+    return 0x4E00 <= code < 0xA000 and ((code * 0x9E3779B1) & 0xFFFFFFFF) >> 30 == 0
+
+
+def test_sampled_shingles_are_those_that_start_with_a_sampled_character() -> None:
+    """Every shingle that starts with a sampled character, and only those: overlapping ones
+    (sampled characters side by side), one that ends the text, for every shingle size."""
+    rng = random.Random(3)
+    sampled = [ch for ch in map(chr, range(0x4E00, 0x4F00)) if _is_sampled(ch)]
+    unsampled = [ch for ch in map(chr, range(0x4E00, 0x4F00)) if not _is_sampled(ch)]
+    alphabet = sampled[:6] + unsampled[:6] + list("0123，。 ab")
+    for size in (1, 2, 4, 5, 6):
+        for length in (size + 1, 30, 400):
+            text = "".join(rng.choice(alphabet) for _ in range(length)) + sampled[0] * size
+            norm = normalise(text)
+            expected = {zlib.crc32(norm[i:i + size].encode("utf-32-le"))
+                        for i in range(len(norm) - size + 1) if _is_sampled(norm[i])}
+            assert sampled_shingles(text, size) == expected, (size, length)
+
+
+def _reference_signature(hashes: set[int]) -> tuple[int, ...]:
+    """The signature by its definition: each bin's smallest value; an empty bin takes the next
+    filled bin's (cyclically) plus its distance times one more than any value."""
+    if not hashes:
+        return ()
+    shift = 32 - (SIGNATURE_SIZE - 1).bit_length()
+    smallest: dict[int, int] = {}
+    for value in hashes:
+        smallest[value >> shift] = min(value, smallest.get(value >> shift, value))
+    bins = []
+    for index in range(SIGNATURE_SIZE):
+        distance = next(d for d in range(SIGNATURE_SIZE)
+                        if (index + d) % SIGNATURE_SIZE in smallest)
+        source = smallest[(index + distance) % SIGNATURE_SIZE]
+        bins.append((source & ((1 << shift) - 1)) + distance * (1 << shift))
+    return tuple(bins)
+
+
+def test_signature_matches_its_definition_with_few_and_many_hashes() -> None:
+    """Sets that leave most bins empty, a few, or none; the first and the last bin empty (an
+    empty last bin borrows from the first filled one, one round later)."""
+    rng = random.Random(13)
+    shift = 32 - (SIGNATURE_SIZE - 1).bit_length()
+    for size in (1, 2, 5, 40, 300, 3000):
+        hashes = {rng.getrandbits(32) for _ in range(size)}
+        assert signature(hashes) == _reference_signature(hashes), size
+        assert signature(hashes) == signature(iter(sorted(hashes) * 2)), size
+    middle = {(index << shift) + rng.getrandbits(shift) for index in range(1, SIGNATURE_SIZE - 1)}
+    assert signature(middle) == _reference_signature(middle)
