@@ -187,3 +187,36 @@ def test_every_format_is_the_same_with_two_processes(
             outputs.append((code, captured.out, captured.err))
         assert outputs[0] == outputs[1], fmt
         assert outputs[0][1], fmt
+
+
+def test_a_json_part_written_ahead_keeps_its_diagnostics_once_compared_with_last_year(
+) -> None:
+    """The cross-report stage found last year's report and nothing else: the head is written
+    again (with ``compared_with``), the diagnostics written ahead are kept."""
+    import dataclasses
+    import io
+
+    from gipr_lint.formatters import FormatContext
+    from gipr_lint.formatters.json import render_ahead, write
+    from gipr_lint.linting.batch import ReportSummary
+
+    plugin_set = load_plugins()
+    run = runner.RunConfig(isolated=True)
+    results = runner.lint_files(SEEDS[:2], plugin_set, run.resolver(plugin_set), run)
+    earlier = ReportSummary(path="earlier.txt", agency="某县人民政府", year=2023)
+
+    def document(items: list) -> str:
+        out = io.StringIO()
+        write(items, out, FormatContext(rules=plugin_set.rules,
+                                        rule_plugin=plugin_set.rule_plugin, color=False,
+                                        quiet=False, byte_columns=False))
+        return out.getvalue()
+
+    fresh = document([dataclasses.replace(results[0], previous=earlier), results[1]])
+    for result in results:
+        render_ahead(result)
+    assert results[0].diagnostics and results[0].rendered
+    compared = dataclasses.replace(results[0], previous=earlier)
+    assert compared.rendered is results[0].rendered  # still valid: the same diagnostics
+    assert document([compared, results[1]]) == fresh
+    assert fresh.count('"compared_with"') == 1

@@ -251,13 +251,14 @@ def _in_workers(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigRes
         # Forked workers copy this process: lint the first file here, so that they start
         # with the parser built and every lazily made pattern and table compiled, and
         # write the new regex programs now, so that no worker writes them again.
-        first = _slim(lint_path(paths[0], resolver.settings_for(paths[0]), plugin_set))
+        shared = _Shared([paths[:1], *_chunks(paths[1:], jobs)], plugin_set, resolver,
+                         run.render_json)
+        shared.done[0] = shared.lint(0)
         if advance:
             advance(1)
         save_regexes()
         gc.freeze()  # what the workers inherit stays out of their collections' sight
-        shared = _Shared(_chunks(paths[1:], jobs), plugin_set, resolver, run.render_json)
-        return [first, *shared.run(context, jobs - 1, advance, kept)]
+        return shared.run(context, jobs - 1, advance, kept)
 
 
 class _Shared:
@@ -289,7 +290,7 @@ class _Shared:
 
     def run(self, context: Any, workers: int, advance: Callable[[int], None] | None,
             kept: _Kept) -> list[FileResult]:
-        counter = context.Value("l", 0)
+        counter = context.Value("l", len(self.done))  # the chunks before it are done
         queue = context.Queue()
         processes = [context.Process(target=self._work, args=(counter, queue), daemon=True)
                      for _ in range(workers)]
