@@ -266,7 +266,7 @@ class _Shared:
     one after another from a shared counter, so they finish together whatever each chunk
     costs, and this process, rather than waiting for N workers on N cores, lints too: its
     caches are warm, its results need no pickling, and it reads the workers' results (a
-    queue, fed by a thread in each worker, so a worker never waits for this process) between
+    pipe per worker, fed by a thread in it, so a worker never waits for this process) between
     two of its own chunks. A chunk a worker did not send back (it died) is linted here at
     the end."""
 
@@ -291,58 +291,89 @@ class _Shared:
     def run(self, context: Any, workers: int, advance: Callable[[int], None] | None,
             kept: _Kept) -> list[FileResult]:
         counter = context.Value("l", len(self.done))  # the chunks before it are done
-        queue = context.Queue()
-        processes = [context.Process(target=self._work, args=(counter, queue), daemon=True)
-                     for _ in range(workers)]
+        processes, readers = [], []
         try:
-            for process in processes:
-                process.start()
+            for _ in range(workers):
+                # a pipe per worker, whose writing end only the worker keeps: a worker that
+                # dies (even halfway through a message) is seen as the end of its pipe
+                reader, writer = context.Pipe(duplex=False)
+                processes.append(context.Process(target=self._work, args=(counter, writer),
+                                                 daemon=True))
+                processes[-1].start()
+                writer.close()
+                readers.append(reader)
             while (index := _claim(counter)) < len(self.chunks):
                 self.done[index] = self.lint(index)
                 kept.add(len(self.done[index]))
                 if advance:
                     advance(len(self.done[index]))
-                self._receive(queue, advance, kept, wait=False, processes=processes)
-            self._receive(queue, advance, kept, wait=True, processes=processes)
+                self._receive(readers, advance, kept, block=False)
+            self._receive(readers, advance, kept, block=True)
         finally:
             for process in processes:
                 if process.is_alive():
                     process.terminate()
                 process.join()
-            queue.close()
+            for reader in readers:
+                reader.close()
         for index in range(len(self.chunks)):  # a worker's that never came back
             if index not in self.done:
                 self.done[index] = self.lint(index)
         return [result for index in range(len(self.chunks)) for result in self.done[index]]
 
-    def _receive(self, queue: Any, advance: Callable[[int], None] | None, kept: _Kept, *,
-                 wait: bool, processes: list[Any]) -> None:
-        """Take the results the workers sent; with ``wait``, until every chunk is done or
-        no worker is left to send one."""
-        from queue import Empty
+    def _receive(self, readers: list[Any], advance: Callable[[int], None] | None,
+                 kept: _Kept, *, block: bool) -> None:
+        """Take the results the workers sent; with ``block``, until every chunk is done or
+        every worker has ended."""
+        from multiprocessing.connection import wait
 
-        while len(self.done) < len(self.chunks):
-            try:
-                index, results = queue.get(timeout=0.05) if wait else queue.get_nowait()
-            except Empty:
-                # a worker that is gone flushed what it sent before it ended
-                if not wait or (not any(process.is_alive() for process in processes)
-                                and queue.empty()):
-                    return
-                continue
-            self.done[index] = results
-            kept.add(len(results), unpickled=True)
-            if advance:
-                advance(len(results))
+        while readers and len(self.done) < len(self.chunks):
+            ready: list[Any] = wait(readers, None if block else 0)
+            if not ready:
+                return
+            for reader in ready:
+                try:
+                    index, results = reader.recv()
+                except (EOFError, OSError):  # the worker ended, or died mid-message
+                    readers.remove(reader)
+                    reader.close()
+                    continue
+                self.done[index] = results
+                kept.add(len(results), unpickled=True)
+                if advance:
+                    advance(len(results))
 
-    def _work(self, counter: Any, queue: Any) -> None:
-        """A worker's life: lint the chunks it claims, send each one's results back."""
+    def _work(self, counter: Any, connection: Any) -> None:
+        """A worker's life: lint the chunks it claims, send each one's results back (from a
+        thread, so that linting goes on while the main process is busy with its own chunk
+        and does not read)."""
+        import threading
+        from queue import SimpleQueue
+
+        outbox: SimpleQueue[tuple[int, list[FileResult]] | None] = SimpleQueue()
+        sender = threading.Thread(target=_send_all, args=(outbox, connection))
+        sender.start()
         try:
             while (index := _claim(counter)) < len(self.chunks):
-                queue.put((index, self.lint(index)))
+                outbox.put((index, self.lint(index)))
             save_regexes()  # workers skip exit handlers: keep what this one compiled
         except KeyboardInterrupt:  # the main process says it was interrupted
             pass
+        finally:
+            outbox.put(None)
+            sender.join()
+
+
+def _send_all(outbox: Any, connection: Any) -> None:
+    """Send what is put in ``outbox`` (pickled as :func:`_register_reducers` says) until
+    ``None``."""
+    try:
+        while (item := outbox.get()) is not None:
+            connection.send(item)
+    except OSError:  # the main process is gone or closed its end
+        pass
+    finally:
+        connection.close()
 
 
 def _claim(counter: Any) -> int:
