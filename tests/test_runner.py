@@ -134,3 +134,89 @@ def test_a_json_part_written_ahead_is_not_used_once_the_diagnostics_changed() ->
              results[1]]
     assert document(fewer) == document([dataclasses.replace(fewer[0], rendered=None),
                                         results[1]]) != fresh
+
+
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="workers are spawned there")
+def test_a_worker_that_dies_leaves_its_chunks_to_the_main_process(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    paths = [*SEEDS, *SEEDS, *SEEDS]
+    serial = _lint(paths, 1)
+
+    def die(self: object, counter: object, queue: object) -> None:
+        runner._claim(counter)  # takes a chunk, then ends as if killed: sends nothing
+        os._exit(3)
+
+    monkeypatch.setattr(runner._Shared, "_work", die)
+    assert _lint(paths, 3) == serial
+
+
+def test_spawned_workers_give_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where processes are not forked (macOS, Windows), a pool of workers lints the chunks."""
+    paths = [*SEEDS, *SEEDS]
+    serial = _lint(paths, 1)
+    monkeypatch.setattr(runner, "_fork_context", lambda: None)
+    assert _lint(paths, 2) == serial
+    assert runner._worker is None
+
+
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="workers are spawned there")
+def test_every_format_is_the_same_with_two_processes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``-j 2`` prints ``-j 1``'s output byte for byte in every built-in format, cross-report
+    findings (two agencies with the same text, last year's report) and a file that cannot be
+    read included, with chunks linted by this process and by the worker."""
+    from gipr_lint.cli import main
+
+    for index, seed in enumerate(SEEDS):
+        text = Path(seed).read_text(encoding="utf-8")
+        (tmp_path / f"{index}-a.txt").write_text(text, encoding="utf-8")
+        (tmp_path / f"{index}-b-2023.txt").write_text(text.replace("2024年", "2023年"),
+                                                      encoding="utf-8")
+        (tmp_path / f"{index}-c.txt").write_text(text.replace("人民政府", "人民政府办公室"),
+                                                 encoding="utf-8")
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe\x00bad")
+    assert len(runner._chunks(sorted(tmp_path.iterdir()), 2)) >= 4
+    for fmt in sorted(load_plugins().formatters):
+        outputs = []
+        for jobs in ("1", "2"):
+            code = main(["check", str(tmp_path), "--isolated", "--format", fmt, "-j", jobs,
+                         "--color", "never"])
+            captured = capsys.readouterr()
+            outputs.append((code, captured.out, captured.err))
+        assert outputs[0] == outputs[1], fmt
+        assert outputs[0][1], fmt
+
+
+def test_a_json_part_written_ahead_keeps_its_diagnostics_once_compared_with_last_year(
+) -> None:
+    """The cross-report stage found last year's report and nothing else: the head is written
+    again (with ``compared_with``), the diagnostics written ahead are kept."""
+    import dataclasses
+    import io
+
+    from gipr_lint.formatters import FormatContext
+    from gipr_lint.formatters.json import render_ahead, write
+    from gipr_lint.linting.batch import ReportSummary
+
+    plugin_set = load_plugins()
+    run = runner.RunConfig(isolated=True)
+    results = runner.lint_files(SEEDS[:2], plugin_set, run.resolver(plugin_set), run)
+    earlier = ReportSummary(path="earlier.txt", agency="某县人民政府", year=2023)
+
+    def document(items: list) -> str:
+        out = io.StringIO()
+        write(items, out, FormatContext(rules=plugin_set.rules,
+                                        rule_plugin=plugin_set.rule_plugin, color=False,
+                                        quiet=False, byte_columns=False))
+        return out.getvalue()
+
+    fresh = document([dataclasses.replace(results[0], previous=earlier), results[1]])
+    for result in results:
+        render_ahead(result)
+    assert results[0].diagnostics and results[0].rendered
+    compared = dataclasses.replace(results[0], previous=earlier)
+    assert compared.rendered is results[0].rendered  # still valid: the same diagnostics
+    assert document([compared, results[1]]) == fresh
+    assert fresh.count('"compared_with"') == 1

@@ -250,11 +250,14 @@ def _document(results: Sequence[Any], byte_columns: bool) -> str:
         parts.append(separator)
         separator = ",\n    "
         rendered = getattr(result, "rendered", None)
-        if (rendered is not None and rendered[0] is result.diagnostics
-                and rendered[1] == output and getattr(result, "previous", None) is None):
-            parts.append(rendered[2])  # written ahead by the worker that linted the file
-        else:
+        if (rendered is None or rendered[0] is not result.diagnostics
+                or rendered[1] != output):
             _file(result, byte_columns, parts)
+        elif getattr(result, "previous", None) is None:
+            parts.append(rendered[2])  # written ahead by the process that linted the file
+        else:  # the earlier report the cross-report stage found goes in the head
+            _head(result, parts)
+            parts.append(rendered[2][rendered[3]:])
     parts.append("[]" if separator == "[\n    " else "\n  ]")
     counts = severity_counts(results)
     checked, found = table_counts(results)
@@ -274,6 +277,12 @@ def _output(byte_columns: bool) -> str:
 
 def _file(result: Any, byte_columns: bool, parts: list[str]) -> None:
     """Append a linted file's item of the document's ``files`` (the file at 4 spaces)."""
+    _head(result, parts)
+    _diagnostics(result, byte_columns, parts)
+
+
+def _head(result: Any, parts: list[str]) -> None:
+    """Append the item's keys before its diagnostics (up to ``"diagnostics": ``)."""
     previous = getattr(result, "previous", None)
     report = _report(result)
     try:
@@ -289,6 +298,10 @@ def _file(result: Any, byte_columns: bool, parts: list[str]) -> None:
                      "year": previous.year, "history": previous.history}})},
                 "    ", parts)
         parts[-1] = ',\n      "diagnostics": '  # the closing brace: more keys follow
+
+
+def _diagnostics(result: Any, byte_columns: bool, parts: list[str]) -> None:
+    """Append the item's diagnostics and its closing brace."""
     source = result.source
     if result.diagnostics:
         inner = "[\n        "
@@ -303,18 +316,21 @@ def _file(result: Any, byte_columns: bool, parts: list[str]) -> None:
 
 
 def render_ahead(result: Any, byte_columns: bool = False) -> None:
-    """Write the file's part of the document now, into ``result.rendered`` (in the worker
-    process that linted it, so that the main process, which writes the whole document after
-    every worker is done, only joins the parts). Nothing for a file :func:`_document` would
-    leave to :mod:`json`."""
+    """Write the file's part of the document now, into ``result.rendered`` (in the process
+    that linted it, while the others still lint, so that the main process, which writes the
+    whole document after every file is linted, only joins the parts; the head is written
+    again for a file the cross-report stage compared with an earlier report). Nothing for a
+    file :func:`_document` would leave to :mod:`json`."""
     if result.report is None:
         return
     parts: list[str] = []
     try:
-        _file(result, byte_columns, parts)
+        _head(result, parts)
+        head = len("".join(parts))
+        _diagnostics(result, byte_columns, parts)
     except _Fallback:
         return
-    result.rendered = (result.diagnostics, _output(byte_columns), "".join(parts))
+    result.rendered = (result.diagnostics, _output(byte_columns), "".join(parts), head)
 
 
 def write(results: Sequence[Any], out: TextIO, context: Any) -> None:

@@ -164,6 +164,8 @@ def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
         own = [d for d in result.diagnostics if d.code not in plugin_set.batch_codes]
         if extra or hits or previous is not None or len(own) != len(result.diagnostics):
             diagnostics = sorted([*own, *extra], key=Diagnostic.sort_key)
+            if diagnostics == result.diagnostics:  # the same objects: compared by identity
+                diagnostics = result.diagnostics  # the output written ahead stays valid
             result = dataclasses.replace(result, diagnostics=diagnostics, previous=previous,
                                          ignore_hits=result.ignore_hits | hits)
         out.append(result)

@@ -1,14 +1,14 @@
-"""Linting many files: one after another, or in worker processes (``-j N``).
+"""Linting many files: one after another, or in several processes (``-j N``).
 
 Output order is always command-line order. Where processes can be forked (Linux and other
-POSIX systems but macOS, whose system libraries are not fork-safe), the workers are copies of
-this process made after it linted the first file itself: they inherit the loaded plugins, the
-configuration, the built parser and every compiled pattern, so a worker costs almost nothing to
-start (before, each loaded all of it again: about 0.15 s of CPU per worker). Elsewhere each
-worker loads the plugins and the configuration once, in its initializer, and takes the parent's
-language. Workers lint chunks of the file list, large ones first and ever smaller ones at the
-end (so that they finish together after few tasks), and send back slimmed results, pickled
-cheaply (:func:`_register_reducers`).
+POSIX systems but macOS, whose system libraries are not fork-safe), ``-j N`` is this process
+and ``N - 1`` copies of it made after it linted the first file itself: they inherit the loaded
+plugins, the configuration, the built parser and every compiled pattern, so a copy costs
+almost nothing to start. All of them take chunks of the file list from a shared counter
+(large chunks first, ever smaller ones at the end, so that they finish together), and the
+copies send back slimmed results, pickled cheaply (:func:`_register_reducers`); see
+:class:`_Shared`. Elsewhere ``N`` spawned workers each load the plugins and the configuration
+once, in their initializer, and take the parent's language, while this process waits.
 """
 
 from __future__ import annotations
@@ -122,6 +122,11 @@ def _slim(result: FileResult) -> FileResult:
     report = result.report
     if report is None:
         return result
+    if result.summary is not None:
+        # the agency key the cross-report stage matches reports by, made now (cached in
+        # the summary, pickled with it): in ``-j N`` while the other processes still lint,
+        # not in the stage itself, after the last of them is done
+        result.summary.key  # noqa: B018
     # the result was made for this run alone: changed in place rather than copied
     result.tables_read = report.tables_fully_read()
     result.report = replace(report, preamble=(), sections=(), tables={}, debris=(), problems=(),
@@ -159,7 +164,14 @@ def _register_reducers() -> None:
                 names = [f.name for f in dataclasses.fields(kind)]
                 if len(names) > 1:
                     ForkingPickler.register(kind, _by_fields(kind, operator.attrgetter(*names)))
+    # a named tuple's own reduction calls its Python-level ``__new__`` for each of the
+    # thousands of table cells of a run's summaries: rebuilt by ``tuple.__new__`` instead
+    ForkingPickler.register(batch.CellFact, _as_tuple)
     _registered = True
+
+
+def _as_tuple(cell: Any) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+    return tuple.__new__, (type(cell), tuple(cell))
 
 
 def _by_fields(kind: type, values: Callable[[Any], tuple[Any, ...]]
@@ -231,37 +243,162 @@ def lint_files(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigReso
 def _in_workers(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigResolver,
                 run: RunConfig, jobs: int,
                 advance: Callable[[int], None] | None) -> list[FileResult]:
-    global _worker
+    context = _fork_context()
+    _register_reducers()  # before forking: the workers inherit it
+    with _few_collections() as kept:
+        if context is None:
+            return _in_spawned_workers(paths, run, jobs, advance, kept)
+        # Forked workers copy this process: lint the first file here, so that they start
+        # with the parser built and every lazily made pattern and table compiled, and
+        # write the new regex programs now, so that no worker writes them again.
+        shared = _Shared([paths[:1], *_chunks(paths[1:], jobs)], plugin_set, resolver,
+                         run.render_json)
+        shared.done[0] = shared.lint(0)
+        if advance:
+            advance(1)
+        save_regexes()
+        gc.freeze()  # what the workers inherit stays out of their collections' sight
+        return shared.run(context, jobs - 1, advance, kept)
+
+
+class _Shared:
+    """``-j N`` with forked workers: this process and ``N - 1`` copies of it take the chunks
+    one after another from a shared counter, so they finish together whatever each chunk
+    costs, and this process, rather than waiting for N workers on N cores, lints too: its
+    caches are warm, its results need no pickling, and it reads the workers' results (a
+    pipe per worker, fed by a thread in it, so a worker never waits for this process) between
+    two of its own chunks. A chunk a worker did not send back (it died) is linted here at
+    the end."""
+
+    def __init__(self, chunks: list[Sequence[str]], plugin_set: PluginSet,
+                 resolver: ConfigResolver, render_json: bool) -> None:
+        self.chunks = chunks
+        self.plugin_set = plugin_set
+        self.resolver = resolver
+        self.render_json = render_json
+        self.done: dict[int, list[FileResult]] = {}
+
+    def lint(self, index: int) -> list[FileResult]:
+        results = [_slim(lint_path(path, self.resolver.settings_for(path), self.plugin_set))
+                   for path in self.chunks[index]]
+        if self.render_json:
+            from gipr_lint.formatters.json import render_ahead
+
+            for result in results:
+                render_ahead(result)
+        return results
+
+    def run(self, context: Any, workers: int, advance: Callable[[int], None] | None,
+            kept: _Kept) -> list[FileResult]:
+        counter = context.Value("l", len(self.done))  # the chunks before it are done
+        processes, readers = [], []
+        try:
+            for _ in range(workers):
+                # a pipe per worker, whose writing end only the worker keeps: a worker that
+                # dies (even halfway through a message) is seen as the end of its pipe
+                reader, writer = context.Pipe(duplex=False)
+                processes.append(context.Process(target=self._work, args=(counter, writer),
+                                                 daemon=True))
+                processes[-1].start()
+                writer.close()
+                readers.append(reader)
+            while (index := _claim(counter)) < len(self.chunks):
+                self.done[index] = self.lint(index)
+                kept.add(len(self.done[index]))
+                if advance:
+                    advance(len(self.done[index]))
+                self._receive(readers, advance, kept, block=False)
+            self._receive(readers, advance, kept, block=True)
+        finally:
+            for process in processes:
+                if process.is_alive():
+                    process.terminate()
+                process.join()
+            for reader in readers:
+                reader.close()
+        for index in range(len(self.chunks)):  # a worker's that never came back
+            if index not in self.done:
+                self.done[index] = self.lint(index)
+        return [result for index in range(len(self.chunks)) for result in self.done[index]]
+
+    def _receive(self, readers: list[Any], advance: Callable[[int], None] | None,
+                 kept: _Kept, *, block: bool) -> None:
+        """Take the results the workers sent; with ``block``, until every chunk is done or
+        every worker has ended."""
+        from multiprocessing.connection import wait
+
+        while readers and len(self.done) < len(self.chunks):
+            ready: list[Any] = wait(readers, None if block else 0)
+            if not ready:
+                return
+            for reader in ready:
+                try:
+                    index, results = reader.recv()
+                except (EOFError, OSError):  # the worker ended, or died mid-message
+                    readers.remove(reader)
+                    reader.close()
+                    continue
+                self.done[index] = results
+                kept.add(len(results), unpickled=True)
+                if advance:
+                    advance(len(results))
+
+    def _work(self, counter: Any, connection: Any) -> None:
+        """A worker's life: lint the chunks it claims, send each one's results back (from a
+        thread, so that linting goes on while the main process is busy with its own chunk
+        and does not read)."""
+        import threading
+        from queue import SimpleQueue
+
+        outbox: SimpleQueue[tuple[int, list[FileResult]] | None] = SimpleQueue()
+        sender = threading.Thread(target=_send_all, args=(outbox, connection))
+        sender.start()
+        try:
+            while (index := _claim(counter)) < len(self.chunks):
+                outbox.put((index, self.lint(index)))
+            save_regexes()  # workers skip exit handlers: keep what this one compiled
+        except KeyboardInterrupt:  # the main process says it was interrupted
+            pass
+        finally:
+            outbox.put(None)
+            sender.join()
+
+
+def _send_all(outbox: Any, connection: Any) -> None:
+    """Send what is put in ``outbox`` (pickled as :func:`_register_reducers` says) until
+    ``None``."""
+    try:
+        while (item := outbox.get()) is not None:
+            connection.send(item)
+    except OSError:  # the main process is gone or closed its end
+        pass
+    finally:
+        connection.close()
+
+
+def _claim(counter: Any) -> int:
+    """The next chunk's index, from the counter the processes share."""
+    with counter.get_lock():
+        index: int = counter.value
+        counter.value = index + 1
+    return index
+
+
+def _in_spawned_workers(paths: Sequence[str], run: RunConfig, jobs: int,
+                        advance: Callable[[int], None] | None, kept: _Kept
+                        ) -> list[FileResult]:
+    """``-j N`` where processes cannot be forked: a pool of workers that each load the
+    plugins and the configuration once (:func:`_init_worker`)."""
     from concurrent.futures import ProcessPoolExecutor
 
     from gipr_lint.i18n import current_language
 
     results: list[FileResult] = []
-    context = _fork_context()
-    _register_reducers()  # before forking: the workers inherit it
-    with _few_collections() as kept:
-        if context is not None:
-            # Forked workers copy this process: lint the first file here, so that they start
-            # with the parser built and every lazily made pattern and table compiled, and
-            # write the new regex programs now, so that no worker writes them again.
-            results.append(_slim(lint_path(paths[0], resolver.settings_for(paths[0]),
-                                           plugin_set)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=(run, current_language())) as pool:
+        for chunk in pool.map(_lint_chunk, _chunks(paths, jobs)):
+            results.extend(chunk)
+            kept.add(len(chunk), unpickled=True)
             if advance:
-                advance(1)
-            save_regexes()
-            paths = paths[1:]
-            _worker = (plugin_set, resolver, run.render_json)
-            gc.freeze()  # what the workers inherit stays out of their collections' sight
-        chunks = _chunks(paths, jobs)
-        try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                                     initializer=_init_worker,
-                                     initargs=(run, current_language())) as pool:
-                for chunk in pool.map(_lint_chunk, chunks):
-                    results.extend(chunk)
-                    kept.add(len(chunk), unpickled=True)
-                    if advance:
-                        advance(len(chunk))
-        finally:
-            _worker = None
+                advance(len(chunk))
     return results
