@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gipr_lint.linting import runner
-from gipr_lint.linting.plugin_manager import load_plugins
+from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
 from tests.conftest import FIXTURES
 
 SEEDS = sorted(str(path) for path in FIXTURES.glob("*.txt"))[:5]
@@ -107,23 +107,30 @@ def test_json_parts_written_ahead_by_workers_make_the_same_document(
     assert outputs["2", "chars"].count('"compared_with"') == 3
 
 
-def test_a_json_part_written_ahead_is_not_used_once_the_diagnostics_changed() -> None:
-    import dataclasses
+def _json_document(items: list, plugin_set: PluginSet) -> str:
+    """The JSON document the formatter writes for ``items``, without colour or byte columns."""
     import io
 
     from gipr_lint.formatters import FormatContext
-    from gipr_lint.formatters.json import render_ahead, write
+    from gipr_lint.formatters.json import write
+
+    out = io.StringIO()
+    write(items, out, FormatContext(rules=plugin_set.rules, rule_plugin=plugin_set.rule_plugin,
+                                    color=False, quiet=False, byte_columns=False))
+    return out.getvalue()
+
+
+def test_a_json_part_written_ahead_is_not_used_once_the_diagnostics_changed() -> None:
+    import dataclasses
+
+    from gipr_lint.formatters.json import render_ahead
 
     plugin_set = load_plugins()
     run = runner.RunConfig(isolated=True)
     results = runner.lint_files(SEEDS[:2], plugin_set, run.resolver(plugin_set), run)
 
     def document(items: list) -> str:
-        out = io.StringIO()
-        write(items, out, FormatContext(rules=plugin_set.rules,
-                                        rule_plugin=plugin_set.rule_plugin, color=False,
-                                        quiet=False, byte_columns=False))
-        return out.getvalue()
+        return _json_document(items, plugin_set)
 
     fresh = document(results)
     for result in results:
@@ -194,10 +201,8 @@ def test_a_json_part_written_ahead_keeps_its_diagnostics_once_compared_with_last
     """The cross-report stage found last year's report and nothing else: the head is written
     again (with ``compared_with``), the diagnostics written ahead are kept."""
     import dataclasses
-    import io
 
-    from gipr_lint.formatters import FormatContext
-    from gipr_lint.formatters.json import render_ahead, write
+    from gipr_lint.formatters.json import render_ahead
     from gipr_lint.linting.batch import ReportSummary
 
     plugin_set = load_plugins()
@@ -206,11 +211,7 @@ def test_a_json_part_written_ahead_keeps_its_diagnostics_once_compared_with_last
     earlier = ReportSummary(path="earlier.txt", agency="某县人民政府", year=2023)
 
     def document(items: list) -> str:
-        out = io.StringIO()
-        write(items, out, FormatContext(rules=plugin_set.rules,
-                                        rule_plugin=plugin_set.rule_plugin, color=False,
-                                        quiet=False, byte_columns=False))
-        return out.getvalue()
+        return _json_document(items, plugin_set)
 
     fresh = document([dataclasses.replace(results[0], previous=earlier), results[1]])
     for result in results:
