@@ -137,25 +137,26 @@ def _plan(settings: Settings, plugin_set: PluginSet) -> _Plan:
     cached = _plans.get(key)
     if cached is not None and cached[0] is settings and cached[1] is plugin_set:
         return cached[2]
-    contexts: dict[str, RuleContext] = {}
+    shared: list[RuleContext] = []  # one per plugin
+    context_of: dict[str, int] = {}  # a plugin's index in ``shared``
     rules = []
+    runs = []
     codes = set(selected_codes(settings, plugin_set))
     for code in plugin_set.rules:
         if code not in codes or code == CRASH_CODE or code in plugin_set.batch_codes:
             continue
         plugin = plugin_set.rule_plugin[code]
-        if plugin not in contexts:
+        if plugin not in context_of:
             options: dict[str, Any] = {name: spec.default for name, spec
                                        in plugin_set.options.get(plugin, {}).items()}
             options.update(settings.plugin_options.get(plugin, {}))
-            contexts[plugin] = RuleContext(options=options,
-                                           templates=plugin_set.template_set,
-                                           deadlines=MappingProxyType(dict(plugin_set.deadlines)))
-        rules.append((plugin_set.rules[code](), contexts[plugin]))
+            context_of[plugin] = len(shared)
+            shared.append(RuleContext(options=options, templates=plugin_set.template_set,
+                                      deadlines=MappingProxyType(dict(plugin_set.deadlines))))
+        rule = plugin_set.rules[code]()
+        rules.append((rule, shared[context_of[plugin]]))
+        runs.append((rule, context_of[plugin], settings.severity.get(code)))
     selected_batch = codes & plugin_set.batch_codes
-    shared = list(contexts.values())
-    runs = [(rule, next(i for i, c in enumerate(shared) if c is context),
-             settings.severity.get(rule.code)) for rule, context in rules]
     plan = _Plan(rules=rules, codes=codes, contexts=shared, runs=runs,
                  batch=bool(selected_batch),
                  batch_alone=any(not getattr(plugin_set.rules[code], "compares", False)
