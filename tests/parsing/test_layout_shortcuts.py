@@ -594,3 +594,37 @@ def test_a_marker_is_read_only_where_its_first_character_may_open_one() -> None:
         first = line[:1]
         if first not in markers._OPENINGS and not first.isdecimal():
             assert found is None and markers.read_marker(line) is None, line
+
+
+def test_the_requests_format_by_substrings_equals_the_label_patterns() -> None:
+    from gipr_lint.reading.layout.tables import _NO_CORRECTION, _OTHER_2019, _requests_format
+
+    rng = random.Random(15)
+    texts = [CompactText(text).text for text in TEXTS]
+    texts += [text.replace("处理其政府", "受理其政府") for text in texts[:3]]  # the variant
+    texts += ["(六)其他处理",
+              "六其他处理申请人无正当理由逾期不补正、行政机关不再受理其政府信息公开申请"]
+    for text in texts:
+        for _ in range(40):
+            start = rng.randrange(len(text) + 1)
+            end = rng.randrange(start, len(text) + 1)
+            has_2021_rows = _NO_CORRECTION.search(text, start, end)
+            has_2019_row = _OTHER_2019.search(text, start, end)
+            assert _requests_format(text, start, end) == (
+                "2019" if has_2019_row and not has_2021_rows else "2021")
+    assert _requests_format("(六)其他处理", 0, 7) == "2019"
+
+
+@pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])
+def test_a_plans_steps_take_every_item_once_in_order(templates: Templates) -> None:
+    for plan in _plans(templates):
+        # a run of headers names the item after it, which the next step takes
+        taken = [taken for headers, item, _ in plan.steps
+                 for taken in (headers if headers else (item,))]
+        rows = [item for headers, item, _ in plan.steps if not headers]
+        assert [id(item) for item in taken] == [id(item) for item in plan.items]
+        assert len(rows) == plan.rows and not any(item.optional for item in rows)
+        for headers, item, following in plan.steps:
+            assert all(header.optional for header in headers)
+            if not headers and item is not None:
+                assert following is plan.following[plan.items.index(item)]

@@ -288,6 +288,17 @@ def _needs_numbering(template: RowTemplate) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class _RowShape:
+    """What a row's cells must look like: the table, the row, the template's cell groups and
+    whether each group's last cell is the sum of the others (the row's own identity)."""
+
+    table: TableKind
+    row: str | None
+    sizes: tuple[int, ...]
+    sums: bool
+
+
+@dataclass(frozen=True, slots=True)
 class _Expected:
     """An item a table reader looks for, in order. ``starts``: the characters a match of
     ``pattern`` can begin with (``None``: any)."""
@@ -298,6 +309,8 @@ class _Expected:
     expected: int = 0
     optional: bool = False
     starts: frozenset[str] | None = None
+    #: For ``row`` items: what the row's cells must look like.
+    shape: _RowShape | None = None
     #: ``pattern``'s search as a tuple (:func:`_finder`).
     find: _Finder = field(init=False, repr=False, compare=False)
 
@@ -305,9 +318,11 @@ class _Expected:
         object.__setattr__(self, "find", _finder(self.pattern))
 
 
-def _row(template: RowTemplate, expected: int) -> _Expected:
+def _row(template: RowTemplate, expected: int, table: TableKind) -> _Expected:
     label = _label(template, _needs_numbering(template))
-    return _Expected("row", label.pattern, template, expected, starts=label.starts)
+    # the cells of table 三's rows add up to their 总计; table 二's rows have no identity
+    shape = _RowShape(table, template.key, (expected,), table == "requests")
+    return _Expected("row", label.pattern, template, expected, starts=label.starts, shape=shape)
 
 
 def _group(template: RowTemplate) -> _Expected:
@@ -324,7 +339,7 @@ class _Plan:
     """What a table reader looks for (``items``, in order), and one pattern of all their labels
     to tell whether any label starts at a position (:meth:`label_at`)."""
 
-    __slots__ = ("_any_label", "following", "items")
+    __slots__ = ("_any_label", "following", "items", "rows", "steps")
 
     def __init__(self, items: Sequence[_Expected]) -> None:
         self.items = tuple(items)
@@ -333,6 +348,24 @@ class _Plan:
         for index in range(len(self.items)):
             self.following.append(
                 next((e for e in self.items[index + 1:] if not e.optional), None))
+        #: How many items are not optional (the rows).
+        self.rows = sum(not item.optional for item in self.items)
+        #: The anchoring's steps, in order (:func:`_anchor_all`): ``(headers, item,
+        #: following)``, a run of optional items and the item after them (``None`` at the end),
+        #: or no headers, an item that is not optional and the first such item after it.
+        self.steps: list[tuple[tuple[_Expected, ...], _Expected | None, _Expected | None]] = []
+        index = 0
+        while index < len(self.items):
+            if self.items[index].optional:
+                headers_end = index
+                while headers_end < len(self.items) and self.items[headers_end].optional:
+                    headers_end += 1
+                after = self.items[headers_end] if headers_end < len(self.items) else None
+                self.steps.append((self.items[index:headers_end], after, None))
+                index = headers_end
+            else:
+                self.steps.append(((), self.items[index], self.following[index]))
+                index += 1
         self._any_label: re.Pattern[str] | None = None
 
     def label_at(self, text: str, index: int) -> bool:
@@ -532,6 +565,7 @@ class _Searches:
         tried = []  # the spans of the matches tried
         find = item.find
         view_text, stop = self._view.text, self._stop
+        alone = self._alone
         cursor = position
         while True:
             match = find(view_text, cursor, stop)
@@ -539,7 +573,11 @@ class _Searches:
                 break
             start, end, _ = match
             tried.append((start, end))
-            if self._stands_alone(end):
+            # (self._stands_alone(end), written out: a search per row of every table)
+            answer = alone.get(end)
+            if answer is None:
+                answer = self._stands_alone(end)
+            if answer:
                 break
             cursor = end
         self._tried[id(item)] = (position, tried, match)
@@ -557,63 +595,41 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
     """
     cursor, stop = view.from_original(start), view.from_original(end)
     anchors: list[_Anchor] = []
+    append = anchors.append
     missing: list[_Expected] = []
-    searches = _Searches(text, view, plan, stop, end, reads)
-    search = searches.first
-    expected = plan.items
-
-    def anchor(item: _Expected, found: _Found) -> _Anchor:
-        start, end, match = found
-        # the wording groups are a label's only groups: the last one matched is the one used
-        reworded = match.lastgroup == "variant" and bool(match.group("variant"))
-        original_start, original_end = view.to_original_span(start, end)
-        return original_start, original_end, item, reworded
-
-    index = 0
-    while index < len(expected):
-        if expected[index].optional:
-            headers_end = index
-            while headers_end < len(expected) and expected[headers_end].optional:
-                headers_end += 1
-            following = expected[headers_end] if headers_end < len(expected) else None
-            limit_match = search(following, cursor) if following is not None else None
+    search = _Searches(text, view, plan, stop, end, reads).first
+    view_text = view.text
+    to_original_span = view.to_original_span
+    for headers, item, following in plan.steps:
+        if headers:  # optional items, then ``item`` (if any), which bounds them
+            limit_match = search(item, cursor) if item is not None else None
             limit = limit_match[0] if limit_match else stop
             header_cursor = cursor
-            for item in expected[index:headers_end]:
-                found = item.find(view.text, header_cursor, limit)
+            for header in headers:
+                found = header.find(view_text, header_cursor, limit)
                 if found is None and header_cursor != cursor:  # (else the same search)
-                    found = item.find(view.text, cursor, limit)
+                    found = header.find(view_text, cursor, limit)
                 if found is not None:
-                    anchors.append(anchor(item, found))
-                    header_cursor = max(header_cursor, found[1])
-            index = headers_end
+                    # (only a row's wording is told: the items made of the others drop it)
+                    append((*to_original_span(found[0], found[1]), header, False))
+                    if found[1] > header_cursor:
+                        header_cursor = found[1]
             continue
-        item = expected[index]
+        assert item is not None
         found = search(item, cursor)
-        following = plan.following[index]
         if found is not None and following is not None:
             later = search(following, cursor)
             if later is not None and later[0] < found[0]:
                 found = None
         if found is None:
             missing.append(item)
-        else:
-            anchors.append(anchor(item, found))
-            cursor = found[1]
-        index += 1
+            continue
+        found_start, cursor, match = found
+        # the wording groups are a label's only groups: the last one matched is the one used
+        reworded = match.lastgroup == "variant" and bool(match.group("variant"))
+        append((*to_original_span(found_start, cursor), item, reworded))
     anchors.sort(key=_ANCHOR_ORDER)
     return anchors, missing
-
-
-@dataclass(frozen=True, slots=True)
-class _RowShape:
-    """What a row's cells must look like: the table, the row, the template's cell groups and
-    whether each group's last cell is the sum of the others (the row's own identity)."""
-
-    table: TableKind
-    row: str | None
-    sizes: tuple[int, ...]
-    sums: bool
 
 
 def _digit_positions(text: str, cells: Sequence[Cell]) -> list[int]:
@@ -718,22 +734,18 @@ def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
     return tuple(Cell(shown, None, span) for _ in range(expected)), False
 
 
-@lru_cache(maxsize=256)
-def _row_shape(table: TableKind, row: str, expected: int, sums: bool) -> _RowShape:
-    return _RowShape(table, row, (expected,), sums)
-
-
 #: Rows read before, by the row's cell groups, whether its cells sum, whether its stretch
-#: starts a line, and the stretch: the cells (offsets from the stretch's start) and whether a
-#: separator kept them apart.
+#: starts a line, and the stretch: the cells (offsets from the stretch's start), whether a
+#: separator kept them apart, and the furthest end of a cell (an offset; -1: no cell).
 _ROWS_READ: dict[tuple[tuple[int, ...], bool, bool, str],
-                 tuple[tuple[CellPlace, ...], bool]] = {}
+                 tuple[tuple[CellPlace, ...], bool, int]] = {}
 
 
 def _row_cells(text: str, anchor_end: int, limit: int, shape: _RowShape,
                problems: list[Problem], label: str,
-               reads: _Reads | None) -> tuple[tuple[Cell, ...], bool]:
-    """:func:`_cells_after`, remembered by the row's stretch of text.
+               reads: _Reads | None) -> tuple[tuple[Cell, ...], bool, int]:
+    """:func:`_cells_after`, remembered by the row's stretch of text, and the furthest end of
+    a cell (-1: no cell), which the table's span reaches to.
 
     A row's cells depend only on the text between its label and the next label (and whether
     that text starts a line: the page-number token is anchored at a line's start), its cell
@@ -742,42 +754,60 @@ def _row_cells(text: str, anchor_end: int, limit: int, shape: _RowShape,
     with a problem is not remembered (the problem names the label and its place).
     """
     if limit - anchor_end > _MAX_REMEMBERED_ROW:
-        return _cells_after(text, anchor_end, limit, shape, problems, label, reads)
+        cells, separated = _cells_after(text, anchor_end, limit, shape, problems, label, reads)
+        return cells, separated, _furthest_end(cells)
     key = (shape.sizes, shape.sums, anchor_end == 0 or text[anchor_end - 1] == "\n",
            text[anchor_end:limit])
     known = _ROWS_READ.get(key)
     if known is not None:
-        places, separated = known
-        return new_cells(places, anchor_end), separated
+        places, separated, furthest = known
+        return (new_cells(places, anchor_end), separated,
+                furthest if furthest < 0 else anchor_end + furthest)
     found: list[Problem] = []
     cells, separated = _cells_after(text, anchor_end, limit, shape, found, label, reads)
+    furthest = _furthest_end(cells)
     if found:
         problems.extend(found)
-        return cells, separated
+        return cells, separated, furthest
     if len(_ROWS_READ) >= _MAX_REMEMBERED_ROWS:
         _ROWS_READ.clear()
     _ROWS_READ[key] = tuple([(cell.raw, cell.value, cell.span.start - anchor_end,
                               cell.span.end - anchor_end, cell.blank) for cell in cells]), \
-        separated
-    return cells, separated
+        separated, furthest if furthest < 0 else furthest - anchor_end
+    return cells, separated, furthest
+
+
+def _furthest_end(cells: tuple[Cell, ...]) -> int:
+    """The furthest end of a cell; -1 when there is none."""
+    return max([cell.span.end for cell in cells], default=-1)
 
 
 def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: list[Problem],
-                        *, table: TableKind, reads: _Reads | None = None) -> list[TableItem]:
+                        reads: _Reads | None = None) -> tuple[tuple[TableItem, ...], Span]:
+    """The items at ``anchors`` (sorted, at least one), each row with its cells, and the
+    table's span (:func:`_table_span`), found as the items are made: the first anchor's start
+    is the smallest, and each row tells the furthest end of its cells."""
     items: list[TableItem] = []
-    sums = table == "requests"
+    append = items.append
+    furthest = anchors[0][0]
+    last = len(anchors) - 1
     for index, (anchor_start, anchor_end, item, reworded) in enumerate(anchors):
         span = new_span(anchor_start, anchor_end)
         label = text[anchor_start:anchor_end]
-        if item.kind != "row" or item.template is None:
-            items.append(_new_item(item.kind, span, label, None, False, (), 0, False))
+        if anchor_end > furthest:
+            furthest = anchor_end
+        shape = item.shape
+        if shape is None:
+            append(_new_item(item.kind, span, label, None, False, (), 0, False))
             continue
-        limit = anchors[index + 1][0] if index + 1 < len(anchors) else end
-        shape = _row_shape(table, item.template.key, item.expected, sums)
-        cells, separated = _row_cells(text, anchor_end, limit, shape, problems, label, reads)
-        items.append(_new_item("row", span, label, item.template, reworded, cells,
-                               item.expected, separated))
-    return items
+        limit = anchors[index + 1][0] if index < last else end
+        cells, separated, cells_end = _row_cells(text, anchor_end, limit, shape, problems, label,
+                                                 reads)
+        if cells_end > furthest:
+            furthest = cells_end
+        append(_new_item("row", span, label, item.template, reworded, cells, item.expected,
+                         separated))
+    return tuple(items), new_span(anchors[0][0], furthest)
 
 
 def _table_span(items: Sequence[TableItem]) -> Span:
@@ -805,7 +835,7 @@ def _active_expected(format_: str, templates: Templates) -> list[_Expected]:
                                   starts=frozenset("第")))
         expected.append(_header("信息内容"))
         expected.extend(_header(header) for _, header in block.columns)
-        expected.extend(_row(row, len(block.columns)) for row in block.rows)
+        expected.extend(_row(row, len(block.columns), "active") for row in block.rows)
     return expected
 
 
@@ -817,13 +847,13 @@ def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead
     is_2019 = _ACTIVE_2019.search(view.text, view.from_original(start), view.from_original(end))
     format_: TableFormat = "2019" if is_2019 else "2021"
     reads = _Reads(text)
-    anchors, missing = _anchor_all(text, view, _expected(current(), "active", format_), start, end,
-                                   reads)
-    if not any(item.kind == "row" for _, _, item, _ in anchors):
+    plan = _expected(current(), "active", format_)
+    anchors, missing = _anchor_all(text, view, plan, start, end, reads)
+    if len(missing) == plan.rows:  # no row found: every item not optional is a row
         return None
     problems: list[Problem] = []
-    items = _items_from_anchors(text, anchors, end, problems, table="active", reads=reads)
-    return TableRead("active", format_, tuple(items), _table_span(items),
+    items, span = _items_from_anchors(text, anchors, end, problems, reads)
+    return TableRead("active", format_, items, span,
                      tuple(m.template.key for m in missing if m.template), tuple(problems))
 
 
@@ -840,7 +870,20 @@ _GROUP_BEFORE = {
 }
 _GROUPS = {group.key: group for group in REQUEST_GROUPS}
 _NO_CORRECTION = label_pattern(REQUEST_ROWS["2021"][-5])
+#: The wordings of :data:`_NO_CORRECTION`: its numbering is optional, so it matches where one of
+#: them stands, which a plain substring search finds (a tenth of the pattern's scan).
+_NO_CORRECTION_WORDS = tuple(compact(word) for word in (REQUEST_ROWS["2021"][-5].label,
+                                                         *REQUEST_ROWS["2021"][-5].variants))
 _OTHER_2019 = label_pattern(REQUEST_ROWS["2019"][-3], numbering_required=True)
+
+
+def _requests_format(text: str, start: int, end: int) -> TableFormat:
+    """The format of the table 三 in the compact ``text[start:end]``: 2019 where it has the 2019
+    template's 其他处理 row and not the 2021 template's rows (the 2021 row is looked for first:
+    most tables have it, and then the 2019 row need not be)."""
+    if any(text.find(word, start, end) >= 0 for word in _NO_CORRECTION_WORDS):
+        return "2021"
+    return "2019" if _OTHER_2019.search(text, start, end) else "2021"
 
 
 def _requests_expected(format_: str, templates: Templates) -> list[_Expected]:
@@ -850,7 +893,7 @@ def _requests_expected(format_: str, templates: Templates) -> list[_Expected]:
         group = _GROUP_BEFORE.get(row.key)
         if group:
             expected.append(_group(_GROUPS[group]))
-        expected.append(_row(row, len(REQUEST_COLUMNS)))
+        expected.append(_row(row, len(REQUEST_COLUMNS), "requests"))
     return expected
 
 
@@ -865,17 +908,15 @@ def _expected(templates: Templates, kind: str, format_: str) -> _Plan:
 def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
     """Table 三 between original offsets ``start`` and ``end``, or ``None`` if it is not there."""
     cstart, cend = view.from_original(start), view.from_original(end)
-    has_2021_rows = _NO_CORRECTION.search(view.text, cstart, cend)
-    has_2019_row = _OTHER_2019.search(view.text, cstart, cend)
-    format_: TableFormat = "2019" if has_2019_row and not has_2021_rows else "2021"
+    format_ = _requests_format(view.text, cstart, cend)
     reads = _Reads(text)
-    anchors, missing = _anchor_all(text, view, _expected(current(), "requests", format_), start,
-                                   end, reads)
-    if sum(item.kind == "row" for _, _, item, _ in anchors) < 2:
+    plan = _expected(current(), "requests", format_)
+    anchors, missing = _anchor_all(text, view, plan, start, end, reads)
+    if plan.rows - len(missing) < 2:  # rows found: every item not optional is a row
         return None
     problems: list[Problem] = []
-    items = _items_from_anchors(text, anchors, end, problems, table="requests", reads=reads)
-    return TableRead("requests", format_, tuple(items), _table_span(items),
+    items, span = _items_from_anchors(text, anchors, end, problems, reads)
+    return TableRead("requests", format_, items, span,
                      tuple(m.template.key for m in missing if m.template), tuple(problems))
 
 
@@ -911,8 +952,8 @@ def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead
     header_end = view.to_original_end(run.end())
     items = [TableItem("header", Span(header_start, header_end), text[header_start:header_end])]
     problems: list[Problem] = []
-    cells, separated = _row_cells(text, header_end, end, _REVIEW_SHAPE, problems,
-                                  "行政复议、行政诉讼", None)
+    cells, separated, _ = _row_cells(text, header_end, end, _REVIEW_SHAPE, problems,
+                                     "行政复议、行政诉讼", None)
     if cells:
         items.append(TableItem("values", Span(cells[0].span.start, cells[-1].span.end),
                                text[cells[0].span.start:cells[-1].span.end], cells=cells,
