@@ -628,3 +628,32 @@ def test_a_plans_steps_take_every_item_once_in_order(templates: Templates) -> No
             assert all(header.optional for header in headers)
             if not headers and item is not None:
                 assert following is plan.following[plan.items.index(item)]
+
+
+def test_objects_made_as_twins_are_the_model_classes_own() -> None:
+    """An object made as its class's twin is an instance of the class itself: equal, hashed,
+    shown and pickled as one made by ``__init__``, and as frozen; a class of another layout has
+    no twin."""
+    import dataclasses
+    import pickle
+
+    from gipr_lint.reading.layout.objects import new_cell, new_cells, twin
+
+    made = new_cell("12", 12, 3, 5)
+    plain = Cell("12", 12, Span(3, 5))
+    assert type(made) is Cell and type(made.span) is Span
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert pickle.loads(pickle.dumps(made)) == plain
+    assert new_cells([("0", 0, 1, 2, False), ("-", 0, 4, 5, True)], 10) == (
+        Cell("0", 0, Span(11, 12)), Cell("-", 0, Span(14, 15), True))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.raw = "13"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.span.start = 0  # type: ignore[misc]
+
+    @dataclasses.dataclass(frozen=True)
+    class Unslotted:
+        value: int
+
+    with pytest.raises((TypeError, AttributeError)):
+        twin(Unslotted)

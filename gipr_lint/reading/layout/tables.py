@@ -19,7 +19,7 @@ from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind
 from gipr_lint.reading.layout.cells import CellRun, read_cells, read_run, run_end
 from gipr_lint.reading.layout.columns import Unwrapped
 from gipr_lint.reading.layout.compact import CompactText, compact
-from gipr_lint.reading.layout.objects import CellPlace, new_cell, new_cells, new_span
+from gipr_lint.reading.layout.objects import CellPlace, new_cell, new_cells, new_span, twin
 from gipr_lint.reading.layout.splitting import split_digits
 from gipr_lint.reading.numerals import cjk_number, cjk_numeral
 from gipr_lint.reading.source import Span
@@ -62,26 +62,25 @@ class TableItem:
     separated: bool = False
 
 
-_ITEM_SLOTS = tuple(TableItem.__dict__[name].__set__ for name in (
-    "kind", "span", "text", "template", "reworded", "cells", "expected", "separated"))
+_new_object = object.__new__
+_ItemTwin = twin(TableItem)
 
 
 def _new_item(kind: str, span: Span, text: str, template: RowTemplate | None, reworded: bool,
               cells: tuple[Cell, ...], expected: int, separated: bool) -> TableItem:
-    """``TableItem(kind, span, ...)`` with every field given, each set by its slot (see
+    """``TableItem(kind, span, ...)`` with every field given, made as its twin (see
     :mod:`~gipr_lint.reading.layout.objects`): a reader builds one per label."""
-    item = object.__new__(TableItem)
-    set_kind, set_span, set_text, set_template, set_reworded, set_cells, set_expected, \
-        set_separated = _ITEM_SLOTS
-    set_kind(item, kind)
-    set_span(item, span)
-    set_text(item, text)
-    set_template(item, template)
-    set_reworded(item, reworded)
-    set_cells(item, cells)
-    set_expected(item, expected)
-    set_separated(item, separated)
-    return item
+    item = _new_object(_ItemTwin)
+    item.kind = kind
+    item.span = span
+    item.text = text
+    item.template = template
+    item.reworded = reworded
+    item.cells = cells
+    item.expected = expected
+    item.separated = separated
+    item.__class__ = TableItem
+    return item  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
@@ -950,14 +949,15 @@ def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead
         cursor = found.end()
     header_start = view.to_original(run.start())
     header_end = view.to_original_end(run.end())
-    items = [TableItem("header", Span(header_start, header_end), text[header_start:header_end])]
+    items = [_new_item("header", new_span(header_start, header_end),
+                       text[header_start:header_end], None, False, (), 0, False)]
     problems: list[Problem] = []
     cells, separated, _ = _row_cells(text, header_end, end, _REVIEW_SHAPE, problems,
                                      "行政复议、行政诉讼", None)
     if cells:
-        items.append(TableItem("values", Span(cells[0].span.start, cells[-1].span.end),
-                               text[cells[0].span.start:cells[-1].span.end], cells=cells,
-                               expected=sum(_REVIEW_SIZES), separated=separated))
+        first, last = cells[0].span.start, cells[-1].span.end
+        items.append(_new_item("values", new_span(first, last), text[first:last], None, False,
+                               cells, sum(_REVIEW_SIZES), separated))
     return TableRead("review", "2021", tuple(items), _table_span(items), (), tuple(problems))
 
 
