@@ -204,6 +204,8 @@ _Match = re.Match[str] | _LabelMatch
 #: A label found: its start and end (its note included) in the compact view, and the match of
 #: its words (whose groups say which wording).
 _Found = tuple[int, int, re.Match[str]]
+#: A label found (:data:`_Found`) that stands alone, and its start and end in the original text.
+_Placed = tuple[int, int, re.Match[str], int, int]
 _Finder = Callable[[str, int, int], "_Found | None"]
 
 
@@ -312,9 +314,14 @@ class _Expected:
     shape: _RowShape | None = None
     #: ``pattern``'s search as a tuple (:func:`_finder`).
     find: _Finder = field(init=False, repr=False, compare=False)
+    #: The number of the group of ``pattern``'s words that holds a variant wording (0: none):
+    #: a match that ends in it is reworded.
+    variant: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "find", _finder(self.pattern))
+        words = self.pattern.words if isinstance(self.pattern, _WithNote) else self.pattern
+        object.__setattr__(self, "variant", words.groupindex.get("variant", 0))
 
 
 def _row(template: RowTemplate, expected: int, table: TableKind) -> _Expected:
@@ -537,50 +544,48 @@ class _Searches:
         self._stop = stop
         self._end = end
         self._alone: dict[int, bool] = {}
-        self._tried: dict[int, tuple[int, list[tuple[int, int]], _Found | None]] = {}
+        self._tried: dict[int, tuple[int, list[tuple[int, int]], _Placed | None]] = {}
 
-    def _stands_alone(self, end: int) -> bool:
-        # remembered by the compact end: it maps to one original end
-        alone = self._alone.get(end)
-        if alone is None:
-            alone = self._alone[end] = _stands_alone(
-                self._text, self._view, self._plan, self._view.to_original_end(end), self._end,
-                self._reads)
-        return alone
-
-    def first(self, item: _Expected, position: int) -> _Found | None:
+    def first(self, item: _Expected, position: int) -> _Placed | None:
         known = self._tried.get(id(item))
         if known is not None and known[0] <= position:
-            _, tried, found = known
+            _, tried, placed = known
             reusable = True
             for start, end in tried:
                 if start >= position:
-                    return found
+                    return placed
                 if end > position:
                     reusable = False
                     break
-            if reusable and found is None:
+            if reusable and placed is None:
                 return None
         tried = []  # the spans of the matches tried
         find = item.find
-        view_text, stop = self._view.text, self._stop
+        view = self._view
+        view_text, stop = view.text, self._stop
         alone = self._alone
         cursor = position
+        placed = None
         while True:
-            match = find(view_text, cursor, stop)
-            if match is None:
+            found = find(view_text, cursor, stop)
+            if found is None:
                 break
-            start, end, _ = match
+            start, end, match = found
             tried.append((start, end))
-            # (self._stands_alone(end), written out: a search per row of every table)
-            answer = alone.get(end)
+            # mapped here, once, for the stand-alone test and for the anchor made of it
+            original_start, original_end = view.to_original_span(start, end)
+            answer = alone.get(end)  # (remembered by the compact end: one original end)
             if answer is None:
-                answer = self._stands_alone(end)
+                answer = alone[end] = _stands_alone(
+                    self._text, view, self._plan,
+                    original_end if start < end else view.to_original_end(end), self._end,
+                    self._reads)
             if answer:
+                placed = start, end, match, original_start, original_end
                 break
             cursor = end
-        self._tried[id(item)] = (position, tried, match)
-        return match
+        self._tried[id(item)] = (position, tried, placed)
+        return placed
 
 
 def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
@@ -615,18 +620,18 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
                         header_cursor = found[1]
             continue
         assert item is not None
-        found = search(item, cursor)
-        if found is not None and following is not None:
+        placed = search(item, cursor)
+        if placed is not None and following is not None:
             later = search(following, cursor)
-            if later is not None and later[0] < found[0]:
-                found = None
-        if found is None:
+            if later is not None and later[0] < placed[0]:
+                placed = None
+        if placed is None:
             missing.append(item)
             continue
-        found_start, cursor, match = found
+        _, cursor, match, original_start, original_end = placed
         # the wording groups are a label's only groups: the last one matched is the one used
-        reworded = match.lastgroup == "variant" and bool(match.group("variant"))
-        append((*to_original_span(found_start, cursor), item, reworded))
+        reworded = match.lastindex == item.variant and bool(match.group(item.variant))
+        append((original_start, original_end, item, reworded))
     anchors.sort(key=_ANCHOR_ORDER)
     return anchors, missing
 
