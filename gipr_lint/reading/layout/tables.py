@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import chain, pairwise
-from operator import attrgetter, itemgetter
+from itertools import pairwise
+from operator import itemgetter
 
 from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind
 from gipr_lint.reading.layout.cells import CellRun, read_cells, read_run, run_end
@@ -98,6 +98,9 @@ class TableRead:
     span: Span
     missing_rows: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = field(default=())
+    #: How many rows are short of cells or over, as :func:`defects` counts them, when the
+    #: reader counted them while it made the items (-1: not counted).
+    short_rows: int = field(default=-1, compare=False, repr=False)
 
 
 # --------------------------------------------------------------------------- label patterns
@@ -787,13 +790,16 @@ def _furthest_end(cells: tuple[Cell, ...]) -> int:
 
 
 def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: list[Problem],
-                        reads: _Reads | None = None) -> tuple[tuple[TableItem, ...], Span]:
-    """The items at ``anchors`` (sorted, at least one), each row with its cells, and the
-    table's span (:func:`_table_span`), found as the items are made: the first anchor's start
-    is the smallest, and each row tells the furthest end of its cells."""
+                        reads: _Reads | None = None
+                        ) -> tuple[tuple[TableItem, ...], Span, int]:
+    """The items at ``anchors`` (sorted, at least one), each row with its cells; the table's
+    span (from the first item's start to the furthest end of an item or a cell), found as the
+    items are made: the first anchor's start is the smallest, and each row tells the furthest
+    end of its cells; and how many rows are short of cells (:func:`defects`)."""
     items: list[TableItem] = []
     append = items.append
     furthest = anchors[0][0]
+    short = 0
     last = len(anchors) - 1
     for index, (anchor_start, anchor_end, item, reworded) in enumerate(anchors):
         span = new_span(anchor_start, anchor_end)
@@ -809,22 +815,13 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
                                                  reads)
         if cells_end > furthest:
             furthest = cells_end
+        if len(cells) != item.expected:
+            short += 1
         append(_new_item("row", span, label, item.template, reworded, cells, item.expected,
                          separated))
-    return tuple(items), new_span(anchors[0][0], furthest)
+    return tuple(items), new_span(anchors[0][0], furthest), short
 
 
-def _table_span(items: Sequence[TableItem]) -> Span:
-    """From the first item's start to the furthest end of an item or a cell."""
-    spans = list(map(_SPAN, items))
-    start = min(map(_START, spans))
-    end = max(map(_END, spans))
-    cells_end = max(map(_CELL_END, chain.from_iterable(map(_CELLS, items))), default=end)
-    return Span(start, max(end, cells_end))
-
-
-_SPAN, _CELLS, _START, _END = (attrgetter(name) for name in ("span", "cells", "start", "end"))
-_CELL_END = attrgetter("span.end")
 
 
 # --------------------------------------------------------------------------- table 二
@@ -856,9 +853,10 @@ def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead
     if len(missing) == plan.rows:  # no row found: every item not optional is a row
         return None
     problems: list[Problem] = []
-    items, span = _items_from_anchors(text, anchors, end, problems, reads)
+    items, span, short = _items_from_anchors(text, anchors, end, problems, reads)
     return TableRead("active", format_, items, span,
-                     tuple(m.template.key for m in missing if m.template), tuple(problems))
+                     tuple(m.template.key for m in missing if m.template), tuple(problems),
+                     short)
 
 
 # --------------------------------------------------------------------------- table 三
@@ -919,9 +917,10 @@ def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRe
     if plan.rows - len(missing) < 2:  # rows found: every item not optional is a row
         return None
     problems: list[Problem] = []
-    items, span = _items_from_anchors(text, anchors, end, problems, reads)
+    items, span, short = _items_from_anchors(text, anchors, end, problems, reads)
     return TableRead("requests", format_, items, span,
-                     tuple(m.template.key for m in missing if m.template), tuple(problems))
+                     tuple(m.template.key for m in missing if m.template), tuple(problems),
+                     short)
 
 
 # --------------------------------------------------------------------------- table 四
@@ -937,6 +936,7 @@ _REVIEW_HEADER_RUN = compile_re(
 _REVIEW_START = compile_re("行政复议")
 _REVIEW_SIZES = tuple(len(REVIEW_COLUMNS) for _ in REVIEW_GROUPS)  # 3 groups of 5 cells
 _REVIEW_SHAPE = _RowShape("review", None, _REVIEW_SIZES, True)
+_REVIEW_CELLS = sum(_REVIEW_SIZES)
 
 
 def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
@@ -957,13 +957,16 @@ def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead
     items = [_new_item("header", new_span(header_start, header_end),
                        text[header_start:header_end], None, False, (), 0, False)]
     problems: list[Problem] = []
-    cells, separated, _ = _row_cells(text, header_end, end, _REVIEW_SHAPE, problems,
-                                     "行政复议、行政诉讼", None)
+    cells, separated, cells_end = _row_cells(text, header_end, end, _REVIEW_SHAPE, problems,
+                                             "行政复议、行政诉讼", None)
     if cells:
         first, last = cells[0].span.start, cells[-1].span.end
         items.append(_new_item("values", new_span(first, last), text[first:last], None, False,
-                               cells, sum(_REVIEW_SIZES), separated))
-    return TableRead("review", "2021", tuple(items), _table_span(items), (), tuple(problems))
+                               cells, _REVIEW_CELLS, separated))
+    # the cells start after the header, the values item ends at a cell's end
+    span = new_span(header_start, max(header_end, cells_end))
+    short = 1 if cells and len(cells) != _REVIEW_CELLS else 0
+    return TableRead("review", "2021", tuple(items), span, (), tuple(problems), short)
 
 
 # --------------------------------------------------------------------------- wrapped labels
@@ -1012,6 +1015,11 @@ def remap(read: TableRead, unwrapped: Unwrapped) -> TableRead:
 def defects(read: TableRead) -> int:
     """How far a table read is from complete: problems, rows short of cells, and missing rows
     twice over (a row found, even unreadable, is nearer than a row not found)."""
-    short = sum(1 for item in read.items
-                if item.kind in ("row", "values") and len(item.cells) != item.expected)
+    short = read.short_rows if read.short_rows >= 0 else _short_rows(read.items)
     return len(read.problems) + 2 * len(read.missing_rows) + short
+
+
+def _short_rows(items: Sequence[TableItem]) -> int:
+    """How many rows (or table 四's values) have other than the cells expected."""
+    return sum(1 for item in items
+               if item.kind in ("row", "values") and len(item.cells) != item.expected)
