@@ -670,3 +670,83 @@ def test_objects_made_as_twins_are_the_model_classes_own() -> None:
 
     with pytest.raises((TypeError, AttributeError)):
         twin(Unslotted)
+
+
+def _unwrap_matching_first(text: str, start: int, end: int) -> object:
+    """:func:`~gipr_lint.reading.layout.columns.unwrap` as it was before it looked for
+    continuations first: every short line matched against the pattern, then the lines after a
+    match looked at."""
+    from gipr_lint.reading.layout.columns import (
+        _MAX_LINE,
+        _MAX_LINES,
+        Unwrapped,
+        _is_continuation,
+        _patterns,
+    )
+    from gipr_lint.reading.layout.tables import completes_label
+
+    lines = []
+    position = start
+    for line in text[start:end].splitlines(keepends=True):
+        lines.append((position, position + len(line.rstrip("\r\n"))))
+        position += len(line)
+    pieces: list[tuple[int, int] | str] = []
+    index = 0
+    cursor = start
+    while index < len(lines):
+        line_start, line_end = lines[index]
+        match = (_patterns()[0].fullmatch(text, line_start, line_end)
+                 if line_end - line_start <= _MAX_LINE else None)
+        following = []
+        if match is not None:
+            for next_start, next_end in lines[index + 1:index + 1 + _MAX_LINES]:
+                if not _is_continuation(text[next_start:next_end]):
+                    break
+                following.append((next_start, next_end))
+        label = match.group("label") if match is not None else ""
+        while following and not completes_label(
+                label, "".join(text[a:b].strip() for a, b in following)):
+            following.pop()
+        if match is not None and following:
+            pieces.append((cursor, match.end("label")))
+            for next_start, next_end in following:
+                pieces += [" ", (next_start, next_end)]
+            pieces.append((match.start("numbers"), match.end("numbers")))
+            cursor = following[-1][1]
+            index += 1 + len(following)
+            continue
+        index += 1
+    if not pieces:
+        return None
+    pieces.append((cursor, end))
+    out, origin = [], []
+    for piece in pieces:
+        if isinstance(piece, str):
+            out.append(piece)
+            origin.extend([origin[-1] if origin else start] * len(piece))
+        else:
+            out.append(text[piece[0]:piece[1]])
+            origin.extend(range(piece[0], piece[1]))
+    origin.append(end)
+    return Unwrapped("".join(out), tuple(origin))
+
+
+def test_unwrapping_looks_for_continuations_first_with_the_same_result() -> None:
+    from gipr_lint.reading.layout.columns import unwrap
+    from gipr_lint.reading.layout.tables import completes_label
+
+    wrapped = ["(二)部分公开(区          0   0   0   0   0   0   0", "  分处理的,只计这一",
+               "情形,不计其他情形)", "1.属于国家秘密      1   2   -   /", "）", "说明文字",
+               "(三)不予公开     3     0", "本年新收   0  0", "第二十条", "政府信息公开申请数量",
+               "一、本年新收政府信息公开申请数量   3   0", "", "  ", "12 34", "（一）予以公开"]
+    rng = random.Random(15)
+    texts = [wrapped[0] + "\n" + "\n".join(wrapped[1:3]) + "\n"]
+    texts += ["\n".join(rng.choice(wrapped) for _ in range(rng.randrange(1, 12)))
+              for _ in range(400)]
+    made_whole = 0
+    for text in texts:
+        start = rng.randrange(3)
+        found = unwrap(text, start, len(text), completes_label)
+        assert found == _unwrap_matching_first(text, start, len(text)), repr(text)
+        made_whole += found is not None
+    assert made_whole > 20
