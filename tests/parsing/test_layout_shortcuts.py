@@ -343,11 +343,12 @@ def test_table_items_built_by_their_slots_equal_items_built_by_init() -> None:
 
     template = NATIONAL.request_rows["2021"][0]
     cell = Cell("0", 0, Span(9, 10))
-    for args in [("header", Span(0, 4), "信息内容", None, False, (), 0, False),
-                 ("row", Span(5, 9), "规章", template, True, (cell,), 7, True)]:
+    for args in [("header", 0, 4, "信息内容", None, False, (), 0, False),
+                 ("row", 5, 9, "规章", template, True, (cell,), 7, True)]:
         made = _new_item(*args)  # type: ignore[arg-type]
-        assert type(made) is TableItem
-        assert made == TableItem(*args) and repr(made) == repr(TableItem(*args))  # type: ignore[arg-type]
+        plain = TableItem(args[0], Span(args[1], args[2]), *args[3:])  # type: ignore[arg-type]
+        assert type(made) is TableItem and type(made.span) is Span
+        assert made == plain and repr(made) == repr(plain)
 
 
 @pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])

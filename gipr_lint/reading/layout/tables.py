@@ -66,13 +66,14 @@ _new_object = object.__new__
 _ItemTwin = twin(TableItem)
 
 
-def _new_item(kind: str, span: Span, text: str, template: RowTemplate | None, reworded: bool,
-              cells: tuple[Cell, ...], expected: int, separated: bool) -> TableItem:
-    """``TableItem(kind, span, ...)`` with every field given, made as its twin (see
+def _new_item(kind: str, start: int, end: int, text: str, template: RowTemplate | None,
+              reworded: bool, cells: tuple[Cell, ...], expected: int,
+              separated: bool) -> TableItem:
+    """``TableItem(kind, Span(start, end), ...)`` with every field given, made as its twin (see
     :mod:`~gipr_lint.reading.layout.objects`): a reader builds one per label."""
     item = _new_object(_ItemTwin)
     item.kind = kind
-    item.span = span
+    item.span = new_span(start, end)
     item.text = text
     item.template = template
     item.reworded = reworded
@@ -300,6 +301,12 @@ class _RowShape:
     row: str | None
     sizes: tuple[int, ...]
     sums: bool
+    #: The cell groups and whether they sum, as a string: the part of the remembered rows'
+    #: key that comes from the shape (a string keeps its hash; a tuple computes it anew).
+    memo: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "memo", f"{self.sizes}{'+' if self.sums else ''}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -741,10 +748,11 @@ def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
     return tuple(Cell(shown, None, span) for _ in range(expected)), False
 
 
-#: Rows read before, by the row's cell groups, whether its cells sum, whether its stretch
-#: starts a line, and the stretch: the cells (offsets from the stretch's start), whether a
-#: separator kept them apart, and the furthest end of a cell (an offset; -1: no cell).
-_ROWS_READ: dict[tuple[tuple[int, ...], bool, bool, str],
+#: Rows read before, by the row's cell groups and whether its cells sum (``_RowShape.memo``),
+#: whether its stretch starts a line, and the stretch: the cells (offsets from the stretch's
+#: start), whether a separator kept them apart, and the furthest end of a cell (an offset; -1:
+#: no cell).
+_ROWS_READ: dict[tuple[str, bool, str],
                  tuple[tuple[CellPlace, ...], bool, int]] = {}
 
 
@@ -763,8 +771,7 @@ def _row_cells(text: str, anchor_end: int, limit: int, shape: _RowShape,
     if limit - anchor_end > _MAX_REMEMBERED_ROW:
         cells, separated = _cells_after(text, anchor_end, limit, shape, problems, label, reads)
         return cells, separated, _furthest_end(cells)
-    key = (shape.sizes, shape.sums, anchor_end == 0 or text[anchor_end - 1] == "\n",
-           text[anchor_end:limit])
+    key = (shape.memo, anchor_end == 0 or text[anchor_end - 1] == "\n", text[anchor_end:limit])
     known = _ROWS_READ.get(key)
     if known is not None:
         places, separated, furthest = known
@@ -802,13 +809,13 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
     short = 0
     last = len(anchors) - 1
     for index, (anchor_start, anchor_end, item, reworded) in enumerate(anchors):
-        span = new_span(anchor_start, anchor_end)
         label = text[anchor_start:anchor_end]
         if anchor_end > furthest:
             furthest = anchor_end
         shape = item.shape
         if shape is None:
-            append(_new_item(item.kind, span, label, None, False, (), 0, False))
+            append(_new_item(item.kind, anchor_start, anchor_end, label, None, False, (), 0,
+                             False))
             continue
         limit = anchors[index + 1][0] if index < last else end
         cells, separated, cells_end = _row_cells(text, anchor_end, limit, shape, problems, label,
@@ -817,11 +824,9 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
             furthest = cells_end
         if len(cells) != item.expected:
             short += 1
-        append(_new_item("row", span, label, item.template, reworded, cells, item.expected,
-                         separated))
+        append(_new_item("row", anchor_start, anchor_end, label, item.template, reworded, cells,
+                         item.expected, separated))
     return tuple(items), new_span(anchors[0][0], furthest), short
-
-
 
 
 # --------------------------------------------------------------------------- table 二
@@ -954,15 +959,15 @@ def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead
         cursor = found.end()
     header_start = view.to_original(run.start())
     header_end = view.to_original_end(run.end())
-    items = [_new_item("header", new_span(header_start, header_end),
-                       text[header_start:header_end], None, False, (), 0, False)]
+    items = [_new_item("header", header_start, header_end, text[header_start:header_end],
+                       None, False, (), 0, False)]
     problems: list[Problem] = []
     cells, separated, cells_end = _row_cells(text, header_end, end, _REVIEW_SHAPE, problems,
                                              "行政复议、行政诉讼", None)
     if cells:
         first, last = cells[0].span.start, cells[-1].span.end
-        items.append(_new_item("values", new_span(first, last), text[first:last], None, False,
-                               cells, _REVIEW_CELLS, separated))
+        items.append(_new_item("values", first, last, text[first:last], None, False, cells,
+                               _REVIEW_CELLS, separated))
     # the cells start after the header, the values item ends at a cell's end
     span = new_span(header_start, max(header_end, cells_end))
     short = 1 if cells and len(cells) != _REVIEW_CELLS else 0
