@@ -30,7 +30,7 @@ from gipr_lint.reading.layout.tables import (
     _WithNote,
 )
 from gipr_lint.reading.source import Span
-from gipr_lint.templates import NATIONAL, Templates
+from gipr_lint.templates import NATIONAL, Templates, using
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = [path.read_text(encoding="utf-8")
@@ -751,3 +751,53 @@ def test_unwrapping_looks_for_continuations_first_with_the_same_result() -> None
         assert found == _unwrap_matching_first(text, start, len(text)), repr(text)
         made_whole += found is not None
     assert made_whole > 20
+
+
+@pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])
+def test_headers_found_in_their_stretch_alone_equal_those_found_in_the_whole_text(
+        templates: Templates) -> None:
+    """Headers are found in the stretch of compact text cut out (and remembered by it): the
+    same as looked for in the whole text between the stretch's ends."""
+    from gipr_lint.reading.layout.tables import _find_headers
+
+    def in_whole_text(headers: tuple[_Expected, ...], text: str, cursor: int,
+                      limit: int) -> list[tuple[int, int, int]]:
+        found = []
+        header_cursor = cursor
+        for number, header in enumerate(headers):
+            match = header.find(text, header_cursor, limit)
+            if match is None and header_cursor != cursor:
+                match = header.find(text, cursor, limit)
+            if match is not None:
+                found.append((number, match[0] - cursor, match[1] - cursor))
+                header_cursor = max(header_cursor, match[1])
+        return found
+
+    rng = random.Random(15)
+    seen = 0
+    for text in [CompactText(text).text for text in TEXTS]:
+        for plan in _plans(templates):
+            for headers, _, _ in plan.steps:
+                if not headers:
+                    continue
+                for _ in range(6):
+                    cursor = rng.randrange(len(text) + 1)
+                    limit = rng.randrange(cursor, min(len(text), cursor + 400) + 1)
+                    expected = in_whole_text(headers, text, cursor, limit)
+                    assert list(_find_headers(headers, text[cursor:limit])) == expected
+                    seen += len(expected)
+    assert seen > 100
+
+
+def test_tables_read_with_remembered_headers_read_as_fresh_ones() -> None:
+    from gipr_lint.reading.layout import tables
+
+    plans = [tables._expected(NATIONAL, kind, format_) for kind in ("active", "requests")
+             for format_ in ("2021", "2019")]
+    texts = [*TEXTS, *(text.replace("\n", " ") for text in TEXTS[:4])]
+    with using(NATIONAL):
+        for plan in plans:
+            plan.headers_found.clear()
+        fresh = _layouts(texts)
+        assert any(plan.headers_found for plan in plans)
+        assert _layouts(texts) == fresh

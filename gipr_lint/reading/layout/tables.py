@@ -355,7 +355,7 @@ class _Plan:
     """What a table reader looks for (``items``, in order), and one pattern of all their labels
     to tell whether any label starts at a position (:meth:`label_at`)."""
 
-    __slots__ = ("_any_label", "following", "items", "rows", "steps")
+    __slots__ = ("_any_label", "following", "headers_found", "items", "rows", "steps")
 
     def __init__(self, items: Sequence[_Expected]) -> None:
         self.items = tuple(items)
@@ -383,6 +383,9 @@ class _Plan:
                 self.steps.append(((), self.items[index], self.following[index]))
                 index += 1
         self._any_label: re.Pattern[str] | None = None
+        #: The headers found by each run of them (:func:`_find_headers`), by the run's step
+        #: and the compact text they were looked for in.
+        self.headers_found: dict[tuple[int, str], tuple[tuple[int, int, int], ...]] = {}
 
     def label_at(self, text: str, index: int) -> bool:
         """Whether any of the labels matches ``text`` at ``index``."""
@@ -598,6 +601,29 @@ class _Searches:
         return placed
 
 
+def _find_headers(headers: Sequence[_Expected], text: str) -> tuple[tuple[int, int, int], ...]:
+    """The optional items ``headers`` found in ``text`` (the compact view from where they may
+    start to the item after them), in any order (layouts differ in how header cells stack): each
+    looked for from the furthest end of those found before it, then from the start. Each found
+    as the number of its item and its start and end.
+
+    The text is all they depend on (no label pattern looks behind or at an anchor), and it is
+    a template's headers and a few cells: :func:`_anchor_all` remembers the answer by it.
+    """
+    found: list[tuple[int, int, int]] = []
+    header_cursor = 0
+    end = len(text)
+    for number, header in enumerate(headers):
+        match = header.find(text, header_cursor, end)
+        if match is None and header_cursor != 0:  # (else the same search)
+            match = header.find(text, 0, end)
+        if match is not None:
+            found.append((number, match[0], match[1]))
+            if match[1] > header_cursor:
+                header_cursor = match[1]
+    return tuple(found)
+
+
 def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
                 reads: _Reads | None = None) -> tuple[list[_Anchor], list[_Expected]]:
     """Find the expected items in order between original offsets ``start`` and ``end``.
@@ -614,20 +640,21 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
     search = _Searches(text, view, plan, stop, end, reads).first
     view_text = view.text
     to_original_span = view.to_original_span
-    for headers, item, following in plan.steps:
+    headers_found = plan.headers_found
+    for step, (headers, item, following) in enumerate(plan.steps):
         if headers:  # optional items, then ``item`` (if any), which bounds them
             limit_match = search(item, cursor) if item is not None else None
             limit = limit_match[0] if limit_match else stop
-            header_cursor = cursor
-            for header in headers:
-                found = header.find(view_text, header_cursor, limit)
-                if found is None and header_cursor != cursor:  # (else the same search)
-                    found = header.find(view_text, cursor, limit)
-                if found is not None:
-                    # (only a row's wording is told: the items made of the others drop it)
-                    append((*to_original_span(found[0], found[1]), header, False))
-                    if found[1] > header_cursor:
-                        header_cursor = found[1]
+            key = (step, view_text[cursor:limit])
+            found = headers_found.get(key)
+            if found is None:
+                if len(headers_found) >= _MAX_REMEMBERED_ROWS:
+                    headers_found.clear()
+                found = headers_found[key] = _find_headers(headers, key[1])
+            for header, header_start, header_end in found:
+                # (only a row's wording is told: the items made of the others drop it)
+                append((*to_original_span(cursor + header_start, cursor + header_end),
+                        headers[header], False))
             continue
         assert item is not None
         placed = search(item, cursor)
