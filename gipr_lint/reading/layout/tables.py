@@ -576,6 +576,7 @@ class _Searches:
         find = item.find
         view = self._view
         view_text, stop = view.text, self._stop
+        text, region_end = self._text, self._end
         alone = self._alone
         cursor = position
         placed = None
@@ -589,10 +590,15 @@ class _Searches:
             original_start, original_end = view.to_original_span(start, end)
             answer = alone.get(end)  # (remembered by the compact end: one original end)
             if answer is None:
-                answer = alone[end] = _stands_alone(
-                    self._text, view, self._plan,
-                    original_end if start < end else view.to_original_end(end), self._end,
-                    self._reads)
+                label_end = original_end if start < end else view.to_original_end(end)
+                # the common case written out (a search per row): spaces, then a line end or
+                # a separator (_next_word finds no word), and the label stands alone
+                after = label_end
+                while after < region_end and text[after] in " \u3000":
+                    after += 1
+                answer = alone[end] = (
+                    after >= region_end or text[after] in _LINE_END
+                    or _stands_alone(text, view, self._plan, label_end, region_end, self._reads))
             if answer:
                 placed = start, end, match, original_start, original_end
                 break
