@@ -784,7 +784,9 @@ def test_headers_found_in_their_stretch_alone_equal_those_found_in_the_whole_tex
                     cursor = rng.randrange(len(text) + 1)
                     limit = rng.randrange(cursor, min(len(text), cursor + 400) + 1)
                     expected = in_whole_text(headers, text, cursor, limit)
-                    assert list(_find_headers(headers, text[cursor:limit])) == expected
+                    assert list(_find_headers(headers, text[cursor:limit], 0,
+                                              limit - cursor)) == expected
+                    assert list(_find_headers(headers, text, cursor, limit)) == expected
                     seen += len(expected)
     assert seen > 100
 

@@ -607,24 +607,30 @@ class _Searches:
         return placed
 
 
-def _find_headers(headers: Sequence[_Expected], text: str) -> tuple[tuple[int, int, int], ...]:
-    """The optional items ``headers`` found in ``text`` (the compact view from where they may
-    start to the item after them), in any order (layouts differ in how header cells stack): each
-    looked for from the furthest end of those found before it, then from the start. Each found
-    as the number of its item and its start and end.
+#: The longest stretch of compact text whose headers are remembered (a table's header row,
+#: a block's heads, with the cells before them, are a hundred characters or so).
+_MAX_REMEMBERED_HEADERS = 400
 
-    The text is all they depend on (no label pattern looks behind or at an anchor), and it is
-    a template's headers and a few cells: :func:`_anchor_all` remembers the answer by it.
+
+def _find_headers(headers: Sequence[_Expected], text: str, start: int,
+                  end: int) -> tuple[tuple[int, int, int], ...]:
+    """The optional items ``headers`` found in ``text[start:end]`` (the compact view from where
+    they may start to the item after them), in any order (layouts differ in how header cells
+    stack): each looked for from the furthest end of those found before it, then from the
+    start. Each found as the number of its item and its start and end, from ``start``.
+
+    That stretch of text is all they depend on (no label pattern looks behind or at an anchor),
+    and it is a template's headers and a few cells: :func:`_anchor_all` remembers the answer by
+    it.
     """
     found: list[tuple[int, int, int]] = []
-    header_cursor = 0
-    end = len(text)
+    header_cursor = start
     for number, header in enumerate(headers):
         match = header.find(text, header_cursor, end)
-        if match is None and header_cursor != 0:  # (else the same search)
-            match = header.find(text, 0, end)
+        if match is None and header_cursor != start:  # (else the same search)
+            match = header.find(text, start, end)
         if match is not None:
-            found.append((number, match[0], match[1]))
+            found.append((number, match[0] - start, match[1] - start))
             if match[1] > header_cursor:
                 header_cursor = match[1]
     return tuple(found)
@@ -651,12 +657,17 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
         if headers:  # optional items, then ``item`` (if any), which bounds them
             limit_match = search(item, cursor) if item is not None else None
             limit = limit_match[0] if limit_match else stop
-            key = (step, view_text[cursor:limit])
-            found = headers_found.get(key)
-            if found is None:
-                if len(headers_found) >= _MAX_REMEMBERED_ROWS:
-                    headers_found.clear()
-                found = headers_found[key] = _find_headers(headers, key[1])
+            if limit - cursor > _MAX_REMEMBERED_HEADERS:  # (the next row far off, or missing)
+                found = _find_headers(headers, view_text, cursor, limit)
+            else:
+                stretch = view_text[cursor:limit]
+                known = headers_found.get((step, stretch))
+                if known is None:
+                    if len(headers_found) >= _MAX_REMEMBERED_ROWS:
+                        headers_found.clear()
+                    known = headers_found[step, stretch] = _find_headers(headers, stretch, 0,
+                                                                         len(stretch))
+                found = known
             for header, header_start, header_end in found:
                 # (only a row's wording is told: the items made of the others drop it)
                 append((*to_original_span(cursor + header_start, cursor + header_end),
