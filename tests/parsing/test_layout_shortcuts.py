@@ -30,7 +30,7 @@ from gipr_lint.reading.layout.tables import (
     _WithNote,
 )
 from gipr_lint.reading.source import Span
-from gipr_lint.templates import NATIONAL, Templates
+from gipr_lint.templates import NATIONAL, Templates, using
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = [path.read_text(encoding="utf-8")
@@ -343,11 +343,12 @@ def test_table_items_built_by_their_slots_equal_items_built_by_init() -> None:
 
     template = NATIONAL.request_rows["2021"][0]
     cell = Cell("0", 0, Span(9, 10))
-    for args in [("header", Span(0, 4), "信息内容", None, False, (), 0, False),
-                 ("row", Span(5, 9), "规章", template, True, (cell,), 7, True)]:
+    for args in [("header", 0, 4, "信息内容", None, False, (), 0, False),
+                 ("row", 5, 9, "规章", template, True, (cell,), 7, True)]:
         made = _new_item(*args)  # type: ignore[arg-type]
-        assert type(made) is TableItem
-        assert made == TableItem(*args) and repr(made) == repr(TableItem(*args))  # type: ignore[arg-type]
+        plain = TableItem(args[0], Span(args[1], args[2]), *args[3:])  # type: ignore[arg-type]
+        assert type(made) is TableItem and type(made.span) is Span
+        assert made == plain and repr(made) == repr(plain)
 
 
 @pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])
@@ -474,26 +475,39 @@ def test_pieces_and_paragraphs_built_by_their_slots_equal_built_by_init() -> Non
     assert _new_piece("title", Span(0, 3), None) == Piece("title", Span(0, 3))
 
 
-def test_a_tables_span_by_one_pass_over_its_cells_equals_item_by_item() -> None:
-    from gipr_lint.reading.layout.tables import TableItem, _table_span
+def test_a_tables_span_and_short_rows_found_as_its_items_are_made_equal_a_recount() -> None:
+    """The readers find a table's span and its rows short of cells while they make the items;
+    counted afresh from the items (from the first item's start to the furthest end of an item
+    or a cell), they are the same, on every layout of the corpus and with cells spread apart."""
+    from dataclasses import replace
 
-    def item_by_item(items: list[TableItem]) -> Span:
+    from gipr_lint.reading.layout import recover
+    from gipr_lint.reading.layout.tables import TableItem, TableRead, _short_rows, defects
+    from gipr_lint.reading.source import Source
+
+    def item_by_item(items: tuple[TableItem, ...]) -> Span:
         end = max(item.span.end for item in items)
         for item in items:
             if item.cells:
                 end = max(end, max(cell.span.end for cell in item.cells))
         return Span(min(item.span.start for item in items), end)
 
-    rng = random.Random(15)
-    for _ in range(2000):
-        items = []
-        for _ in range(rng.randrange(1, 6)):
-            start = rng.randrange(50)
-            cells = tuple(Cell("0", 0, Span(at, at + rng.randrange(3)))
-                          for at in (rng.randrange(80) for _ in range(rng.randrange(4))))
-            items.append(TableItem("row", Span(start, start + rng.randrange(5)), "x",
-                                   cells=cells))
-        assert _table_span(items) == item_by_item(items)
+    texts = [*TEXTS, *(text.replace(" | ", " |  | ") for text in TEXTS),
+             *(text.replace("0", "0 0") for text in TEXTS[:6])]
+    kinds = set()
+    shorts = 0
+    for text in texts:
+        for piece in recover(Source.from_text(text)).pieces:
+            if piece.kind != "table":
+                continue
+            table = piece.data
+            assert isinstance(table, TableRead) and table.short_rows >= 0
+            kinds.add(table.kind)
+            assert table.span == item_by_item(table.items), table.kind
+            assert table.short_rows == _short_rows(table.items)
+            assert defects(table) == defects(replace(table, short_rows=-1))
+            shorts += table.short_rows
+    assert kinds == {"active", "requests", "review"} and shorts
 
 
 def test_the_written_out_wide_spaces_are_every_space_beyond_latin_1() -> None:
@@ -594,3 +608,198 @@ def test_a_marker_is_read_only_where_its_first_character_may_open_one() -> None:
         first = line[:1]
         if first not in markers._OPENINGS and not first.isdecimal():
             assert found is None and markers.read_marker(line) is None, line
+
+
+def test_the_requests_format_by_substrings_equals_the_label_patterns() -> None:
+    from gipr_lint.reading.layout.tables import _NO_CORRECTION, _OTHER_2019, _requests_format
+
+    rng = random.Random(15)
+    texts = [CompactText(text).text for text in TEXTS]
+    texts += [text.replace("处理其政府", "受理其政府") for text in texts[:3]]  # the variant
+    texts += ["(六)其他处理",
+              "六其他处理申请人无正当理由逾期不补正、行政机关不再受理其政府信息公开申请"]
+    for text in texts:
+        for _ in range(40):
+            start = rng.randrange(len(text) + 1)
+            end = rng.randrange(start, len(text) + 1)
+            has_2021_rows = _NO_CORRECTION.search(text, start, end)
+            has_2019_row = _OTHER_2019.search(text, start, end)
+            assert _requests_format(text, start, end) == (
+                "2019" if has_2019_row and not has_2021_rows else "2021")
+    assert _requests_format("(六)其他处理", 0, 7) == "2019"
+
+
+@pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])
+def test_a_plans_steps_take_every_item_once_in_order(templates: Templates) -> None:
+    for plan in _plans(templates):
+        # a run of headers names the item after it, which the next step takes
+        taken = [taken for headers, item, _ in plan.steps
+                 for taken in (headers if headers else (item,))]
+        rows = [item for headers, item, _ in plan.steps if not headers]
+        assert [id(item) for item in taken] == [id(item) for item in plan.items]
+        assert len(rows) == plan.rows and not any(item.optional for item in rows)
+        for headers, item, following in plan.steps:
+            assert all(header.optional for header in headers)
+            if not headers and item is not None:
+                assert following is plan.following[plan.items.index(item)]
+
+
+def test_objects_made_as_twins_are_the_model_classes_own() -> None:
+    """An object made as its class's twin is an instance of the class itself: equal, hashed,
+    shown and pickled as one made by ``__init__``, and as frozen; a class of another layout has
+    no twin."""
+    import dataclasses
+    import pickle
+
+    from gipr_lint.reading.layout.objects import new_cell, new_cells, twin
+
+    made = new_cell("12", 12, 3, 5)
+    plain = Cell("12", 12, Span(3, 5))
+    assert type(made) is Cell and type(made.span) is Span
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert pickle.loads(pickle.dumps(made)) == plain
+    assert new_cells([("0", 0, 1, 2, False), ("-", 0, 4, 5, True)], 10) == (
+        Cell("0", 0, Span(11, 12)), Cell("-", 0, Span(14, 15), True))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.raw = "13"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.span.start = 0  # type: ignore[misc]
+
+    @dataclasses.dataclass(frozen=True)
+    class Unslotted:
+        value: int
+
+    with pytest.raises((TypeError, AttributeError)):
+        twin(Unslotted)
+
+
+def _unwrap_matching_first(text: str, start: int, end: int) -> object:
+    """:func:`~gipr_lint.reading.layout.columns.unwrap` as it was before it looked for
+    continuations first: every short line matched against the pattern, then the lines after a
+    match looked at."""
+    from gipr_lint.reading.layout.columns import (
+        _MAX_LINE,
+        _MAX_LINES,
+        Unwrapped,
+        _is_continuation,
+        _patterns,
+    )
+    from gipr_lint.reading.layout.tables import completes_label
+
+    lines = []
+    position = start
+    for line in text[start:end].splitlines(keepends=True):
+        lines.append((position, position + len(line.rstrip("\r\n"))))
+        position += len(line)
+    pieces: list[tuple[int, int] | str] = []
+    index = 0
+    cursor = start
+    while index < len(lines):
+        line_start, line_end = lines[index]
+        match = (_patterns()[0].fullmatch(text, line_start, line_end)
+                 if line_end - line_start <= _MAX_LINE else None)
+        following = []
+        if match is not None:
+            for next_start, next_end in lines[index + 1:index + 1 + _MAX_LINES]:
+                if not _is_continuation(text[next_start:next_end]):
+                    break
+                following.append((next_start, next_end))
+        label = match.group("label") if match is not None else ""
+        while following and not completes_label(
+                label, "".join(text[a:b].strip() for a, b in following)):
+            following.pop()
+        if match is not None and following:
+            pieces.append((cursor, match.end("label")))
+            for next_start, next_end in following:
+                pieces += [" ", (next_start, next_end)]
+            pieces.append((match.start("numbers"), match.end("numbers")))
+            cursor = following[-1][1]
+            index += 1 + len(following)
+            continue
+        index += 1
+    if not pieces:
+        return None
+    pieces.append((cursor, end))
+    out, origin = [], []
+    for piece in pieces:
+        if isinstance(piece, str):
+            out.append(piece)
+            origin.extend([origin[-1] if origin else start] * len(piece))
+        else:
+            out.append(text[piece[0]:piece[1]])
+            origin.extend(range(piece[0], piece[1]))
+    origin.append(end)
+    return Unwrapped("".join(out), tuple(origin))
+
+
+def test_unwrapping_looks_for_continuations_first_with_the_same_result() -> None:
+    from gipr_lint.reading.layout.columns import unwrap
+    from gipr_lint.reading.layout.tables import completes_label
+
+    wrapped = ["(二)部分公开(区          0   0   0   0   0   0   0", "  分处理的,只计这一",
+               "情形,不计其他情形)", "1.属于国家秘密      1   2   -   /", "）", "说明文字",
+               "(三)不予公开     3     0", "本年新收   0  0", "第二十条", "政府信息公开申请数量",
+               "一、本年新收政府信息公开申请数量   3   0", "", "  ", "12 34", "（一）予以公开"]
+    rng = random.Random(15)
+    texts = [wrapped[0] + "\n" + "\n".join(wrapped[1:3]) + "\n"]
+    texts += ["\n".join(rng.choice(wrapped) for _ in range(rng.randrange(1, 12)))
+              for _ in range(400)]
+    made_whole = 0
+    for text in texts:
+        start = rng.randrange(3)
+        found = unwrap(text, start, len(text), completes_label)
+        assert found == _unwrap_matching_first(text, start, len(text)), repr(text)
+        made_whole += found is not None
+    assert made_whole > 20
+
+
+@pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])
+def test_headers_found_in_their_stretch_alone_equal_those_found_in_the_whole_text(
+        templates: Templates) -> None:
+    """Headers are found in the stretch of compact text cut out (and remembered by it): the
+    same as looked for in the whole text between the stretch's ends."""
+    from gipr_lint.reading.layout.tables import _find_headers
+
+    def in_whole_text(headers: tuple[_Expected, ...], text: str, cursor: int,
+                      limit: int) -> list[tuple[int, int, int]]:
+        found = []
+        header_cursor = cursor
+        for number, header in enumerate(headers):
+            match = header.find(text, header_cursor, limit)
+            if match is None and header_cursor != cursor:
+                match = header.find(text, cursor, limit)
+            if match is not None:
+                found.append((number, match[0] - cursor, match[1] - cursor))
+                header_cursor = max(header_cursor, match[1])
+        return found
+
+    rng = random.Random(15)
+    seen = 0
+    for text in [CompactText(text).text for text in TEXTS]:
+        for plan in _plans(templates):
+            for headers, _, _ in plan.steps:
+                if not headers:
+                    continue
+                for _ in range(6):
+                    cursor = rng.randrange(len(text) + 1)
+                    limit = rng.randrange(cursor, min(len(text), cursor + 400) + 1)
+                    expected = in_whole_text(headers, text, cursor, limit)
+                    assert list(_find_headers(headers, text[cursor:limit], 0,
+                                              limit - cursor)) == expected
+                    assert list(_find_headers(headers, text, cursor, limit)) == expected
+                    seen += len(expected)
+    assert seen > 100
+
+
+def test_tables_read_with_remembered_headers_read_as_fresh_ones() -> None:
+    from gipr_lint.reading.layout import tables
+
+    plans = [tables._expected(NATIONAL, kind, format_) for kind in ("active", "requests")
+             for format_ in ("2021", "2019")]
+    texts = [*TEXTS, *(text.replace("\n", " ") for text in TEXTS[:4])]
+    with using(NATIONAL):
+        for plan in plans:
+            plan.headers_found.clear()
+        fresh = _layouts(texts)
+        assert any(plan.headers_found for plan in plans)
+        assert _layouts(texts) == fresh

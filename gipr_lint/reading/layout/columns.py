@@ -92,14 +92,19 @@ def unwrap(text: str, start: int, end: int,
     cursor = start
     while index < len(lines):
         line_start, line_end = lines[index]
-        match = (numbers_at_end.fullmatch(text, line_start, line_end)
-                 if line_end - line_start <= _MAX_LINE else None)  # a layout line is short
         following = []
-        if match is not None:
+        match = None
+        if line_end - line_start <= _MAX_LINE:  # a layout line is short
             for next_start, next_end in lines[index + 1:index + 1 + _MAX_LINES]:
                 if not _is_continuation(text[next_start:next_end]):
                     break
                 following.append((next_start, next_end))
+            # the pattern (a tenth of a millisecond on a long line) only where a continuation
+            # follows: a line without one is left as it is, whatever the pattern says
+            if following:
+                match = numbers_at_end.fullmatch(text, line_start, line_end)
+                if match is None:
+                    following = []
         label = match.group("label") if match is not None else ""
         while following and not completes_label(
                 label, "".join(text[a:b].strip() for a, b in following)):

@@ -12,14 +12,14 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import chain, pairwise
-from operator import attrgetter, itemgetter
+from itertools import pairwise
+from operator import itemgetter
 
 from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind
 from gipr_lint.reading.layout.cells import CellRun, read_cells, read_run, run_end
 from gipr_lint.reading.layout.columns import Unwrapped
 from gipr_lint.reading.layout.compact import CompactText, compact
-from gipr_lint.reading.layout.objects import CellPlace, new_cell, new_cells, new_span
+from gipr_lint.reading.layout.objects import CellPlace, new_cell, new_cells, new_span, twin
 from gipr_lint.reading.layout.splitting import split_digits
 from gipr_lint.reading.numerals import cjk_number, cjk_numeral
 from gipr_lint.reading.source import Span
@@ -62,26 +62,26 @@ class TableItem:
     separated: bool = False
 
 
-_ITEM_SLOTS = tuple(TableItem.__dict__[name].__set__ for name in (
-    "kind", "span", "text", "template", "reworded", "cells", "expected", "separated"))
+_new_object = object.__new__
+_ItemTwin = twin(TableItem)
 
 
-def _new_item(kind: str, span: Span, text: str, template: RowTemplate | None, reworded: bool,
-              cells: tuple[Cell, ...], expected: int, separated: bool) -> TableItem:
-    """``TableItem(kind, span, ...)`` with every field given, each set by its slot (see
+def _new_item(kind: str, start: int, end: int, text: str, template: RowTemplate | None,
+              reworded: bool, cells: tuple[Cell, ...], expected: int,
+              separated: bool) -> TableItem:
+    """``TableItem(kind, Span(start, end), ...)`` with every field given, made as its twin (see
     :mod:`~gipr_lint.reading.layout.objects`): a reader builds one per label."""
-    item = object.__new__(TableItem)
-    set_kind, set_span, set_text, set_template, set_reworded, set_cells, set_expected, \
-        set_separated = _ITEM_SLOTS
-    set_kind(item, kind)
-    set_span(item, span)
-    set_text(item, text)
-    set_template(item, template)
-    set_reworded(item, reworded)
-    set_cells(item, cells)
-    set_expected(item, expected)
-    set_separated(item, separated)
-    return item
+    item = _new_object(_ItemTwin)
+    item.kind = kind
+    item.span = new_span(start, end)
+    item.text = text
+    item.template = template
+    item.reworded = reworded
+    item.cells = cells
+    item.expected = expected
+    item.separated = separated
+    item.__class__ = TableItem
+    return item  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,9 @@ class TableRead:
     span: Span
     missing_rows: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = field(default=())
+    #: How many rows are short of cells or over, as :func:`defects` counts them, when the
+    #: reader counted them while it made the items (-1: not counted).
+    short_rows: int = field(default=-1, compare=False, repr=False)
 
 
 # --------------------------------------------------------------------------- label patterns
@@ -205,6 +208,8 @@ _Match = re.Match[str] | _LabelMatch
 #: A label found: its start and end (its note included) in the compact view, and the match of
 #: its words (whose groups say which wording).
 _Found = tuple[int, int, re.Match[str]]
+#: A label found (:data:`_Found`) that stands alone, and its start and end in the original text.
+_Placed = tuple[int, int, re.Match[str], int, int]
 _Finder = Callable[[str, int, int], "_Found | None"]
 
 
@@ -288,6 +293,23 @@ def _needs_numbering(template: RowTemplate) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class _RowShape:
+    """What a row's cells must look like: the table, the row, the template's cell groups and
+    whether each group's last cell is the sum of the others (the row's own identity)."""
+
+    table: TableKind
+    row: str | None
+    sizes: tuple[int, ...]
+    sums: bool
+    #: The cell groups and whether they sum, as a string: the part of the remembered rows'
+    #: key that comes from the shape (a string keeps its hash; a tuple computes it anew).
+    memo: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "memo", f"{self.sizes}{'+' if self.sums else ''}")
+
+
+@dataclass(frozen=True, slots=True)
 class _Expected:
     """An item a table reader looks for, in order. ``starts``: the characters a match of
     ``pattern`` can begin with (``None``: any)."""
@@ -298,16 +320,25 @@ class _Expected:
     expected: int = 0
     optional: bool = False
     starts: frozenset[str] | None = None
+    #: For ``row`` items: what the row's cells must look like.
+    shape: _RowShape | None = None
     #: ``pattern``'s search as a tuple (:func:`_finder`).
     find: _Finder = field(init=False, repr=False, compare=False)
+    #: The number of the group of ``pattern``'s words that holds a variant wording (0: none):
+    #: a match that ends in it is reworded.
+    variant: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "find", _finder(self.pattern))
+        words = self.pattern.words if isinstance(self.pattern, _WithNote) else self.pattern
+        object.__setattr__(self, "variant", words.groupindex.get("variant", 0))
 
 
-def _row(template: RowTemplate, expected: int) -> _Expected:
+def _row(template: RowTemplate, expected: int, table: TableKind) -> _Expected:
     label = _label(template, _needs_numbering(template))
-    return _Expected("row", label.pattern, template, expected, starts=label.starts)
+    # the cells of table 三's rows add up to their 总计; table 二's rows have no identity
+    shape = _RowShape(table, template.key, (expected,), table == "requests")
+    return _Expected("row", label.pattern, template, expected, starts=label.starts, shape=shape)
 
 
 def _group(template: RowTemplate) -> _Expected:
@@ -324,7 +355,7 @@ class _Plan:
     """What a table reader looks for (``items``, in order), and one pattern of all their labels
     to tell whether any label starts at a position (:meth:`label_at`)."""
 
-    __slots__ = ("_any_label", "following", "items")
+    __slots__ = ("_any_label", "following", "headers_found", "items", "rows", "steps")
 
     def __init__(self, items: Sequence[_Expected]) -> None:
         self.items = tuple(items)
@@ -333,7 +364,28 @@ class _Plan:
         for index in range(len(self.items)):
             self.following.append(
                 next((e for e in self.items[index + 1:] if not e.optional), None))
+        #: How many items are not optional (the rows).
+        self.rows = sum(not item.optional for item in self.items)
+        #: The anchoring's steps, in order (:func:`_anchor_all`): ``(headers, item,
+        #: following)``, a run of optional items and the item after them (``None`` at the end),
+        #: or no headers, an item that is not optional and the first such item after it.
+        self.steps: list[tuple[tuple[_Expected, ...], _Expected | None, _Expected | None]] = []
+        index = 0
+        while index < len(self.items):
+            if self.items[index].optional:
+                headers_end = index
+                while headers_end < len(self.items) and self.items[headers_end].optional:
+                    headers_end += 1
+                after = self.items[headers_end] if headers_end < len(self.items) else None
+                self.steps.append((self.items[index:headers_end], after, None))
+                index = headers_end
+            else:
+                self.steps.append(((), self.items[index], self.following[index]))
+                index += 1
         self._any_label: re.Pattern[str] | None = None
+        #: The headers found by each run of them (:func:`_find_headers`), by the run's step
+        #: and the compact text they were looked for in.
+        self.headers_found: dict[tuple[int, str], tuple[tuple[int, int, int], ...]] = {}
 
     def label_at(self, text: str, index: int) -> bool:
         """Whether any of the labels matches ``text`` at ``index``."""
@@ -505,45 +557,83 @@ class _Searches:
         self._stop = stop
         self._end = end
         self._alone: dict[int, bool] = {}
-        self._tried: dict[int, tuple[int, list[tuple[int, int]], _Found | None]] = {}
+        self._tried: dict[int, tuple[int, list[tuple[int, int]], _Placed | None]] = {}
 
-    def _stands_alone(self, end: int) -> bool:
-        # remembered by the compact end: it maps to one original end
-        alone = self._alone.get(end)
-        if alone is None:
-            alone = self._alone[end] = _stands_alone(
-                self._text, self._view, self._plan, self._view.to_original_end(end), self._end,
-                self._reads)
-        return alone
-
-    def first(self, item: _Expected, position: int) -> _Found | None:
+    def first(self, item: _Expected, position: int) -> _Placed | None:
         known = self._tried.get(id(item))
         if known is not None and known[0] <= position:
-            _, tried, found = known
+            _, tried, placed = known
             reusable = True
             for start, end in tried:
                 if start >= position:
-                    return found
+                    return placed
                 if end > position:
                     reusable = False
                     break
-            if reusable and found is None:
+            if reusable and placed is None:
                 return None
         tried = []  # the spans of the matches tried
         find = item.find
-        view_text, stop = self._view.text, self._stop
+        view = self._view
+        view_text, stop = view.text, self._stop
+        text, region_end = self._text, self._end
+        alone = self._alone
         cursor = position
+        placed = None
         while True:
-            match = find(view_text, cursor, stop)
-            if match is None:
+            found = find(view_text, cursor, stop)
+            if found is None:
                 break
-            start, end, _ = match
+            start, end, match = found
             tried.append((start, end))
-            if self._stands_alone(end):
+            # mapped here, once, for the stand-alone test and for the anchor made of it
+            original_start, original_end = view.to_original_span(start, end)
+            answer = alone.get(end)  # (remembered by the compact end: one original end)
+            if answer is None:
+                label_end = original_end if start < end else view.to_original_end(end)
+                # the common case written out (a search per row): spaces, then a line end or
+                # a separator (_next_word finds no word), and the label stands alone
+                after = label_end
+                while after < region_end and text[after] in " \u3000":
+                    after += 1
+                answer = alone[end] = (
+                    after >= region_end or text[after] in _LINE_END
+                    or _stands_alone(text, view, self._plan, label_end, region_end, self._reads))
+            if answer:
+                placed = start, end, match, original_start, original_end
                 break
             cursor = end
-        self._tried[id(item)] = (position, tried, match)
-        return match
+        self._tried[id(item)] = (position, tried, placed)
+        return placed
+
+
+#: The longest stretch of compact text whose headers are remembered (a table's header row,
+#: a block's heads, with the cells before them, are a hundred characters or so).
+_MAX_REMEMBERED_HEADERS = 400
+
+
+def _find_headers(headers: Sequence[_Expected], text: str, start: int,
+                  end: int) -> tuple[tuple[int, int, int], ...]:
+    """The optional items ``headers`` found in ``text[start:end]`` (the compact view from where
+    they may start to the item after them), in any order (layouts differ in how header cells
+    stack): each looked for from the furthest end of those found before it, then from the
+    start. Each found as the number of its item and its start and end, from ``start``.
+
+    That stretch of text is all they depend on (no label pattern looks behind or at an anchor),
+    and it is a template's headers and a few cells: :func:`_anchor_all` remembers the answer by
+    it.
+    """
+    found: list[tuple[int, int, int]] = []
+    header_cursor = start
+    for number, header in enumerate(headers):
+        match = header.find(text, header_cursor, end)
+        if match is None and header_cursor != start:  # (else the same search)
+            match = header.find(text, start, end)
+        if match is not None:
+            found.append((number, match[0] - start, match[1] - start))
+            if match[1] > header_cursor:
+                header_cursor = match[1]
+    return tuple(found)
 
 
 def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
@@ -557,63 +647,47 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
     """
     cursor, stop = view.from_original(start), view.from_original(end)
     anchors: list[_Anchor] = []
+    append = anchors.append
     missing: list[_Expected] = []
-    searches = _Searches(text, view, plan, stop, end, reads)
-    search = searches.first
-    expected = plan.items
-
-    def anchor(item: _Expected, found: _Found) -> _Anchor:
-        start, end, match = found
-        # the wording groups are a label's only groups: the last one matched is the one used
-        reworded = match.lastgroup == "variant" and bool(match.group("variant"))
-        original_start, original_end = view.to_original_span(start, end)
-        return original_start, original_end, item, reworded
-
-    index = 0
-    while index < len(expected):
-        if expected[index].optional:
-            headers_end = index
-            while headers_end < len(expected) and expected[headers_end].optional:
-                headers_end += 1
-            following = expected[headers_end] if headers_end < len(expected) else None
-            limit_match = search(following, cursor) if following is not None else None
+    search = _Searches(text, view, plan, stop, end, reads).first
+    view_text = view.text
+    to_original_span = view.to_original_span
+    headers_found = plan.headers_found
+    for step, (headers, item, following) in enumerate(plan.steps):
+        if headers:  # optional items, then ``item`` (if any), which bounds them
+            limit_match = search(item, cursor) if item is not None else None
             limit = limit_match[0] if limit_match else stop
-            header_cursor = cursor
-            for item in expected[index:headers_end]:
-                found = item.find(view.text, header_cursor, limit)
-                if found is None and header_cursor != cursor:  # (else the same search)
-                    found = item.find(view.text, cursor, limit)
-                if found is not None:
-                    anchors.append(anchor(item, found))
-                    header_cursor = max(header_cursor, found[1])
-            index = headers_end
+            if limit - cursor > _MAX_REMEMBERED_HEADERS:  # (the next row far off, or missing)
+                found = _find_headers(headers, view_text, cursor, limit)
+            else:
+                stretch = view_text[cursor:limit]
+                known = headers_found.get((step, stretch))
+                if known is None:
+                    if len(headers_found) >= _MAX_REMEMBERED_ROWS:
+                        headers_found.clear()
+                    known = headers_found[step, stretch] = _find_headers(headers, stretch, 0,
+                                                                         len(stretch))
+                found = known
+            for header, header_start, header_end in found:
+                # (only a row's wording is told: the items made of the others drop it)
+                append((*to_original_span(cursor + header_start, cursor + header_end),
+                        headers[header], False))
             continue
-        item = expected[index]
-        found = search(item, cursor)
-        following = plan.following[index]
-        if found is not None and following is not None:
+        assert item is not None
+        placed = search(item, cursor)
+        if placed is not None and following is not None:
             later = search(following, cursor)
-            if later is not None and later[0] < found[0]:
-                found = None
-        if found is None:
+            if later is not None and later[0] < placed[0]:
+                placed = None
+        if placed is None:
             missing.append(item)
-        else:
-            anchors.append(anchor(item, found))
-            cursor = found[1]
-        index += 1
+            continue
+        _, cursor, match, original_start, original_end = placed
+        # the wording groups are a label's only groups: the last one matched is the one used
+        reworded = match.lastindex == item.variant and bool(match.group(item.variant))
+        append((original_start, original_end, item, reworded))
     anchors.sort(key=_ANCHOR_ORDER)
     return anchors, missing
-
-
-@dataclass(frozen=True, slots=True)
-class _RowShape:
-    """What a row's cells must look like: the table, the row, the template's cell groups and
-    whether each group's last cell is the sum of the others (the row's own identity)."""
-
-    table: TableKind
-    row: str | None
-    sizes: tuple[int, ...]
-    sums: bool
 
 
 def _digit_positions(text: str, cells: Sequence[Cell]) -> list[int]:
@@ -718,22 +792,19 @@ def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
     return tuple(Cell(shown, None, span) for _ in range(expected)), False
 
 
-@lru_cache(maxsize=256)
-def _row_shape(table: TableKind, row: str, expected: int, sums: bool) -> _RowShape:
-    return _RowShape(table, row, (expected,), sums)
-
-
-#: Rows read before, by the row's cell groups, whether its cells sum, whether its stretch
-#: starts a line, and the stretch: the cells (offsets from the stretch's start) and whether a
-#: separator kept them apart.
-_ROWS_READ: dict[tuple[tuple[int, ...], bool, bool, str],
-                 tuple[tuple[CellPlace, ...], bool]] = {}
+#: Rows read before, by the row's cell groups and whether its cells sum (``_RowShape.memo``),
+#: whether its stretch starts a line, and the stretch: the cells (offsets from the stretch's
+#: start), whether a separator kept them apart, and the furthest end of a cell (an offset; -1:
+#: no cell).
+_ROWS_READ: dict[tuple[str, bool, str],
+                 tuple[tuple[CellPlace, ...], bool, int]] = {}
 
 
 def _row_cells(text: str, anchor_end: int, limit: int, shape: _RowShape,
                problems: list[Problem], label: str,
-               reads: _Reads | None) -> tuple[tuple[Cell, ...], bool]:
-    """:func:`_cells_after`, remembered by the row's stretch of text.
+               reads: _Reads | None) -> tuple[tuple[Cell, ...], bool, int]:
+    """:func:`_cells_after`, remembered by the row's stretch of text, and the furthest end of
+    a cell (-1: no cell), which the table's span reaches to.
 
     A row's cells depend only on the text between its label and the next label (and whether
     that text starts a line: the page-number token is anchored at a line's start), its cell
@@ -742,55 +813,64 @@ def _row_cells(text: str, anchor_end: int, limit: int, shape: _RowShape,
     with a problem is not remembered (the problem names the label and its place).
     """
     if limit - anchor_end > _MAX_REMEMBERED_ROW:
-        return _cells_after(text, anchor_end, limit, shape, problems, label, reads)
-    key = (shape.sizes, shape.sums, anchor_end == 0 or text[anchor_end - 1] == "\n",
-           text[anchor_end:limit])
+        cells, separated = _cells_after(text, anchor_end, limit, shape, problems, label, reads)
+        return cells, separated, _furthest_end(cells)
+    key = (shape.memo, anchor_end == 0 or text[anchor_end - 1] == "\n", text[anchor_end:limit])
     known = _ROWS_READ.get(key)
     if known is not None:
-        places, separated = known
-        return new_cells(places, anchor_end), separated
+        places, separated, furthest = known
+        return (new_cells(places, anchor_end), separated,
+                furthest if furthest < 0 else anchor_end + furthest)
     found: list[Problem] = []
     cells, separated = _cells_after(text, anchor_end, limit, shape, found, label, reads)
+    furthest = _furthest_end(cells)
     if found:
         problems.extend(found)
-        return cells, separated
+        return cells, separated, furthest
     if len(_ROWS_READ) >= _MAX_REMEMBERED_ROWS:
         _ROWS_READ.clear()
     _ROWS_READ[key] = tuple([(cell.raw, cell.value, cell.span.start - anchor_end,
                               cell.span.end - anchor_end, cell.blank) for cell in cells]), \
-        separated
-    return cells, separated
+        separated, furthest if furthest < 0 else furthest - anchor_end
+    return cells, separated, furthest
+
+
+def _furthest_end(cells: tuple[Cell, ...]) -> int:
+    """The furthest end of a cell; -1 when there is none."""
+    return max([cell.span.end for cell in cells], default=-1)
 
 
 def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: list[Problem],
-                        *, table: TableKind, reads: _Reads | None = None) -> list[TableItem]:
+                        reads: _Reads | None = None
+                        ) -> tuple[tuple[TableItem, ...], Span, int]:
+    """The items at ``anchors`` (sorted, at least one), each row with its cells; the table's
+    span (from the first item's start to the furthest end of an item or a cell), found as the
+    items are made: the first anchor's start is the smallest, and each row tells the furthest
+    end of its cells; and how many rows are short of cells (:func:`defects`)."""
     items: list[TableItem] = []
-    sums = table == "requests"
+    append = items.append
+    furthest = anchors[0][0]
+    short = 0
+    last = len(anchors) - 1
     for index, (anchor_start, anchor_end, item, reworded) in enumerate(anchors):
-        span = new_span(anchor_start, anchor_end)
         label = text[anchor_start:anchor_end]
-        if item.kind != "row" or item.template is None:
-            items.append(_new_item(item.kind, span, label, None, False, (), 0, False))
+        if anchor_end > furthest:
+            furthest = anchor_end
+        shape = item.shape
+        if shape is None:
+            append(_new_item(item.kind, anchor_start, anchor_end, label, None, False, (), 0,
+                             False))
             continue
-        limit = anchors[index + 1][0] if index + 1 < len(anchors) else end
-        shape = _row_shape(table, item.template.key, item.expected, sums)
-        cells, separated = _row_cells(text, anchor_end, limit, shape, problems, label, reads)
-        items.append(_new_item("row", span, label, item.template, reworded, cells,
-                               item.expected, separated))
-    return items
-
-
-def _table_span(items: Sequence[TableItem]) -> Span:
-    """From the first item's start to the furthest end of an item or a cell."""
-    spans = list(map(_SPAN, items))
-    start = min(map(_START, spans))
-    end = max(map(_END, spans))
-    cells_end = max(map(_CELL_END, chain.from_iterable(map(_CELLS, items))), default=end)
-    return Span(start, max(end, cells_end))
-
-
-_SPAN, _CELLS, _START, _END = (attrgetter(name) for name in ("span", "cells", "start", "end"))
-_CELL_END = attrgetter("span.end")
+        limit = anchors[index + 1][0] if index < last else end
+        cells, separated, cells_end = _row_cells(text, anchor_end, limit, shape, problems, label,
+                                                 reads)
+        if cells_end > furthest:
+            furthest = cells_end
+        if len(cells) != item.expected:
+            short += 1
+        append(_new_item("row", anchor_start, anchor_end, label, item.template, reworded, cells,
+                         item.expected, separated))
+    return tuple(items), new_span(anchors[0][0], furthest), short
 
 
 # --------------------------------------------------------------------------- table 二
@@ -805,7 +885,7 @@ def _active_expected(format_: str, templates: Templates) -> list[_Expected]:
                                   starts=frozenset("第")))
         expected.append(_header("信息内容"))
         expected.extend(_header(header) for _, header in block.columns)
-        expected.extend(_row(row, len(block.columns)) for row in block.rows)
+        expected.extend(_row(row, len(block.columns), "active") for row in block.rows)
     return expected
 
 
@@ -817,14 +897,15 @@ def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead
     is_2019 = _ACTIVE_2019.search(view.text, view.from_original(start), view.from_original(end))
     format_: TableFormat = "2019" if is_2019 else "2021"
     reads = _Reads(text)
-    anchors, missing = _anchor_all(text, view, _expected(current(), "active", format_), start, end,
-                                   reads)
-    if not any(item.kind == "row" for _, _, item, _ in anchors):
+    plan = _expected(current(), "active", format_)
+    anchors, missing = _anchor_all(text, view, plan, start, end, reads)
+    if len(missing) == plan.rows:  # no row found: every item not optional is a row
         return None
     problems: list[Problem] = []
-    items = _items_from_anchors(text, anchors, end, problems, table="active", reads=reads)
-    return TableRead("active", format_, tuple(items), _table_span(items),
-                     tuple(m.template.key for m in missing if m.template), tuple(problems))
+    items, span, short = _items_from_anchors(text, anchors, end, problems, reads)
+    return TableRead("active", format_, items, span,
+                     tuple(m.template.key for m in missing if m.template), tuple(problems),
+                     short)
 
 
 # --------------------------------------------------------------------------- table 三
@@ -840,7 +921,20 @@ _GROUP_BEFORE = {
 }
 _GROUPS = {group.key: group for group in REQUEST_GROUPS}
 _NO_CORRECTION = label_pattern(REQUEST_ROWS["2021"][-5])
+#: The wordings of :data:`_NO_CORRECTION`: its numbering is optional, so it matches where one of
+#: them stands, which a plain substring search finds (a tenth of the pattern's scan).
+_NO_CORRECTION_WORDS = tuple(compact(word) for word in (REQUEST_ROWS["2021"][-5].label,
+                                                         *REQUEST_ROWS["2021"][-5].variants))
 _OTHER_2019 = label_pattern(REQUEST_ROWS["2019"][-3], numbering_required=True)
+
+
+def _requests_format(text: str, start: int, end: int) -> TableFormat:
+    """The format of the table 三 in the compact ``text[start:end]``: 2019 where it has the 2019
+    template's 其他处理 row and not the 2021 template's rows (the 2021 row is looked for first:
+    most tables have it, and then the 2019 row need not be)."""
+    if any(text.find(word, start, end) >= 0 for word in _NO_CORRECTION_WORDS):
+        return "2021"
+    return "2019" if _OTHER_2019.search(text, start, end) else "2021"
 
 
 def _requests_expected(format_: str, templates: Templates) -> list[_Expected]:
@@ -850,7 +944,7 @@ def _requests_expected(format_: str, templates: Templates) -> list[_Expected]:
         group = _GROUP_BEFORE.get(row.key)
         if group:
             expected.append(_group(_GROUPS[group]))
-        expected.append(_row(row, len(REQUEST_COLUMNS)))
+        expected.append(_row(row, len(REQUEST_COLUMNS), "requests"))
     return expected
 
 
@@ -865,18 +959,17 @@ def _expected(templates: Templates, kind: str, format_: str) -> _Plan:
 def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
     """Table 三 between original offsets ``start`` and ``end``, or ``None`` if it is not there."""
     cstart, cend = view.from_original(start), view.from_original(end)
-    has_2021_rows = _NO_CORRECTION.search(view.text, cstart, cend)
-    has_2019_row = _OTHER_2019.search(view.text, cstart, cend)
-    format_: TableFormat = "2019" if has_2019_row and not has_2021_rows else "2021"
+    format_ = _requests_format(view.text, cstart, cend)
     reads = _Reads(text)
-    anchors, missing = _anchor_all(text, view, _expected(current(), "requests", format_), start,
-                                   end, reads)
-    if sum(item.kind == "row" for _, _, item, _ in anchors) < 2:
+    plan = _expected(current(), "requests", format_)
+    anchors, missing = _anchor_all(text, view, plan, start, end, reads)
+    if plan.rows - len(missing) < 2:  # rows found: every item not optional is a row
         return None
     problems: list[Problem] = []
-    items = _items_from_anchors(text, anchors, end, problems, table="requests", reads=reads)
-    return TableRead("requests", format_, tuple(items), _table_span(items),
-                     tuple(m.template.key for m in missing if m.template), tuple(problems))
+    items, span, short = _items_from_anchors(text, anchors, end, problems, reads)
+    return TableRead("requests", format_, items, span,
+                     tuple(m.template.key for m in missing if m.template), tuple(problems),
+                     short)
 
 
 # --------------------------------------------------------------------------- table 四
@@ -892,6 +985,7 @@ _REVIEW_HEADER_RUN = compile_re(
 _REVIEW_START = compile_re("行政复议")
 _REVIEW_SIZES = tuple(len(REVIEW_COLUMNS) for _ in REVIEW_GROUPS)  # 3 groups of 5 cells
 _REVIEW_SHAPE = _RowShape("review", None, _REVIEW_SIZES, True)
+_REVIEW_CELLS = sum(_REVIEW_SIZES)
 
 
 def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
@@ -909,15 +1003,19 @@ def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead
         cursor = found.end()
     header_start = view.to_original(run.start())
     header_end = view.to_original_end(run.end())
-    items = [TableItem("header", Span(header_start, header_end), text[header_start:header_end])]
+    items = [_new_item("header", header_start, header_end, text[header_start:header_end],
+                       None, False, (), 0, False)]
     problems: list[Problem] = []
-    cells, separated = _row_cells(text, header_end, end, _REVIEW_SHAPE, problems,
-                                  "行政复议、行政诉讼", None)
+    cells, separated, cells_end = _row_cells(text, header_end, end, _REVIEW_SHAPE, problems,
+                                             "行政复议、行政诉讼", None)
     if cells:
-        items.append(TableItem("values", Span(cells[0].span.start, cells[-1].span.end),
-                               text[cells[0].span.start:cells[-1].span.end], cells=cells,
-                               expected=sum(_REVIEW_SIZES), separated=separated))
-    return TableRead("review", "2021", tuple(items), _table_span(items), (), tuple(problems))
+        first, last = cells[0].span.start, cells[-1].span.end
+        items.append(_new_item("values", first, last, text[first:last], None, False, cells,
+                               _REVIEW_CELLS, separated))
+    # the cells start after the header, the values item ends at a cell's end
+    span = new_span(header_start, max(header_end, cells_end))
+    short = 1 if cells and len(cells) != _REVIEW_CELLS else 0
+    return TableRead("review", "2021", tuple(items), span, (), tuple(problems), short)
 
 
 # --------------------------------------------------------------------------- wrapped labels
@@ -966,6 +1064,11 @@ def remap(read: TableRead, unwrapped: Unwrapped) -> TableRead:
 def defects(read: TableRead) -> int:
     """How far a table read is from complete: problems, rows short of cells, and missing rows
     twice over (a row found, even unreadable, is nearer than a row not found)."""
-    short = sum(1 for item in read.items
-                if item.kind in ("row", "values") and len(item.cells) != item.expected)
+    short = read.short_rows if read.short_rows >= 0 else _short_rows(read.items)
     return len(read.problems) + 2 * len(read.missing_rows) + short
+
+
+def _short_rows(items: Sequence[TableItem]) -> int:
+    """How many rows (or table 四's values) have other than the cells expected."""
+    return sum(1 for item in items
+               if item.kind in ("row", "values") and len(item.cells) != item.expected)
