@@ -102,7 +102,11 @@ class Diagnostic:
            span: Span, fix: Fix | None = None, related: tuple[str, ...] = ()) -> Diagnostic:
         line, column = source.position(span.start)
         end_line, end_column = source.position(max(span.end, span.start))
-        origin = source.origin_at(span.start) if source.origins else None
+        if not source.origins:  # a text file: its lines and columns say where
+            # (positional: a report's few diagnostics are made here, keywords cost more)
+            return cls(source.path, code, name, severity, message, line, column, end_line,
+                       end_column, span, fix, None, None, related)
+        origin = source.origin_at(span.start)
         if source.kind == "html" and origin is not None and origin.line and origin.column:
             end = source.origin_at(max(span.end - 1, span.start))
             line, column = origin.line, origin.column
