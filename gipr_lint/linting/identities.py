@@ -298,10 +298,13 @@ def number_text(value: int | float) -> str:
 #: reference is a tuple, whose hash Python computes again at every lookup.
 _Numbers = list["int | float | None"]
 
-#: An identity prepared for checking: the identity, a getter of the numbers of its cells
-#: (total first, then the parts, then the cells on the total's side) and where the cells on
-#: the total's side start among them.
-_Check = tuple[Identity, "Callable[[_Numbers], tuple[int | float | None, ...]]", int]
+#: A getter of the numbers of some cells (by their places), always as a tuple.
+_Getter = Callable[[_Numbers], tuple["int | float | None", ...]]
+
+#: An identity prepared for checking in a format's numbers: the format (``None``: any), the
+#: identity, its total's place, a getter of its parts' numbers and one of the numbers on the
+#: total's side (``None`` when there are none, as for most).
+_Check = tuple["str | None", Identity, int, _Getter, "_Getter | None"]
 
 
 class _Prepared:
@@ -318,8 +321,7 @@ class _Prepared:
                         self.places.setdefault(ref, len(self.places))
         #: :meth:`row`'s answers so far, by ``(kind, key, count)``.
         self.known_rows: dict[tuple[str, str, int], tuple[tuple[int, int], ...]] = {}
-        self._checks: dict[tuple[str | None, tuple[str, ...]],
-                           list[tuple[str | None, _Check]]] = {}
+        self._checks: dict[tuple[str | None, tuple[str, ...]], list[_Check]] = {}
         #: Every reporting code, in the order the identities name them first.
         self.codes = tuple(dict.fromkeys(code for by_code in identities.by_format.values()
                                          for code in by_code))
@@ -337,8 +339,7 @@ class _Prepared:
                 if (kind, key, index) in places)
         return found
 
-    def checks(self, code: str | None, formats: tuple[str, ...]
-               ) -> list[tuple[str | None, _Check]]:
+    def checks(self, code: str | None, formats: tuple[str, ...]) -> list[_Check]:
         """:meth:`IdentitySet.for_code` as checks; ``code`` ``None``: every code's, one code's
         after another."""
         found = self._checks.get((code, formats))
@@ -346,13 +347,15 @@ class _Prepared:
             found = []
             for one in (code,) if code is not None else self.codes:
                 for format_, identity in self.identities.for_code(one, formats):
-                    places = [self.places[ref] for ref in (identity.total, *identity.parts,
-                                                          *identity.with_total)]
-                    getter = (itemgetter(*places) if len(places) > 1
-                              else _one_getter(places[0]))
-                    found.append((format_, (identity, getter, 1 + len(identity.parts))))
+                    minus = self._getter(identity.with_total) if identity.with_total else None
+                    found.append((format_, identity, self.places[identity.total],
+                                  self._getter(identity.parts), minus))
             self._checks[(code, formats)] = found
         return found
+
+    def _getter(self, refs: tuple[CellRef, ...]) -> _Getter:
+        places = [self.places[ref] for ref in refs]
+        return itemgetter(*places) if len(places) > 1 else _one_getter(places[0])
 
 
 def _one_getter(place: int) -> Callable[[_Numbers], tuple[int | float | None, ...]]:
@@ -447,22 +450,27 @@ def _failures(report: Report, identities: IdentitySet, code: str | None
     prepared = _prepared(identities)
     views = _views(report, prepared)
     found: dict[str, list[Failure]] = {}
-    for format_, (identity, numbers_of, split) in prepared.checks(code, formats):
-        values = numbers_of(views[format_])
-        if None in values:
+    for format_, identity, place, parts_of, minus_of in prepared.checks(code, formats):
+        numbers = views[format_]
+        total = numbers[place]
+        if total is None:
             continue  # a cell missing, unread or invalid
-        total = values[0]
-        expected = sum(values[1:split])  # type: ignore[arg-type]
-        if split < len(values):  # (most identities subtract nothing: no second slice and sum)
-            expected -= sum(values[split:])  # type: ignore[arg-type]
-        if abs(total - expected) > _TOLERANCE:  # type: ignore[operator]
-            plus, minus = values[1:split], values[split:]
-            arithmetic = " + ".join(number_text(v) for v in plus)  # type: ignore[arg-type]
+        parts = parts_of(numbers)
+        if None in parts:
+            continue
+        expected = sum(parts)  # type: ignore[arg-type]
+        minus: tuple[int | float | None, ...] = ()
+        if minus_of is not None:  # (most identities have nothing on the total's side)
+            minus = minus_of(numbers)
+            if None in minus:
+                continue
+            expected -= sum(minus)  # type: ignore[arg-type]
+        if abs(total - expected) > _TOLERANCE:
+            arithmetic = " + ".join(number_text(v) for v in parts)  # type: ignore[arg-type]
             if minus:
                 arithmetic += "".join(f" − {number_text(v)}" for v in minus)  # type: ignore[arg-type]
             found.setdefault(identity.code, []).append(Failure(
-                identity, _cell(report, identity.total), total,  # type: ignore[arg-type]
-                expected, arithmetic))
+                identity, _cell(report, identity.total), total, expected, arithmetic))
     return found
 
 
