@@ -115,7 +115,7 @@ class Rule:
     def finding(span: Span, message: str, *, severity: Severity | None = None,
                 fix: Fix | None = None) -> Finding:
         """Shorthand for :class:`~gipr_lint.diagnostics.Finding`."""
-        return Finding(span=span, message=message, severity=severity, fix=fix)
+        return Finding(span, message, severity, fix)  # (positional: quicker, made per finding)
 
 
 def collect_rules(package: str) -> list[type[Rule]]:
