@@ -231,19 +231,29 @@ def _run_rule(rule: Rule, report: Report, context: RuleContext, severity: Severi
             out.append(_diagnostic(rule, report.source, finding, severity))
     except Exception as exc:
         del out[first:]
-        out.append(_crash(report.source, _("rule {code} ({name})").format(
-            code=rule.code, name=rule.name), exc))
+        out.append(_rule_crash(rule, report.source, exc))
     return out
+
+
+def _rule_crash(rule: Rule, source: Source, exc: Exception) -> Diagnostic:
+    return _crash(source, _("rule {code} ({name})").format(code=rule.code, name=rule.name), exc)
 
 
 def _run_rules(report: Report, plan: _Plan, memo: dict[Hashable, Any]) -> list[Diagnostic]:
     """Every planned rule's diagnostics on ``report``, as :func:`_run_rule` gives them one rule
-    at a time: in one loop, into one list, with the contexts made once, since a report runs
-    some fifty rules and most find nothing."""
+    at a time: in one loop (its body written out here, not called: a report runs some fifty
+    rules and most find nothing), into one list, with the contexts made once."""
     contexts = [shared.for_report(memo) for shared in plan.contexts]
+    source = report.source
     out: list[Diagnostic] = []
     for rule, index, severity in plan.runs:
-        _run_rule(rule, report, contexts[index], severity, out)
+        first = len(out)
+        try:
+            for finding in rule.check(report, contexts[index]) or ():
+                out.append(_diagnostic(rule, source, finding, severity))
+        except Exception as exc:
+            del out[first:]
+            out.append(_rule_crash(rule, source, exc))
     return out
 
 
