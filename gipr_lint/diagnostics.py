@@ -102,7 +102,10 @@ class Diagnostic:
            span: Span, fix: Fix | None = None, related: tuple[str, ...] = ()) -> Diagnostic:
         line, column = source.position(span.start)
         end_line, end_column = source.position(max(span.end, span.start))
-        origin = source.origin_at(span.start) if source.origins else None
+        if not source.origins and cls is Diagnostic:  # a text file: lines and columns say where
+            return _made((source.path, code, name, severity, message, line, column,
+                               end_line, end_column, span, fix, None, None, related))
+        origin = source.origin_at(span.start)
         if source.kind == "html" and origin is not None and origin.line and origin.column:
             end = source.origin_at(max(span.end - 1, span.start))
             line, column = origin.line, origin.column
@@ -119,3 +122,19 @@ class Diagnostic:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
+
+
+#: The ``__set__`` of each slot of :class:`Diagnostic`, in field order.
+_SETTERS = tuple(Diagnostic.__dict__[name].__set__ for name in Diagnostic.__slots__)
+
+
+def _made(values: tuple[object, ...]) -> Diagnostic:
+    """``Diagnostic(*values)`` without the dataclass ``__init__``: a frozen class's sets each of its
+    fourteen fields through ``object.__setattr__``, about twice the cost of setting each slot
+    by its own descriptor on an instance made by ``object.__new__`` (the same object: class,
+    fields, equality and hash; as :mod:`gipr_lint.reading.layout.objects` makes cells). Every
+    diagnostic of a text file is made here. A test checks the result equals the class's own."""
+    diagnostic = object.__new__(Diagnostic)
+    for setter, value in zip(_SETTERS, values, strict=True):
+        setter(diagnostic, value)
+    return diagnostic

@@ -203,9 +203,16 @@ def translator(domain: str, localedir: str | Path | None = None) -> Callable[[st
     ``domain``. A message without a translation is returned as it is (English).
     """
     directory = None if localedir is None else str(localedir)
+    # each language's catalog lookup, kept here: a lint translates some thirty messages per
+    # report, and the cached _catalog call costs more than the lookup itself
+    lookups: dict[str, Callable[[str], str]] = {}
 
     def translate(message: str) -> str:
-        return _catalog(domain, current_language(), directory).gettext(message)
+        lang = _chosen or _environment_language()
+        lookup = lookups.get(lang)
+        if lookup is None:
+            lookup = lookups[lang] = _catalog(domain, lang, directory).gettext
+        return lookup(message)
 
     return translate
 

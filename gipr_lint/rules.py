@@ -54,6 +54,9 @@ NAME_PATTERN = compile_re(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 _T = TypeVar("_T")
 
+#: What :meth:`RuleContext.memo` finds for a key not computed yet.
+_MISSING: Any = object()
+
 
 @dataclass(frozen=True)
 class RuleContext:
@@ -83,11 +86,10 @@ class RuleContext:
         (``("gipr_lint_national.years", "openers")``). Use it instead of module-level caches, which
         outlive the report and are shared between threads.
         """
-        try:
-            return self._memo[key]  # type: ignore[no-any-return]
-        except KeyError:
+        value = self._memo.get(key, _MISSING)  # (a raised KeyError would cost more)
+        if value is _MISSING:
             value = self._memo[key] = compute()
-            return value
+        return value  # type: ignore[no-any-return]
 
     def for_report(self, memo: dict[Hashable, Any]) -> RuleContext:
         """This context with a fresh per-report ``memo`` store (the engine calls this)."""
@@ -115,7 +117,7 @@ class Rule:
     def finding(span: Span, message: str, *, severity: Severity | None = None,
                 fix: Fix | None = None) -> Finding:
         """Shorthand for :class:`~gipr_lint.diagnostics.Finding`."""
-        return Finding(span=span, message=message, severity=severity, fix=fix)
+        return Finding(span, message, severity, fix)  # (positional: quicker, made per finding)
 
 
 def collect_rules(package: str) -> list[type[Rule]]:

@@ -102,6 +102,21 @@ def test_diagnostic_fields() -> None:
             first.span) == ("r/a.txt", "flag-woju", "found 我局", 2, 3, Span(5, 7))
 
 
+def test_text_file_diagnostic_is_the_one_the_class_makes() -> None:
+    from gipr_lint.diagnostics import Diagnostic, Edit, Fix
+    from gipr_lint.reading.source import Source, Span
+
+    source = Source.from_text("第一行\n第二行文字\n", "r.txt")
+    fix = Fix((Edit(Span(5, 6), ""),), "delete")
+    made = Diagnostic.at(source, code="F001", name="x", severity=Severity.WARNING,
+                         message="m", span=Span(5, 7), fix=fix)
+    expected = Diagnostic(path="r.txt", code="F001", name="x", severity=Severity.WARNING,
+                          message="m", line=2, column=2, end_line=2, end_column=4,
+                          span=Span(5, 7), fix=fix)
+    assert made == expected and hash(made) == hash(expected) and repr(made) == repr(expected)
+    assert type(made) is Diagnostic
+
+
 def test_crash_becomes_e999_and_other_rules_still_run() -> None:
     result = lint_text(TEXT, [Crashing, FlagWoJu])
     crash = result[0]

@@ -119,8 +119,8 @@ def selected_codes(settings: Settings, plugin_set: PluginSet) -> list[str]:
 class _Plan:
     rules: list[tuple[Rule, RuleContext]]
     codes: set[str]
-    #: The plugins' contexts (one per plugin) and, per rule, the index of its context among
-    #: them and its configured severity: what :func:`_run_rules` needs, looked up once.
+    #: The plugins' contexts (one per distinct options) and, per rule, the index of its context
+    #: among them and its configured severity: what :func:`_run_rules` needs, looked up once.
     contexts: list[RuleContext] = field(default_factory=list)
     runs: list[tuple[Rule, int, Severity | None]] = field(default_factory=list)
     #: Whether a cross-report rule is selected (each report's summary is then made).
@@ -137,7 +137,7 @@ def _plan(settings: Settings, plugin_set: PluginSet) -> _Plan:
     cached = _plans.get(key)
     if cached is not None and cached[0] is settings and cached[1] is plugin_set:
         return cached[2]
-    shared: list[RuleContext] = []  # one per plugin
+    shared: list[RuleContext] = []  # one per distinct set of plugin options
     context_of: dict[str, int] = {}  # a plugin's index in ``shared``
     rules = []
     runs = []
@@ -150,9 +150,15 @@ def _plan(settings: Settings, plugin_set: PluginSet) -> _Plan:
             options: dict[str, Any] = {name: spec.default for name, spec
                                        in plugin_set.options.get(plugin, {}).items()}
             options.update(settings.plugin_options.get(plugin, {}))
-            context_of[plugin] = len(shared)
-            shared.append(RuleContext(options=options, templates=plugin_set.template_set,
-                                      deadlines=MappingProxyType(dict(plugin_set.deadlines))))
+            # plugins whose options are equal share a context: each report makes its own
+            # copy of every context (a frozen dataclass, slow to make), and most have none
+            same = next((index for index, context in enumerate(shared)
+                         if context.options == options), None)
+            if same is None:
+                same = len(shared)
+                shared.append(RuleContext(options=options, templates=plugin_set.template_set,
+                                          deadlines=MappingProxyType(dict(plugin_set.deadlines))))
+            context_of[plugin] = same
         rule = plugin_set.rules[code]()
         rules.append((rule, shared[context_of[plugin]]))
         runs.append((rule, context_of[plugin], settings.severity.get(code)))
@@ -225,19 +231,29 @@ def _run_rule(rule: Rule, report: Report, context: RuleContext, severity: Severi
             out.append(_diagnostic(rule, report.source, finding, severity))
     except Exception as exc:
         del out[first:]
-        out.append(_crash(report.source, _("rule {code} ({name})").format(
-            code=rule.code, name=rule.name), exc))
+        out.append(_rule_crash(rule, report.source, exc))
     return out
+
+
+def _rule_crash(rule: Rule, source: Source, exc: Exception) -> Diagnostic:
+    return _crash(source, _("rule {code} ({name})").format(code=rule.code, name=rule.name), exc)
 
 
 def _run_rules(report: Report, plan: _Plan, memo: dict[Hashable, Any]) -> list[Diagnostic]:
     """Every planned rule's diagnostics on ``report``, as :func:`_run_rule` gives them one rule
-    at a time: in one loop, into one list, with the contexts made once, since a report runs
-    some fifty rules and most find nothing."""
+    at a time: in one loop (its body written out here, not called: a report runs some fifty
+    rules and most find nothing), into one list, with the contexts made once."""
     contexts = [shared.for_report(memo) for shared in plan.contexts]
+    source = report.source
     out: list[Diagnostic] = []
     for rule, index, severity in plan.runs:
-        _run_rule(rule, report, contexts[index], severity, out)
+        first = len(out)
+        try:
+            for finding in rule.check(report, contexts[index]) or ():
+                out.append(_diagnostic(rule, source, finding, severity))
+        except Exception as exc:
+            del out[first:]
+            out.append(_rule_crash(rule, source, exc))
     return out
 
 
@@ -246,11 +262,14 @@ def _diagnostic(rule: Rule, source: Source, finding: Finding,
     """A rule's finding resolved against its file, the span kept inside the text."""
     if not isinstance(finding, Finding):
         raise TypeError(f"check() yielded {type(finding).__name__}, not a Finding")
-    length = len(source.text)
     span = finding.span
-    start = max(0, min(span.start, length))
-    span = Span(start, max(start, min(span.end, length)))
-    final = severity or finding.severity or Severity(rule.severity)
+    length = len(source.text)
+    if not 0 <= span.start <= span.end <= length:  # (nearly always inside: kept as it is)
+        start = max(0, min(span.start, length))
+        span = Span(start, max(start, min(span.end, length)))
+    final = severity or finding.severity
+    if not final:  # (the rule's class attribute may be the plain string)
+        final = rule.severity if type(rule.severity) is Severity else Severity(rule.severity)
     return Diagnostic.at(source, code=rule.code, name=rule.name, severity=final,
                          message=finding.message, span=span, fix=finding.fix)
 

@@ -298,10 +298,13 @@ def number_text(value: int | float) -> str:
 #: reference is a tuple, whose hash Python computes again at every lookup.
 _Numbers = list["int | float | None"]
 
-#: An identity prepared for checking: the identity, a getter of the numbers of its cells
-#: (total first, then the parts, then the cells on the total's side) and where the cells on
-#: the total's side start among them.
-_Check = tuple[Identity, "Callable[[_Numbers], tuple[int | float | None, ...]]", int]
+#: A getter of the numbers of some cells (by their places), always as a tuple.
+_Getter = Callable[[_Numbers], tuple["int | float | None", ...]]
+
+#: An identity prepared for checking in a format's numbers: the format (``None``: any), the
+#: identity, its total's place, a getter of its parts' numbers and one of the numbers on the
+#: total's side (``None`` when there are none, as for most).
+_Check = tuple["str | None", Identity, int, _Getter, "_Getter | None"]
 
 
 class _Prepared:
@@ -318,7 +321,10 @@ class _Prepared:
                         self.places.setdefault(ref, len(self.places))
         #: :meth:`row`'s answers so far, by ``(kind, key, count)``.
         self.known_rows: dict[tuple[str, str, int], tuple[tuple[int, int], ...]] = {}
-        self._checks: dict[tuple[str, tuple[str, ...]], list[tuple[str | None, _Check]]] = {}
+        self._checks: dict[tuple[str | None, tuple[str, ...]], list[_Check]] = {}
+        #: Every reporting code, in the order the identities name them first.
+        self.codes = tuple(dict.fromkeys(code for by_code in identities.by_format.values()
+                                         for code in by_code))
 
     def row(self, kind: str, key: str, count: int) -> tuple[tuple[int, int], ...]:
         """``(column index, place)`` of the cells an identity names among ``count`` cells of
@@ -333,18 +339,23 @@ class _Prepared:
                 if (kind, key, index) in places)
         return found
 
-    def checks(self, code: str, formats: tuple[str, ...]) -> list[tuple[str | None, _Check]]:
-        """:meth:`IdentitySet.for_code` as checks."""
+    def checks(self, code: str | None, formats: tuple[str, ...]) -> list[_Check]:
+        """:meth:`IdentitySet.for_code` as checks; ``code`` ``None``: every code's, one code's
+        after another."""
         found = self._checks.get((code, formats))
         if found is None:
             found = []
-            for format_, identity in self.identities.for_code(code, formats):
-                places = [self.places[ref] for ref in (identity.total, *identity.parts,
-                                                      *identity.with_total)]
-                getter = itemgetter(*places) if len(places) > 1 else _one_getter(places[0])
-                found.append((format_, (identity, getter, 1 + len(identity.parts))))
+            for one in (code,) if code is not None else self.codes:
+                for format_, identity in self.identities.for_code(one, formats):
+                    minus = self._getter(identity.with_total) if identity.with_total else None
+                    found.append((format_, identity, self.places[identity.total],
+                                  self._getter(identity.parts), minus))
             self._checks[(code, formats)] = found
         return found
+
+    def _getter(self, refs: tuple[CellRef, ...]) -> _Getter:
+        places = [self.places[ref] for ref in refs]
+        return itemgetter(*places) if len(places) > 1 else _one_getter(places[0])
 
 
 def _one_getter(place: int) -> Callable[[_Numbers], tuple[int | float | None, ...]]:
@@ -415,30 +426,52 @@ def _cell(report: Report, ref: CellRef) -> Cell:
 
 def failures(report: Report, identities: IdentitySet, code: str,
              context: RuleContext | None = None) -> Iterator[Failure]:
-    """The identities reported by ``code`` that fail in ``report``, in identity order (the
-    report's cells are read once per report when ``context`` is given: the rules ask in turn)."""
+    """The identities reported by ``code`` that fail in ``report``, in identity order.
+
+    With ``context``, every code's identities are checked at once, once per report, and each
+    rule takes its own from the result: the rules ask in turn, and the work a check needs
+    first (the report's formats, its cells read into places) is then done once, not per code.
+    """
     if not report.tables:
-        return
+        return iter(())
+    if context is None:
+        found = _failures(report, identities, code)
+    else:
+        found = context.memo((__name__, "failures", id(identities)),
+                             lambda: _failures(report, identities, None))
+    return iter(found.get(code, ()))
+
+
+def _failures(report: Report, identities: IdentitySet, code: str | None
+              ) -> dict[str, list[Failure]]:
+    """The failing identities of ``code`` (``None``: of every code), by code, each code's in
+    identity order."""
     formats = tuple(sorted({table.format for table in report.tables.values()}))
     prepared = _prepared(identities)
-    views = (_views(report, prepared) if context is None
-             else context.memo((__name__, "views", id(identities)),
-                               lambda: _views(report, prepared)))
-    for format_, (identity, numbers_of, split) in prepared.checks(code, formats):
-        values = numbers_of(views[format_])
-        if None in values:
+    views = _views(report, prepared)
+    found: dict[str, list[Failure]] = {}
+    for format_, identity, place, parts_of, minus_of in prepared.checks(code, formats):
+        numbers = views[format_]
+        total = numbers[place]
+        if total is None:
             continue  # a cell missing, unread or invalid
-        found = values[0]
-        expected = sum(values[1:split])  # type: ignore[arg-type]
-        if split < len(values):  # (most identities subtract nothing: no second slice and sum)
-            expected -= sum(values[split:])  # type: ignore[arg-type]
-        if abs(found - expected) > _TOLERANCE:  # type: ignore[operator]
-            plus, minus = values[1:split], values[split:]
-            arithmetic = " + ".join(number_text(v) for v in plus)  # type: ignore[arg-type]
+        parts = parts_of(numbers)
+        if None in parts:
+            continue
+        expected = sum(parts)  # type: ignore[arg-type]
+        minus: tuple[int | float | None, ...] = ()
+        if minus_of is not None:  # (most identities have nothing on the total's side)
+            minus = minus_of(numbers)
+            if None in minus:
+                continue
+            expected -= sum(minus)  # type: ignore[arg-type]
+        if abs(total - expected) > _TOLERANCE:
+            arithmetic = " + ".join(number_text(v) for v in parts)  # type: ignore[arg-type]
             if minus:
                 arithmetic += "".join(f" − {number_text(v)}" for v in minus)  # type: ignore[arg-type]
-            yield Failure(identity, _cell(report, identity.total), found,  # type: ignore[arg-type]
-                          expected, arithmetic)
+            found.setdefault(identity.code, []).append(Failure(
+                identity, _cell(report, identity.total), total, expected, arithmetic))
+    return found
 
 
 class IdentityRule(Rule):

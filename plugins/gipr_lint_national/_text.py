@@ -33,6 +33,7 @@ __all__ = [
     "quote",
     "section_label",
     "section_text",
+    "year_starts",
 ]
 
 #: A regex character-class body for Han ideographs (CJK Unified, Extension A, Compatibility).
@@ -127,3 +128,19 @@ def line_span(text: str, span: Span) -> Span:
     newline = text.find("\n", span.end)
     end = len(text) if newline == -1 else newline + 1
     return Span(start, end)
+
+
+#: Where a year (19xx or 20xx) starts, as two patterns that open with a literal: a search
+#: skips to a literal at C speed, while one opening with the alternation ``(?:19|20)`` is tried
+#: at every character (several times slower over a report's text). Neither consumes more than
+#: its two digits, and the second of them ("9", "0") starts no year: so every start is found,
+#: those of overlapping years ("202020") too.
+_YEARS_FROM = (compile_re(r"19(?=\d{2})"), compile_re(r"20(?=\d{2})"))
+
+
+def year_starts(text: str) -> list[int]:
+    """Every offset of ``text`` where ``(?:19|20)\\d{2}`` matches, in order (overlapping
+    years too)."""
+    starts = [match.start() for pattern in _YEARS_FROM for match in pattern.finditer(text)]
+    starts.sort()
+    return starts

@@ -53,3 +53,16 @@ SEED_FINDINGS = {
 def test_seed_findings(name: str) -> None:
     diagnostics = lint_text(_fixture(name), rules=[SpaceInChineseText])
     assert [f"{d.line}:{d.column} {d.code}" for d in diagnostics] == SEED_FINDINGS[name]
+
+
+@pytest.mark.parametrize("text", [
+    "", "审核", "审核审核", "及时发布预算执行情况情况和三公经费", "进一步进一步推进", "情况情",
+    "2020年至2021年", "一二一二", "甲乙丙丁甲乙丙丁", "甲乙丙丁甲乙丙戊", "公开公\n开",
+    "审𠀀核审𠀀核审核审核", "\ud800审核审核",
+    # a doubled word across each boundary of the windows compared at a time
+    "。" * 32760 + "审核审核", "。" * 32765 + "审核审核", "。" * 32768 + "审核审核",
+    "。" * 40000])
+def test_doubled_word_test_agrees_with_the_pattern(text: str) -> None:
+    from gipr_lint_national.typography.f003_repeated_text import _DOUBLED_WORD, _doubles_a_word
+
+    assert _doubles_a_word(text) is (_DOUBLED_WORD.search(text) is not None)

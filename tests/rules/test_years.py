@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from gipr_lint_national.years import gipr_lint_options
 from gipr_lint_national.years.y004_signature_date import SignatureDate
@@ -49,3 +51,13 @@ def test_option_is_declared() -> None:
 def test_department_on_the_deadline_is_in_time(date: str) -> None:
     text = TOWNSHIP.replace("高庄镇人民政府", "安阳县财政局").replace("2025年2月25日", date)
     assert [d for d in lint(text, rules=[SignatureDate]) if d.code == "Y004"] == []
+
+
+@pytest.mark.parametrize("text", ["", "2023", "2023年1月1日至2023年12月31日", "202020",
+                                  "19201920年", "12019", "２０２３年", "20１９", "200",
+                                  "19 20 1999"])
+def test_year_starts_are_where_a_year_pattern_matches(text: str) -> None:
+    from gipr_lint_national._text import year_starts
+
+    year = re.compile(r"(?:19|20)\d{2}")
+    assert year_starts(text) == [at for at in range(len(text)) if year.match(text, at)]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gipr_lint.api import Report, Span, Table, compile_re
+from gipr_lint.api import Paragraph, Report, Span, Table, compile_re
 from gipr_lint_national._prose_numbers import (
     APPROXIMATE,
     NUMBER,
@@ -51,21 +51,34 @@ def _group(match: re.Match[str], *names: str) -> str | None:
                  if name in match.re.groupindex and match.group(name) is not None), None)
 
 
+def paragraphs_with(report: Report, needs: str) -> list[Paragraph]:
+    """The report's paragraphs that hold ``needs``, for :func:`_claims` (a rule asking with
+    several patterns that need the same word finds them once)."""
+    return [paragraph for paragraph in report.paragraphs() if needs in paragraph.text]
+
+
 def _claims(report: Report, pattern: re.Pattern[str], *, needs: str = "",
             exclude: re.Pattern[str] | None = None, hints: tuple[str, ...] = (),
-            prose: str | None = None) -> Iterator[Claim]:
+            prose: str | None = None, known: dict[str, list[Paragraph]] | None = None
+            ) -> Iterator[Claim]:
     """What ``pattern`` states in the prose: the number in its ``num``/``num2`` group, or 0 at
     its ``zero``/``zero2`` group. Skips paragraphs without ``needs`` or without any of
     ``hints`` (when given: words every match holds one of), citations, approximate numbers and
     clauses that match ``exclude``. ``prose``, every paragraph's text joined
     (``paragraph_text``), is looked at first: without ``needs`` or the hints there, no
-    paragraph is read."""
+    paragraph is read. ``known`` keeps :func:`paragraphs_with`'s answers for a rule that asks
+    with several patterns needing the same word (filled in here)."""
     if prose is not None and (needs not in prose
                               or (hints and not holds_any(prose, hints))):
         return
-    for paragraph in report.paragraphs():
+    paragraphs = known.get(needs) if known is not None else None
+    if paragraphs is None:
+        paragraphs = paragraphs_with(report, needs)
+        if known is not None:
+            known[needs] = paragraphs
+    for paragraph in paragraphs:
         text, base = paragraph.text, paragraph.span.start
-        if needs not in text or (hints and not holds_any(text, hints)):
+        if hints and not holds_any(text, hints):
             continue
         citations = None
         excluded: dict[tuple[int, int], bool] = {}  # per clause: many matches may share one

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, translator
+from gipr_lint.api import Finding, Paragraph, Report, Rule, RuleContext, Severity, translator
 from gipr_lint_national._prose_numbers import (
     sentence_bounds,
 )
@@ -57,9 +57,10 @@ class ApplicationsInProse(Rule):
             return
         new, carried = _total(table, "new"), _total(table, "carried_over")
         prose = paragraph_text(report, context)
+        known: dict[str, list[Paragraph]] = {}  # the paragraphs holding a word, as found
         if new is not None:
             for claim in _claims(report, _RECEIVED, needs="申请", exclude=_NOT_REQUESTS,
-                                 prose=prose):
+                                 prose=prose, known=known):
                 if claim.value == new or (carried is not None and claim.value == new + carried):
                     continue
                 yield self.finding(claim.span, _("{text} states {value} applications received; "
@@ -68,7 +69,7 @@ class ApplicationsInProse(Rule):
             if new:
                 for claim in _claims(report, _NONE_RECEIVED, needs="申请",
                                      exclude=_NOT_REQUESTS, hints=_NONE_RECEIVED_HINTS,
-                                     prose=prose):
+                                     prose=prose, known=known):
                     yield self.finding(claim.span, _("{text} states no applications; table 三 "
                                                      "本年新收 总计 is {total}").format(
                         text=quote(claim.quoted, 40), total=new))
@@ -77,7 +78,7 @@ class ApplicationsInProse(Rule):
             if expected is None:
                 continue
             for claim in _claims(report, pattern, needs="公开" if key.endswith("granted")
-                                 else "结转", hints=hints, prose=prose):
+                                 else "结转", hints=hints, prose=prose, known=known):
                 start, end = sentence_bounds(report.text, claim.span.start)
                 if not _ABOUT_REQUESTS.search(report.text, start, end) or claim.value == expected:
                     continue

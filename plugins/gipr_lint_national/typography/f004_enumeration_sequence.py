@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from gipr_lint.api import (
@@ -34,11 +33,10 @@ _ITEM = compile_re(
     r"(?=[，,、：:]))")
 
 
-@dataclass(frozen=True, slots=True)
-class _Item:
-    value: int
-    style: str   # "shi" (一是) or "di" (第一)
-    span: Span   # the numeral and 是/第
+#: An item: its value, its style ("shi" for 一是, "di" for 第一) and the report offsets of the
+#: numeral with its 是/第. (A tuple: a report has several items, and only an item out of
+#: sequence, rare, is made into a finding.)
+_Item = tuple[int, str, int, int]
 
 
 _NUMERALS = "一二三四五六七八九十"
@@ -81,13 +79,16 @@ def _numeral_value(numeral: str) -> int | None:
 def _items(paragraph: Paragraph) -> Iterator[_Item]:
     text, base = paragraph.text, paragraph.span.start
     for match in _matches(text):
-        style = "shi" if match.group("shi") else "di"
-        value = _numeral_value(match.group(style) or "")
+        style = match.lastgroup or "di"  # the one of the two groups that took part
+        start, end = match.span(style)
+        value = _numeral_value(text[start:end])
         if value is None or value == 0:
             continue
-        start = match.start(style) - (1 if style == "di" else 0)
-        end = match.end(style) + (1 if style == "shi" else 0)
-        yield _Item(value, style, Span(base + start, base + end))
+        if style == "di":
+            start -= 1
+        else:
+            end += 1
+        yield value, style, base + start, base + end
 
 
 def _text(value: int, style: str) -> str:
@@ -129,26 +130,27 @@ class EnumerationSequence(Rule):
                 last = {}  # a sub-heading starts a new part
             if "是" not in paragraph.text and "第" not in paragraph.text:
                 continue  # every item holds one (two quick tests: most paragraphs have none)
-            for item in _items(paragraph):
-                previous = last.get(item.style)
-                last[item.style] = item.value
-                if item.value == 1:
+            for value, style, start, end in _items(paragraph):
+                previous = last.get(style)
+                last[style] = value
+                if value == 1:
                     continue
                 expected = 1 if previous is None else previous + 1
-                if item.value == expected:
+                if value == expected:
                     continue
                 if previous is None:
                     message = _("enumeration starts at {found} with no {expected} before it")
-                elif item.value == previous:
+                elif value == previous:
                     message = _("enumeration repeats {found} after {previous}; expected "
                                 "{expected}")
                 else:
                     message = _("enumeration skips from {previous} to {found}; expected "
                                 "{expected}")
-                found, wanted = _text(item.value, item.style), _text(expected, item.style)
-                yield self.finding(item.span, message.format(
+                found, wanted = _text(value, style), _text(expected, style)
+                span = Span(start, end)
+                yield self.finding(span, message.format(
                     found=quote(found), expected=quote(wanted),
-                    previous=quote(_text(previous, item.style)) if previous else ""),
-                    fix=Fix((Edit(item.span, wanted),),
+                    previous=quote(_text(previous, style)) if previous else ""),
+                    fix=Fix((Edit(span, wanted),),
                             _("Replace with {expected}").format(expected=quote(wanted)),
                             safe=False))

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from gipr_lint.api import (
     N_,
     AgencyKind,
+    Paragraph,
     Report,
-    RuleContext,
     Severity,
     TextPiece,
     compile_re,
@@ -22,12 +22,15 @@ from gipr_lint_national._text import holds_any
 _ = translator("gipr_lint_national")
 
 
-def _pieces(report: Report, context: RuleContext | None = None) -> Sequence[TextPiece]:
-    """The prose a wording rule reads: every paragraph (never table text); made once per report
-    when ``context`` is given."""
-    if context is not None:
-        return context.memo(("gipr_lint_national.wording", "pieces"), lambda: _pieces(report))
-    return [TextPiece(paragraph.text, paragraph.span) for paragraph in report.paragraphs()]
+#: A piece of text a wording rule reads, with its ``text`` and ``span``: a paragraph, or the
+#: title or a part of the 落款.
+Piece = TextPiece | Paragraph
+
+
+def _pieces(report: Report) -> Sequence[Piece]:
+    """The prose a wording rule reads: every paragraph (never table text), as the paragraphs
+    themselves (their text and span are what the rules read: no copy is made of them)."""
+    return tuple(report.paragraphs())
 
 
 #: Self-references, with what must not follow them for the word to be one: 我办理, 本办法,

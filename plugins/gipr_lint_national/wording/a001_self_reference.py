@@ -68,7 +68,7 @@ class SelfReference(Rule):
         agency = report.agency.text if report.agency else ""
         if _SELF.search(paragraph_text(report, context)) is None:
             return  # a match in a paragraph is one in the paragraphs joined by line breaks
-        for piece in _pieces(report, context):
+        for piece in _pieces(report):
             if "我" not in piece.text and "本" not in piece.text:
                 continue  # (two ``in`` tests, quicker than the search)
             citations = None

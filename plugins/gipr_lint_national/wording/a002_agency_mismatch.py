@@ -82,7 +82,7 @@ class AgencyMismatch(Rule):
 
     def _subjects(self, report: Report, title: str, context: RuleContext
                   ) -> Iterator[Finding]:
-        for piece in _pieces(report, context):
+        for piece in _pieces(report):
             text, base = piece.text, piece.span.start
             if "镇" not in text and "乡" not in text and "街道" not in text:
                 continue  # every name read here ends in one (three quick tests)

@@ -8,6 +8,7 @@ from gipr_lint.api import Finding, Report, Rule, RuleContext, Severity, Span, tr
 from gipr_lint_national._text import paragraph_text, quote
 from gipr_lint_national.wording._common import (
     _PLACEHOLDER,
+    Piece,
     _ascii_placeholder,
     _pieces,
     _placeholder_hint,
@@ -38,9 +39,9 @@ class Placeholder(Rule):
     summary = "Template placeholders left in"
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
-        pieces = [report.title] if report.title else []
+        pieces: list[Piece] = [report.title] if report.title else []
         if _placeholder_hint(paragraph_text(report, context)):
-            pieces.extend(_pieces(report, context))
+            pieces.extend(_pieces(report))
         if report.signature is not None:
             pieces.extend(p for p in (report.signature.agency, report.signature.date_text) if p)
         for piece in pieces:

@@ -13,7 +13,6 @@ from gipr_lint.api import (
     RuleContext,
     Severity,
     Span,
-    TextPiece,
     translator,
 )
 from gipr_lint_national._prose_numbers import Citations, sentence_bounds
@@ -26,6 +25,7 @@ from gipr_lint_national.wording._common import (
     _RIGHT_30,
     _THIRTEENTH,
     _WRONG_30,
+    Piece,
     _pieces,
     _plan_name,
 )
@@ -61,7 +61,7 @@ class OutdatedWording(Rule):
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         year = report.year
-        for piece in _pieces(report, context):
+        for piece in _pieces(report):
             text = piece.text
             if "国办" in text:
                 yield from self._bases(piece, year)
@@ -72,7 +72,7 @@ class OutdatedWording(Rule):
             if "扶贫" in text or "脱贫攻坚" in text:
                 yield from self._poverty(piece, year, Citations(text))
 
-    def _bases(self, piece: TextPiece, year: int | None) -> Iterator[Finding]:
+    def _bases(self, piece: Piece, year: int | None) -> Iterator[Finding]:
         base = piece.span.start
         for match in _WRONG_30.finditer(piece.text):
             span = Span(base + match.start(), base + match.end())
@@ -89,7 +89,7 @@ class OutdatedWording(Rule):
                   "{expected}").format(found=quote(match.group()), year=year,
                                        expected=quote(_RIGHT_30)))
 
-    def _thirteenth(self, piece: TextPiece, year: int, citations: Citations
+    def _thirteenth(self, piece: Piece, year: int, citations: Citations
                     ) -> Iterator[Finding]:
         text = piece.text
         historical: dict[tuple[int, int], bool] = {}  # per sentence: many matches share one
@@ -104,7 +104,7 @@ class OutdatedWording(Rule):
                 _('outdated plan name "十三五" (2016–2020) in a {year} report; expected "{plan}" '
                   "or a historical mention").format(year=year, plan=_plan_name(year)))
 
-    def _poverty(self, piece: TextPiece, year: int, citations: Citations) -> Iterator[Finding]:
+    def _poverty(self, piece: Piece, year: int, citations: Citations) -> Iterator[Finding]:
         text = piece.text
         for match in _POVERTY.finditer(text):
             word = match.group()

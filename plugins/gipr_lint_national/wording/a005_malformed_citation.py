@@ -44,8 +44,21 @@ _KIND_LOOKALIKE = compile_re(  # the look-behind after the letter: a search skip
 _ORDER = compile_re(r"政府信息公开条例\s*》?\s*[(（]?\s*(?:中华人民共和国)?国务院令\s*第\s*"
                     r"(?P<number>\d+)\s*号")
 _RIGHT_ORDER = "711"
-_TITLE_MARK = compile_re("[《》]")
 _OLD_ORDER = "492"
+
+
+def _mark_positions(text: str) -> list[int]:
+    """Where ``text`` has a 《 or a 》, in order. (Found by ``str.find``, which skips to a
+    character at C speed, several times quicker over a long line than a search for the class
+    of the two.)"""
+    positions = []
+    for mark in "《》":
+        at = text.find(mark)
+        while at != -1:
+            positions.append(at)
+            at = text.find(mark, at + 1)
+    positions.sort()
+    return positions
 
 
 class MalformedCitation(Rule):
@@ -144,9 +157,8 @@ class MalformedCitation(Rule):
     def _titles(self, text: str, base: int) -> Iterator[Finding]:
         """Unpaired 《 and 》; a title nested in another ("《关于印发《…》的通知》") pairs up."""
         opened: list[int] = []
-        for mark in _TITLE_MARK.finditer(text):
-            index = mark.start()
-            if mark.group() == "《":
+        for index in _mark_positions(text):
+            if text[index] == "《":
                 opened.append(index)
             else:
                 if opened:

@@ -17,12 +17,9 @@ from gipr_lint.api import (
     compile_re,
     translator,
 )
-from gipr_lint_national._text import quote
+from gipr_lint_national._text import quote, year_starts
 
 _ = translator("gipr_lint_national")
-
-#: Where a year may start (every pattern below starts with one).
-_YEAR = compile_re(r"(?:19|20)\d{2}")
 
 #: A year run into its month: "20231月1日", "202312月31日".
 _RUN_INTO_MONTH = compile_re(
@@ -71,14 +68,11 @@ class YearFormat(Rule):
         months: list[Finding] = []
         words: list[Finding] = []
         dates: list[Finding] = []
-        # each pattern's match starts at a year, so they are tried where one starts (found by a
-        # pattern with a literal prefix, fast) rather than scanned over the whole text; ``ends``
+        # each pattern's match starts at a year, so they are tried where one starts (found by
+        # patterns with a literal prefix, fast) rather than scanned over the whole text; ``ends``
         # keeps finditer's rule that a pattern's matches do not overlap
         ends = [0, 0, 0]
-        search = _YEAR.search
-        found = search(text)
-        while found is not None:
-            at = found.start()
+        for at in year_starts(text):
             # the character after the year's four digits tells which patterns may match there
             # (nearly always 年: only a date)
             after = text[at + 4:at + 5]
@@ -103,7 +97,6 @@ class YearFormat(Rule):
                 except ValueError:
                     dates.append(self.finding(Span(match.start(), match.end()), _(
                         "{date} is not a date").format(date=quote(match.group()))))
-            found = search(text, at + 1)
         yield from sorted([*months, *words, *dates], key=lambda finding: finding.span.start)
 
     def _missing(self, start: int, end: int, shown: str) -> Finding:
