@@ -29,3 +29,53 @@ def test_a_moved_heading_sets_every_field_and_equals_one_made_whole() -> None:
     assert unnumbered is not None
     assert headings._moved(unnumbered, 7).heading.marker is None
     assert headings._moved(unnumbered, 7).heading.span == Span(7, 11)
+
+
+def _paragraphs_by_a_second_walk(text: str, pieces: list) -> list[tuple[str, int, int]]:
+    """The paragraphs as a second walk over the lines finds them once every other piece is
+    taken (what :func:`recover` did before it kept the free parts of its first walk)."""
+    from gipr_lint.reading.layout import _lines, _Taken
+
+    lines, ends = _lines(text)
+    taken = _Taken()
+    for piece in pieces:
+        if piece.kind != "paragraph":
+            taken.add(piece.span)
+    found = []
+    for _, _, free in taken.free_by_line(lines, ends):
+        for start, end in free:
+            words = text[start:end].strip()
+            if words:
+                offset = start + text[start:end].index(words[0])
+                found.append((words, offset, offset + len(words)))
+    return found
+
+
+def test_paragraphs_are_the_free_parts_left_after_debris_title_and_signature() -> None:
+    import random
+    from pathlib import Path
+
+    from gipr_lint.reading.layout import recover
+    from gipr_lint.reading.source import Source
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [path.read_text(encoding="utf-8") for path in
+             [*sorted((root / "tests" / "fixtures").glob("*.txt")),
+              *sorted((root / "benchmarks" / "corpus").glob("*.txt"))]]
+    rng = random.Random(15)
+    extras = ["当前位置：首页 > 政务公开", "来源：本站 发布时间：2024-01-05 浏览量：12", "- 3 -",
+              "某某县人民政府\n2024年政府信息公开工作年度报告", "某某镇人民政府 2025年1月20日",
+              "（一）主动公开情况。发布时间:2024-01-02 10:00 共发布信息12条。", "分享到：",
+              "某某局\n2025年1月20日", "   ", "2024年度报告", "扫一扫在手机打开当前页"]
+    for text in texts[:30]:
+        lines = text.splitlines()
+        for _ in range(4):
+            mutated = list(lines)
+            for _ in range(rng.randrange(1, 5)):
+                mutated.insert(rng.randrange(len(mutated) + 1), rng.choice(extras))
+            texts.append("\n".join(mutated))
+    for text in texts:
+        pieces = recover(Source.from_text(text, "x.txt")).pieces
+        paragraphs = [(p.data.text, p.span.start, p.span.end)
+                      for p in pieces if p.kind == "paragraph"]
+        assert paragraphs == _paragraphs_by_a_second_walk(text, pieces)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from gipr_lint.model import Debris, Problem
@@ -411,11 +411,16 @@ def recover(source: Source) -> Layout:
                 break
     del view  # (the compact view, a copy of the text, is not held while paragraphs are made)
 
+    # the free parts of the lines, each with whether debris was taken inside it: what is
+    # left of them once the title and the signature are taken too is prose
+    free_parts: list[tuple[int, int, bool]] = []
     for start, end, free in taken.free_by_line(lines, ends):
         whole_line = end - start <= _LONG_LINE
         for part_start, part_end in free:
-            for debris in find_debris(text, part_start, part_end, whole_line=whole_line):
+            found = find_debris(text, part_start, part_end, whole_line=whole_line)
+            for debris in found:
                 take("debris", debris.span, debris)
+            free_parts.append((part_start, part_end, bool(found)))
 
     first_heading = headings[0].heading.span.start if headings else len(text)
     title = _find_title(text, lines, first_heading, taken)
@@ -427,18 +432,31 @@ def recover(source: Source) -> Layout:
     if signature is not None:
         take("signature", signature.span, signature)
 
-    for _, _, free in taken.free_by_line(lines, ends):
-        for part_start, part_end in free:
-            # what _strip gives, by the string's own strip (both ask str.isspace)
-            part = text[part_start:part_end]
-            words = part.strip()
-            if words:
-                start = part_start + len(part) - len(part.lstrip())
-                end = start + len(words)
-                paragraph = new_paragraph(words, start, end, read_marker(text, start, end))
-                pieces.append(_new_piece("paragraph", paragraph.span, paragraph))
+    later = [span for span in (title, signature.span if signature else None) if span]
+    prose: list[tuple[int, int]] = []
+    for part_start, part_end, had_debris in free_parts:
+        if had_debris or any(span.start < part_end and part_start < span.end for span in later):
+            prose += taken.free(part_start, part_end)
+        else:
+            prose.append((part_start, part_end))
+    _add_paragraphs(pieces, text, prose)
     pieces.sort(key=lambda piece: (piece.span.start, piece.span.end))
     return Layout(pieces, problems)
+
+
+def _add_paragraphs(pieces: list[Piece], text: str, parts: Iterable[tuple[int, int]]) -> None:
+    """A paragraph piece for each of ``parts`` holding words (the lines' free parts as
+    :func:`recover` found them before debris, title and signature were taken, less what those
+    took: what a second walk over the lines would give)."""
+    for part_start, part_end in parts:
+        # what _strip gives, by the string's own strip (both ask str.isspace)
+        part = text[part_start:part_end]
+        words = part.strip()
+        if words:
+            start = part_start + len(part) - len(part.lstrip())
+            end = start + len(words)
+            paragraph = new_paragraph(words, start, end, read_marker(text, start, end))
+            pieces.append(_new_piece("paragraph", paragraph.span, paragraph))
 
 
 __all__ += ["Debris", "SignatureMatch", "TableRead"]
