@@ -30,6 +30,7 @@ from gipr_lint.reading.source import Source, Span
 from gipr_lint.templates import (
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
+    RowTemplate,
     Templates,
     current,
     template_row_keys,
@@ -100,7 +101,7 @@ def _checked_parts(read: TableRead) -> tuple[tuple[TextPiece, ...], tuple[Cell, 
         if kind == "row":
             template = item.template
             assert template is not None
-            rows.append(_new_row(template.key, item.text, item.span, template.official,
+            rows.append(_new_row(template.key, item.text, item.span, _official(template),
                                  item.cells, item.reworded))
         elif kind == "header":
             headers.append(_new_text_piece(item.text, item.span))
@@ -135,6 +136,22 @@ def _new_row(key: str, label: str, label_span: Span, official_label: str,
     _set_cells(row, cells)
     _set_reworded(row, reworded)
     return row  # type: ignore[no-any-return]
+
+
+#: Each row template's official label (``RowTemplate.official`` joins three strings on every
+#: call), by the template's identity; the template is kept with it, so its identity is never
+#: another's while the entry lives (a report has dozens of rows).
+_OFFICIAL: dict[int, tuple[RowTemplate, str]] = {}
+
+
+def _official(template: RowTemplate) -> str:
+    """``template.official``, remembered."""
+    known = _OFFICIAL.get(id(template))
+    if known is None or known[0] is not template:
+        if len(_OFFICIAL) > 4096:  # (template sets made and dropped by a long-lived process)
+            _OFFICIAL.clear()
+        known = _OFFICIAL[id(template)] = (template, template.official)
+    return known[1]
 
 
 def _new_text_piece(text: str, span: Span) -> TextPiece:

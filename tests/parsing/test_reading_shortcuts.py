@@ -79,3 +79,32 @@ def test_paragraphs_are_the_free_parts_left_after_debris_title_and_signature() -
         paragraphs = [(p.data.text, p.span.start, p.span.end)
                       for p in pieces if p.kind == "paragraph"]
         assert paragraphs == _paragraphs_by_a_second_walk(text, pieces)
+
+
+def test_fold_equals_one_translation_by_the_table() -> None:
+    import random
+
+    from gipr_lint.reading.layout.compact import _fold_table, fold
+
+    table = _fold_table()
+    rng = random.Random(15)
+    alphabet = "“”‘’，．－—–（）ＡＺ０\u3000\u00a0\ufeffa中\"'"
+    samples = ["".join(map(chr, range(0x20, 0x10000))), "", "，", "a，b，c（ｄ）"] + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(3000)]
+    for text in samples:
+        assert fold(text) == text.translate(table)
+
+
+def test_the_debris_opening_pattern_is_the_first_character_test() -> None:
+    import random
+
+    from gipr_lint.reading.layout import debris
+
+    rng = random.Random(15)
+    alphabet = " \t\u3000|您首来-—a中1第【\n"
+    samples = ["", " ", "|", "\t| 索引号", "首页>", "a您"] + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(8))) for _ in range(20000)]
+    for line in samples:
+        first = line.lstrip(debris._LINE_OPENING)[:1]
+        assert (debris._OPENS_AS_DEBRIS.match(line) is not None) == (
+            first in debris._LINE_STARTS), line

@@ -36,15 +36,23 @@ _FOLD = {chr(code): folded for code, folded in _fold_table().items()}
 #: replacing each character present in turn equals one translation, and costs a pass per
 #: character present (a few) instead of a table lookup per character of the text.
 _FOLDED = compile_re("[" + re.escape("".join(sorted(_FOLD))) + "]")
+_find_folded = _FOLDED.search
 #: What :func:`compact` keeps, as a pattern (the reference its split is tested against).
 _KEPT = compile_re(r"[^\s\"']+")
 _SPLIT = compile_re(r"([\s\"']+)")
 
 
 def fold(text: str) -> str:
-    """Fold widths, dashes and quotes, one character for one: offsets are unchanged."""
-    for character in set(_FOLDED.findall(text)):
+    """Fold widths, dashes and quotes, one character for one: offsets are unchanged.
+
+    Each character to fold is found by a search going on from where the last one was found
+    (every one before it is folded by then): one pass over the text, and no list of every
+    full-width comma of a Chinese text, as ``findall`` makes."""
+    found = _find_folded(text)
+    while found is not None:
+        character = found.group()
         text = text.replace(character, _FOLD[character])
+        found = _find_folded(text, found.start())
     return text
 
 
