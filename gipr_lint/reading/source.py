@@ -166,6 +166,8 @@ def _line_starts(text: str) -> tuple[int, ...]:
 
 
 def _newline_style(text: str) -> str:
+    if "\r" not in text:  # (most texts: one search, where counting is two passes)
+        return "\n"
     crlf = text.count("\r\n")
     lf = text.count("\n") - crlf
     return "\r\n" if crlf > lf else "\n"

@@ -108,3 +108,28 @@ def test_the_debris_opening_pattern_is_the_first_character_test() -> None:
         first = line.lstrip(debris._LINE_OPENING)[:1]
         assert (debris._OPENS_AS_DEBRIS.match(line) is not None) == (
             first in debris._LINE_STARTS), line
+
+
+def test_lines_from_the_line_index_equal_the_split_lines(monkeypatch) -> None:
+    """A text breaking its lines with "\n" alone or "\r\n" alone has its lines read off the
+    line index, as ``str.splitlines`` splits them; any other break (a lone "\r", "\v", a
+    U+2028, "\r\n" beside "\n") has them split again."""
+    import random
+
+    from gipr_lint.reading import layout
+    from gipr_lint.reading.source import Source
+
+    rng = random.Random(15)
+    pieces = ["a", "年", " ", "\t", "\n", "\n", "\r\n", "\r", "\v", "\f", "\x1c", "\x85",
+              "\u2028", "\u2029", "\x1e"]
+    samples = ["", "\n", "\r\n", "a", "a\n", "a\r\n", "a\r\nb", "\n\n", "年\n报\n"] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randrange(12))) for _ in range(20000)]
+    split_again = []
+    lines = layout._lines
+    monkeypatch.setattr(layout, "_lines", lambda text: split_again.append(text) or lines(text))
+    for text in samples:
+        assert layout._line_spans(Source.from_text(text)) == lines(text), repr(text)
+        plain = not any(ch in text for ch in "\v\f\x1c\x1d\x1e\x85\u2028\u2029") and (
+            "\r" not in text or text.count("\r") == text.count("\r\n") == text.count("\n"))
+        assert (not split_again or split_again[-1] is not text) == plain, repr(text)
+    assert 2000 < len(split_again) < len(samples) - 2000

@@ -13,6 +13,8 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import sub
 
 from gipr_lint.model import Debris, Problem
 from gipr_lint.reading.layout.columns import unwrap
@@ -93,6 +95,31 @@ def _lines(text: str) -> tuple[list[tuple[int, int]], list[int]]:
             ends.append(end)
             start += len(line)
     return spans, ends
+
+
+#: The characters besides "\n" and "\r" that ``str.splitlines`` breaks lines at.
+_OTHER_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _line_spans(source: Source) -> tuple[list[tuple[int, int]], list[int]]:
+    """:func:`_lines` of the source's text, from its line index when the text breaks its lines
+    with one kind of break, "\n" or "\r\n", and none other: then a line ends where the next
+    one starts, less that break (the index has them, and one search per character tells it,
+    where :func:`_lines` splits the text and walks its lines)."""
+    text = source.text
+    starts = source.line_starts
+    if not starts or any(character in text for character in _OTHER_BREAKS):
+        return _lines(text)
+    if "\r" not in text:
+        width = 1
+    elif text.count("\r") == text.count("\r\n") == text.count("\n"):
+        width = 2
+    else:
+        return _lines(text)  # a lone "\r", or "\r\n" beside "\n"
+    ends = list(map(sub, starts[1:], repeat(width)))
+    if starts[-1] != len(text):  # (the last line has no break; else it is the text's end)
+        ends.append(len(text))
+    return list(zip(starts, ends, strict=False)), ends  # (a last start at the end: no line)
 
 
 def _section_regions(headings: list[HeadingMatch],
@@ -387,7 +414,7 @@ def recover(source: Source) -> Layout:
     debris, the title and the signature; whatever text is left becomes paragraphs.
     """
     text = source.text
-    lines, ends = _lines(text)
+    lines, ends = _line_spans(source)
     view = CompactText(text)
     pieces: list[Piece] = []
     problems: list[Problem] = []
