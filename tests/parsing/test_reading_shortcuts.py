@@ -133,3 +133,27 @@ def test_lines_from_the_line_index_equal_the_split_lines(monkeypatch) -> None:
             "\r" not in text or text.count("\r") == text.count("\r\n") == text.count("\n"))
         assert (not split_again or split_again[-1] is not text) == plain, repr(text)
     assert 2000 < len(split_again) < len(samples) - 2000
+
+
+def test_the_builders_objects_have_every_field_and_equal_those_made_whole() -> None:
+    from pathlib import Path
+
+    from gipr_lint.model import Report
+    from gipr_lint.reading import builder
+    from gipr_lint.reading.parser import parse_text
+
+    for cls, names in builder.BUILT_FIELDS.items():
+        assert names == tuple(field.name for field in dataclasses.fields(cls)), cls
+    root = Path(__file__).resolve().parents[2]
+    for path in sorted((root / "tests" / "fixtures").glob("*.txt"))[:6]:
+        report = parse_text(path.read_text(encoding="utf-8"))
+        names = [field.name for field in dataclasses.fields(Report)]
+        assert sorted(vars(report)) == sorted(names)
+        whole = Report(**{name: getattr(report, name) for name in names})
+        assert report == whole and repr(report) == repr(whole)
+        assert report.sections and report.tables
+        for section in report.sections:
+            assert section == dataclasses.replace(section)
+        for table in report.tables.values():
+            assert table == dataclasses.replace(table) and hash(table) == hash(
+                dataclasses.replace(table))
