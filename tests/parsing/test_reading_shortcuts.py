@@ -157,3 +157,12 @@ def test_the_builders_objects_have_every_field_and_equal_those_made_whole() -> N
         for table in report.tables.values():
             assert table == dataclasses.replace(table) and hash(table) == hash(
                 dataclasses.replace(table))
+
+
+def test_a_read_marker_has_every_field() -> None:
+    from gipr_lint.reading.layout import markers
+
+    assert tuple(field.name for field in dataclasses.fields(Marker)) == markers.MARKER_FIELDS
+    found = markers.read_marker("x（三）主动公开", 1)
+    assert found == Marker("（三）", "paren-cjk", 3, Span(1, 4))
+    assert repr(found) == repr(Marker("（三）", "paren-cjk", 3, Span(1, 4)))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from gipr_lint.model import Marker
+from gipr_lint.reading.layout.objects import new_span
 from gipr_lint.reading.numerals import cjk_number
-from gipr_lint.reading.source import Span
 from gipr_lint.regex import compile_re
 
 __all__ = ["read_marker"]
@@ -48,4 +48,23 @@ def read_marker(text: str, start: int = 0, end: int | None = None) -> Marker | N
     value = cjk_number(raw_value)
     if value is None:
         return None
-    return Marker(match.group(group), style, value, Span(match.start(group), match.end(group)))
+    start, end = match.span(group)
+    return _new_marker(match.group(group), style, value, start, end)
+
+
+#: The fields :func:`_new_marker` sets: a test checks they are all the class's fields.
+MARKER_FIELDS = ("text", "style", "value", "span")
+_set_text, _set_style, _set_value, _set_span = (Marker.__dict__[name].__set__
+                                                for name in MARKER_FIELDS)
+
+
+def _new_marker(text: str, style: str, value: int, start: int, end: int) -> Marker:
+    """``Marker(text, style, value, Span(start, end))``, its fields set by their slots, not
+    through the frozen dataclass's ``__init__`` (see
+    :mod:`~gipr_lint.reading.layout.objects`): every numbered paragraph has one."""
+    marker = object.__new__(Marker)
+    _set_text(marker, text)
+    _set_style(marker, style)
+    _set_value(marker, value)
+    _set_span(marker, new_span(start, end))
+    return marker  # type: ignore[no-any-return]
