@@ -69,16 +69,41 @@ def test_paragraphs_are_the_free_parts_left_after_debris_title_and_signature() -
               "某某局\n2025年1月20日", "   ", "2024年度报告", "扫一扫在手机打开当前页"]
     for text in texts[:30]:
         lines = text.splitlines()
-        for _ in range(4):
+        for copy in range(6):
             mutated = list(lines)
             for _ in range(rng.randrange(1, 5)):
                 mutated.insert(rng.randrange(len(mutated) + 1), rng.choice(extras))
-            texts.append("\n".join(mutated))
+            # lines broken by "\n", "\r\n", and by other breaks too (split line by line)
+            texts.append(("\n", "\r\n", "\n", "\r\n", "\u2028", "\r")[copy].join(mutated))
+    texts += ["甲\n乙 \n  丙 丁  \n\n", "当前位置：首页\r\n正文", "x\v当前位置：首页\n正文。"]
     for text in texts:
         pieces = recover(Source.from_text(text, "x.txt")).pieces
         paragraphs = [(p.data.text, p.span.start, p.span.end)
                       for p in pieces if p.kind == "paragraph"]
         assert paragraphs == _paragraphs_by_a_second_walk(text, pieces)
+        debris = [(p.data.kind, p.span.start, p.span.end) for p in pieces if p.kind == "debris"]
+        assert debris == _debris_line_by_line(text, pieces)
+
+
+def _debris_line_by_line(text: str, pieces: list) -> list[tuple[str, int, int]]:
+    """The debris found by looking at each free part of each line, as :func:`recover` did
+    before it looked only at the free regions that may hold some."""
+    from gipr_lint.reading.layout import _LONG_LINE, _lines, _Taken
+    from gipr_lint.reading.layout.debris import find_debris
+
+    lines, ends = _lines(text)
+    taken = _Taken()
+    for piece in pieces:
+        if piece.kind in ("heading", "table"):
+            taken.add(piece.span)
+    found = []
+    for start, end, free in taken.free_by_line(lines, ends):
+        for part_start, part_end in free:
+            for debris in find_debris(text, part_start, part_end,
+                                      whole_line=end - start <= _LONG_LINE):
+                taken.add(debris.span)
+                found.append((debris.kind, debris.span.start, debris.span.end))
+    return found
 
 
 def test_fold_equals_one_translation_by_the_table() -> None:
@@ -106,7 +131,7 @@ def test_the_debris_opening_pattern_is_the_first_character_test() -> None:
         "".join(rng.choice(alphabet) for _ in range(rng.randrange(8))) for _ in range(20000)]
     for line in samples:
         first = line.lstrip(debris._LINE_OPENING)[:1]
-        assert (debris._OPENS_AS_DEBRIS.match(line) is not None) == (
+        assert (debris.OPENS_AS_DEBRIS.match(line) is not None) == (
             first in debris._LINE_STARTS), line
 
 
@@ -128,9 +153,11 @@ def test_lines_from_the_line_index_equal_the_split_lines(monkeypatch) -> None:
     lines = layout._lines
     monkeypatch.setattr(layout, "_lines", lambda text: split_again.append(text) or lines(text))
     for text in samples:
-        assert layout._line_spans(Source.from_text(text)) == lines(text), repr(text)
+        spans, ends, newline_breaks = layout._line_spans(Source.from_text(text))
+        assert (spans, ends) == lines(text), repr(text)
         plain = not any(ch in text for ch in "\v\f\x1c\x1d\x1e\x85\u2028\u2029") and (
             "\r" not in text or text.count("\r") == text.count("\r\n") == text.count("\n"))
+        assert newline_breaks == plain
         assert (not split_again or split_again[-1] is not text) == plain, repr(text)
     assert 2000 < len(split_again) < len(samples) - 2000
 
@@ -166,3 +193,39 @@ def test_a_read_marker_has_every_field() -> None:
     found = markers.read_marker("x（三）主动公开", 1)
     assert found == Marker("（三）", "paren-cjk", 3, Span(1, 4))
     assert repr(found) == repr(Marker("（三）", "paren-cjk", 3, Span(1, 4)))
+
+
+def test_the_other_breaks_are_those_splitlines_breaks_at() -> None:
+    from gipr_lint.reading.layout import _OTHER_BREAKS, _other_breaks
+
+    breaks = {chr(code) for code in range(0x110000)
+              if len(("a" + chr(code) + "b").splitlines()) == 2}
+    assert breaks - {"\n", "\r"} == set(_OTHER_BREAKS)
+    for character in map(chr, range(0x3000)):
+        assert _other_breaks("ab" + character) == (character in _OTHER_BREAKS)
+
+
+def test_every_inline_debris_phrase_holds_the_hint() -> None:
+    """A part of a line without the hint is never searched for debris phrases: every phrase
+    the pattern can match must hold it."""
+    import random
+    from pathlib import Path
+
+    from gipr_lint.reading.layout import debris
+
+    words = ["您当前所在位置", "您现在的位置", "当前位置", "扫一扫在手机上打开当前页",
+             "来源", "发布", "时间", "浏览量", "浏览次数", "分享", "分享到", "文件下载",
+             "附件下载", "相关阅读", "某某县人民政府", "2024年政府信息公开", "报告",
+             "2024-01-02", "12", " 10:00:00"]
+    rng = random.Random(15)
+    root = Path(__file__).resolve().parents[2]
+    texts = [path.read_text(encoding="utf-8")
+             for path in sorted((root / "tests" / "fixtures").glob("*.txt"))]
+    texts += ["".join(rng.choice(words) + rng.choice(["", ":", "：", " "])
+                      for _ in range(rng.randrange(1, 9))) for _ in range(30000)]
+    matched = 0
+    for text in texts:
+        for match in debris._INLINE.finditer(text):
+            matched += 1
+            assert debris.INLINE_HINT.search(match.group()) is not None, match.group()
+    assert matched > 5000
