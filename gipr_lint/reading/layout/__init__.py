@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import sub
+from operator import attrgetter, sub
 
 from gipr_lint.model import Debris, Problem
 from gipr_lint.reading.layout.columns import unwrap
@@ -76,6 +76,8 @@ class Layout:
 
 
 _TABLE_READERS = ((2, read_active), (3, read_requests), (4, read_review))
+#: A piece's place: its span's start, then its end (one call in C per piece).
+_BY_SPAN = attrgetter("span.start", "span.end")
 _TITLE_IN_LINE = compile_re(r"[^。，,\n]{2,80}?(?:年度报告|年报|工作报告)")
 _LONG_LINE = 200
 
@@ -470,7 +472,7 @@ def recover(source: Source) -> Layout:
         for _, _, free in taken.free_by_line(lines, ends):
             for part_start, part_end in free:
                 _add_paragraphs(pieces, text, part_start, part_end)
-    pieces.sort(key=lambda piece: (piece.span.start, piece.span.end))
+    pieces.sort(key=_BY_SPAN)
     return Layout(pieces, problems)
 
 

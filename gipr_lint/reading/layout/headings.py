@@ -271,7 +271,7 @@ def find_section_headings(text: str, view: CompactText,
     for match in _INLINE_HEADING.finditer(view.text):
         start = view.to_original(match.start())
         end = view.to_original_end(match.end())
-        if _covered(covered, start):
+        if start in found or _covered(covered, start):  # (mostly a heading found on its line)
             continue
         marker = read_marker(text, start, end)
         if marker is None:
