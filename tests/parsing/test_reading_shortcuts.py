@@ -229,3 +229,24 @@ def test_every_inline_debris_phrase_holds_the_hint() -> None:
             matched += 1
             assert debris.INLINE_HINT.search(match.group()) is not None, match.group()
     assert matched > 5000
+
+
+def test_the_compact_maps_agree_with_each_other_everywhere() -> None:
+    """``to_original_end`` is ``to_original(end - 1) + 1`` (0 for an end at or before 0), and
+    ``to_original_span`` both, for the indexes of random views, the empty one included."""
+    import random
+
+    from gipr_lint.reading.layout.compact import CompactText
+
+    rng = random.Random(15)
+    alphabet = " \t\n\"'“”a中，\u3000—"
+    for text in ["", " ", "a", " a "] + ["".join(rng.choice(alphabet) for _ in range(
+            rng.randrange(20))) for _ in range(1500)]:
+        view = CompactText(text)
+        size = len(view.text)
+        for end in range(-2, size + 3):
+            expected = view.to_original(end - 1) + 1 if end > 0 else 0
+            assert view.to_original_end(end) == expected, (text, end)
+            for start in range(max(end - 6, 0), end):  # (the spans it is for: start < end)
+                assert view.to_original_span(start, end) == (
+                    view.to_original(start), expected), (text, start, end)
