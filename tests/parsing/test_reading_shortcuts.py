@@ -250,3 +250,48 @@ def test_the_compact_maps_agree_with_each_other_everywhere() -> None:
             for start in range(max(end - 6, 0), end):  # (the spans it is for: start < end)
                 assert view.to_original_span(start, end) == (
                     view.to_original(start), expected), (text, start, end)
+
+
+def _marker_read_whole(text: str, start: int, end: int) -> Marker | None:
+    """A marker read as :func:`~gipr_lint.reading.layout.markers.read_marker` did before it
+    remembered each marker text's reading: every group looked at, every time."""
+    from gipr_lint.reading.layout import markers
+    from gipr_lint.reading.numerals import cjk_number
+
+    match = markers._MARKER.match(text, start, end)
+    if match is None:
+        return None
+    if match.group("paren"):
+        raw_value = match.group("paren_value")
+        style = "paren-arabic" if raw_value.isdigit() else "paren-cjk"
+        group = "paren"
+    elif match.group("cjk_comma"):
+        raw_value, style, group = match.group("cjk_value"), "cjk-comma", "cjk_comma"
+    elif match.group("cjk_shi"):
+        raw_value, style, group = match.group("shi_value"), "cjk-shi", "cjk_shi"
+    else:
+        raw_value = match.group("arabic_value")
+        style = "arabic-dot" if match.group("arabic_mark") in ".．" else "arabic-comma"
+        group = "arabic"
+    value = cjk_number(raw_value)
+    if value is None:
+        return None
+    return Marker(match.group(group), style, value, Span(match.start(group), match.end(group)))
+
+
+def test_a_remembered_marker_reading_is_the_reading_of_the_whole_match() -> None:
+    import random
+
+    from gipr_lint.reading.layout import markers
+
+    rng = random.Random(15)
+    alphabet = "(（)）一二三十是、.．1２٣0 \t\u3000a中"
+    samples = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(9)))
+               for _ in range(40000)]
+    markers._READINGS.clear()
+    for _ in range(2):  # read fresh, then remembered
+        for line in samples:
+            for start in range(min(len(line), 2)):
+                expected = _marker_read_whole(line, start, len(line))
+                assert markers.read_marker(line, start) == expected, (line, start)
+    assert markers._READINGS
