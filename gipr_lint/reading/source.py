@@ -106,6 +106,24 @@ def _decoded(data: bytes, encoding: str) -> str:
     return "".join(parts)
 
 
+def _utf8_or_cut(data: bytes) -> str:
+    """``data`` decoded as UTF-8, or, when it ends in the middle of a character (a file cut
+    off, the first bytes of a file sniffed), what comes before that character and U+FFFD: what
+    :func:`decode` makes of such data, told by a decoder that stops before an unfinished last
+    character rather than by catching the error decoding it all raises (the HTML sniff's
+    first bytes end inside a character more often than not). Raises ``UnicodeDecodeError``
+    on any other error."""
+    text, consumed = codecs.utf_8_decode(data, "strict", False)
+    if consumed == len(data):
+        return text
+    try:  # the unfinished bytes alone (a few): is more data all they lack, or are they wrong?
+        data[consumed:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason != "unexpected end of data":
+            raise
+    return text + "\ufffd"
+
+
 def decode(data: bytes) -> tuple[str, str, bool]:
     """Decode report bytes; return ``(text, encoding, had_bom)``.
 
@@ -127,7 +145,10 @@ def decode(data: bytes) -> tuple[str, str, bool]:
             return text, "utf-8" if encoding == "utf-8-sig" else "utf-16", True
     for encoding in ("utf-8", "gb18030"):
         try:
-            text = _decoded(data, encoding)
+            if encoding == "utf-8" and len(data) <= PIECE:
+                text = _utf8_or_cut(data)
+            else:
+                text = _decoded(data, encoding)
         except UnicodeDecodeError as exc:
             truncated = exc.start >= len(data) - 3 and exc.reason == "unexpected end of data"
             if encoding != "utf-8" or not truncated:

@@ -295,3 +295,39 @@ def test_a_remembered_marker_reading_is_the_reading_of_the_whole_match() -> None
                 expected = _marker_read_whole(line, start, len(line))
                 assert markers.read_marker(line, start) == expected, (line, start)
     assert markers._READINGS
+
+
+def test_utf8_cut_inside_a_character_decodes_as_the_error_path_did() -> None:
+    """Data cut inside its last character decodes to what comes before it and U+FFFD, and
+    data with any other error is not UTF-8, as when the whole was decoded and its error
+    looked at; every cut of texts with 2-, 3- and 4-byte characters, and broken bytes."""
+    import random
+
+    from gipr_lint.reading.source import DecodeError, decode
+
+    def by_the_error(data: bytes) -> str | None:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+                return data[:exc.start].decode("utf-8") + "\ufffd"
+            return None
+
+    rng = random.Random(15)
+    whole = "年报é𠀀a\n（一）".encode() * 3
+    samples = [whole[:cut] for cut in range(len(whole) + 1)]
+    broken = [b"\xed\xa0", b"\xe0\x80", b"\xf4\x90", b"\xc0", b"\xff", b"\x80",
+              b"\xe4\xb8"]
+    samples += [whole[:rng.randrange(len(whole))] + rng.choice(broken)
+                + whole[:rng.randrange(4)] for _ in range(3000)]
+    for data in samples:
+        expected = by_the_error(data)
+        try:
+            text, encoding, _ = decode(data)
+        except DecodeError:
+            assert expected is None
+            continue
+        if expected is not None:
+            assert (text, encoding) == (expected, "utf-8"), data
+        else:
+            assert encoding == "gb18030", data
