@@ -251,7 +251,7 @@ class _Builder:
                 width = len(REVIEW_COLUMNS)
                 group_cells = cells[index * width:index * width + width]
                 if group_cells:
-                    rows.append(Row(key, label, header.span, label, group_cells))
+                    rows.append(_new_row(key, label, header.span, label, group_cells, False))
         empty = [row for row in rows if not row.cells]
         if (rows and len(empty) == len(rows)) or (read.kind == "review" and not rows):
             self.problems.append(Problem("the table has labels but no numbers (was it an image?)",
