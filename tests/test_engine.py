@@ -301,3 +301,27 @@ def test_source_line_index_and_binary_check() -> None:
     assert not _looks_binary("x" * 4096 + "\x00")  # only the first 4096 characters count
     with pytest.raises(DecodeError):
         Source.from_bytes(b"\x00\x01\x02 binary")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_control_bytes_shortcut_agrees_with_the_characters(encoding: str) -> None:
+    """The binary check skips the characters when the bytes hold no control byte: a text whose
+    sample holds a control character always has a control byte, and decoding still tells
+    binary data from text in both encodings the shortcut is used for."""
+    from gipr_lint.reading.source import DecodeError, _looks_binary, _no_controls, decode
+
+    texts = ["年报\t正文\r\n\f" * 50, "\x01" * 6 + "统计" * 47, "表" * 4096 + "\x00",
+             "é€\x1f" * 30, "\U00020000" * 10 + "\x07" * 2, "x" * 20000 + "\x00", ""]
+    for text in texts:
+        data = text.encode(encoding)
+        controls = any("\x00" <= ch <= "\x08" or "\x0e" <= ch <= "\x1f" for ch in text[:4096])
+        assert not (_no_controls(data) and controls)  # the shortcut never hides one
+        if _looks_binary(text):
+            with pytest.raises(DecodeError):
+                decode(data)
+        else:
+            assert decode(data)[0] == text
+    assert _no_controls("年报\t\r\n\f\v".encode(encoding))
+    assert not _no_controls(("表" * 4000 + "\x1f").encode(encoding))
+    with pytest.raises(DecodeError):
+        decode(("\x01" * 6 + "年" * 94).encode(encoding))

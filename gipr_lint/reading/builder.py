@@ -11,6 +11,7 @@ from gipr_lint.model import (
     AgencyOrigin,
     Cell,
     Debris,
+    Heading,
     Paragraph,
     Problem,
     Report,
@@ -18,11 +19,14 @@ from gipr_lint.model import (
     Section,
     Signature,
     Table,
+    TableFormat,
+    TableKind,
     TextPiece,
 )
 from gipr_lint.reading.facts import agency_from_text, agency_kind, title_facts
 from gipr_lint.reading.grammar import CheckedTable, Node, PieceToken
 from gipr_lint.reading.layout.headings import HeadingMatch
+from gipr_lint.reading.layout.objects import new_span
 from gipr_lint.reading.layout.signature import SignatureMatch
 from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.period import find_periods
@@ -30,6 +34,7 @@ from gipr_lint.reading.source import Source, Span
 from gipr_lint.templates import (
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
+    RowTemplate,
     Templates,
     current,
     template_row_keys,
@@ -100,7 +105,7 @@ def _checked_parts(read: TableRead) -> tuple[tuple[TextPiece, ...], tuple[Cell, 
         if kind == "row":
             template = item.template
             assert template is not None
-            rows.append(_new_row(template.key, item.text, item.span, template.official,
+            rows.append(_new_row(template.key, item.text, item.span, _official(template),
                                  item.cells, item.reworded))
         elif kind == "header":
             headers.append(_new_text_piece(item.text, item.span))
@@ -114,11 +119,21 @@ def _setters(cls: type, *fields: str) -> list[Any]:
     return [cls.__dict__[name].__set__ for name in fields]
 
 
-_ROW_FIELDS = ("key", "label", "label_span", "official_label", "cells", "reworded")
-_TEXT_PIECE_FIELDS = ("text", "span")
+#: The fields the ``_new_*`` builders below set, by class: a test checks they are all the
+#: classes' fields (a field added to the model and not set here would be missing).
+BUILT_FIELDS: dict[type, tuple[str, ...]] = {
+    Row: ("key", "label", "label_span", "official_label", "cells", "reworded"),
+    TextPiece: ("text", "span"),
+    Section: ("number", "heading", "paragraphs", "span"),
+    Table: ("kind", "format", "rows", "span", "missing_rows", "headers"),
+}
 _set_key, _set_label, _set_label_span, _set_official, _set_cells, _set_reworded = _setters(
-    Row, *_ROW_FIELDS)
-_set_text, _set_span = _setters(TextPiece, *_TEXT_PIECE_FIELDS)
+    Row, *BUILT_FIELDS[Row])
+_set_text, _set_span = _setters(TextPiece, *BUILT_FIELDS[TextPiece])
+_set_number, _set_heading, _set_paragraphs, _set_section_span = _setters(
+    Section, *BUILT_FIELDS[Section])
+_set_kind, _set_format, _set_rows, _set_table_span, _set_missing, _set_headers = _setters(
+    Table, *BUILT_FIELDS[Table])
 
 
 def _new_row(key: str, label: str, label_span: Span, official_label: str,
@@ -137,12 +152,62 @@ def _new_row(key: str, label: str, label_span: Span, official_label: str,
     return row  # type: ignore[no-any-return]
 
 
+#: Each row template's official label (``RowTemplate.official`` joins three strings on every
+#: call), by the template's identity; the template is kept with it, so its identity is never
+#: another's while the entry lives (a report has dozens of rows).
+_OFFICIAL: dict[int, tuple[RowTemplate, str]] = {}
+
+
+def _official(template: RowTemplate) -> str:
+    """``template.official``, remembered."""
+    known = _OFFICIAL.get(id(template))
+    if known is None or known[0] is not template:
+        if len(_OFFICIAL) > 4096:  # (template sets made and dropped by a long-lived process)
+            _OFFICIAL.clear()
+        known = _OFFICIAL[id(template)] = (template, template.official)
+    return known[1]
+
+
 def _new_text_piece(text: str, span: Span) -> TextPiece:
     """``TextPiece(text, span)``, made as :func:`_new_row` is."""
     piece = _new(TextPiece)
     _set_text(piece, text)
     _set_span(piece, span)
     return piece  # type: ignore[no-any-return]
+
+
+def _new_section(number: int, heading: Heading, paragraphs: tuple[Paragraph, ...],
+                 span: Span) -> Section:
+    """``Section(number, heading, paragraphs, span)``, made as :func:`_new_row` is."""
+    section = _new(Section)
+    _set_number(section, number)
+    _set_heading(section, heading)
+    _set_paragraphs(section, paragraphs)
+    _set_section_span(section, span)
+    return section  # type: ignore[no-any-return]
+
+
+def _new_table(kind: TableKind, format_: TableFormat, rows: tuple[Row, ...], span: Span,
+               missing_rows: tuple[str, ...], headers: tuple[TextPiece, ...]) -> Table:
+    """``Table(kind, format_, rows, span, missing_rows, headers)``, made as :func:`_new_row`
+    is."""
+    table = _new(Table)
+    _set_kind(table, kind)
+    _set_format(table, format_)
+    _set_rows(table, rows)
+    _set_table_span(table, span)
+    _set_missing(table, missing_rows)
+    _set_headers(table, headers)
+    return table  # type: ignore[no-any-return]
+
+
+def _new_report(**fields: Any) -> Report:
+    """``Report(**fields)``, every field given: its values put in the instance's dictionary at
+    once rather than each through ``object.__setattr__`` (the frozen dataclass's ``__init__``
+    does that for its seventeen fields). The same object."""
+    report = _new(Report)
+    report.__dict__.update(fields)
+    return report  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=32)
@@ -186,7 +251,7 @@ class _Builder:
                 width = len(REVIEW_COLUMNS)
                 group_cells = cells[index * width:index * width + width]
                 if group_cells:
-                    rows.append(Row(key, label, header.span, label, group_cells))
+                    rows.append(_new_row(key, label, header.span, label, group_cells, False))
         empty = [row for row in rows if not row.cells]
         if (rows and len(empty) == len(rows)) or (read.kind == "review" and not rows):
             self.problems.append(Problem("the table has labels but no numbers (was it an image?)",
@@ -198,8 +263,8 @@ class _Builder:
                                  for row in empty)
 
         missing = self._missing_rows(read, rows)
-        self.tables[read.kind] = Table(read.kind, read.format, tuple(rows), read.span,
-                                       missing, headers)
+        self.tables[read.kind] = _new_table(read.kind, read.format, tuple(rows), read.span,
+                                            missing, headers)
 
     @staticmethod
     def _missing_rows(read: TableRead, rows: list[Row]) -> tuple[str, ...]:
@@ -255,8 +320,8 @@ class _Builder:
                 child_end = child.end_pos
                 if child_end and child_end > end:
                     end = child_end
-        self.sections.append(Section(match.number, match.heading, tuple(paragraphs),
-                                     Span(match.heading.span.start, end)))
+        self.sections.append(_new_section(match.number, match.heading, tuple(paragraphs),
+                                          new_span(match.heading.span.start, end)))
 
     def signature_part(self, tree: Node) -> None:
         agency: TextPiece | None = None
@@ -323,16 +388,17 @@ class _Builder:
             format_ = "2021" if year >= 2021 else "2019"
         if "review" in self.tables and format_ is not None:
             review = self.tables["review"]
-            self.tables["review"] = Table(review.kind, format_, review.rows, review.span,
-                                          review.missing_rows, review.headers)
+            self.tables["review"] = _new_table(review.kind, format_, review.rows, review.span,
+                                               review.missing_rows, review.headers)
         kind = agency_kind(agency.text) if agency else AgencyKind.UNKNOWN
         all_problems = sorted([*problems, *self.problems], key=lambda p: p.span)
-        return Report(source=self.source, title=self.title, agency=agency, agency_origin=origin,
-                      agency_kind=kind, year=year, year_span=year_span, format=format_,
-                      preamble=tuple(self.preamble), sections=tuple(self.sections),
-                      tables=dict(self.tables), signature=self.signature, periods=periods,
-                      debris=tuple(sorted(self.debris, key=lambda d: d.span)),
-                      problems=tuple(all_problems), outline=tuple(outline))
+        return _new_report(source=self.source, title=self.title, agency=agency,
+                           agency_origin=origin, agency_kind=kind, year=year,
+                           year_span=year_span, format=format_, preamble=tuple(self.preamble),
+                           sections=tuple(self.sections), tables=dict(self.tables),
+                           signature=self.signature, periods=periods,
+                           debris=tuple(sorted(self.debris, key=lambda d: d.span)),
+                           problems=tuple(all_problems), outline=tuple(outline))
 
 
 def build_report(source: Source, tree: Node, problems: list[Problem],

@@ -634,16 +634,17 @@ class _Outline:
         present = {_heading_of(node).number for node in tree.children
                    if isinstance(node, Node) and node.data == "section"}
         present.update(self._number(at) for at in self.dropped)
-        kept = [(self._number(at), self.stream[at].start_pos) for at in self.headings
-                if self.stream[at].type in _KEPT_HEADINGS]
-        end = self.stream[-1].end_pos if self.stream else 0
         problems = [*self.problems, *placement]
-        for number in range(1, 7):
-            if number not in present:
+        missing = [number for number in range(1, 7) if number not in present]
+        if missing:  # (most reports have all six: where the kept headings are is not needed)
+            kept = [(self._number(at), self.stream[at].start_pos) for at in self.headings
+                    if self.stream[at].type in _KEPT_HEADINGS]
+            end = self.stream[-1].end_pos if self.stream else 0
+            for number in missing:
                 at = min((start for later, start in kept if later > number), default=end)
                 problems.append(Problem(f"section {number} is missing", Span(at, at),
                                         "section-missing", expected=number, found=0))
-        return sorted(problems, key=lambda p: p.span)
+        return sorted(problems, key=lambda p: p.span) if problems else problems
 
 
 #: What the recovery has noted: problems, rows reported, tables moved, sub-item problems (see

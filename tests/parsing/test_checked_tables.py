@@ -116,8 +116,8 @@ def test_the_builder_s_own_constructors_set_every_field() -> None:
     from gipr_lint.reading import builder
     from gipr_lint.reading.source import Span
 
-    assert tuple(f.name for f in fields(Row)) == builder._ROW_FIELDS
-    assert tuple(f.name for f in fields(TextPiece)) == builder._TEXT_PIECE_FIELDS
+    assert tuple(f.name for f in fields(Row)) == builder.BUILT_FIELDS[Row]
+    assert tuple(f.name for f in fields(TextPiece)) == builder.BUILT_FIELDS[TextPiece]
     span = Span(1, 2)
     assert builder._new_row("k", "l", span, "o", (), True) == Row("k", "l", span, "o", (), True)
     assert builder._new_text_piece("t", span) == TextPiece("t", span)

@@ -13,11 +13,13 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import attrgetter, sub
 
 from gipr_lint.model import Debris, Problem
 from gipr_lint.reading.layout.columns import unwrap
 from gipr_lint.reading.layout.compact import CompactText
-from gipr_lint.reading.layout.debris import find_debris
+from gipr_lint.reading.layout.debris import INLINE_HINT, OPENS_AS_DEBRIS, find_debris
 from gipr_lint.reading.layout.headings import HeadingMatch, find_section_headings
 from gipr_lint.reading.layout.markers import read_marker
 from gipr_lint.reading.layout.objects import new_paragraph
@@ -74,6 +76,8 @@ class Layout:
 
 
 _TABLE_READERS = ((2, read_active), (3, read_requests), (4, read_review))
+#: A piece's place: its span's start, then its end (one call in C per piece).
+_BY_SPAN = attrgetter("span.start", "span.end")
 _TITLE_IN_LINE = compile_re(r"[^。，,\n]{2,80}?(?:年度报告|年报|工作报告)")
 _LONG_LINE = 200
 
@@ -93,6 +97,39 @@ def _lines(text: str) -> tuple[list[tuple[int, int]], list[int]]:
             ends.append(end)
             start += len(line)
     return spans, ends
+
+
+#: The characters besides "\n" and "\r" that ``str.splitlines`` breaks lines at.
+_OTHER_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _other_breaks(text: str) -> bool:
+    """Whether ``text`` holds any of :data:`_OTHER_BREAKS` (a search for each, written out: a
+    generator over them costs as much again)."""
+    return ("\v" in text or "\f" in text or "\x1c" in text or "\x1d" in text
+            or "\x1e" in text or "\x85" in text or "\u2028" in text or "\u2029" in text)
+
+
+def _line_spans(source: Source) -> tuple[list[tuple[int, int]], list[int], bool]:
+    """:func:`_lines` of the source's text, and whether "\n" ends every line but the last (the
+    text breaks them with "\n" alone or "\r\n" alone, and nowhere else ``str.splitlines``
+    would). Then the lines are read off the line index, a line ending where the next one
+    starts less that break (the index has them, and one search per character tells it, where
+    :func:`_lines` splits the text and walks its lines)."""
+    text = source.text
+    starts = source.line_starts
+    if not starts or _other_breaks(text):
+        return *_lines(text), False
+    if "\r" not in text:
+        width = 1
+    elif text.count("\r") == text.count("\r\n") == text.count("\n"):
+        width = 2
+    else:
+        return *_lines(text), False  # a lone "\r", or "\r\n" beside "\n"
+    ends = list(map(sub, starts[1:], repeat(width)))
+    if starts[-1] != len(text):  # (the last line has no break; else it is the text's end)
+        ends.append(len(text))
+    return list(zip(starts, ends, strict=False)), ends, True  # (a last start at the end: no line)
 
 
 def _section_regions(headings: list[HeadingMatch],
@@ -387,7 +424,7 @@ def recover(source: Source) -> Layout:
     debris, the title and the signature; whatever text is left becomes paragraphs.
     """
     text = source.text
-    lines, ends = _lines(text)
+    lines, ends, newline_breaks = _line_spans(source)
     view = CompactText(text)
     pieces: list[Piece] = []
     problems: list[Problem] = []
@@ -411,9 +448,10 @@ def recover(source: Source) -> Layout:
                 break
     del view  # (the compact view, a copy of the text, is not held while paragraphs are made)
 
-    for start, end, free in taken.free_by_line(lines, ends):
-        whole_line = end - start <= _LONG_LINE
-        for part_start, part_end in free:
+    for region_start, region_end in taken.free(0, len(text)):
+        if newline_breaks and not _may_hold_debris(text, region_start, region_end):
+            continue
+        for part_start, part_end, whole_line in _parts(lines, ends, region_start, region_end):
             for debris in find_debris(text, part_start, part_end, whole_line=whole_line):
                 take("debris", debris.span, debris)
 
@@ -427,18 +465,66 @@ def recover(source: Source) -> Layout:
     if signature is not None:
         take("signature", signature.span, signature)
 
-    for _, _, free in taken.free_by_line(lines, ends):
-        for part_start, part_end in free:
-            # what _strip gives, by the string's own strip (both ask str.isspace)
-            part = text[part_start:part_end]
-            words = part.strip()
-            if words:
-                start = part_start + len(part) - len(part.lstrip())
-                end = start + len(words)
-                paragraph = new_paragraph(words, start, end, read_marker(text, start, end))
-                pieces.append(_new_piece("paragraph", paragraph.span, paragraph))
-    pieces.sort(key=lambda piece: (piece.span.start, piece.span.end))
+    if newline_breaks:
+        for region_start, region_end in taken.free(0, len(text)):
+            _add_paragraphs(pieces, text, region_start, region_end)
+    else:
+        for _, _, free in taken.free_by_line(lines, ends):
+            for part_start, part_end in free:
+                _add_paragraphs(pieces, text, part_start, part_end)
+    pieces.sort(key=_BY_SPAN)
     return Layout(pieces, problems)
+
+
+#: A line's words in a text whose lines "\n" ends: from the first character other than
+#: whitespace to the line's end (``\s`` asks ``str.isspace``, as ``str.strip`` does).
+_LINE_WORDS = compile_re(r"\S[^\n]*")
+
+
+def _add_paragraphs(pieces: list[Piece], text: str, start: int, end: int) -> None:
+    """A paragraph piece for each line's words in the free ``text[start:end]``: its lines (or
+    parts of lines) stripped, those holding words; for a part of one line when the text breaks
+    its lines elsewhere than at "\n" (see :func:`recover`)."""
+    for words_match in _LINE_WORDS.finditer(text, start, end):
+        words = words_match.group().rstrip()
+        words_start = words_match.start()
+        words_end = words_start + len(words)
+        paragraph = new_paragraph(words, words_start, words_end,
+                                  read_marker(text, words_start, words_end))
+        pieces.append(_new_piece("paragraph", paragraph.span, paragraph))
+
+
+#: A line opening as a debris line does (:func:`~gipr_lint.reading.layout.debris.find_debris`)
+#: after a "\n" (led by the "\n" rather than "^": the engine then skips to the next "\n",
+#: where "^" is tried at every character, three times the cost).
+_DEBRIS_LINE = compile_re("\n" + OPENS_AS_DEBRIS.pattern)
+
+
+def _may_hold_debris(text: str, start: int, end: int) -> bool:
+    """Whether any part of a line in ``text[start:end]``, a free region of a text whose lines
+    "\n" ends, may hold debris: one opening as a debris line does (the region's start, or a
+    line's after a "\n" in the region), or a debris phrase's hint
+    (:data:`~gipr_lint.reading.layout.debris.INLINE_HINT`).
+    Three searches over the region rather than a call per line (most regions have neither)."""
+    return (INLINE_HINT.search(text, start, end) is not None
+            or OPENS_AS_DEBRIS.match(text, start, end) is not None
+            or _DEBRIS_LINE.search(text, start, end) is not None)
+
+
+def _parts(lines: list[tuple[int, int]], ends: list[int], start: int, end: int
+           ) -> Iterator[tuple[int, int, bool]]:
+    """The parts of the lines in ``[start, end)`` (none empty) and whether each line is short
+    enough to be a debris line whole: what :meth:`_Taken.free_by_line` gives there when
+    ``[start, end)`` is a free region."""
+    index = bisect_right(ends, start)
+    while index < len(lines):
+        line_start, line_end = lines[index]
+        if line_start >= end:
+            break
+        part_start, part_end = max(line_start, start), min(line_end, end)
+        if part_start < part_end:
+            yield part_start, part_end, line_end - line_start <= _LONG_LINE
+        index += 1
 
 
 __all__ += ["Debris", "SignatureMatch", "TableRead"]

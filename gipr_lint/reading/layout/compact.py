@@ -36,15 +36,23 @@ _FOLD = {chr(code): folded for code, folded in _fold_table().items()}
 #: replacing each character present in turn equals one translation, and costs a pass per
 #: character present (a few) instead of a table lookup per character of the text.
 _FOLDED = compile_re("[" + re.escape("".join(sorted(_FOLD))) + "]")
+_find_folded = _FOLDED.search
 #: What :func:`compact` keeps, as a pattern (the reference its split is tested against).
 _KEPT = compile_re(r"[^\s\"']+")
 _SPLIT = compile_re(r"([\s\"']+)")
 
 
 def fold(text: str) -> str:
-    """Fold widths, dashes and quotes, one character for one: offsets are unchanged."""
-    for character in set(_FOLDED.findall(text)):
+    """Fold widths, dashes and quotes, one character for one: offsets are unchanged.
+
+    Each character to fold is found by a search going on from where the last one was found
+    (every one before it is folded by then): one pass over the text, and no list of every
+    full-width comma of a Chinese text, as ``findall`` makes."""
+    found = _find_folded(text)
+    while found is not None:
+        character = found.group()
         text = text.replace(character, _FOLD[character])
+        found = _find_folded(text, found.start())
     return text
 
 
@@ -149,18 +157,32 @@ class CompactText:
         self._compact_starts = list(accumulate(self._run_lengths, initial=0))
         self._compact_starts.pop()
 
+    # The maps below are called a hundred and fifty times per report by the table readers:
+    # each looks up its run itself (one search, attributes read once) rather than through the
+    # others, a call less per map.
+
     def to_original(self, index: int) -> int:
         """Original offset of the compact character at ``index``."""
-        if not self._compact_starts:
+        compact_starts = self._compact_starts
+        if not compact_starts:
             return 0
-        run = bisect_right(self._compact_starts, index) - 1
+        run = bisect_right(compact_starts, index) - 1
         if run < 0:
             run = 0
-        return self._original_starts[run] + (index - self._compact_starts[run])
+        return self._original_starts[run] + index - compact_starts[run]
 
     def to_original_end(self, end: int) -> int:
         """Original offset just after the compact character at ``end - 1``."""
-        return self.to_original(end - 1) + 1 if end > 0 else 0
+        if end <= 0:
+            return 0
+        compact_starts = self._compact_starts
+        if not compact_starts:
+            return 1  # (to_original gives 0 for any index of an empty view)
+        last = end - 1
+        run = bisect_right(compact_starts, last) - 1
+        if run < 0:
+            run = 0
+        return self._original_starts[run] + last - compact_starts[run] + 1
 
     def to_original_span(self, start: int, end: int) -> tuple[int, int]:
         """``(to_original(start), to_original_end(end))`` for ``start < end``, with one search

@@ -3,12 +3,14 @@ and the page numbers of a PDF."""
 
 from __future__ import annotations
 
+import re
+
 from gipr_lint.model import Debris
 from gipr_lint.reading.layout.cells import PAGE_NUMBER
 from gipr_lint.reading.source import Span
 from gipr_lint.regex import compile_re
 
-__all__ = ["find_debris"]
+__all__ = ["INLINE_HINT", "OPENS_AS_DEBRIS", "find_debris"]
 
 _PAGE_TOOL = r"(?:【?打印本页】?|【?关闭窗口】?|【?字体[:：]?[ 　]*大[ 　]*中[ 　]*小】?)"
 
@@ -38,6 +40,11 @@ _LINE_OPENING = " \t\u3000|"
 #: opening otherwise (most lines: prose, table rows) is no debris line, told without the
 #: pattern's ten alternatives (a test checks every alternative against this set).
 _LINE_STARTS = frozenset("您当所首来发时浏点访作信索生成关主公责有是分扫文附相【打字-—–第")
+#: A line opening with the words of a debris line (:data:`_LINE_STARTS` after
+#: :data:`_LINE_OPENING`): told in the text itself, without a copy of the line. (No character
+#: is both an opening and a start, so the match is the first character after the opening.)
+OPENS_AS_DEBRIS = compile_re(
+    "[" + re.escape(_LINE_OPENING) + "]*[" + re.escape("".join(sorted(_LINE_STARTS))) + "]")
 #: The line patterns as one, tried in order in one call: the first that matches names the kind.
 _LINE = compile_re("|".join(f"({pattern})" for _, pattern in _LINE_KINDS_AND_PATTERNS))
 
@@ -55,8 +62,13 @@ _INLINE = compile_re(
     r"|(?P<related>相关阅读[:：])"
     r")"
 )
-#: Every inline phrase holds a colon or 扫一扫: a part of a line without either has none.
-_INLINE_HINT = compile_re(r"[:：]|扫一扫")
+#: Every inline phrase holds 扫一扫 or a colon after one of the words its kinds end in (位置,
+#: 时间, 浏览量, 浏览次数, 分享, 分享到, 下载, 阅读): a part of a line without any has none (a test
+#: checks every phrase of :data:`_INLINE` holds one). Prose has colons after other words.
+#: (Written as three alternatives opening with a character each: the engine then skips to
+#: the next of those three characters, where a class as the first alternative makes it try
+#: the pattern at every character, twice the cost.)
+INLINE_HINT = compile_re(r":(?<=[置间量数到享载读]:)|：(?<=[置间量数到享载读]：)|扫一扫")
 _INLINE_KINDS = {"breadcrumb": "breadcrumb", "qr": "qr-code", "meta": "meta", "share": "share",
                  "download": "download", "related": "related"}
 #: Longer lines are a flattened page: only phrases inside them are debris, not the whole line.
@@ -67,18 +79,21 @@ def find_debris(text: str, line_start: int, line_end: int, *, whole_line: bool =
                 ) -> list[Debris]:
     """Debris in (part of) a line: all of it when it is a short debris line, else the debris
     phrases inside it. ``whole_line`` is false for part of a longer line (a flattened page)."""
+    found: list[Debris] = []
+    opens_as_debris = OPENS_AS_DEBRIS.match(text, line_start, line_end) is not None
+    hint = INLINE_HINT.search(text, line_start, line_end) is not None
+    if not opens_as_debris and not hint:
+        return found  # most lines: no debris line, no debris phrase (told without copies)
     line = text[line_start:line_end]
     short = whole_line and len(line) <= _MAX_DEBRIS_LINE
-    match = (_LINE.match(line) if short and line.lstrip(_LINE_OPENING)[:1] in _LINE_STARTS
-             else None)
+    match = _LINE.match(line) if short and opens_as_debris else None
     if match and line.strip():
         kind = _LINE_KINDS[next(i for i, group in enumerate(match.groups()) if group is not None)]
         stripped_start = line_start + len(line) - len(line.lstrip(" \t\u3000"))
         stripped_end = line_start + len(line.rstrip())
         return [Debris(kind, text[stripped_start:stripped_end],
                        Span(stripped_start, stripped_end))]
-    found: list[Debris] = []
-    if _INLINE_HINT.search(text, line_start, line_end) is None:
+    if not hint:
         return found
     for match in _INLINE.finditer(text, line_start, line_end):
         kind = _INLINE_KINDS[match.lastgroup or "meta"]

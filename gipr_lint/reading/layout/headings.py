@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Any
 
 from gipr_lint.model import SECTION_TITLES, Heading, Marker
 from gipr_lint.reading.layout.compact import CompactText, compact
@@ -150,18 +151,61 @@ def _line_heading(text: str, start: int, end: int) -> HeadingMatch | None:
     return found if found is None or start == 0 else _moved(found, start)
 
 
+def _slot_setters(cls: type, *fields: str) -> list[Any]:
+    """The ``__set__`` of each of ``cls``'s slots for ``fields`` (see :func:`_moved`)."""
+    return [cls.__dict__[name].__set__ for name in fields]
+
+
+_new = object.__new__
+_set_start, _set_end = _slot_setters(Span, "start", "end")
+#: The fields :func:`_moved` sets, by class: a test checks they are all the classes' fields.
+MOVED_FIELDS = {
+    Marker: ("text", "style", "value", "span"),
+    Heading: ("text", "span", "marker", "title", "title_span", "official_title", "match"),
+    HeadingMatch: ("number", "heading"),
+}
+_set_marker_text, _set_style, _set_value, _set_marker_span = _slot_setters(
+    Marker, *MOVED_FIELDS[Marker])
+(_set_text, _set_span, _set_marker, _set_title, _set_title_span, _set_official,
+ _set_match) = _slot_setters(Heading, *MOVED_FIELDS[Heading])
+_set_number, _set_heading = _slot_setters(HeadingMatch, *MOVED_FIELDS[HeadingMatch])
+
+
+def _moved_span(span: Span, offset: int) -> Span:
+    moved = _new(Span)
+    _set_start(moved, span.start + offset)
+    _set_end(moved, span.end + offset)
+    return moved  # type: ignore[no-any-return]
+
+
 def _moved(found: HeadingMatch, offset: int) -> HeadingMatch:
-    """``found`` (read in a line on its own) with its spans ``offset`` further on."""
+    """``found`` (read in a line on its own) with its spans ``offset`` further on.
+
+    Every heading of every report is made here, so its objects are made by ``object.__new__``
+    and their slots' setters (:data:`MOVED_FIELDS`), not by the frozen dataclasses'
+    ``__init__``, which sets each field through ``object.__setattr__``: the same objects at
+    half the cost."""
     heading = found.heading
     marker = heading.marker
     if marker is not None:
-        marker = Marker(marker.text, marker.style, marker.value,
-                        Span(marker.span.start + offset, marker.span.end + offset))
-    return HeadingMatch(found.number, Heading(
-        text=heading.text, span=Span(heading.span.start + offset, heading.span.end + offset),
-        marker=marker, title=heading.title,
-        title_span=Span(heading.title_span.start + offset, heading.title_span.end + offset),
-        official_title=heading.official_title, match=heading.match))
+        moved_marker = _new(Marker)
+        _set_marker_text(moved_marker, marker.text)
+        _set_style(moved_marker, marker.style)
+        _set_value(moved_marker, marker.value)
+        _set_marker_span(moved_marker, _moved_span(marker.span, offset))
+        marker = moved_marker
+    moved = _new(Heading)
+    _set_text(moved, heading.text)
+    _set_span(moved, _moved_span(heading.span, offset))
+    _set_marker(moved, marker)
+    _set_title(moved, heading.title)
+    _set_title_span(moved, _moved_span(heading.title_span, offset))
+    _set_official(moved, heading.official_title)
+    _set_match(moved, heading.match)
+    match = _new(HeadingMatch)
+    _set_number(match, found.number)
+    _set_heading(match, moved)
+    return match  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=4096)
@@ -195,9 +239,13 @@ def _heading_in_line(line: str) -> HeadingMatch | None:
                                               title_end, number, kind))
 
 
-def _covered_offsets(found: dict[int, HeadingMatch]) -> set[int]:
-    return {offset for match in found.values()
-            for offset in range(match.heading.span.start, match.heading.span.end)}
+#: Past any offset (see :func:`find_section_headings`).
+_LAST = 1 << 62
+
+
+def _covered(spans: list[Span], offset: int) -> bool:
+    """Whether ``offset`` is inside one of ``spans`` (a report's few headings)."""
+    return any(span.start <= offset < span.end for span in spans)
 
 
 def find_section_headings(text: str, view: CompactText,
@@ -210,19 +258,20 @@ def find_section_headings(text: str, view: CompactText,
     found: dict[int, HeadingMatch] = {}
     # only lines holding a title word can be headings (see _line_heading): find those words in
     # one pass over the text, and look at their lines only, in order
-    line_starts = [start for start, _ in lines]
     word = _TITLE_WORD.search(text)
     while word is not None:
-        start, end = lines[bisect_right(line_starts, word.start()) - 1]
+        # the line holding the word: the last starting at or before it (a line is a
+        # (start, end) pair; no line ends past _LAST, so a pair with it sorts after them all)
+        start, end = lines[bisect_right(lines, (word.start(), _LAST)) - 1]
         heading = _line_heading(text, start, end)
         if heading is not None:
             found[heading.heading.span.start] = heading
         word = _TITLE_WORD.search(text, max(end, word.end()))  # the next line with a word
-    covered = _covered_offsets(found)
+    covered = [match.heading.span for match in found.values()]
     for match in _INLINE_HEADING.finditer(view.text):
         start = view.to_original(match.start())
         end = view.to_original_end(match.end())
-        if start in covered:
+        if start in found or _covered(covered, start):  # (mostly a heading found on its line)
             continue
         marker = read_marker(text, start, end)
         if marker is None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from gipr_lint.model import Marker
+from gipr_lint.reading.layout.objects import new_span
 from gipr_lint.reading.numerals import cjk_number
-from gipr_lint.reading.source import Span
 from gipr_lint.regex import compile_re
 
 __all__ = ["read_marker"]
@@ -33,19 +35,57 @@ def read_marker(text: str, start: int = 0, end: int | None = None) -> Marker | N
     match = _MARKER.match(text, start, len(text) if end is None else end)
     if match is None:
         return None
-    if match.group("paren"):
+    # the alternative matched is its outer group, which closes after the groups inside it
+    group = match.lastgroup
+    assert group is not None
+    marker_text = match.group(group)
+    reading = _READINGS.get(marker_text)
+    if reading is None:
+        reading = _READINGS[marker_text] = _reading(match, group)
+        if len(_READINGS) > _MAX_READINGS:  # (a marker is a few characters; this never fills)
+            _READINGS.clear()
+    style, value = reading
+    if value is None:
+        return None
+    marker_start, marker_end = match.span(group)
+    return _new_marker(marker_text, style, value, marker_start, marker_end)
+
+
+def _reading(match: re.Match[str], group: str) -> tuple[str, int | None]:
+    """The style and value of the marker ``match`` found in its alternative ``group``."""
+    if group == "paren":
         raw_value = match.group("paren_value")
         style = "paren-arabic" if raw_value.isdigit() else "paren-cjk"
-        group = "paren"
-    elif match.group("cjk_comma"):
-        raw_value, style, group = match.group("cjk_value"), "cjk-comma", "cjk_comma"
-    elif match.group("cjk_shi"):
-        raw_value, style, group = match.group("shi_value"), "cjk-shi", "cjk_shi"
+    elif group == "cjk_comma":
+        raw_value, style = match.group("cjk_value"), "cjk-comma"
+    elif group == "cjk_shi":
+        raw_value, style = match.group("shi_value"), "cjk-shi"
     else:
         raw_value = match.group("arabic_value")
         style = "arabic-dot" if match.group("arabic_mark") in ".．" else "arabic-comma"
-        group = "arabic"
-    value = cjk_number(raw_value)
-    if value is None:
-        return None
-    return Marker(match.group(group), style, value, Span(match.start(group), match.end(group)))
+    return style, cjk_number(raw_value)
+
+
+#: Each marker's style and value by its text (what :func:`_reading` makes of it depends on the
+#: text alone: its alternative is the one its characters can match), read once: the same
+#: few dozen markers open the paragraphs of every report.
+_READINGS: dict[str, tuple[str, int | None]] = {}
+_MAX_READINGS = 4096
+
+
+#: The fields :func:`_new_marker` sets: a test checks they are all the class's fields.
+MARKER_FIELDS = ("text", "style", "value", "span")
+_set_text, _set_style, _set_value, _set_span = (Marker.__dict__[name].__set__
+                                                for name in MARKER_FIELDS)
+
+
+def _new_marker(text: str, style: str, value: int, start: int, end: int) -> Marker:
+    """``Marker(text, style, value, Span(start, end))``, its fields set by their slots, not
+    through the frozen dataclass's ``__init__`` (see
+    :mod:`~gipr_lint.reading.layout.objects`): every numbered paragraph has one."""
+    marker = object.__new__(Marker)
+    _set_text(marker, text)
+    _set_style(marker, style)
+    _set_value(marker, value)
+    _set_span(marker, new_span(start, end))
+    return marker  # type: ignore[no-any-return]
