@@ -396,29 +396,54 @@ def near_duplicates(items: Iterable[tuple[K, Sequence[int]]], threshold: float, 
     keys: list[K] = []
     signatures: list[Sequence[int]] = []
     pairs: list[tuple[K, K, float]] = []
+    # What an item whose buckets were all full already found, by its signature: the match of
+    # a later item with the same signature (a copy) is the same, as its candidates are the
+    # same and no bucket can change any more. In a batch of copies most items are found here.
+    settled: dict[tuple[int, ...], tuple[K, float] | None] = {}
     for key, sig in items:
         if len(sig) != SIGNATURE_SIZE:
             continue
-        index = len(keys)
+        sig = tuple(sig)  # (the very tuple when it is one)
         keys.append(key)
         signatures.append(sig)
-        # the band keys and the candidates (the first ``candidate_cap`` distinct earlier items
-        # in band order) are made in C: in a batch of near-copies every bucket is full
-        bands = list(zip(range(BANDS), zip(*[iter(sig)] * _ROWS, strict=True), strict=True))
-        candidates = list(islice(dict.fromkeys(chain.from_iterable(
-            map(buckets.get, bands, repeat(())))), candidate_cap))
-        if candidates:
-            others = list(map(signatures.__getitem__, candidates))
-            if sig in others:  # the same signature (copies): nothing is more similar
-                best, closest = 1.0, others.index(sig)
-            else:
-                similarities = list(map(estimate, repeat(sig), others))
-                best = max(similarities)
-                closest = similarities.index(best)  # the earliest of the most similar
-            if best >= threshold:
-                pairs.append((keys[candidates[closest]], key, best))
-        for band_key in bands:
-            members = buckets.setdefault(band_key, [])
-            if len(members) < bucket_cap:
-                members.append(index)
+        if sig in settled:
+            found = settled[sig]
+        else:
+            found, full = _match(sig, len(keys) - 1, keys, signatures, buckets, bucket_cap,
+                                 candidate_cap)
+            if full:
+                settled[sig] = found
+        if found is not None and found[1] >= threshold:
+            pairs.append((found[0], key, found[1]))
     return pairs
+
+
+def _match(sig: Sequence[int], index: int, keys: list[K], signatures: list[Sequence[int]],
+           buckets: dict[tuple[int, tuple[int, ...]], list[int]], bucket_cap: int,
+           candidate_cap: int) -> tuple[tuple[K, float] | None, bool]:
+    """For :func:`near_duplicates`: the earlier item most similar to item ``index`` among its
+    candidates (its key and the similarity), ``None`` without candidates; and whether every
+    bucket of the item was full already (it was added to none). Adds the item to its
+    buckets that have room."""
+    found: tuple[K, float] | None = None
+    # the band keys and the candidates (the first ``candidate_cap`` distinct earlier items
+    # in band order) are made in C: in a batch of near-copies every bucket is full
+    bands = list(zip(range(BANDS), zip(*[iter(sig)] * _ROWS, strict=True), strict=True))
+    candidates = list(islice(dict.fromkeys(chain.from_iterable(
+        map(buckets.get, bands, repeat(())))), candidate_cap))
+    if candidates:
+        others = list(map(signatures.__getitem__, candidates))
+        if sig in others:  # the same signature (copies): nothing is more similar
+            best, closest = 1.0, others.index(sig)
+        else:
+            similarities = list(map(estimate, repeat(sig), others))
+            best = max(similarities)
+            closest = similarities.index(best)  # the earliest of the most similar
+        found = (keys[candidates[closest]], best)
+    full = True
+    for band_key in bands:
+        members = buckets.setdefault(band_key, [])
+        if len(members) < bucket_cap:
+            members.append(index)
+            full = False
+    return found, full

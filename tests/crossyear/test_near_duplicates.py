@@ -235,6 +235,52 @@ def test_a_copy_is_paired_with_the_earliest_identical_signature() -> None:
     assert pairs == [("near", "first", 63 / 64), ("first", "second", 1.0)]
 
 
+def _reference_near_duplicates(items: list[tuple[int, tuple[int, ...]]], threshold: float,
+                               bucket_cap: int, candidate_cap: int
+                               ) -> list[tuple[int, int, float]]:
+    """near_duplicates as its docstring says, step by step for every item."""
+    rows = SIGNATURE_SIZE // 16
+    buckets: dict[tuple[int, tuple[int, ...]], list[int]] = {}
+    pairs = []
+    for index, (key, sig) in enumerate(items):
+        bands = [(band, sig[band * rows:(band + 1) * rows]) for band in range(16)]
+        candidates: list[int] = []
+        for band in bands:
+            for member in buckets.get(band, []):
+                if member not in candidates and len(candidates) < candidate_cap:
+                    candidates.append(member)
+        if candidates:
+            scores = [estimate(sig, items[other][1]) for other in candidates]
+            best = 1.0 if sig in [items[other][1] for other in candidates] else max(scores)
+            closest = ([items[other][1] for other in candidates].index(sig) if best == 1.0
+                       and sig in [items[other][1] for other in candidates]
+                       else scores.index(best))
+            if best >= threshold:
+                pairs.append((items[candidates[closest]][0], key, best))
+        for band in bands:
+            if len(buckets.setdefault(band, [])) < bucket_cap:
+                buckets[band].append(index)
+    return pairs
+
+
+def test_many_copies_and_near_copies_are_paired_as_item_by_item() -> None:
+    """Batches of many copies of a few texts (buckets long full), with near-copies among
+    them: every item is paired as comparing it with its candidates one by one would pair it,
+    also once its copies are found without looking at the buckets again."""
+    rng = random.Random(17)
+    for cap, candidates in ((8, 64), (2, 3), (1, 1)):
+        bases = [tuple(rng.randrange(1 << 26) for _ in range(SIGNATURE_SIZE)) for _ in range(4)]
+        items = []
+        for key in range(300):
+            sig = list(rng.choice(bases))
+            for _ in range(rng.choice((0, 0, 0, 1, 3, 20))):
+                sig[rng.randrange(SIGNATURE_SIZE)] = rng.randrange(1 << 26)
+            items.append((key, tuple(sig)))
+        expected = _reference_near_duplicates(items, 0.5, cap, candidates)
+        assert near_duplicates(items, 0.5, bucket_cap=cap, candidate_cap=candidates) == expected
+        assert sum(1 for pair in expected if pair[2] == 1.0) > 100
+
+
 def _is_sampled(char: str) -> bool:
     code = ord(char)
     return 0x4E00 <= code < 0xA000 and ((code * 0x9E3779B1) & 0xFFFFFFFF) >> 30 == 0
