@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,6 +53,35 @@ def test_chunks_are_few_and_end_small_enough_to_finish_together() -> None:
     assert len(runner._chunks([str(index) for index in range(739)], 2)) < 30
 
 
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="workers are spawned there")
+def test_every_chunk_is_claimed_once_also_more_than_the_pipe_holds_at_once() -> None:
+    """The chunk indices come from a pipe the processes share: each once, in order, then the
+    end; indices that did not fit in the pipe at first are written as it empties."""
+    import os
+
+    for first, count in ((1, 2), (1, 40), (0, 100_000)):
+        claims = runner._Claims(first, count)
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # a worker that claims a few chunks and says which, then ends
+            os.close(read)
+            claims.in_worker()
+            taken = [runner._claim(claims) for _ in range(5)]
+            os.write(write, b" ".join(b"%d" % index for index in taken if index < count))
+            os._exit(0)
+        os.close(write)
+        claims.started()
+        mine = []
+        while (index := runner._claim(claims)) < count:
+            mine.append(index)
+        assert os.waitpid(pid, 0)[1] == 0
+        with os.fdopen(read, "rb") as stream:
+            theirs = [int(index) for index in stream.read().split()]
+        claims.close()
+        assert mine == sorted(mine) and theirs == sorted(theirs)
+        assert sorted(mine + theirs) == list(range(first, count))
+
+
 def test_results_cross_processes_unchanged() -> None:
     """The pickling the workers' results take (their dataclasses as class and field values)
     gives back equal results: diagnostics with fixes, origins (PDF, Word), the summaries the
@@ -72,14 +102,15 @@ def test_results_cross_processes_unchanged() -> None:
     diagnostics = [d for result in results for d in result.diagnostics]
     assert any(d.fix for d in diagnostics) and any(d.origin for d in diagnostics)
     assert sum(result.summary is not None for result in results) == 4
-    runner._register_reducers()
-    data = bytes(ForkingPickler.dumps(results))
     from gipr_lint.diagnostics import Diagnostic
     from gipr_lint.reading.source import Span
 
-    reducers = ForkingPickler._extra_reducers  # type: ignore[attr-defined]
-    assert {Diagnostic, Span} <= set(reducers)  # the reducers were used
-    assert pickle.loads(data) == results
+    assert {Diagnostic, Span} <= set(runner._reducers())  # the reducers are used
+    message = runner._message((7, results))
+    assert int.from_bytes(message[:8], "little") == len(message) - 8
+    assert pickle.loads(message[8:]) == (7, results)
+    runner._register_reducers()  # the same, for spawned workers
+    assert pickle.loads(bytes(ForkingPickler.dumps(results))) == results
 
 
 @pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="workers are spawned there")
@@ -151,7 +182,7 @@ def test_a_worker_that_dies_leaves_its_chunks_to_the_main_process(
     paths = [*SEEDS, *SEEDS, *SEEDS]
     serial = _lint(paths, 1)
 
-    def die(self: object, counter: object, queue: object) -> None:
+    def die(self: object, counter: Any, queue: object) -> None:
         runner._claim(counter)  # takes a chunk, then ends as if killed: sends nothing
         os._exit(3)
 
