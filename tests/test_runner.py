@@ -113,6 +113,36 @@ def test_results_cross_processes_unchanged() -> None:
     assert pickle.loads(bytes(ForkingPickler.dumps(results))) == results
 
 
+def test_a_summary_travels_packed_and_is_unpacked_when_a_rule_reads_its_cells() -> None:
+    """A summary's tables, cells and figures cross from a worker as one string of bytes and
+    are unpacked at the first read: equal to those of a summary made field by field."""
+    import dataclasses
+    import pickle
+
+    from gipr_lint.linting.batch import ReportSummary
+    from gipr_lint.linting.engine import cross_report_summaries, lint_path
+
+    plugin_set = load_plugins()
+    resolver = runner.RunConfig(isolated=True).resolver(plugin_set)
+    with cross_report_summaries(True):
+        made = lint_path(SEEDS[0], resolver.settings_for(SEEDS[0]), plugin_set).summary
+    assert made is not None and "_packed" in vars(made)
+    fields = {field.name: getattr(made, field.name) for field in dataclasses.fields(made)}
+    assert fields["cells"] and fields["figures"] and fields["tables"]
+    plain = ReportSummary(**fields)
+    for summary in (made, plain):
+        received = pickle.loads(runner._message(summary)[8:])
+        packed = vars(received)["_packed"]
+        assert isinstance(packed, bytes) and "cells" not in vars(received)
+        assert received.cell("requests", "carried_over", 0) == plain.cells[
+            ("requests", "carried_over", 0)]
+        assert "_packed" not in vars(received)
+        assert received == plain and received.key == plain.key
+        assert received.tables == plain.tables and received.figures == plain.figures
+    with pytest.raises(AttributeError):
+        plain.no_such_field  # noqa: B018
+
+
 @pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="workers are spawned there")
 def test_json_parts_written_ahead_by_workers_make_the_same_document(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

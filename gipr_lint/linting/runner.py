@@ -185,6 +185,7 @@ def _reducers() -> dict[type, Callable[[Any], Any]]:
     # a named tuple's own reduction calls its Python-level ``__new__`` for each of the
     # thousands of table cells of a run's summaries: rebuilt by ``tuple.__new__`` instead
     _REDUCERS[batch.CellFact] = _as_tuple
+    _REDUCERS[batch.ReportSummary] = batch.to_wire
     return _REDUCERS
 
 
