@@ -200,12 +200,18 @@ def _fails(results: list[FileResult], resolver: Any) -> bool:
     # per fail-on level, the severities at or above it (``rank`` is a property that makes a
     # dictionary: slow for the thousands of diagnostics of a batch)
     failing: dict[Severity, set[Severity]] = {}
+    from gipr_lint.linting.runner import is_packed, severity_counts
+
     for result in results:
         fail_on = resolver.settings_for(result.path).fail_on
         if fail_on not in failing:
             failing[fail_on] = {severity for severity in Severity
                                 if severity.rank >= fail_on.rank}
-        if any(d.severity in failing[fail_on] for d in result.diagnostics):
+        if is_packed(result):  # as a worker sent it: counted, not unpacked
+            if any(Severity(value) in failing[fail_on]
+                   for value in severity_counts(result)):
+                return True
+        elif any(d.severity in failing[fail_on] for d in result.diagnostics):
             return True
     return False
 

@@ -241,17 +241,24 @@ def _document(results: Sequence[Any], byte_columns: bool) -> str:
     """``dumps(to_dict(results, byte_columns))``, written without the intermediate
     dictionaries of the diagnostics (most of the output). Raises :class:`_Fallback` where
     :func:`dumps` would fall back to :mod:`json`."""
+    from gipr_lint.linting.runner import is_packed
+
     parts: list[str] = ['{\n  "version": ', int.__repr__(JSON_VERSION), ',\n  "files": ']
     separator = "[\n    "
     output = _output(byte_columns)
+    files = 0
     for result in results:
-        if result.report is None:
+        # (a result as a worker sent it has a report and a valid part written ahead, which
+        # is all this needs: its report and diagnostics are not unpacked)
+        packed = is_packed(result)
+        if not packed and result.report is None:
             continue
+        files += 1
         parts.append(separator)
         separator = ",\n    "
         rendered = getattr(result, "rendered", None)
-        if (rendered is None or rendered[0] is not result.diagnostics
-                or rendered[1] != output):
+        if (rendered is None or rendered[1] != output
+                or not (packed or rendered[0] is result.diagnostics)):
             _file(result, byte_columns, parts)
         elif getattr(result, "previous", None) is None:
             parts.append(rendered[2])  # written ahead by the process that linted the file
@@ -259,15 +266,32 @@ def _document(results: Sequence[Any], byte_columns: bool) -> str:
             _head(result, parts)
             parts.append(rendered[2][rendered[3]:])
     parts.append("[]" if separator == "[\n    " else "\n  ]")
-    counts = severity_counts(results)
+    counts = _severity_counts(results)
     checked, found = table_counts(results)
-    files = sum(1 for result in results if result.report is not None)
     parts.append(',\n  "summary": ')
     _encode({"files": files, "error": counts["error"], "warning": counts["warning"],
              "info": counts["info"], "tables": found, "tables_fully_checked": checked},
             "  ", parts)
     parts.append("\n}")
     return "".join(parts)
+
+
+def _severity_counts(results: Sequence[Any]) -> dict[str, int]:
+    """``severity_counts(results)``, without unpacking the results sent packed by workers."""
+    from gipr_lint.linting.runner import is_packed
+    from gipr_lint.linting.runner import severity_counts as counts_of
+
+    counts = {"error": 0, "warning": 0, "info": 0}
+    unpacked = []
+    for result in results:
+        if is_packed(result):
+            for severity, count in counts_of(result).items():
+                counts[severity] = counts.get(severity, 0) + count
+        else:
+            unpacked.append(result)
+    for severity, count in severity_counts(unpacked).items():
+        counts[severity] = counts.get(severity, 0) + count
+    return counts
 
 
 def _output(byte_columns: bool) -> str:

@@ -30,6 +30,7 @@ from gipr_lint.linting.engine import (
     is_selected,
 )
 from gipr_lint.linting.plugin_manager import PluginSet
+from gipr_lint.linting.runner import is_packed
 from gipr_lint.reading.source import DecodeError, Span
 from gipr_lint.rules import RuleContext
 
@@ -161,6 +162,9 @@ def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
     for index, result in enumerate(results):
         previous = batch.previous(result.summary) if result.summary is not None else None
         extra, hits = _filter(added.get(index, []), result, per_file[result.path])
+        if not (extra or hits or previous is not None) and is_packed(result):
+            out.append(result)  # as a worker sent it: no cross-report diagnostics to drop
+            continue
         own = [d for d in result.diagnostics if d.code not in plugin_set.batch_codes]
         if extra or hits or previous is not None or len(own) != len(result.diagnostics):
             diagnostics = sorted([*own, *extra], key=Diagnostic.sort_key)

@@ -70,6 +70,19 @@ class FileResult:
     def source(self) -> Source | None:
         return self.report.source if self.report is not None else None
 
+    def __getattr__(self, name: str) -> Any:
+        """``report`` and ``diagnostics`` of a result a ``-j N`` worker sent packed, unpacked
+        when first read (see ``runner.is_packed``)."""
+        unpack = self.__dict__.pop("_packed", None) if name in _PACKED else None
+        if unpack is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.__dict__.update(unpack())
+        return self.__dict__[name]
+
+
+#: The fields of a :class:`FileResult` that may come packed from a worker process.
+_PACKED = frozenset(("report", "diagnostics"))
+
 
 def _specificity(selector: str, code: str, name: str) -> int | None:
     if selector == "ALL":

@@ -21,6 +21,7 @@ import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from gipr_lint.linting.engine import FileResult, lint_path
 from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
 from gipr_lint.regex import save as save_regexes
 
-__all__ = ["RunConfig", "lint_files"]
+__all__ = ["RunConfig", "is_packed", "lint_files", "severity_counts"]
 
 
 @dataclass(frozen=True)
@@ -192,18 +193,46 @@ def _reducers() -> dict[type, Callable[[Any], Any]]:
 def _message(value: Any) -> memoryview:
     """``value`` pickled with :func:`_reducers`, after its length (8 bytes): a message of a
     forked worker's pipe (see :class:`_Reader`)."""
-    import copyreg
     import io
-    import pickle
 
     buffer = io.BytesIO()
     buffer.write(bytes(8))
-    pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = {**copyreg.dispatch_table, **_reducers()}
-    pickler.dump(value)
+    _pickler(buffer).dump(value)
     message = buffer.getbuffer()
     message[:8] = (len(message) - 8).to_bytes(8, "little")
     return message
+
+
+def _pickled(value: Any) -> bytes:
+    """``value`` pickled with :func:`_reducers`, by one pickler kept for the many small
+    pickles of a worker (:func:`_packed`)."""
+    if not _PACKER:
+        import io
+
+        buffer = io.BytesIO()
+        _PACKER.append((buffer, _pickler(buffer)))
+    buffer, pickler = _PACKER[0]
+    buffer.seek(0)
+    buffer.truncate()
+    pickler.clear_memo()  # each pickle stands alone
+    pickler.dump(value)
+    return buffer.getvalue()  # type: ignore[no-any-return]
+
+
+_PACKER: list[tuple[Any, Any]] = []
+_DISPATCH: dict[type, Callable[[Any], Any]] = {}
+
+
+def _pickler(buffer: Any) -> Any:
+    import pickle
+
+    if not _DISPATCH:
+        import copyreg
+
+        _DISPATCH.update({**copyreg.dispatch_table, **_reducers()})
+    pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _DISPATCH
+    return pickler
 
 
 def _as_tuple(cell: Any) -> tuple[Callable[..., Any], tuple[Any, ...]]:
@@ -421,8 +450,8 @@ class _Shared:
                     readers.remove(reader)
                     reader.close()
                     continue
-                index, results = pickle.loads(message)
-                self.done[index] = results
+                index, sent = pickle.loads(message)
+                self.done[index] = results = [_received(item) for item in sent]
                 kept.add(len(results), unpickled=True)
                 if advance:
                     advance(len(results))
@@ -434,18 +463,80 @@ class _Shared:
         import threading
         from queue import SimpleQueue
 
-        outbox: SimpleQueue[tuple[int, list[FileResult]] | None] = SimpleQueue()
+        outbox: SimpleQueue[tuple[int, list[FileResult | tuple[Any, ...]]] | None] = SimpleQueue()
         sender = threading.Thread(target=_send_all, args=(outbox, connection))
         sender.start()
         try:
             while (index := _claim(counter)) < len(self.chunks):
-                outbox.put((index, self.lint(index)))
+                outbox.put((index, [_packed(result) for result in self.lint(index)]))
             save_regexes()  # workers skip exit handlers: keep what this one compiled
         except KeyboardInterrupt:  # the main process says it was interrupted
             pass
         finally:
             outbox.put(None)
             sender.join()
+
+
+def _packed(result: FileResult) -> FileResult | tuple[Any, ...]:
+    """What a worker sends of a result whose part of the JSON output it wrote
+    (:attr:`FileResult.rendered`): everything but its report and diagnostics as they are, and
+    those pickled apart (:func:`_received` unpickles them only if they are read). Writing
+    the document needs neither (only the severities, sent counted), nor does the cross-report
+    stage but for the few files it adds findings to or compares with last year's; unpickling
+    every report and diagnostic cost the main process more than half of its share of the
+    pickling, while the other processes lint. Other results as they are."""
+    rendered = result.rendered
+    if rendered is None or result.report is None or rendered[0] is not result.diagnostics:
+        return result
+    severities: dict[str, int] = {}
+    for diagnostic in result.diagnostics:
+        severity = diagnostic.severity.value
+        severities[severity] = severities.get(severity, 0) + 1
+    return (result.path, result.error, result.ignore_texts, result.ignore_hits, result.summary,
+            result.tables_read, rendered[1:], severities,
+            _pickled((result.report, result.diagnostics)))
+
+
+def _received(item: FileResult | tuple[Any, ...]) -> FileResult:
+    """The result :func:`_packed` sent: its report and diagnostics still pickled (see
+    :func:`is_packed`)."""
+    if isinstance(item, FileResult):
+        return item
+    path, error, ignore_texts, ignore_hits, summary, tables_read, rendered, severities, \
+        blob = item
+    result: FileResult = object.__new__(FileResult)
+    result.__dict__.update(
+        path=path, error=error, ignore_texts=ignore_texts, ignore_hits=ignore_hits,
+        summary=summary, previous=None, tables_read=tables_read, rendered=(None, *rendered),
+        _severities=severities, _packed=partial(_unpacked, blob, rendered))
+    return result
+
+
+def _unpacked(blob: bytes, rendered: tuple[Any, ...]) -> dict[str, Any]:
+    import pickle
+
+    report, diagnostics = pickle.loads(blob)
+    return {"report": report, "diagnostics": diagnostics, "rendered": (diagnostics, *rendered)}
+
+
+def is_packed(result: FileResult) -> bool:
+    """Whether ``result`` is as a worker sent it, its report and diagnostics not read yet
+    (unpickled when first read: ``FileResult.__getattr__``). Such a result has a report, no
+    cross-report diagnostics, and its part of the JSON output written ahead is valid."""
+    return "_packed" in result.__dict__
+
+
+def severity_counts(result: FileResult) -> Mapping[str, int]:
+    """How many diagnostics ``result`` has of each severity (by value), without unpacking a
+    packed result (:func:`is_packed`)."""
+    if is_packed(result):
+        counts: Mapping[str, int] = result.__dict__["_severities"]
+        return counts
+    found: dict[str, int] = {}
+    for diagnostic in result.diagnostics:
+        severity = diagnostic.severity.value
+        found[severity] = found.get(severity, 0) + 1
+    return found
 
 
 def _worker_main(shared: _Shared, claims: _Claims, read: int, write: int,
