@@ -217,6 +217,40 @@ def _json_document(items: list, plugin_set: PluginSet) -> str:
     return out.getvalue()
 
 
+def test_the_json_document_is_the_same_text_in_every_stream() -> None:
+    """The document goes to a UTF-8 stream's bytes directly, in parts; any other stream gets
+    the same text through its own encoding; text UTF-8 cannot encode (a lone surrogate)
+    goes through the stream's own error handling, as it did before."""
+    import dataclasses
+    import io
+
+    from gipr_lint.formatters import FormatContext
+    from gipr_lint.formatters.json import render_ahead, write
+
+    plugin_set = load_plugins()
+    run = runner.RunConfig(isolated=True)
+    results = runner.lint_files(SEEDS[:2], plugin_set, run.resolver(plugin_set), run)
+    for result in results:
+        render_ahead(result)
+    context = FormatContext(rules=plugin_set.rules, rule_plugin=plugin_set.rule_plugin,
+                            color=False, quiet=False, byte_columns=False)
+    expected = _json_document(results, plugin_set)
+    assert expected.endswith("}\n") and "高" in expected
+    for encoding in ("utf-8", "UTF8", "gb18030"):
+        raw = io.BytesIO()
+        stream = io.TextIOWrapper(raw, encoding=encoding)
+        stream.write("before\n")
+        write(results, stream, context)
+        stream.flush()
+        assert raw.getvalue().decode(encoding) == "before\n" + expected, encoding
+    odd = [dataclasses.replace(results[0], path="bad\udc80.txt", rendered=None), results[1]]
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape")
+    write(odd, stream, context)
+    stream.flush()
+    assert b'"bad\x80.txt"' in raw.getvalue()
+
+
 def test_a_json_part_written_ahead_is_not_used_once_the_diagnostics_changed() -> None:
     import dataclasses
 

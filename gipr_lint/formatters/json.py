@@ -237,14 +237,16 @@ def _diagnostic_text(d: Any, source: Any, byte_columns: bool, parts: list[str]) 
     _encode(_diagnostic(d, source, byte_columns), "        ", parts)
 
 
-def _document(results: Sequence[Any], byte_columns: bool) -> str:
-    """``dumps(to_dict(results, byte_columns))``, written without the intermediate
-    dictionaries of the diagnostics (most of the output). Raises :class:`_Fallback` where
-    :func:`dumps` would fall back to :mod:`json`."""
+def _document(results: Sequence[Any], byte_columns: bool) -> list[bytes]:
+    """``dumps(to_dict(results, byte_columns))`` encoded in UTF-8, in parts (written one
+    after another, never joined: most are the parts the workers of ``-j N`` wrote ahead,
+    already encoded), made without the intermediate dictionaries of the diagnostics (most of
+    the output). Raises :class:`_Fallback` where :func:`dumps` would fall back to :mod:`json`,
+    ``UnicodeEncodeError`` for text UTF-8 cannot encode (a lone surrogate)."""
     from gipr_lint.linting.runner import is_packed
 
-    parts: list[str] = ['{\n  "version": ', int.__repr__(JSON_VERSION), ',\n  "files": ']
-    separator = "[\n    "
+    parts: list[bytes] = [b'{\n  "version": %d,\n  "files": ' % JSON_VERSION]
+    separator = b"[\n    "
     output = _output(byte_columns)
     files = 0
     for result in results:
@@ -255,25 +257,30 @@ def _document(results: Sequence[Any], byte_columns: bool) -> str:
             continue
         files += 1
         parts.append(separator)
-        separator = ",\n    "
+        separator = b",\n    "
         rendered = getattr(result, "rendered", None)
         if (rendered is None or rendered[1] != output
                 or not (packed or rendered[0] is result.diagnostics)):
-            _file(result, byte_columns, parts)
+            text: list[str] = []
+            _file(result, byte_columns, text)
+            parts.append("".join(text).encode())
         elif getattr(result, "previous", None) is None:
             parts.append(rendered[2])  # written ahead by the process that linted the file
         else:  # the earlier report the cross-report stage found goes in the head
-            _head(result, parts)
+            text = []
+            _head(result, text)
+            parts.append("".join(text).encode())
             parts.append(rendered[2][rendered[3]:])
-    parts.append("[]" if separator == "[\n    " else "\n  ]")
+    parts.append(b"[]" if separator == b"[\n    " else b"\n  ]")
     counts = _severity_counts(results)
     checked, found = table_counts(results)
-    parts.append(',\n  "summary": ')
+    text = [',\n  "summary": ']
     _encode({"files": files, "error": counts["error"], "warning": counts["warning"],
              "info": counts["info"], "tables": found, "tables_fully_checked": checked},
-            "  ", parts)
-    parts.append("\n}")
-    return "".join(parts)
+            "  ", text)
+    text.append("\n}\n")
+    parts.append("".join(text).encode())
+    return parts
 
 
 def _severity_counts(results: Sequence[Any]) -> dict[str, int]:
@@ -342,26 +349,52 @@ def _diagnostics(result: Any, byte_columns: bool, parts: list[str]) -> None:
 def render_ahead(result: Any, byte_columns: bool = False) -> None:
     """Write the file's part of the document now, into ``result.rendered`` (in the process
     that linted it, while the others still lint, so that the main process, which writes the
-    whole document after every file is linted, only joins the parts; the head is written
-    again for a file the cross-report stage compared with an earlier report). Nothing for a
-    file :func:`_document` would leave to :mod:`json`."""
+    whole document after every file is linted, only writes the parts; the head is written
+    again for a file the cross-report stage compared with an earlier report). The part is
+    encoded in UTF-8 already (``head`` counts bytes). Nothing for a file :func:`_document`
+    would leave to :mod:`json`, nor for text UTF-8 cannot encode."""
     if result.report is None:
         return
     parts: list[str] = []
     try:
         _head(result, parts)
-        head = len("".join(parts))
+        head = len("".join(parts).encode())
         _diagnostics(result, byte_columns, parts)
-    except _Fallback:
+        text = "".join(parts).encode()
+    except (_Fallback, UnicodeEncodeError):
         return
-    result.rendered = (result.diagnostics, _output(byte_columns), "".join(parts), head)
+    result.rendered = (result.diagnostics, _output(byte_columns), text, head)
 
 
 def write(results: Sequence[Any], out: TextIO, context: Any) -> None:
     byte_columns = getattr(context, "byte_columns", False)
     try:
-        text = _document(results, byte_columns)
-    except _Fallback:
-        text = dumps(to_dict(results, byte_columns))
-    out.write(text)
-    out.write("\n")
+        parts = _document(results, byte_columns)
+    except (_Fallback, UnicodeEncodeError):
+        out.write(dumps(to_dict(results, byte_columns)))
+        out.write("\n")
+        return
+    binary = _utf8_buffer(out)
+    if binary is None:
+        out.write(b"".join(parts).decode())
+        return
+    out.flush()  # what was written to ``out`` before goes first
+    binary.writelines(parts)
+
+
+def _utf8_buffer(out: TextIO) -> Any:
+    """The binary stream under ``out`` when writing bytes to it is writing the same text to
+    ``out``: UTF-8, and no newline translation (``\\n`` is the line separator); else
+    ``None``."""
+    import codecs
+    import os
+
+    binary = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None)
+    if binary is None or not encoding or os.linesep != "\n":
+        return None
+    try:
+        utf8 = codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return None
+    return binary if utf8 else None
