@@ -284,6 +284,7 @@ class Batch:
         self.reports = tuple(reports)
         self.history = tuple(history)
         self._by_key: dict[tuple[str, int], ReportSummary] = {}
+        self._pairs: list[tuple[ReportSummary, ReportSummary]] | None = None
         for summary in (*self.reports, *self.history):  # linted files first
             key = summary.key
             if key is not None and summary.year is not None:
@@ -302,11 +303,15 @@ class Batch:
         return found if found is not None and found.path != summary.path else None
 
     def pairs(self) -> Iterator[tuple[ReportSummary, ReportSummary]]:
-        """``(report, last year's report)`` for every linted report that has one."""
-        for summary in self.reports:
-            earlier = self.previous(summary)
-            if earlier is not None:
-                yield summary, earlier
+        """``(report, last year's report)`` for every linted report that has one (found once:
+        several rules go through them)."""
+        if self._pairs is None:
+            self._pairs = []
+            for summary in self.reports:
+                earlier = self.previous(summary)
+                if earlier is not None:
+                    self._pairs.append((summary, earlier))
+        return iter(self._pairs)
 
 
 class BatchRule(Rule):
