@@ -263,6 +263,25 @@ def _render_json(args: argparse.Namespace, formatter: Any) -> bool:
             and args.columns != "bytes")
 
 
+#: The last run's results and this list itself: see :func:`_keep_until_exit`.
+_LAST_RUN: list[Any] = []
+
+
+def _keep_until_exit(results: list[FileResult]) -> None:
+    """Keep ``results`` alive until the next run, or until the process ends, and then never
+    free them one by one: freeing a large run's results object by object, when the command
+    returns, costs ~10 ms per thousand files after the output is written, for memory the
+    system takes back at once. (They are held by a list that holds itself, frozen out of the
+    collector's sight at exit, so that neither the clearing of the modules nor the last
+    collection of the interpreter frees them.)"""
+    if not _LAST_RUN:
+        import atexit
+
+        _LAST_RUN.extend((None, _LAST_RUN))
+        atexit.register(gc.freeze)
+    _LAST_RUN[0] = results
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     pause = _CollectorPause()
     try:
@@ -319,6 +338,7 @@ def _check(args: argparse.Namespace, pause: _CollectorPause) -> int:
             return EXIT_ERROR
         return status
     results = _lint(files, args, plugin_set, resolver, run, pause) if files else []
+    _keep_until_exit(results)
     if getattr(args, "history_failed", False):
         status = EXIT_ERROR
     for result in results:
