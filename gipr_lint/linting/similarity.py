@@ -286,10 +286,32 @@ def _cached_slices(width: int, count: int, step: int = 4) -> list[slice] | None:
 
 @cache
 def _sample_class() -> str:
-    """The character class of the sampled characters: a fixed quarter of the Chinese ones."""
-    chosen = "".join(chr(c) for c in range(0x4E00, 0xA000)
-                     if ((c * 0x9E3779B1) & 0xFFFFFFFF) >> 30 == 0)
-    return f"[{chosen}]"
+    """The character class of the sampled characters (:func:`sampled_characters`), read
+    from the file they are written in (choosing them takes ~3 ms, at the start of every run
+    that compares reports; a test checks that the file holds them)."""
+    from pathlib import Path
+
+    try:
+        chosen = (Path(__file__).parent.parent / _SAMPLED).read_text(encoding="utf-8")
+    except OSError:  # not installed as files: chosen again
+        chosen = ""
+    if len(chosen.strip()) != _SAMPLED_COUNT:
+        chosen = sampled_characters()
+    return f"[{chosen.strip()}]"
+
+
+#: Where :func:`sampled_characters` are written (``python -c "from gipr_lint.linting.similarity
+#: import sampled_characters as s; print(s())" > gipr_lint/data/sampled-characters.txt``),
+#: and how many there are.
+_SAMPLED = "data/sampled-characters.txt"
+_SAMPLED_COUNT = 5248
+
+
+def sampled_characters() -> str:
+    """The sampled characters: a fixed quarter of the Chinese ones (0x4E00 to 0x9FFF), those
+    whose code times 0x9E3779B1 has its top two bits (of 32) clear."""
+    return "".join(chr(c) for c in range(0x4E00, 0xA000)
+                   if ((c * 0x9E3779B1) & 0xFFFFFFFF) >> 30 == 0)
 
 
 @cache

@@ -331,3 +331,19 @@ def test_signature_matches_its_definition_with_few_and_many_hashes() -> None:
         assert signature(hashes) == signature(iter(sorted(hashes) * 2)), size
     middle = {(index << shift) + rng.getrandbits(shift) for index in range(1, SIGNATURE_SIZE - 1)}
     assert signature(middle) == _reference_signature(middle)
+
+
+def test_the_sampled_characters_file_holds_the_sampled_characters() -> None:
+    """The class of sampled characters is read from a file rather than chosen at every run:
+    the file holds exactly the characters of the definition (regenerate it as
+    ``similarity._SAMPLED`` says when the definition changes)."""
+    from pathlib import Path
+
+    from gipr_lint.linting import similarity
+
+    chosen = similarity.sampled_characters()
+    assert len(chosen) == similarity._SAMPLED_COUNT
+    assert all(_is_sampled(char) for char in chosen)
+    written = Path(similarity.__file__).parent.parent / similarity._SAMPLED
+    assert written.read_text(encoding="utf-8").strip() == chosen
+    assert similarity._sample_class() == f"[{chosen}]"
