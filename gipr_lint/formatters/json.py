@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from json.encoder import encode_basestring as _string  # type: ignore[attr-defined]
 from typing import Any, TextIO
+
+try:  # the C function itself, without importing the json package (~1.5 ms before -j N
+    from _json import encode_basestring as _string  # forks, after the first file's part)
+except ImportError:  # another Python than CPython
+    from json.encoder import encode_basestring as _string  # type: ignore[attr-defined]
 
 from gipr_lint.diagnostics import Severity
 from gipr_lint.formatters import severity_counts, table_counts
@@ -154,6 +157,8 @@ def dumps(data: Any) -> str:
     try:
         _encode(data, "", parts)
     except _Fallback:
+        import json
+
         return json.dumps(data, ensure_ascii=False, indent=2)
     return "".join(parts)
 
