@@ -290,6 +290,19 @@ def test_a_worker_that_dies_leaves_its_chunks_to_the_main_process(
     assert _lint(paths, 3) == serial
 
 
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="workers are spawned there")
+def test_without_processes_to_fork_this_process_lints_everything(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = [*SEEDS, *SEEDS]
+    serial = _lint(paths, 1)
+
+    def refuse() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(runner.os, "fork", refuse)
+    assert _lint(paths, 3) == serial
+
+
 def test_spawned_workers_give_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
     """Where processes are not forked (macOS, Windows), a pool of workers lints the chunks."""
     paths = [*SEEDS, *SEEDS]

@@ -405,11 +405,17 @@ class _Shared:
         pids: list[int] = []
         readers: list[_Reader] = []
         try:
+            _flush_std_streams()  # a worker's copy of what is buffered is never written
             for _ in range(workers):
                 # a pipe per worker, whose writing end only the worker keeps: a worker that
                 # dies (even halfway through a message) is seen as the end of its pipe
                 read, write = os.pipe()
-                pid = os.fork()
+                try:
+                    pid = os.fork()
+                except OSError:  # no more processes: fewer workers (or none) lint the rest
+                    os.close(read)
+                    os.close(write)
+                    break
                 if pid == 0:  # the worker: never returns
                     _worker_main(self, claims, read, write, readers)
                 os.close(write)
@@ -552,7 +558,16 @@ def _worker_main(shared: _Shared, claims: _Claims, read: int, write: int,
         shared._work(claims, write)
         code = 0
     finally:
+        _flush_std_streams()  # what the worker itself wrote (a plugin's warning)
         os._exit(code)
+
+
+def _flush_std_streams() -> None:
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(Exception):  # closed, or gone
+            stream.flush()
 
 
 def _end_workers(pids: list[int], *, stop: bool) -> None:
