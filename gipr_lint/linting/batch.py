@@ -120,6 +120,8 @@ class ReportSummary:
     year_span: Span | None = None
     format: str | None = None
     title_span: Span | None = None
+    # (defaults made by a factory, never class attributes: a summary made by summarize() has
+    # none of the three until one is read, see __getattr__)
     tables: Mapping[str, TableFact] = field(default_factory=dict)
     cells: Mapping[CellKey, CellFact] = field(default_factory=dict)
     figures: Mapping[str, tuple[int | float | None, ...]] = field(default_factory=dict)
@@ -132,7 +134,8 @@ class ReportSummary:
     @cached_property
     def key(self) -> str | None:
         """The agency key (:func:`agency_key`) reports are matched by (looked up many times
-        per report by the cross-report stage: kept once made)."""
+        per report by the cross-report stage: kept once made; :func:`summarize` makes it in
+        the worker that parsed the report, while the other processes still lint)."""
         return agency_key(self.agency)
 
     def cell(self, table: str, row: str, column: int) -> CellFact | None:

@@ -127,11 +127,6 @@ def _slim(result: FileResult) -> FileResult:
     report = result.report
     if report is None:
         return result
-    if result.summary is not None:
-        # the agency key the cross-report stage matches reports by, made now (cached in
-        # the summary, pickled with it): in ``-j N`` while the other processes still lint,
-        # not in the stage itself, after the last of them is done
-        result.summary.key  # noqa: B018
     # the result was made for this run alone: changed in place rather than copied
     result.tables_read = report.tables_fully_read()
     result.report = replace(report, preamble=(), sections=(), tables={}, debris=(), problems=(),
