@@ -41,20 +41,6 @@ def test_forked_workers_load_nothing_again(monkeypatch: pytest.MonkeyPatch,
     assert runner._worker is None  # nothing left behind for a later serial run
 
 
-@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="workers are spawned there")
-def test_workers_still_ending_are_waited_for_later() -> None:
-    """A run does not wait for its workers' exit once they sent everything; they are waited
-    for at the next run (none is left a zombie for long)."""
-    import time
-
-    _lint([*SEEDS, *SEEDS], 3)
-    deadline = time.monotonic() + 10
-    while runner._ENDING and time.monotonic() < deadline:
-        time.sleep(0.05)
-        runner._end_workers([], stop=False)
-    assert runner._ENDING == []
-
-
 def test_chunks_are_few_and_end_small_enough_to_finish_together() -> None:
     assert runner._chunks(["a"], 2) == [["a"]]
     for count, jobs in ((5, 2), (100, 2), (739, 2), (10_000, 8)):

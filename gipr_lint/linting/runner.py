@@ -565,30 +565,18 @@ def _flush_std_streams() -> None:
             stream.flush()
 
 
-#: Workers that had sent everything but were still ending when their run was over.
-_ENDING: list[int] = []
-
-
 def _end_workers(pids: list[int], *, stop: bool) -> None:
-    """Wait for the workers to end, but for those that sent all they had (every chunk is
-    done) and are still ending, whose exit the main process need not wait for (a few ms
-    for the system to take back a copy of this process): they are waited for at the next
-    run, or by the system once this process ends. ``stop`` the workers first (the main
-    process was interrupted or failed, or a worker's chunk is missing)."""
-    for pid in [*_ENDING, *pids]:
+    """Wait for the workers to end; ``stop`` them first (the main process was interrupted
+    or failed, or a worker's chunk is missing)."""
+    for pid in pids:
         try:
-            if stop and pid in pids:
+            if stop:
                 import signal
 
                 os.kill(pid, signal.SIGTERM)
-            if os.waitpid(pid, 0 if stop else os.WNOHANG)[0] == 0:  # still ending
-                if pid not in _ENDING:
-                    _ENDING.append(pid)
-                continue
+            os.waitpid(pid, 0)  # (also so that the worker's time counts as this process's)
         except (ProcessLookupError, ChildProcessError):  # ended and waited for already
             pass
-        if pid in _ENDING:
-            _ENDING.remove(pid)
 
 
 class _Reader:
