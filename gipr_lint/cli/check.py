@@ -196,12 +196,11 @@ def _unused_ignores(results: list[FileResult]) -> None:
 
 def _fails(results: list[FileResult], resolver: Any) -> bool:
     from gipr_lint.diagnostics import Severity
+    from gipr_lint.linting.runner import is_packed, severity_counts
 
     # per fail-on level, the severities at or above it (``rank`` is a property that makes a
     # dictionary: slow for the thousands of diagnostics of a batch)
     failing: dict[Severity, set[Severity]] = {}
-    from gipr_lint.linting.runner import is_packed, severity_counts
-
     for result in results:
         fail_on = resolver.settings_for(result.path).fail_on
         if fail_on not in failing:
