@@ -182,7 +182,28 @@ def _reducers() -> dict[type, Callable[[Any], Any]]:
     # thousands of table cells of a run's summaries: rebuilt by ``tuple.__new__`` instead
     _REDUCERS[batch.CellFact] = _as_tuple
     _REDUCERS[batch.ReportSummary] = batch.to_wire
+    _REDUCERS[diagnostics.Diagnostic] = _flat_diagnostic
     return _REDUCERS
+
+
+def _flat_diagnostic(d: Any) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+    """A diagnostic as its fields, its span as two numbers and its severity as its value: the
+    most numerous objects of the results, without a reduction of their own for the span and
+    the severity (an enum's is a Python method)."""
+    span = d.span
+    return _diagnostic, (d.path, d.code, d.name, d.severity._value_, d.message, d.line,
+                         d.column, d.end_line, d.end_column, span.start, span.end, d.fix,
+                         d.origin, d.where, d.related)
+
+
+def _diagnostic(path: str, code: str, name: str, severity: str, message: str, line: int,
+                column: int, end_line: int, end_column: int, start: int, end: int,
+                *rest: Any) -> Any:
+    from gipr_lint.diagnostics import Diagnostic, Severity
+    from gipr_lint.reading.source import Span
+
+    return Diagnostic(path, code, name, Severity(severity), message, line, column, end_line,
+                      end_column, Span(start, end), *rest)
 
 
 def _message(value: Any) -> memoryview:
