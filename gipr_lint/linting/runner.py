@@ -608,27 +608,32 @@ class _Reader:
         import io
 
         self._file = io.FileIO(fd, "rb", closefd=True)
+        #: Where messages are read, kept from one to the next: a new megabyte for each costs
+        #: as much again in page faults as reading the message into it.
+        self._buffer = bytearray(8)
 
     def fileno(self) -> int:
         return self._file.fileno()
 
-    def message(self) -> bytearray | None:
-        """The next message; ``None`` at the end of the pipe (also in a message)."""
+    def message(self) -> memoryview | None:
+        """The next message, valid until the next call; ``None`` at the end of the pipe
+        (also in the middle of a message)."""
         head = self._exactly(8)
         if head is None:
             return None
         return self._exactly(int.from_bytes(head, "little"))
 
-    def _exactly(self, size: int) -> bytearray | None:
-        data = bytearray(size)
-        view = memoryview(data)
+    def _exactly(self, size: int) -> memoryview | None:
+        if len(self._buffer) < size:
+            self._buffer = bytearray(size)
+        view = memoryview(self._buffer)[:size]
         got = 0
         while got < size:
             count = self._file.readinto(view[got:])
             if not count:
                 return None
             got += count
-        return data
+        return view
 
     def close(self) -> None:
         self._file.close()
