@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,6 +53,35 @@ def test_chunks_are_few_and_end_small_enough_to_finish_together() -> None:
     assert len(runner._chunks([str(index) for index in range(739)], 2)) < 30
 
 
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="workers are spawned there")
+def test_every_chunk_is_claimed_once_also_more_than_the_pipe_holds_at_once() -> None:
+    """The chunk indices come from a pipe the processes share: each once, in order, then the
+    end; indices that did not fit in the pipe at first are written as it empties."""
+    import os
+
+    for first, count in ((1, 2), (1, 40), (0, 100_000)):
+        claims = runner._Claims(first, count)
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # a worker that claims a few chunks and says which, then ends
+            os.close(read)
+            claims.in_worker()
+            taken = [runner._claim(claims) for _ in range(5)]
+            os.write(write, b" ".join(b"%d" % index for index in taken if index < count))
+            os._exit(0)
+        os.close(write)
+        claims.started()
+        mine = []
+        while (index := runner._claim(claims)) < count:
+            mine.append(index)
+        assert os.waitpid(pid, 0)[1] == 0
+        with os.fdopen(read, "rb") as stream:
+            theirs = [int(index) for index in stream.read().split()]
+        claims.close()
+        assert mine == sorted(mine) and theirs == sorted(theirs)
+        assert sorted(mine + theirs) == list(range(first, count))
+
+
 def test_results_cross_processes_unchanged() -> None:
     """The pickling the workers' results take (their dataclasses as class and field values)
     gives back equal results: diagnostics with fixes, origins (PDF, Word), the summaries the
@@ -72,14 +102,81 @@ def test_results_cross_processes_unchanged() -> None:
     diagnostics = [d for result in results for d in result.diagnostics]
     assert any(d.fix for d in diagnostics) and any(d.origin for d in diagnostics)
     assert sum(result.summary is not None for result in results) == 4
-    runner._register_reducers()
-    data = bytes(ForkingPickler.dumps(results))
     from gipr_lint.diagnostics import Diagnostic
     from gipr_lint.reading.source import Span
 
-    reducers = ForkingPickler._extra_reducers  # type: ignore[attr-defined]
-    assert {Diagnostic, Span} <= set(reducers)  # the reducers were used
-    assert pickle.loads(data) == results
+    assert {Diagnostic, Span} <= set(runner._reducers())  # the reducers are used
+    message = runner._message((7, results))
+    assert int.from_bytes(message[:8], "little") == len(message) - 8
+    assert pickle.loads(message[8:]) == (7, results)
+    runner._register_reducers()  # the same, for spawned workers
+    assert pickle.loads(bytes(ForkingPickler.dumps(results))) == results
+
+
+def test_a_summary_travels_packed_and_is_unpacked_when_a_rule_reads_its_cells() -> None:
+    """A summary's tables, cells and figures cross from a worker as one string of bytes and
+    are unpacked at the first read: equal to those of a summary made field by field."""
+    import dataclasses
+    import pickle
+
+    from gipr_lint.linting.batch import ReportSummary
+    from gipr_lint.linting.engine import cross_report_summaries, lint_path
+
+    plugin_set = load_plugins()
+    resolver = runner.RunConfig(isolated=True).resolver(plugin_set)
+    with cross_report_summaries(True):
+        made = lint_path(SEEDS[0], resolver.settings_for(SEEDS[0]), plugin_set).summary
+    assert made is not None and "_packed" in vars(made)
+    fields = {field.name: getattr(made, field.name) for field in dataclasses.fields(made)}
+    assert fields["cells"] and fields["figures"] and fields["tables"]
+    plain = ReportSummary(**fields)
+    for summary in (made, plain):
+        received = pickle.loads(runner._message(summary)[8:])
+        packed = vars(received)["_packed"]
+        assert isinstance(packed, bytes) and "cells" not in vars(received)
+        assert received.cell("requests", "carried_over", 0) == plain.cells[
+            ("requests", "carried_over", 0)]
+        assert "_packed" not in vars(received)
+        assert received == plain and received.key == plain.key
+        assert received.tables == plain.tables and received.figures == plain.figures
+    with pytest.raises(AttributeError):
+        plain.no_such_field  # noqa: B018
+
+
+def test_a_result_sent_packed_is_unpacked_only_when_its_diagnostics_are_read() -> None:
+    """A worker sends a result whose JSON part it wrote with its report and diagnostics
+    pickled apart: the document, the severity counts and the exit status need neither; the
+    first read of either unpacks both, equal to what was linted, the part still valid."""
+    import dataclasses
+    import pickle
+
+    from gipr_lint.cli.check import _fails
+    from gipr_lint.formatters.json import render_ahead
+
+    plugin_set = load_plugins()
+    run = runner.RunConfig(isolated=True)
+    resolver = run.resolver(plugin_set)
+    results = runner.lint_files(SEEDS[:3], plugin_set, resolver, run)
+    assert runner._packed(results[0]) is results[0]  # nothing written ahead: sent whole
+    for result in results:
+        render_ahead(result)
+    document = _json_document(results, plugin_set)
+    received = [runner._received(pickle.loads(runner._message(runner._packed(result))[8:]))
+                for result in results]
+    assert all(runner.is_packed(result) for result in received)
+    assert [runner.severity_counts(result) for result in received] == [
+        runner.severity_counts(result) for result in results]
+    assert _fails(received, resolver) == _fails(results, resolver)
+    assert _json_document(received, plugin_set) == document
+    assert all(runner.is_packed(result) for result in received)  # none was unpacked
+    first = received[0]
+    assert first.diagnostics == results[0].diagnostics and not runner.is_packed(first)
+    assert first.rendered is not None and first.rendered[0] is first.diagnostics
+    assert first.report == results[0].report
+    assert dataclasses.replace(received[1], previous=None) == results[1]
+    assert _json_document(received, plugin_set) == document
+    with pytest.raises(AttributeError):
+        received[2].no_such_field  # noqa: B018
 
 
 @pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="workers are spawned there")
@@ -120,6 +217,40 @@ def _json_document(items: list, plugin_set: PluginSet) -> str:
     return out.getvalue()
 
 
+def test_the_json_document_is_the_same_text_in_every_stream() -> None:
+    """The document goes to a UTF-8 stream's bytes directly, in parts; any other stream gets
+    the same text through its own encoding; text UTF-8 cannot encode (a lone surrogate)
+    goes through the stream's own error handling, as it did before."""
+    import dataclasses
+    import io
+
+    from gipr_lint.formatters import FormatContext
+    from gipr_lint.formatters.json import render_ahead, write
+
+    plugin_set = load_plugins()
+    run = runner.RunConfig(isolated=True)
+    results = runner.lint_files(SEEDS[:2], plugin_set, run.resolver(plugin_set), run)
+    for result in results:
+        render_ahead(result)
+    context = FormatContext(rules=plugin_set.rules, rule_plugin=plugin_set.rule_plugin,
+                            color=False, quiet=False, byte_columns=False)
+    expected = _json_document(results, plugin_set)
+    assert expected.endswith("}\n") and "高" in expected
+    for encoding in ("utf-8", "UTF8", "gb18030"):
+        raw = io.BytesIO()
+        stream = io.TextIOWrapper(raw, encoding=encoding)
+        stream.write("before\n")
+        write(results, stream, context)
+        stream.flush()
+        assert raw.getvalue().decode(encoding) == "before\n" + expected, encoding
+    odd = [dataclasses.replace(results[0], path="bad\udc80.txt", rendered=None), results[1]]
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape")
+    write(odd, stream, context)
+    stream.flush()
+    assert b'"bad\x80.txt"' in raw.getvalue()
+
+
 def test_a_json_part_written_ahead_is_not_used_once_the_diagnostics_changed() -> None:
     import dataclasses
 
@@ -151,11 +282,24 @@ def test_a_worker_that_dies_leaves_its_chunks_to_the_main_process(
     paths = [*SEEDS, *SEEDS, *SEEDS]
     serial = _lint(paths, 1)
 
-    def die(self: object, counter: object, queue: object) -> None:
+    def die(self: object, counter: Any, queue: object) -> None:
         runner._claim(counter)  # takes a chunk, then ends as if killed: sends nothing
         os._exit(3)
 
     monkeypatch.setattr(runner._Shared, "_work", die)
+    assert _lint(paths, 3) == serial
+
+
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="workers are spawned there")
+def test_without_processes_to_fork_this_process_lints_everything(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = [*SEEDS, *SEEDS]
+    serial = _lint(paths, 1)
+
+    def refuse() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(runner.os, "fork", refuse)
     assert _lint(paths, 3) == serial
 
 

@@ -12,11 +12,12 @@ same key and the year before is the one a report is compared with (:meth:`Batch.
 
 from __future__ import annotations
 
+import marshal
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from typing import ClassVar, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from gipr_lint.diagnostics import Finding, Severity
 from gipr_lint.linting.similarity import prose_signature
@@ -119,6 +120,8 @@ class ReportSummary:
     year_span: Span | None = None
     format: str | None = None
     title_span: Span | None = None
+    # (defaults made by a factory, never class attributes: a summary made by summarize() has
+    # none of the three until one is read, see __getattr__)
     tables: Mapping[str, TableFact] = field(default_factory=dict)
     cells: Mapping[CellKey, CellFact] = field(default_factory=dict)
     figures: Mapping[str, tuple[int | float | None, ...]] = field(default_factory=dict)
@@ -131,11 +134,22 @@ class ReportSummary:
     @cached_property
     def key(self) -> str | None:
         """The agency key (:func:`agency_key`) reports are matched by (looked up many times
-        per report by the cross-report stage: kept once made)."""
+        per report by the cross-report stage: kept once made; :func:`summarize` makes it in
+        the worker that parsed the report, while the other processes still lint)."""
         return agency_key(self.agency)
 
     def cell(self, table: str, row: str, column: int) -> CellFact | None:
         return self.cells.get((table, row, column))
+
+    def __getattr__(self, name: str) -> Any:
+        """``tables``, ``cells`` and ``figures`` of a summary sent by a worker process
+        (:func:`to_wire`), unpacked when first read: most summaries of a run are never
+        compared cell by cell (only those with last year's report are)."""
+        packed = self.__dict__.pop("_packed", None) if name in _PACKED else None
+        if packed is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.__dict__.update(_unpack(packed))
+        return self.__dict__[name]
 
     @property
     def anchor(self) -> Span:
@@ -143,30 +157,61 @@ class ReportSummary:
         return self.title_span or self.agency_span or Span(0, 0)
 
 
+#: The fields of a summary that travel packed (:func:`to_wire`).
+_PACKED = frozenset(("tables", "cells", "figures"))
+#: The fields of a summary that travel as they are, in :func:`to_wire`'s order.
+_PLAIN = ("path", "agency", "agency_span", "agency_kind", "year", "year_span", "format",
+          "title_span", "problems_text", "problems_span", "signature", "prose_chars", "history",
+          "key")
+
+
+def to_wire(summary: ReportSummary) -> tuple[Callable[..., ReportSummary], tuple[Any, ...]]:
+    """How a summary is pickled to go from a worker process to the main one (a reduction:
+    :func:`from_wire` and its arguments): its tables, cells and figures as one string of
+    bytes (:mod:`marshal`), unpacked only if a rule reads them (see
+    :meth:`ReportSummary.__getattr__`), the rest as it is. Several times cheaper both ways
+    than pickling the dozens of cells and facts of every summary one by one."""
+    details = summary.__dict__.get("_packed")
+    if details is None:  # made by the constructor, or read already
+        details = (
+            tuple((fact.kind, fact.format, fact.span.start, fact.span.end, fact.complete)
+                  for fact in summary.tables.values()),
+            tuple(summary.cells), tuple(map(tuple, summary.cells.values())),
+            dict(summary.figures))
+    if not isinstance(details, bytes):
+        details = marshal.dumps(details, 2)  # (version 2 tracks no shared objects: faster)
+    return from_wire, (*map(summary.__getattribute__, _PLAIN), details)
+
+
+def from_wire(*values: Any) -> ReportSummary:
+    """The summary of the fields :data:`_PLAIN` and the packed details (:data:`_Details`,
+    or those marshalled by :func:`to_wire`), made without ``ReportSummary.__init__`` (frozen:
+    a call of ``object.__setattr__`` per field)."""
+    summary: ReportSummary = object.__new__(ReportSummary)
+    fields = summary.__dict__
+    fields.update(zip(_PLAIN, values[:-1], strict=True))
+    fields["_packed"] = values[-1]
+    return summary
+
+
+def _unpack(packed: bytes | _Details) -> dict[str, Any]:
+    tables, cell_keys, cells, figures = (marshal.loads(packed) if isinstance(packed, bytes)
+                                         else packed)
+    return {
+        "tables": {kind: TableFact(kind, format_, Span(start, end), complete)
+                   for kind, format_, start, end, complete in tables},
+        "cells": dict(zip(cell_keys, map(_cell_fact, cells), strict=True)),
+        "figures": figures,
+    }
+
+
 #: ``CellFact(*values)`` without the Python-level ``__new__`` of a named tuple.
 _cell_fact = partial(tuple.__new__, CellFact)
 
 
 def summarize(report: Report, *, history: bool = False) -> ReportSummary:
-    """Make the summary of a parsed report (in the worker that parsed it)."""
-    cells: dict[CellKey, CellFact] = {}
-    tables: dict[str, TableFact] = {}
-    figures: dict[str, tuple[int | float | None, ...]] = {}
-    for kind, table in report.tables.items():
-        values = tuple([cell.value for row in table.rows for cell in row.cells])
-        complete = not table.missing_rows and None not in values
-        tables[kind] = TableFact(kind, table.format, table.span, complete)
-        figures[kind] = values
-        if kind not in CELL_ROWS:
-            continue
-        rows = CELL_ROWS[kind]
-        for row in table.rows:
-            if rows is None or row.key in rows:
-                key = row.key
-                for index, cell in enumerate(row.cells):
-                    span = cell.span
-                    cells[(kind, key, index)] = _cell_fact(
-                        (cell.value, span.start, span.end, cell.raw, cell.blank))
+    """Make the summary of a parsed report (in the worker that parsed it). Its tables, cells
+    and figures are kept as plain tuples (:func:`_details`) until a rule reads them."""
     problems = report.section(5)
     problems_text = ""
     problems_span = None
@@ -177,14 +222,45 @@ def summarize(report: Report, *, history: bool = False) -> ReportSummary:
     prose = "\n".join(p.text for p in report.paragraphs())
     if agency:
         prose = prose.replace(agency, "□")
-    return ReportSummary(
-        path=report.path, agency=agency,
-        agency_span=report.agency.span if report.agency else None,
-        agency_kind=report.agency_kind.value, year=report.year, year_span=report.year_span,
-        format=report.format, title_span=report.title.span if report.title else None,
-        tables=tables, cells=cells, figures=figures, problems_text=problems_text,
-        problems_span=problems_span,
-        signature=prose_signature(prose), prose_chars=len(prose), history=history)
+    return from_wire(
+        report.path, agency, report.agency.span if report.agency else None,
+        report.agency_kind.value, report.year, report.year_span, report.format,
+        report.title.span if report.title else None, problems_text, problems_span,
+        prose_signature(prose), len(prose), history, agency_key(agency), _details(report))
+
+
+#: What :func:`summarize` keeps of the tables: ``(kind, format, start, end, complete)`` per
+#: table, the keys of the cells (:data:`CELL_ROWS`) and their :class:`CellFact` values as plain
+#: tuples, and each table's figures.
+_Details = tuple[tuple[tuple[str, str, int, int, bool], ...], tuple[CellKey, ...],
+                 tuple[tuple[int | float | None, int, int, str, bool], ...],
+                 dict[str, tuple[int | float | None, ...]]]
+
+
+def _details(report: Report) -> _Details:
+    """The tables, cells and figures of a summary, as plain tuples: cheap to make, and to
+    send from a worker process (:func:`to_wire`); most are never read (only reports with
+    last year's are compared cell by cell)."""
+    tables = []
+    cell_keys: list[CellKey] = []
+    cells = []
+    figures: dict[str, tuple[int | float | None, ...]] = {}
+    for kind, table in report.tables.items():
+        values = tuple([cell.value for row in table.rows for cell in row.cells])
+        complete = not table.missing_rows and None not in values
+        tables.append((kind, table.format, table.span.start, table.span.end, complete))
+        figures[kind] = values
+        if kind not in CELL_ROWS:
+            continue
+        rows = CELL_ROWS[kind]
+        for row in table.rows:
+            if rows is None or row.key in rows:
+                key = row.key
+                for index, cell in enumerate(row.cells):
+                    span = cell.span
+                    cell_keys.append((kind, key, index))
+                    cells.append((cell.value, span.start, span.end, cell.raw, cell.blank))
+    return tuple(tables), tuple(cell_keys), tuple(cells), figures
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +287,7 @@ class Batch:
         self.reports = tuple(reports)
         self.history = tuple(history)
         self._by_key: dict[tuple[str, int], ReportSummary] = {}
+        self._pairs: list[tuple[ReportSummary, ReportSummary]] | None = None
         for summary in (*self.reports, *self.history):  # linted files first
             key = summary.key
             if key is not None and summary.year is not None:
@@ -229,11 +306,15 @@ class Batch:
         return found if found is not None and found.path != summary.path else None
 
     def pairs(self) -> Iterator[tuple[ReportSummary, ReportSummary]]:
-        """``(report, last year's report)`` for every linted report that has one."""
-        for summary in self.reports:
-            earlier = self.previous(summary)
-            if earlier is not None:
-                yield summary, earlier
+        """``(report, last year's report)`` for every linted report that has one (found once:
+        several rules go through them)."""
+        if self._pairs is None:
+            self._pairs = []
+            for summary in self.reports:
+                earlier = self.previous(summary)
+                if earlier is not None:
+                    self._pairs.append((summary, earlier))
+        return iter(self._pairs)
 
 
 class BatchRule(Rule):

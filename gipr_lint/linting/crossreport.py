@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -30,12 +31,14 @@ from gipr_lint.linting.engine import (
     is_selected,
 )
 from gipr_lint.linting.plugin_manager import PluginSet
+from gipr_lint.linting.runner import is_packed
 from gipr_lint.reading.source import DecodeError, Span
 from gipr_lint.rules import RuleContext
 
 __all__ = ["can_compare", "expand_history", "read_history", "run_cross_report"]
 
 _ = translator("gipr_lint")
+_CODE = attrgetter("code")
 
 
 def expand_history(patterns: Iterable[str | Path], base: Path,
@@ -161,6 +164,11 @@ def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
     for index, result in enumerate(results):
         previous = batch.previous(result.summary) if result.summary is not None else None
         extra, hits = _filter(added.get(index, []), result, per_file[result.path])
+        if not (extra or hits or previous is not None) and (
+                is_packed(result)  # as a worker sent it: it has no cross-report diagnostics
+                or plugin_set.batch_codes.isdisjoint(map(_CODE, result.diagnostics))):
+            out.append(result)  # nothing to add, nothing to drop
+            continue
         own = [d for d in result.diagnostics if d.code not in plugin_set.batch_codes]
         if extra or hits or previous is not None or len(own) != len(result.diagnostics):
             diagnostics = sorted([*own, *extra], key=Diagnostic.sort_key)

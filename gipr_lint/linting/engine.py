@@ -50,8 +50,9 @@ class FileResult:
     ``summary`` is what cross-report rules see of the report (made only when one of them is
     selected) and ``previous`` the earlier report it was compared with, if any (set by the
     cross-report stage, :mod:`gipr_lint.linting.crossreport`). ``rendered`` is the file's part
-    of an output written ahead while linting (``(diagnostics, output, text, head)``, ``head``
-    the length of the text's part before the diagnostics; see :mod:`gipr_lint.linting.runner`),
+    of an output written ahead while linting (``(diagnostics, output, text, head)``, ``text``
+    encoded, ``head`` the length in bytes of its part before the diagnostics; see
+    :mod:`gipr_lint.linting.runner`),
     valid while ``diagnostics`` is that very list.
     """
 
@@ -64,11 +65,24 @@ class FileResult:
     summary: ReportSummary | None = None
     previous: ReportSummary | None = None
     tables_read: tuple[int, int] | None = None
-    rendered: tuple[list[Diagnostic], str, str, int] | None = None
+    rendered: tuple[list[Diagnostic], str, bytes, int] | None = None
 
     @property
     def source(self) -> Source | None:
         return self.report.source if self.report is not None else None
+
+    def __getattr__(self, name: str) -> Any:
+        """``report`` and ``diagnostics`` of a result a ``-j N`` worker sent packed, unpacked
+        when first read (see ``runner.is_packed``)."""
+        unpack = self.__dict__.pop("_packed", None) if name in _PACKED else None
+        if unpack is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.__dict__.update(unpack())
+        return self.__dict__[name]
+
+
+#: The fields of a :class:`FileResult` that may come packed from a worker process.
+_PACKED = frozenset(("report", "diagnostics"))
 
 
 def _specificity(selector: str, code: str, name: str) -> int | None:

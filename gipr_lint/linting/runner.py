@@ -4,19 +4,24 @@ Output order is always command-line order. Where processes can be forked (Linux 
 POSIX systems but macOS, whose system libraries are not fork-safe), ``-j N`` is this process
 and ``N - 1`` copies of it made after it linted the first file itself: they inherit the loaded
 plugins, the configuration, the built parser and every compiled pattern, so a copy costs
-almost nothing to start. All of them take chunks of the file list from a shared counter
+almost nothing to start. All of them take chunks of the file list from a pipe they share
 (large chunks first, ever smaller ones at the end, so that they finish together), and the
-copies send back slimmed results, pickled cheaply (:func:`_register_reducers`); see
-:class:`_Shared`. Elsewhere ``N`` spawned workers each load the plugins and the configuration
-once, in their initializer, and take the parent's language, while this process waits.
+copies send back slimmed results, pickled cheaply (:func:`_reducers`), through a pipe each;
+see :class:`_Shared`. This is done with ``os.fork`` and pipes rather than
+:mod:`multiprocessing`, whose import alone (with :mod:`pickle`, :mod:`socket` and
+:mod:`ctypes`) costs some 17 ms before the first copy can start. Elsewhere ``N`` spawned
+workers each load the plugins and the configuration once, in their initializer, and take the
+parent's language, while this process waits.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +30,7 @@ from gipr_lint.linting.engine import FileResult, lint_path
 from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
 from gipr_lint.regex import save as save_regexes
 
-__all__ = ["RunConfig", "lint_files"]
+__all__ = ["RunConfig", "is_packed", "lint_files", "severity_counts"]
 
 
 @dataclass(frozen=True)
@@ -122,11 +127,6 @@ def _slim(result: FileResult) -> FileResult:
     report = result.report
     if report is None:
         return result
-    if result.summary is not None:
-        # the agency key the cross-report stage matches reports by, made now (cached in
-        # the summary, pickled with it): in ``-j N`` while the other processes still lint,
-        # not in the stage itself, after the last of them is done
-        result.summary.key  # noqa: B018
     # the result was made for this run alone: changed in place rather than copied
     result.tables_read = report.tables_fully_read()
     result.report = replace(report, preamble=(), sections=(), tables={}, debris=(), problems=(),
@@ -138,17 +138,31 @@ _registered = False
 
 
 def _register_reducers() -> None:
-    """Pickle the results' frozen, slotted dataclasses (diagnostics, spans, fixes, origins,
-    table facts ...) as their class and field values, rebuilt by calling the class: the
-    standard way for such classes (``dataclasses``' ``__getstate__`` and ``__setstate__``,
-    which look up the fields of every object) costs more than linting a report's worth of
-    them. Only for the pickles that carry results between processes (``ForkingPickler``)."""
+    """Use :func:`_reducers` for the pickles :mod:`multiprocessing` makes (``ForkingPickler``):
+    those that carry results back from spawned workers."""
     global _registered
     if _registered:
         return
+    from multiprocessing.reduction import ForkingPickler
+
+    for kind, reduce in _reducers().items():
+        ForkingPickler.register(kind, reduce)
+    _registered = True
+
+
+_REDUCERS: dict[type, Callable[[Any], Any]] = {}
+
+
+def _reducers() -> dict[type, Callable[[Any], Any]]:
+    """How the results' frozen, slotted dataclasses (diagnostics, spans, fixes, origins, table
+    facts ...) are pickled: as their class and field values, rebuilt by calling the class.
+    The standard way for such classes (``dataclasses``' ``__getstate__`` and ``__setstate__``,
+    which look up the fields of every object) costs more than linting a report's worth of
+    them. Only for the pickles that carry results between processes."""
+    if _REDUCERS:
+        return _REDUCERS
     import dataclasses
     import operator
-    from multiprocessing.reduction import ForkingPickler
 
     from gipr_lint import diagnostics, model
     from gipr_lint.linting import batch
@@ -163,11 +177,78 @@ def _register_reducers() -> None:
                     and all(f.init and not f.kw_only for f in dataclasses.fields(kind))):
                 names = [f.name for f in dataclasses.fields(kind)]
                 if len(names) > 1:
-                    ForkingPickler.register(kind, _by_fields(kind, operator.attrgetter(*names)))
+                    _REDUCERS[kind] = _by_fields(kind, operator.attrgetter(*names))
     # a named tuple's own reduction calls its Python-level ``__new__`` for each of the
     # thousands of table cells of a run's summaries: rebuilt by ``tuple.__new__`` instead
-    ForkingPickler.register(batch.CellFact, _as_tuple)
-    _registered = True
+    _REDUCERS[batch.CellFact] = _as_tuple
+    _REDUCERS[batch.ReportSummary] = batch.to_wire
+    _REDUCERS[diagnostics.Diagnostic] = _flat_diagnostic
+    return _REDUCERS
+
+
+def _flat_diagnostic(d: Any) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+    """A diagnostic as its fields, its span as two numbers and its severity as its value: the
+    most numerous objects of the results, without a reduction of their own for the span and
+    the severity (an enum's is a Python method)."""
+    span = d.span
+    return _diagnostic, (d.path, d.code, d.name, d.severity._value_, d.message, d.line,
+                         d.column, d.end_line, d.end_column, span.start, span.end, d.fix,
+                         d.origin, d.where, d.related)
+
+
+def _diagnostic(path: str, code: str, name: str, severity: str, message: str, line: int,
+                column: int, end_line: int, end_column: int, start: int, end: int,
+                *rest: Any) -> Any:
+    from gipr_lint.diagnostics import Diagnostic, Severity
+    from gipr_lint.reading.source import Span
+
+    return Diagnostic(path, code, name, Severity(severity), message, line, column, end_line,
+                      end_column, Span(start, end), *rest)
+
+
+def _message(value: Any) -> memoryview:
+    """``value`` pickled with :func:`_reducers`, after its length (8 bytes): a message of a
+    forked worker's pipe (see :class:`_Reader`)."""
+    import io
+
+    buffer = io.BytesIO()
+    buffer.write(bytes(8))
+    _pickler(buffer).dump(value)
+    message = buffer.getbuffer()
+    message[:8] = (len(message) - 8).to_bytes(8, "little")
+    return message
+
+
+def _pickled(value: Any) -> bytes:
+    """``value`` pickled with :func:`_reducers`, by one pickler kept for the many small
+    pickles of a worker (:func:`_packed`)."""
+    if not _PACKER:
+        import io
+
+        buffer = io.BytesIO()
+        _PACKER.append((buffer, _pickler(buffer)))
+    buffer, pickler = _PACKER[0]
+    buffer.seek(0)
+    buffer.truncate()
+    pickler.clear_memo()  # each pickle stands alone
+    pickler.dump(value)
+    return buffer.getvalue()  # type: ignore[no-any-return]
+
+
+_PACKER: list[tuple[Any, Any]] = []
+_DISPATCH: dict[type, Callable[[Any], Any]] = {}
+
+
+def _pickler(buffer: Any) -> Any:
+    import pickle
+
+    if not _DISPATCH:
+        import copyreg
+
+        _DISPATCH.update({**copyreg.dispatch_table, **_reducers()})
+    pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _DISPATCH
+    return pickler
 
 
 def _as_tuple(cell: Any) -> tuple[Callable[..., Any], tuple[Any, ...]]:
@@ -195,14 +276,11 @@ def _lint_chunk(paths: Sequence[str]) -> list[FileResult]:
     return results
 
 
-def _fork_context() -> Any:
-    """The ``fork`` start method where it is safe, else ``None`` (the platform's default)."""
-    import multiprocessing
+def _fork_context() -> bool:
+    """Whether workers can be forked: where ``os.fork`` exists and is safe (not on macOS)."""
     import sys
 
-    if sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    return multiprocessing.get_context("fork")
+    return sys.platform != "darwin" and hasattr(os, "fork")
 
 
 #: The most files a worker lints before it sends their results back.
@@ -243,10 +321,8 @@ def lint_files(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigReso
 def _in_workers(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigResolver,
                 run: RunConfig, jobs: int,
                 advance: Callable[[int], None] | None) -> list[FileResult]:
-    context = _fork_context()
-    _register_reducers()  # before forking: the workers inherit it
     with _few_collections() as kept:
-        if context is None:
+        if not _fork_context():
             return _in_spawned_workers(paths, run, jobs, advance, kept)
         # Forked workers copy this process: lint the first file here, so that they start
         # with the parser built and every lazily made pattern and table compiled, and
@@ -258,17 +334,68 @@ def _in_workers(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigRes
             advance(1)
         save_regexes()
         gc.freeze()  # what the workers inherit stays out of their collections' sight
-        return shared.run(context, jobs - 1, advance, kept)
+        return shared.run(jobs - 1, advance, kept)
+
+
+class _Claims:
+    """The indices of the chunks not yet claimed, in a pipe that every process reads from:
+    four bytes per chunk, and a read of four bytes from a pipe is never split between two
+    readers, so each chunk goes to exactly one process, without a lock (a process that dies
+    holds nothing that the others wait for). Once the pipe is empty and its writing end
+    closed, every read says there is nothing left."""
+
+    def __init__(self, first: int, count: int) -> None:
+        self._read, self._write = os.pipe()
+        self._pending = b"".join(index.to_bytes(4, "little") for index in range(first, count))
+        os.set_blocking(self._write, False)
+        # what the pipe holds now (64 KiB on Linux: every chunk of a million files)
+        with suppress(BlockingIOError):
+            self._pending = self._pending[os.write(self._write, self._pending):]
+        os.set_blocking(self._write, True)
+
+    def next(self) -> int:
+        """The next chunk's index; ``sys.maxsize`` when none is left."""
+        import sys
+
+        record = os.read(self._read, 4)
+        return int.from_bytes(record, "little") if len(record) == 4 else sys.maxsize
+
+    def in_worker(self) -> None:
+        """In a forked worker: let go of the writing end (only the main process writes)."""
+        os.close(self._write)
+
+    def started(self) -> None:
+        """In the main process once every worker started: write what the pipe did not hold
+        (from a thread: the pipe empties as the processes read), then close the writing end."""
+        if not self._pending:
+            os.close(self._write)
+            return
+        import threading
+
+        threading.Thread(target=self._feed, daemon=True).start()
+
+    def _feed(self) -> None:
+        try:
+            view = memoryview(self._pending)
+            while view:
+                view = view[os.write(self._write, view):]
+        except OSError:  # every reader is gone
+            pass
+        finally:
+            os.close(self._write)
+
+    def close(self) -> None:
+        os.close(self._read)
 
 
 class _Shared:
     """``-j N`` with forked workers: this process and ``N - 1`` copies of it take the chunks
-    one after another from a shared counter, so they finish together whatever each chunk
-    costs, and this process, rather than waiting for N workers on N cores, lints too: its
-    caches are warm, its results need no pickling, and it reads the workers' results (a
-    pipe per worker, fed by a thread in it, so a worker never waits for this process) between
-    two of its own chunks. A chunk a worker did not send back (it died) is linted here at
-    the end."""
+    one after another from a pipe they share (:class:`_Claims`), so they finish together
+    whatever each chunk costs, and this process, rather than waiting for N workers on N
+    cores, lints too: its caches are warm, its results need no pickling, and it reads the
+    workers' results (a pipe per worker, fed by a thread in it, so a worker never waits for
+    this process) between two of its own chunks. A chunk a worker did not send back (it
+    died) is linted here at the end."""
 
     def __init__(self, chunks: list[Sequence[str]], plugin_set: PluginSet,
                  resolver: ConfigResolver, render_json: bool) -> None:
@@ -288,21 +415,30 @@ class _Shared:
                 render_ahead(result)
         return results
 
-    def run(self, context: Any, workers: int, advance: Callable[[int], None] | None,
+    def run(self, workers: int, advance: Callable[[int], None] | None,
             kept: _Kept) -> list[FileResult]:
-        counter = context.Value("l", len(self.done))  # the chunks before it are done
-        processes, readers = [], []
+        claims = _Claims(len(self.done), len(self.chunks))  # the chunks before are done
+        pids: list[int] = []
+        readers: list[_Reader] = []
         try:
+            _flush_std_streams()  # a worker's copy of what is buffered is never written
             for _ in range(workers):
                 # a pipe per worker, whose writing end only the worker keeps: a worker that
                 # dies (even halfway through a message) is seen as the end of its pipe
-                reader, writer = context.Pipe(duplex=False)
-                processes.append(context.Process(target=self._work, args=(counter, writer),
-                                                 daemon=True))
-                processes[-1].start()
-                writer.close()
-                readers.append(reader)
-            while (index := _claim(counter)) < len(self.chunks):
+                read, write = os.pipe()
+                try:
+                    pid = os.fork()
+                except OSError:  # no more processes: fewer workers (or none) lint the rest
+                    os.close(read)
+                    os.close(write)
+                    break
+                if pid == 0:  # the worker: never returns
+                    _worker_main(self, claims, read, write, readers)
+                os.close(write)
+                pids.append(pid)
+                readers.append(_Reader(read))
+            claims.started()
+            while (index := _claim(claims)) < len(self.chunks):
                 self.done[index] = self.lint(index)
                 kept.add(len(self.done[index]))
                 if advance:
@@ -310,52 +446,51 @@ class _Shared:
                 self._receive(readers, advance, kept, block=False)
             self._receive(readers, advance, kept, block=True)
         finally:
-            for process in processes:
-                if process.is_alive():
-                    process.terminate()
-                process.join()
+            _end_workers(pids, stop=len(self.done) < len(self.chunks))
             for reader in readers:
                 reader.close()
+            claims.close()
         for index in range(len(self.chunks)):  # a worker's that never came back
             if index not in self.done:
                 self.done[index] = self.lint(index)
         return [result for index in range(len(self.chunks)) for result in self.done[index]]
 
-    def _receive(self, readers: list[Any], advance: Callable[[int], None] | None,
+    def _receive(self, readers: list[_Reader], advance: Callable[[int], None] | None,
                  kept: _Kept, *, block: bool) -> None:
         """Take the results the workers sent; with ``block``, until every chunk is done or
         every worker has ended."""
-        from multiprocessing.connection import wait
+        import pickle
+        import select
 
         while readers and len(self.done) < len(self.chunks):
-            ready: list[Any] = wait(readers, None if block else 0)
+            ready, _, _ = select.select(readers, [], [], None if block else 0)
             if not ready:
                 return
             for reader in ready:
-                try:
-                    index, results = reader.recv()
-                except (EOFError, OSError):  # the worker ended, or died mid-message
+                message = reader.message()
+                if message is None:  # the worker ended, or died mid-message
                     readers.remove(reader)
                     reader.close()
                     continue
-                self.done[index] = results
+                index, sent = pickle.loads(message)
+                self.done[index] = results = [_received(item) for item in sent]
                 kept.add(len(results), unpickled=True)
                 if advance:
                     advance(len(results))
 
-    def _work(self, counter: Any, connection: Any) -> None:
+    def _work(self, counter: _Claims, connection: int) -> None:
         """A worker's life: lint the chunks it claims, send each one's results back (from a
         thread, so that linting goes on while the main process is busy with its own chunk
         and does not read)."""
         import threading
         from queue import SimpleQueue
 
-        outbox: SimpleQueue[tuple[int, list[FileResult]] | None] = SimpleQueue()
+        outbox: SimpleQueue[tuple[int, list[FileResult | tuple[Any, ...]]] | None] = SimpleQueue()
         sender = threading.Thread(target=_send_all, args=(outbox, connection))
         sender.start()
         try:
             while (index := _claim(counter)) < len(self.chunks):
-                outbox.put((index, self.lint(index)))
+                outbox.put((index, [_packed(result) for result in self.lint(index)]))
             save_regexes()  # workers skip exit handlers: keep what this one compiled
         except KeyboardInterrupt:  # the main process says it was interrupted
             pass
@@ -364,24 +499,162 @@ class _Shared:
             sender.join()
 
 
-def _send_all(outbox: Any, connection: Any) -> None:
-    """Send what is put in ``outbox`` (pickled as :func:`_register_reducers` says) until
-    ``None``."""
+def _packed(result: FileResult) -> FileResult | tuple[Any, ...]:
+    """What a worker sends of a result whose part of the JSON output it wrote
+    (:attr:`FileResult.rendered`): everything but its report and diagnostics as they are, and
+    those pickled apart (:func:`_received` unpickles them only if they are read). Writing
+    the document needs neither (only the severities, sent counted), nor does the cross-report
+    stage but for the few files it adds findings to or compares with last year's; unpickling
+    every report and diagnostic cost the main process more than half of its share of the
+    pickling, while the other processes lint. Other results as they are."""
+    rendered = result.rendered
+    if rendered is None or result.report is None or rendered[0] is not result.diagnostics:
+        return result
+    severities: dict[str, int] = {}
+    for diagnostic in result.diagnostics:
+        severity = diagnostic.severity.value
+        severities[severity] = severities.get(severity, 0) + 1
+    return (result.path, result.error, result.ignore_texts, result.ignore_hits, result.summary,
+            result.tables_read, rendered[1:], severities,
+            _pickled((result.report, result.diagnostics)))
+
+
+def _received(item: FileResult | tuple[Any, ...]) -> FileResult:
+    """The result :func:`_packed` sent: its report and diagnostics still pickled (see
+    :func:`is_packed`)."""
+    if isinstance(item, FileResult):
+        return item
+    path, error, ignore_texts, ignore_hits, summary, tables_read, rendered, severities, \
+        blob = item
+    result: FileResult = object.__new__(FileResult)
+    result.__dict__.update(
+        path=path, error=error, ignore_texts=ignore_texts, ignore_hits=ignore_hits,
+        summary=summary, previous=None, tables_read=tables_read, rendered=(None, *rendered),
+        _severities=severities, _packed=partial(_unpacked, blob, rendered))
+    return result
+
+
+def _unpacked(blob: bytes, rendered: tuple[Any, ...]) -> dict[str, Any]:
+    import pickle
+
+    report, diagnostics = pickle.loads(blob)
+    return {"report": report, "diagnostics": diagnostics, "rendered": (diagnostics, *rendered)}
+
+
+def is_packed(result: FileResult) -> bool:
+    """Whether ``result`` is as a worker sent it, its report and diagnostics not read yet
+    (unpickled when first read: ``FileResult.__getattr__``). Such a result has a report, no
+    cross-report diagnostics, and its part of the JSON output written ahead is valid."""
+    return "_packed" in result.__dict__
+
+
+def severity_counts(result: FileResult) -> Mapping[str, int]:
+    """How many diagnostics ``result`` has of each severity (by value), without unpacking a
+    packed result (:func:`is_packed`)."""
+    if is_packed(result):
+        counts: Mapping[str, int] = result.__dict__["_severities"]
+        return counts
+    found: dict[str, int] = {}
+    for diagnostic in result.diagnostics:
+        severity = diagnostic.severity.value
+        found[severity] = found.get(severity, 0) + 1
+    return found
+
+
+def _worker_main(shared: _Shared, claims: _Claims, read: int, write: int,
+                 readers: list[_Reader]) -> None:
+    """A forked worker, from the fork to its end (``os._exit``: the main process's exit
+    handlers and buffered output are not the worker's)."""
+    code = 1
+    try:
+        os.close(read)
+        for reader in readers:  # the earlier workers' pipes are the main process's
+            reader.close()
+        claims.in_worker()
+        shared._work(claims, write)
+        code = 0
+    finally:
+        _flush_std_streams()  # what the worker itself wrote (a plugin's warning)
+        os._exit(code)
+
+
+def _flush_std_streams() -> None:
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(Exception):  # closed, or gone
+            stream.flush()
+
+
+def _end_workers(pids: list[int], *, stop: bool) -> None:
+    """Wait for the workers to end; ``stop`` them first (the main process was interrupted
+    or failed, or a worker's chunk is missing)."""
+    for pid in pids:
+        try:
+            if stop:
+                import signal
+
+                os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)  # (also so that the worker's time counts as this process's)
+        except (ProcessLookupError, ChildProcessError):  # ended and waited for already
+            pass
+
+
+class _Reader:
+    """The main process's end of a worker's pipe: messages are a length (8 bytes) and that
+    many bytes of pickle."""
+
+    def __init__(self, fd: int) -> None:
+        import io
+
+        self._file = io.FileIO(fd, "rb", closefd=True)
+        #: Where messages are read, kept from one to the next: a new megabyte for each costs
+        #: as much again in page faults as reading the message into it.
+        self._buffer = bytearray(8)
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def message(self) -> memoryview | None:
+        """The next message, valid until the next call; ``None`` at the end of the pipe
+        (also in the middle of a message)."""
+        head = self._exactly(8)
+        if head is None:
+            return None
+        return self._exactly(int.from_bytes(head, "little"))
+
+    def _exactly(self, size: int) -> memoryview | None:
+        if len(self._buffer) < size:
+            self._buffer = bytearray(size)
+        view = memoryview(self._buffer)[:size]
+        got = 0
+        while got < size:
+            count = self._file.readinto(view[got:])
+            if not count:
+                return None
+            got += count
+        return view
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def _send_all(outbox: Any, connection: int) -> None:
+    """Send what is put in ``outbox`` (pickled as :func:`_reducers` says) until ``None``."""
     try:
         while (item := outbox.get()) is not None:
-            connection.send(item)
+            view = _message(item)
+            while view:
+                view = view[os.write(connection, view):]
     except OSError:  # the main process is gone or closed its end
         pass
     finally:
-        connection.close()
+        os.close(connection)
 
 
-def _claim(counter: Any) -> int:
-    """The next chunk's index, from the counter the processes share."""
-    with counter.get_lock():
-        index: int = counter.value
-        counter.value = index + 1
-    return index
+def _claim(counter: _Claims) -> int:
+    """The next chunk's index, from the pipe the processes share."""
+    return counter.next()
 
 
 def _in_spawned_workers(paths: Sequence[str], run: RunConfig, jobs: int,

@@ -155,20 +155,52 @@ def prose_signature(text: str, size: int = 5) -> tuple[int, ...]:
     (each piece is hashed with the last ``size - 1`` characters of the one before, so every
     shingle is in one)."""
     if len(text) <= _PIECE_CHARS:
-        norm = normalise(text)
-        if len(norm) <= size:
-            return signature(shingles(norm, size))
-        # the hashes go straight into the bins, never into a set (duplicates change no minimum)
-        smallest = _smallest_per_bin(_sampled_hash_values(norm, size))
-        if _no_bin_filled(smallest):
-            smallest = _smallest_per_bin(_all_hash_values(norm, size))
-        return _signature_of(smallest)
+        made = _MADE.get((text, size))
+        if made is None:
+            made = _short_prose_signature(text, size)
+            _remember((text, size), made)
+        return made
     smallest, rest = _smallest_over_pieces(text, size, _sampled_hash_values)
     if rest is not None:  # the whole normalised text is shorter than a shingle
         return signature(shingles(rest, size))
     if _no_bin_filled(smallest):  # no sampled character anywhere: every shingle, as
         smallest, _ = _smallest_over_pieces(text, size, _all_hash_values)  # sampled_shingles
     return _signature_of(smallest)
+
+
+#: Signatures already made, by text (and shingle size): a batch often holds one report several
+#: times (the same report in two formats; a copy with the agency's name and the figures changed,
+#: which is what rule X005 looks for), and a signature is a function of the normalised text.
+#: Keyed both by the text itself and by the normalised text, at most :data:`_MADE_MAX` of each
+#: kind (the oldest go first), so that memory stays small whatever the batch.
+_MADE: dict[tuple[str, int], tuple[int, ...]] = {}
+_MADE_NORMALISED: dict[tuple[str, int], tuple[int, ...]] = {}
+_MADE_MAX = 256
+
+
+def _remember(key: tuple[str, int], made: tuple[int, ...],
+              made_by: dict[tuple[str, int], tuple[int, ...]] = _MADE) -> None:
+    if len(made_by) >= _MADE_MAX:
+        del made_by[next(iter(made_by))]
+    made_by[key] = made
+
+
+def _short_prose_signature(text: str, size: int) -> tuple[int, ...]:
+    """:func:`prose_signature` of a text short enough to normalise at once."""
+    norm = normalise(text)
+    made = _MADE_NORMALISED.get((norm, size))
+    if made is not None:
+        return made
+    if len(norm) <= size:
+        made = signature(shingles(norm, size))
+    else:
+        # the hashes go straight into the bins, never into a set (duplicates change no minimum)
+        smallest = _smallest_per_bin(_sampled_hash_values(norm, size))
+        if _no_bin_filled(smallest):
+            smallest = _smallest_per_bin(_all_hash_values(norm, size))
+        made = _signature_of(smallest)
+    _remember((norm, size), made, _MADE_NORMALISED)
+    return made
 
 
 def _smallest_over_pieces(text: str, size: int, hashes_of: Callable[[str, int], Iterable[int]]
@@ -254,10 +286,32 @@ def _cached_slices(width: int, count: int, step: int = 4) -> list[slice] | None:
 
 @cache
 def _sample_class() -> str:
-    """The character class of the sampled characters: a fixed quarter of the Chinese ones."""
-    chosen = "".join(chr(c) for c in range(0x4E00, 0xA000)
-                     if ((c * 0x9E3779B1) & 0xFFFFFFFF) >> 30 == 0)
-    return f"[{chosen}]"
+    """The character class of the sampled characters (:func:`sampled_characters`), read
+    from the file they are written in (choosing them takes ~3 ms, at the start of every run
+    that compares reports; a test checks that the file holds them)."""
+    from pathlib import Path
+
+    try:
+        chosen = (Path(__file__).parent.parent / _SAMPLED).read_text(encoding="utf-8")
+    except OSError:  # not installed as files: chosen again
+        chosen = ""
+    if len(chosen.strip()) != _SAMPLED_COUNT:
+        chosen = sampled_characters()
+    return f"[{chosen.strip()}]"
+
+
+#: Where :func:`sampled_characters` are written (``python -c "from gipr_lint.linting.similarity
+#: import sampled_characters as s; print(s())" > gipr_lint/data/sampled-characters.txt``),
+#: and how many there are.
+_SAMPLED = "data/sampled-characters.txt"
+_SAMPLED_COUNT = 5248
+
+
+def sampled_characters() -> str:
+    """The sampled characters: a fixed quarter of the Chinese ones (0x4E00 to 0x9FFF), those
+    whose code times 0x9E3779B1 has its top two bits (of 32) clear."""
+    return "".join(chr(c) for c in range(0x4E00, 0xA000)
+                   if ((c * 0x9E3779B1) & 0xFFFFFFFF) >> 30 == 0)
 
 
 @cache
@@ -364,29 +418,54 @@ def near_duplicates(items: Iterable[tuple[K, Sequence[int]]], threshold: float, 
     keys: list[K] = []
     signatures: list[Sequence[int]] = []
     pairs: list[tuple[K, K, float]] = []
+    # What an item whose buckets were all full already found, by its signature: the match of
+    # a later item with the same signature (a copy) is the same, as its candidates are the
+    # same and no bucket can change any more. In a batch of copies most items are found here.
+    settled: dict[tuple[int, ...], tuple[K, float] | None] = {}
     for key, sig in items:
         if len(sig) != SIGNATURE_SIZE:
             continue
-        index = len(keys)
+        sig = tuple(sig)  # (the very tuple when it is one)
         keys.append(key)
         signatures.append(sig)
-        # the band keys and the candidates (the first ``candidate_cap`` distinct earlier items
-        # in band order) are made in C: in a batch of near-copies every bucket is full
-        bands = list(zip(range(BANDS), zip(*[iter(sig)] * _ROWS, strict=True), strict=True))
-        candidates = list(islice(dict.fromkeys(chain.from_iterable(
-            map(buckets.get, bands, repeat(())))), candidate_cap))
-        if candidates:
-            others = list(map(signatures.__getitem__, candidates))
-            if sig in others:  # the same signature (copies): nothing is more similar
-                best, closest = 1.0, others.index(sig)
-            else:
-                similarities = list(map(estimate, repeat(sig), others))
-                best = max(similarities)
-                closest = similarities.index(best)  # the earliest of the most similar
-            if best >= threshold:
-                pairs.append((keys[candidates[closest]], key, best))
-        for band_key in bands:
-            members = buckets.setdefault(band_key, [])
-            if len(members) < bucket_cap:
-                members.append(index)
+        if sig in settled:
+            found = settled[sig]
+        else:
+            found, full = _match(sig, len(keys) - 1, keys, signatures, buckets, bucket_cap,
+                                 candidate_cap)
+            if full:
+                settled[sig] = found
+        if found is not None and found[1] >= threshold:
+            pairs.append((found[0], key, found[1]))
     return pairs
+
+
+def _match(sig: Sequence[int], index: int, keys: list[K], signatures: list[Sequence[int]],
+           buckets: dict[tuple[int, tuple[int, ...]], list[int]], bucket_cap: int,
+           candidate_cap: int) -> tuple[tuple[K, float] | None, bool]:
+    """For :func:`near_duplicates`: the earlier item most similar to item ``index`` among its
+    candidates (its key and the similarity), ``None`` without candidates; and whether every
+    bucket of the item was full already (it was added to none). Adds the item to its
+    buckets that have room."""
+    found: tuple[K, float] | None = None
+    # the band keys and the candidates (the first ``candidate_cap`` distinct earlier items
+    # in band order) are made in C: in a batch of near-copies every bucket is full
+    bands = list(zip(range(BANDS), zip(*[iter(sig)] * _ROWS, strict=True), strict=True))
+    candidates = list(islice(dict.fromkeys(chain.from_iterable(
+        map(buckets.get, bands, repeat(())))), candidate_cap))
+    if candidates:
+        others = list(map(signatures.__getitem__, candidates))
+        if sig in others:  # the same signature (copies): nothing is more similar
+            best, closest = 1.0, others.index(sig)
+        else:
+            similarities = list(map(estimate, repeat(sig), others))
+            best = max(similarities)
+            closest = similarities.index(best)  # the earliest of the most similar
+        found = (keys[candidates[closest]], best)
+    full = True
+    for band_key in bands:
+        members = buckets.setdefault(band_key, [])
+        if len(members) < bucket_cap:
+            members.append(index)
+            full = False
+    return found, full

@@ -181,6 +181,28 @@ def test_the_prose_signature_of_a_long_text_is_made_in_pieces_and_equals_the_who
     assert prose_signature(text) == signature(shingles(text)) != ()
 
 
+def test_a_remembered_signature_is_the_one_made_afresh_and_few_are_kept() -> None:
+    """Signatures are remembered by text and by normalised text: a text met again, or a copy
+    with other figures and punctuation (the same normalised text), gets the very signature a
+    fresh computation makes; a new text gets its own; at most _MADE_MAX of each are kept."""
+    from gipr_lint.linting import similarity
+
+    text = SEEDS[sorted(SEEDS)[0]]
+    copy = text.replace("2024", "2031").replace("，", ",")
+    assert normalise(copy) == normalise(text) and copy != text
+    first = prose_signature(text)
+    assert prose_signature(text) is first
+    assert prose_signature(copy) is first
+    similarity._MADE.clear()
+    similarity._MADE_NORMALISED.clear()
+    assert prose_signature(copy) == first == signature(sampled_shingles(text))
+    other = prose_signature(text.replace("政府", "机关"))
+    assert other != first and other == signature(sampled_shingles(text.replace("政府", "机关")))
+    for number in range(similarity._MADE_MAX + 10):
+        prose_signature(f"第{number}号政府信息公开工作年度报告全文" + "甲" * number)
+    assert len(similarity._MADE) == len(similarity._MADE_NORMALISED) == similarity._MADE_MAX
+
+
 def test_a_long_text_normalised_in_pieces_is_the_whole_text_normalised() -> None:
     """Cut before line breaks and ideographs, a long text's pieces normalise to the whole
     text's normal form: a digit run across a cut is still one 0, full-width forms and
@@ -211,6 +233,52 @@ def test_a_copy_is_paired_with_the_earliest_identical_signature() -> None:
     near = (*base[:-1], 7)
     pairs = near_duplicates([("near", near), ("first", base), ("second", base)], 0.8)
     assert pairs == [("near", "first", 63 / 64), ("first", "second", 1.0)]
+
+
+def _reference_near_duplicates(items: list[tuple[int, tuple[int, ...]]], threshold: float,
+                               bucket_cap: int, candidate_cap: int
+                               ) -> list[tuple[int, int, float]]:
+    """near_duplicates as its docstring says, step by step for every item."""
+    rows = SIGNATURE_SIZE // 16
+    buckets: dict[tuple[int, tuple[int, ...]], list[int]] = {}
+    pairs = []
+    for index, (key, sig) in enumerate(items):
+        bands = [(band, sig[band * rows:(band + 1) * rows]) for band in range(16)]
+        candidates: list[int] = []
+        for band in bands:
+            for member in buckets.get(band, []):
+                if member not in candidates and len(candidates) < candidate_cap:
+                    candidates.append(member)
+        if candidates:
+            scores = [estimate(sig, items[other][1]) for other in candidates]
+            best = 1.0 if sig in [items[other][1] for other in candidates] else max(scores)
+            closest = ([items[other][1] for other in candidates].index(sig) if best == 1.0
+                       and sig in [items[other][1] for other in candidates]
+                       else scores.index(best))
+            if best >= threshold:
+                pairs.append((items[candidates[closest]][0], key, best))
+        for band in bands:
+            if len(buckets.setdefault(band, [])) < bucket_cap:
+                buckets[band].append(index)
+    return pairs
+
+
+def test_many_copies_and_near_copies_are_paired_as_item_by_item() -> None:
+    """Batches of many copies of a few texts (buckets long full), with near-copies among
+    them: every item is paired as comparing it with its candidates one by one would pair it,
+    also once its copies are found without looking at the buckets again."""
+    rng = random.Random(17)
+    for cap, candidates in ((8, 64), (2, 3), (1, 1)):
+        bases = [tuple(rng.randrange(1 << 26) for _ in range(SIGNATURE_SIZE)) for _ in range(4)]
+        items = []
+        for key in range(300):
+            sig = list(rng.choice(bases))
+            for _ in range(rng.choice((0, 0, 0, 1, 3, 20))):
+                sig[rng.randrange(SIGNATURE_SIZE)] = rng.randrange(1 << 26)
+            items.append((key, tuple(sig)))
+        expected = _reference_near_duplicates(items, 0.5, cap, candidates)
+        assert near_duplicates(items, 0.5, bucket_cap=cap, candidate_cap=candidates) == expected
+        assert sum(1 for pair in expected if pair[2] == 1.0) > 100
 
 
 def _is_sampled(char: str) -> bool:
@@ -263,3 +331,19 @@ def test_signature_matches_its_definition_with_few_and_many_hashes() -> None:
         assert signature(hashes) == signature(iter(sorted(hashes) * 2)), size
     middle = {(index << shift) + rng.getrandbits(shift) for index in range(1, SIGNATURE_SIZE - 1)}
     assert signature(middle) == _reference_signature(middle)
+
+
+def test_the_sampled_characters_file_holds_the_sampled_characters() -> None:
+    """The class of sampled characters is read from a file rather than chosen at every run:
+    the file holds exactly the characters of the definition (regenerate it as
+    ``similarity._SAMPLED`` says when the definition changes)."""
+    from pathlib import Path
+
+    from gipr_lint.linting import similarity
+
+    chosen = similarity.sampled_characters()
+    assert len(chosen) == similarity._SAMPLED_COUNT
+    assert all(_is_sampled(char) for char in chosen)
+    written = Path(similarity.__file__).parent.parent / similarity._SAMPLED
+    assert written.read_text(encoding="utf-8").strip() == chosen
+    assert similarity._sample_class() == f"[{chosen}]"

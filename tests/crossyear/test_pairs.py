@@ -202,3 +202,26 @@ def test_no_stock_check_across_formats() -> None:
     now = shift_years(SEED, -4)  # a 2020 report in the 2021 format
     now = now.replace("大渡口区跳磴镇人民政府", "孟州市西虢镇人民政府")
     assert run({"xg2019.txt": before, "xg2020.txt": now}, select=("X002",)) == []
+
+
+def test_the_stage_run_again_replaces_its_findings() -> None:
+    """After ``--fix`` the stage runs again over its own results: their cross-report
+    findings are replaced, not doubled, and dropped where nothing is found any more."""
+    from pathlib import Path
+
+    from gipr_lint.linting.crossreport import run_cross_report
+
+    before = earlier_year(changes={("requests", "carry_forward", 0): "2"})
+    settings = build_settings({"select": ("X",)}, root=Path.cwd())
+    first = lint_texts({BEFORE: before, NOW: SEED}, plugins(), settings)
+    codes = [[d.code for d in result.diagnostics] for result in first]
+    assert codes == [[], ["X001"]]
+
+    class Same:
+        def settings_for(self, path: object) -> object:
+            return settings
+
+    again = run_cross_report(first, plugins(), Same(), (), settings)  # type: ignore[arg-type]
+    assert [[d.code for d in result.diagnostics] for result in again] == codes
+    alone = run_cross_report(first[1:], plugins(), Same(), (), settings)  # type: ignore[arg-type]
+    assert [[d.code for d in result.diagnostics] for result in alone] == [[]]
