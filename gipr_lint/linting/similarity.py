@@ -155,52 +155,20 @@ def prose_signature(text: str, size: int = 5) -> tuple[int, ...]:
     (each piece is hashed with the last ``size - 1`` characters of the one before, so every
     shingle is in one)."""
     if len(text) <= _PIECE_CHARS:
-        made = _MADE.get((text, size))
-        if made is None:
-            made = _short_prose_signature(text, size)
-            _remember((text, size), made)
-        return made
+        norm = normalise(text)
+        if len(norm) <= size:
+            return signature(shingles(norm, size))
+        # the hashes go straight into the bins, never into a set (duplicates change no minimum)
+        smallest = _smallest_per_bin(_sampled_hash_values(norm, size))
+        if _no_bin_filled(smallest):
+            smallest = _smallest_per_bin(_all_hash_values(norm, size))
+        return _signature_of(smallest)
     smallest, rest = _smallest_over_pieces(text, size, _sampled_hash_values)
     if rest is not None:  # the whole normalised text is shorter than a shingle
         return signature(shingles(rest, size))
     if _no_bin_filled(smallest):  # no sampled character anywhere: every shingle, as
         smallest, _ = _smallest_over_pieces(text, size, _all_hash_values)  # sampled_shingles
     return _signature_of(smallest)
-
-
-#: Signatures already made, by text (and shingle size): a batch often holds one report several
-#: times (the same report in two formats; a copy with the agency's name and the figures changed,
-#: which is what rule X005 looks for), and a signature is a function of the normalised text.
-#: Keyed both by the text itself and by the normalised text, at most :data:`_MADE_MAX` of each
-#: kind (the oldest go first), so that memory stays small whatever the batch.
-_MADE: dict[tuple[str, int], tuple[int, ...]] = {}
-_MADE_NORMALISED: dict[tuple[str, int], tuple[int, ...]] = {}
-_MADE_MAX = 256
-
-
-def _remember(key: tuple[str, int], made: tuple[int, ...],
-              made_by: dict[tuple[str, int], tuple[int, ...]] = _MADE) -> None:
-    if len(made_by) >= _MADE_MAX:
-        del made_by[next(iter(made_by))]
-    made_by[key] = made
-
-
-def _short_prose_signature(text: str, size: int) -> tuple[int, ...]:
-    """:func:`prose_signature` of a text short enough to normalise at once."""
-    norm = normalise(text)
-    made = _MADE_NORMALISED.get((norm, size))
-    if made is not None:
-        return made
-    if len(norm) <= size:
-        made = signature(shingles(norm, size))
-    else:
-        # the hashes go straight into the bins, never into a set (duplicates change no minimum)
-        smallest = _smallest_per_bin(_sampled_hash_values(norm, size))
-        if _no_bin_filled(smallest):
-            smallest = _smallest_per_bin(_all_hash_values(norm, size))
-        made = _signature_of(smallest)
-    _remember((norm, size), made, _MADE_NORMALISED)
-    return made
 
 
 def _smallest_over_pieces(text: str, size: int, hashes_of: Callable[[str, int], Iterable[int]]

@@ -181,28 +181,6 @@ def test_the_prose_signature_of_a_long_text_is_made_in_pieces_and_equals_the_who
     assert prose_signature(text) == signature(shingles(text)) != ()
 
 
-def test_a_remembered_signature_is_the_one_made_afresh_and_few_are_kept() -> None:
-    """Signatures are remembered by text and by normalised text: a text met again, or a copy
-    with other figures and punctuation (the same normalised text), gets the very signature a
-    fresh computation makes; a new text gets its own; at most _MADE_MAX of each are kept."""
-    from gipr_lint.linting import similarity
-
-    text = SEEDS[sorted(SEEDS)[0]]
-    copy = text.replace("2024", "2031").replace("，", ",")
-    assert normalise(copy) == normalise(text) and copy != text
-    first = prose_signature(text)
-    assert prose_signature(text) is first
-    assert prose_signature(copy) is first
-    similarity._MADE.clear()
-    similarity._MADE_NORMALISED.clear()
-    assert prose_signature(copy) == first == signature(sampled_shingles(text))
-    other = prose_signature(text.replace("政府", "机关"))
-    assert other != first and other == signature(sampled_shingles(text.replace("政府", "机关")))
-    for number in range(similarity._MADE_MAX + 10):
-        prose_signature(f"第{number}号政府信息公开工作年度报告全文" + "甲" * number)
-    assert len(similarity._MADE) == len(similarity._MADE_NORMALISED) == similarity._MADE_MAX
-
-
 def test_a_long_text_normalised_in_pieces_is_the_whole_text_normalised() -> None:
     """Cut before line breaks and ideographs, a long text's pieces normalise to the whole
     text's normal form: a digit run across a cut is still one 0, full-width forms and
