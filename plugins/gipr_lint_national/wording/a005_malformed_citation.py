@@ -61,6 +61,21 @@ def _mark_positions(text: str) -> list[int]:
     return positions
 
 
+#: A title with no mark inside it, on one line: "《中华人民共和国政府信息公开条例》".
+_SIMPLE_TITLE = compile_re(r"《[^《》\n]*》")
+
+
+def _unpaired_marks_possible(text: str) -> bool:
+    """Whether a line of ``text`` may hold a 《 or 》 out of pair: ``False`` when every mark
+    belongs to a title with no mark inside it, on one line (then each line's marks pair up,
+    and no paragraph's line needs to be read; a report usually cites only such titles).
+    ``True`` too for nested titles, which pair up but need the reading line by line."""
+    opening = text.count("《")
+    if not opening and "》" not in text:
+        return False
+    return not (opening == text.count("》") == len(_SIMPLE_TITLE.findall(text)))
+
+
 class MalformedCitation(Rule):
     """A 文号 or 《》 title of the legal basis written wrongly.
 
@@ -90,14 +105,14 @@ class MalformedCitation(Rule):
             yield from self._numbers(report.title.text, report.title.span.start)
         lines: set[int] = set()
         whole = report.text
-        marks = "《" in whole or "》" in whole
+        unpaired = _unpaired_marks_possible(whole)
         for paragraph in report.paragraphs():
             text, base = paragraph.text, paragraph.span.start
             # every 文号 pattern ends in 号, every order number is a 国务院令
             found = [*self._numbers(text, base)] if "号" in text else []
             if "国务院令" in text:
                 found += self._orders(text, base, report.year)
-            if not marks:
+            if not unpaired:
                 if found:
                     yield from sorted(found, key=lambda finding: finding.span.start)
                 continue

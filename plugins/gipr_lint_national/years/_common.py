@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from gipr_lint.api import (
     N_,
@@ -44,16 +44,55 @@ _GOVERNMENT_SUFFIX = compile_re(r"(?:人民政府|政府|办事处|管理委员�
 _LAST_UNIT = compile_re(r"[省市县区州旗盟](?=[\u4e00-\u9fff]{2,}$)")
 
 
-class Opener(NamedTuple):
-    """A year opening a sentence: "2023年，我镇…", "2024年甘河子镇未收到…". (A named tuple:
-    quicker to make than a frozen dataclass, and several are made for every report.)"""
+class Opener:
+    """A year opening a sentence: "2023年，我镇…", "2024年甘河子镇未收到…".
 
-    year: int
-    span: Span          # the year and 年, e.g. "2023年"
-    section: int        # 0 for the preamble
-    plan: bool          # the sentence is a plan ("…将继续…")
-    comparison: bool    # the sentence compares years or looks back
-    snippet: str        # the sentence's opening, for messages
+    Whether the sentence is a plan or a comparison is read when first asked (each needs a
+    search of the sentence): the rules ask only about the openers that may concern them, and
+    most reports open their sentences with the report's own year, on which they stop early.
+    (A class with slots: several are made for every report.)"""
+
+    __slots__ = ("_comparison", "_current", "_end", "_plan", "_start", "_text", "base",
+                 "section", "year")
+
+    def __init__(self, year: int, section: int, text: str, start: int, end: int, base: int,
+                 current: int | None) -> None:
+        self.year = year
+        self.section = section  # 0 for the preamble
+        self.base = base        # the paragraph's offset in the report
+        self._text, self._start, self._end, self._current = text, start, end, current
+        self._plan: bool | None = None
+        self._comparison: bool | None = None
+
+    @property
+    def span(self) -> Span:
+        """The year and 年, e.g. "2023年"."""
+        return Span(self.base + self._start, self.base + self._text.index("年", self._start) + 1)
+
+    @property
+    def snippet(self) -> str:
+        """The sentence's opening, for messages."""
+        return self._text[self._start:min(len(self._text), self._end + 8)]
+
+    @property
+    def plan(self) -> bool:
+        """Whether the sentence is a plan ("…将继续…")."""
+        if self._plan is None:
+            self._plan = _FUTURE.match(self._text, self._end) is not None
+        return self._plan
+
+    @property
+    def comparison(self) -> bool:
+        """Whether the sentence compares years or looks back (or names the report's year
+        besides this one)."""
+        if self._comparison is None:
+            text, current = self._text, self._current
+            start, end = sentence_bounds(text, self._start)
+            # (searched in place: the sentence is not copied out)
+            self._comparison = _COMPARISON.search(text, start, end) is not None or (
+                current is not None and self.year != current
+                and text.find(f"{current}年", start, end) != -1)
+        return self._comparison
 
 
 def agency_names(report: Report) -> tuple[str, ...]:
@@ -78,22 +117,12 @@ def _numbered_paragraphs(report: Report) -> Iterator[tuple[int, Paragraph]]:
             yield section.number, paragraph
 
 
-def _opener_at(text: str, match: re.Match[str], subjects: tuple[str, ...], current: int | None
-               ) -> tuple[bool, bool] | None:
-    """Whether the year ``match`` (opening a sentence) opens it as the current year: ``None``
-    when not, else whether the sentence is a plan and whether it is a comparison.
-    ``subjects`` are the words after which a year without a comma opens the sentence
-    (:data:`_SUBJECT` and the agency's names)."""
-    after = match.end()
-    if not match.group("comma") and not text.startswith(subjects, after):
-        return None  # "2023年底", "2023年以来", "2023年度报告", "2020年至2024年"
-    plan = _FUTURE.match(text, after) is not None
-    start, end = sentence_bounds(text, match.start())
-    # (searched in place: the sentence is not copied out)
-    comparison = _COMPARISON.search(text, start, end) is not None or (
-        current is not None and int(match.group("year")) != current
-        and text.find(f"{current}年", start, end) != -1)
-    return plan, comparison
+def _opens_as_current(text: str, match: re.Match[str], subjects: tuple[str, ...]) -> bool:
+    """Whether the year ``match`` (opening a sentence) opens it as the current year: followed
+    by a comma or by one of ``subjects``, the words after which a year without a comma opens
+    the sentence (:data:`_SUBJECT` and the agency's names); not "2023年底", "2023年以来",
+    "2023年度报告", "2020年至2024年"."""
+    return bool(match.group("comma")) or text.startswith(subjects, match.end())
 
 
 def year_openers(report: Report, context: RuleContext) -> list[Opener]:
@@ -117,15 +146,9 @@ def _year_openers(report: Report) -> list[Opener]:
         for match in _OPENER.finditer(text, first):
             if not opens_sentence(text, match.start(), first):
                 continue
-            found = _opener_at(text, match, subjects, report.year)
-            if found is None:
-                continue
-            plan, comparison = found
-            year_end = text.index("年", match.start()) + 1
-            snippet = text[match.start():min(len(text), match.end() + 8)]
-            openers.append(Opener(int(match.group("year")),
-                                  Span(base + match.start(), base + year_end),
-                                  number, plan, comparison, snippet))
+            if _opens_as_current(text, match, subjects):
+                openers.append(Opener(int(match.group("year")), number, text, match.start(),
+                                      match.end(), base, report.year))
     return openers
 
 
@@ -135,7 +158,7 @@ def stale_body_years(report: Report, year: int, context: RuleContext
     twice as if current, while it never opens with ``year`` itself: the text of another year."""
     candidates: dict[int, list[Opener]] = {}
     for opener in year_openers(report, context):
-        if opener.plan or opener.comparison or opener.section > 4:
+        if opener.section > 4 or opener.plan or opener.comparison:
             continue
         if opener.year == year:
             return {}
