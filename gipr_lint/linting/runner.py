@@ -532,7 +532,7 @@ def _packed(result: FileResult) -> FileResult | tuple[Any, ...]:
         return result
     severities: dict[str, int] = {}
     for diagnostic in result.diagnostics:
-        severity = diagnostic.severity.value
+        severity = diagnostic.severity._value_  # (``value`` is a Python-level property)
         severities[severity] = severities.get(severity, 0) + 1
     return (result.path, result.error, result.ignore_texts, result.ignore_hits, result.summary,
             result.tables_read, rendered[1:], severities,
