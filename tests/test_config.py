@@ -411,3 +411,25 @@ def test_a_mistyped_code_lists_its_family(cli: RunCli, tmp_path: Path) -> None:
     result = cli("r.txt", cwd=tmp_path)
     assert result.returncode == 2
     assert "unknown rule 'A010'; the A rules are A001, A002, A003, A004" in result.stderr
+
+
+def test_files_found_in_a_folder_are_named_as_the_normalised_folder_and_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """However the folder is written on the command line (``.``, ``./``, a trailing or doubled
+    separator, ``..``), each file found is ``normpath(join(folder, name))``, and a file found
+    twice is linted once."""
+    import os
+
+    from gipr_lint.linting.discovery import discover
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for name in ("a/x.txt", "a/b/y.txt", "z.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "a")
+    for written in (".", "./", "b//", "../a", "../", str(tmp_path), str(tmp_path) + "/./a/"):
+        found, missing = discover([written], [".txt"])
+        expected = sorted(os.path.normpath(os.path.join(root, name))
+                          for root, _, files in os.walk(written) for name in files)
+        assert sorted(found) == expected and not missing, written
+    found, _ = discover([".", "./", str(tmp_path / "a")], [".txt"])
+    assert found == ["x.txt", os.path.join("b", "y.txt")]

@@ -365,3 +365,22 @@ def test_a_json_part_written_ahead_keeps_its_diagnostics_once_compared_with_last
     assert compared.rendered is results[0].rendered  # still valid: the same diagnostics
     assert document([compared, results[1]]) == fresh
     assert fresh.count('"compared_with"') == 1
+
+
+def test_a_slim_result_keeps_the_report_without_its_model() -> None:
+    """A slim result's report is ``dataclasses.replace`` of the report with its model
+    emptied, equal field by field, without the paragraphs cached from the model."""
+    from dataclasses import fields, replace
+
+    from gipr_lint.reading.parser import parse_text
+
+    path = sorted(FIXTURES.glob("*.txt"))[0]
+    report = parse_text(path.read_text(encoding="utf-8"), str(path))
+    assert list(report.paragraphs())  # caches the paragraphs in the report
+    slim = runner._without_model(report)
+    expected = replace(report, preamble=(), sections=(), tables={}, debris=(), problems=(),
+                       signature=None)
+    assert slim == expected and type(slim) is type(report)
+    assert all(getattr(slim, f.name) is getattr(expected, f.name) for f in fields(report)
+               if f.name not in ("tables",))
+    assert list(slim.paragraphs()) == [] and report.sections

@@ -536,12 +536,13 @@ class ConfigResolver:
             return self._paths[file_path]
         except KeyError:
             pass
-        path = file_path if isinstance(file_path, Path) else Path(file_path)
-        folder = os.path.dirname(path)  # of the normalised path: one folder, one key
+        # the folder as the path names it, the key of its answer (a folder named in two ways
+        # is looked up twice, to the same answer): no ``Path`` made for every file
+        folder = os.path.dirname(file_path)
         try:
             found = self._folders[folder]
         except KeyError:
-            directory = (self.cwd / path).absolute().parent
+            directory = (self.cwd / file_path).absolute().parent
             found = self._folders[folder] = find_config(directory, self._dirs)
         self._paths[file_path] = found
         return found

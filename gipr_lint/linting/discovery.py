@@ -34,14 +34,18 @@ def _walk(directory: str, suffixes: frozenset[str], skip: Skip | None
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not _skip_dir(root, d)
                          and not (skip and skip(os.path.join(root, d), True)))
-        absolute_root = ""
+        # ``os.path.normpath(os.path.join(root, name))`` and the same made absolute, as a
+        # prefix made once per folder and the name (a file name holds no separator)
+        folder = os.path.normpath(root)
+        prefix = "" if folder == os.curdir else os.path.join(folder, "")
+        absolute_prefix = ""
         for name in sorted(files):
             if not name.startswith((".", "~$")) and os.path.splitext(name)[1].lower() in suffixes:
-                path = os.path.normpath(os.path.join(root, name))
+                path = prefix + name
                 if not (skip and skip(path, False)):
-                    if not absolute_root:  # once per folder: a Path is costly to build
-                        absolute_root = str(Path(path).absolute().parent)
-                    yield path, os.path.join(absolute_root, os.path.basename(path))
+                    if not absolute_prefix:  # once per folder: a Path is costly to build
+                        absolute_prefix = os.path.join(str(Path(path).absolute().parent), "")
+                    yield path, absolute_prefix + name
 
 
 def discover(paths: Sequence[str], suffixes: Iterable[str], skip: Skip | None = None

@@ -41,6 +41,7 @@ class Excluder:
         #: Each folder met, as the paths name it: its absolute path (a search asks about every
         #: file of a folder, and most need nothing more than the folder's answers).
         self._folders: dict[str, Path] = {}
+        self._repos_by_name: dict[str, Path | None] = {}
 
     def __call__(self, path: str, is_dir: bool) -> bool:
         """Whether the file or folder at ``path`` is skipped."""
@@ -60,7 +61,7 @@ class Excluder:
                 return True
         if not settings.respect_gitignore:
             return False
-        if absolute is None and self._repo_root(parent) is None:
+        if absolute is None and self._folder_repo(folder, parent) is None:
             return False
         return self._git_ignored(absolute or parent / name, is_dir)
 
@@ -87,6 +88,16 @@ class Excluder:
         return False
 
     # -- .gitignore ------------------------------------------------------------------------------
+
+    def _folder_repo(self, folder: str, parent: Path) -> Path | None:
+        """:meth:`_repo_root` of the folder ``folder`` names (whose absolute path is
+        ``parent``), kept by that name: a search asks about every file of a folder, and a
+        ``Path`` is costly to hash and compare."""
+        try:
+            return self._repos_by_name[folder]
+        except KeyError:
+            found = self._repos_by_name[folder] = self._repo_root(parent)
+            return found
 
     def _repo_root(self, directory: Path) -> Path | None:
         if directory not in self._repo:

@@ -20,7 +20,8 @@ import gc
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from typing import Any
 from gipr_lint.linting.config import ConfigResolver
 from gipr_lint.linting.engine import FileResult, lint_path
 from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
+from gipr_lint.model import Report
 from gipr_lint.regex import save as save_regexes
 
 __all__ = ["RunConfig", "is_packed", "lint_files", "severity_counts"]
@@ -129,9 +131,27 @@ def _slim(result: FileResult) -> FileResult:
         return result
     # the result was made for this run alone: changed in place rather than copied
     result.tables_read = report.tables_fully_read()
-    result.report = replace(report, preamble=(), sections=(), tables={}, debris=(), problems=(),
-                            signature=None)
+    result.report = _without_model(report)
     return result
+
+
+#: What :func:`_slim` empties in a report: its parsed model.
+_DROPPED: dict[str, Any] = {"preamble": (), "sections": (), "tables": {}, "debris": (),
+                             "problems": (), "signature": None}
+
+
+def _without_model(report: Report) -> Report:
+    """``dataclasses.replace(report, **_DROPPED)``, made by copying the fields (``replace``
+    calls the frozen class's ``__init__``, a call of ``object.__setattr__`` per field: a fifth
+    of what keeping a result costs). Only fields are copied, so that no cached property made
+    from the dropped model is kept."""
+    fields = report.__dict__
+    slim: Report = object.__new__(Report)
+    slim.__dict__.update({name: fields[name] for name in _REPORT_FIELDS}, **_DROPPED)
+    return slim
+
+
+_REPORT_FIELDS = tuple(item.name for item in dataclass_fields(Report))
 
 
 _registered = False
@@ -512,7 +532,7 @@ def _packed(result: FileResult) -> FileResult | tuple[Any, ...]:
         return result
     severities: dict[str, int] = {}
     for diagnostic in result.diagnostics:
-        severity = diagnostic.severity.value
+        severity = diagnostic.severity._value_  # (``value`` is a Python-level property)
         severities[severity] = severities.get(severity, 0) + 1
     return (result.path, result.error, result.ignore_texts, result.ignore_hits, result.summary,
             result.tables_read, rendered[1:], severities,

@@ -325,3 +325,56 @@ def test_the_sampled_characters_file_holds_the_sampled_characters() -> None:
     written = Path(similarity.__file__).parent.parent / similarity._SAMPLED
     assert written.read_text(encoding="utf-8").strip() == chosen
     assert similarity._sample_class() == f"[{chosen}]"
+
+
+def _folded_the_plain_way(text: str) -> str:
+    """What normalising folds a text to, by its definition: NFKC, then every non-word
+    character (and ``_``) dropped."""
+    import re
+    import unicodedata
+
+    return re.sub(r"[\W_]", "", unicodedata.normalize("NFKC", text))
+
+
+def test_the_plain_characters_are_left_alone_by_nfkc_wherever_they_stand() -> None:
+    """Every character of the plain class is its own NFKD form with no combining class (or a
+    full-width form whose NFKC form is such a character), and no two of them compose: so a
+    text of them is folded by narrowing its full-width forms alone."""
+    import unicodedata
+
+    from gipr_lint.linting import similarity
+
+    plain = {ch for ch in map(chr, range(0x110000)) if similarity._PLAIN.fullmatch(ch)}
+    assert len(plain) > 20000
+    for ch in plain:
+        folded = similarity._NARROW.get(ch, ch)
+        assert unicodedata.normalize("NFKD", folded) == folded, hex(ord(ch))
+        assert unicodedata.combining(folded) == 0, hex(ord(ch))
+        assert folded in plain, hex(ord(ch))
+    for code in range(0x110000):  # no canonical pair of two plain characters
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            first, second = (chr(int(part, 16)) for part in parts)
+            assert not (first in plain and second in plain), hex(code)
+    wide_words = {ch for ch in similarity._NARROW if similarity._WIDE_WORD.fullmatch(ch)}
+    assert wide_words == {ch for ch, narrow in similarity._NARROW.items() if narrow.isalnum()}
+
+
+def test_normalising_plain_and_other_texts_is_the_plain_definition() -> None:
+    """The shortcut for texts of plain characters folds exactly as NFKC then dropping
+    punctuation does: random texts of plain characters, of plain and other characters (a
+    combining mark after a full-width form, compatibility forms, Hangul), and the seeds."""
+    from gipr_lint.linting import similarity
+
+    rng = random.Random(23)
+    plain = "政府信息公开年报件〇、。《》“”□·×—0123456789０１９ＡＺａｚAz_，（）％：\u3000\xa0 \n\t"
+    other = plain + "\u0301\u0338①Ⅱ…㈠™한ﬁ\u3099"
+    for alphabet in (plain, other):
+        for length in (0, 1, 2, 5, 40, 400):
+            for _ in range(60):
+                text = "".join(rng.choice(alphabet) for _ in range(length))
+                assert similarity._words(text) == _folded_the_plain_way(text), repr(text)
+    for text in SEEDS.values():
+        assert similarity._PLAIN.fullmatch(text) is not None
+        assert similarity._words(text) == _folded_the_plain_way(text)
+    assert normalise("Ａ\u0301１２3，ｂ") == "Á0b"
