@@ -133,6 +133,7 @@ _NOTE = f"(?:{_NOTE_SOURCE})?"
 
 
 _NOTE_PATTERN = compile_re(_NOTE_SOURCE)
+_match_note = _NOTE_PATTERN.match
 
 
 class _LabelMatch:
@@ -334,11 +335,19 @@ class _Expected:
     #: The number of the group of ``pattern``'s words that holds a variant wording (0: none):
     #: a match that ends in it is reworded.
     variant: int = field(init=False, repr=False, compare=False)
+    #: The search of ``pattern``'s words, and whether its note is matched apart from them (a
+    #: :class:`_WithNote`): :meth:`_Searches.first` does what :meth:`_WithNote.find` does in
+    #: its own loop, a call less per search.
+    search_words: Callable[[str, int, int], re.Match[str] | None] = field(
+        init=False, repr=False, compare=False)
+    noted: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "find", _finder(self.pattern))
         words = self.pattern.words if isinstance(self.pattern, _WithNote) else self.pattern
         object.__setattr__(self, "variant", words.groupindex.get("variant", 0))
+        object.__setattr__(self, "search_words", words.search)
+        object.__setattr__(self, "noted", isinstance(self.pattern, _WithNote))
 
 
 def _row(template: RowTemplate, expected: int, table: TableKind) -> _Expected:
@@ -580,7 +589,7 @@ class _Searches:
             if reusable and placed is None:
                 return None
         tried = []  # the spans of the matches tried
-        find = item.find
+        search_words, noted = item.search_words, item.noted
         view = self._view
         view_text, stop = view.text, self._stop
         text, region_end = self._text, self._end
@@ -588,10 +597,15 @@ class _Searches:
         cursor = position
         placed = None
         while True:
-            found = find(view_text, cursor, stop)
-            if found is None:
+            # item.find(view_text, cursor, stop), written out (see _WithNote.find)
+            match = search_words(view_text, cursor, stop)
+            if match is None:
                 break
-            start, end, match = found
+            start, end = match.span()
+            if noted and end < stop and view_text[end] == "(":
+                note = _match_note(view_text, end, stop)
+                if note is not None:
+                    end = note.end()
             tried.append((start, end))
             # mapped here, once, for the stand-alone test and for the anchor made of it
             original_start, original_end = view.to_original_span(start, end)
