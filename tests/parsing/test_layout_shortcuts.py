@@ -803,3 +803,33 @@ def test_tables_read_with_remembered_headers_read_as_fresh_ones() -> None:
         fresh = _layouts(texts)
         assert any(plan.headers_found for plan in plans)
         assert _layouts(texts) == fresh
+
+
+def test_the_written_out_label_search_finds_what_the_items_own_search_finds() -> None:
+    """:meth:`_Searches.first` searches an item's words and matches the note after them itself
+    (``search_words``, ``noted``) rather than through ``item.find``: at every label of every
+    plan, national and a pack's, in texts with notes after labels, both give the same start,
+    end and match."""
+    from gipr_lint.reading.layout.tables import _match_note
+
+    noted = [compact(text).replace("数量", "数量(不含转办件)").replace("规章", "规章(含规范)")
+             for text in TEXTS[:6]]
+    notes = 0
+    for templates in (NATIONAL, PACK):
+        for kind, formats in (("requests", ("2019", "2021")), ("active", ("2019", "2021"))):
+            for format_ in formats:
+                for item in _expected(templates, kind, format_).items:
+                    for text in noted:
+                        cursor, stop = 0, len(text)
+                        while (found := item.find(text, cursor, stop)) is not None:
+                            match = item.search_words(text, cursor, stop)
+                            assert match is not None
+                            start, end = match.span()
+                            if item.noted and end < stop and text[end] == "(":
+                                note = _match_note(text, end, stop)
+                                end = note.end() if note is not None else end
+                                notes += note is not None
+                            assert (start, end) == found[:2] and match.span() == found[2].span()
+                            cursor = found[1] if found[1] > cursor else cursor + 1
+                        assert item.search_words(text, cursor, stop) is None
+    assert notes  # (a label's note was matched apart from its words)

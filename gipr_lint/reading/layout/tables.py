@@ -19,7 +19,15 @@ from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind
 from gipr_lint.reading.layout.cells import CellRun, read_cells, read_run, run_end
 from gipr_lint.reading.layout.columns import Unwrapped
 from gipr_lint.reading.layout.compact import CompactText, compact
-from gipr_lint.reading.layout.objects import CellPlace, new_cell, new_cells, new_span, twin
+from gipr_lint.reading.layout.objects import (
+    CellPlace,
+    CellTwin,
+    SpanTwin,
+    new_cell,
+    new_cells,
+    new_span,
+    twin,
+)
 from gipr_lint.reading.layout.splitting import split_digits
 from gipr_lint.reading.numerals import cjk_number, cjk_numeral
 from gipr_lint.reading.source import Span
@@ -62,7 +70,6 @@ class TableItem:
     separated: bool = False
 
 
-_new_object = object.__new__
 _ItemTwin = twin(TableItem)
 
 
@@ -71,7 +78,7 @@ def _new_item(kind: str, start: int, end: int, text: str, template: RowTemplate 
               separated: bool) -> TableItem:
     """``TableItem(kind, Span(start, end), ...)`` with every field given, made as its twin (see
     :mod:`~gipr_lint.reading.layout.objects`): a reader builds one per label."""
-    item = _new_object(_ItemTwin)
+    item = _ItemTwin()
     item.kind = kind
     item.span = new_span(start, end)
     item.text = text
@@ -126,6 +133,7 @@ _NOTE = f"(?:{_NOTE_SOURCE})?"
 
 
 _NOTE_PATTERN = compile_re(_NOTE_SOURCE)
+_match_note = _NOTE_PATTERN.match
 
 
 class _LabelMatch:
@@ -327,11 +335,19 @@ class _Expected:
     #: The number of the group of ``pattern``'s words that holds a variant wording (0: none):
     #: a match that ends in it is reworded.
     variant: int = field(init=False, repr=False, compare=False)
+    #: The search of ``pattern``'s words, and whether its note is matched apart from them (a
+    #: :class:`_WithNote`): :meth:`_Searches.first` does what :meth:`_WithNote.find` does in
+    #: its own loop, a call less per search.
+    search_words: Callable[[str, int, int], re.Match[str] | None] = field(
+        init=False, repr=False, compare=False)
+    noted: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "find", _finder(self.pattern))
         words = self.pattern.words if isinstance(self.pattern, _WithNote) else self.pattern
         object.__setattr__(self, "variant", words.groupindex.get("variant", 0))
+        object.__setattr__(self, "search_words", words.search)
+        object.__setattr__(self, "noted", isinstance(self.pattern, _WithNote))
 
 
 def _row(template: RowTemplate, expected: int, table: TableKind) -> _Expected:
@@ -573,7 +589,7 @@ class _Searches:
             if reusable and placed is None:
                 return None
         tried = []  # the spans of the matches tried
-        find = item.find
+        search_words, noted = item.search_words, item.noted
         view = self._view
         view_text, stop = view.text, self._stop
         text, region_end = self._text, self._end
@@ -581,10 +597,15 @@ class _Searches:
         cursor = position
         placed = None
         while True:
-            found = find(view_text, cursor, stop)
-            if found is None:
+            # item.find(view_text, cursor, stop), written out (see _WithNote.find)
+            match = search_words(view_text, cursor, stop)
+            if match is None:
                 break
-            start, end, match = found
+            start, end = match.span()
+            if noted and end < stop and view_text[end] == "(":
+                note = _match_note(view_text, end, stop)
+                if note is not None:
+                    end = note.end()
             tried.append((start, end))
             # mapped here, once, for the stand-alone test and for the anchor made of it
             original_start, original_end = view.to_original_span(start, end)
@@ -862,15 +883,67 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
                              False))
             continue
         limit = anchors[index + 1][0] if index < last else end
-        cells, separated, cells_end = _row_cells(text, anchor_end, limit, shape, problems, label,
-                                                 reads)
+        row, cells_end = _row_item(text, anchor_start, anchor_end, limit, item, reworded, label,
+                                   problems, reads)
         if cells_end > furthest:
             furthest = cells_end
-        if len(cells) != item.expected:
+        if len(row.cells) != item.expected:
             short += 1
-        append(_new_item("row", anchor_start, anchor_end, label, item.template, reworded, cells,
-                         item.expected, separated))
+        append(row)
     return tuple(items), new_span(anchors[0][0], furthest), short
+
+
+def _row_item(text: str, anchor_start: int, anchor_end: int, limit: int, item: _Expected,
+              reworded: bool, label: str, problems: list[Problem],
+              reads: _Reads | None) -> tuple[TableItem, int]:
+    """The ``row`` item of a label at ``anchor_start:anchor_end`` whose cells end before
+    ``limit``, and the furthest end of a cell (-1: no cell).
+
+    A remembered row (:func:`_row_cells`, most rows) is made here in one loop, its cells, their
+    spans, the item and its span, with no call per object: four calls a row fewer, for the
+    few dozen rows of every report (the same objects :func:`_new_item` and
+    :func:`~gipr_lint.reading.layout.objects.new_cells` make)."""
+    shape = item.shape
+    assert shape is not None
+    known = None
+    if limit - anchor_end <= _MAX_REMEMBERED_ROW:
+        known = _ROWS_READ.get((shape.memo, anchor_end == 0 or text[anchor_end - 1] == "\n",
+                                text[anchor_end:limit]))
+    if known is None:
+        cells, separated, furthest = _row_cells(text, anchor_end, limit, shape, problems, label,
+                                                reads)
+        return _new_item("row", anchor_start, anchor_end, label, item.template, reworded, cells,
+                         item.expected, separated), furthest
+    places, separated, furthest = known
+    made: list[Cell] = []
+    append = made.append
+    for raw, value, start, end, blank in places:
+        span = SpanTwin()
+        span.start = anchor_end + start
+        span.end = anchor_end + end
+        span.__class__ = Span
+        cell = CellTwin()
+        cell.raw = raw
+        cell.value = value
+        cell.span = span
+        cell.blank = blank
+        cell.__class__ = Cell
+        append(cell)
+    span = SpanTwin()
+    span.start = anchor_start
+    span.end = anchor_end
+    span.__class__ = Span
+    row = _ItemTwin()
+    row.kind = "row"
+    row.span = span
+    row.text = label
+    row.template = item.template
+    row.reworded = reworded
+    row.cells = tuple(made)
+    row.expected = item.expected
+    row.separated = separated
+    row.__class__ = TableItem
+    return row, furthest if furthest < 0 else anchor_end + furthest
 
 
 # --------------------------------------------------------------------------- table 二
