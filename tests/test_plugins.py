@@ -173,6 +173,16 @@ def test_read_opens_a_file_once_and_reads_as_its_reader_would(tmp_path, monkeypa
         ps.read(tmp_path / "missing.txt")
 
 
+@pytest.mark.parametrize("name", ["a.TXT", "a.", "a", ".txt", "x/.txt", "a.b.Html", "a/b.txt/",
+                                  "a/.", "..", "dir.d/file", "a..b", "a.b.", ""])
+def test_suffix_is_the_paths_own(name: str) -> None:
+    from pathlib import Path
+
+    from gipr_lint.linting.plugin_manager import _suffix
+
+    assert _suffix(name) == _suffix(Path(name)) == Path(name).suffix.lower()
+
+
 def test_formatter_name_taken_is_an_error() -> None:
     class Taken:
         GIPR_LINT_API = 1
