@@ -158,15 +158,19 @@ class PluginSet:
         once to decode it). Other readers, and larger files, read the file themselves.
         Raises what the reader raises (``OSError``, :class:`DecodeError`, a plugin's bug).
         """
+        data: bytes | None = None
+        whole = False
         try:
-            with open(path, "rb") as handle:
-                data: bytes | None = handle.read(WHOLE_READ + 1)
+            # unbuffered, and sized by the file (a read of "up to 1 MB" would allocate 1 MB)
+            with open(path, "rb", buffering=0) as handle:
+                whole = os.fstat(handle.fileno()).st_size <= WHOLE_READ
+                data = handle.readall() if whole else handle.read(hookspecs.SNIFF_BYTES)
         except OSError:
-            data = None  # the chosen reader reports the error
+            pass  # the chosen reader reports the error
         head = data[:hookspecs.SNIFF_BYTES] if data is not None else None
         reader = self._reader_by(path, head)
         read_bytes = getattr(reader, "read_bytes", None)
-        if data is not None and read_bytes is not None and len(data) <= WHOLE_READ:
+        if whole and data is not None and read_bytes is not None:
             return read_bytes(data, os.fspath(path))  # type: ignore[no-any-return]
         del data
         return reader.read(Path(path))
