@@ -144,6 +144,45 @@ def test_plugin_object_with_formatter_and_reader() -> None:
     assert ps.suffixes() == {".txt", ".rpt", ".doc", ".dot", ".wps", ".wpt"}
 
 
+def test_read_opens_a_file_once_and_reads_as_its_reader_would(tmp_path, monkeypatch) -> None:
+    from gipr_lint.linting import plugin_manager
+    from gipr_lint.reading.source import read_source
+
+    ps = load_plugins(entry_points=[], extra=[module("count_format")])
+    text = tmp_path / "a.txt"
+    text.write_bytes("\ufeff一、总体情况\r\n正文".encode())
+    opened = []
+    real_open = open
+    monkeypatch.setattr("builtins.open", lambda *a, **k: opened.append(a[0]) or real_open(*a, **k))
+    assert ps.read(text) == read_source(text) and ps.read(str(text)).path == str(text)
+    assert opened == [text, str(text)]  # (read_source reads by Path.read_bytes)
+    # a third-party reader (no read_bytes) reads the file itself, as reader_for(...).read would
+    rpt = tmp_path / "b.rpt"
+    rpt.write_text("abc", encoding="utf-8")
+    assert ps.read(rpt).text == "ABC"
+    # content wins over the extension, and a file too large to be read whole here is read by
+    # its reader
+    page = tmp_path / "c.txt"
+    page.write_text("<html><body><p>一、总体情况</p></body></html>", encoding="utf-8")
+    installed = load_plugins()
+    assert installed.read(page) == installed.reader_for(page).read(page)
+    assert installed.read(page).kind == "html"
+    monkeypatch.setattr(plugin_manager, "WHOLE_READ", 4)
+    assert ps.read(text) == read_source(text)
+    with pytest.raises(OSError):
+        ps.read(tmp_path / "missing.txt")
+
+
+@pytest.mark.parametrize("name", ["a.TXT", "a.", "a", ".txt", "x/.txt", "a.b.Html", "a/b.txt/",
+                                  "a/.", "..", "dir.d/file", "a..b", "a.b.", ""])
+def test_suffix_is_the_paths_own(name: str) -> None:
+    from pathlib import Path
+
+    from gipr_lint.linting.plugin_manager import _suffix
+
+    assert _suffix(name) == _suffix(Path(name)) == Path(name).suffix.lower()
+
+
 def test_formatter_name_taken_is_an_error() -> None:
     class Taken:
         GIPR_LINT_API = 1

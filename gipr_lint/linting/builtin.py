@@ -38,6 +38,11 @@ class TextReader:
     def read(self, path: Path) -> Source:
         return read_source(path)
 
+    def read_bytes(self, data: bytes, path: str) -> Source:
+        """:meth:`read` of a file whose bytes are ``data`` (the built-ins' fast path: see
+        :meth:`~gipr_lint.linting.plugin_manager.PluginSet.read`)."""
+        return Source.from_bytes(data, path)
+
 
 #: The first bytes of an OLE2 compound file: Word 97-2003 (.doc), WPS (.wps), old Excel.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -392,7 +392,7 @@ def lint_path(path: str | Path, settings: Settings, plugin_set: PluginSet) -> Fi
     """Read a file with the reader for its suffix and lint it; a read error goes into
     :attr:`FileResult.error` (never raised)."""
     try:
-        source = plugin_set.reader_for(path).read(Path(path))
+        source = plugin_set.read(path)
     except Exception as exc:  # OSError, DecodeError, or a reader plugin's bug
         return FileResult(path=str(path), report=None, error=read_error(exc))
     if source.path != str(path):

@@ -10,11 +10,12 @@ reported by name and skipped while the others load. What the plugins provide end
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pluggy
 
@@ -24,6 +25,9 @@ from gipr_lint.regex import compile_re
 from gipr_lint.rules import CODE_PATTERN, NAME_PATTERN, Rule
 from gipr_lint.templates import NATIONAL, TemplateError, Templates
 
+if TYPE_CHECKING:
+    from gipr_lint.reading.source import Source
+
 __all__ = [
     "OPTION_TYPES",
     "OptionSpec",
@@ -32,6 +36,10 @@ __all__ = [
     "PluginSet",
     "load_plugins",
 ]
+
+#: :meth:`PluginSet.read` reads a file of up to this many bytes whole (a report is ten-odd KB;
+#: a larger file is left to its reader, which may not want it whole in memory).
+WHOLE_READ = 1 << 20
 
 #: The types a plugin option may declare (``list`` is a list of strings).
 OPTION_TYPES: Mapping[type, str] = {str: "string", int: "integer", float: "number",
@@ -134,13 +142,43 @@ class PluginSet:
         extension), the reader claiming the extension is preferred among those that accept it.
         Without any, the first reader claiming the suffix, else the text reader.
         """
-        suffix = Path(path).suffix.lower()
-        by_suffix = next((r for r in self.readers if suffix in r.suffixes), None)
         try:
             with open(path, "rb") as handle:
-                head = handle.read(hookspecs.SNIFF_BYTES)
+                head: bytes | None = handle.read(hookspecs.SNIFF_BYTES)
         except OSError:
             head = None  # the chosen reader reports the error
+        return self._reader_by(path, head)
+
+    def read(self, path: str | Path) -> Source:
+        """``reader_for(path).read(Path(path))``, the file opened and read once.
+
+        A file of up to :data:`WHOLE_READ` bytes is read whole here: its head chooses the
+        reader, and a reader with the built-ins' ``read_bytes(data, path)`` decodes those very
+        bytes (a plain-text report is otherwise opened and read twice, once for its head and
+        once to decode it). Other readers, and larger files, read the file themselves.
+        Raises what the reader raises (``OSError``, :class:`DecodeError`, a plugin's bug).
+        """
+        data: bytes | None = None
+        whole = False
+        try:
+            # unbuffered, and sized by the file (a read of "up to 1 MB" would allocate 1 MB)
+            with open(path, "rb", buffering=0) as handle:
+                whole = os.fstat(handle.fileno()).st_size <= WHOLE_READ
+                data = handle.readall() if whole else handle.read(hookspecs.SNIFF_BYTES)
+        except OSError:
+            pass  # the chosen reader reports the error
+        head = data[:hookspecs.SNIFF_BYTES] if data is not None else None
+        reader = self._reader_by(path, head)
+        read_bytes = getattr(reader, "read_bytes", None)
+        if whole and data is not None and read_bytes is not None:
+            return read_bytes(data, os.fspath(path))  # type: ignore[no-any-return]
+        del data
+        return reader.read(Path(path))
+
+    def _reader_by(self, path: str | Path, head: bytes | None) -> hookspecs.Reader:
+        """:meth:`reader_for` once the file's ``head`` is read (``None``: it cannot be)."""
+        suffix = _suffix(path)
+        by_suffix = next((r for r in self.readers if suffix in r.suffixes), None)
         if head:
             accepting = []
             for reader in self.readers:
@@ -183,6 +221,16 @@ class PluginSet:
         if plugin_set.problems:
             raise ValueError("; ".join(str(problem) for problem in plugin_set.problems))
         return plugin_set
+
+
+def _suffix(path: str | Path) -> str:
+    """``Path(path).suffix.lower()``, read off the name without making a ``Path`` (which costs
+    three times as much, for every file of a run)."""
+    name = os.path.basename(path)
+    if not name or name in (".", ".."):  # (a name ``Path`` finds elsewhere: "a/b.txt/", "a/.")
+        return Path(path).suffix.lower()
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
 def _supported(api: Any) -> bool:

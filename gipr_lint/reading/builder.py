@@ -26,7 +26,7 @@ from gipr_lint.model import (
 from gipr_lint.reading.facts import agency_from_text, agency_kind, title_facts
 from gipr_lint.reading.grammar import CheckedTable, Node, PieceToken
 from gipr_lint.reading.layout.headings import HeadingMatch
-from gipr_lint.reading.layout.objects import new_span
+from gipr_lint.reading.layout.objects import new_span, twin
 from gipr_lint.reading.layout.signature import SignatureMatch
 from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.period import find_periods
@@ -114,11 +114,6 @@ def _checked_parts(read: TableRead) -> tuple[tuple[TextPiece, ...], tuple[Cell, 
     return tuple(headers), (), rows
 
 
-def _setters(cls: type, *fields: str) -> list[Any]:
-    """The ``__set__`` of each of ``cls``'s slots for ``fields``."""
-    return [cls.__dict__[name].__set__ for name in fields]
-
-
 #: The fields the ``_new_*`` builders below set, by class: a test checks they are all the
 #: classes' fields (a field added to the model and not set here would be missing).
 BUILT_FIELDS: dict[type, tuple[str, ...]] = {
@@ -127,28 +122,25 @@ BUILT_FIELDS: dict[type, tuple[str, ...]] = {
     Section: ("number", "heading", "paragraphs", "span"),
     Table: ("kind", "format", "rows", "span", "missing_rows", "headers"),
 }
-_set_key, _set_label, _set_label_span, _set_official, _set_cells, _set_reworded = _setters(
-    Row, *BUILT_FIELDS[Row])
-_set_text, _set_span = _setters(TextPiece, *BUILT_FIELDS[TextPiece])
-_set_number, _set_heading, _set_paragraphs, _set_section_span = _setters(
-    Section, *BUILT_FIELDS[Section])
-_set_kind, _set_format, _set_rows, _set_table_span, _set_missing, _set_headers = _setters(
-    Table, *BUILT_FIELDS[Table])
+#: Plain classes with the model classes' slots (see :func:`~gipr_lint.reading.layout.objects.twin`)
+_RowTwin, _TextPieceTwin, _SectionTwin, _TableTwin = (twin(cls) for cls in BUILT_FIELDS)
 
 
 def _new_row(key: str, label: str, label_span: Span, official_label: str,
              cells: tuple[Cell, ...], reworded: bool) -> Row:
     """``Row(key, label, label_span, official_label, cells, reworded)``, made as
-    :mod:`gipr_lint.reading.layout.objects` makes cells: each field set by its slot on an
-    instance from ``object.__new__``, not through the frozen dataclass's ``__init__`` (which
-    sets each through ``object.__setattr__``, twice the cost). The same object."""
-    row = _new(Row)
-    _set_key(row, key)
-    _set_label(row, label)
-    _set_label_span(row, label_span)
-    _set_official(row, official_label)
-    _set_cells(row, cells)
-    _set_reworded(row, reworded)
+    :mod:`gipr_lint.reading.layout.objects` makes cells: an instance of the class's twin, its
+    fields set by plain assignment, that then becomes a ``Row``, not through the frozen
+    dataclass's ``__init__`` (which sets each through ``object.__setattr__``: four times the
+    cost). The same object."""
+    row = _new(_RowTwin)
+    row.key = key
+    row.label = label
+    row.label_span = label_span
+    row.official_label = official_label
+    row.cells = cells
+    row.reworded = reworded
+    row.__class__ = Row
     return row  # type: ignore[no-any-return]
 
 
@@ -170,20 +162,22 @@ def _official(template: RowTemplate) -> str:
 
 def _new_text_piece(text: str, span: Span) -> TextPiece:
     """``TextPiece(text, span)``, made as :func:`_new_row` is."""
-    piece = _new(TextPiece)
-    _set_text(piece, text)
-    _set_span(piece, span)
+    piece = _new(_TextPieceTwin)
+    piece.text = text
+    piece.span = span
+    piece.__class__ = TextPiece
     return piece  # type: ignore[no-any-return]
 
 
 def _new_section(number: int, heading: Heading, paragraphs: tuple[Paragraph, ...],
                  span: Span) -> Section:
     """``Section(number, heading, paragraphs, span)``, made as :func:`_new_row` is."""
-    section = _new(Section)
-    _set_number(section, number)
-    _set_heading(section, heading)
-    _set_paragraphs(section, paragraphs)
-    _set_section_span(section, span)
+    section = _new(_SectionTwin)
+    section.number = number
+    section.heading = heading
+    section.paragraphs = paragraphs
+    section.span = span
+    section.__class__ = Section
     return section  # type: ignore[no-any-return]
 
 
@@ -191,13 +185,14 @@ def _new_table(kind: TableKind, format_: TableFormat, rows: tuple[Row, ...], spa
                missing_rows: tuple[str, ...], headers: tuple[TextPiece, ...]) -> Table:
     """``Table(kind, format_, rows, span, missing_rows, headers)``, made as :func:`_new_row`
     is."""
-    table = _new(Table)
-    _set_kind(table, kind)
-    _set_format(table, format_)
-    _set_rows(table, rows)
-    _set_table_span(table, span)
-    _set_missing(table, missing_rows)
-    _set_headers(table, headers)
+    table = _new(_TableTwin)
+    table.kind = kind
+    table.format = format_
+    table.rows = rows
+    table.span = span
+    table.missing_rows = missing_rows
+    table.headers = headers
+    table.__class__ = Table
     return table  # type: ignore[no-any-return]
 
 

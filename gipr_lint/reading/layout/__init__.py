@@ -22,7 +22,7 @@ from gipr_lint.reading.layout.compact import CompactText
 from gipr_lint.reading.layout.debris import INLINE_HINT, OPENS_AS_DEBRIS, find_debris
 from gipr_lint.reading.layout.headings import HeadingMatch, find_section_headings
 from gipr_lint.reading.layout.markers import read_marker
-from gipr_lint.reading.layout.objects import new_paragraph
+from gipr_lint.reading.layout.objects import new_paragraph, twin
 from gipr_lint.reading.layout.signature import SignatureMatch, find_signature
 from gipr_lint.reading.layout.tables import (
     TableRead,
@@ -55,18 +55,20 @@ class Piece:
     data: object = None
 
 
-_SET_KIND, _SET_SPAN, _SET_DATA = (Piece.__dict__[name].__set__
-                                   for name in ("kind", "span", "data"))
+#: A plain class with :class:`Piece`'s slots (see :func:`~gipr_lint.reading.layout.objects.twin`)
+_PieceTwin = twin(Piece)
 
 
 def _new_piece(kind: str, span: Span, data: object) -> Piece:
-    """``Piece(kind, span, data)``, its fields set by their slots (see
-    :mod:`~gipr_lint.reading.layout.objects`): a report has a hundred pieces."""
-    piece = object.__new__(Piece)
-    _SET_KIND(piece, kind)
-    _SET_SPAN(piece, span)
-    _SET_DATA(piece, data)
-    return piece
+    """``Piece(kind, span, data)``, made as :mod:`~gipr_lint.reading.layout.objects` makes
+    cells (its class's twin, fields set by plain assignment, then given the class): a report
+    has a hundred pieces."""
+    piece = object.__new__(_PieceTwin)
+    piece.kind = kind
+    piece.span = span
+    piece.data = data
+    piece.__class__ = Piece
+    return piece  # type: ignore[no-any-return]
 
 
 @dataclass

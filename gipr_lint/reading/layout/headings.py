@@ -7,11 +7,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any
 
 from gipr_lint.model import SECTION_TITLES, Heading, Marker
 from gipr_lint.reading.layout.compact import CompactText, compact
 from gipr_lint.reading.layout.markers import read_marker
+from gipr_lint.reading.layout.objects import new_span, twin
 from gipr_lint.reading.source import Span
 from gipr_lint.regex import compile_re
 
@@ -151,60 +151,49 @@ def _line_heading(text: str, start: int, end: int) -> HeadingMatch | None:
     return found if found is None or start == 0 else _moved(found, start)
 
 
-def _slot_setters(cls: type, *fields: str) -> list[Any]:
-    """The ``__set__`` of each of ``cls``'s slots for ``fields`` (see :func:`_moved`)."""
-    return [cls.__dict__[name].__set__ for name in fields]
-
-
-_new = object.__new__
-_set_start, _set_end = _slot_setters(Span, "start", "end")
 #: The fields :func:`_moved` sets, by class: a test checks they are all the classes' fields.
 MOVED_FIELDS = {
     Marker: ("text", "style", "value", "span"),
     Heading: ("text", "span", "marker", "title", "title_span", "official_title", "match"),
     HeadingMatch: ("number", "heading"),
 }
-_set_marker_text, _set_style, _set_value, _set_marker_span = _slot_setters(
-    Marker, *MOVED_FIELDS[Marker])
-(_set_text, _set_span, _set_marker, _set_title, _set_title_span, _set_official,
- _set_match) = _slot_setters(Heading, *MOVED_FIELDS[Heading])
-_set_number, _set_heading = _slot_setters(HeadingMatch, *MOVED_FIELDS[HeadingMatch])
-
-
-def _moved_span(span: Span, offset: int) -> Span:
-    moved = _new(Span)
-    _set_start(moved, span.start + offset)
-    _set_end(moved, span.end + offset)
-    return moved  # type: ignore[no-any-return]
+#: Plain classes with these classes' slots (see :func:`~gipr_lint.reading.layout.objects.twin`)
+_MarkerTwin, _HeadingTwin, _HeadingMatchTwin = (twin(cls) for cls in MOVED_FIELDS)
+_new = object.__new__
 
 
 def _moved(found: HeadingMatch, offset: int) -> HeadingMatch:
     """``found`` (read in a line on its own) with its spans ``offset`` further on.
 
-    Every heading of every report is made here, so its objects are made by ``object.__new__``
-    and their slots' setters (:data:`MOVED_FIELDS`), not by the frozen dataclasses'
-    ``__init__``, which sets each field through ``object.__setattr__``: the same objects at
-    half the cost."""
+    Every heading of every report is made here, so its objects are made as
+    :mod:`~gipr_lint.reading.layout.objects` makes cells: instances of their classes' twins,
+    fields set by plain assignment, then given their classes, not by the frozen dataclasses'
+    ``__init__``, which sets each field through ``object.__setattr__``: the same objects at a
+    third of the cost."""
     heading = found.heading
     marker = heading.marker
     if marker is not None:
-        moved_marker = _new(Marker)
-        _set_marker_text(moved_marker, marker.text)
-        _set_style(moved_marker, marker.style)
-        _set_value(moved_marker, marker.value)
-        _set_marker_span(moved_marker, _moved_span(marker.span, offset))
+        moved_marker = _new(_MarkerTwin)
+        moved_marker.text = marker.text
+        moved_marker.style = marker.style
+        moved_marker.value = marker.value
+        moved_marker.span = new_span(marker.span.start + offset, marker.span.end + offset)
+        moved_marker.__class__ = Marker
         marker = moved_marker
-    moved = _new(Heading)
-    _set_text(moved, heading.text)
-    _set_span(moved, _moved_span(heading.span, offset))
-    _set_marker(moved, marker)
-    _set_title(moved, heading.title)
-    _set_title_span(moved, _moved_span(heading.title_span, offset))
-    _set_official(moved, heading.official_title)
-    _set_match(moved, heading.match)
-    match = _new(HeadingMatch)
-    _set_number(match, found.number)
-    _set_heading(match, moved)
+    moved = _new(_HeadingTwin)
+    moved.text = heading.text
+    moved.span = new_span(heading.span.start + offset, heading.span.end + offset)
+    moved.marker = marker
+    moved.title = heading.title
+    moved.title_span = new_span(heading.title_span.start + offset,
+                                heading.title_span.end + offset)
+    moved.official_title = heading.official_title
+    moved.match = heading.match
+    moved.__class__ = Heading
+    match = _new(_HeadingMatchTwin)
+    match.number = found.number
+    match.heading = moved
+    match.__class__ = HeadingMatch
     return match  # type: ignore[no-any-return]
 
 
