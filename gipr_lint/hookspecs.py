@@ -56,7 +56,9 @@ class Reader(Protocol):
     ``(".html", ".htm")``) decide which files found in a directory it reads. A reader may also
     have ``accepts(head: bytes) -> bool``: given a file's first :data:`SNIFF_BYTES` bytes, whether
     the content is of its kind; a reader accepting the content is chosen over the extension (a
-    ``.txt`` that is really a web page, a file without an extension). Structured readers build a
+    ``.txt`` that is really a web page, a file without an extension), and
+    ``read_bytes(data: bytes, path: str) -> Source``: ``read`` of a file whose bytes were read
+    already (a file up to 1 MB is then opened once). Structured readers build a
     :class:`~gipr_lint.reading.document.Document` and return
     :func:`~gipr_lint.reading.document.to_source` of it, so findings name their origin.
     """
