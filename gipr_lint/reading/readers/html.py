@@ -35,6 +35,12 @@ _HTML_START = compile_re(
 def looks_like_html(head: bytes) -> bool:
     """Whether the first bytes of a file are an HTML page or fragment (for ``.txt`` and files
     without an extension)."""
+    if b"<" not in head:
+        # a page opens with "<", and in every encoding ``decode`` reads (UTF-8, UTF-16 and
+        # UTF-32 by their marks, GB 18030, Latin-1) a "<" is written with the byte 0x3C: a head
+        # without that byte is no page, told without decoding it (a plain-text report's head
+        # was decoded here only to find that out)
+        return False
     try:
         text = decode(head)[0] if head else ""
     except DecodeError:
