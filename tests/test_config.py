@@ -433,3 +433,21 @@ def test_files_found_in_a_folder_are_named_as_the_normalised_folder_and_name(
         assert sorted(found) == expected and not missing, written
     found, _ = discover([".", "./", str(tmp_path / "a")], [".txt"])
     assert found == ["x.txt", os.path.join("b", "y.txt")]
+
+
+def test_a_folder_or_file_named_through_dot_dot_too_is_linted_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``.`` and ``../a`` are one folder, ``x.txt`` and ``../a/x.txt`` one file: each file is
+    found once, named as it was first met."""
+    import os
+
+    from gipr_lint.linting.discovery import discover
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for name in ("a/x.txt", "a/b/y.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "a")
+    found, _ = discover([".", "../a", "../a/x.txt", "b/../x.txt"], [".txt"])
+    assert found == ["x.txt", os.path.join("b", "y.txt")]
+    found, _ = discover(["../a/x.txt", "."], [".txt"])
+    assert found == [os.path.join("..", "a", "x.txt"), os.path.join("b", "y.txt")]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 
 from gipr_lint.i18n import translator
 
@@ -38,14 +37,20 @@ def _walk(directory: str, suffixes: frozenset[str], skip: Skip | None
         # prefix made once per folder and the name (a file name holds no separator)
         folder = os.path.normpath(root)
         prefix = "" if folder == os.curdir else os.path.join(folder, "")
-        absolute_prefix = ""
+        absolute_prefix = ""  # made for the folder's first file to lint
         for name in sorted(files):
             if not name.startswith((".", "~$")) and os.path.splitext(name)[1].lower() in suffixes:
                 path = prefix + name
                 if not (skip and skip(path, False)):
-                    if not absolute_prefix:  # once per folder: a Path is costly to build
-                        absolute_prefix = os.path.join(str(Path(path).absolute().parent), "")
+                    if not absolute_prefix:
+                        absolute_prefix = os.path.join(_key(folder), "")
                     yield path, absolute_prefix + name
+
+
+def _key(path: str) -> str:
+    """The absolute path that tells a file found twice: with ``..`` and ``.`` resolved, so that
+    ``a`` named as ``a`` and as ``../here/a`` is one file (``Path.absolute`` keeps ``..``)."""
+    return os.path.abspath(path)
 
 
 def discover(paths: Sequence[str], suffixes: Iterable[str], skip: Skip | None = None
@@ -70,7 +75,7 @@ def discover(paths: Sequence[str], suffixes: Iterable[str], skip: Skip | None = 
         elif os.path.isdir(path):
             found = _walk(path, wanted, skip)
         elif os.path.exists(path):
-            found = [(path, str(Path(path).absolute()))]
+            found = [(path, _key(path))]
         else:
             errors.append(f"{path}: " + _("cannot read: {reason}").format(
                 reason=_("No such file or directory")))
