@@ -59,7 +59,9 @@ MAX_PROGRAMS = 4000
 _MAX_IN_MEMORY = 4000
 #: Version 2 keeps each program as its own marshal string, decoded when its pattern is first
 #: compiled: the file holds programs of earlier runs (other configurations, other layouts) and
-#: turning all of them into lists of ints cost ~4 ms of every cold start (issue 15).
+#: turning all of them into lists of ints cost ~4 ms of every cold start (issue 15). The file name
+#: says the version too (``regex2-``), so that an older gipr-lint beside this one (another
+#: virtualenv) keeps its own file instead of each rewriting the other's on every run.
 _HEADER = b"gipr-lint compiled regexes 2\n"
 #: Flags whose patterns are never cached: DEBUG prints while compiling, TEMPLATE is deprecated.
 _UNCACHED_FLAGS = re.DEBUG | getattr(re, "TEMPLATE", 0)
@@ -95,7 +97,7 @@ class RegexCache:
 
     def __init__(self, directory: Path | None) -> None:
         self.key = _engine_key()
-        self.path = (directory / f"regex-{sys.implementation.cache_tag}-"
+        self.path = (directory / f"regex2-{sys.implementation.cache_tag}-"
                      f"{zlib.crc32(self.key.encode()):08x}.marshal") if directory else None
         #: Read from the file when first needed: each program still marshalled (see _HEADER).
         self._stored: dict[Key, bytes] | None = None

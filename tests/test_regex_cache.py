@@ -47,7 +47,7 @@ def _same(mine: re.Pattern[str] | re.Pattern[bytes], pattern: str | bytes, flags
 
 
 def _stored_file(directory: Path) -> Path:
-    [saved] = directory.glob("regex-*.marshal")
+    [saved] = directory.glob("regex2-*.marshal")
     return saved
 
 
