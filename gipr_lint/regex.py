@@ -57,7 +57,12 @@ __all__ = ["MAX_PROGRAMS", "RegexCache", "compile_re", "save"]
 MAX_PROGRAMS = 4000
 #: At most this many patterns are kept in memory, as ``re`` keeps its own 512.
 _MAX_IN_MEMORY = 4000
-_HEADER = b"gipr-lint compiled regexes 1\n"
+#: Version 2 keeps each program as its own marshal string, decoded when its pattern is first
+#: compiled: the file holds programs of earlier runs (other configurations, other layouts) and
+#: turning all of them into lists of ints cost ~4 ms of every cold start (issue 15). The file name
+#: says the version too (``regex2-``), so that an older gipr-lint beside this one (another
+#: virtualenv) keeps its own file instead of each rewriting the other's on every run.
+_HEADER = b"gipr-lint compiled regexes 2\n"
 #: Flags whose patterns are never cached: DEBUG prints while compiling, TEMPLATE is deprecated.
 _UNCACHED_FLAGS = re.DEBUG | getattr(re, "TEMPLATE", 0)
 
@@ -92,9 +97,10 @@ class RegexCache:
 
     def __init__(self, directory: Path | None) -> None:
         self.key = _engine_key()
-        self.path = (directory / f"regex-{sys.implementation.cache_tag}-"
+        self.path = (directory / f"regex2-{sys.implementation.cache_tag}-"
                      f"{zlib.crc32(self.key.encode()):08x}.marshal") if directory else None
-        self._stored: dict[Key, Program] | None = None  # read from the file when first needed
+        #: Read from the file when first needed: each program still marshalled (see _HEADER).
+        self._stored: dict[Key, bytes] | None = None
         self._new: dict[Key, Program] = {}  # compiled here, not yet written
         self._used: set[Key] = set()
         self._patterns: dict[Key, re.Pattern[Any]] = {}
@@ -119,12 +125,12 @@ class RegexCache:
     def _stored_pattern(self, key: Key) -> re.Pattern[Any] | None:
         if self._stored is None:
             self._stored = self._load()
-        program = self._stored.get(key)
-        if program is None:
+        stored = self._stored.get(key)
+        if stored is None:
             return None
         try:
-            compiled = _sre.compile(key[0], *program)
-        except Exception:  # a malformed program the engine refused: compile afresh
+            compiled = _sre.compile(key[0], *marshal.loads(stored))
+        except Exception:  # a malformed program marshal or the engine refused: compile afresh
             del self._stored[key]
             return None
         self._used.add(key)
@@ -151,7 +157,7 @@ class RegexCache:
         return compiled
 
     # ------------------------------------------------------------------ the file
-    def _load(self) -> dict[Key, Program]:
+    def _load(self) -> dict[Key, bytes]:
         """The stored programs; empty when there is no file or it is not one of ours."""
         if self.path is None:
             return {}
@@ -179,7 +185,7 @@ class RegexCache:
         if not self._new or self.path is None:
             return
         stored = self._stored or {}
-        programs = dict(self._new)
+        programs = {key: marshal.dumps(program) for key, program in self._new.items()}
         for group in ([k for k in stored if k in self._used], list(stored)):
             for key in group:
                 if len(programs) >= MAX_PROGRAMS:

@@ -30,9 +30,7 @@ generate ``docs/rules.md``.
 from __future__ import annotations
 
 import importlib
-import inspect
 import pkgutil
-import textwrap
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
@@ -148,6 +146,9 @@ _LITERAL = compile_re(r"^(\w[\w ]*)::\s*$")
 def _doc_parts(doc: str) -> list[str | tuple[str, str]]:
     """A docstring as lines of prose and ``(label, text)`` literal blocks (``Fails::`` and an
     indented block under it)."""
+    import inspect  # only documentation needs these (a lint never does): not at import
+    import textwrap
+
     lines = inspect.cleandoc(doc).splitlines()
     parts: list[str | tuple[str, str]] = []
     i = 0

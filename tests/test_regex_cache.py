@@ -47,7 +47,7 @@ def _same(mine: re.Pattern[str] | re.Pattern[bytes], pattern: str | bytes, flags
 
 
 def _stored_file(directory: Path) -> Path:
-    [saved] = directory.glob("regex-*.marshal")
+    [saved] = directory.glob("regex2-*.marshal")
     return saved
 
 
@@ -132,7 +132,8 @@ def test_a_damaged_file_is_ignored_and_rewritten(tmp_path: Path, damage: str) ->
 
 def _forged(cache: RegexCache, key: str, programs: dict[object, object]) -> None:
     """A file with a valid checksum around ``(key, programs)``, as another build would write."""
-    body = marshal.dumps((key, programs))
+    stored = {name: marshal.dumps(program) for name, program in programs.items()}  # as save() does
+    body = marshal.dumps((key, stored))
     assert cache.path is not None
     cache.path.parent.mkdir(parents=True, exist_ok=True)
     cache.path.write_bytes(regex._HEADER + zlib.crc32(body).to_bytes(4, "big") + body)

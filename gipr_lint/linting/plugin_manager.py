@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
+from types import BuiltinFunctionType, FunctionType, MethodType, ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pluggy
@@ -409,6 +409,28 @@ def option_value_ok(kind: type, value: Any) -> bool:
     return isinstance(value, kind)
 
 
+#: What pluggy can take as a hook implementation (see ``pluggy._manager._static_hook_attr``).
+_HOOKABLE = (FunctionType, MethodType, BuiltinFunctionType, classmethod, staticmethod)
+
+
+class _Manager(pluggy.PluginManager):
+    """pluggy's manager, looking at a module plugin's plain values more cheaply.
+
+    ``register`` asks :meth:`parse_hookimpl_opts` about every name in ``dir(plugin)``, and
+    pluggy answers each through ``inspect.getattr_static``: ~400 names over the built-in
+    packs, ~2 ms of every start (issue 15). A module's names are its ``__dict__``, which is
+    where ``getattr_static`` finds them too, so a value there that pluggy could never take as
+    a hook (a class, a constant, a submodule) is skipped here, and every other name, in a
+    module or any other plugin, goes through pluggy's own checks unchanged.
+    """
+
+    def parse_hookimpl_opts(self, plugin: Any, name: str) -> Any:
+        if type(plugin) is ModuleType and name in plugin.__dict__ \
+                and not isinstance(plugin.__dict__[name], _HOOKABLE):
+            return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+
 def _unknown_hooks(manager: pluggy.PluginManager, plugin: object) -> list[str]:
     errors = []
     for caller in manager.get_hookcallers(plugin) or ():
@@ -531,7 +553,7 @@ def load_plugins(entry_points: Iterable[Any] | None = None,
     """
     from gipr_lint.linting import builtin
 
-    manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    manager = _Manager(hookspecs.PROJECT_NAME)
     manager.add_hookspecs(hookspecs)
     plugin_set = PluginSet(manager=manager)
     _register(plugin_set, builtin.BUILTIN_NAME, builtin, __version__, "gipr-lint")
