@@ -90,7 +90,6 @@ from gipr_lint.templates import (
     template_row_keys,
     template_row_name,
 )
-from gipr_lint.toml_cache import parse_toml
 
 __all__ = [
     "ACTIVE_2019_MARKERS",
@@ -157,7 +156,6 @@ __all__ = [
     "near_duplicates",
     "number_text",
     "parse_date",
-    "parse_toml",
     "quote",
     "request_row_name",
     "sentence_bounds",
