@@ -518,7 +518,7 @@ class _Shared:
             outbox.close()
         except KeyboardInterrupt:  # the main process says it was interrupted
             pass
-        except OSError:  # the main process is gone or closed its end
+        except BrokenPipeError:  # the main process is gone or closed its end
             pass
 
 
@@ -680,7 +680,7 @@ class _Reader:
     """The main process's end of a worker's pipe: messages are a length (8 bytes) and that
     many bytes of pickle. Read without blocking, whatever the pipe holds, so that the main
     process never waits for the rest of a message (a chunk's is about a megabyte, written in
-    pieces as the worker's sender thread gets its turn) while it could lint its own chunk."""
+    pieces between the worker's files, :class:`_Outbox`) while it could lint its own chunk."""
 
     def __init__(self, fd: int) -> None:
         import io
