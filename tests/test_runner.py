@@ -275,6 +275,42 @@ def test_a_json_part_written_ahead_is_not_used_once_the_diagnostics_changed() ->
 
 
 @pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="workers are spawned there")
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="workers are spawned there")
+def test_messages_larger_than_the_pipe_arrive_whole_and_a_cut_one_is_dropped() -> None:
+    """A worker writes without waiting (the rest of a message between two files) and the
+    main process reads without waiting: messages of several megabytes arrive whole, in
+    order, however the reads cut them; one cut short by the worker's end is never taken."""
+    import os
+    import pickle
+    import select
+
+    sent = [(index, b"x%d" % index * (index * 700_000)) for index in range(5)]
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker: its messages, then half of one more, and it ends
+        os.close(read)
+        outbox = runner._Outbox(write)
+        for value in sent:
+            outbox.put(value)
+            outbox.push()  # (as between two files)
+        os.set_blocking(write, True)
+        outbox.push()
+        cut = runner._message((9, b"y" * 100_000))
+        os.write(write, cut[:len(cut) // 2])
+        os._exit(0)
+    os.close(write)
+    reader = runner._Reader(read)
+    received = []
+    open_ = True
+    while open_:
+        select.select([reader], [], [])
+        open_ = reader.fill()
+        received.extend(pickle.loads(message) for message in reader.messages())
+    reader.close()
+    assert os.waitpid(pid, 0)[1] == 0
+    assert received == sent
+
+
 def test_a_worker_that_dies_leaves_its_chunks_to_the_main_process(
         monkeypatch: pytest.MonkeyPatch) -> None:
     import os

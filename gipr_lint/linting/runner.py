@@ -413,8 +413,9 @@ class _Shared:
     one after another from a pipe they share (:class:`_Claims`), so they finish together
     whatever each chunk costs, and this process, rather than waiting for N workers on N
     cores, lints too: its caches are warm, its results need no pickling, and it reads the
-    workers' results (a pipe per worker, fed by a thread in it, so a worker never waits for
-    this process) between two of its own chunks. A chunk a worker did not send back (it
+    workers' results (a pipe per worker, written and read without blocking, so that neither
+    process waits for the other: :class:`_Outbox`, :class:`_Reader`) between two of its own
+    chunks. A chunk a worker did not send back (it
     died) is linted here at the end."""
 
     def __init__(self, chunks: list[Sequence[str]], plugin_set: PluginSet,
@@ -425,9 +426,15 @@ class _Shared:
         self.render_json = render_json
         self.done: dict[int, list[FileResult]] = {}
 
-    def lint(self, index: int) -> list[FileResult]:
-        results = [_slim(lint_path(path, self.resolver.settings_for(path), self.plugin_set))
-                   for path in self.chunks[index]]
+    def lint(self, index: int, between: Callable[[], None] | None = None
+             ) -> list[FileResult]:
+        """Chunk ``index``'s results; ``between`` is called after each file."""
+        results = []
+        for path in self.chunks[index]:
+            results.append(_slim(lint_path(path, self.resolver.settings_for(path),
+                                           self.plugin_set)))
+            if between:
+                between()
         if self.render_json:
             from gipr_lint.formatters.json import render_ahead
 
@@ -446,6 +453,7 @@ class _Shared:
                 # a pipe per worker, whose writing end only the worker keeps: a worker that
                 # dies (even halfway through a message) is seen as the end of its pipe
                 read, write = os.pipe()
+                _widen(write)
                 try:
                     pid = os.fork()
                 except OSError:  # no more processes: fewer workers (or none) lint the rest
@@ -487,36 +495,69 @@ class _Shared:
             if not ready:
                 return
             for reader in ready:
-                message = reader.message()
-                if message is None:  # the worker ended, or died mid-message
+                open_ = reader.fill()
+                for message in reader.messages():
+                    index, sent = pickle.loads(message)
+                    self.done[index] = results = [_received(item) for item in sent]
+                    kept.add(len(results), unpickled=True)
+                    if advance:
+                        advance(len(results))
+                if not open_:  # the worker ended, or died (maybe mid-message)
                     readers.remove(reader)
                     reader.close()
-                    continue
-                index, sent = pickle.loads(message)
-                self.done[index] = results = [_received(item) for item in sent]
-                kept.add(len(results), unpickled=True)
-                if advance:
-                    advance(len(results))
 
     def _work(self, counter: _Claims, connection: int) -> None:
-        """A worker's life: lint the chunks it claims, send each one's results back (from a
-        thread, so that linting goes on while the main process is busy with its own chunk
-        and does not read)."""
-        import threading
-        from queue import SimpleQueue
-
-        outbox: SimpleQueue[tuple[int, list[FileResult | tuple[Any, ...]]] | None] = SimpleQueue()
-        sender = threading.Thread(target=_send_all, args=(outbox, connection))
-        sender.start()
+        """A worker's life: lint the chunks it claims and send each one's results back
+        (:class:`_Outbox`: what the pipe cannot take yet is written between two files)."""
+        outbox = _Outbox(connection)
         try:
             while (index := _claim(counter)) < len(self.chunks):
-                outbox.put((index, [_packed(result) for result in self.lint(index)]))
+                results = self.lint(index, outbox.push)
+                outbox.put((index, [_packed(result) for result in results]))
             save_regexes()  # workers skip exit handlers: keep what this one compiled
+            outbox.close()
         except KeyboardInterrupt:  # the main process says it was interrupted
             pass
-        finally:
-            outbox.put(None)
-            sender.join()
+        except BrokenPipeError:  # the main process is gone or closed its end
+            pass
+
+
+class _Outbox:
+    """A forked worker's end of its pipe, written without blocking: a message (a chunk's
+    results, about a megabyte) goes in as far as the pipe takes it, and the rest after each
+    file the worker lints next (:meth:`push`), so the worker never waits while the main
+    process lints its own chunk and does not read. Done in the worker's only thread: a
+    sender thread's wake-ups (its turns at the interpreter, every few milliseconds while it
+    had something to write) made three threads want two cores, and the main process waited
+    for its core."""
+
+    def __init__(self, fd: int) -> None:
+        os.set_blocking(fd, False)
+        self._fd = fd
+        self._pending: list[memoryview] = []
+
+    def put(self, value: Any) -> None:
+        """Send ``value``, pickled as :func:`_reducers` says."""
+        self._pending.append(_message(value))
+        self.push()
+
+    def push(self) -> None:
+        """Write what the pipe takes now of what is waiting."""
+        pending = self._pending
+        while pending:
+            try:
+                written = os.write(self._fd, pending[0])
+            except BlockingIOError:
+                return
+            pending[0] = pending[0][written:]
+            if not pending[0]:
+                del pending[0]
+
+    def close(self) -> None:
+        """Write the rest, waiting for the main process to read it, and close the pipe."""
+        os.set_blocking(self._fd, True)
+        self.push()
+        os.close(self._fd)
 
 
 def _packed(result: FileResult) -> FileResult | tuple[Any, ...]:
@@ -598,6 +639,21 @@ def _worker_main(shared: _Shared, claims: _Claims, read: int, write: int,
         os._exit(code)
 
 
+#: How much a worker's pipe is asked to hold: a chunk's message (about a megabyte for 64
+#: reports), so that the worker writes most of it at once and the main process takes it
+#: whole between two of its own chunks. The default 64 KiB took sixteen writes, and the main
+#: process as many reads, a chunk's time apart. Linux's limit for a user.
+_PIPE_SIZE = 1 << 20
+
+
+def _widen(pipe: int) -> None:
+    """Let ``pipe`` hold :data:`_PIPE_SIZE` bytes where the system can (Linux)."""
+    import fcntl
+
+    with suppress(AttributeError, OSError):  # no such setting, or above the system's limit
+        fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, _PIPE_SIZE)  # type: ignore[attr-defined]
+
+
 def _flush_std_streams() -> None:
     import sys
 
@@ -622,54 +678,56 @@ def _end_workers(pids: list[int], *, stop: bool) -> None:
 
 class _Reader:
     """The main process's end of a worker's pipe: messages are a length (8 bytes) and that
-    many bytes of pickle."""
+    many bytes of pickle. Read without blocking, whatever the pipe holds, so that the main
+    process never waits for the rest of a message (a chunk's is about a megabyte, written in
+    pieces between the worker's files, :class:`_Outbox`) while it could lint its own chunk."""
 
     def __init__(self, fd: int) -> None:
         import io
 
+        os.set_blocking(fd, False)
         self._file = io.FileIO(fd, "rb", closefd=True)
-        #: Where messages are read, kept from one to the next: a new megabyte for each costs
-        #: as much again in page faults as reading the message into it.
-        self._buffer = bytearray(8)
+        #: What was read and not yet taken as messages, kept from one read to the next: a
+        #: new megabyte for each message costs as much again in page faults as reading it.
+        #: Grown by copying, never resized in place (a message's view may still be alive).
+        self._buffer = bytearray(1 << 16)
+        self._filled = 0
 
     def fileno(self) -> int:
         return self._file.fileno()
 
-    def message(self) -> memoryview | None:
-        """The next message, valid until the next call; ``None`` at the end of the pipe
-        (also in the middle of a message)."""
-        head = self._exactly(8)
-        if head is None:
-            return None
-        return self._exactly(int.from_bytes(head, "little"))
-
-    def _exactly(self, size: int) -> memoryview | None:
-        if len(self._buffer) < size:
-            self._buffer = bytearray(size)
-        view = memoryview(self._buffer)[:size]
-        got = 0
-        while got < size:
-            count = self._file.readinto(view[got:])
+    def fill(self) -> bool:
+        """Read what the pipe holds now; whether it is still open (a message cut short by
+        the end of the pipe is never taken: the worker died)."""
+        while True:
+            if self._filled == len(self._buffer):
+                grown = bytearray(2 * len(self._buffer))
+                grown[:self._filled] = self._buffer
+                self._buffer = grown
+            count = self._file.readinto(memoryview(self._buffer)[self._filled:])
+            if count is None:  # nothing more for now
+                return True
             if not count:
-                return None
-            got += count
-        return view
+                return False
+            self._filled += count
+
+    def messages(self) -> Iterator[memoryview]:
+        """The whole messages read so far, each valid until the next is asked for."""
+        buffer = self._buffer
+        start = 0
+        while self._filled - start >= 8:
+            size = int.from_bytes(buffer[start:start + 8], "little")
+            if self._filled - start - 8 < size:
+                break
+            yield memoryview(buffer)[start + 8:start + 8 + size]
+            start += 8 + size
+        rest = self._filled - start
+        if start and rest:  # the beginning of the next message, to the front
+            buffer[:rest] = buffer[start:self._filled]
+        self._filled = rest
 
     def close(self) -> None:
         self._file.close()
-
-
-def _send_all(outbox: Any, connection: int) -> None:
-    """Send what is put in ``outbox`` (pickled as :func:`_reducers` says) until ``None``."""
-    try:
-        while (item := outbox.get()) is not None:
-            view = _message(item)
-            while view:
-                view = view[os.write(connection, view):]
-    except OSError:  # the main process is gone or closed its end
-        pass
-    finally:
-        os.close(connection)
 
 
 def _claim(counter: _Claims) -> int:
