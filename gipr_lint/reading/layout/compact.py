@@ -62,7 +62,8 @@ def compact(text: str) -> str:
     return "".join(fold(text).replace('"', " ").replace("'", " ").split())
 
 
-_Runs = tuple[str, list[int], list[int]]  # compact text, kept runs' original starts, lengths
+#: The compact text and its kept runs' starts: in the original text, and in the compact text.
+_Runs = tuple[str, list[int], list[int]]
 
 
 def _runs_by_regex(folded: str) -> _Runs:
@@ -77,7 +78,9 @@ def _runs_by_regex(folded: str) -> _Runs:
         del original_starts[-1], run_lengths[-1]
     if run_lengths and run_lengths[0] == 0:  # the text starts with a dropped run
         del original_starts[0], run_lengths[0]
-    return "".join(parts[0::2]), original_starts, run_lengths
+    compact_starts = list(accumulate(run_lengths, initial=0))
+    compact_starts.pop()
+    return "".join(parts[0::2]), original_starts, compact_starts
 
 
 #: Whitespace outside Latin-1 (``str.isspace``, as ``\s``): the bytes shortcut cannot see it.
@@ -99,27 +102,38 @@ def _runs_by_bytes(folded: str) -> _Runs | None:
     runs' lengths come from the text as one byte a character (Latin-1, anything beyond it a
     kept "?"), its dropped bytes turned into letters and the rest into spaces. Whitespace beyond
     Latin-1 (:data:`WIDE_SPACES`) is the one kind of character the two splits disagree on
-    (dropped by the first, kept by the second): the runs' and gaps' lengths then fall short of
-    the text's, which tells it without a search of the text.
+    (dropped by the first, kept by the second): the runs and gaps then end short of the text's
+    end, which tells it without a search of the text.
+
+    Shaped for the runs' count (a table's every cell is one): two lists are made of them, the
+    starts in the compact text and those in the original, each by built-in iterators in one
+    pass (a run's original start is its compact start plus the gaps before it).
     """
     kept = folded.replace('"', " ").replace("'", " ").split()
     if not kept:
         return "", [], []  # (as the regex split reads any text of dropped characters)
     dropped = folded.encode("latin-1", "replace").translate(_DROPPED_BYTES).split()
-    run_lengths = list(map(len, kept))
-    gap_lengths = list(map(len, dropped))
-    if sum(run_lengths) + sum(gap_lengths) != len(folded):
+    gaps = map(len, dropped)
+    # (none where that first gap is whitespace beyond Latin-1: the check below tells it)
+    first = next(gaps, 0) if folded[0] in "\"'" or folded[0].isspace() else 0
+    compact_starts = list(accumulate(map(len, kept), initial=0))
+    # the gaps before each run, and after the last one if the text ends with one (the map
+    # stops at the shorter: the runs and their ends, one more than the runs)
+    original_starts = list(map(add, compact_starts, accumulate(gaps, initial=first)))
+    runs = len(kept)
+    if len(original_starts) > runs:  # a trailing gap: the text's end past it
+        end = original_starts.pop()
+    else:
+        end = original_starts[-1] + len(kept[-1])
+    if end != len(folded) or next(gaps, None) is not None:
         return None  # whitespace beyond Latin-1
-    gaps = iter(gap_lengths)
-    first = next(gaps) if folded[0] in "\"'" or folded[0].isspace() else 0
-    # a kept run starts where the one before it started, past that run and the gap after it
-    original_starts = list(accumulate(map(add, run_lengths, gaps), initial=first))
-    del original_starts[len(run_lengths):]  # the start after a trailing gap
-    return "".join(kept), original_starts, run_lengths
+    compact_starts.pop()
+    return "".join(kept), original_starts, compact_starts
 
 
 def _runs(original: str) -> _Runs:
-    """The compact text of ``original`` and its kept runs (starts in ``original``, lengths)."""
+    """The compact text of ``original`` and its kept runs (starts in ``original`` and in the
+    compact text)."""
     folded = fold(original)
     runs = _runs_by_bytes(folded)
     return _runs_by_regex(folded) if runs is None else runs
@@ -131,19 +145,21 @@ def _runs_by_piece(original: str, size: int) -> _Runs:
     just after a line break, which is dropped, so no kept run spans two pieces."""
     parts: list[str] = []
     original_starts: list[int] = []
-    run_lengths: list[int] = []
+    compact_starts: list[int] = []
+    compact_length = 0
     for start, end in newline_pieces(original, size):
-        text, starts, lengths = _runs(original[start:end])
+        text, starts, compact = _runs(original[start:end])
         parts.append(text)
         original_starts.extend([run_start + start for run_start in starts])
-        run_lengths.extend(lengths)
-    return "".join(parts), original_starts, run_lengths
+        compact_starts.extend([run_start + compact_length for run_start in compact])
+        compact_length += len(text)
+    return "".join(parts), original_starts, compact_starts
 
 
 class CompactText:
     """The compact form of a text, with the map back to original offsets."""
 
-    __slots__ = ("_compact_starts", "_original_starts", "_run_lengths", "text")
+    __slots__ = ("_compact_starts", "_original_starts", "text")
 
     def __init__(self, original: str, piece: int | None = None) -> None:
         """The view of ``original``, made ``piece`` characters at a time (default
@@ -151,11 +167,10 @@ class CompactText:
         if piece is None:
             piece = source.PIECE
         if len(original) <= piece:
-            self.text, self._original_starts, self._run_lengths = _runs(original)
+            self.text, self._original_starts, self._compact_starts = _runs(original)
         else:
-            self.text, self._original_starts, self._run_lengths = _runs_by_piece(original, piece)
-        self._compact_starts = list(accumulate(self._run_lengths, initial=0))
-        self._compact_starts.pop()
+            self.text, self._original_starts, self._compact_starts = _runs_by_piece(
+                original, piece)
 
     # The maps below are called a hundred and fifty times per report by the table readers:
     # each looks up its run itself (one search, attributes read once) rather than through the
@@ -206,7 +221,7 @@ class CompactText:
         run = bisect_right(self._original_starts, offset) - 1
         if run < 0:
             return 0
-        inside = offset - self._original_starts[run]
-        if inside < self._run_lengths[run]:
-            return self._compact_starts[run] + inside
-        return self._compact_starts[run] + self._run_lengths[run]
+        compact_starts = self._compact_starts
+        # the run's end: where the next run starts in the compact text (or the text's end)
+        run_end = compact_starts[run + 1] if run + 1 < len(compact_starts) else len(self.text)
+        return min(compact_starts[run] + offset - self._original_starts[run], run_end)
