@@ -21,8 +21,7 @@ from typing import Any
 from gipr_lint.model import Cell, Marker, Paragraph
 from gipr_lint.reading.source import Span
 
-__all__ = ["CellPlace", "CellTwin", "SpanTwin", "new_cell", "new_cells", "new_paragraph",
-           "new_span", "twin"]
+__all__ = ["CellPlace", "new_cell", "new_cells", "new_paragraph", "new_span", "twin"]
 
 _new = object.__new__
 
@@ -42,8 +41,6 @@ FIELDS_SET = {Span: ("start", "end"), Cell: ("raw", "value", "span", "blank"),
               Paragraph: ("text", "span", "marker")}
 
 _SpanTwin, _CellTwin, _ParagraphTwin = twin(Span), twin(Cell), twin(Paragraph)
-#: The twins of spans and cells, for a reader that makes them in its own loop.
-SpanTwin, CellTwin = _SpanTwin, _CellTwin
 
 
 def new_span(start: int, end: int) -> Span:
@@ -58,14 +55,10 @@ def new_span(start: int, end: int) -> Span:
 def new_cell(raw: str, value: int | float | None, start: int, end: int,
              blank: bool = False) -> Cell:
     """``Cell(raw, value, Span(start, end), blank)``."""
-    span = _SpanTwin()
-    span.start = start
-    span.end = end
-    span.__class__ = Span
     cell = _CellTwin()
     cell.raw = raw
     cell.value = value
-    cell.span = span
+    cell.span = new_span(start, end)
     cell.blank = blank
     cell.__class__ = Cell
     return cell  # type: ignore[no-any-return]
@@ -97,13 +90,9 @@ def new_cells(places: Sequence[CellPlace], base: int) -> tuple[Cell, ...]:
 
 def new_paragraph(text: str, start: int, end: int, marker: Marker | None) -> Paragraph:
     """``Paragraph(text, Span(start, end), marker)``."""
-    span = _SpanTwin()
-    span.start = start
-    span.end = end
-    span.__class__ = Span
     paragraph = _ParagraphTwin()
     paragraph.text = text
-    paragraph.span = span
+    paragraph.span = new_span(start, end)
     paragraph.marker = marker
     paragraph.__class__ = Paragraph
     return paragraph  # type: ignore[no-any-return]

@@ -21,8 +21,6 @@ from gipr_lint.reading.layout.columns import Unwrapped
 from gipr_lint.reading.layout.compact import CompactText, compact
 from gipr_lint.reading.layout.objects import (
     CellPlace,
-    CellTwin,
-    SpanTwin,
     new_cell,
     new_cells,
     new_span,
@@ -899,10 +897,8 @@ def _row_item(text: str, anchor_start: int, anchor_end: int, limit: int, item: _
     """The ``row`` item of a label at ``anchor_start:anchor_end`` whose cells end before
     ``limit``, and the furthest end of a cell (-1: no cell).
 
-    A remembered row (:func:`_row_cells`, most rows) is made here in one loop, its cells, their
-    spans, the item and its span, with no call per object: four calls a row fewer, for the
-    few dozen rows of every report (the same objects :func:`_new_item` and
-    :func:`~gipr_lint.reading.layout.objects.new_cells` make)."""
+    A remembered row (:func:`_row_cells`, most rows) becomes its cells in one call of
+    :func:`~gipr_lint.reading.layout.objects.new_cells`."""
     shape = item.shape
     assert shape is not None
     known = None
@@ -915,34 +911,8 @@ def _row_item(text: str, anchor_start: int, anchor_end: int, limit: int, item: _
         return _new_item("row", anchor_start, anchor_end, label, item.template, reworded, cells,
                          item.expected, separated), furthest
     places, separated, furthest = known
-    made: list[Cell] = []
-    append = made.append
-    for raw, value, start, end, blank in places:
-        span = SpanTwin()
-        span.start = anchor_end + start
-        span.end = anchor_end + end
-        span.__class__ = Span
-        cell = CellTwin()
-        cell.raw = raw
-        cell.value = value
-        cell.span = span
-        cell.blank = blank
-        cell.__class__ = Cell
-        append(cell)
-    span = SpanTwin()
-    span.start = anchor_start
-    span.end = anchor_end
-    span.__class__ = Span
-    row = _ItemTwin()
-    row.kind = "row"
-    row.span = span
-    row.text = label
-    row.template = item.template
-    row.reworded = reworded
-    row.cells = tuple(made)
-    row.expected = item.expected
-    row.separated = separated
-    row.__class__ = TableItem
+    row = _new_item("row", anchor_start, anchor_end, label, item.template, reworded,
+                    new_cells(places, anchor_end), item.expected, separated)
     return row, furthest if furthest < 0 else anchor_end + furthest
 
 
