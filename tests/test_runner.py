@@ -66,13 +66,13 @@ def test_every_chunk_is_claimed_once_also_more_than_the_pipe_holds_at_once() -> 
         if pid == 0:  # a worker that claims a few chunks and says which, then ends
             os.close(read)
             claims.in_worker()
-            taken = [runner._claim(claims) for _ in range(5)]
+            taken = [claims.next() for _ in range(5)]
             os.write(write, b" ".join(b"%d" % index for index in taken if index < count))
             os._exit(0)
         os.close(write)
         claims.started()
         mine = []
-        while (index := runner._claim(claims)) < count:
+        while (index := claims.next()) < count:
             mine.append(index)
         assert os.waitpid(pid, 0)[1] == 0
         with os.fdopen(read, "rb") as stream:
@@ -319,7 +319,7 @@ def test_a_worker_that_dies_leaves_its_chunks_to_the_main_process(
     serial = _lint(paths, 1)
 
     def die(self: object, counter: Any, queue: object) -> None:
-        runner._claim(counter)  # takes a chunk, then ends as if killed: sends nothing
+        counter.next()  # takes a chunk, then ends as if killed: sends nothing
         os._exit(3)
 
     monkeypatch.setattr(runner._Shared, "_work", die)

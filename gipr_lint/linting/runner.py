@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -298,8 +299,6 @@ def _lint_chunk(paths: Sequence[str]) -> list[FileResult]:
 
 def _fork_context() -> bool:
     """Whether workers can be forked: where ``os.fork`` exists and is safe (not on macOS)."""
-    import sys
-
     return sys.platform != "darwin" and hasattr(os, "fork")
 
 
@@ -375,8 +374,6 @@ class _Claims:
 
     def next(self) -> int:
         """The next chunk's index; ``sys.maxsize`` when none is left."""
-        import sys
-
         record = os.read(self._read, 4)
         return int.from_bytes(record, "little") if len(record) == 4 else sys.maxsize
 
@@ -466,7 +463,7 @@ class _Shared:
                 pids.append(pid)
                 readers.append(_Reader(read))
             claims.started()
-            while (index := _claim(claims)) < len(self.chunks):
+            while (index := claims.next()) < len(self.chunks):
                 self.done[index] = self.lint(index)
                 kept.add(len(self.done[index]))
                 if advance:
@@ -511,7 +508,7 @@ class _Shared:
         (:class:`_Outbox`: what the pipe cannot take yet is written between two files)."""
         outbox = _Outbox(connection)
         try:
-            while (index := _claim(counter)) < len(self.chunks):
+            while (index := counter.next()) < len(self.chunks):
                 results = self.lint(index, outbox.push)
                 outbox.put((index, [_packed(result) for result in results]))
             save_regexes()  # workers skip exit handlers: keep what this one compiled
@@ -655,8 +652,6 @@ def _widen(pipe: int) -> None:
 
 
 def _flush_std_streams() -> None:
-    import sys
-
     for stream in (sys.stdout, sys.stderr):
         with suppress(Exception):  # closed, or gone
             stream.flush()
@@ -728,11 +723,6 @@ class _Reader:
 
     def close(self) -> None:
         self._file.close()
-
-
-def _claim(counter: _Claims) -> int:
-    """The next chunk's index, from the pipe the processes share."""
-    return counter.next()
 
 
 def _in_spawned_workers(paths: Sequence[str], run: RunConfig, jobs: int,
