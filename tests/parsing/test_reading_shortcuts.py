@@ -331,3 +331,32 @@ def test_utf8_cut_inside_a_character_decodes_as_the_error_path_did() -> None:
             assert (text, encoding) == (expected, "utf-8"), data
         else:
             assert encoding == "gb18030", data
+
+
+def test_inline_titles_found_after_their_separator_are_the_one_patterns_matches() -> None:
+    """The numbered titles found by searching after "、" and "." and checking the number before
+    equal the matches of the one pattern "number, separator, title" (no title holds a number,
+    so such matches never overlap): on every seed and corpus report's compact view, and on
+    random runs of numbers, separators and pieces of titles."""
+    import random
+    import re
+    from pathlib import Path
+
+    from gipr_lint.reading.layout.compact import CompactText, compact
+
+    titles = [compact(title) for _, title, _ in headings._TITLES]
+    assert not any(set(title) & set(headings.INLINE_NUMBERS) for title in titles)
+    reference = re.compile("[" + headings.INLINE_NUMBERS + "][、.](?:"
+                           + "|".join(map(re.escape, titles)) + ")")
+    root = Path(__file__).resolve().parents[2]
+    views = [CompactText(path.read_text(encoding="utf-8")).text
+             for folder in ("tests/fixtures", "benchmarks/corpus")
+             for path in sorted((root / folder).glob("*.txt"))]
+    rng = random.Random(15)
+    parts = ["一", "二", "9", "0", "十", "、", ".", "、、", "1.", "三、", *titles,
+             *(title[:rng.randrange(1, len(title))] for title in titles)]
+    views += ["".join(rng.choice(parts) for _ in range(rng.randrange(12)))
+              for _ in range(20000)]
+    for view in views:
+        expected = [match.span() for match in reference.finditer(view)]
+        assert headings._inline_titles(view) == expected, view

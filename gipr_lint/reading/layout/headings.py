@@ -69,11 +69,28 @@ _NEAR_IN_LENGTH = [
      for candidate, (number, _) in _COMPACT_TITLES.items()
      if abs(len(candidate) - length) <= _LENGTH_APART]
     for length in range(_MAX_FUZZY + 1)]
-# In the compact view: a numbered exact title anywhere (pages flattened to one line).
-_INLINE_HEADING = compile_re(
-    r"(?:[一二三四五六七八九]|[1-9])[、.]"
-    r"(?:" + "|".join(re.escape(compact(title)) for _, title, _ in _TITLES) + ")"
-)
+#: What numbers an inline heading (see :func:`_inline_titles`), in the compact view.
+INLINE_NUMBERS = "一二三四五六七八九123456789"
+_TITLE_ALTERNATIVES = "(?:" + "|".join(re.escape(compact(title)) for _, title, _ in _TITLES) + ")"
+#: In the compact view: an exact title after each separator an inline heading may have (see
+#: :func:`_inline_titles`). Two patterns, each opening with its one character, rather than one
+#: opening with the class of numbers: the engine skips to a single character by a fast
+#: search, where it tries a class at every character (a table's digits), four times the cost.
+_TITLE_AFTER = (compile_re("、" + _TITLE_ALTERNATIVES), compile_re(r"\." + _TITLE_ALTERNATIVES))
+
+
+def _inline_titles(view: str) -> list[tuple[int, int]]:
+    """``(start, end)`` in the compact ``view`` of each numbered exact title, in order: where
+    the pattern "a number of :data:`INLINE_NUMBERS`, "、" or ".", a title" matches (pages
+    flattened to one line), found after each separator with the number before it checked. No
+    title holds a number (a test checks it), so no match of that pattern starts inside a title
+    found after a separator, with or without a number before it: the two searches find its
+    matches, all of them."""
+    found = [(match.start() - 1, match.end()) for pattern in _TITLE_AFTER
+             for match in pattern.finditer(view)
+             if match.start() and view[match.start() - 1] in INLINE_NUMBERS]
+    found.sort()
+    return found
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -257,9 +274,9 @@ def find_section_headings(text: str, view: CompactText,
             found[heading.heading.span.start] = heading
         word = _TITLE_WORD.search(text, max(end, word.end()))  # the next line with a word
     covered = [match.heading.span for match in found.values()]
-    for match in _INLINE_HEADING.finditer(view.text):
-        start = view.to_original(match.start())
-        end = view.to_original_end(match.end())
+    for view_start, view_end in _inline_titles(view.text):
+        start = view.to_original(view_start)
+        end = view.to_original_end(view_end)
         if start in found or _covered(covered, start):  # (mostly a heading found on its line)
             continue
         marker = read_marker(text, start, end)
