@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from gipr_lint.model import (
@@ -40,6 +41,7 @@ from gipr_lint.templates import (
 __all__ = ["build_report"]
 
 _T = TypeVar("_T")
+_KEY = attrgetter("key")
 _new = object.__new__
 
 
@@ -235,9 +237,11 @@ class _Builder:
         四's one row of values is its header's)."""
         if read.kind == "review":
             return ()
-        present = {row.key for row in rows}
-        return tuple([key for key in _template_keys(current(), read.kind, read.format)
-                      if key not in present])
+        present = set(map(_KEY, rows))
+        keys = _template_keys(current(), read.kind, read.format)
+        if present.issuperset(keys):  # (most tables: one pass in C, no list of none)
+            return ()
+        return tuple([key for key in keys if key not in present])
 
     @staticmethod
     def _width(read: TableRead, row: Row) -> int:
@@ -349,8 +353,8 @@ class _Builder:
         format_ = next((table.format for table in tables if table is not None), None)
         if format_ is None and year is not None:
             format_ = "2021" if year >= 2021 else "2019"
-        if "review" in self.tables and format_ is not None:
-            review = self.tables["review"]
+        review = self.tables.get("review")
+        if review is not None and format_ is not None and review.format != format_:
             self.tables["review"] = Table(review.kind, format_, review.rows, review.span,
                                           review.missing_rows, review.headers)
         kind = agency_kind(agency.text) if agency else AgencyKind.UNKNOWN
