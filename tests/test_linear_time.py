@@ -76,7 +76,7 @@ def _with_line(line: str) -> str:
 def test_repeated_section_headings() -> None:
     def make(n: int) -> Callable[[], object]:
         text = "".join(f"{TITLES[i % 6]}\n" for i in range(n))
-        headings = find_section_headings(text, CompactText(text), _lines(text)[0])
+        headings = find_section_headings(text, CompactText(text), *_lines(text))
         assert len(headings) == n
         return lambda: _without_contents(text, headings)
 

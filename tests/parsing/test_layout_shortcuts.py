@@ -153,13 +153,14 @@ def test_free_parts_line_by_line_skip_only_covered_lines() -> None:
     rng = random.Random(15)
     for _ in range(3000):
         text = "".join(rng.choice("ab\n") for _ in range(rng.randrange(40)))
-        lines, ends = _lines(text)
+        starts, ends = _lines(text)
         taken = _Taken()
         for _ in range(rng.randrange(5)):  # overlapping and nested spans too
             start = rng.randrange(len(text) + 1)
             taken.add(Span(start, rng.randrange(start, len(text) + 1)))
-        expected = [(a, b, taken.free(a, b)) for a, b in lines if taken.free(a, b)]
-        walked = taken.free_by_line(lines, ends)
+        expected = [(a, b, taken.free(a, b)) for a, b in zip(starts, ends, strict=True)
+                    if taken.free(a, b)]
+        walked = taken.free_by_line(starts, ends)
         assert [(a, b, parts) for a, b, parts in walked if parts] == expected
 
 
@@ -177,9 +178,8 @@ def test_lines_as_read_one_by_one_whatever_the_breaks() -> None:
     samples = ["", "\n", "a", "a\r\nb\n", "a\u2028b\r\n"] + [
         "".join(rng.choice(pieces) for _ in range(rng.randrange(16))) for _ in range(3000)]
     for text in samples:
-        lines, ends = _lines(text)
-        assert lines == _lines_one_by_one(text), repr(text)
-        assert ends == [end for _, end in lines]
+        starts, ends = _lines(text)
+        assert list(zip(starts, ends, strict=True)) == _lines_one_by_one(text), repr(text)
 
 
 def test_fold_changes_widths_dashes_and_quotes_one_for_one() -> None:

@@ -40,14 +40,13 @@ def _whole_line_starts(text: str) -> tuple[int, ...]:
     return (0, *map(add, lengths, count(1)))
 
 
-def _whole_lines(text: str) -> tuple[list[tuple[int, int]], list[int]]:
-    spans, ends, start = [], [], 0
+def _whole_lines(text: str) -> tuple[list[int], list[int]]:
+    starts, ends, start = [], [], 0
     for line in text.splitlines(keepends=True):
-        end = start + len(line.rstrip("\r\n"))
-        spans.append((start, end))
-        ends.append(end)
+        starts.append(start)
+        ends.append(start + len(line.rstrip("\r\n")))
         start += len(line)
-    return spans, ends
+    return starts, ends
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 7, 1000])

@@ -36,13 +36,13 @@ def _paragraphs_by_a_second_walk(text: str, pieces: list) -> list[tuple[str, int
     taken (what :func:`recover` did before it kept the free parts of its first walk)."""
     from gipr_lint.reading.layout import _lines, _Taken
 
-    lines, ends = _lines(text)
+    starts, ends = _lines(text)
     taken = _Taken()
     for piece in pieces:
         if piece.kind != "paragraph":
             taken.add(piece.span)
     found = []
-    for _, _, free in taken.free_by_line(lines, ends):
+    for _, _, free in taken.free_by_line(starts, ends):
         for start, end in free:
             words = text[start:end].strip()
             if words:
@@ -91,13 +91,13 @@ def _debris_line_by_line(text: str, pieces: list) -> list[tuple[str, int, int]]:
     from gipr_lint.reading.layout import _LONG_LINE, _lines, _Taken
     from gipr_lint.reading.layout.debris import find_debris
 
-    lines, ends = _lines(text)
+    starts, ends = _lines(text)
     taken = _Taken()
     for piece in pieces:
         if piece.kind in ("heading", "table"):
             taken.add(piece.span)
     found = []
-    for start, end, free in taken.free_by_line(lines, ends):
+    for start, end, free in taken.free_by_line(starts, ends):
         for part_start, part_end in free:
             for debris in find_debris(text, part_start, part_end,
                                       whole_line=end - start <= _LONG_LINE):
@@ -153,8 +153,8 @@ def test_lines_from_the_line_index_equal_the_split_lines(monkeypatch) -> None:
     lines = layout._lines
     monkeypatch.setattr(layout, "_lines", lambda text: split_again.append(text) or lines(text))
     for text in samples:
-        spans, ends, newline_breaks = layout._line_spans(Source.from_text(text))
-        assert (spans, ends) == lines(text), repr(text)
+        starts, ends, newline_breaks = layout._line_spans(Source.from_text(text))
+        assert (list(starts), ends) == lines(text), repr(text)
         plain = not any(ch in text for ch in "\v\f\x1c\x1d\x1e\x85\u2028\u2029") and (
             "\r" not in text or text.count("\r") == text.count("\r\n") == text.count("\n"))
         assert newline_breaks == plain

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter, sub
@@ -84,21 +84,22 @@ _TITLE_IN_LINE = compile_re(r"[^。，,\n]{2,80}?(?:年度报告|年报|工作�
 _LONG_LINE = 200
 
 
-def _lines(text: str) -> tuple[list[tuple[int, int]], list[int]]:
-    """The lines' spans (as ``str.splitlines`` splits, without a closing "\r" or "\n") and
-    their ends (one loop: built-in passes over all lines, two splits and a search for the
-    other line breaks, cost more than this loop over a report's hundred-odd lines)."""
-    spans = []
+def _lines(text: str) -> tuple[list[int], list[int]]:
+    """The lines of ``text`` as ``str.splitlines`` splits them: their starts and their ends (a
+    closing "\r" or "\n" not included), line by line. Two lists, not a pair per line: each
+    user looks at a few lines (the title's, the signature's, those holding a title word), and
+    a report has a hundred-odd. (One loop: built-in passes over all lines, two splits and a
+    search for the other line breaks, cost more than this loop.)"""
+    starts = []
     ends = []
     # piece by piece (a cut after "\n" is a line end for splitlines too): a large report is
     # never held whole as line strings
     for start, piece_end in newline_pieces(text):
         for line in text[start:piece_end].splitlines(keepends=True):
-            end = start + len(line.rstrip("\r\n"))
-            spans.append((start, end))
-            ends.append(end)
+            starts.append(start)
+            ends.append(start + len(line.rstrip("\r\n")))
             start += len(line)
-    return spans, ends
+    return starts, ends
 
 
 #: The characters besides "\n" and "\r" that ``str.splitlines`` breaks lines at.
@@ -112,7 +113,7 @@ def _other_breaks(text: str) -> bool:
             or "\x1e" in text or "\x85" in text or "\u2028" in text or "\u2029" in text)
 
 
-def _line_spans(source: Source) -> tuple[list[tuple[int, int]], list[int], bool]:
+def _line_spans(source: Source) -> tuple[Sequence[int], list[int], bool]:
     """:func:`_lines` of the source's text, and whether "\n" ends every line but the last (the
     text breaks them with "\n" alone or "\r\n" alone, and nowhere else ``str.splitlines``
     would). Then the lines are read off the line index, a line ending where the next one
@@ -129,9 +130,11 @@ def _line_spans(source: Source) -> tuple[list[tuple[int, int]], list[int], bool]
     else:
         return *_lines(text), False  # a lone "\r", or "\r\n" beside "\n"
     ends = list(map(sub, starts[1:], repeat(width)))
-    if starts[-1] != len(text):  # (the last line has no break; else it is the text's end)
+    if starts[-1] != len(text):  # (the last line has no break)
         ends.append(len(text))
-    return list(zip(starts, ends, strict=False)), ends, True  # (a last start at the end: no line)
+    else:  # (a last start at the text's end, after its last break: no line)
+        starts = starts[:-1]
+    return starts, ends, True
 
 
 def _section_regions(headings: list[HeadingMatch],
@@ -228,16 +231,17 @@ class _Taken:
             parts.append((cursor, end))
         return parts
 
-    def free_by_line(self, lines: list[tuple[int, int]], ends: list[int]
+    def free_by_line(self, starts: Sequence[int], ends: list[int]
                      ) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
-        """The lines that may have free parts, with them (as :meth:`free` gives them), in order;
-        ``ends`` are the lines' ends. A line's parts are found when it is reached, so spans
-        added meanwhile count. A recognised span covering a line (a table over its rows) is
-        skipped whole, lines and all, when no other span starts inside it."""
+        """The lines that may have free parts, with them (as :meth:`free` gives them), in order
+        (the lines' ``starts`` and ``ends``, as :func:`_lines` gives them). A line's parts are
+        found when it is reached, so spans added meanwhile count. A recognised span covering a
+        line (a table over its rows) is skipped whole, lines and all, when no other span starts
+        inside it."""
         spans = self._spans
         index_line = 0
-        while index_line < len(lines):
-            start, end = lines[index_line]
+        while index_line < len(starts):
+            start, end = starts[index_line], ends[index_line]
             if start >= end:
                 index_line += 1
                 continue
@@ -293,7 +297,7 @@ def _first_half(text: str, above: tuple[int, int], title: Span) -> bool:
     return starts_with_year is not None and agency_kind(line).value != "unknown"
 
 
-def _find_title(text: str, lines: list[tuple[int, int]], before: int,
+def _find_title(text: str, starts: Sequence[int], ends: list[int], before: int,
                 taken: _Taken) -> Span | None:
     """The line (or leading phrase of a long line) before the first section that names the
     report: the first such line among the opening lines, below at most a few short lines that
@@ -301,7 +305,7 @@ def _find_title(text: str, lines: list[tuple[int, int]], before: int,
     taken whole, and so are two or three short lines that name the report together, as
     ``pdftotext`` splits a title ("洪泽区人民政府" / "2023 年政府信息公开工作年度报告")."""
     above: list[tuple[int, int]] = []
-    for index, (start, end) in enumerate(lines):
+    for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
         if start >= before:
             break
         for part_start, part_end in taken.free(start, min(end, before)):
@@ -323,7 +327,8 @@ def _find_title(text: str, lines: list[tuple[int, int]], before: int,
                     or "。" in line:
                 return None  # after a sentence, what follows is body
             if not _NOT_TITLE_PART.search(line):  # a mark or a number never starts a title
-                wrapped = _wrapped_title(text, lines, index, part_start, before, taken)
+                wrapped = _wrapped_title(text, starts[index:index + 3], ends[index:index + 3],
+                                         part_start, before, taken)
                 if wrapped is not None:
                     return wrapped
             above.append((part_start, part_end))
@@ -383,12 +388,12 @@ def _read_table(reader: _Reader, text: str, view: CompactText, start: int,
 _TITLE_PART = 30  # a title split over lines has short lines
 
 
-def _wrapped_title(text: str, lines: list[tuple[int, int]], index: int, start: int, before: int,
+def _wrapped_title(text: str, starts: Sequence[int], ends: list[int], start: int, before: int,
                    taken: _Taken) -> Span | None:
-    """A title split over the short lines from ``lines[index]`` on: together they name the
-    report (报告) and its subject (政府信息公开)."""
+    """A title split over the short lines of ``starts`` and ``ends`` (at most three): together
+    they name the report (报告) and its subject (政府信息公开)."""
     parts = []
-    for line_start, line_end in lines[index:index + 3]:
+    for line_start, line_end in zip(starts, ends, strict=True):
         if line_start >= before or taken.covers(line_start):
             return None
         piece_start, piece_end = _strip(text, max(line_start, start), line_end)
@@ -426,7 +431,7 @@ def recover(source: Source) -> Layout:
     debris, the title and the signature; whatever text is left becomes paragraphs.
     """
     text = source.text
-    lines, ends, newline_breaks = _line_spans(source)
+    starts, ends, newline_breaks = _line_spans(source)
     view = CompactText(text)
     pieces: list[Piece] = []
     problems: list[Problem] = []
@@ -436,7 +441,7 @@ def recover(source: Source) -> Layout:
         pieces.append(_new_piece(kind, span, data))
         taken.add(span)
 
-    headings = _without_contents(text, find_section_headings(text, view, lines))
+    headings = _without_contents(text, find_section_headings(text, view, starts, ends))
     for heading in headings:
         take("heading", heading.heading.span, heading)
 
@@ -453,17 +458,17 @@ def recover(source: Source) -> Layout:
     for region_start, region_end in taken.free(0, len(text)):
         if newline_breaks and not _may_hold_debris(text, region_start, region_end):
             continue
-        for part_start, part_end, whole_line in _parts(lines, ends, region_start, region_end):
+        for part_start, part_end, whole_line in _parts(starts, ends, region_start, region_end):
             for debris in find_debris(text, part_start, part_end, whole_line=whole_line):
                 take("debris", debris.span, debris)
 
     first_heading = headings[0].heading.span.start if headings else len(text)
-    title = _find_title(text, lines, first_heading, taken)
+    title = _find_title(text, starts, ends, first_heading, taken)
     if title is not None:
         take("title", title, title)
 
     last_heading_end = max((h.heading.span.end for h in headings), default=0)
-    signature = find_signature(text, lines, last_heading_end, taken.covers)
+    signature = find_signature(text, starts, ends, last_heading_end, taken.covers)
     if signature is not None:
         take("signature", signature.span, signature)
 
@@ -471,7 +476,7 @@ def recover(source: Source) -> Layout:
         for region_start, region_end in taken.free(0, len(text)):
             _add_paragraphs(pieces, text, region_start, region_end)
     else:
-        for _, _, free in taken.free_by_line(lines, ends):
+        for _, _, free in taken.free_by_line(starts, ends):
             for part_start, part_end in free:
                 _add_paragraphs(pieces, text, part_start, part_end)
     pieces.sort(key=_BY_SPAN)
@@ -513,14 +518,14 @@ def _may_hold_debris(text: str, start: int, end: int) -> bool:
             or _DEBRIS_LINE.search(text, start, end) is not None)
 
 
-def _parts(lines: list[tuple[int, int]], ends: list[int], start: int, end: int
+def _parts(starts: Sequence[int], ends: list[int], start: int, end: int
            ) -> Iterator[tuple[int, int, bool]]:
     """The parts of the lines in ``[start, end)`` (none empty) and whether each line is short
     enough to be a debris line whole: what :meth:`_Taken.free_by_line` gives there when
     ``[start, end)`` is a free region."""
     index = bisect_right(ends, start)
-    while index < len(lines):
-        line_start, line_end = lines[index]
+    while index < len(starts):
+        line_start, line_end = starts[index], ends[index]
         if line_start >= end:
             break
         part_start, part_end = max(line_start, start), min(line_end, end)

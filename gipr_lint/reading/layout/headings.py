@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -245,17 +246,13 @@ def _heading_in_line(line: str) -> HeadingMatch | None:
                                               title_end, number, kind))
 
 
-#: Past any offset (see :func:`find_section_headings`).
-_LAST = 1 << 62
-
-
 def _covered(spans: list[Span], offset: int) -> bool:
     """Whether ``offset`` is inside one of ``spans`` (a report's few headings)."""
     return any(span.start <= offset < span.end for span in spans)
 
 
-def find_section_headings(text: str, view: CompactText,
-                          lines: list[tuple[int, int]]) -> list[HeadingMatch]:
+def find_section_headings(text: str, view: CompactText, starts: Sequence[int],
+                          ends: Sequence[int]) -> list[HeadingMatch]:
     """Section headings in document order.
 
     A heading alone on its line may be fuzzy ("主动公开政府政府情况"); one inside a longer line
@@ -266,9 +263,8 @@ def find_section_headings(text: str, view: CompactText,
     # one pass over the text, and look at their lines only, in order
     word = _TITLE_WORD.search(text)
     while word is not None:
-        # the line holding the word: the last starting at or before it (a line is a
-        # (start, end) pair; no line ends past _LAST, so a pair with it sorts after them all)
-        start, end = lines[bisect_right(lines, (word.start(), _LAST)) - 1]
+        line = bisect_right(starts, word.start()) - 1  # the last starting at or before it
+        start, end = starts[line], ends[line]
         heading = _line_heading(text, start, end)
         if heading is not None:
             found[heading.heading.span.start] = heading

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from gipr_lint.model import AgencyKind, TextPiece
@@ -51,12 +51,13 @@ def _agency_piece(text: str, start: int, end: int) -> TextPiece | None:
     return TextPiece(candidate, Span(offset, offset + len(candidate)))
 
 
-def find_signature(text: str, lines: list[tuple[int, int]], after: int,
+def find_signature(text: str, starts: Sequence[int], ends: Sequence[int], after: int,
                    is_taken: Callable[[int], bool]) -> SignatureMatch | None:
     """The signature at the end of the report: a date line, with the agency line above it or on
-    the same line. Only the last few content lines after ``after`` are considered."""
+    the same line. Only the last few content lines after ``after`` are considered (the lines'
+    ``starts`` and ``ends``, line by line)."""
     content: list[tuple[int, int]] = []
-    for start, end in reversed(lines):  # only the last few content lines matter
+    for start, end in zip(reversed(starts), reversed(ends), strict=True):  # the last few matter
         if start < after or len(content) == _SIGNATURE_LINES:
             break
         line = text[start:end]
