@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from gipr_lint.model import Marker
-from gipr_lint.reading.layout.objects import new_span
+from gipr_lint.reading.layout.objects import new_span, twin
 from gipr_lint.reading.numerals import cjk_number
 from gipr_lint.regex import compile_re
 
@@ -75,17 +75,20 @@ _MAX_READINGS = 4096
 
 #: The fields :func:`_new_marker` sets: a test checks they are all the class's fields.
 MARKER_FIELDS = ("text", "style", "value", "span")
-_set_text, _set_style, _set_value, _set_span = (Marker.__dict__[name].__set__
-                                                for name in MARKER_FIELDS)
+#: A plain class with :class:`~gipr_lint.model.Marker`'s slots (see
+#: :func:`~gipr_lint.reading.layout.objects.twin`)
+_MarkerTwin = twin(Marker)
 
 
 def _new_marker(text: str, style: str, value: int, start: int, end: int) -> Marker:
-    """``Marker(text, style, value, Span(start, end))``, its fields set by their slots, not
-    through the frozen dataclass's ``__init__`` (see
-    :mod:`~gipr_lint.reading.layout.objects`): every numbered paragraph has one."""
-    marker = object.__new__(Marker)
-    _set_text(marker, text)
-    _set_style(marker, style)
-    _set_value(marker, value)
-    _set_span(marker, new_span(start, end))
+    """``Marker(text, style, value, Span(start, end))``, made as
+    :mod:`~gipr_lint.reading.layout.objects` makes cells (its class's twin, fields set by plain
+    assignment, then given the class), not through the frozen dataclass's ``__init__``: every
+    numbered paragraph has one (half the cost of setting each field by its slot)."""
+    marker = _MarkerTwin()
+    marker.text = text
+    marker.style = style
+    marker.value = value
+    marker.span = new_span(start, end)
+    marker.__class__ = Marker
     return marker  # type: ignore[no-any-return]
