@@ -503,19 +503,19 @@ def _add_paragraphs(pieces: list[Piece], text: str, start: int, end: int) -> Non
 
 #: A line opening as a debris line does (:func:`~gipr_lint.reading.layout.debris.find_debris`)
 #: after a "\n" (led by the "\n" rather than "^": the engine then skips to the next "\n",
-#: where "^" is tried at every character, three times the cost).
-_DEBRIS_LINE = compile_re("\n" + OPENS_AS_DEBRIS.pattern)
+#: where "^" is tried at every character, three times the cost), or a debris phrase's hint
+#: (:data:`~gipr_lint.reading.layout.debris.INLINE_HINT`, whose alternatives open with a
+#: character each too): one search for both.
+_DEBRIS_LINE_OR_HINT = compile_re("\n" + OPENS_AS_DEBRIS.pattern + "|" + INLINE_HINT.pattern)
 
 
 def _may_hold_debris(text: str, start: int, end: int) -> bool:
     """Whether any part of a line in ``text[start:end]``, a free region of a text whose lines
     "\n" ends, may hold debris: one opening as a debris line does (the region's start, or a
-    line's after a "\n" in the region), or a debris phrase's hint
-    (:data:`~gipr_lint.reading.layout.debris.INLINE_HINT`).
-    Three searches over the region rather than a call per line (most regions have neither)."""
-    return (INLINE_HINT.search(text, start, end) is not None
-            or OPENS_AS_DEBRIS.match(text, start, end) is not None
-            or _DEBRIS_LINE.search(text, start, end) is not None)
+    line's after a "\n" in the region), or a debris phrase's hint.
+    Two searches over the region rather than a call per line (most regions have neither)."""
+    return (OPENS_AS_DEBRIS.match(text, start, end) is not None
+            or _DEBRIS_LINE_OR_HINT.search(text, start, end) is not None)
 
 
 def _parts(starts: Sequence[int], ends: list[int], start: int, end: int
