@@ -86,9 +86,12 @@ def _nfkc(text: str) -> str:
 #: with no neighbour: no combining class, never the second of a composition), plus those of
 #: :data:`_NARROW` (whose NFKC forms are such characters): ASCII, the CJK ideographs and the
 #: punctuation of Chinese text. A test checks every one of them.
-_PLAIN = compile_re(r"[\x00-\x7f\xa0\xb7\xd7\u2010\u2012-\u2016\u2018-\u2023\u25a1"
-                    r"\u3000-\u3029\u3030-\u3035\u3037\u303b-\u303f\u4e00-\u9ffc"
-                    r"\uff01-\uff5e]*")
+_PLAIN_NARROW_CLASS = (r"\x00-\x7f\xa0\xb7\xd7\u2010\u2012-\u2016\u2018-\u2023\u25a1"
+                       r"\u3000-\u3029\u3030-\u3035\u3037\u303b-\u303f\u4e00-\u9ffc"
+                       r"\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e")
+_PLAIN = compile_re(rf"[{_PLAIN_NARROW_CLASS}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]*")
+#: :data:`_PLAIN` without the full-width letters and digits (a report rarely has one).
+_PLAIN_NARROW = compile_re(f"[{_PLAIN_NARROW_CLASS}]*")
 #: The word characters among :data:`_PLAIN`'s (ASCII letters and digits, 々〆〇, the Hangzhou
 #: numerals, the kana repeat marks, 〻〼, the ideographs, the full-width letters and digits;
 #: a test checks them against ``\w``); what :data:`_PLAIN_NOT_WORDS` keeps. (The ideographs end
@@ -110,7 +113,10 @@ def _words(text: str) -> str:
     its full-width letters and digits, after the punctuation is dropped: the same string (the
     punctuation dropped is punctuation before and after folding; nothing else changes), without
     a pass over the whole text to narrow full-width commas and brackets that are dropped
-    anyway."""
+    anyway; a text with no full-width letter or digit either (:data:`_PLAIN_NARROW`) has
+    nothing to narrow."""
+    if _PLAIN_NARROW.fullmatch(text) is not None:
+        return _PLAIN_NOT_WORDS.sub("", text)
     if _PLAIN.fullmatch(text) is None:
         return _NOT_WORDS.sub("", _nfkc(text))
     return _WIDE_WORD.sub(_narrow, _PLAIN_NOT_WORDS.sub("", text))
