@@ -9,7 +9,7 @@ from gipr_lint_national._prose_numbers import (
     parse_number,
     sentence_bounds,
 )
-from gipr_lint_national._text import paragraph_text, quote
+from gipr_lint_national._text import quote
 from gipr_lint_national.consistency._common import (
     _COUNT,
     _LITIGATION,
@@ -56,9 +56,6 @@ class ReviewInProse(Rule):
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
         if "review" not in report.tables:
             return
-        prose = paragraph_text(report, context)  # (made once per report for several rules)
-        if "复议" not in prose and "诉讼" not in prose:
-            return  # every statement read names one: no paragraph to read, no totals to make
         totals = _review_totals(report)
         for paragraph in report.paragraphs():
             text, base = paragraph.text, paragraph.span.start

@@ -16,7 +16,7 @@ from gipr_lint.api import (
     compile_re,
     translator,
 )
-from gipr_lint_national._text import paragraph_text, quote
+from gipr_lint_national._text import quote
 
 _ = translator("gipr_lint_national")
 
@@ -106,10 +106,6 @@ class MalformedCitation(Rule):
         lines: set[int] = set()
         whole = report.text
         unpaired = _unpaired_marks_possible(whole)
-        if not unpaired:  # only 文号 and order numbers to find: are there any in the prose?
-            prose = paragraph_text(report, context)  # (made once per report for several rules)
-            if "号" not in prose and "国务院令" not in prose:
-                return
         for paragraph in report.paragraphs():
             text, base = paragraph.text, paragraph.span.start
             # every 文号 pattern ends in 号, every order number is a 国务院令
