@@ -29,7 +29,6 @@ __all__ = [
     "is_prose",
     "line_span",
     "paragraph_text",
-    "paragraph_texts",
     "prose_paragraphs",
     "quote",
     "section_label",
@@ -116,24 +115,6 @@ def paragraph_text(report: Report, context: RuleContext) -> str:
         return "\n".join([p.text for p in report.paragraphs()])
     return context.memo(("gipr_lint_national", "paragraph text"),
                         lambda: "\n".join([p.text for p in report.paragraphs()]))
-
-
-#: How many paragraphs :func:`paragraph_texts` joins at a time on a large report: few enough
-#: that its text is never copied whole into one string.
-_PARAGRAPHS_AT_ONCE = 512
-
-
-def paragraph_texts(report: Report, context: RuleContext) -> Iterator[str]:
-    """:func:`paragraph_text` for a search that needs no single string (a match never spans a
-    line break): that string, made once per report, or on a very large report the paragraphs'
-    texts joined :data:`_PARAGRAPHS_AT_ONCE` at a time, never a copy of nearly the whole text."""
-    if len(report.text) <= _LARGE_REPORT:
-        yield paragraph_text(report, context)
-        return
-    paragraphs = list(report.paragraphs())
-    for first in range(0, len(paragraphs), _PARAGRAPHS_AT_ONCE):
-        yield "\n".join([paragraph.text
-                         for paragraph in paragraphs[first:first + _PARAGRAPHS_AT_ONCE]])
 
 
 def section_text(section: Section) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from gipr_lint_national import _text
+from gipr_lint_national.typography import f003_repeated_text
 
 from gipr_lint.linting.config import ConfigResolver
 from gipr_lint.linting.engine import lint_path
@@ -160,7 +161,7 @@ def test_linting_with_tiny_pieces_gives_the_same_diagnostics(
     expected = _diagnostics(REPORTS)
     assert any(expected)
     monkeypatch.setattr(source, "PIECE", 61)
-    monkeypatch.setattr(_text, "_PARAGRAPHS_AT_ONCE", 3)
+    monkeypatch.setattr(f003_repeated_text, "_PARAGRAPHS_AT_ONCE", 3)
     monkeypatch.setattr(_text, "_LARGE_REPORT", 0)
     assert _diagnostics(REPORTS) == expected
 
@@ -175,7 +176,6 @@ def test_repeated_text_found_when_the_prose_is_searched_a_few_paragraphs_at_a_ti
     path.write_text(seed[:at] + doubled + seed[at:], encoding="utf-8")
     expected = [d for d in _diagnostics([path])[0] if d[0] == "F003"]
     assert len(expected) == 1
-    monkeypatch.setattr(_text, "_LARGE_REPORT", 0)  # as on a huge report
     for size in (1, 2, 4):
-        monkeypatch.setattr(_text, "_PARAGRAPHS_AT_ONCE", size)
+        monkeypatch.setattr(f003_repeated_text, "_PARAGRAPHS_AT_ONCE", size)
         assert [d for d in _diagnostics([path])[0] if d[0] == "F003"] == expected

@@ -8,6 +8,7 @@ from gipr_lint.api import (
     Edit,
     Finding,
     Fix,
+    Paragraph,
     Report,
     Rule,
     RuleContext,
@@ -17,7 +18,7 @@ from gipr_lint.api import (
     translator,
 )
 from gipr_lint_national._prose_numbers import Citations
-from gipr_lint_national._text import HAN, paragraph_texts, prose_paragraphs, quote
+from gipr_lint_national._text import HAN, prose_paragraphs, quote
 
 _ = translator("gipr_lint_national")
 
@@ -33,6 +34,19 @@ _DOUBLED_PAIR = compile_re(f"([{''.join(_DOUBLED_CHARACTER)}])\\1")
 #: Two-character verbs whose ABAB reduplication is good Chinese ("研究研究").
 _ABAB = frozenset({"研究", "讨论", "考虑", "商量", "了解", "学习", "检查", "整理", "交流",
                    "总结", "锻炼", "休息", "调查", "打扫", "收拾", "活动", "比较"})
+
+
+#: How many paragraphs are searched together (see :meth:`RepeatedText.check`): enough to make
+#: one search of a normal report's prose, few enough that a huge report's prose is never
+#: copied whole into one string.
+_PARAGRAPHS_AT_ONCE = 512
+
+
+def _joined_by_piece(paragraphs: list[Paragraph]) -> Iterator[str]:
+    """The paragraphs' texts joined by line breaks, :data:`_PARAGRAPHS_AT_ONCE` at a time."""
+    size = _PARAGRAPHS_AT_ONCE
+    for first in range(0, len(paragraphs), size):
+        yield "\n".join([paragraph.text for paragraph in paragraphs[first:first + size]])
 
 
 #: How many characters :func:`_doubles_a_word` compares at a time (see there).
@@ -106,14 +120,14 @@ class RepeatedText(Rule):
     summary = "A character or word written twice by mistake"
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
-        # Most reports double nothing: one look at every paragraph's text first (made once
-        # per report for several rules: the prose and a few short lines) spares each prose
+        paragraphs = list(prose_paragraphs(report, context=context))
+        # Most reports double nothing: one look at all the prose first spares each
         # paragraph its own searches. (A line break is neither Han nor a listed character, so
         # no match spans two paragraphs: none here means none in any paragraph.)
         if not any(_DOUBLED_PAIR.search(joined) or _doubles_a_word(joined)
-                   for joined in paragraph_texts(report, context)):
+                   for joined in _joined_by_piece(paragraphs)):
             return
-        for paragraph in prose_paragraphs(report, context=context):
+        for paragraph in paragraphs:
             text, base = paragraph.text, paragraph.span.start
             citations: Citations | None = None
             for start, word in self._doubles(text):
