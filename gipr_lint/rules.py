@@ -90,8 +90,14 @@ class RuleContext:
         return value  # type: ignore[no-any-return]
 
     def for_report(self, memo: dict[Hashable, Any]) -> RuleContext:
-        """This context with a fresh per-report ``memo`` store (the engine calls this)."""
-        return RuleContext(self.options, self.templates, self.deadlines, memo)
+        """This context with a fresh per-report ``memo`` store (the engine calls this).
+
+        (Made as a copy of this context's fields: the frozen dataclass's ``__init__`` sets each
+        through ``object.__setattr__``, half again the cost, and a report gets one per plugin.)
+        """
+        context = object.__new__(type(self))
+        context.__dict__.update(self.__dict__, _memo=memo)
+        return context
 
 
 class Rule:

@@ -285,6 +285,13 @@ def test_memo_of_a_context_outside_the_engine() -> None:
     assert context.memo("key", lambda: 1) == 1
     assert context.memo("key", lambda: 2) == 1
     assert context.for_report({}).memo("key", lambda: 3) == 3
+    configured = RuleContext(options={"a": 1}, deadlines={"township": "02-01"})
+    memo: dict[object, object] = {}
+    copy = configured.for_report(memo)
+    assert copy == configured and copy is not configured
+    assert (copy.options, copy.templates, copy.deadlines) == (
+        configured.options, configured.templates, configured.deadlines)
+    assert copy._memo is memo and configured._memo == {}
 
 
 def test_source_line_index_and_binary_check() -> None:

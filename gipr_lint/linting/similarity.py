@@ -26,7 +26,7 @@ import zlib
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from functools import cache
 from itertools import chain, islice, repeat
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from gipr_lint.regex import compile_re
 
@@ -86,9 +86,21 @@ def _nfkc(text: str) -> str:
 #: with no neighbour: no combining class, never the second of a composition), plus those of
 #: :data:`_NARROW` (whose NFKC forms are such characters): ASCII, the CJK ideographs and the
 #: punctuation of Chinese text. A test checks every one of them.
-_PLAIN = compile_re(r"[\x00-\x7f\xa0\xb7\xd7\u2010\u2012-\u2016\u2018-\u2023\u25a1"
-                    r"\u3000-\u3029\u3030-\u3035\u3037\u303b-\u303f\u4e00-\u9fff"
-                    r"\uff01-\uff5e]*")
+_PLAIN_NARROW_CLASS = (r"\x00-\x7f\xa0\xb7\xd7\u2010\u2012-\u2016\u2018-\u2023\u25a1"
+                       r"\u3000-\u3029\u3030-\u3035\u3037\u303b-\u303f\u4e00-\u9ffc"
+                       r"\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e")
+_PLAIN = compile_re(rf"[{_PLAIN_NARROW_CLASS}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]*")
+#: :data:`_PLAIN` without the full-width letters and digits (a report rarely has one).
+_PLAIN_NARROW = compile_re(f"[{_PLAIN_NARROW_CLASS}]*")
+#: The word characters among :data:`_PLAIN`'s (ASCII letters and digits, 々〆〇, the Hangzhou
+#: numerals, the kana repeat marks, 〻〼, the ideographs, the full-width letters and digits;
+#: a test checks them against ``\w``); what :data:`_PLAIN_NOT_WORDS` keeps. (The ideographs end
+#: at U+9FFC, the last one of Unicode 13, Python 3.10's: a newer one is read the general way.)
+_PLAIN_WORD_CLASS = (r"0-9A-Za-z\u3005-\u3007\u3021-\u3029\u3031-\u3035\u303b\u303c"
+                     r"\u4e00-\u9ffc\uff10-\uff19\uff21-\uff3a\uff41-\uff5a")
+#: :data:`_NOT_WORDS` for a text of :data:`_PLAIN` characters: the same runs, found by ranges
+#: of code points rather than by the Unicode category of every character (a third quicker).
+_PLAIN_NOT_WORDS = compile_re(f"[^{_PLAIN_WORD_CLASS}][^{_PLAIN_WORD_CLASS}]*")
 #: The full-width letters and digits: the characters of :data:`_NARROW` that are word
 #: characters (the rest are punctuation, as are their ASCII forms).
 _WIDE_WORD = compile_re(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
@@ -101,10 +113,13 @@ def _words(text: str) -> str:
     its full-width letters and digits, after the punctuation is dropped: the same string (the
     punctuation dropped is punctuation before and after folding; nothing else changes), without
     a pass over the whole text to narrow full-width commas and brackets that are dropped
-    anyway."""
+    anyway; a text with no full-width letter or digit either (:data:`_PLAIN_NARROW`) has
+    nothing to narrow."""
+    if _PLAIN_NARROW.fullmatch(text) is not None:
+        return _PLAIN_NOT_WORDS.sub("", text)
     if _PLAIN.fullmatch(text) is None:
         return _NOT_WORDS.sub("", _nfkc(text))
-    return _WIDE_WORD.sub(_narrow, _NOT_WORDS.sub("", text))
+    return _WIDE_WORD.sub(_narrow, _PLAIN_NOT_WORDS.sub("", text))
 
 
 def normalise(text: str) -> str:
@@ -313,8 +328,8 @@ def _sampled_shingle_pattern(size: int) -> re.Pattern[str]:
     starts. (The shingle is captured by a look-behind at its end, inside a look-ahead, so that
     the pattern opens with the class: the engine skips in C to the next sampled character, and
     matches may overlap. ``(?=(X.{4}))`` would be tried at every position, about 1.5 times as
-    slow.)"""
-    return compile_re(f"{_sample_class()}(?=.{{{size - 1}}}(?<=(.{{{size}}})))", re.DOTALL)
+    slow; the dots are written out, as ``....`` is matched a little quicker than ``.{4}``.)"""
+    return compile_re(f"{_sample_class()}(?={'.' * (size - 1)}(?<=({'.' * size})))", re.DOTALL)
 
 
 def signature(hashes: Iterable[int]) -> tuple[int, ...]:
@@ -395,6 +410,10 @@ def containment(part: set[int], whole: set[int]) -> float:
     return len(part & whole) / len(part)
 
 
+#: What :func:`near_duplicates` finds for a signature not settled yet.
+_UNSETTLED: Any = object()
+
+
 def near_duplicates(items: Iterable[tuple[K, Sequence[int]]], threshold: float, *,
                     bucket_cap: int = 8, candidate_cap: int = 64
                     ) -> list[tuple[K, K, float]]:
@@ -421,9 +440,9 @@ def near_duplicates(items: Iterable[tuple[K, Sequence[int]]], threshold: float, 
         sig = tuple(sig)  # (the very tuple when it is one)
         keys.append(key)
         signatures.append(sig)
-        if sig in settled:
-            found = settled[sig]
-        else:
+        # (one lookup: a signature's hash is computed again at each, 64 numbers)
+        found = settled.get(sig, _UNSETTLED)
+        if found is _UNSETTLED:
             found, full = _match(sig, len(keys) - 1, keys, signatures, buckets, bucket_cap,
                                  candidate_cap)
             if full:

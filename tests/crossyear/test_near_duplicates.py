@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import zlib
 
 from gipr_lint.linting.similarity import (
@@ -378,3 +379,19 @@ def test_normalising_plain_and_other_texts_is_the_plain_definition() -> None:
         assert similarity._PLAIN.fullmatch(text) is not None
         assert similarity._words(text) == _folded_the_plain_way(text)
     assert normalise("Ａ\u0301１２3，ｂ") == "Á0b"
+
+
+def test_the_plain_word_class_is_that_of_the_general_pattern() -> None:
+    """Among the plain characters, the shortcut's class of what normalising drops holds
+    exactly those ``[\\W_]`` matches (in this Python's Unicode); the narrow plain ones are
+    the plain ones but the full-width letters and digits."""
+    from gipr_lint.linting import similarity
+
+    general = re.compile(r"[\W_]")
+    for ch in map(chr, range(0x110000)):
+        if similarity._PLAIN.fullmatch(ch):
+            dropped = similarity._PLAIN_NOT_WORDS.fullmatch(ch) is not None
+            assert dropped == (general.fullmatch(ch) is not None), hex(ord(ch))
+        narrow = similarity._PLAIN_NARROW.fullmatch(ch) is not None
+        assert narrow == (similarity._PLAIN.fullmatch(ch) is not None
+                          and similarity._WIDE_WORD.fullmatch(ch) is None), hex(ord(ch))

@@ -67,11 +67,17 @@ def _claims(report: Report, pattern: re.Pattern[str], *, needs: str = "",
     clauses that match ``exclude``. ``prose``, every paragraph's text joined
     (``paragraph_text``), is looked at first: without ``needs`` or the hints there, no
     paragraph is read. ``known`` keeps :func:`paragraphs_with`'s answers for a rule that asks
-    with several patterns needing the same word (filled in here)."""
-    if prose is not None and (needs not in prose
-                              or (hints and not holds_any(prose, hints))):
-        return
+    with several patterns needing the same word (filled in here; an empty list when the prose
+    does not hold it, which is then not looked for again)."""
     paragraphs = known.get(needs) if known is not None else None
+    if paragraphs is not None and not paragraphs:
+        return
+    if prose is not None and paragraphs is None and needs not in prose:
+        if known is not None:
+            known[needs] = []
+        return
+    if prose is not None and hints and not holds_any(prose, hints):
+        return
     if paragraphs is None:
         paragraphs = paragraphs_with(report, needs)
         if known is not None:

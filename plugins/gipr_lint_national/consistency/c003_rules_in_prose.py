@@ -10,7 +10,7 @@ from gipr_lint_national._prose_numbers import (
     Citations,
     parse_number,
 )
-from gipr_lint_national._text import quote
+from gipr_lint_national._text import paragraph_text, quote
 from gipr_lint_national.consistency._common import _ACTIVE_CLAIMS, _approximate, _group, _total
 
 _ = translator("gipr_lint_national")
@@ -47,6 +47,9 @@ class RulesInProse(Rule):
         table = report.tables.get("active")
         if table is None:
             return
+        prose = paragraph_text(report, context)  # (made once per report for several rules)
+        if "规章" not in prose and "规范性文件" not in prose:
+            return  # every claim names one: no paragraph to read
         paragraphs = [p for p in report.paragraphs() if "规章" in p.text or "规范性文件" in p.text]
         for pattern, column, column_name in _ACTIVE_CLAIMS.get(table.format, ()):
             for paragraph in paragraphs:

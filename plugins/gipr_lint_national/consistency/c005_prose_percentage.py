@@ -16,7 +16,7 @@ from gipr_lint.api import (
     compile_re,
     translator,
 )
-from gipr_lint_national._text import quote
+from gipr_lint_national._text import paragraph_text, quote
 
 _ = translator("gipr_lint_national")
 
@@ -76,6 +76,9 @@ class ProsePercentage(Rule):
     summary = "A percentage that does not match its counts"
 
     def check(self, report: Report, context: RuleContext) -> Iterator[Finding]:
+        prose = paragraph_text(report, context)  # (made once per report for several rules)
+        if "%" not in prose and "％" not in prose:
+            return  # no percentage anywhere: no paragraph to read (most reports)
         previous: Paragraph | None = None
         for paragraph in report.paragraphs():
             text = paragraph.text
