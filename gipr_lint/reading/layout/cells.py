@@ -191,6 +191,9 @@ _PLAIN = compile_re(r"[0-9|｜\s\"“”'‘’:：]*")
 #: number), a decimal point or 、 (the number's look-ahead), a currency unit; and any digit
 #: other than ASCII (``\d`` matches it).
 _MAY_EXTEND = frozenset("-−—–－/／无第.．、万元")
+#: What must follow a 第 for a page number to start there ("第 3 页"): a 第 without it (the
+#: next row's "第二十条…" in a table run together) ends the run as a word does.
+_PAGE_DIGITS = compile_re(r"[ \t]*\d")
 
 
 def run_end(text: str, start: int, end: int) -> int:
@@ -200,7 +203,11 @@ def run_end(text: str, start: int, end: int) -> int:
     if found is None:  # start after end
         return start
     plain = found.end()
-    if plain >= end or (text[plain] not in _MAY_EXTEND and not text[plain].isdecimal()):
+    if plain >= end:
+        return plain
+    after = text[plain]
+    if (after not in _MAY_EXTEND and not after.isdecimal()) or (
+            after == "第" and _PAGE_DIGITS.match(text, plain + 1, end) is None):
         return plain
     run = _RUN.match(text, start, end)
     return run.end() if run else start

@@ -478,15 +478,19 @@ def _stands_alone(text: str, view: CompactText, plan: _Plan, label_end: int, end
     In a table, right after the label or after one of its cells comes a line end, a separator
     or the next label ("规章000行政规范性文件000", "（三）不予公开 1.属于国家秘密"); in prose
     more words follow ("主动公开规章13件", "未收到行政许可申请").
+
+    The tests are asked cheapest first (they have no side effects, so the order does not change
+    the answer): the cells, remembered, then what follows the last one (mostly a line end), and
+    only then whether a label follows the label itself, a search of every label (the
+    searcher's own test, a line end or separator right after the label, has failed already).
     """
-    if _ends_here(text, view, plan, label_end, end):  # the common case: alone in its cell
-        return True
     cells = _cells_seen(text, label_end, end, reads)
     if cells is None:
-        return False
+        return _ends_here(text, view, plan, label_end, end)
     inner_apart, last_end, last_raw = cells
     last_end += label_end
-    if inner_apart or _ends_here(text, view, plan, last_end, end):
+    if inner_apart or _ends_here(text, view, plan, last_end, end) or _ends_here(
+            text, view, plan, label_end, end):
         return True
     # digits run into the next label's ordinal: "…属于国家秘密00000002.其他法律…"
     return last_raw.isdigit() and any(
