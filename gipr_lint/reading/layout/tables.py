@@ -397,9 +397,9 @@ class _Plan:
                 self.steps.append(((), self.items[index], self.following[index]))
                 index += 1
         self._any_label: re.Pattern[str] | None = None
-        #: The headers found by each run of them (:func:`_find_headers`), by the run's step
-        #: and the compact text they were looked for in.
-        self.headers_found: dict[tuple[int, str], tuple[tuple[int, int, int], ...]] = {}
+        #: The headers found by each run of them (:func:`_placed_headers`), by the run's step
+        #: and the original text they were looked for in.
+        self.headers_found: dict[tuple[int, str], _PlacedHeaders] = {}
 
     def label_at(self, text: str, index: int) -> bool:
         """Whether any of the labels matches ``text`` at ``index``."""
@@ -644,7 +644,7 @@ def _find_headers(headers: Sequence[_Expected], text: str, start: int,
 
     That stretch of text is all they depend on (no label pattern looks behind or at an anchor),
     and it is a template's headers and a few cells: :func:`_anchor_all` remembers the answer by
-    it.
+    the original text it is the compact view of (:func:`_placed_headers`).
     """
     found: list[tuple[int, int, int]] = []
     header_cursor = start
@@ -659,6 +659,29 @@ def _find_headers(headers: Sequence[_Expected], text: str, start: int,
     return tuple(found)
 
 
+#: Headers found (:func:`_placed_headers`): each one's start and end in the original text, from
+#: the start of the stretch they were looked for in, and its item.
+_PlacedHeaders = tuple[tuple[int, int, _Expected], ...]
+
+
+def _placed_headers(headers: Sequence[_Expected], view: CompactText, cursor: int, limit: int,
+                    origin: int) -> _PlacedHeaders:
+    """The optional items ``headers`` found in the compact view from ``cursor`` to ``limit``
+    (:func:`_find_headers`), each mapped to the original text, from ``origin`` (the original
+    offset the stretch starts at).
+
+    The compact stretch is the original stretch compacted, and where its characters stand in
+    the original is told by the original stretch alone: :func:`_anchor_all` remembers the
+    answer by the original stretch, so that a repeated stretch costs no mapping."""
+    to_original_span = view.to_original_span
+    placed = []
+    for number, header_start, header_end in _find_headers(headers, view.text, cursor, limit):
+        original_start, original_end = to_original_span(cursor + header_start,
+                                                        cursor + header_end)
+        placed.append((original_start - origin, original_end - origin, headers[number]))
+    return tuple(placed)
+
+
 def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
                 reads: _Reads | None = None) -> tuple[list[_Anchor], list[_Expected]]:
     """Find the expected items in order between original offsets ``start`` and ``end``.
@@ -669,32 +692,31 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
     only up to the next label, in any order (layouts differ in how header cells stack).
     """
     cursor, stop = view.from_original(start), view.from_original(end)
+    origin = start  # where the compact text from ``cursor`` on starts in the original
     anchors: list[_Anchor] = []
     append = anchors.append
     missing: list[_Expected] = []
     search = _Searches(text, view, plan, stop, end, reads).first
-    view_text = view.text
-    to_original_span = view.to_original_span
     headers_found = plan.headers_found
     for step, (headers, item, following) in enumerate(plan.steps):
         if headers:  # optional items, then ``item`` (if any), which bounds them
             limit_match = search(item, cursor) if item is not None else None
-            limit = limit_match[0] if limit_match else stop
+            limit, original_limit = (limit_match[0], limit_match[3]) if limit_match else (stop,
+                                                                                        end)
             if limit - cursor > _MAX_REMEMBERED_HEADERS:  # (the next row far off, or missing)
-                found = _find_headers(headers, view_text, cursor, limit)
+                found = _placed_headers(headers, view, cursor, limit, origin)
             else:
-                stretch = view_text[cursor:limit]
+                stretch = text[origin:original_limit]
                 known = headers_found.get((step, stretch))
                 if known is None:
                     if len(headers_found) >= _MAX_REMEMBERED_ROWS:
                         headers_found.clear()
-                    known = headers_found[step, stretch] = _find_headers(headers, stretch, 0,
-                                                                         len(stretch))
+                    known = headers_found[step, stretch] = _placed_headers(headers, view, cursor,
+                                                                           limit, origin)
                 found = known
-            for header, header_start, header_end in found:
+            for header_start, header_end, header in found:
                 # (only a row's wording is told: the items made of the others drop it)
-                append((*to_original_span(cursor + header_start, cursor + header_end),
-                        headers[header], False))
+                append((origin + header_start, origin + header_end, header, False))
             continue
         assert item is not None
         placed = search(item, cursor)
@@ -705,10 +727,10 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
         if placed is None:
             missing.append(item)
             continue
-        _, cursor, match, original_start, original_end = placed
+        _, cursor, match, original_start, origin = placed
         # the wording groups are a label's only groups: the last one matched is the one used
         reworded = match.lastindex == item.variant and bool(match.group(item.variant))
-        append((original_start, original_end, item, reworded))
+        append((original_start, origin, item, reworded))
     anchors.sort(key=_ANCHOR_ORDER)
     return anchors, missing
 
