@@ -833,3 +833,29 @@ def test_the_written_out_label_search_finds_what_the_items_own_search_finds() ->
                             cursor = found[1] if found[1] > cursor else cursor + 1
                         assert item.search_words(text, cursor, stop) is None
     assert notes  # (a label's note was matched apart from its words)
+
+
+def test_a_signature_is_looked_for_only_on_lines_ending_in_a_date() -> None:
+    """The signature's date must end its line: a line whose words do not end with 日 is passed
+    over without the date pattern. Dates followed by blanks still sign; a date followed by
+    words does not; one of the last lines above a closing sentence does."""
+    from gipr_lint.reading.layout.signature import find_signature
+
+    def signature(body: str) -> tuple[str, str | None] | None:
+        text = "正文第一段。\n" + body
+        lines = _lines(text)[0]
+        found = find_signature(text, lines, 0, lambda offset: False)
+        if found is None:
+            return None
+        return (text[found.span.start:found.span.end],
+                found.agency.text if found.agency else None)
+
+    assert signature("某某县人民政府办公室\n2025年1月20日 \u3000\n") == (
+        "某某县人民政府办公室\n2025年1月20日", "某某县人民政府办公室")
+    assert signature("某某县人民政府办公室  二〇二五年一月二十日\n") == (
+        "某某县人民政府办公室  二〇二五年一月二十日", "某某县人民政府办公室")
+    assert signature("某某县人民政府办公室\n2025年1月20日印发。\n") is None
+    assert signature("某某县人民政府办公室\n2025年1月20日\n特此报告。\n") == (
+        "某某县人民政府办公室\n2025年1月20日", "某某县人民政府办公室")
+    assert signature("2025年1月20日起施行的办法,至2025年2月1日\n") is None
+    assert signature("某某县人民政府办公室\n2025年1月20日 日\n") is None
