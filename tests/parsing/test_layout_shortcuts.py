@@ -134,6 +134,11 @@ def test_remembered_label_searches_equal_fresh_ones(templates: Templates) -> Non
                 found = searches.first(plan.items[item_index], position)
                 assert (found[:2] if found else None) == _fresh(
                     text, view, plan, item_index, position, len(view.text), len(text))
+                if found is not None:  # found first from anywhere from its search's start on
+                    assert found[5] <= found[0]
+                    assert found[:2] == _fresh(text, view, plan, item_index,
+                                               rng.randint(found[5], found[0]),
+                                               len(view.text), len(text))
 
 
 def test_a_search_from_inside_a_rejected_match_is_not_taken_from_memory() -> None:
@@ -144,6 +149,10 @@ def test_a_search_from_inside_a_rejected_match_is_not_taken_from_memory() -> Non
     searches = _Searches(text, view, plan, len(view.text), len(text))
     first = searches.first(plan.items[0], 0)
     assert first is not None and view.to_original(first[0]) == 6  # the "b" on line two
+    # where a search finds it first from: past the rejected match, not inside it
+    assert first[5] == 4 and all(
+        _fresh(text, view, plan, 0, position, len(view.text), len(text)) == first[:2]
+        for position in range(first[5], first[0] + 1))
     inside = searches.first(plan.items[0], 1)
     assert inside is not None and inside[:2] == (1, 2)
     assert inside[:2] == _fresh(text, view, plan, 0, 1, len(view.text), len(text))

@@ -214,8 +214,10 @@ _Match = re.Match[str] | _LabelMatch
 #: A label found: its start and end (its note included) in the compact view, and the match of
 #: its words (whose groups say which wording).
 _Found = tuple[int, int, re.Match[str]]
-#: A label found (:data:`_Found`) that stands alone, and its start and end in the original text.
-_Placed = tuple[int, int, re.Match[str], int, int]
+#: A label found (:data:`_Found`) that stands alone, its start and end in the original text, and
+#: where the search that found it started: a search from anywhere between there and the
+#: label's start finds it first (no match starts in between).
+_Placed = tuple[int, int, re.Match[str], int, int, int]
 _Finder = Callable[[str, int, int], "_Found | None"]
 
 
@@ -623,7 +625,7 @@ class _Searches:
                     after >= region_end or text[after] in _LINE_END
                     or _stands_alone(text, view, self._plan, label_end, region_end, self._reads))
             if answer:
-                placed = start, end, match, original_start, original_end
+                placed = start, end, match, original_start, original_end, cursor
                 break
             cursor = end
         self._tried[id(item)] = (position, tried, placed)
@@ -698,9 +700,15 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
     missing: list[_Expected] = []
     search = _Searches(text, view, plan, stop, end, reads).first
     headers_found = plan.headers_found
+    # the label last looked for ahead (the one after a row, or after headers), and what was
+    # found: the next step takes it without asking the searches again, when found between
+    # where that search started and the cursor (see _Placed)
+    ahead_item: _Expected | None = None
+    ahead: _Placed | None = None
     for step, (headers, item, following) in enumerate(plan.steps):
         if headers:  # optional items, then ``item`` (if any), which bounds them
-            limit_match = search(item, cursor) if item is not None else None
+            limit_match = ahead = search(item, cursor) if item is not None else None
+            ahead_item = item
             limit, original_limit = (limit_match[0], limit_match[3]) if limit_match else (stop,
                                                                                         end)
             if limit - cursor > _MAX_REMEMBERED_HEADERS:  # (the next row far off, or missing)
@@ -719,15 +727,19 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
                 append((origin + header_start, origin + header_end, header, False))
             continue
         assert item is not None
-        placed = search(item, cursor)
+        if item is ahead_item and ahead is not None and ahead[5] <= cursor <= ahead[0]:
+            placed: _Placed | None = ahead
+        else:
+            placed = search(item, cursor)
         if placed is not None and following is not None:
-            later = search(following, cursor)
+            later = ahead = search(following, cursor)
+            ahead_item = following
             if later is not None and later[0] < placed[0]:
                 placed = None
         if placed is None:
             missing.append(item)
             continue
-        _, cursor, match, original_start, origin = placed
+        _, cursor, match, original_start, origin, _ = placed
         # the wording groups are a label's only groups: the last one matched is the one used
         reworded = match.lastindex == item.variant and bool(match.group(item.variant))
         append((original_start, origin, item, reworded))
