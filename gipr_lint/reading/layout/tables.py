@@ -89,7 +89,7 @@ def _new_item(kind: str, start: int, end: int, text: str, template: RowTemplate 
     return item  # type: ignore[no-any-return]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TableRead:
     """What a table reader found: the table's kind and format, its items, and problems.
 
@@ -107,6 +107,26 @@ class TableRead:
     #: How many rows are short of cells or over, as :func:`defects` counts them, when the
     #: reader counted them while it made the items (-1: not counted).
     short_rows: int = field(default=-1, compare=False, repr=False)
+
+
+_ReadTwin = twin(TableRead)
+
+
+def _new_read(kind: TableKind, format_: TableFormat, items: tuple[TableItem, ...], span: Span,
+              missing_rows: tuple[str, ...], problems: tuple[Problem, ...],
+              short_rows: int) -> TableRead:
+    """``TableRead(kind, format_, items, span, missing_rows, problems, short_rows)``, made as
+    its twin (see :mod:`~gipr_lint.reading.layout.objects`): each reader's answer."""
+    read = _ReadTwin()
+    read.kind = kind
+    read.format = format_
+    read.items = items
+    read.span = span
+    read.missing_rows = missing_rows
+    read.problems = problems
+    read.short_rows = short_rows
+    read.__class__ = TableRead
+    return read  # type: ignore[no-any-return]
 
 
 # --------------------------------------------------------------------------- label patterns
@@ -685,15 +705,17 @@ def _placed_headers(headers: Sequence[_Expected], view: CompactText, cursor: int
 
 
 def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
+                compact_start: int, compact_end: int,
                 reads: _Reads | None = None) -> tuple[list[_Anchor], list[_Expected]]:
-    """Find the expected items in order between original offsets ``start`` and ``end``.
+    """Find the expected items in order between original offsets ``start`` and ``end``
+    (``compact_start`` and ``compact_end`` in the compact view: the reader has them).
 
     Labels are taken in template order, and only where they stand alone as table labels (see
     :func:`_stands_alone`). One is taken as missing when the label after it is found earlier (so
     a label quoted far below cannot swallow the rows in between). Optional headers are looked for
     only up to the next label, in any order (layouts differ in how header cells stack).
     """
-    cursor, stop = view.from_original(start), view.from_original(end)
+    cursor, stop = compact_start, compact_end
     origin = start  # where the compact text from ``cursor`` on starts in the original
     anchors: list[_Anchor] = []
     append = anchors.append
@@ -975,16 +997,16 @@ _ACTIVE_2019 = compile_re("|".join(re.escape(compact(m)) for m in ACTIVE_2019_MA
 
 def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
     """Table 二 between original offsets ``start`` and ``end``, or ``None`` if it is not there."""
-    is_2019 = _ACTIVE_2019.search(view.text, view.from_original(start), view.from_original(end))
-    format_: TableFormat = "2019" if is_2019 else "2021"
+    cstart, cend = view.from_original(start), view.from_original(end)
+    format_: TableFormat = "2019" if _ACTIVE_2019.search(view.text, cstart, cend) else "2021"
     reads = _Reads(text)
     plan = _expected(current(), "active", format_)
-    anchors, missing = _anchor_all(text, view, plan, start, end, reads)
+    anchors, missing = _anchor_all(text, view, plan, start, end, cstart, cend, reads)
     if len(missing) == plan.rows:  # no row found: every item not optional is a row
         return None
     problems: list[Problem] = []
     items, span, short = _items_from_anchors(text, anchors, end, problems, reads)
-    return TableRead("active", format_, items, span,
+    return _new_read("active", format_, items, span,
                      tuple(m.template.key for m in missing if m.template), tuple(problems),
                      short)
 
@@ -1043,12 +1065,12 @@ def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRe
     format_ = _requests_format(view.text, cstart, cend)
     reads = _Reads(text)
     plan = _expected(current(), "requests", format_)
-    anchors, missing = _anchor_all(text, view, plan, start, end, reads)
+    anchors, missing = _anchor_all(text, view, plan, start, end, cstart, cend, reads)
     if plan.rows - len(missing) < 2:  # rows found: every item not optional is a row
         return None
     problems: list[Problem] = []
     items, span, short = _items_from_anchors(text, anchors, end, problems, reads)
-    return TableRead("requests", format_, items, span,
+    return _new_read("requests", format_, items, span,
                      tuple(m.template.key for m in missing if m.template), tuple(problems),
                      short)
 
@@ -1096,7 +1118,7 @@ def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead
     # the cells start after the header, the values item ends at a cell's end
     span = new_span(header_start, max(header_end, cells_end))
     short = 1 if cells and len(cells) != _REVIEW_CELLS else 0
-    return TableRead("review", "2021", tuple(items), span, (), tuple(problems), short)
+    return _new_read("review", "2021", tuple(items), span, (), tuple(problems), short)
 
 
 # --------------------------------------------------------------------------- wrapped labels
