@@ -289,7 +289,8 @@ def test_remembered_digit_splits_equal_fresh_ones() -> None:
 def test_the_run_end_without_the_tokenizer_is_the_tokenizers() -> None:
     rng = random.Random(15)
     alphabet = [*"0123456789 \t\n\r|｜\"“”'‘’:：\u3000", *"-−—–－/／无第.．、万元", "１", "٣", "其",
-                "（", "2.其他", "第3页", "第 3 页", "第\t3", "第二十条", "- 3 -", "|---|", "3、"]
+                "（", "2.其他", "第3页", "第 3 页", "第\t3", "第二十条", "- 3 -", "|---|", "3、",
+                ". 其", "、其", "12.其", "0.5", "．"]
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(15)))
         start = rng.randrange(len(text) + 1)
