@@ -925,7 +925,11 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
     """The items at ``anchors`` (sorted, at least one), each row with its cells; the table's
     span (from the first item's start to the furthest end of an item or a cell), found as the
     items are made: the first anchor's start is the smallest, and each row tells the furthest
-    end of its cells; and how many rows are short of cells (:func:`defects`)."""
+    end of its cells; and how many rows are short of cells (:func:`defects`).
+
+    A remembered row (:func:`_row_cells`, most rows) is looked up here and becomes its cells in
+    one call of :func:`~gipr_lint.reading.layout.objects.new_cells`: the loop makes a report's
+    every row, and a call less per row is a tenth of its cost."""
     items: list[TableItem] = []
     append = items.append
     furthest = anchors[0][0]
@@ -941,39 +945,24 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
                              False))
             continue
         limit = anchors[index + 1][0] if index < last else end
-        row, cells_end = _row_item(text, anchor_start, anchor_end, limit, item, reworded, label,
-                                   problems, reads)
+        known = _ROWS_READ.get((shape.memo, anchor_end == 0 or text[anchor_end - 1] == "\n",
+                                text[anchor_end:limit])) \
+            if limit - anchor_end <= _MAX_REMEMBERED_ROW else None
+        if known is None:
+            cells, separated, cells_end = _row_cells(text, anchor_end, limit, shape, problems,
+                                                     label, reads)
+        else:
+            places, separated, cells_end = known
+            cells = new_cells(places, anchor_end)
+            if cells_end >= 0:
+                cells_end += anchor_end
         if cells_end > furthest:
             furthest = cells_end
-        if len(row.cells) != item.expected:
+        if len(cells) != item.expected:
             short += 1
-        append(row)
+        append(_new_item("row", anchor_start, anchor_end, label, item.template, reworded, cells,
+                         item.expected, separated))
     return tuple(items), new_span(anchors[0][0], furthest), short
-
-
-def _row_item(text: str, anchor_start: int, anchor_end: int, limit: int, item: _Expected,
-              reworded: bool, label: str, problems: list[Problem],
-              reads: _Reads | None) -> tuple[TableItem, int]:
-    """The ``row`` item of a label at ``anchor_start:anchor_end`` whose cells end before
-    ``limit``, and the furthest end of a cell (-1: no cell).
-
-    A remembered row (:func:`_row_cells`, most rows) becomes its cells in one call of
-    :func:`~gipr_lint.reading.layout.objects.new_cells`."""
-    shape = item.shape
-    assert shape is not None
-    known = None
-    if limit - anchor_end <= _MAX_REMEMBERED_ROW:
-        known = _ROWS_READ.get((shape.memo, anchor_end == 0 or text[anchor_end - 1] == "\n",
-                                text[anchor_end:limit]))
-    if known is None:
-        cells, separated, furthest = _row_cells(text, anchor_end, limit, shape, problems, label,
-                                                reads)
-        return _new_item("row", anchor_start, anchor_end, label, item.template, reworded, cells,
-                         item.expected, separated), furthest
-    places, separated, furthest = known
-    row = _new_item("row", anchor_start, anchor_end, label, item.template, reworded,
-                    new_cells(places, anchor_end), item.expected, separated)
-    return row, furthest if furthest < 0 else anchor_end + furthest
 
 
 # --------------------------------------------------------------------------- table 二
