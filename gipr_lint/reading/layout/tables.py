@@ -652,9 +652,10 @@ class _Searches:
         return placed
 
 
-#: The longest stretch of compact text whose headers are remembered (a table's header row,
-#: a block's heads, with the cells before them, are a hundred characters or so).
-_MAX_REMEMBERED_HEADERS = 400
+#: The longest stretch of text whose headers are remembered (a table's header row, a block's
+#: heads, with the cells before them, are a hundred characters or so; wider in a page layout's
+#: columns). The stretch is the memo's key: its length bounds the memo's size.
+_MAX_REMEMBERED_HEADERS = 800
 
 
 def _find_headers(headers: Sequence[_Expected], text: str, start: int,
@@ -733,7 +734,7 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
             ahead_item = item
             limit, original_limit = (limit_match[0], limit_match[3]) if limit_match else (stop,
                                                                                         end)
-            if limit - cursor > _MAX_REMEMBERED_HEADERS:  # (the next row far off, or missing)
+            if original_limit - origin > _MAX_REMEMBERED_HEADERS:  # (the next row far off)
                 found = _placed_headers(headers, view, cursor, limit, origin)
             else:
                 stretch = text[origin:original_limit]
