@@ -134,6 +134,11 @@ def test_remembered_label_searches_equal_fresh_ones(templates: Templates) -> Non
                 found = searches.first(plan.items[item_index], position)
                 assert (found[:2] if found else None) == _fresh(
                     text, view, plan, item_index, position, len(view.text), len(text))
+                if found is not None:  # found first from anywhere from its search's start on
+                    assert found[5] <= found[0]
+                    assert found[:2] == _fresh(text, view, plan, item_index,
+                                               rng.randint(found[5], found[0]),
+                                               len(view.text), len(text))
 
 
 def test_a_search_from_inside_a_rejected_match_is_not_taken_from_memory() -> None:
@@ -144,6 +149,10 @@ def test_a_search_from_inside_a_rejected_match_is_not_taken_from_memory() -> Non
     searches = _Searches(text, view, plan, len(view.text), len(text))
     first = searches.first(plan.items[0], 0)
     assert first is not None and view.to_original(first[0]) == 6  # the "b" on line two
+    # where a search finds it first from: past the rejected match, not inside it
+    assert first[5] == 4 and all(
+        _fresh(text, view, plan, 0, position, len(view.text), len(text)) == first[:2]
+        for position in range(first[5], first[0] + 1))
     inside = searches.first(plan.items[0], 1)
     assert inside is not None and inside[:2] == (1, 2)
     assert inside[:2] == _fresh(text, view, plan, 0, 1, len(view.text), len(text))
@@ -280,7 +289,8 @@ def test_remembered_digit_splits_equal_fresh_ones() -> None:
 def test_the_run_end_without_the_tokenizer_is_the_tokenizers() -> None:
     rng = random.Random(15)
     alphabet = [*"0123456789 \t\n\r|｜\"“”'‘’:：\u3000", *"-−—–－/／无第.．、万元", "１", "٣", "其",
-                "（", "2.其他", "第3页", "- 3 -", "|---|", "3、"]
+                "（", "2.其他", "第3页", "第 3 页", "第\t3", "第二十条", "- 3 -", "|---|", "3、",
+                ". 其", "、其", "12.其", "0.5", "．"]
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(15)))
         start = rng.randrange(len(text) + 1)
@@ -349,6 +359,25 @@ def test_table_items_built_by_their_slots_equal_items_built_by_init() -> None:
         plain = TableItem(args[0], Span(args[1], args[2]), *args[3:])  # type: ignore[arg-type]
         assert type(made) is TableItem and type(made.span) is Span
         assert made == plain and repr(made) == repr(plain)
+
+
+def test_table_reads_built_by_their_slots_equal_reads_built_by_init() -> None:
+    """:func:`_new_read` sets every field of :class:`TableRead` (one added and not set there
+    would be missing on every reader's answer)."""
+    import dataclasses
+
+    from gipr_lint.model import Problem
+    from gipr_lint.reading.layout.tables import TableItem, TableRead, _new_read
+
+    item = TableItem("header", Span(0, 4), "信息内容")
+    problem = Problem("a", Span(1, 2), "unsplit-cells")
+    args = ("requests", "2019", (item,), Span(0, 9), ("granted",), (problem,), 3)
+    made = _new_read(*args)  # type: ignore[arg-type]
+    plain = TableRead(*args)  # type: ignore[arg-type]
+    assert type(made) is TableRead
+    assert [getattr(made, f.name) for f in dataclasses.fields(TableRead)] == [
+        getattr(plain, f.name) for f in dataclasses.fields(TableRead)] == list(args)
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
 
 
 @pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])
@@ -833,3 +862,29 @@ def test_the_written_out_label_search_finds_what_the_items_own_search_finds() ->
                             cursor = found[1] if found[1] > cursor else cursor + 1
                         assert item.search_words(text, cursor, stop) is None
     assert notes  # (a label's note was matched apart from its words)
+
+
+def test_a_signature_is_looked_for_only_on_lines_ending_in_a_date() -> None:
+    """The signature's date must end its line: a line whose words do not end with 日 is passed
+    over without the date pattern. Dates followed by blanks still sign; a date followed by
+    words does not; one of the last lines above a closing sentence does."""
+    from gipr_lint.reading.layout.signature import find_signature
+
+    def signature(body: str) -> tuple[str, str | None] | None:
+        text = "正文第一段。\n" + body
+        lines = _lines(text)[0]
+        found = find_signature(text, lines, 0, lambda offset: False)
+        if found is None:
+            return None
+        return (text[found.span.start:found.span.end],
+                found.agency.text if found.agency else None)
+
+    assert signature("某某县人民政府办公室\n2025年1月20日 \u3000\n") == (
+        "某某县人民政府办公室\n2025年1月20日", "某某县人民政府办公室")
+    assert signature("某某县人民政府办公室  二〇二五年一月二十日\n") == (
+        "某某县人民政府办公室  二〇二五年一月二十日", "某某县人民政府办公室")
+    assert signature("某某县人民政府办公室\n2025年1月20日印发。\n") is None
+    assert signature("某某县人民政府办公室\n2025年1月20日\n特此报告。\n") == (
+        "某某县人民政府办公室\n2025年1月20日", "某某县人民政府办公室")
+    assert signature("2025年1月20日起施行的办法,至2025年2月1日\n") is None
+    assert signature("某某县人民政府办公室\n2025年1月20日 日\n") is None

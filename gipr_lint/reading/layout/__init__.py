@@ -353,7 +353,14 @@ def _numbers_then_words(text: str, start: int, end: int) -> bool:
     """Whether a word character, two blanks or more, numbers, a line break and words (see
     :data:`_NUMBERS_THEN_WORDS`) stand in ``text[start:end]``: the pattern's match starts one
     character after the word character, so the search starts one character later (its
-    look-behind sees the character before that)."""
+    look-behind sees the character before that).
+
+    Two blanks in a row hold two spaces, a tab or an ideographic space: where the text has none
+    of them (a table kept apart by pipes and single spaces, or a cell a line), three string
+    searches say so, where the pattern would stop at every blank."""
+    if (text.find("  ", start, end) < 0 and text.find("\t", start, end) < 0
+            and text.find("\u3000", start, end) < 0):
+        return False
     return _NUMBERS_THEN_WORDS.search(text, start + 1, end) is not None
 
 

@@ -191,6 +191,13 @@ _PLAIN = compile_re(r"[0-9|｜\s\"“”'‘’:：]*")
 #: number), a decimal point or 、 (the number's look-ahead), a currency unit; and any digit
 #: other than ASCII (``\d`` matches it).
 _MAY_EXTEND = frozenset("-−—–－/／无第.．、万元")
+_ASCII_DIGITS = frozenset("0123456789")
+#: What must follow a 第 for a page number to start there ("第 3 页"): a 第 without it (the
+#: next row's "第二十条…" in a table run together) ends the run as a word does.
+_PAGE_DIGITS = compile_re(r"[ \t]*\d")
+#: After a point or 、, what makes the digits before it a numbering ("2.其他"), not a number
+#: (the number token's look-ahead).
+_WORDS_AFTER_POINT = compile_re(r"[ \t]*[\u4e00-\u9fff]")
 
 
 def run_end(text: str, start: int, end: int) -> int:
@@ -200,8 +207,16 @@ def run_end(text: str, start: int, end: int) -> int:
     if found is None:  # start after end
         return start
     plain = found.end()
-    if plain >= end or (text[plain] not in _MAY_EXTEND and not text[plain].isdecimal()):
+    if plain >= end:
         return plain
+    after = text[plain]
+    if (after not in _MAY_EXTEND and not after.isdecimal()) or (
+            after == "第" and _PAGE_DIGITS.match(text, plain + 1, end) is None):
+        return plain
+    if after in ".．、" and _WORDS_AFTER_POINT.match(text, plain + 1, end) is not None:
+        # the next row's numbering ("…0 0\n2.其他"): its digits are no number, and the run
+        # ends before them (before the last digit of a run: the number gives it up)
+        return plain - 1 if plain > start and text[plain - 1] in _ASCII_DIGITS else plain
     run = _RUN.match(text, start, end)
     return run.end() if run else start
 

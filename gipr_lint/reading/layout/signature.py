@@ -66,6 +66,8 @@ def find_signature(text: str, starts: Sequence[int], ends: Sequence[int], after:
             content.insert(0, (start, end))
     for index in range(len(content) - 1, -1, -1):
         start, end = content[index]
+        if not text[start:end].rstrip().endswith("日"):
+            continue  # (a date ends with 日: no date can end the line, no pattern search)
         date_match = None
         for match in DATE.finditer(text, start, end):
             date_match = match

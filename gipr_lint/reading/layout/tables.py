@@ -89,7 +89,7 @@ def _new_item(kind: str, start: int, end: int, text: str, template: RowTemplate 
     return item  # type: ignore[no-any-return]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TableRead:
     """What a table reader found: the table's kind and format, its items, and problems.
 
@@ -107,6 +107,26 @@ class TableRead:
     #: How many rows are short of cells or over, as :func:`defects` counts them, when the
     #: reader counted them while it made the items (-1: not counted).
     short_rows: int = field(default=-1, compare=False, repr=False)
+
+
+_ReadTwin = twin(TableRead)
+
+
+def _new_read(kind: TableKind, format_: TableFormat, items: tuple[TableItem, ...], span: Span,
+              missing_rows: tuple[str, ...], problems: tuple[Problem, ...],
+              short_rows: int) -> TableRead:
+    """``TableRead(kind, format_, items, span, missing_rows, problems, short_rows)``, made as
+    its twin (see :mod:`~gipr_lint.reading.layout.objects`): each reader's answer."""
+    read = _ReadTwin()
+    read.kind = kind
+    read.format = format_
+    read.items = items
+    read.span = span
+    read.missing_rows = missing_rows
+    read.problems = problems
+    read.short_rows = short_rows
+    read.__class__ = TableRead
+    return read  # type: ignore[no-any-return]
 
 
 # --------------------------------------------------------------------------- label patterns
@@ -214,8 +234,10 @@ _Match = re.Match[str] | _LabelMatch
 #: A label found: its start and end (its note included) in the compact view, and the match of
 #: its words (whose groups say which wording).
 _Found = tuple[int, int, re.Match[str]]
-#: A label found (:data:`_Found`) that stands alone, and its start and end in the original text.
-_Placed = tuple[int, int, re.Match[str], int, int]
+#: A label found (:data:`_Found`) that stands alone, its start and end in the original text, and
+#: where the search that found it started: a search from anywhere between there and the
+#: label's start finds it first (no match starts in between).
+_Placed = tuple[int, int, re.Match[str], int, int, int]
 _Finder = Callable[[str, int, int], "_Found | None"]
 
 
@@ -397,9 +419,9 @@ class _Plan:
                 self.steps.append(((), self.items[index], self.following[index]))
                 index += 1
         self._any_label: re.Pattern[str] | None = None
-        #: The headers found by each run of them (:func:`_find_headers`), by the run's step
-        #: and the compact text they were looked for in.
-        self.headers_found: dict[tuple[int, str], tuple[tuple[int, int, int], ...]] = {}
+        #: The headers found by each run of them (:func:`_placed_headers`), by the run's step
+        #: and the original text they were looked for in.
+        self.headers_found: dict[tuple[int, str], _PlacedHeaders] = {}
 
     def label_at(self, text: str, index: int) -> bool:
         """Whether any of the labels matches ``text`` at ``index``."""
@@ -478,15 +500,19 @@ def _stands_alone(text: str, view: CompactText, plan: _Plan, label_end: int, end
     In a table, right after the label or after one of its cells comes a line end, a separator
     or the next label ("规章000行政规范性文件000", "（三）不予公开 1.属于国家秘密"); in prose
     more words follow ("主动公开规章13件", "未收到行政许可申请").
+
+    The tests are asked cheapest first (they have no side effects, so the order does not change
+    the answer): the cells, remembered, then what follows the last one (mostly a line end), and
+    only then whether a label follows the label itself, a search of every label (the
+    searcher's own test, a line end or separator right after the label, has failed already).
     """
-    if _ends_here(text, view, plan, label_end, end):  # the common case: alone in its cell
-        return True
     cells = _cells_seen(text, label_end, end, reads)
     if cells is None:
-        return False
+        return _ends_here(text, view, plan, label_end, end)
     inner_apart, last_end, last_raw = cells
     last_end += label_end
-    if inner_apart or _ends_here(text, view, plan, last_end, end):
+    if inner_apart or _ends_here(text, view, plan, last_end, end) or _ends_here(
+            text, view, plan, label_end, end):
         return True
     # digits run into the next label's ordinal: "…属于国家秘密00000002.其他法律…"
     return last_raw.isdigit() and any(
@@ -619,16 +645,17 @@ class _Searches:
                     after >= region_end or text[after] in _LINE_END
                     or _stands_alone(text, view, self._plan, label_end, region_end, self._reads))
             if answer:
-                placed = start, end, match, original_start, original_end
+                placed = start, end, match, original_start, original_end, cursor
                 break
             cursor = end
         self._tried[id(item)] = (position, tried, placed)
         return placed
 
 
-#: The longest stretch of compact text whose headers are remembered (a table's header row,
-#: a block's heads, with the cells before them, are a hundred characters or so).
-_MAX_REMEMBERED_HEADERS = 400
+#: The longest stretch of text whose headers are remembered (a table's header row, a block's
+#: heads, with the cells before them, are a hundred characters or so; wider in a page layout's
+#: columns). The stretch is the memo's key: its length bounds the memo's size.
+_MAX_REMEMBERED_HEADERS = 800
 
 
 def _find_headers(headers: Sequence[_Expected], text: str, start: int,
@@ -640,7 +667,7 @@ def _find_headers(headers: Sequence[_Expected], text: str, start: int,
 
     That stretch of text is all they depend on (no label pattern looks behind or at an anchor),
     and it is a template's headers and a few cells: :func:`_anchor_all` remembers the answer by
-    it.
+    the original text it is the compact view of (:func:`_placed_headers`).
     """
     found: list[tuple[int, int, int]] = []
     header_cursor = start
@@ -655,56 +682,90 @@ def _find_headers(headers: Sequence[_Expected], text: str, start: int,
     return tuple(found)
 
 
+#: Headers found (:func:`_placed_headers`): each one's start and end in the original text, from
+#: the start of the stretch they were looked for in, and its item.
+_PlacedHeaders = tuple[tuple[int, int, _Expected], ...]
+
+
+def _placed_headers(headers: Sequence[_Expected], view: CompactText, cursor: int, limit: int,
+                    origin: int) -> _PlacedHeaders:
+    """The optional items ``headers`` found in the compact view from ``cursor`` to ``limit``
+    (:func:`_find_headers`), each mapped to the original text, from ``origin`` (the original
+    offset the stretch starts at).
+
+    The compact stretch is the original stretch compacted, and where its characters stand in
+    the original is told by the original stretch alone: :func:`_anchor_all` remembers the
+    answer by the original stretch, so that a repeated stretch costs no mapping."""
+    to_original_span = view.to_original_span
+    placed = []
+    for number, header_start, header_end in _find_headers(headers, view.text, cursor, limit):
+        original_start, original_end = to_original_span(cursor + header_start,
+                                                        cursor + header_end)
+        placed.append((original_start - origin, original_end - origin, headers[number]))
+    return tuple(placed)
+
+
 def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
+                compact_start: int, compact_end: int,
                 reads: _Reads | None = None) -> tuple[list[_Anchor], list[_Expected]]:
-    """Find the expected items in order between original offsets ``start`` and ``end``.
+    """Find the expected items in order between original offsets ``start`` and ``end``
+    (``compact_start`` and ``compact_end`` in the compact view: the reader has them).
 
     Labels are taken in template order, and only where they stand alone as table labels (see
     :func:`_stands_alone`). One is taken as missing when the label after it is found earlier (so
     a label quoted far below cannot swallow the rows in between). Optional headers are looked for
     only up to the next label, in any order (layouts differ in how header cells stack).
     """
-    cursor, stop = view.from_original(start), view.from_original(end)
+    cursor, stop = compact_start, compact_end
+    origin = start  # where the compact text from ``cursor`` on starts in the original
     anchors: list[_Anchor] = []
     append = anchors.append
     missing: list[_Expected] = []
     search = _Searches(text, view, plan, stop, end, reads).first
-    view_text = view.text
-    to_original_span = view.to_original_span
     headers_found = plan.headers_found
+    # the label last looked for ahead (the one after a row, or after headers), and what was
+    # found: the next step takes it without asking the searches again, when found between
+    # where that search started and the cursor (see _Placed)
+    ahead_item: _Expected | None = None
+    ahead: _Placed | None = None
     for step, (headers, item, following) in enumerate(plan.steps):
         if headers:  # optional items, then ``item`` (if any), which bounds them
-            limit_match = search(item, cursor) if item is not None else None
-            limit = limit_match[0] if limit_match else stop
-            if limit - cursor > _MAX_REMEMBERED_HEADERS:  # (the next row far off, or missing)
-                found = _find_headers(headers, view_text, cursor, limit)
+            limit_match = ahead = search(item, cursor) if item is not None else None
+            ahead_item = item
+            limit, original_limit = (limit_match[0], limit_match[3]) if limit_match else (stop,
+                                                                                        end)
+            if original_limit - origin > _MAX_REMEMBERED_HEADERS:  # (the next row far off)
+                found = _placed_headers(headers, view, cursor, limit, origin)
             else:
-                stretch = view_text[cursor:limit]
+                stretch = text[origin:original_limit]
                 known = headers_found.get((step, stretch))
                 if known is None:
                     if len(headers_found) >= _MAX_REMEMBERED_ROWS:
                         headers_found.clear()
-                    known = headers_found[step, stretch] = _find_headers(headers, stretch, 0,
-                                                                         len(stretch))
+                    known = headers_found[step, stretch] = _placed_headers(headers, view, cursor,
+                                                                           limit, origin)
                 found = known
-            for header, header_start, header_end in found:
+            for header_start, header_end, header in found:
                 # (only a row's wording is told: the items made of the others drop it)
-                append((*to_original_span(cursor + header_start, cursor + header_end),
-                        headers[header], False))
+                append((origin + header_start, origin + header_end, header, False))
             continue
         assert item is not None
-        placed = search(item, cursor)
+        if item is ahead_item and ahead is not None and ahead[5] <= cursor <= ahead[0]:
+            placed: _Placed | None = ahead
+        else:
+            placed = search(item, cursor)
         if placed is not None and following is not None:
-            later = search(following, cursor)
+            later = ahead = search(following, cursor)
+            ahead_item = following
             if later is not None and later[0] < placed[0]:
                 placed = None
         if placed is None:
             missing.append(item)
             continue
-        _, cursor, match, original_start, original_end = placed
+        _, cursor, match, original_start, origin, _ = placed
         # the wording groups are a label's only groups: the last one matched is the one used
         reworded = match.lastindex == item.variant and bool(match.group(item.variant))
-        append((original_start, original_end, item, reworded))
+        append((original_start, origin, item, reworded))
     anchors.sort(key=_ANCHOR_ORDER)
     return anchors, missing
 
@@ -865,7 +926,11 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
     """The items at ``anchors`` (sorted, at least one), each row with its cells; the table's
     span (from the first item's start to the furthest end of an item or a cell), found as the
     items are made: the first anchor's start is the smallest, and each row tells the furthest
-    end of its cells; and how many rows are short of cells (:func:`defects`)."""
+    end of its cells; and how many rows are short of cells (:func:`defects`).
+
+    A remembered row (:func:`_row_cells`, most rows) is looked up here and becomes its cells in
+    one call of :func:`~gipr_lint.reading.layout.objects.new_cells`: the loop makes a report's
+    every row, and a call less per row is a tenth of its cost."""
     items: list[TableItem] = []
     append = items.append
     furthest = anchors[0][0]
@@ -881,39 +946,24 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
                              False))
             continue
         limit = anchors[index + 1][0] if index < last else end
-        row, cells_end = _row_item(text, anchor_start, anchor_end, limit, item, reworded, label,
-                                   problems, reads)
+        known = _ROWS_READ.get((shape.memo, anchor_end == 0 or text[anchor_end - 1] == "\n",
+                                text[anchor_end:limit])) \
+            if limit - anchor_end <= _MAX_REMEMBERED_ROW else None
+        if known is None:
+            cells, separated, cells_end = _row_cells(text, anchor_end, limit, shape, problems,
+                                                     label, reads)
+        else:
+            places, separated, cells_end = known
+            cells = new_cells(places, anchor_end)
+            if cells_end >= 0:
+                cells_end += anchor_end
         if cells_end > furthest:
             furthest = cells_end
-        if len(row.cells) != item.expected:
+        if len(cells) != item.expected:
             short += 1
-        append(row)
+        append(_new_item("row", anchor_start, anchor_end, label, item.template, reworded, cells,
+                         item.expected, separated))
     return tuple(items), new_span(anchors[0][0], furthest), short
-
-
-def _row_item(text: str, anchor_start: int, anchor_end: int, limit: int, item: _Expected,
-              reworded: bool, label: str, problems: list[Problem],
-              reads: _Reads | None) -> tuple[TableItem, int]:
-    """The ``row`` item of a label at ``anchor_start:anchor_end`` whose cells end before
-    ``limit``, and the furthest end of a cell (-1: no cell).
-
-    A remembered row (:func:`_row_cells`, most rows) becomes its cells in one call of
-    :func:`~gipr_lint.reading.layout.objects.new_cells`."""
-    shape = item.shape
-    assert shape is not None
-    known = None
-    if limit - anchor_end <= _MAX_REMEMBERED_ROW:
-        known = _ROWS_READ.get((shape.memo, anchor_end == 0 or text[anchor_end - 1] == "\n",
-                                text[anchor_end:limit]))
-    if known is None:
-        cells, separated, furthest = _row_cells(text, anchor_end, limit, shape, problems, label,
-                                                reads)
-        return _new_item("row", anchor_start, anchor_end, label, item.template, reworded, cells,
-                         item.expected, separated), furthest
-    places, separated, furthest = known
-    row = _new_item("row", anchor_start, anchor_end, label, item.template, reworded,
-                    new_cells(places, anchor_end), item.expected, separated)
-    return row, furthest if furthest < 0 else anchor_end + furthest
 
 
 # --------------------------------------------------------------------------- table 二
@@ -937,16 +987,16 @@ _ACTIVE_2019 = compile_re("|".join(re.escape(compact(m)) for m in ACTIVE_2019_MA
 
 def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead | None:
     """Table 二 between original offsets ``start`` and ``end``, or ``None`` if it is not there."""
-    is_2019 = _ACTIVE_2019.search(view.text, view.from_original(start), view.from_original(end))
-    format_: TableFormat = "2019" if is_2019 else "2021"
+    cstart, cend = view.from_original(start), view.from_original(end)
+    format_: TableFormat = "2019" if _ACTIVE_2019.search(view.text, cstart, cend) else "2021"
     reads = _Reads(text)
     plan = _expected(current(), "active", format_)
-    anchors, missing = _anchor_all(text, view, plan, start, end, reads)
+    anchors, missing = _anchor_all(text, view, plan, start, end, cstart, cend, reads)
     if len(missing) == plan.rows:  # no row found: every item not optional is a row
         return None
     problems: list[Problem] = []
     items, span, short = _items_from_anchors(text, anchors, end, problems, reads)
-    return TableRead("active", format_, items, span,
+    return _new_read("active", format_, items, span,
                      tuple(m.template.key for m in missing if m.template), tuple(problems),
                      short)
 
@@ -1005,12 +1055,12 @@ def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRe
     format_ = _requests_format(view.text, cstart, cend)
     reads = _Reads(text)
     plan = _expected(current(), "requests", format_)
-    anchors, missing = _anchor_all(text, view, plan, start, end, reads)
+    anchors, missing = _anchor_all(text, view, plan, start, end, cstart, cend, reads)
     if plan.rows - len(missing) < 2:  # rows found: every item not optional is a row
         return None
     problems: list[Problem] = []
     items, span, short = _items_from_anchors(text, anchors, end, problems, reads)
-    return TableRead("requests", format_, items, span,
+    return _new_read("requests", format_, items, span,
                      tuple(m.template.key for m in missing if m.template), tuple(problems),
                      short)
 
@@ -1058,7 +1108,7 @@ def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead
     # the cells start after the header, the values item ends at a cell's end
     span = new_span(header_start, max(header_end, cells_end))
     short = 1 if cells and len(cells) != _REVIEW_CELLS else 0
-    return TableRead("review", "2021", tuple(items), span, (), tuple(problems), short)
+    return _new_read("review", "2021", tuple(items), span, (), tuple(problems), short)
 
 
 # --------------------------------------------------------------------------- wrapped labels
