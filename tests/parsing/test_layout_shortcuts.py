@@ -361,25 +361,6 @@ def test_table_items_built_by_their_slots_equal_items_built_by_init() -> None:
         assert made == plain and repr(made) == repr(plain)
 
 
-def test_table_reads_built_by_their_slots_equal_reads_built_by_init() -> None:
-    """:func:`_new_read` sets every field of :class:`TableRead` (one added and not set there
-    would be missing on every reader's answer)."""
-    import dataclasses
-
-    from gipr_lint.model import Problem
-    from gipr_lint.reading.layout.tables import TableItem, TableRead, _new_read
-
-    item = TableItem("header", Span(0, 4), "信息内容")
-    problem = Problem("a", Span(1, 2), "unsplit-cells")
-    args = ("requests", "2019", (item,), Span(0, 9), ("granted",), (problem,), 3)
-    made = _new_read(*args)  # type: ignore[arg-type]
-    plain = TableRead(*args)  # type: ignore[arg-type]
-    assert type(made) is TableRead
-    assert [getattr(made, f.name) for f in dataclasses.fields(TableRead)] == [
-        getattr(plain, f.name) for f in dataclasses.fields(TableRead)] == list(args)
-    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
-
-
 @pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])
 def test_labels_behind_their_first_character_look_ahead_search_as_without_it(
         templates: Templates) -> None:

@@ -109,26 +109,6 @@ class TableRead:
     short_rows: int = field(default=-1, compare=False, repr=False)
 
 
-_ReadTwin = twin(TableRead)
-
-
-def _new_read(kind: TableKind, format_: TableFormat, items: tuple[TableItem, ...], span: Span,
-              missing_rows: tuple[str, ...], problems: tuple[Problem, ...],
-              short_rows: int) -> TableRead:
-    """``TableRead(kind, format_, items, span, missing_rows, problems, short_rows)``, made as
-    its twin (see :mod:`~gipr_lint.reading.layout.objects`): each reader's answer."""
-    read = _ReadTwin()
-    read.kind = kind
-    read.format = format_
-    read.items = items
-    read.span = span
-    read.missing_rows = missing_rows
-    read.problems = problems
-    read.short_rows = short_rows
-    read.__class__ = TableRead
-    return read  # type: ignore[no-any-return]
-
-
 # --------------------------------------------------------------------------- label patterns
 
 def _numbering_pattern(numbering: str) -> tuple[str, frozenset[str] | None]:
@@ -996,7 +976,7 @@ def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead
         return None
     problems: list[Problem] = []
     items, span, short = _items_from_anchors(text, anchors, end, problems, reads)
-    return _new_read("active", format_, items, span,
+    return TableRead("active", format_, items, span,
                      tuple(m.template.key for m in missing if m.template), tuple(problems),
                      short)
 
@@ -1060,7 +1040,7 @@ def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRe
         return None
     problems: list[Problem] = []
     items, span, short = _items_from_anchors(text, anchors, end, problems, reads)
-    return _new_read("requests", format_, items, span,
+    return TableRead("requests", format_, items, span,
                      tuple(m.template.key for m in missing if m.template), tuple(problems),
                      short)
 
@@ -1108,7 +1088,7 @@ def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead
     # the cells start after the header, the values item ends at a cell's end
     span = new_span(header_start, max(header_end, cells_end))
     short = 1 if cells and len(cells) != _REVIEW_CELLS else 0
-    return _new_read("review", "2021", tuple(items), span, (), tuple(problems), short)
+    return TableRead("review", "2021", tuple(items), span, (), tuple(problems), short)
 
 
 # --------------------------------------------------------------------------- wrapped labels
