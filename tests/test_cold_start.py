@@ -138,29 +138,3 @@ def test_a_lint_does_not_import_importlib_metadata() -> None:
     done = subprocess.run([sys.executable, "-c", code, str(SEED), os.devnull],
                           capture_output=True, text=True, check=False)
     assert done.stdout.strip().splitlines()[-1] == "False", done.stderr
-
-
-_PROGRAM = """
-import atexit, sys, threading, time
-from gipr_lint.cli import main
-def late():
-    time.sleep(0.2)
-    sys.stdout.write("thread done\\n")
-if sys.argv[1] == "thread":
-    threading.Thread(target=late).start()  # not a daemon: the exit waits for it
-atexit.register(lambda: sys.stdout.write("exit handler ran\\n"))
-sys.argv = ["gipr-lint", "check", "--isolated", "--format", "concise", sys.argv[2]]
-raise SystemExit(main())
-"""
-
-
-@pytest.mark.parametrize("thread", ["thread", "none"])
-def test_the_program_ends_after_its_output_and_exit_handlers(thread: str) -> None:
-    # `check` ends the process without the interpreter's tear-down (cli._end_at_once)
-    done = subprocess.run([sys.executable, "-c", _PROGRAM, thread, str(SEED)],
-                          capture_output=True, text=True, timeout=120)
-    lines = done.stdout.splitlines()
-    assert done.returncode == 1 and done.stderr == ""
-    assert lines[0].startswith(f"{SEED}:") and "exit handler ran" in lines
-    assert ("thread done" in lines) == (thread == "thread")
-    assert len(lines) == 7 + (thread == "thread")

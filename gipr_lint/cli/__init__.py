@@ -27,7 +27,6 @@ __all__ = ["main"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    argv_given = argv
     if argv is None:
         # The program itself, which exits when this returns: skip the garbage collection
         # Python makes at exit (it walks every object of a finished run, ~10 ms of a one-file
@@ -50,10 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         with restored():
-            code = handlers[args.command](args)
-        if argv_given is None and args.command == "check":
-            _end_at_once(code)
-        return code
+            return handlers[args.command](args)
     except UsageError as exc:
         error(str(exc))
         return EXIT_ERROR
@@ -64,29 +60,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_ERROR
-
-
-def _end_at_once(code: int) -> None:
-    """End the program with ``code`` now, after its exit handlers, without the interpreter's
-    tear-down, which frees every module, pattern, table and cache one object at a time (~3 ms
-    of a one-file lint, ~7 ms after a batch's output is written, when the other cores of
-    ``-j N`` are idle) for memory the system takes back at once. Returns instead (for the
-    usual exit) when the output cannot be flushed, so that the interpreter reports it as it
-    always did, or when a thread that is not a daemon still runs, which the usual exit waits
-    for."""
-    threading = sys.modules.get("threading")
-    if threading is not None and any(
-            thread is not threading.main_thread() and not thread.daemon and thread.is_alive()
-            for thread in threading.enumerate()):
-        return
-    import atexit
-
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        atexit._run_exitfuncs()  # (the handlers run once: the usual exit finds none left)
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except Exception:
-        return
-    os._exit(code)
