@@ -26,7 +26,7 @@ import zlib
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from functools import cache
 from itertools import chain, islice, repeat
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from gipr_lint.regex import compile_re
 
@@ -395,6 +395,10 @@ def containment(part: set[int], whole: set[int]) -> float:
     return len(part & whole) / len(part)
 
 
+#: What :func:`near_duplicates` finds in ``settled`` for a signature not settled yet.
+_UNSETTLED: Any = object()
+
+
 def near_duplicates(items: Iterable[tuple[K, Sequence[int]]], threshold: float, *,
                     bucket_cap: int = 8, candidate_cap: int = 64
                     ) -> list[tuple[K, K, float]]:
@@ -421,9 +425,8 @@ def near_duplicates(items: Iterable[tuple[K, Sequence[int]]], threshold: float, 
         sig = tuple(sig)  # (the very tuple when it is one)
         keys.append(key)
         signatures.append(sig)
-        if sig in settled:
-            found = settled[sig]
-        else:
+        found = settled.get(sig, _UNSETTLED)  # (one lookup: a signature's hash is not kept)
+        if found is _UNSETTLED:
             found, full = _match(sig, len(keys) - 1, keys, signatures, buckets, bucket_cap,
                                  candidate_cap)
             if full:
