@@ -39,7 +39,7 @@ from typing import Any
 __all__ = ["MAX_ENTRIES", "CodeCache", "install"]
 
 #: At most this many compiled texts are kept in the file, those used by the latest run first.
-MAX_ENTRIES = 2000
+MAX_ENTRIES = 1000
 _HEADER = b"gipr-lint dataclass code 1\n"
 
 
