@@ -18,7 +18,8 @@ pyproject.toml). docs/plugins.md documents every name.
   Chinese numerals (:func:`cjk_number`, :func:`cjk_numeral`), dates (:data:`DATE`,
   :func:`parse_date`), table numbers (:func:`cell_issue`, :func:`number_text`), agency names
   (:func:`township_unit`), and :func:`compile_re` (``re.compile`` with the compiled program
-  kept across runs: compile module-level patterns with it, see :mod:`gipr_lint.regex`).
+  kept across runs: compile module-level patterns with it, see :mod:`gipr_lint.regex`) and
+  :func:`parsed_toml` (a pack's TOML data file, its parse kept across runs).
 * Cross-report rules (hook ``gipr_lint_batch_rules``): :class:`BatchRule`, :class:`Batch`,
   :class:`BatchFinding`, :class:`ReportSummary` (:class:`TableFact`, :class:`CellFact`),
   :func:`agency_key`, :func:`collect_batch_rules`, and text similarity (:func:`shingles`,
@@ -27,6 +28,7 @@ pyproject.toml). docs/plugins.md documents every name.
 
 from __future__ import annotations
 
+from gipr_lint.cache_dir import parsed_toml
 from gipr_lint.diagnostics import Edit, Finding, Fix, Severity
 from gipr_lint.hookspecs import hookimpl
 from gipr_lint.i18n import N_, translator
@@ -156,6 +158,7 @@ __all__ = [
     "near_duplicates",
     "number_text",
     "parse_date",
+    "parsed_toml",
     "quote",
     "request_row_name",
     "sentence_bounds",

@@ -13,7 +13,6 @@ Row and column ids are part of the stable JSON output (``docs/json.md``).
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -22,6 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from gipr_lint.cache_dir import parsed_toml
 from gipr_lint.i18n import N_
 from gipr_lint.regex import compile_re
 
@@ -120,18 +120,15 @@ _DATA = "data/templates.toml"
 
 
 def _load_national() -> dict[str, Any]:
-    """The national templates file shipped in the package (``gipr_lint/data/templates.toml``)."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
+    """The national templates file shipped in the package (``gipr_lint/data/templates.toml``),
+    parsed (or its parse kept in the cache, see :func:`~gipr_lint.cache_dir.parsed_toml`)."""
     try:  # beside this module, as in every ordinary install (importlib.resources costs ~2 ms)
         text = (Path(__file__).parent / _DATA).read_text(encoding="utf-8")
     except OSError:  # a zipped install: only importlib.resources can read it
         from importlib import resources
 
         text = resources.files("gipr_lint").joinpath(_DATA).read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return parsed_toml(text)
 
 
 def row_template(data: Mapping[str, Any]) -> RowTemplate:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from gipr_lint import cache_dir
 from gipr_lint.linting.entry_points import entry_points
 from gipr_lint.reading import grammar_cache
 from gipr_lint.reading.grammar import _PieceLexer, grammar_text, tokens
@@ -73,6 +74,36 @@ def test_an_empty_cache_setting_turns_the_cache_off(tmp_path: Path,
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     if sys.platform != "win32":
         assert grammar_cache.cache_directory() == tmp_path / "gipr-lint"
+
+
+_TOML = 'title = "表"\n[[rows]]\nkey = "new"\nvariants = ["一", "二"]\n'
+
+
+def test_a_data_file_is_parsed_once_then_loaded(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import tomllib
+
+    monkeypatch.setenv("GIPR_LINT_CACHE_DIR", str(tmp_path))
+    assert cache_dir.parsed_toml(_TOML) == tomllib.loads(_TOML)
+    [saved] = tmp_path.glob("toml-*.pickle")
+    monkeypatch.setattr(cache_dir, "_parse_toml", lambda text: pytest.fail("parsed again"))
+    assert cache_dir.parsed_toml(_TOML) == tomllib.loads(_TOML)
+    saved.write_bytes(b"\x80\x05 not ours")  # corrupt: parsed afresh
+    monkeypatch.undo()
+    monkeypatch.setenv("GIPR_LINT_CACHE_DIR", str(tmp_path))
+    assert cache_dir.parsed_toml(_TOML) == tomllib.loads(_TOML)
+    assert saved.read_bytes() != b"\x80\x05 not ours"
+
+
+def test_a_data_file_with_an_error_raises_every_time(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import tomllib
+
+    monkeypatch.setenv("GIPR_LINT_CACHE_DIR", str(tmp_path))
+    for _ in range(2):
+        with pytest.raises(tomllib.TOMLDecodeError):
+            cache_dir.parsed_toml("key = ")
+    assert not list(tmp_path.glob("toml-*.pickle"))
 
 
 def _described(points: object) -> list[tuple[str, str, str, str]]:

@@ -186,8 +186,9 @@ def _unused_ignores(results: list[FileResult]) -> None:
     in_play: dict[str, None] = {}
     used: set[str] = set()
     for result in results:
-        in_play.update(dict.fromkeys(result.ignore_texts))
-        used |= result.ignore_hits
+        if result.ignore_texts:  # (most runs have none: a dictionary per file for nothing)
+            in_play.update(dict.fromkeys(result.ignore_texts))
+            used |= result.ignore_hits  # (the origins of some of those entries)
     for origin in in_play:
         if origin not in used:
             sys.stderr.write(f"gipr-lint: warning: {origin}: unused ignore-texts entry "

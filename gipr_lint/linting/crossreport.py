@@ -163,7 +163,9 @@ def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
     out = []
     for index, result in enumerate(results):
         previous = batch.previous(result.summary) if result.summary is not None else None
-        extra, hits = _filter(added.get(index, []), result, per_file[result.path])
+        found = added.get(index)  # (most files have none: no call, no empty list per file)
+        extra, hits = (_filter(found, result, per_file[result.path]) if found
+                       else ([], frozenset()))
         if not (extra or hits or previous is not None) and (
                 is_packed(result)  # as a worker sent it: it has no cross-report diagnostics
                 or plugin_set.batch_codes.isdisjoint(map(_CODE, result.diagnostics))):

@@ -15,11 +15,8 @@ temporary directory, where another user could plant a pickle.
 
 from __future__ import annotations
 
-import os
-import pickle
 import re
 import sys
-import zlib
 from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
@@ -28,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from lark import Lark
 
-from gipr_lint.cache_dir import cache_directory
+from gipr_lint.cache_dir import cache_directory, cached_data, write_atomically
 
 __all__ = ["cache_directory", "cached_lark", "cached_table"]
 
@@ -82,24 +79,7 @@ def _load(path: Path) -> Lark | None:
 
 
 def _save(parser: Lark, path: Path) -> None:
-    _write(parser.save, path)
-
-
-def _write(save: Callable[[Any], object], path: Path) -> None:
-    try:
-        import tempfile  # only when saving: most runs load
-
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".parser-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                save(stream)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except Exception:  # read-only, full or vanished: the parser in memory is enough
-        return
+    write_atomically(parser.save, path)
 
 
 def cached_lark(grammar: str, **options: Any) -> Lark:
@@ -125,23 +105,5 @@ def cached_table(grammar: str, kind: type[_T], build: Callable[[], _T],
     data of type ``kind``), loaded from the cache when it was made before on this machine with
     the same grammar, options and Lark and Python versions, else built and saved there. Loading
     it needs no Lark at all."""
-    directory = cache_directory()
-    path = None
     material = _material(grammar, {**options, "saved": f"{kind.__module__}.{kind.__qualname__}"})
-    if directory is not None:
-        # the file is named by a checksum and holds the whole material it was built from, which
-        # must equal this one: a checksum collision loads nothing (and needs no hashlib)
-        encoded = material.encode("utf-8")
-        path = directory / f"table-{zlib.crc32(encoded):08x}-{len(encoded):x}.pickle"
-        try:
-            with path.open("rb") as stream:
-                saved_material, loaded = pickle.load(stream)
-            if saved_material == material and isinstance(loaded, kind):
-                return loaded
-        except Exception:  # missing, corrupt, truncated, unreadable or not ours: build afresh
-            pass
-    built = build()
-    if path is not None:
-        _write(lambda stream: pickle.dump((material, built), stream,
-                                          protocol=pickle.HIGHEST_PROTOCOL), path)
-    return built
+    return cached_data("table", material, kind, build)

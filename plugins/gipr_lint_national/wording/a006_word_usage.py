@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -19,15 +18,11 @@ from gipr_lint.api import (
     Severity,
     Span,
     compile_re,
+    parsed_toml,
     translator,
 )
 from gipr_lint_national._prose_numbers import Citations
 from gipr_lint_national._text import paragraph_text, quote
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 _ = translator("gipr_lint_national")
 
@@ -136,7 +131,7 @@ def _substitution(wrong: str, right: str, pattern: str | None = None) -> Substit
 @cache
 def builtin_substitutions() -> tuple[Substitution, ...]:
     """The substitutions of ``word_usage.toml``."""
-    data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
+    data = parsed_toml(DATA_FILE.read_text(encoding="utf-8"))
     return tuple(_substitution(item["wrong"], item["right"], item.get("pattern"))
                  for item in data.get("substitution", ()))
 
