@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 from operator import attrgetter
 from typing import Any, TypeVar
 
@@ -342,7 +343,7 @@ class _Builder:
         if agency is None:
             agency = self._agency_in_opening()
             origin = "text" if agency else None
-        periods = find_periods([*self.preamble, *(p for s in self.sections for p in s.paragraphs)])
+        periods = find_periods(chain(self.preamble, *[s.paragraphs for s in self.sections]))
         whole_year = next((p for p in periods if (p.start.month, p.start.day) == (1, 1)
                            and (p.end.month, p.end.day) == (12, 31)
                            and p.start.year == p.end.year), None)
