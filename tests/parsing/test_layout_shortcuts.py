@@ -872,8 +872,8 @@ def test_a_signature_is_looked_for_only_on_lines_ending_in_a_date() -> None:
 
     def signature(body: str) -> tuple[str, str | None] | None:
         text = "正文第一段。\n" + body
-        lines = _lines(text)[0]
-        found = find_signature(text, lines, 0, lambda offset: False)
+        starts, ends = _lines(text)
+        found = find_signature(text, starts, ends, 0, lambda offset: False)
         if found is None:
             return None
         return (text[found.span.start:found.span.end],
