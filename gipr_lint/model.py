@@ -387,8 +387,9 @@ class Report:
         of it ran."""
         if table.missing_rows or not table.rows:
             return False
-        # every run keeps this count for each report: the cells looked at without a generator
-        if None in [cell.value for row in table.rows for cell in row.cells]:
+        # every run keeps this count for each report: the cells looked at without a generator,
+        # those of rows told plain (every cell read, most rows) not at all
+        if None in [cell.value for row in table.rows if not row.plain for cell in row.cells]:
             return False
         if table.kind == "review":
             return sum(len(row.cells) for row in table.rows) == len(REVIEW_GROUPS) * len(
