@@ -38,6 +38,7 @@ __all__ = [
     "TableFormat",
     "TableKind",
     "TextPiece",
+    "plain_cells",
 ]
 
 #: The six official section titles, by section number.
@@ -154,6 +155,16 @@ class Cell:
     blank: bool = False
 
 
+def plain_cells(cells: tuple[Cell, ...]) -> bool:
+    """Whether every cell is ordinary: a written non-negative whole number, not blank and not
+    in 元 (valid in every column; what :attr:`Row.plain` tells). The one definition of it."""
+    for cell in cells:
+        value = cell.value
+        if cell.blank or type(value) is not int or value < 0 or "元" in cell.raw:
+            return False
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
     """A table row in template order. ``key`` is the stable row id (see ``docs/json.md``)."""
@@ -165,6 +176,11 @@ class Row:
     cells: tuple[Cell, ...]
     #: True when the label is a known rewording rather than the official label.
     reworded: bool = False
+    #: True when every cell is known to be ordinary (:func:`plain_cells`), so that a rule
+    #: looking for the other cells may pass the row over. Set by the table reader, which sees
+    #: each cell as it makes it; ``False`` (look at each cell) when not known. Not part of the
+    #: row's value: equality and ``repr`` leave it out.
+    plain: bool = field(default=False, compare=False, repr=False)
 
     def values(self) -> tuple[int | float | None, ...]:
         return tuple(cell.value for cell in self.cells)
@@ -371,8 +387,9 @@ class Report:
         of it ran."""
         if table.missing_rows or not table.rows:
             return False
-        # every run keeps this count for each report: the cells looked at without a generator
-        if None in [cell.value for row in table.rows for cell in row.cells]:
+        # every run keeps this count for each report: the cells looked at without a generator,
+        # those of rows told plain (every cell read, most rows) not at all
+        if None in [cell.value for row in table.rows if not row.plain for cell in row.cells]:
             return False
         if table.kind == "review":
             return sum(len(row.cells) for row in table.rows) == len(REVIEW_GROUPS) * len(

@@ -390,6 +390,10 @@ def _views(report: Report, prepared: _Prepared) -> dict[str | None, _Numbers]:
             places = known.get((kind, row.key, len(row_cells)))
             if places is None:
                 places = prepared.row(kind, row.key, len(row_cells))
+            if row.plain:  # every cell read and valid (most rows): no cell to look at
+                for index, place in places:
+                    numbers[place] = row_cells[index].value
+                continue
             for index, place in places:
                 cell = row_cells[index]
                 value = cell.value

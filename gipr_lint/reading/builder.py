@@ -21,6 +21,7 @@ from gipr_lint.model import (
     Signature,
     Table,
     TextPiece,
+    plain_cells,
 )
 from gipr_lint.reading.facts import agency_from_text, agency_kind, title_facts
 from gipr_lint.reading.grammar import CheckedTable, Node, PieceToken
@@ -75,7 +76,8 @@ def _row(node: Node) -> Row:
     cells: tuple[Cell, ...] = tuple([
         child.payload for child in children[1:]  # type: ignore[misc, union-attr]
         if type(child) is PieceToken and child.type == "CELL"])
-    return Row(template.key, item.text, item.span, template.official, cells, item.reworded)
+    return Row(template.key, item.text, item.span, template.official, cells, item.reworded,
+               plain_cells(cells))
 
 
 def _parsed_parts(tree: Node) -> tuple[tuple[TextPiece, ...], tuple[Cell, ...], list[Row]]:
@@ -106,7 +108,7 @@ def _checked_parts(read: TableRead) -> tuple[tuple[TextPiece, ...], tuple[Cell, 
             template = item.template
             assert template is not None
             rows.append(_new_row(template.key, item.text, item.span, _official(template),
-                                 item.cells, item.reworded))
+                                 item.cells, item.reworded, item.plain))
         elif kind == "header":
             headers.append(_new_text_piece(item.text, item.span))
     if read.kind == "review":
@@ -117,7 +119,7 @@ def _checked_parts(read: TableRead) -> tuple[tuple[TextPiece, ...], tuple[Cell, 
 #: The fields the ``_new_*`` builders below set, by class: a test checks they are all the
 #: classes' fields (a field added to the model and not set here would be missing).
 BUILT_FIELDS: dict[type, tuple[str, ...]] = {
-    Row: ("key", "label", "label_span", "official_label", "cells", "reworded"),
+    Row: ("key", "label", "label_span", "official_label", "cells", "reworded", "plain"),
     TextPiece: ("text", "span"),
 }
 #: Plain classes with the model classes' slots (see :func:`~gipr_lint.reading.layout.objects.twin`)
@@ -125,8 +127,8 @@ _RowTwin, _TextPieceTwin = (twin(cls) for cls in BUILT_FIELDS)
 
 
 def _new_row(key: str, label: str, label_span: Span, official_label: str,
-             cells: tuple[Cell, ...], reworded: bool) -> Row:
-    """``Row(key, label, label_span, official_label, cells, reworded)``, made as
+             cells: tuple[Cell, ...], reworded: bool, plain: bool) -> Row:
+    """``Row(key, label, label_span, official_label, cells, reworded, plain)``, made as
     :mod:`gipr_lint.reading.layout.objects` makes cells: an instance of the class's twin, its
     fields set by plain assignment, that then becomes a ``Row``, not through the frozen
     dataclass's ``__init__`` (which sets each through ``object.__setattr__``: four times the
@@ -138,6 +140,7 @@ def _new_row(key: str, label: str, label_span: Span, official_label: str,
     row.official_label = official_label
     row.cells = cells
     row.reworded = reworded
+    row.plain = plain
     row.__class__ = Row
     return row  # type: ignore[no-any-return]
 
@@ -217,7 +220,8 @@ class _Builder:
                 width = len(REVIEW_COLUMNS)
                 group_cells = cells[index * width:index * width + width]
                 if group_cells:
-                    rows.append(_new_row(key, label, header.span, label, group_cells, False))
+                    rows.append(_new_row(key, label, header.span, label, group_cells, False,
+                                         plain_cells(group_cells)))
         empty = [row for row in rows if not row.cells]
         if (rows and len(empty) == len(rows)) or (read.kind == "review" and not rows):
             self.problems.append(Problem("the table has labels but no numbers (was it an image?)",

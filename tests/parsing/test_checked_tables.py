@@ -119,7 +119,8 @@ def test_the_builder_s_own_constructors_set_every_field() -> None:
     assert tuple(f.name for f in fields(Row)) == builder.BUILT_FIELDS[Row]
     assert tuple(f.name for f in fields(TextPiece)) == builder.BUILT_FIELDS[TextPiece]
     span = Span(1, 2)
-    assert builder._new_row("k", "l", span, "o", (), True) == Row("k", "l", span, "o", (), True)
+    made = builder._new_row("k", "l", span, "o", (), True, True)
+    assert made == Row("k", "l", span, "o", (), True, True) and made.plain
     assert builder._new_text_piece("t", span) == TextPiece("t", span)
 
 

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 from operator import itemgetter
 
-from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind
+from gipr_lint.model import Cell, Problem, ProblemKind, TableFormat, TableKind, plain_cells
 from gipr_lint.reading.layout.cells import CellRun, read_cells, read_run, run_end
 from gipr_lint.reading.layout.columns import Unwrapped
 from gipr_lint.reading.layout.compact import CompactText, compact
@@ -66,6 +66,9 @@ class TableItem:
     #: Whether the cells were kept apart by a separator the writer made (pipe, tab, line
     #: break), so that a wrong count is the report's own (T005), not the input's (P001).
     separated: bool = False
+    #: For ``row`` items: whether every cell is ordinary (:func:`~gipr_lint.model.plain_cells`),
+    #: told as the cells are made; the builder gives it to the row (:attr:`Row.plain`).
+    plain: bool = field(default=False, compare=False, repr=False)
 
 
 _ItemTwin = twin(TableItem)
@@ -73,7 +76,7 @@ _ItemTwin = twin(TableItem)
 
 def _new_item(kind: str, start: int, end: int, text: str, template: RowTemplate | None,
               reworded: bool, cells: tuple[Cell, ...], expected: int,
-              separated: bool) -> TableItem:
+              separated: bool, plain: bool = False) -> TableItem:
     """``TableItem(kind, Span(start, end), ...)`` with every field given, made as its twin (see
     :mod:`~gipr_lint.reading.layout.objects`): a reader builds one per label."""
     item = _ItemTwin()
@@ -85,6 +88,7 @@ def _new_item(kind: str, start: int, end: int, text: str, template: RowTemplate 
     item.cells = cells
     item.expected = expected
     item.separated = separated
+    item.plain = plain
     item.__class__ = TableItem
     return item  # type: ignore[no-any-return]
 
@@ -854,17 +858,18 @@ def _cells_after(text: str, anchor_end: int, limit: int, shape: _RowShape,
 
 #: Rows read before, by the row's cell groups and whether its cells sum (``_RowShape.memo``),
 #: whether its stretch starts a line, and the stretch: the cells (offsets from the stretch's
-#: start), whether a separator kept them apart, and the furthest end of a cell (an offset; -1:
-#: no cell).
+#: start), whether a separator kept them apart, the furthest end of a cell (an offset; -1:
+#: no cell) and whether every cell is ordinary (``plain_cells``, told once per entry).
 _ROWS_READ: dict[tuple[str, bool, str],
-                 tuple[tuple[CellPlace, ...], bool, int]] = {}
+                 tuple[tuple[CellPlace, ...], bool, int, bool]] = {}
 
 
 def _row_cells(text: str, anchor_end: int, limit: int, shape: _RowShape,
                problems: list[Problem], label: str,
-               reads: _Reads | None) -> tuple[tuple[Cell, ...], bool, int]:
-    """:func:`_cells_after`, remembered by the row's stretch of text, and the furthest end of
-    a cell (-1: no cell), which the table's span reaches to.
+               reads: _Reads | None) -> tuple[tuple[Cell, ...], bool, int, bool]:
+    """:func:`_cells_after`, remembered by the row's stretch of text, the furthest end of a
+    cell (-1: no cell), which the table's span reaches to, and whether every cell is ordinary
+    (:func:`~gipr_lint.model.plain_cells`: a remembered row tells it at no cost).
 
     A row's cells depend only on the text between its label and the next label (and whether
     that text starts a line: the page-number token is anchored at a line's start), its cell
@@ -874,25 +879,26 @@ def _row_cells(text: str, anchor_end: int, limit: int, shape: _RowShape,
     """
     if limit - anchor_end > _MAX_REMEMBERED_ROW:
         cells, separated = _cells_after(text, anchor_end, limit, shape, problems, label, reads)
-        return cells, separated, _furthest_end(cells)
+        return cells, separated, _furthest_end(cells), plain_cells(cells)
     key = (shape.memo, anchor_end == 0 or text[anchor_end - 1] == "\n", text[anchor_end:limit])
     known = _ROWS_READ.get(key)
     if known is not None:
-        places, separated, furthest = known
+        places, separated, furthest, plain = known
         return (new_cells(places, anchor_end), separated,
-                furthest if furthest < 0 else anchor_end + furthest)
+                furthest if furthest < 0 else anchor_end + furthest, plain)
     found: list[Problem] = []
     cells, separated = _cells_after(text, anchor_end, limit, shape, found, label, reads)
     furthest = _furthest_end(cells)
+    plain = plain_cells(cells)
     if found:
         problems.extend(found)
-        return cells, separated, furthest
+        return cells, separated, furthest, plain
     if len(_ROWS_READ) >= _MAX_REMEMBERED_ROWS:
         _ROWS_READ.clear()
     _ROWS_READ[key] = tuple([(cell.raw, cell.value, cell.span.start - anchor_end,
                               cell.span.end - anchor_end, cell.blank) for cell in cells]), \
-        separated, furthest if furthest < 0 else furthest - anchor_end
-    return cells, separated, furthest
+        separated, furthest if furthest < 0 else furthest - anchor_end, plain
+    return cells, separated, furthest, plain
 
 
 def _furthest_end(cells: tuple[Cell, ...]) -> int:
@@ -930,10 +936,10 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
                                 text[anchor_end:limit])) \
             if limit - anchor_end <= _MAX_REMEMBERED_ROW else None
         if known is None:
-            cells, separated, cells_end = _row_cells(text, anchor_end, limit, shape, problems,
-                                                     label, reads)
+            cells, separated, cells_end, plain = _row_cells(text, anchor_end, limit, shape,
+                                                            problems, label, reads)
         else:
-            places, separated, cells_end = known
+            places, separated, cells_end, plain = known
             cells = new_cells(places, anchor_end)
             if cells_end >= 0:
                 cells_end += anchor_end
@@ -942,7 +948,7 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
         if len(cells) != item.expected:
             short += 1
         append(_new_item("row", anchor_start, anchor_end, label, item.template, reworded, cells,
-                         item.expected, separated))
+                         item.expected, separated, plain))
     return tuple(items), new_span(anchors[0][0], furthest), short
 
 
@@ -1079,8 +1085,8 @@ def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead
     items = [_new_item("header", header_start, header_end, text[header_start:header_end],
                        None, False, (), 0, False)]
     problems: list[Problem] = []
-    cells, separated, cells_end = _row_cells(text, header_end, end, _REVIEW_SHAPE, problems,
-                                             "行政复议、行政诉讼", None)
+    cells, separated, cells_end, _ = _row_cells(text, header_end, end, _REVIEW_SHAPE, problems,
+                                                "行政复议、行政诉讼", None)
     if cells:
         first, last = cells[0].span.start, cells[-1].span.end
         items.append(_new_item("values", first, last, text[first:last], None, False, cells,
