@@ -117,6 +117,19 @@ def test_text_file_diagnostic_is_the_one_the_class_makes() -> None:
     assert type(made) is Diagnostic
 
 
+def test_a_rules_finding_is_the_one_the_class_makes() -> None:
+    from gipr_lint.diagnostics import Edit, Finding, Fix
+    from gipr_lint.reading.source import Span
+    from gipr_lint.rules import Rule
+
+    fix = Fix((Edit(Span(5, 6), ""),), "delete")
+    for made, expected in [(Rule.finding(Span(1, 3), "m"), Finding(Span(1, 3), "m")),
+                           (Rule.finding(Span(1, 3), "m", severity=Severity.ERROR, fix=fix),
+                            Finding(Span(1, 3), "m", Severity.ERROR, fix))]:
+        assert made == expected and hash(made) == hash(expected) and repr(made) == repr(expected)
+        assert type(made) is Finding
+
+
 def test_a_text_files_end_position_is_the_one_a_search_of_the_lines_finds() -> None:
     """The end's line and column, taken from the start's when the span ends on its line, equal
     those :meth:`Source.position` gives: on the line, at its break, at the next line's start,
