@@ -68,6 +68,26 @@ class Finding:
     fix: Fix | None = None
 
 
+#: The ``__set__`` of each slot of :class:`Finding`, in field order.
+_F_SPAN, _F_MESSAGE, _F_SEVERITY, _F_FIX = (Finding.__dict__[name].__set__
+                                            for name in Finding.__slots__)
+
+
+def new_finding(span: Span, message: str, severity: Severity | None = None,
+                fix: Fix | None = None) -> Finding:
+    """``Finding(span, message, severity, fix)`` without the frozen dataclass's ``__init__``
+    (each field set through ``object.__setattr__``): the slots set by their own descriptors
+    on an instance made by ``object.__new__``, half the cost (:meth:`Rule.finding` makes every
+    finding of the built-in rules here). The same object: a test checks it equals the class's
+    own."""
+    finding = object.__new__(Finding)
+    _F_SPAN(finding, span)
+    _F_MESSAGE(finding, message)
+    _F_SEVERITY(finding, severity)
+    _F_FIX(finding, fix)
+    return finding
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A finding resolved against its file: rule, final severity and 1-based positions.
@@ -100,11 +120,10 @@ class Diagnostic:
     @classmethod
     def at(cls, source: Source, *, code: str, name: str, severity: Severity, message: str,
            span: Span, fix: Fix | None = None, related: tuple[str, ...] = ()) -> Diagnostic:
+        if not source.origins and cls is Diagnostic:  # a text file: lines and columns say where
+            return in_text(source, code, name, severity, message, span, fix, related)
         line, column = source.position(span.start)
         end_line, end_column = source.position(max(span.end, span.start))
-        if not source.origins and cls is Diagnostic:  # a text file: lines and columns say where
-            return _made((source.path, code, name, severity, message, line, column,
-                               end_line, end_column, span, fix, None, None, related))
         origin = source.origin_at(span.start)
         if source.kind == "html" and origin is not None and origin.line and origin.column:
             end = source.origin_at(max(span.end - 1, span.start))
@@ -124,17 +143,54 @@ class Diagnostic:
         return (self.path, self.line, self.column, self.code)
 
 
+def in_text(source: Source, code: str, name: str, severity: Severity, message: str,
+            span: Span, fix: Fix | None = None, related: tuple[str, ...] = ()) -> Diagnostic:
+    """:meth:`Diagnostic.at` for a file without origins (a text file), its arguments by
+    position (the engine makes every diagnostic of a text file here: keywords cost more).
+
+    A span ending on the line it starts on (nearly every one) has its end's column from its
+    start's, without a second search of the line starts."""
+    start, end = span.start, span.end
+    line, column = source.position(start)
+    starts = source.line_starts
+    if (0 <= start <= end <= len(source.text)
+            and (line >= len(starts) or end < starts[line])):  # (starts[line]: the next line's)
+        end_line, end_column = line, column + end - start
+    else:
+        end_line, end_column = source.position(max(end, start))
+    return _made(source.path, code, name, severity, message, line, column, end_line,
+                 end_column, span, fix, related)
+
+
 #: The ``__set__`` of each slot of :class:`Diagnostic`, in field order.
-_SETTERS = tuple(Diagnostic.__dict__[name].__set__ for name in Diagnostic.__slots__)
+(_PATH, _CODE, _NAME, _SEVERITY, _MESSAGE, _LINE, _COLUMN, _END_LINE, _END_COLUMN, _SPAN, _FIX,
+ _ORIGIN, _WHERE, _RELATED) = (Diagnostic.__dict__[name].__set__
+                               for name in Diagnostic.__slots__)
 
 
-def _made(values: tuple[object, ...]) -> Diagnostic:
-    """``Diagnostic(*values)`` without the dataclass ``__init__``: a frozen class's sets each of its
-    fourteen fields through ``object.__setattr__``, about twice the cost of setting each slot
-    by its own descriptor on an instance made by ``object.__new__`` (the same object: class,
-    fields, equality and hash; as :mod:`gipr_lint.reading.layout.objects` makes cells). Every
-    diagnostic of a text file is made here. A test checks the result equals the class's own."""
+def _made(path: str, code: str, name: str, severity: Severity, message: str, line: int,
+          column: int, end_line: int, end_column: int, span: Span, fix: Fix | None,
+          related: tuple[str, ...]) -> Diagnostic:
+    """A text file's ``Diagnostic`` (no origin, no ``where``) without the dataclass
+    ``__init__``: a frozen class's sets each of its fourteen fields through
+    ``object.__setattr__``, about twice the cost of setting each slot by its own descriptor on
+    an instance made by ``object.__new__`` (the same object: class, fields, equality and hash;
+    as :mod:`gipr_lint.reading.layout.objects` makes cells). The fields are set one by one,
+    not in a loop over the setters: the loop's own steps cost a third of the setting. A test
+    checks the result equals the class's own."""
     diagnostic = object.__new__(Diagnostic)
-    for setter, value in zip(_SETTERS, values, strict=True):
-        setter(diagnostic, value)
+    _PATH(diagnostic, path)
+    _CODE(diagnostic, code)
+    _NAME(diagnostic, name)
+    _SEVERITY(diagnostic, severity)
+    _MESSAGE(diagnostic, message)
+    _LINE(diagnostic, line)
+    _COLUMN(diagnostic, column)
+    _END_LINE(diagnostic, end_line)
+    _END_COLUMN(diagnostic, end_column)
+    _SPAN(diagnostic, span)
+    _FIX(diagnostic, fix)
+    _ORIGIN(diagnostic, None)
+    _WHERE(diagnostic, None)
+    _RELATED(diagnostic, related)
     return diagnostic

@@ -35,7 +35,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
-from gipr_lint.diagnostics import Finding, Fix, Severity
+from gipr_lint.diagnostics import Finding, Fix, Severity, new_finding
 from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
 from gipr_lint.regex import compile_re
@@ -121,7 +121,7 @@ class Rule:
     def finding(span: Span, message: str, *, severity: Severity | None = None,
                 fix: Fix | None = None) -> Finding:
         """Shorthand for :class:`~gipr_lint.diagnostics.Finding`."""
-        return Finding(span, message, severity, fix)  # (positional: quicker, made per finding)
+        return new_finding(span, message, severity, fix)
 
 
 def collect_rules(package: str) -> list[type[Rule]]:

@@ -117,6 +117,36 @@ def test_text_file_diagnostic_is_the_one_the_class_makes() -> None:
     assert type(made) is Diagnostic
 
 
+def test_a_rules_finding_is_the_one_the_class_makes() -> None:
+    from gipr_lint.diagnostics import Edit, Finding, Fix
+    from gipr_lint.reading.source import Span
+    from gipr_lint.rules import Rule
+
+    fix = Fix((Edit(Span(5, 6), ""),), "delete")
+    for made, expected in [(Rule.finding(Span(1, 3), "m"), Finding(Span(1, 3), "m")),
+                           (Rule.finding(Span(1, 3), "m", severity=Severity.ERROR, fix=fix),
+                            Finding(Span(1, 3), "m", Severity.ERROR, fix))]:
+        assert made == expected and hash(made) == hash(expected) and repr(made) == repr(expected)
+        assert type(made) is Finding
+
+
+def test_a_text_files_end_position_is_the_one_a_search_of_the_lines_finds() -> None:
+    """The end's line and column, taken from the start's when the span ends on its line, equal
+    those :meth:`Source.position` gives: on the line, at its break, at the next line's start,
+    across lines, at the text's end, and for a span out of order or beyond the text."""
+    from gipr_lint.diagnostics import Diagnostic
+    from gipr_lint.reading.source import Source, Span
+
+    source = Source.from_text("第一行\n第二行文字\n末行", "r.txt")
+    for start, end in [(0, 0), (0, 3), (1, 4), (2, 5), (4, 9), (5, 10), (10, 12), (12, 12),
+                       (3, 1), (11, 40), (40, 45)]:
+        made = Diagnostic.at(source, code="F001", name="x", severity=Severity.WARNING,
+                             message="m", span=Span(start, end))
+        clamped_end = max(min(end, len(source.text)), min(start, len(source.text)))
+        assert (made.line, made.column) == source.position(start), (start, end)
+        assert (made.end_line, made.end_column) == source.position(clamped_end), (start, end)
+
+
 def test_crash_becomes_e999_and_other_rules_still_run() -> None:
     result = lint_text(TEXT, [Crashing, FlagWoJu])
     crash = result[0]

@@ -17,7 +17,7 @@ from pathlib import Path, PurePath
 from types import MappingProxyType
 from typing import Any
 
-from gipr_lint.diagnostics import Diagnostic, Finding, Severity
+from gipr_lint.diagnostics import Diagnostic, Finding, Severity, in_text
 from gipr_lint.i18n import N_, current_language, language, translator
 from gipr_lint.linting.batch import ReportSummary, summarize
 from gipr_lint.linting.config import IgnoreText, Settings, SettingsValidator, build_settings
@@ -284,6 +284,8 @@ def _diagnostic(rule: Rule, source: Source, finding: Finding,
     final = severity or finding.severity
     if not final:  # (the rule's class attribute may be the plain string)
         final = rule.severity if type(rule.severity) is Severity else Severity(rule.severity)
+    if not source.origins:  # a text file (the keywords and checks of ``at`` left out)
+        return in_text(source, rule.code, rule.name, final, finding.message, span, finding.fix)
     return Diagnostic.at(source, code=rule.code, name=rule.name, severity=final,
                          message=finding.message, span=span, fix=finding.fix)
 

@@ -59,3 +59,16 @@ def test_spans_are_exact() -> None:
     source = Source.from_text(text, "x.txt")
     (found,) = lint(text, rules=[SelfReference])
     assert source.text[found.span.start:found.span.end] == "我局"
+
+
+def test_misfits_found_in_the_joined_prose_are_placed_in_their_own_paragraphs() -> None:
+    """A001 searches the paragraphs joined: each misfit is reported at its place in the file,
+    in its paragraph, once per occurrence; one inside a paragraph's citation is left out, and
+    the fitting word (我镇) anywhere is not reported."""
+    text = ("高庄镇人民政府2024年政府信息公开工作年度报告\n一、总体情况\n"
+            "2024年，我镇推进公开工作，我局完善制度。\n"
+            "依据《我局信息公开办法》，我镇落实要求。\n"
+            "二、主动公开政府信息情况\n本局共发布信息10条，我局还更新了目录。\n")
+    found = lint(text, rules=[SelfReference])
+    places = [(text[d.span.start:d.span.end], d.line) for d in found]
+    assert places == [("我局", 3), ("本局", 6), ("我局", 6)]

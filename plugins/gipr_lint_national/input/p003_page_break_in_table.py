@@ -21,6 +21,21 @@ from gipr_lint_national.input._common import _, table_name
 _LINE = compile_re(f"(?m)\\n(?P<line>{PAGE_NUMBER})")
 
 
+#: What every page number holds (:data:`PAGE_NUMBER`: a dash either side of the number, or
+#: 第…页): a table without any has none.
+_MARKS = ("页", "-", "—", "–")
+
+
+def _holds_a_mark(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds one of :data:`_MARKS` (looked for in place, without a
+    copy: a few ``find`` calls cost a third of the search for page-number lines, which stops
+    at every line break of the table, and nearly no table holds one)."""
+    for mark in _MARKS:  # noqa: SIM110 (a loop: quicker than any() over a generator)
+        if text.find(mark, start, end) != -1:
+            return True
+    return False
+
+
 class PageBreakInTable(Rule):
     """A page number inside a table: the text was extracted from a PDF whose page broke there.
 
@@ -51,6 +66,8 @@ class PageBreakInTable(Rule):
         if not report.tables:
             return
         for table in report.tables.values():
+            if not _holds_a_mark(report.text, table.span.start, table.span.end):
+                continue
             # from the line break before the table's first character, or from one put first
             # before a table starting the text: only there is the text copied (a copy of the
             # whole text of a 20 MB report would raise the peak memory of its lint)

@@ -102,20 +102,20 @@ class ReportTitle(Rule):
     summary = "Title missing, lacking the agency or the year, or with its fixed words altered"
 
     def check(self, report: Report, context: RuleContext) -> Iterable[Finding]:
-        if not report.text.strip():
+        if not report.text or report.text.isspace():  # (not a stripped copy of the text)
             return
-        suggestion = self._suggestion(report)
         title = report.title
-        if title is not None and (_SENTENCE.search(title.text) or _BREADCRUMB.search(title.text)):
+        misread = title is not None and bool(_SENTENCE.search(title.text)
+                                             or _BREADCRUMB.search(title.text))
+        if misread:
             title = None  # a sentence of the preamble, or the page's breadcrumb, read as the title
-            suggestion = ""
         if title is None:
             if _title_over_lines(report):
                 return
             start = len(report.text) - len(report.text.lstrip())
             yield self.finding(Span(start, start),
                                _("the report has no title; expected one naming the agency and "
-                                 "the year") + suggestion)
+                                 "the year") + ("" if misread else self._suggestion(report)))
             return
         assert report.title is not None
         has_agency = report.agency_origin == "title"
@@ -126,7 +126,8 @@ class ReportTitle(Rule):
                        _("title {title} does not name the agency") if not has_agency else
                        _("title {title} does not name the year"))
             yield self.finding(report.title.span,
-                               message.format(title=quote(report.title.text, 60)) + suggestion)
+                               message.format(title=quote(report.title.text, 60))
+                               + self._suggestion(report))
         wording = self._fixed_wording(report)
         if wording is not None:
             yield wording

@@ -66,22 +66,41 @@ class SelfReference(Rule):
             return
         unit = _township_unit(report) if kind is AgencyKind.TOWNSHIP else _department_unit(report)
         agency = report.agency.text if report.agency else ""
-        if _SELF.search(paragraph_text(report, context)) is None:
-            return  # a match in a paragraph is one in the paragraphs joined by line breaks
-        for piece in _pieces(report):
-            if "我" not in piece.text and "本" not in piece.text:
-                continue  # (two ``in`` tests, quicker than the search)
-            citations = None
-            for match in _SELF.finditer(piece.text):
-                word = match.group("word")
-                misfit = _misfit(word, kind, unit, agency)
-                if misfit is None:
-                    continue
-                citations = citations or Citations(piece.text)
-                if citations.covers(match.span()):
-                    continue
-                span = Span(piece.span.start + match.start(), piece.span.start + match.end())
-                yield self._finding(span, word, misfit)
+        # One search of the paragraphs joined by line breaks (no match spans one: 我/本 and
+        # the unit's characters; the look-behind and look-ahead see a line break where a
+        # paragraph's edge is, which they accept as they accept its edge), each word judged
+        # once: a report says its own 我镇 many times, and only a misfit is placed in its
+        # paragraph.
+        misfits: dict[str, _Misfit | None] = {}
+        found: list[tuple[int, int, str, _Misfit]] = []
+        for match in _SELF.finditer(paragraph_text(report, context)):
+            word = match.group("word")
+            if word not in misfits:
+                misfits[word] = _misfit(word, kind, unit, agency)
+            misfit = misfits[word]
+            if misfit is not None:
+                found.append((match.start(), match.end(), word, misfit))
+        if found:
+            yield from self._placed(report, found)
+
+    def _placed(self, report: Report, found: list[tuple[int, int, str, _Misfit]]
+                ) -> Iterator[Finding]:
+        """The findings of the misfits ``found`` in the joined paragraph text (in order), each
+        placed in its paragraph; those inside a citation left out."""
+        pieces = iter(_pieces(report))
+        piece = next(pieces)
+        offset = 0  # where ``piece`` starts in the joined text
+        citations = None
+        for start, end, word, misfit in found:
+            while start >= offset + len(piece.text):  # (the line break after it: not a match's)
+                offset += len(piece.text) + 1
+                piece = next(pieces)
+                citations = None
+            citations = citations or Citations(piece.text)
+            if citations.covers((start - offset, end - offset)):
+                continue
+            base = piece.span.start - offset
+            yield self._finding(Span(base + start, base + end), word, misfit)
 
     def _finding(self, span: Span, word: str, misfit: _Misfit) -> Finding:
         if misfit.expected is None:
