@@ -295,6 +295,8 @@ steps = {"Python start-up": time.process_time()}
 def step(name):
     steps[name] = time.process_time() - sum(steps.values())
 from gipr_lint.cli import main
+from gipr_lint.dataclass_code import install
+install()  # as main() does first when it is the program
 step("import the command line")
 from gipr_lint.cli.common import load_plugins
 plugin_set = load_plugins()
