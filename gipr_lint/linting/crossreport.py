@@ -160,9 +160,12 @@ def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
             added.setdefault(index, []).append(Diagnostic.at(
                 source, code=code, name=rule.name, severity=severity, message=finding.message,
                 span=span, related=finding.related))
+    # each report's earlier one, as the rules found them (not looked up again per result: most
+    # results of a batch have none); keyed by the summary itself, alive throughout
+    previous_of = {id(summary): earlier for summary, earlier in batch.pairs()}
     out = []
     for index, result in enumerate(results):
-        previous = batch.previous(result.summary) if result.summary is not None else None
+        previous = previous_of.get(id(result.summary)) if previous_of else None
         found = added.get(index)  # (most files have none: no call, no empty list per file)
         extra, hits = (_filter(found, result, per_file[result.path]) if found
                        else ([], frozenset()))
