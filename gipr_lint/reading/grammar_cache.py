@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from lark import Lark
 
 from gipr_lint.cache_dir import cache_directory, cached_data, write_atomically
+from gipr_lint.regex import compile_re
 
 __all__ = ["cache_directory", "cached_lark", "cached_table"]
 
@@ -38,6 +39,11 @@ def _describe(value: object) -> str:
     return repr(value)
 
 
+#: Lark's ``__version__ = "1.3.1"`` line (a kept program: every run reads it, see
+#: :func:`gipr_lint.regex.compile_re`).
+_VERSION = compile_re(r"""^__version__\s*(?::\s*str\s*)?=\s*["']([^"']+)["']""", re.M)
+
+
 def _lark_version() -> str:
     """Lark's version, read from its package without importing it (importing Lark costs more
     than loading a saved table: a run that finds its table cached never imports it)."""
@@ -48,7 +54,7 @@ def _lark_version() -> str:
         head = Path(spec.origin).read_text(encoding="utf-8")
     except OSError:
         return "unknown"
-    found = re.search(r"""^__version__\s*(?::\s*str\s*)?=\s*["']([^"']+)["']""", head, re.M)
+    found = _VERSION.search(head)
     return found.group(1) if found else "unknown"
 
 
