@@ -14,7 +14,6 @@ Anything it does not understand (a zip file on ``sys.path``) sends it back to
 from __future__ import annotations
 
 import os
-import re
 import sys
 from importlib import import_module
 from typing import Any, NamedTuple
@@ -25,6 +24,8 @@ __all__ = ["Distribution", "EntryPoint", "entry_points"]
 
 _VALUE = compile_re(r"(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\]\s*)?$")
 _SUFFIXES = (".dist-info", ".egg-info")
+#: What a distribution's name is compared without (PEP 503 normalisation).
+_SEPARATORS = compile_re(r"[-_.]+")
 
 
 class Distribution(NamedTuple):
@@ -55,7 +56,7 @@ class EntryPoint(NamedTuple):
 
 
 def _normalize(name: str) -> str:
-    return re.sub(r"[-_.]+", "_", name).lower()
+    return _SEPARATORS.sub("_", name).lower()
 
 
 def _group(path: str, group: str) -> list[tuple[str, str]]:
