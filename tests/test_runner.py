@@ -4,6 +4,7 @@ results are those of ``-j 1``, in command-line order."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -420,3 +421,46 @@ def test_a_slim_result_keeps_the_report_without_its_model() -> None:
     assert all(getattr(slim, f.name) is getattr(expected, f.name) for f in fields(report)
                if f.name not in ("tables",))
     assert list(slim.paragraphs()) == [] and report.sections
+
+
+class _Cycle:
+    """An object in a reference cycle, as a careless plugin might leave behind a report."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def _collections_while(step: Callable[[runner._Kept], None], results: int) -> int:
+    """How many collections :class:`runner._Kept` makes while ``results`` are kept, each after
+    ``step``."""
+    import gc
+
+    made = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            made.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        with runner._few_collections() as kept:
+            for _ in range(results):
+                step(kept)
+                kept.add(1)
+    finally:
+        gc.callbacks.remove(count)
+    return len(made)
+
+
+def test_results_leaving_no_garbage_are_looked_at_ever_more_rarely() -> None:
+    # 16 + 32 + ... + 1024: the looks come twice as late each time, up to every 1,024
+    looks = _collections_while(lambda kept: None, 4000)
+    assert looks <= 10
+
+
+def test_a_plugin_leaving_cycles_behind_has_them_collected() -> None:
+    import weakref
+
+    left: list[weakref.ref[_Cycle]] = []
+    _collections_while(lambda kept: left.append(weakref.ref(_Cycle())), 160)
+    assert len(left) == 160 and not any(ref() is not None for ref in left)
