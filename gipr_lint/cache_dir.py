@@ -1,5 +1,7 @@
 """Where gipr-lint keeps what it builds once per machine (the parser, compiled regexes, parsed
-data files), and the plain-data cache most of them use (:func:`cached_data`).
+data files, the dataclasses' methods), the plain-data cache most of them use
+(:func:`cached_data`), and the file of marshalled entries the compiled regexes and methods are
+kept in (:func:`read_entries`, :func:`write_entries`).
 
 The directory is the user's own: ``$GIPR_LINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/gipr-lint``,
 else ``~/.cache/gipr-lint`` (``%LOCALAPPDATA%\\gipr-lint\\cache`` on Windows). Setting
@@ -21,7 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["cache_directory", "cached_data", "parsed_toml", "write_atomically"]
+__all__ = ["cache_directory", "cached_data", "parsed_toml", "read_entries", "write_atomically",
+           "write_entries"]
 
 _T = TypeVar("_T")
 
@@ -105,3 +108,52 @@ def _parse_toml(text: str) -> dict[str, Any]:
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     return tomllib.loads(text)
+
+
+def read_entries(path: Path | None, header: bytes, key: str) -> dict[Any, bytes]:
+    """The entries (each a :mod:`marshal` string) of the :func:`write_entries` file at
+    ``path``; empty when there is none, or it does not begin with ``header``, fails its CRC-32
+    (truncated, damaged) or was written for another ``key`` (another Python build)."""
+    import marshal
+    import zlib
+
+    if path is None:
+        return {}
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    start = len(header) + 4
+    if not data.startswith(header) or len(data) < start:
+        return {}
+    body = data[start:]
+    if zlib.crc32(body) != int.from_bytes(data[len(header):start], "big"):
+        return {}
+    try:
+        stored_key, entries = marshal.loads(body)
+    except Exception:  # not marshal data, or not shaped like ours
+        return {}
+    if stored_key != key or not isinstance(entries, dict):
+        return {}
+    return entries
+
+
+def write_entries(path: Path, header: bytes, key: str, new: dict[Any, bytes],
+                  stored: dict[Any, bytes], used: set[Any], limit: int) -> dict[Any, bytes]:
+    """Write ``new`` entries and as many ``stored`` ones as ``limit`` allows (those ``used``
+    by this process first) to ``path``, atomically: ``header``, a CRC-32 of the rest, then
+    ``(key, entries)`` marshalled. Returns the entries written (never raises: a cache that
+    cannot be written is only slower)."""
+    import marshal
+    import zlib
+
+    entries = dict(new)
+    for group in ([entry for entry in stored if entry in used], list(stored)):
+        for entry in group:
+            if len(entries) >= limit:
+                break
+            entries.setdefault(entry, stored[entry])
+    body = marshal.dumps((key, entries))
+    data = header + zlib.crc32(body).to_bytes(4, "big") + body
+    write_atomically(lambda stream: stream.write(data), path)
+    return entries

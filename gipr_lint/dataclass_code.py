@@ -100,44 +100,19 @@ class CodeCache:
 
     def _load(self) -> dict[str, bytes]:
         """The stored codes; empty when there is no file or it is not one of ours."""
-        if self.path is None:
-            return {}
-        try:
-            data = self.path.read_bytes()
-        except OSError:
-            return {}
-        start = len(_HEADER) + 4
-        if not data.startswith(_HEADER) or len(data) < start:
-            return {}
-        body = data[start:]
-        if zlib.crc32(body) != int.from_bytes(data[len(_HEADER):start], "big"):
-            return {}
-        try:
-            key, codes = marshal.loads(body)
-        except Exception:  # not marshal data, or not shaped like ours
-            return {}
-        if key != self.key or not isinstance(codes, dict):
-            return {}
-        return codes
+        from gipr_lint.cache_dir import read_entries
+
+        return read_entries(self.path, _HEADER, self.key)
 
     def save(self) -> None:
         """Write the codes compiled by this process (with the stored ones, up to
         :data:`MAX_ENTRIES`). Never raises: a cache that cannot be written is only slower."""
         if not self._new or self.path is None:
             return
-        from gipr_lint.cache_dir import write_atomically
+        from gipr_lint.cache_dir import write_entries
 
-        stored = self._stored or {}
-        codes = dict(self._new)
-        for group in ([s for s in stored if s in self._used], list(stored)):
-            for source in group:
-                if len(codes) >= MAX_ENTRIES:
-                    break
-                codes.setdefault(source, stored[source])
-        body = marshal.dumps((self.key, codes))
-        data = _HEADER + zlib.crc32(body).to_bytes(4, "big") + body
-        write_atomically(lambda stream: stream.write(data), self.path)
-        self._stored = codes
+        self._stored = write_entries(self.path, _HEADER, self.key, self._new,
+                                     self._stored or {}, self._used, MAX_ENTRIES)
         self._new = {}
 
 

@@ -35,7 +35,6 @@ after each chunk, since worker processes skip exit handlers). The file keeps at 
 from __future__ import annotations
 
 import marshal
-import os
 import re
 import sys
 import zlib
@@ -49,6 +48,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _parser  # type: ignore[no-redef]
 
 import _sre
+
+from gipr_lint.cache_dir import cache_directory, read_entries, write_entries
 
 __all__ = ["MAX_PROGRAMS", "RegexCache", "compile_re", "save"]
 
@@ -159,62 +160,20 @@ class RegexCache:
     # ------------------------------------------------------------------ the file
     def _load(self) -> dict[Key, bytes]:
         """The stored programs; empty when there is no file or it is not one of ours."""
-        if self.path is None:
-            return {}
-        try:
-            data = self.path.read_bytes()
-        except OSError:
-            return {}
-        try:
-            start = len(_HEADER) + 4
-            if not data.startswith(_HEADER) or len(data) < start:
-                return {}
-            body = data[start:]
-            if zlib.crc32(body) != int.from_bytes(data[len(_HEADER):start], "big"):
-                return {}
-            key, programs = marshal.loads(body)
-            if key != self.key or not isinstance(programs, dict):
-                return {}
-            return programs
-        except Exception:  # not marshal data, or not shaped like ours
-            return {}
+        return read_entries(self.path, _HEADER, self.key)
 
     def save(self) -> None:
         """Write the programs compiled by this process (with the stored ones, up to
         :data:`MAX_PROGRAMS`). Never raises: a cache that cannot be written is only slower."""
         if not self._new or self.path is None:
             return
-        stored = self._stored or {}
-        programs = {key: marshal.dumps(program) for key, program in self._new.items()}
-        for group in ([k for k in stored if k in self._used], list(stored)):
-            for key in group:
-                if len(programs) >= MAX_PROGRAMS:
-                    break
-                programs.setdefault(key, stored[key])
-        try:
-            body = marshal.dumps((self.key, programs))
-            data = _HEADER + zlib.crc32(body).to_bytes(4, "big") + body
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            import tempfile
-
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".regex-",
-                                                 suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(data)
-                os.replace(temporary, self.path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
-        except Exception:  # read-only, full or vanished: the patterns in memory are enough
-            return
-        self._stored = programs
+        new = {key: marshal.dumps(program) for key, program in self._new.items()}
+        self._stored = write_entries(self.path, _HEADER, self.key, new, self._stored or {},
+                                     self._used, MAX_PROGRAMS)
         self._new = {}
 
 
 def _default_cache() -> RegexCache:
-    from gipr_lint.cache_dir import cache_directory
-
     return RegexCache(cache_directory())
 
 
