@@ -912,11 +912,7 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
     """The items at ``anchors`` (sorted, at least one), each row with its cells; the table's
     span (from the first item's start to the furthest end of an item or a cell), found as the
     items are made: the first anchor's start is the smallest, and each row tells the furthest
-    end of its cells; and how many rows are short of cells (:func:`defects`).
-
-    A remembered row (:func:`_row_cells`, most rows) is looked up here and becomes its cells in
-    one call of :func:`~gipr_lint.reading.layout.objects.new_cells`: the loop makes a report's
-    every row, and a call less per row is a tenth of its cost."""
+    end of its cells; and how many rows are short of cells (:func:`defects`)."""
     items: list[TableItem] = []
     append = items.append
     furthest = anchors[0][0]
@@ -932,17 +928,8 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
                              False))
             continue
         limit = anchors[index + 1][0] if index < last else end
-        known = _ROWS_READ.get((shape.memo, anchor_end == 0 or text[anchor_end - 1] == "\n",
-                                text[anchor_end:limit])) \
-            if limit - anchor_end <= _MAX_REMEMBERED_ROW else None
-        if known is None:
-            cells, separated, cells_end, plain = _row_cells(text, anchor_end, limit, shape,
-                                                            problems, label, reads)
-        else:
-            places, separated, cells_end, plain = known
-            cells = new_cells(places, anchor_end)
-            if cells_end >= 0:
-                cells_end += anchor_end
+        cells, separated, cells_end, plain = _row_cells(text, anchor_end, limit, shape,
+                                                        problems, label, reads)
         if cells_end > furthest:
             furthest = cells_end
         if len(cells) != item.expected:
