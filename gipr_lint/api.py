@@ -63,6 +63,7 @@ from gipr_lint.model import (
     TableFormat,
     TableKind,
     TextPiece,
+    ordinary_cell,
 )
 from gipr_lint.reading.facts import township_unit
 from gipr_lint.reading.layout.cells import PAGE_NUMBER
@@ -157,6 +158,7 @@ __all__ = [
     "national_identities",
     "near_duplicates",
     "number_text",
+    "ordinary_cell",
     "parse_date",
     "parsed_toml",
     "quote",

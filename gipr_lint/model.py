@@ -38,6 +38,7 @@ __all__ = [
     "TableFormat",
     "TableKind",
     "TextPiece",
+    "ordinary_cell",
     "plain_cells",
 ]
 
@@ -163,6 +164,11 @@ def plain_cells(cells: tuple[Cell, ...]) -> bool:
         if cell.blank or type(value) is not int or value < 0 or "元" in cell.raw:
             return False
     return True
+
+
+def ordinary_cell(cell: Cell) -> bool:
+    """Whether ``cell`` is ordinary, as :func:`plain_cells` tells it of every cell of a row."""
+    return plain_cells((cell,))
 
 
 @dataclass(frozen=True, slots=True)

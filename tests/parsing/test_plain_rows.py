@@ -7,7 +7,7 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
-from gipr_lint.model import Cell, Row, plain_cells
+from gipr_lint.model import Cell, Row, ordinary_cell, plain_cells
 from gipr_lint.reading.parser import parse_text
 from gipr_lint.reading.source import Span
 
@@ -24,6 +24,8 @@ def test_plain_cells_tells_ordinary_cells_from_the_others() -> None:
                 Cell("1.5", 1.5, span), Cell("-3", -3, span), Cell("3元", 3, span),
                 Cell("x", None, span)):
         assert not plain_cells((Cell("0", 0, span), odd)), odd
+        assert not ordinary_cell(odd), odd
+    assert ordinary_cell(Cell("12", 12, span))
 
 
 def test_every_row_read_is_plain_exactly_when_its_cells_are() -> None:

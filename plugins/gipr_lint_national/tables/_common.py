@@ -23,6 +23,7 @@ from gipr_lint.api import (
     TextPiece,
     compact,
     compile_re,
+    ordinary_cell,
     request_row_name,
     translator,
 )
@@ -37,12 +38,10 @@ def unusual_cells(table: Table, context: RuleContext) -> list[PlacedCell]:
     """The cells of ``table`` other than the common case, a written non-negative whole number
     not in 元: blank cells (T006) and those T005 looks at again (unread, decimals, negative,
     with 元), in table order. One pass over the cells of the rows the reader did not find
-    plain (``Row.plain``: most rows of most reports), made once per report for both rules
-    ("元" in a cell is quicker to test than where it is)."""
+    plain (``Row.plain``: most rows of most reports), made once per report for both rules."""
     return context.memo(("gipr_lint_national", "unusual cells", table.kind), lambda: [
         (row, index, cell) for row in table.rows if not row.plain
-        for index, cell in enumerate(row.cells)
-        if cell.blank or type(cell.value) is not int or cell.value < 0 or "元" in cell.raw])
+        for index, cell in enumerate(row.cells) if not ordinary_cell(cell)])
 
 #: Above this many 万元 a township's 行政事业性收费 is taken for a figure written in 元 (T009).
 TOWNSHIP_FEE_LIMIT = 1000.0
