@@ -70,13 +70,11 @@ def _claims(report: Report, pattern: re.Pattern[str], *, needs: str = "",
     with several patterns needing the same word (filled in here; an empty list when the prose
     does not hold it, which is then not looked for again)."""
     paragraphs = known.get(needs) if known is not None else None
-    if paragraphs is not None and not paragraphs:
-        return
-    if prose is not None and paragraphs is None and needs not in prose:
+    if paragraphs is None and prose is not None and needs not in prose:
+        paragraphs = []  # no paragraph holds it (kept: not looked for again)
         if known is not None:
-            known[needs] = []
-        return
-    if prose is not None and hints and not holds_any(prose, hints):
+            known[needs] = paragraphs
+    if paragraphs == [] or (prose is not None and hints and not holds_any(prose, hints)):
         return
     if paragraphs is None:
         paragraphs = paragraphs_with(report, needs)
