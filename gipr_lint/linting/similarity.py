@@ -82,6 +82,10 @@ def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", narrow)
 
 
+#: The full-width letters and digits: the characters of :data:`_NARROW` that are word
+#: characters (the rest are punctuation, as are their ASCII forms).
+_WIDE_WORD_CLASS = r"\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+_WIDE_WORD = compile_re(f"[{_WIDE_WORD_CLASS}]")
 #: Characters that NFKC leaves alone wherever they stand (each is its own NFKD form, combines
 #: with no neighbour: no combining class, never the second of a composition), plus those of
 #: :data:`_NARROW` (whose NFKC forms are such characters): ASCII, the CJK ideographs and the
@@ -89,7 +93,7 @@ def _nfkc(text: str) -> str:
 _PLAIN_NARROW_CLASS = (r"\x00-\x7f\xa0\xb7\xd7\u2010\u2012-\u2016\u2018-\u2023\u25a1"
                        r"\u3000-\u3029\u3030-\u3035\u3037\u303b-\u303f\u4e00-\u9ffc"
                        r"\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e")
-_PLAIN = compile_re(rf"[{_PLAIN_NARROW_CLASS}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]*")
+_PLAIN = compile_re(f"[{_PLAIN_NARROW_CLASS}{_WIDE_WORD_CLASS}]*")
 #: :data:`_PLAIN` without the full-width letters and digits (a report rarely has one).
 _PLAIN_NARROW = compile_re(f"[{_PLAIN_NARROW_CLASS}]*")
 #: The word characters among :data:`_PLAIN`'s (ASCII letters and digits, 々〆〇, the Hangzhou
@@ -97,14 +101,10 @@ _PLAIN_NARROW = compile_re(f"[{_PLAIN_NARROW_CLASS}]*")
 #: a test checks them against ``\w``); what :data:`_PLAIN_NOT_WORDS` keeps. (The ideographs end
 #: at U+9FFC, the last one of Unicode 13, Python 3.10's: a newer one is read the general way.)
 _PLAIN_WORD_CLASS = (r"0-9A-Za-z\u3005-\u3007\u3021-\u3029\u3031-\u3035\u303b\u303c"
-                     r"\u4e00-\u9ffc\uff10-\uff19\uff21-\uff3a\uff41-\uff5a")
+                     r"\u4e00-\u9ffc" + _WIDE_WORD_CLASS)
 #: :data:`_NOT_WORDS` for a text of :data:`_PLAIN` characters: the same runs, found by ranges
 #: of code points rather than by the Unicode category of every character (a third quicker).
 _PLAIN_NOT_WORDS = compile_re(f"[^{_PLAIN_WORD_CLASS}][^{_PLAIN_WORD_CLASS}]*")
-#: The full-width letters and digits: the characters of :data:`_NARROW` that are word
-#: characters (the rest are punctuation, as are their ASCII forms).
-_WIDE_WORD = compile_re(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-
 
 def _words(text: str) -> str:
     """``text`` folded (NFKC), without whitespace or punctuation.
