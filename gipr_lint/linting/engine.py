@@ -26,7 +26,7 @@ from gipr_lint.model import AgencyKind, Report, TextPiece
 from gipr_lint.reading.source import DecodeError, Source, Span
 from gipr_lint.regex import compile_re
 from gipr_lint.rules import Rule, RuleContext
-from gipr_lint.templates import Templates, using
+from gipr_lint.templates import using
 
 _ = translator("gipr_lint")
 
@@ -223,12 +223,13 @@ def _crash(source: Source, what: str, exc: BaseException) -> Diagnostic:
                              what=what, error=f"{type(exc).__name__}: {exc}"), span=Span(0, 0))
 
 
-def _parse(source: Source, templates: Templates) -> tuple[Report, Diagnostic | None]:
+def _parse(source: Source) -> tuple[Report, Diagnostic | None]:
+    """``source`` parsed (inside ``using`` the run's templates), and the E999 of a parser
+    crash."""
     from gipr_lint.reading.parser import parse
 
     try:
-        with using(templates):
-            return parse(source), None
+        return parse(source), None
     except Exception as exc:  # a parser bug must not lose the file
         return Report(source=source), _crash(source, _("the parser"), exc)
 
@@ -329,15 +330,22 @@ def _text_ignored(diagnostic: Diagnostic, source: Source,
 def lint_report(report: Report, settings: Settings, plugin_set: PluginSet,
                 extra: Sequence[Diagnostic] = ()) -> FileResult:
     """Run the selected rules on a parsed report and filter their diagnostics."""
+    # the templates helpers such as cell_issue look rows up in; the language looked up once per
+    # report rather than from the environment for every message a rule formats
+    with using(plugin_set.template_set), language(current_language()):
+        return _lint_report(report, settings, plugin_set, extra)
+
+
+def _lint_report(report: Report, settings: Settings, plugin_set: PluginSet,
+                 extra: Sequence[Diagnostic]) -> FileResult:
+    """:func:`lint_report` inside its blocks (``using`` the run's templates, in a language
+    chosen)."""
     report = apply_facts(report, settings)
     source = report.source
     plan = _plan(settings, plugin_set)
     diagnostics = list(extra)
     memo: dict[Hashable, Any] = {}  # one per report, shared by its rules (RuleContext.memo)
-    # the templates helpers such as cell_issue look rows up in; the language looked up once per
-    # report rather than from the environment for every message a rule formats
-    with using(plugin_set.template_set), language(current_language()):
-        diagnostics.extend(_run_rules(report, plan, memo))
+    diagnostics.extend(_run_rules(report, plan, memo))
     ignored = _file_ignored(source.path, settings)
     if ignored:
         diagnostics = [d for d in diagnostics if _best(ignored, d.code, d.name) is None]
@@ -378,11 +386,11 @@ def lint_source(source: Source, settings: Settings, plugin_set: PluginSet) -> Fi
     Messages are in the settings' ``lang`` when the configuration sets one, else in the current
     language (:mod:`gipr_lint.i18n`).
     """
-    from gipr_lint.i18n import language
-
-    with language(settings.lang):
-        report, crashed = _parse(source, plugin_set.template_set)
-        result = lint_report(report, settings, plugin_set, [crashed] if crashed else [])
+    # parsing and the rules in one block of each kind (entered once per file, not per step):
+    # the settings' language or else the current one, fixed for the file
+    with using(plugin_set.template_set), language(settings.lang or current_language()):
+        report, crashed = _parse(source)
+        result = _lint_report(report, settings, plugin_set, [crashed] if crashed else [])
     if result.report is not None and _wants_summary(settings, plugin_set):
         # made once the rules and their memo are done with: on a huge report the memo is
         # as large as the input, and the summary's own work about half of it
