@@ -362,3 +362,67 @@ def test_control_bytes_shortcut_agrees_with_the_characters(encoding: str) -> Non
     assert not _no_controls(("表" * 4000 + "\x1f").encode(encoding))
     with pytest.raises(DecodeError):
         decode(("\x01" * 6 + "年" * 94).encode(encoding))
+
+
+def _lint_paths_files(tmp_path: Path, count: int) -> list[Path]:
+    """``count`` small reports (each saying 我局 a different number of times), a missing
+    file after the second and a directory after the fourth: read errors among them."""
+    paths: list[Path] = []
+    for number in range(count):
+        path = tmp_path / f"{number:02d}.txt"
+        path.write_text("公开报告\n" + "我局，" * (number + 1) + "\n", encoding="utf-8")
+        paths.append(path)
+        if number == 1:
+            paths.append(tmp_path / "missing.txt")
+        if number == 3:
+            (tmp_path / "folder.txt").mkdir()
+            paths.append(tmp_path / "folder.txt")
+    return paths
+
+
+def test_lint_paths_gives_lint_path_of_each_file_in_order(tmp_path: Path) -> None:
+    """Files linted together (several groups: more files than a group holds) give the results
+    files linted one by one give: the same diagnostics and messages, each report's memo its
+    own, a crashing rule an E999 in each file, read errors in their places."""
+    plugin_set = PluginSet.from_rules([*_memo_rules([]), Crashing, FlagWoJu])
+    settings = Settings()
+    paths = _lint_paths_files(tmp_path, engine._TOGETHER_FILES + 3)
+    together = list(engine.lint_paths(paths, lambda path: settings, plugin_set))
+    alone = [engine.lint_path(path, settings, plugin_set) for path in paths]
+    assert [r.path for r in together] == [str(path) for path in paths]
+    assert [r.error for r in together] == [r.error for r in alone]
+    assert [r.error is not None for r in together].count(True) == 2
+    assert [r.diagnostics for r in together] == [r.diagnostics for r in alone]
+    fourth = together[4].diagnostics  # 03.txt: four 我局, counted by its own memo
+    assert [d.message for d in fourth if d.code.startswith("TST80")] == ["first", "second 4"]
+    assert [d.code for d in fourth].count("E999") == 1
+
+
+def test_lint_paths_groups_files_by_settings_and_size(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A group holds files of one settings object, at most _TOGETHER_FILES of them and
+    _TOGETHER_CHARS characters (a larger file is linted alone); results keep their order."""
+    plugin_set = PluginSet.from_rules([Crashing])
+    groups: list[list[str]] = []
+    lint_sources = engine._lint_sources
+
+    def recorded(sources: list[Source], settings: Settings, plugins: PluginSet
+                 ) -> list[engine.FileResult]:
+        groups.append([Path(source.path).name for source in sources])
+        return lint_sources(sources, settings, plugins)
+
+    monkeypatch.setattr(engine, "_lint_sources", recorded)
+    monkeypatch.setattr(engine, "_TOGETHER_FILES", 3)
+    monkeypatch.setattr(engine, "_TOGETHER_CHARS", 50)
+    paths = _lint_paths_files(tmp_path, 8)  # NN.txt: 5 + 3 * (NN + 1) + 1 characters
+    (tmp_path / "07.txt").write_text("公开报告\n" + "我局，" * 20 + "\n", encoding="utf-8")
+    first, second = Settings(), Settings(lang="zh")
+    chosen = {name: second if name in ("04.txt", "05.txt") else first
+              for name in (path.name for path in paths)}
+    results = list(engine.lint_paths(paths, lambda path: chosen[Path(path).name],
+                                     plugin_set))
+    assert [r.path for r in results] == [str(path) for path in paths]
+    assert groups == [["00.txt", "01.txt"], ["02.txt", "03.txt"], ["04.txt", "05.txt"],
+                      ["06.txt"], ["07.txt"]]
+    assert results[0].diagnostics[0].message.startswith("rule ZZ900 (crashing) crashed")
+    assert results[6].diagnostics[0].message.startswith("规则")  # 04.txt: in Chinese

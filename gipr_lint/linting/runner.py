@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from gipr_lint.linting.config import ConfigResolver
-from gipr_lint.linting.engine import FileResult, lint_path
+from gipr_lint.linting.engine import FileResult, lint_paths
 from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
 from gipr_lint.model import Report
 from gipr_lint.regex import save as save_regexes
@@ -296,8 +296,7 @@ def _by_fields(kind: type, values: Callable[[Any], tuple[Any, ...]]
 def _lint_chunk(paths: Sequence[str]) -> list[FileResult]:
     assert _worker is not None
     plugin_set, resolver, render_json = _worker
-    results = [_slim(lint_path(path, resolver.settings_for(path), plugin_set))
-               for path in paths]
+    results = [_slim(result) for result in lint_paths(paths, resolver.settings_for, plugin_set)]
     if render_json:
         from gipr_lint.formatters.json import render_ahead
 
@@ -337,9 +336,8 @@ def lint_files(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigReso
     if jobs <= 1 or len(paths) < 2:
         results = []
         with _few_collections() as kept:
-            for path in paths:
-                results.append(_slim(lint_path(path, resolver.settings_for(path),
-                                               plugin_set)))
+            for result in lint_paths(paths, resolver.settings_for, plugin_set):
+                results.append(_slim(result))
                 kept.add(1)
                 if advance:
                     advance(1)
@@ -437,9 +435,9 @@ class _Shared:
              ) -> list[FileResult]:
         """Chunk ``index``'s results; ``between`` is called after each file."""
         results = []
-        for path in self.chunks[index]:
-            results.append(_slim(lint_path(path, self.resolver.settings_for(path),
-                                           self.plugin_set)))
+        for result in lint_paths(self.chunks[index], self.resolver.settings_for,
+                                 self.plugin_set):
+            results.append(_slim(result))
             if between:
                 between()
         if self.render_json:
