@@ -17,7 +17,7 @@ Prints, as ratios measured in the same run (so a busy machine slows both sides a
   on two cores do not each run as fast as one alone (shared caches and memory; hyperthreads),
   so that pair, not 2×, is the ceiling ``-j 2`` can reach here;
 - ``--outside``: what a ``-j 1`` run costs per report besides the per-report pipeline
-  (``lint_path``): discovery, settings, results, the cross-report stage, the JSON output;
+  (``lint_paths``): discovery, settings, results, the cross-report stage, the JSON output;
 - a cold single-file lint against ``python -c "import lark, pluggy"`` (target ≤ 2.5×), with the
   caches (parser, compiled regexes) warm, as on every run but the first after an upgrade;
 - ``--phases``: where the time of a lint goes, per report over the corpus (read, layout
@@ -415,14 +415,19 @@ _OUTSIDE = """
 import json, os, sys, time
 from gipr_lint.linting import runner
 inside = [0.0]
-lint_path = runner.lint_path
+lint_paths = runner.lint_paths
 def timed(*args, **kwargs):
-    started = time.process_time()
-    try:
-        return lint_path(*args, **kwargs)
-    finally:
-        inside[0] += time.process_time() - started
-runner.lint_path = timed
+    results = lint_paths(*args, **kwargs)
+    while True:
+        started = time.process_time()
+        try:
+            result = next(results)
+        except StopIteration:
+            return
+        finally:
+            inside[0] += time.process_time() - started
+        yield result
+runner.lint_paths = timed
 from gipr_lint.cli import main
 try:
     main(["check", *sys.argv[1:], "--format", "json", "--isolated", "-o", os.devnull, "-j", "1"])
@@ -433,7 +438,7 @@ print(json.dumps({"total": time.process_time(), "inside": inside[0]}))
 
 
 def outside(copies: int) -> None:
-    """What a ``-j 1`` run costs besides the per-report pipeline (``lint_path``): finding the
+    """What a ``-j 1`` run costs besides the per-report pipeline (``lint_paths``): finding the
     files, their settings, keeping the results, the cross-report stage, the JSON output; per
     report, with the fixed cost of a one-file run taken off."""
     directory = Path(tempfile.mkdtemp(prefix="gipr-lint-bench-"))
