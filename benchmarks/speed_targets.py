@@ -410,7 +410,7 @@ def _report_phases(paths: list[Path]) -> tuple[dict[str, float], Any]:
 
 
 #: Run with ``python -c`` in a fresh process: ``check`` (JSON, -j 1) over the paths given, with
-#: the CPU time spent in ``lint_path`` (the per-report pipeline) counted apart.
+#: the CPU time spent in ``lint_paths`` (the per-report pipeline) counted apart.
 _OUTSIDE = """
 import json, os, sys, time
 from gipr_lint.linting import runner
