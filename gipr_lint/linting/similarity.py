@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import operator
 import re
+import struct
 import unicodedata
 import zlib
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain, islice, repeat
 from typing import Any, TypeVar
 
@@ -236,19 +237,16 @@ def _all_hashes(norm: str, size: int) -> set[int]:
 
 def _all_hash_values(norm: str, size: int) -> Iterator[int]:
     """The hashes of :func:`_all_hashes`, as they are made (a shingle met twice comes twice)."""
-    # fixed-width code units, so that a shingle is a plain byte slice; the slices are made and
-    # mapped over in C, with no Python code run per shingle
+    # fixed-width code units, so that a shingle is a plain byte string: the shingles starting
+    # at 0, size, 2 * size ... follow one another, as do those starting at 1, size + 1 ...,
+    # and each such run is cut by _fixed_width, in C
     data = norm.encode("utf-32-le")
     width = 4 * size
     if len(data) <= width:
         return iter((zlib.crc32(data),))
-    count = (len(data) - width) // 4 + 1
-    cached = _cached_slices(width, count)
-    if cached is not None:
-        slices: Iterable[slice] = islice(cached, count)
-    else:
-        slices = map(slice, range(0, 4 * count, 4), range(width, 4 * count + width, 4))
-    return map(zlib.crc32, map(data.__getitem__, slices))
+    runs = (_fixed_width(data, width, (len(data) - 4 * first) // width, 4 * first)
+            for first in range(size))
+    return map(zlib.crc32, chain.from_iterable(chain.from_iterable(runs)))
 
 
 def _sampled_hashes(norm: str, size: int) -> set[int]:
@@ -264,32 +262,41 @@ def _sampled_hash_values(norm: str, size: int) -> Iterator[int]:
     # strings and hashed: every step runs in C, with no Python code per shingle
     found = _sampled_shingle_pattern(size).findall(norm)
     data = "".join(found).encode("utf-32-le")
-    width = 4 * size
-    cached = _cached_slices(width, len(found), step=width)
-    if cached is not None:
-        slices: Iterable[slice] = islice(cached, len(found))
-    else:
-        slices = map(slice, range(0, width * len(found), width),
-                     range(width, width * len(found) + width, width))
-    return map(zlib.crc32, map(data.__getitem__, slices))
+    return map(zlib.crc32, chain.from_iterable(_fixed_width(data, 4 * size, len(found))))
 
 
-#: Slices are kept for texts up to this many characters (a report's prose is far shorter), so
-#: that the cache stays small whatever the longest text read (a slice is about 50 bytes).
-_MAX_CACHED_SLICES = 1 << 15
-_SLICE_CACHE: dict[tuple[int, int], list[slice]] = {}
+#: :func:`_fixed_width` cuts at most this many byte strings with one :class:`struct.Struct`,
+#: so that a format's size, and the strings cut at a time, stay small whatever the text.
+_BLOCK = 1024
+#: The number of fields of a :class:`struct.Struct` :func:`_fixed_width` uses is a multiple of
+#: this: a few layouts serve every count (made once each; compiling one for each report's own
+#: count would cost a tenth of the work it saves).
+_FIELDS_STEP = 64
 
 
-def _cached_slices(width: int, count: int, step: int = 4) -> list[slice] | None:
-    """At least ``count`` slices ``[step * i, step * i + width)`` from a cache grown as needed,
-    or ``None`` when ``count`` is over :data:`_MAX_CACHED_SLICES` (the caller makes its slices
-    as it goes)."""
-    if count > _MAX_CACHED_SLICES:
-        return None
-    cached = _SLICE_CACHE.setdefault((step, width), [])
-    if len(cached) < count:
-        cached.extend(slice(step * i, step * i + width) for i in range(len(cached), count))
-    return cached
+def _fixed_width(data: bytes, width: int, count: int, start: int = 0
+                 ) -> Iterator[tuple[bytes, ...]]:
+    """The ``count`` byte strings of ``width`` bytes that follow one another in ``data`` from
+    ``start``, a tuple of at most :data:`_BLOCK` at a time. Cut by a :class:`struct.Struct` of
+    as many ``{width}s`` fields (its last block padded to a multiple of
+    :data:`_FIELDS_STEP`), which makes them all in one call, about five times as fast as
+    slicing each (a slice object and a method call per string)."""
+    end = start + count * width
+    for offset in range(start, end, _BLOCK * width):
+        wanted = min(_BLOCK, (end - offset) // width)
+        fields = -(-wanted // _FIELDS_STEP) * _FIELDS_STEP
+        layout = _layout(width, fields)
+        if fields == wanted and offset + fields * width <= len(data):
+            yield layout.unpack_from(data, offset)
+        else:
+            block = data[offset:offset + wanted * width] + bytes((fields - wanted) * width)
+            yield layout.unpack(block)[:wanted]
+
+
+@lru_cache(maxsize=64)
+def _layout(width: int, fields: int) -> struct.Struct:
+    """``fields`` byte strings of ``width`` bytes, one after another."""
+    return struct.Struct(f"{width}s" * fields)
 
 
 @cache

@@ -145,22 +145,38 @@ def _reference_shingles(text: str, size: int) -> set[int]:
     return {zlib.crc32(norm[i:i + size].encode("utf-32-le")) for i in range(len(norm) - size + 1)}
 
 
-def test_shingles_of_short_and_long_texts_are_the_plain_ones_and_the_cache_stays_small() -> None:
-    """Texts beyond the slice cache's bound (a 20 MB report once grew it to a gigabyte) give the
-    same shingles as short ones, made the plain way, and leave the cache at its bound."""
+def test_shingles_of_short_and_long_texts_are_the_plain_ones() -> None:
+    """Texts of one shingle, of a few and of several blocks of shingles (cut a block at a
+    time, see test_fixed_width_strings_are_the_slices) give the shingles made the plain way."""
     from gipr_lint.linting import similarity
 
     rng = random.Random(7)
     alphabet = "政府信息公开年度报告申请件数办理答复复议诉讼一二三四五"
-    for length in (0, 3, 5, 6, 40, 2_000, similarity._MAX_CACHED_SLICES + 500):
+    for length in (0, 3, 5, 6, 40, 2_000, 5 * similarity._BLOCK + 500):
         text = "".join(rng.choice(alphabet) for _ in range(length))
         assert shingles(text) == _reference_shingles(text, 5)
         sampled = sampled_shingles(text)
         assert sampled <= _reference_shingles(text, 5)
         if length > 40:
             assert 0 < len(sampled) < len(_reference_shingles(text, 5))
-    assert all(len(cached) <= similarity._MAX_CACHED_SLICES
-               for cached in similarity._SLICE_CACHE.values())
+
+
+def test_fixed_width_strings_are_the_slices() -> None:
+    """_fixed_width cuts the byte strings slicing would, in blocks of at most _BLOCK, for
+    counts around the layouts' steps and blocks, from the start and from an offset (the rest
+    of the data left alone)."""
+    from gipr_lint.linting import similarity
+
+    block, step = similarity._BLOCK, similarity._FIELDS_STEP
+    data = bytes(range(256)) * 200
+    for width in (16, 20):
+        for start in (0, 4, 8):
+            for count in (0, 1, step - 1, step, step + 1, block - 1, block, block + 1,
+                          2 * block + step + 3):
+                blocks = list(similarity._fixed_width(data, width, count, start))
+                assert all(len(piece) <= block for piece in blocks)
+                assert [part for piece in blocks for part in piece] == [
+                    data[start + width * i:start + width * (i + 1)] for i in range(count)]
 
 
 def test_the_prose_signature_of_a_long_text_is_made_in_pieces_and_equals_the_whole() -> None:
