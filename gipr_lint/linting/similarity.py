@@ -99,13 +99,16 @@ _PLAIN = compile_re(f"[{_PLAIN_NARROW_CLASS}{_WIDE_WORD_CLASS}]*")
 _PLAIN_NARROW = compile_re(f"[{_PLAIN_NARROW_CLASS}]*")
 #: The word characters among :data:`_PLAIN`'s (ASCII letters and digits, 々〆〇, the Hangzhou
 #: numerals, the kana repeat marks, 〻〼, the ideographs, the full-width letters and digits;
-#: a test checks them against ``\w``); what :data:`_PLAIN_NOT_WORDS` keeps. (The ideographs end
+#: a test checks them against ``\w``); what :data:`_PLAIN_WORDS` finds. (The ideographs end
 #: at U+9FFC, the last one of Unicode 13, Python 3.10's: a newer one is read the general way.)
 _PLAIN_WORD_CLASS = (r"0-9A-Za-z\u3005-\u3007\u3021-\u3029\u3031-\u3035\u303b\u303c"
                      r"\u4e00-\u9ffc" + _WIDE_WORD_CLASS)
-#: :data:`_NOT_WORDS` for a text of :data:`_PLAIN` characters: the same runs, found by ranges
-#: of code points rather than by the Unicode category of every character (a third quicker).
-_PLAIN_NOT_WORDS = compile_re(f"[^{_PLAIN_WORD_CLASS}][^{_PLAIN_WORD_CLASS}]*")
+#: What :data:`_NOT_WORDS` leaves of a text of :data:`_PLAIN` characters: the runs of word
+#: characters, found by ranges of code points rather than by the Unicode category of every
+#: character (a third quicker), and joined (a seventh quicker than removing the runs between
+#: them: a report's prose has as many of either, and ``sub`` does more for each).
+_PLAIN_WORDS = compile_re(f"[{_PLAIN_WORD_CLASS}][{_PLAIN_WORD_CLASS}]*")
+
 
 def _words(text: str) -> str:
     """``text`` folded (NFKC), without whitespace or punctuation.
@@ -117,10 +120,10 @@ def _words(text: str) -> str:
     anyway; a text with no full-width letter or digit either (:data:`_PLAIN_NARROW`) has
     nothing to narrow."""
     if _PLAIN_NARROW.fullmatch(text) is not None:
-        return _PLAIN_NOT_WORDS.sub("", text)
+        return "".join(_PLAIN_WORDS.findall(text))
     if _PLAIN.fullmatch(text) is None:
         return _NOT_WORDS.sub("", _nfkc(text))
-    return _WIDE_WORD.sub(_narrow, _PLAIN_NOT_WORDS.sub("", text))
+    return _WIDE_WORD.sub(_narrow, "".join(_PLAIN_WORDS.findall(text)))
 
 
 def normalise(text: str) -> str:

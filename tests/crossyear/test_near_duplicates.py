@@ -398,15 +398,15 @@ def test_normalising_plain_and_other_texts_is_the_plain_definition() -> None:
 
 
 def test_the_plain_word_class_is_that_of_the_general_pattern() -> None:
-    """Among the plain characters, the shortcut's class of what normalising drops holds
-    exactly those ``[\\W_]`` matches (in this Python's Unicode); the narrow plain ones are
+    """Among the plain characters, the shortcut's class of what normalising keeps holds
+    exactly those ``[\\W_]`` does not match (in this Python's Unicode); the narrow plain ones are
     the plain ones but the full-width letters and digits."""
     from gipr_lint.linting import similarity
 
     general = re.compile(r"[\W_]")
     for ch in map(chr, range(0x110000)):
         if similarity._PLAIN.fullmatch(ch):
-            dropped = similarity._PLAIN_NOT_WORDS.fullmatch(ch) is not None
+            dropped = similarity._PLAIN_WORDS.fullmatch(ch) is None
             assert dropped == (general.fullmatch(ch) is not None), hex(ord(ch))
         narrow = similarity._PLAIN_NARROW.fullmatch(ch) is not None
         assert narrow == (similarity._PLAIN.fullmatch(ch) is not None
