@@ -203,3 +203,31 @@ def test_json_document_is_dumps_of_to_dict() -> None:
         assert render(json_format, linted, ctx) == expected
     assert render(json_format, [], FormatContext()) == json.dumps(
         json_format.to_dict([]), indent=2) + "\n"
+
+
+def test_json_document_of_diagnostics_with_percent_signs_and_several_edits() -> None:
+    """The templates the JSON formatter fills in with ``%`` (a rule's part is written once
+    per rule, see json._rule_part) write a ``%`` in a code, a name, a message, a fix's
+    description or replacement as it is; fixes of none, one and two edits; two rules whose
+    code and name differ only in such a sign: the text is ``json.dumps`` of ``to_dict``."""
+    from gipr_lint.diagnostics import Diagnostic, Edit, Fix, Severity
+    from gipr_lint.reading.parser import parse
+    from gipr_lint.reading.source import Span
+
+    source = Source.from_text("第一行%s\n第二行%%\n第三行\n", "百分比%s.txt")
+
+    def diagnostic(code: str, name: str, message: str, fix: Fix | None,
+                   severity: Severity = Severity.WARNING) -> Diagnostic:
+        return Diagnostic.at(source, code=code, name=name, severity=severity, message=message,
+                             span=Span(3, 5), fix=fix)
+
+    edits = (Edit(Span(3, 5), "%d%%"), Edit(Span(9, 11), "%(x)s"))
+    diagnostics = [
+        diagnostic("X%s1", "percent-%d", "50% of %s", Fix(edits[:1], "replace %s", safe=False)),
+        diagnostic("X%%1", "percent-%%d", "%%", Fix(edits, "two edits: %r")),
+        diagnostic("X%s1", "percent-%d", "again %", Fix((), "no edit %")),
+        diagnostic("X%s1", "percent-%d", "error %i", None, Severity.ERROR),
+    ]
+    results = [FileResult(path=source.path, report=parse(source), diagnostics=diagnostics)]
+    expected = json.dumps(json_format.to_dict(results), ensure_ascii=False, indent=2) + "\n"
+    assert render(json_format, results, FormatContext()) == expected

@@ -10,7 +10,6 @@ try:  # the C function itself, without importing the json package (~1.5 ms befor
 except ImportError:  # another Python than CPython
     from json.encoder import encode_basestring as _string  # type: ignore[attr-defined]
 
-from gipr_lint.diagnostics import Severity
 from gipr_lint.formatters import severity_counts, table_counts
 
 #: Bumped only when a key is removed or changes meaning; keys may be added.
@@ -163,11 +162,21 @@ def dumps(data: Any) -> str:
     return "".join(parts)
 
 
+def _keys(names: Sequence[str], indent: int, first: bool) -> str:
+    """Keys of an item as :func:`dumps` writes them at ``indent`` spaces, each followed by
+    ``%s`` for its encoded value (``first``: the item's opening brace before them)."""
+    return "".join(f"{'{' if first and index == 0 else ','}\n{' ' * indent}\"{key}\": %s"
+                   for index, key in enumerate(names))
+
+
 #: A diagnostic without nested values other than its fix, as :func:`dumps` writes it inside
-#: the document (the item at 8 spaces, its keys at 10): ``%`` fills in the encoded values.
-_DIAGNOSTIC = "".join(f"{',' if index else '{'}\n{' ' * 10}\"{key}\": %s" for index, key in
-                      enumerate(("code", "name", "severity", "message", "line", "column",
-                                 "end_line", "end_column", "fix")))
+#: the document (the item at 8 spaces, its keys at 10), in two parts: its rule's (the same
+#: for every diagnostic of the rule, see :func:`_rule_part`) and its finding's; ``%`` fills
+#: in the encoded values.
+_RULE_KEYS = _keys(("code", "name", "severity"), 10, True)
+_FINDING_KEYS = _keys(("message", "line", "column", "end_line", "end_column", "fix"), 10, False)
+#: A fix, in the same place (its keys at 12 spaces).
+_FIX = _keys(("applicability", "message", "edits"), 12, True) + "\n          }"
 #: A fix's edit in the same place (the edit at 14 spaces).
 _EDIT = ('{\n                "content": %s,\n                "location": {\n'
          '                  "line": %s,\n                  "column": %s\n                },\n'
@@ -196,25 +205,40 @@ def _fix_text(fix: Any, source: Any, byte_columns: bool) -> str:
     from the fix itself. Raises ``TypeError`` for a value of another type than JSON's own."""
     edits = []
     for edit in fix.edits:
+        span = edit.span
         if byte_columns:
-            start = _position(source, edit.span.start, byte_columns)
-            end = _position(source, edit.span.end, byte_columns)
+            start = _position(source, span.start, byte_columns)
+            end = _position(source, span.end, byte_columns)
             numbers = (start["line"], start["column"], end["line"], end["column"])
-        else:  # the same numbers, without a dictionary per position
-            numbers = (*source.position(edit.span.start), *source.position(edit.span.end))
-        if any(number.__class__ is not int for number in numbers):
+            if any(number.__class__ is not int for number in numbers):
+                raise TypeError("not an int")
+        elif span.start.__class__ is int and span.end.__class__ is int:
+            # (whole offsets have whole positions: the four numbers need no test)
+            numbers = (*source.position(span.start), *source.position(span.end))
+        else:
             raise TypeError("not an int")
         edits.append(_EDIT % (_string(edit.replacement), *numbers))
-    return ('{\n            "applicability": ' + ('"safe"' if fix.safe else '"unsafe"')
-            + ',\n            "message": ' + _string(fix.description)
-            + ',\n            "edits": '
-            + ("[\n              " + ",\n              ".join(edits) + "\n            ]"
-               if edits else "[]") + "\n          }")
+    return _FIX % ('"safe"' if fix.safe else '"unsafe"', _string(fix.description),
+                   "[\n              " + ",\n              ".join(edits) + "\n            ]"
+                   if edits else "[]")
 
 
-#: Each severity as the document writes it (``d.severity.value`` is an enum property: slow
-#: for the thousands of diagnostics of a batch).
-_SEVERITIES = {severity: _string(severity.value) for severity in Severity}
+#: The rule's part of a diagnostic's item by ``(code, name, severity)``, made once per rule
+#: of a run rather than once per diagnostic (see :func:`_rule_part`).
+_RULE_PARTS: dict[tuple[Any, Any, Any], str] = {}
+
+
+def _rule_part(d: Any) -> str:
+    """``d``'s item up to its message: its code, name and severity written in, with every
+    ``%`` in them doubled, and the rest of the item to fill in with ``%``
+    (:data:`_FINDING_KEYS`). Raises ``TypeError`` for a value of another type than JSON's
+    own."""
+    key = (d.code, d.name, d.severity)
+    part = _RULE_PARTS.get(key)
+    if part is None:
+        written = _RULE_KEYS % (_string(d.code), _string(d.name), _string(d.severity.value))
+        part = _RULE_PARTS[key] = written.replace("%", "%%") + _FINDING_KEYS
+    return part
 
 
 def _diagnostic_text(d: Any, source: Any, byte_columns: bool, parts: list[str]) -> None:
@@ -226,10 +250,7 @@ def _diagnostic_text(d: Any, source: Any, byte_columns: bool, parts: list[str]) 
             and end_column.__class__ is int and d.origin is None and not d.related):
         try:
             fix = d.fix
-            severity = d.severity
-            text = _DIAGNOSTIC % (
-                _string(d.code), _string(d.name),
-                _SEVERITIES.get(severity) or _string(severity.value),
+            text = _rule_part(d) % (
                 _string(d.message), line, column, end_line, end_column,
                 "null" if fix is None or source is None or source.kind != "text"
                 else _fix_text(fix, source, byte_columns))
