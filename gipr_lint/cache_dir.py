@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["cache_directory", "cached_data", "parsed_toml", "read_entries", "write_atomically",
-           "write_entries"]
+__all__ = ["StoredEntries", "cache_directory", "cached_data", "parsed_toml", "read_entries",
+           "write_atomically", "write_entries"]
 
 _T = TypeVar("_T")
 
@@ -76,8 +77,6 @@ def cached_data(prefix: str, material: str, kind: type[_T], build: Callable[[], 
     if directory is not None:
         # the file is named by a checksum and holds the whole material it was built from, which
         # must equal this one: a checksum collision loads nothing (and needs no hashlib)
-        import zlib
-
         encoded = material.encode("utf-8")
         path = directory / f"{prefix}-{zlib.crc32(encoded):08x}-{len(encoded):x}.pickle"
         try:
@@ -110,50 +109,102 @@ def _parse_toml(text: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-def read_entries(path: Path | None, header: bytes, key: str) -> dict[Any, bytes]:
+class StoredEntries(Mapping[Any, bytes]):
+    """The entries of a :func:`write_entries` file, each cut from the file's bytes, and its
+    CRC-32 checked, when it is first asked for: a run uses a few hundred of the thousands a
+    file may hold (other configurations' patterns, other packs' classes), and decoding all
+    of them, as one marshalled dictionary with a CRC-32 of the whole, cost a cold start
+    ~5 ms for a 2.5 MB file. An entry that fails its check (a damaged file) is missing;
+    ``del`` forgets one (its user found it bad)."""
+
+    def __init__(self, data: bytes = b"", index: dict[Any, Any] | None = None,
+                 start: int = 0) -> None:
+        self._data = data
+        self._index: dict[Any, Any] = index if index is not None else {}
+        self._start = start  # where the entries' bytes begin in ``data``
+
+    def __getitem__(self, entry: Any) -> bytes:
+        try:
+            offset, size, crc = self._index[entry]
+            begin = self._start + offset
+            value = self._data[begin:begin + size]
+            if offset < 0 or len(value) != size or zlib.crc32(value) != crc:
+                raise ValueError
+        except (TypeError, ValueError):  # not shaped like ours, or damaged
+            del self._index[entry]
+            raise KeyError(entry) from None
+        return value
+
+    def __delitem__(self, entry: Any) -> None:
+        self._index.pop(entry, None)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+#: The layout of a :func:`write_entries` file after its header: the size of the index and its
+#: CRC-32 (4 bytes each, big-endian), the index (``(key, {entry: (offset, size, crc)})``
+#: marshalled), then the entries one after another.
+_SIZES = 8
+
+
+def read_entries(path: Path | None, header: bytes, key: str) -> StoredEntries:
     """The entries (each a :mod:`marshal` string) of the :func:`write_entries` file at
-    ``path``; empty when there is none, or it does not begin with ``header``, fails its CRC-32
-    (truncated, damaged) or was written for another ``key`` (another Python build)."""
+    ``path``; empty when there is none, or it does not begin with ``header``, its index fails
+    its CRC-32 (truncated, damaged) or was written for another ``key`` (another Python
+    build). Each entry is checked when it is read (:class:`StoredEntries`)."""
     import marshal
-    import zlib
 
     if path is None:
-        return {}
+        return StoredEntries()
     try:
         data = path.read_bytes()
     except OSError:
-        return {}
-    start = len(header) + 4
+        return StoredEntries()
+    start = len(header) + _SIZES
     if not data.startswith(header) or len(data) < start:
-        return {}
-    body = data[start:]
-    if zlib.crc32(body) != int.from_bytes(data[len(header):start], "big"):
-        return {}
+        return StoredEntries()
+    size = int.from_bytes(data[len(header):len(header) + 4], "big")
+    index = data[start:start + size]
+    if len(index) != size or zlib.crc32(index) != int.from_bytes(data[start - 4:start], "big"):
+        return StoredEntries()
     try:
-        stored_key, entries = marshal.loads(body)
+        stored_key, entries = marshal.loads(index)
     except Exception:  # not marshal data, or not shaped like ours
-        return {}
+        return StoredEntries()
     if stored_key != key or not isinstance(entries, dict):
-        return {}
-    return entries
+        return StoredEntries()
+    return StoredEntries(data, entries, start + size)
 
 
-def write_entries(path: Path, header: bytes, key: str, new: dict[Any, bytes],
-                  stored: dict[Any, bytes], used: set[Any], limit: int) -> dict[Any, bytes]:
+def write_entries(path: Path, header: bytes, key: str, new: Mapping[Any, bytes],
+                  stored: Mapping[Any, bytes], used: set[Any], limit: int) -> StoredEntries:
     """Write ``new`` entries and as many ``stored`` ones as ``limit`` allows (those ``used``
-    by this process first) to ``path``, atomically: ``header``, a CRC-32 of the rest, then
-    ``(key, entries)`` marshalled. Returns the entries written (never raises: a cache that
-    cannot be written is only slower)."""
+    by this process first) to ``path``, atomically, as :func:`read_entries` reads them.
+    Returns the entries written (never raises: a cache that cannot be written is only
+    slower)."""
     import marshal
-    import zlib
 
     entries = dict(new)
     for group in ([entry for entry in stored if entry in used], list(stored)):
         for entry in group:
             if len(entries) >= limit:
                 break
-            entries.setdefault(entry, stored[entry])
-    body = marshal.dumps((key, entries))
-    data = header + zlib.crc32(body).to_bytes(4, "big") + body
+            if entry not in entries:
+                value = stored.get(entry)  # (None when damaged: left out)
+                if value is not None:
+                    entries[entry] = value
+    index = {}
+    offset = 0
+    for entry, value in entries.items():
+        index[entry] = (offset, len(value), zlib.crc32(value))
+        offset += len(value)
+    packed = marshal.dumps((key, index))
+    body = b"".join(entries.values())
+    data = (header + len(packed).to_bytes(4, "big") + zlib.crc32(packed).to_bytes(4, "big")
+            + packed + body)
     write_atomically(lambda stream: stream.write(data), path)
-    return entries
+    return StoredEntries(data, index, len(data) - len(body))

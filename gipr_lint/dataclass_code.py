@@ -34,13 +34,18 @@ import marshal
 import sys
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gipr_lint.cache_dir import StoredEntries
 
 __all__ = ["MAX_ENTRIES", "CodeCache", "install"]
 
 #: At most this many compiled texts are kept in the file, those used by the latest run first.
 MAX_ENTRIES = 1000
-_HEADER = b"gipr-lint dataclass code 1\n"
+#: (Version 2: each code read from the file when first run, see
+#: :class:`gipr_lint.cache_dir.StoredEntries`.)
+_HEADER = b"gipr-lint dataclass code 2\n"
 
 
 def _build_key() -> str:
@@ -56,10 +61,10 @@ class CodeCache:
 
     def __init__(self, directory: Path | None) -> None:
         self.key = _build_key()
-        self.path = (directory / f"dataclass-code-{sys.implementation.cache_tag}-"
+        self.path = (directory / f"dataclass-code2-{sys.implementation.cache_tag}-"
                      f"{zlib.crc32(self.key.encode()):08x}.marshal") if directory else None
         #: Read from the file when first needed, each code still marshalled.
-        self._stored: dict[str, bytes] | None = None
+        self._stored: StoredEntries | None = None
         self._new: dict[str, bytes] = {}  # compiled here, not yet written
         self._used: set[str] = set()
 
@@ -98,7 +103,7 @@ class CodeCache:
             self._new[source] = marshal.dumps(code)
         return code
 
-    def _load(self) -> dict[str, bytes]:
+    def _load(self) -> StoredEntries:
         """The stored codes; empty when there is no file or it is not one of ours."""
         from gipr_lint.cache_dir import read_entries
 

@@ -49,7 +49,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 import _sre
 
-from gipr_lint.cache_dir import cache_directory, read_entries, write_entries
+from gipr_lint.cache_dir import StoredEntries, cache_directory, read_entries, write_entries
 
 __all__ = ["MAX_PROGRAMS", "RegexCache", "compile_re", "save"]
 
@@ -60,10 +60,13 @@ MAX_PROGRAMS = 4000
 _MAX_IN_MEMORY = 4000
 #: Version 2 keeps each program as its own marshal string, decoded when its pattern is first
 #: compiled: the file holds programs of earlier runs (other configurations, other layouts) and
-#: turning all of them into lists of ints cost ~4 ms of every cold start (issue 15). The file name
-#: says the version too (``regex2-``), so that an older gipr-lint beside this one (another
-#: virtualenv) keeps its own file instead of each rewriting the other's on every run.
-_HEADER = b"gipr-lint compiled regexes 2\n"
+#: turning all of them into lists of ints cost ~4 ms of every cold start (issue 15). Version 3
+#: reads a program's string only when its pattern is compiled, too (an index, and a CRC-32 per
+#: program: :class:`gipr_lint.cache_dir.StoredEntries`): copying and checking a 2.5 MB file
+#: whole, of which a run used a seventh, cost ~5 ms. The file name says the version too
+#: (``regex3-``), so that an older gipr-lint beside this one (another virtualenv) keeps its own
+#: file instead of each rewriting the other's on every run.
+_HEADER = b"gipr-lint compiled regexes 3\n"
 #: Flags whose patterns are never cached: DEBUG prints while compiling, TEMPLATE is deprecated.
 _UNCACHED_FLAGS = re.DEBUG | getattr(re, "TEMPLATE", 0)
 
@@ -98,10 +101,10 @@ class RegexCache:
 
     def __init__(self, directory: Path | None) -> None:
         self.key = _engine_key()
-        self.path = (directory / f"regex2-{sys.implementation.cache_tag}-"
+        self.path = (directory / f"regex3-{sys.implementation.cache_tag}-"
                      f"{zlib.crc32(self.key.encode()):08x}.marshal") if directory else None
         #: Read from the file when first needed: each program still marshalled (see _HEADER).
-        self._stored: dict[Key, bytes] | None = None
+        self._stored: StoredEntries | None = None
         self._new: dict[Key, Program] = {}  # compiled here, not yet written
         self._used: set[Key] = set()
         self._patterns: dict[Key, re.Pattern[Any]] = {}
@@ -158,7 +161,7 @@ class RegexCache:
         return compiled
 
     # ------------------------------------------------------------------ the file
-    def _load(self) -> dict[Key, bytes]:
+    def _load(self) -> StoredEntries:
         """The stored programs; empty when there is no file or it is not one of ours."""
         return read_entries(self.path, _HEADER, self.key)
 

@@ -60,10 +60,17 @@ def test_a_damaged_or_foreign_file_is_compiled_afresh(tmp_path: Path,
     data = cache.path.read_bytes()
     damaged = bytearray(data)
     damaged[-10] ^= 0xFF
-    cache.path.write_bytes(bytes(damaged))  # the CRC no longer matches
+    cache.path.write_bytes(bytes(damaged))  # the last code's CRC no longer matches
     again = CodeCache(tmp_path)
     _check(_make(again, monkeypatch))
-    assert again._new and not again._used
+    assert len(again._new) == 1 and again._used  # that code compiled again, the rest read
+    at = len(dataclass_code._HEADER) + 10
+    damaged = bytearray(data)
+    damaged[at] ^= 0xFF
+    cache.path.write_bytes(bytes(damaged))  # the index's CRC no longer matches
+    whole = CodeCache(tmp_path)
+    _check(_make(whole, monkeypatch))
+    assert whole._new and not whole._used
 
     cache.path.write_bytes(data)
     foreign = CodeCache(tmp_path)
@@ -98,5 +105,5 @@ def test_the_program_installs_it_and_writes_the_file(tmp_path: Path) -> None:
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                               env=environment, check=True)
         assert done.stdout.strip() == "CodeCache"
-    [saved] = tmp_path.glob("dataclass-code-*.marshal")
+    [saved] = tmp_path.glob("dataclass-code2-*.marshal")
     assert saved.stat().st_size > 0

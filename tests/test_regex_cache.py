@@ -8,12 +8,12 @@ import os
 import re
 import subprocess
 import sys
-import zlib
 from pathlib import Path
 
 import pytest
 
 from gipr_lint import regex
+from gipr_lint.cache_dir import write_entries
 from gipr_lint.regex import RegexCache, compile_re
 from tests.conftest import FIXTURES
 
@@ -47,7 +47,7 @@ def _same(mine: re.Pattern[str] | re.Pattern[bytes], pattern: str | bytes, flags
 
 
 def _stored_file(directory: Path) -> Path:
-    [saved] = directory.glob("regex2-*.marshal")
+    [saved] = directory.glob("regex3-*.marshal")
     return saved
 
 
@@ -112,31 +112,41 @@ def test_every_pattern_of_a_real_lint_round_trips(tmp_path: Path,
     assert not later._new
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped", "empty", "not ours"])
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped", "empty", "not ours",
+                                    "index"])
 def test_a_damaged_file_is_ignored_and_rewritten(tmp_path: Path, damage: str) -> None:
+    """A file that is not one (garbage, empty, another format) or whose index is damaged is
+    ignored whole; a program cut off or damaged in a file with a sound index is compiled
+    afresh, the others are still used. The file is rewritten with every program."""
     saved = _fill(tmp_path)
     data = saved.read_bytes()
+    at = len(regex._HEADER) + 10  # inside the index
     damaged = {"garbage": b"\x80\x05 not a cache",
-               "truncated": data[: len(data) // 2],
+               "truncated": data[: len(data) - 10],
                "flipped": data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:],
                "empty": b"",
-               "not ours": marshal.dumps(("key", {}))}[damage]
+               "not ours": marshal.dumps(("key", {})),
+               "index": data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:]}[damage]
     saved.write_bytes(damaged)
     cache = RegexCache(tmp_path)
     for pattern, flags in PATTERNS:
         _same(cache.compile(pattern, flags), pattern, flags)
-    assert not cache._used and len(cache._new) == len(PATTERNS)  # all compiled afresh
+    assert len(cache._used) + len(cache._new) == len(PATTERNS)
+    if damage in ("truncated", "flipped"):  # the last program only
+        assert len(cache._new) == 1
+    else:
+        assert not cache._used  # all compiled afresh
     cache.save()
     assert set(RegexCache(tmp_path)._load()) == {(p, int(f)) for p, f in PATTERNS}  # rewritten
 
 
 def _forged(cache: RegexCache, key: str, programs: dict[object, object]) -> None:
-    """A file with a valid checksum around ``(key, programs)``, as another build would write."""
+    """A sound file around ``(key, programs)``, as another build would write it."""
     stored = {name: marshal.dumps(program) for name, program in programs.items()}  # as save() does
-    body = marshal.dumps((key, stored))
     assert cache.path is not None
     cache.path.parent.mkdir(parents=True, exist_ok=True)
-    cache.path.write_bytes(regex._HEADER + zlib.crc32(body).to_bytes(4, "big") + body)
+    write_entries(cache.path, regex._HEADER, key, stored, {}, set(), regex.MAX_PROGRAMS)
+    assert cache.path.exists()
 
 
 def test_programs_of_another_python_are_not_used(tmp_path: Path) -> None:
