@@ -164,17 +164,18 @@ def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
     # results of a batch have none); keyed by the summary itself, alive throughout
     previous_of = {id(summary): earlier for summary, earlier in batch.pairs()}
     out = []
+    batch_codes = plugin_set.batch_codes
     for index, result in enumerate(results):
         previous = previous_of.get(id(result.summary)) if previous_of else None
         found = added.get(index)  # (most files have none: no call, no empty list per file)
-        extra, hits = (_filter(found, result, per_file[result.path]) if found
-                       else ([], frozenset()))
-        if not (extra or hits or previous is not None) and (
+        if found is None and previous is None and (
                 is_packed(result)  # as a worker sent it: it has no cross-report diagnostics
-                or plugin_set.batch_codes.isdisjoint(map(_CODE, result.diagnostics))):
+                or batch_codes.isdisjoint(map(_CODE, result.diagnostics))):
             out.append(result)  # nothing to add, nothing to drop
             continue
-        own = [d for d in result.diagnostics if d.code not in plugin_set.batch_codes]
+        extra, hits = (_filter(found, result, per_file[result.path]) if found
+                       else ([], frozenset()))
+        own = [d for d in result.diagnostics if d.code not in batch_codes]
         if extra or hits or previous is not None or len(own) != len(result.diagnostics):
             diagnostics = sorted([*own, *extra], key=Diagnostic.sort_key)
             if diagnostics == result.diagnostics:  # the same objects: compared by identity
