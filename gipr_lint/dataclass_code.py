@@ -22,7 +22,7 @@ Why it is safe:
 * Code objects are only valid for the Python that made them: the file is keyed on the exact
   build (``sys.version``, implementation, cache tag, bytecode magic number); a file or key that
   does not match is ignored. It is written with :mod:`marshal` (as ``.pyc`` files are), with a
-  CRC-32 of its contents, atomically, in a directory private to the user.
+  CRC-32 of its index and of each code, atomically, in a directory private to the user.
 * Anything unexpected (no cache directory, a file that cannot be read or written) only means
   compiling, as before.
 """

@@ -21,9 +21,10 @@ Why it is safe:
   ``MAXREPEAT`` and ``MAXGROUPS``. Another Python gets a file of its own; a key that does not
   match inside a file is ignored.
 * It is written with :mod:`marshal` (plain lists, tuples, dicts and numbers; loading cannot run
-  code), with a CRC-32 of its contents, atomically (a temporary file, then ``os.replace``), in a
-  directory private to the user. A truncated, corrupt or foreign file is ignored and rewritten;
-  the engine's own check rejects a malformed program, which is then compiled afresh.
+  code), with a CRC-32 of its index and of each program, atomically (a temporary file, then
+  ``os.replace``), in a directory private to the user. A corrupt or foreign file is ignored and
+  rewritten, as is a program that is cut off or damaged; the engine's own check rejects a
+  malformed program, which is then compiled afresh.
 * Anything unexpected (a Python whose private compiler API differs, a directory that cannot be
   made or written, ``GIPR_LINT_CACHE_DIR=`` set empty) falls back to plain ``re.compile``.
 
