@@ -71,17 +71,22 @@ class TableItem:
     plain: bool = field(default=False, compare=False, repr=False)
 
 
-_ItemTwin = twin(TableItem)
+_ItemTwin, _SpanTwin = twin(TableItem), twin(Span)
 
 
 def _new_item(kind: str, start: int, end: int, text: str, template: RowTemplate | None,
               reworded: bool, cells: tuple[Cell, ...], expected: int,
               separated: bool, plain: bool = False) -> TableItem:
     """``TableItem(kind, Span(start, end), ...)`` with every field given, made as its twin (see
-    :mod:`~gipr_lint.reading.layout.objects`): a reader builds one per label."""
+    :mod:`~gipr_lint.reading.layout.objects`): a reader builds one per label. The span is made
+    here as :func:`~gipr_lint.reading.layout.objects.new_span` makes it, a call less per item."""
+    span = _SpanTwin()
+    span.start = start
+    span.end = end
+    span.__class__ = Span
     item = _ItemTwin()
     item.kind = kind
-    item.span = new_span(start, end)
+    item.span = span
     item.text = text
     item.template = template
     item.reworded = reworded
