@@ -294,16 +294,20 @@ class _Driver:
         values: list[Any] = self.values
         taken: list[Any]
         end = self.table.end
+        # the state on top of the stack, kept in a local as well: an index from the end of a
+        # list is the interpreter's slow path, and each action reads the top
+        state = states[-1]
         index = start
         while index < stop:
             token = stream[index]
             type_ = token.type
             while True:
-                action = (rows[states[-1]] or row(states[-1])).get(type_)
+                action = (rows[state] or row(state)).get(type_)
                 if action is None:
                     return index
                 if action >= 0:
                     states.append(action)
+                    state = action
                     values.append(token)
                     if type(token) is CheckedTable:  # a whole table: pass over its own tokens
                         index += token.inside
@@ -342,9 +346,12 @@ class _Driver:
                         taken = children
                 else:
                     taken = []
-                states.append((rows[states[-1]] or row(states[-1]))[origin])
+                if size:
+                    state = states[-1]
+                state = (rows[state] or row(state))[origin]
+                states.append(state)
                 values.append(taken if name is None else Node(name, taken))
-                if type_ == "$END" and states[-1] == end:
+                if type_ == "$END" and state == end:
                     break
             index += 1
         return stop
