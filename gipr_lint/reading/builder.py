@@ -13,6 +13,7 @@ from gipr_lint.model import (
     AgencyOrigin,
     Cell,
     Debris,
+    Heading,
     Paragraph,
     Problem,
     Report,
@@ -20,6 +21,8 @@ from gipr_lint.model import (
     Section,
     Signature,
     Table,
+    TableFormat,
+    TableKind,
     TextPiece,
     plain_cells,
 )
@@ -121,9 +124,11 @@ def _checked_parts(read: TableRead) -> tuple[tuple[TextPiece, ...], tuple[Cell, 
 BUILT_FIELDS: dict[type, tuple[str, ...]] = {
     Row: ("key", "label", "label_span", "official_label", "cells", "reworded", "plain"),
     TextPiece: ("text", "span"),
+    Section: ("number", "heading", "paragraphs", "span"),
+    Table: ("kind", "format", "rows", "span", "missing_rows", "headers"),
 }
 #: Plain classes with the model classes' slots (see :func:`~gipr_lint.reading.layout.objects.twin`)
-_RowTwin, _TextPieceTwin = (twin(cls) for cls in BUILT_FIELDS)
+_RowTwin, _TextPieceTwin, _SectionTwin, _TableTwin = (twin(cls) for cls in BUILT_FIELDS)
 
 
 def _new_row(key: str, label: str, label_span: Span, official_label: str,
@@ -168,6 +173,34 @@ def _new_text_piece(text: str, span: Span) -> TextPiece:
     piece.span = span
     piece.__class__ = TextPiece
     return piece  # type: ignore[no-any-return]
+
+
+def _new_section(number: int, heading: Heading, paragraphs: tuple[Paragraph, ...],
+                 span: Span) -> Section:
+    """``Section(number, heading, paragraphs, span)``, made as :func:`_new_row` is (every
+    report has six)."""
+    section = _new(_SectionTwin)
+    section.number = number
+    section.heading = heading
+    section.paragraphs = paragraphs
+    section.span = span
+    section.__class__ = Section
+    return section  # type: ignore[no-any-return]
+
+
+def _new_table(kind: TableKind, format_: TableFormat, rows: tuple[Row, ...], span: Span,
+               missing_rows: tuple[str, ...], headers: tuple[TextPiece, ...]) -> Table:
+    """``Table(kind, format_, rows, span, missing_rows, headers)``, made as :func:`_new_row`
+    is."""
+    table = _new(_TableTwin)
+    table.kind = kind
+    table.format = format_
+    table.rows = rows
+    table.span = span
+    table.missing_rows = missing_rows
+    table.headers = headers
+    table.__class__ = Table
+    return table  # type: ignore[no-any-return]
 
 
 def _new_report(**fields: Any) -> Report:
@@ -233,8 +266,8 @@ class _Builder:
                                  for row in empty)
 
         missing = self._missing_rows(read, rows)
-        self.tables[read.kind] = Table(read.kind, read.format, tuple(rows), read.span,
-                                       missing, headers)
+        self.tables[read.kind] = _new_table(read.kind, read.format, tuple(rows), read.span,
+                                            missing, headers)
 
     @staticmethod
     def _missing_rows(read: TableRead, rows: list[Row]) -> tuple[str, ...]:
@@ -292,8 +325,8 @@ class _Builder:
                 child_end = child.end_pos
                 if child_end and child_end > end:
                     end = child_end
-        self.sections.append(Section(match.number, match.heading, tuple(paragraphs),
-                                     new_span(match.heading.span.start, end)))
+        self.sections.append(_new_section(match.number, match.heading, tuple(paragraphs),
+                                          new_span(match.heading.span.start, end)))
 
     def signature_part(self, tree: Node) -> None:
         agency: TextPiece | None = None

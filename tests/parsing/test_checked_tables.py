@@ -112,7 +112,7 @@ def test_the_builder_s_own_constructors_set_every_field() -> None:
     model would be left unset."""
     from dataclasses import fields
 
-    from gipr_lint.model import Row, TextPiece
+    from gipr_lint.model import Heading, Row, Section, Table, TextPiece
     from gipr_lint.reading import builder
     from gipr_lint.reading.source import Span
 
@@ -122,6 +122,17 @@ def test_the_builder_s_own_constructors_set_every_field() -> None:
     made = builder._new_row("k", "l", span, "o", (), True, True)
     assert made == Row("k", "l", span, "o", (), True, True) and made.plain
     assert builder._new_text_piece("t", span) == TextPiece("t", span)
+    for cls in (Section, Table):
+        assert tuple(f.name for f in fields(cls)) == builder.BUILT_FIELDS[cls]
+    heading = Heading("一、总体情况", span, None, "总体情况", span, "总体情况")
+    section = builder._new_section(1, heading, (), span)
+    assert section == Section(1, heading, (), span) and repr(section) == repr(
+        Section(1, heading, (), span))
+    row = Row("k", "l", span, "o", ())
+    table = builder._new_table("requests", "2021", (row,), span, ("x",), (TextPiece("t", span),))
+    whole = Table("requests", "2021", (row,), span, ("x",), (TextPiece("t", span),))
+    assert table == whole and hash(table) == hash(whole) and repr(table) == repr(whole)
+    assert type(section) is Section and type(table) is Table
 
 
 def test_a_report_ending_with_a_checked_table_places_its_missing_sections_at_the_end(
