@@ -23,14 +23,17 @@ from gipr_lint.reading.layout.tables import (
     _Expected,
     _expected,
     _label_source,
+    _LabelMatch,
     _needs_numbering,
     _Plan,
+    _reworded,
     _Searches,
     _stands_alone,
     _WithNote,
 )
+from gipr_lint.reading.numerals import cjk_number, cjk_numeral
 from gipr_lint.reading.source import Span
-from gipr_lint.templates import NATIONAL, Templates, using
+from gipr_lint.templates import NATIONAL, RowTemplate, Templates, using
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = [path.read_text(encoding="utf-8")
@@ -63,6 +66,36 @@ def _labels_text(plan: _Plan) -> str:
         for numbering in ("", item.template.numbering, "(一)", "1.", "十一、"):
             parts.append(f"{numbering}{item.template.label}（注：只计一次）0|0\n")
     return compact("".join(parts))
+
+
+def _label_as_it_reads(template: RowTemplate, numbering_required: bool) -> str:
+    """A row label's pattern as it reads, ``numbering? (?P<official>…)|(?P<variant>…)``: what
+    :func:`_label_source` writes out alternative by alternative."""
+    value = compact(template.numbering).strip("()、.,")
+    numbering = ""
+    if value:
+        number = cjk_number(value)
+        arabic = value if number is None else str(number)
+        cjk = value if number is None else cjk_numeral(number)
+        either = (f"(?:{re.escape(cjk)}|{re.escape(arabic)})" if cjk != arabic
+                  else re.escape(value))
+        numbering = rf"(?:\({either}\)|{either}[、.,]?)" + ("" if numbering_required else "?")
+    words = (compact(template.label), *(compact(v) for v in template.variants))
+    official = re.escape(words[0])
+    variants = "|".join(re.escape(word) for word in words[1:])
+    pattern = f"(?P<official>{official})" + (f"|(?P<variant>{variants})" if variants else "")
+    return f"{numbering}(?:{pattern})"
+
+
+def _told(match: re.Match[str] | _LabelMatch | None, as_it_reads: bool = False
+          ) -> tuple[tuple[int, int], bool] | None:
+    """Where a label's match is and whether it is reworded, by either pattern's groups."""
+    if match is None:
+        return None
+    if as_it_reads:
+        return match.span(), match.lastgroup == "variant" and bool(match.group("variant"))
+    assert match.lastgroup is None  # (the written-out pattern's groups have no names)
+    return match.span(), _reworded(match)
 
 
 def _as_one_pattern(item: _Expected) -> re.Pattern[str]:
@@ -362,24 +395,29 @@ def test_table_items_built_by_their_slots_equal_items_built_by_init() -> None:
 
 
 @pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])
-def test_labels_behind_their_first_character_look_ahead_search_as_without_it(
-        templates: Templates) -> None:
+def test_labels_written_out_search_as_the_pattern_as_it_reads(templates: Templates) -> None:
+    """A label's pattern, one alternative per numbering form and wording, finds the matches the
+    pattern as it reads finds (the same place, the same wording told), searched from anywhere,
+    in the seeds, the corpus and every label in every numbering style."""
     from gipr_lint.reading.layout.tables import REQUEST_GROUPS, _label
 
 
     rows = [row for rows in (*templates.request_rows.values(),) for row in rows]
     rows += [row for blocks in templates.active_blocks.values() for block in blocks
              for row in block.rows]
-    texts = [CompactText(TEXTS[0]).text[:1500], *(_labels_text(plan) for plan in _plans(templates))]
+    labels = [_labels_text(plan) for plan in _plans(templates)]
+    views = [CompactText(text).text for text in TEXTS]
     for template in [*rows, *REQUEST_GROUPS]:
         for required in (False, True):
-            plain = re.compile(_label_source(template, required)[0] + _NOTE)
+            plain = re.compile(_label_as_it_reads(template, required) + _NOTE)
             pattern = _label(template, required).pattern
-            for text in texts:
-                for pos in range(0, len(text) + 1, 37):
+            for text, step in [(views[0][:1500], 1), *((text, 5) for text in labels)]:
+                for pos in range(0, len(text) + 1, step):
                     found, expected = pattern.search(text, pos), plain.search(text, pos)
-                    assert (found and (found.span(), found.lastgroup)) == (
-                        expected and (expected.span(), expected.lastgroup))
+                    assert _told(found) == _told(expected, as_it_reads=True)
+            for text in views:
+                assert [_told(m) for m in pattern.finditer(text)] == [
+                    _told(m, as_it_reads=True) for m in plain.finditer(text)]
 
 
 def test_compact_by_split_keeps_what_the_pattern_keeps() -> None:

@@ -120,18 +120,24 @@ class TableRead:
 
 # --------------------------------------------------------------------------- label patterns
 
-def _numbering_pattern(numbering: str) -> tuple[str, frozenset[str] | None]:
-    """Any style of the official numbering's value: 一、 (一) 1. 1、 — optional; and the
-    characters such a numbering begins with (``None``: any)."""
+def _numbering_forms(numbering: str) -> tuple[tuple[str, ...], frozenset[str] | None]:
+    r"""The official numbering's value in any style — (一) (1) 一、 一 1. 1 — as patterns, in the
+    order a label's pattern tries them (none when the template has no numbering); and the
+    characters such a numbering begins with (``None``: any).
+
+    In the order of ``(?:\((?:一|1)\)|(?:一|1)[、.,]?)``: bracketed first, then the Chinese
+    numeral before the Arabic one, each with a stop after it before without."""
     value = compact(numbering).strip("()、.,")
     if not value:
-        return "", frozenset()
+        return (), frozenset()
     number = cjk_number(value)
     arabic = value if number is None else str(number)
     cjk = value if number is None else cjk_numeral(number)
-    either = f"(?:{re.escape(cjk)}|{re.escape(arabic)})" if cjk != arabic else re.escape(value)
+    spellings = [re.escape(spelling) for spelling in dict.fromkeys((cjk, arabic))]
+    forms = [rf"\({spelling}\)" for spelling in spellings]
+    forms += [form for spelling in spellings for form in (spelling + "[、.,]", spelling)]
     starts = frozenset({"(", cjk[0], arabic[0]}) if cjk and arabic else None
-    return rf"(?:\({either}\)|{either}[、.,]?)", starts
+    return tuple(forms), starts
 
 
 #: A parenthetical note after a label ("（区分处理的，只计这一情形）"), not a numbering.
@@ -164,6 +170,10 @@ class _LabelMatch:
     @property
     def lastgroup(self) -> str | None:
         return self._words.lastgroup
+
+    @property
+    def lastindex(self) -> int | None:
+        return self._words.lastindex
 
     def group(self, name: str) -> str | None:
         return self._words.group(name)
@@ -262,26 +272,40 @@ def _label_source(template: RowTemplate, numbering_required: bool
                   ) -> tuple[str, frozenset[str] | None, bool]:
     """The pattern of a row label's numbering and wording (official or a variant; an optional
     note follows), the characters a match of it begins with (``None``: any), and whether every
-    wording is non-empty."""
-    numbering, numbering_starts = _numbering_pattern(template.numbering)
-    if numbering and not numbering_required:
-        numbering += "?"
+    wording is non-empty.
+
+    The pattern reads as ``numbering? (official | variant …)`` (the numbering required where
+    ``numbering_required``; a match that takes a variant wording is *reworded*), written out as
+    one alternative per numbering form and wording, in the order that pattern tries them, so
+    that it matches what that one matches, where that one does. Written out, every alternative
+    opens with a plain character, and the regex engine then skips to the next position where
+    one of those characters stands instead of trying the whole pattern at every position (a
+    search, one per row of a table, takes half the time). A variant's alternative ends in an
+    empty group, the pattern's only groups: a match is reworded when a group took part
+    (:func:`_reworded`). The tests keep the pattern as it reads to check this one against."""
+    forms, numbering_starts = _numbering_forms(template.numbering)
+    heads = [*forms, *([""] if not forms or not numbering_required else [])]
     words = (compact(template.label), *(compact(v) for v in template.variants))
-    official = re.escape(words[0])
-    variants = "|".join(re.escape(word) for word in words[1:])
-    pattern = f"(?P<official>{official})" + (f"|(?P<variant>{variants})" if variants else "")
+    alternatives = [head + re.escape(word) + ("()" if index and word else "")
+                    for head in heads for index, word in enumerate(words)]
     starts = numbering_starts
-    if starts is not None and (not numbering or not numbering_required):
+    if starts is not None and (not forms or not numbering_required):
         starts = starts | {word[0] for word in words} if all(words) else None
-    return f"{numbering}(?:{pattern})", starts, all(words)
+    return "(?:" + "|".join(alternatives) + ")", starts, all(words)
+
+
+def _reworded(match: re.Match[str] | _LabelMatch) -> bool:
+    """Whether a match of a row label's pattern (:func:`_label_source`) took a variant
+    wording."""
+    return match.lastindex is not None
 
 
 def _starting_with(starts: frozenset[str] | None, source: str) -> str:
     """``source`` behind a look-ahead on the characters its matches begin with (``None``: any):
-    the same matches, but a search skips the positions no match can start at, where the engine
-    would otherwise try the optional numbering's every branch (a third of the time of a search
-    across a table). The look-ahead's character class costs a millisecond or so to compile,
-    once per machine: :func:`~gipr_lint.regex.compile_re` keeps the program."""
+    the same matches, but a match tried where no label can start fails at once, where the
+    engine would otherwise try every label's alternatives (:func:`_any_of`). The look-ahead's
+    character class costs a millisecond or so to compile, once per machine:
+    :func:`~gipr_lint.regex.compile_re` keeps the program."""
     if starts is None:
         return source
     return "(?=[" + re.escape("".join(sorted(starts))) + "])" + source
@@ -289,8 +313,9 @@ def _starting_with(starts: frozenset[str] | None, source: str) -> str:
 
 @cache
 def _label(template: RowTemplate, numbering_required: bool) -> _Label:
+    # (no look-ahead on the first characters: the engine knows them from the alternatives)
     source, starts, nonempty = _label_source(template, numbering_required)
-    return _Label(_compiled(_starting_with(starts, source), nonempty), starts)
+    return _Label(_compiled(source, nonempty), starts)
 
 
 def label_pattern(template: RowTemplate, *, numbering_required: bool = False) -> _Pattern:
@@ -341,9 +366,6 @@ class _Expected:
     shape: _RowShape | None = None
     #: ``pattern``'s search as a tuple (:func:`_finder`).
     find: _Finder = field(init=False, repr=False, compare=False)
-    #: The number of the group of ``pattern``'s words that holds a variant wording (0: none):
-    #: a match that ends in it is reworded.
-    variant: int = field(init=False, repr=False, compare=False)
     #: The search of ``pattern``'s words, and whether its note is matched apart from them (a
     #: :class:`_WithNote`): :meth:`_Searches.first` does what :meth:`_WithNote.find` does in
     #: its own loop, a call less per search.
@@ -354,7 +376,6 @@ class _Expected:
     def __post_init__(self) -> None:
         object.__setattr__(self, "find", _finder(self.pattern))
         words = self.pattern.words if isinstance(self.pattern, _WithNote) else self.pattern
-        object.__setattr__(self, "variant", words.groupindex.get("variant", 0))
         object.__setattr__(self, "search_words", words.search)
         object.__setattr__(self, "noted", isinstance(self.pattern, _WithNote))
 
@@ -419,21 +440,17 @@ class _Plan:
         return self._any_label.match(text, index) is not None
 
 
-_GROUP_NAME = compile_re(r"\(\?P<\w+>")
-
-
 def _any_of(items: Sequence[_Expected]) -> re.Pattern[str]:
     """One pattern matching where any item's label matches (its words: the optional note never
     decides whether a label is there), as alternatives tried by the regex engine rather than one
     call per label, behind a look-ahead on the characters a label begins with when they are all
-    known. The labels' group names are dropped (they repeat from one label to the next); an
-    escaped "(" in a label is written ``\\(``, never followed by ``?P<``."""
+    known (no label pattern names a group, so none is named twice)."""
     sources: dict[str, None] = {}
     starts: set[str] | None = set()
     for item in items:
         pattern = item.pattern
         source = pattern.words.pattern if isinstance(pattern, _WithNote) else pattern.pattern
-        sources[_GROUP_NAME.sub("(?:", source)] = None
+        sources[source] = None
         if item.starts is None or starts is None:
             starts = None
         else:
@@ -752,9 +769,7 @@ def _anchor_all(text: str, view: CompactText, plan: _Plan, start: int, end: int,
             missing.append(item)
             continue
         _, cursor, match, original_start, origin, _ = placed
-        # the wording groups are a label's only groups: the last one matched is the one used
-        reworded = match.lastindex == item.variant and bool(match.group(item.variant))
-        append((original_start, origin, item, reworded))
+        append((original_start, origin, item, _reworded(match)))
     anchors.sort(key=_ANCHOR_ORDER)
     return anchors, missing
 
