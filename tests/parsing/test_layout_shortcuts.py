@@ -394,6 +394,22 @@ def test_table_items_built_by_their_slots_equal_items_built_by_init() -> None:
         assert made == plain and repr(made) == repr(plain)
 
 
+def test_table_reads_built_by_their_slots_equal_reads_built_by_init() -> None:
+    from dataclasses import fields
+
+    from gipr_lint.model import Problem
+    from gipr_lint.reading.layout.tables import TableRead, _new_item, _new_read
+
+    item = _new_item("header", 0, 4, "信息内容", None, False, (), 0, False)
+    problem = Problem("p", Span(1, 2), "unsplit-cells")
+    args = ("requests", "2021", (item,), Span(0, 9), ("granted",), (problem,), 3)
+    made, plain = _new_read(*args), TableRead(*args)  # type: ignore[arg-type]
+    assert type(made) is TableRead
+    assert made == plain and repr(made) == repr(plain) and hash(made) == hash(plain)
+    assert [getattr(made, f.name) for f in fields(TableRead)] == [
+        getattr(plain, f.name) for f in fields(TableRead)]
+
+
 @pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])
 def test_labels_written_out_search_as_the_pattern_as_it_reads(templates: Templates) -> None:
     """A label's pattern, one alternative per numbering form and wording, finds the matches the

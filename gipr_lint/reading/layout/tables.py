@@ -118,6 +118,27 @@ class TableRead:
     short_rows: int = field(default=-1, compare=False, repr=False)
 
 
+_ReadTwin = twin(TableRead)
+
+
+def _new_read(kind: TableKind, format_: TableFormat, items: tuple[TableItem, ...], span: Span,
+              missing_rows: tuple[str, ...], problems: tuple[Problem, ...],
+              short_rows: int) -> TableRead:
+    """``TableRead(kind, format_, items, span, missing_rows, problems, short_rows)``, made as
+    :func:`_new_item` makes an item (the frozen dataclass's ``__init__`` sets each of the seven
+    fields through ``object.__setattr__``; a report reads three tables)."""
+    read = _ReadTwin()
+    read.kind = kind
+    read.format = format_
+    read.items = items
+    read.span = span
+    read.missing_rows = missing_rows
+    read.problems = problems
+    read.short_rows = short_rows
+    read.__class__ = TableRead
+    return read  # type: ignore[no-any-return]
+
+
 # --------------------------------------------------------------------------- label patterns
 
 def _numbering_forms(numbering: str) -> tuple[tuple[str, ...], frozenset[str] | None]:
@@ -989,8 +1010,8 @@ def read_active(text: str, view: CompactText, start: int, end: int) -> TableRead
         return None
     problems: list[Problem] = []
     items, span, short = _items_from_anchors(text, anchors, end, problems, reads)
-    return TableRead("active", format_, items, span,
-                     tuple(m.template.key for m in missing if m.template), tuple(problems),
+    return _new_read("active", format_, items, span,
+                     tuple([m.template.key for m in missing if m.template]), tuple(problems),
                      short)
 
 
@@ -1053,8 +1074,8 @@ def read_requests(text: str, view: CompactText, start: int, end: int) -> TableRe
         return None
     problems: list[Problem] = []
     items, span, short = _items_from_anchors(text, anchors, end, problems, reads)
-    return TableRead("requests", format_, items, span,
-                     tuple(m.template.key for m in missing if m.template), tuple(problems),
+    return _new_read("requests", format_, items, span,
+                     tuple([m.template.key for m in missing if m.template]), tuple(problems),
                      short)
 
 
@@ -1101,7 +1122,7 @@ def read_review(text: str, view: CompactText, start: int, end: int) -> TableRead
     # the cells start after the header, the values item ends at a cell's end
     span = new_span(header_start, max(header_end, cells_end))
     short = 1 if cells and len(cells) != _REVIEW_CELLS else 0
-    return TableRead("review", "2021", tuple(items), span, (), tuple(problems), short)
+    return _new_read("review", "2021", tuple(items), span, (), tuple(problems), short)
 
 
 # --------------------------------------------------------------------------- wrapped labels
