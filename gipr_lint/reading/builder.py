@@ -37,7 +37,6 @@ from gipr_lint.reading.source import Source, Span
 from gipr_lint.templates import (
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
-    RowTemplate,
     Templates,
     current,
     template_row_keys,
@@ -110,7 +109,7 @@ def _checked_parts(read: TableRead) -> tuple[tuple[TextPiece, ...], tuple[Cell, 
         if kind == "row":
             template = item.template
             assert template is not None
-            rows.append(_new_row(template.key, item.text, item.span, _official(template),
+            rows.append(_new_row(template.key, item.text, item.span, item.official,
                                  item.cells, item.reworded, item.plain))
         elif kind == "header":
             headers.append(_new_text_piece(item.text, item.span))
@@ -148,22 +147,6 @@ def _new_row(key: str, label: str, label_span: Span, official_label: str,
     row.plain = plain
     row.__class__ = Row
     return row  # type: ignore[no-any-return]
-
-
-#: Each row template's official label (``RowTemplate.official`` joins three strings on every
-#: call), by the template's identity; the template is kept with it, so its identity is never
-#: another's while the entry lives (a report has dozens of rows).
-_OFFICIAL: dict[int, tuple[RowTemplate, str]] = {}
-
-
-def _official(template: RowTemplate) -> str:
-    """``template.official``, remembered."""
-    known = _OFFICIAL.get(id(template))
-    if known is None or known[0] is not template:
-        if len(_OFFICIAL) > 4096:  # (template sets made and dropped by a long-lived process)
-            _OFFICIAL.clear()
-        known = _OFFICIAL[id(template)] = (template, template.official)
-    return known[1]
 
 
 def _new_text_piece(text: str, span: Span) -> TextPiece:

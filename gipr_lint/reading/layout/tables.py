@@ -69,6 +69,10 @@ class TableItem:
     #: For ``row`` items: whether every cell is ordinary (:func:`~gipr_lint.model.plain_cells`),
     #: told as the cells are made; the builder gives it to the row (:attr:`Row.plain`).
     plain: bool = field(default=False, compare=False, repr=False)
+    #: For ``row`` items: the template's official label (``RowTemplate.official``, which joins
+    #: its parts on every call), told by the reader's plan, which has it once per template
+    #: set; the builder gives it to the row (:attr:`Row.official_label`).
+    official: str = field(default="", compare=False, repr=False)
 
 
 _ItemTwin, _SpanTwin = twin(TableItem), twin(Span)
@@ -76,7 +80,7 @@ _ItemTwin, _SpanTwin = twin(TableItem), twin(Span)
 
 def _new_item(kind: str, start: int, end: int, text: str, template: RowTemplate | None,
               reworded: bool, cells: tuple[Cell, ...], expected: int,
-              separated: bool, plain: bool = False) -> TableItem:
+              separated: bool, plain: bool = False, official: str = "") -> TableItem:
     """``TableItem(kind, Span(start, end), ...)`` with every field given, made as its twin (see
     :mod:`~gipr_lint.reading.layout.objects`): a reader builds one per label. The span is made
     here as :func:`~gipr_lint.reading.layout.objects.new_span` makes it, a call less per item."""
@@ -94,6 +98,7 @@ def _new_item(kind: str, start: int, end: int, text: str, template: RowTemplate 
     item.expected = expected
     item.separated = separated
     item.plain = plain
+    item.official = official
     item.__class__ = TableItem
     return item  # type: ignore[no-any-return]
 
@@ -393,12 +398,16 @@ class _Expected:
     search_words: Callable[[str, int, int], re.Match[str] | None] = field(
         init=False, repr=False, compare=False)
     noted: bool = field(init=False, repr=False, compare=False)
+    #: ``template.official`` ("" without a template), for the items made of this one.
+    official: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "find", _finder(self.pattern))
         words = self.pattern.words if isinstance(self.pattern, _WithNote) else self.pattern
         object.__setattr__(self, "search_words", words.search)
         object.__setattr__(self, "noted", isinstance(self.pattern, _WithNote))
+        object.__setattr__(self, "official",
+                           "" if self.template is None else self.template.official)
 
 
 def _row(template: RowTemplate, expected: int, table: TableKind) -> _Expected:
@@ -976,7 +985,7 @@ def _items_from_anchors(text: str, anchors: list[_Anchor], end: int, problems: l
         if len(cells) != item.expected:
             short += 1
         append(_new_item("row", anchor_start, anchor_end, label, item.template, reworded, cells,
-                         item.expected, separated, plain))
+                         item.expected, separated, plain, item.official))
     return tuple(items), new_span(anchors[0][0], furthest), short
 
 
