@@ -137,7 +137,7 @@ def _new_row(key: str, label: str, label_span: Span, official_label: str,
     fields set by plain assignment, that then becomes a ``Row``, not through the frozen
     dataclass's ``__init__`` (which sets each through ``object.__setattr__``: four times the
     cost). The same object."""
-    row = _new(_RowTwin)
+    row = _RowTwin()
     row.key = key
     row.label = label
     row.label_span = label_span
@@ -151,7 +151,7 @@ def _new_row(key: str, label: str, label_span: Span, official_label: str,
 
 def _new_text_piece(text: str, span: Span) -> TextPiece:
     """``TextPiece(text, span)``, made as :func:`_new_row` is."""
-    piece = _new(_TextPieceTwin)
+    piece = _TextPieceTwin()
     piece.text = text
     piece.span = span
     piece.__class__ = TextPiece
@@ -162,7 +162,7 @@ def _new_section(number: int, heading: Heading, paragraphs: tuple[Paragraph, ...
                  span: Span) -> Section:
     """``Section(number, heading, paragraphs, span)``, made as :func:`_new_row` is (every
     report has six)."""
-    section = _new(_SectionTwin)
+    section = _SectionTwin()
     section.number = number
     section.heading = heading
     section.paragraphs = paragraphs
@@ -175,7 +175,7 @@ def _new_table(kind: TableKind, format_: TableFormat, rows: tuple[Row, ...], spa
                missing_rows: tuple[str, ...], headers: tuple[TextPiece, ...]) -> Table:
     """``Table(kind, format_, rows, span, missing_rows, headers)``, made as :func:`_new_row`
     is."""
-    table = _new(_TableTwin)
+    table = _TableTwin()
     table.kind = kind
     table.format = format_
     table.rows = rows
