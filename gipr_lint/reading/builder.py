@@ -242,7 +242,7 @@ class _Builder:
         if (rows and len(empty) == len(rows)) or (read.kind == "review" and not rows):
             self.problems.append(Problem("the table has labels but no numbers (was it an image?)",
                                          read.span, "no-numbers", table=read.kind))
-        else:
+        elif empty:  # (most tables have none)
             self.problems.extend(Problem(f"{row.label}: no numbers after the label", row.label_span,
                                          "row-shape", table=read.kind, row=row.key,
                                          expected=self._width(read, row), found=0)
