@@ -22,7 +22,6 @@ from gipr_lint.model import Paragraph
 from gipr_lint.reading.canonical import vocabulary
 from gipr_lint.reading.grammar import _Recovery, _token, parse_pieces
 from gipr_lint.reading.layout import _lines, _without_contents, recover
-from gipr_lint.reading.layout.compact import CompactText
 from gipr_lint.reading.layout.headings import find_section_headings
 from gipr_lint.reading.period import find_periods
 from gipr_lint.reading.source import Source, Span
@@ -76,7 +75,7 @@ def _with_line(line: str) -> str:
 def test_repeated_section_headings() -> None:
     def make(n: int) -> Callable[[], object]:
         text = "".join(f"{TITLES[i % 6]}\n" for i in range(n))
-        headings = find_section_headings(text, CompactText(text), *_lines(text))
+        headings = find_section_headings(text, *_lines(text))
         assert len(headings) == n
         return lambda: _without_contents(text, headings)
 

@@ -161,20 +161,22 @@ def decode(data: bytes) -> tuple[str, str, bool]:
     raise DecodeError(_("not valid UTF-8, UTF-16 or GB18030 text"))
 
 
-def newline_pieces(text: str, size: int | None = None) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of consecutive pieces of ``text``, each (but the last) of at least
-    ``size`` characters (default :data:`PIECE`) and ending just after a ``"\n"``: no line
-    break is cut in two (not even ``"\r\n"``), so splitting a large text into lines piece by
-    piece gives its lines without a copy of the whole text in line strings. A text of ``size``
-    or less is one piece, ``(0, len(text))``; an empty text has none."""
+def newline_pieces(text: str, size: int | None = None, start: int = 0,
+                   end: int | None = None) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of consecutive pieces of ``text`` (of ``text[start:end]`` when given),
+    each (but the last) of at least ``size`` characters (default :data:`PIECE`) and ending just
+    after a ``"\n"``: no line break is cut in two (not even ``"\r\n"``), so splitting a large
+    text into lines piece by piece gives its lines without a copy of the whole text in line
+    strings. A text of ``size`` or less is one piece, ``(0, len(text))``; an empty text has
+    none."""
     if size is None:
         size = PIECE
-    start, length = 0, len(text)
+    length = len(text) if end is None else end
     while start < length:
-        cut = text.find("\n", start + size - 1) if start + size < length else -1
-        end = length if cut < 0 else cut + 1
-        yield start, end
-        start = end
+        cut = text.find("\n", start + size - 1, length) if start + size < length else -1
+        piece_end = length if cut < 0 else cut + 1
+        yield start, piece_end
+        start = piece_end
 
 
 def _line_starts(text: str) -> tuple[int, ...]:

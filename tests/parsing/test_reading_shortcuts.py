@@ -333,11 +333,13 @@ def test_utf8_cut_inside_a_character_decodes_as_the_error_path_did() -> None:
             assert encoding == "gb18030", data
 
 
-def test_inline_titles_found_after_their_separator_are_the_one_patterns_matches() -> None:
-    """The numbered titles found by searching after "、" and "." and checking the number before
-    equal the matches of the one pattern "number, separator, title" (no title holds a number,
-    so such matches never overlap): on every seed and corpus report's compact view, and on
-    random runs of numbers, separators and pieces of titles."""
+def test_inline_titles_read_in_the_text_are_the_one_patterns_matches_in_its_view() -> None:
+    """The numbered titles found in the text itself (from each separator, the number checked
+    before it) are the matches of the one pattern "number, separator, title" in the whole
+    text's compact view, mapped back (no title holds a number, so such matches never overlap):
+    on every seed and corpus report, and on random runs of numbers, separators, dropped and
+    folded characters, and pieces of titles, some spelt out with blanks and quotes between
+    their characters."""
     import random
     import re
     from pathlib import Path
@@ -349,14 +351,60 @@ def test_inline_titles_found_after_their_separator_are_the_one_patterns_matches(
     reference = re.compile("[" + headings.INLINE_NUMBERS + "][、.](?:"
                            + "|".join(map(re.escape, titles)) + ")")
     root = Path(__file__).resolve().parents[2]
-    views = [CompactText(path.read_text(encoding="utf-8")).text
+    texts = [path.read_text(encoding="utf-8")
              for folder in ("tests/fixtures", "benchmarks/corpus")
              for path in sorted((root / folder).glob("*.txt"))]
     rng = random.Random(15)
-    parts = ["一", "二", "9", "0", "十", "、", ".", "、、", "1.", "三、", *titles,
-             *(title[:rng.randrange(1, len(title))] for title in titles)]
-    views += ["".join(rng.choice(parts) for _ in range(rng.randrange(12)))
+    blanks = [" ", "\n", "\u3000", "“", "”", "'", '"', "\u200b", "\ufeff", "「", "＂"]
+    spelt = ["".join(character + rng.choice(["", "", *blanks]) for character in title)
+             for title in titles for _ in range(3)]
+    parts = ["一", "二", "9", "０", "１", "0", "十", "、", ".", "．", "、、", "1.", "三、",
+             "，", *blanks, *titles, *spelt, *(title[:rng.randrange(1, len(title))]
+                                               for title in titles)]
+    texts += ["".join(rng.choice(parts) for _ in range(rng.randrange(12)))
               for _ in range(20000)]
-    for view in views:
-        expected = [match.span() for match in reference.finditer(view)]
-        assert headings._inline_titles(view) == expected, view
+    found = spread = 0
+    for text in texts:
+        view = CompactText(text)
+        expected = [(view.to_original(match.start()), view.to_original_end(match.end()))
+                    for match in reference.finditer(view.text)]
+        assert headings._inline_titles(text) == expected, text
+        found += len(expected)
+        spread += sum(compact(text[start:end]) != text[start:end] for start, end in expected)
+    assert found > 1000 and spread > 300
+
+
+def test_a_view_of_a_kept_window_answers_as_the_whole_view_there() -> None:
+    """A view of the part of a text :func:`kept_window` gives for ``start`` and ``end`` holds
+    the whole view's characters there, and its maps give the whole view's answers for every
+    original offset from ``start`` to ``end`` and every index those map to (what the table
+    readers ask of the regions they read), whole or a piece at a time."""
+    import random
+
+    from gipr_lint.reading.layout.compact import CompactText, kept_window
+
+    rng = random.Random(15)
+    alphabet = [" ", "\t", "\n", '"', "'", "“", "\u200b", "\u3000", "a", "中", "，", "１", "—"]
+    texts = ["", " ", "a", " a "] + ["".join(rng.choice(alphabet) for _ in range(
+        rng.randrange(1, 30))) for _ in range(1500)]
+    for text in texts:
+        whole = CompactText(text)
+        for _ in range(6):
+            start = rng.randrange(len(text) + 1)
+            end = rng.randrange(start, len(text) + 1)
+            window_start, window_end = kept_window(text, start, end)
+            assert window_start <= start and window_end >= end
+            for piece in (None, 1, 3):
+                view = CompactText(text, piece, window_start, window_end)
+                skipped = whole.from_original(window_start)
+                assert view.text == whole.text[skipped:skipped + len(view.text)]
+                for offset in range(start, end + 1):
+                    assert view.from_original(offset) + skipped == whole.from_original(offset)
+                first, last = view.from_original(start), view.from_original(end)
+                for index in range(first, last + 1):
+                    assert view.to_original(index) == whole.to_original(index + skipped)
+                    assert view.to_original_end(index) == whole.to_original_end(
+                        index + skipped), (text, start, end, index)
+                    for span_start in range(max(index - 4, first), index):
+                        assert view.to_original_span(span_start, index) == \
+                            whole.to_original_span(span_start + skipped, index + skipped)

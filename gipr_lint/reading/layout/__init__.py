@@ -18,7 +18,7 @@ from operator import attrgetter, sub
 
 from gipr_lint.model import Debris, Problem
 from gipr_lint.reading.layout.columns import unwrap
-from gipr_lint.reading.layout.compact import CompactText
+from gipr_lint.reading.layout.compact import CompactText, kept_window
 from gipr_lint.reading.layout.debris import INLINE_HINT, OPENS_AS_DEBRIS, find_debris
 from gipr_lint.reading.layout.headings import HeadingMatch, find_section_headings
 from gipr_lint.reading.layout.markers import read_marker
@@ -431,6 +431,17 @@ def _names_report(text: str, parts: list[tuple[int, int]]) -> bool:
     return ("报告" in joined or "年报" in joined) and "公开" in joined
 
 
+def _tables_view(text: str, regions: dict[int, list[tuple[int, int]]]) -> CompactText:
+    """The compact view the table readers read the regions of the tables' sections in: of the
+    part of the text from the first such region to the last (a report's title and opening
+    section, before its first table, are a third of its text, and its closing sections after
+    its last a quarter), made so as to answer as the whole text's view would there (see
+    :func:`~gipr_lint.reading.layout.compact.kept_window`)."""
+    spans = [region for number, _ in _TABLE_READERS for region in regions[number]]
+    start, end = kept_window(text, min(start for start, _ in spans), max(end for _, end in spans))
+    return CompactText(text, start=start, end=end)
+
+
 def recover(source: Source) -> Layout:
     """Recover the pieces of a report from its text.
 
@@ -439,7 +450,6 @@ def recover(source: Source) -> Layout:
     """
     text = source.text
     starts, ends, newline_breaks = _line_spans(source)
-    view = CompactText(text)
     pieces: list[Piece] = []
     problems: list[Problem] = []
     taken = _Taken()
@@ -448,11 +458,12 @@ def recover(source: Source) -> Layout:
         pieces.append(_new_piece(kind, span, data))
         taken.add(span)
 
-    headings = _without_contents(text, find_section_headings(text, view, starts, ends))
+    headings = _without_contents(text, find_section_headings(text, starts, ends))
     for heading in headings:
         take("heading", heading.heading.span, heading)
 
     regions = _section_regions(headings, len(text))
+    view = _tables_view(text, regions)
     for number, reader in _TABLE_READERS:
         for region in regions[number]:
             table = _read_table(reader, text, view, *region)

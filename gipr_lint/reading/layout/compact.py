@@ -16,7 +16,8 @@ from gipr_lint.reading import source
 from gipr_lint.reading.source import newline_pieces
 from gipr_lint.regex import compile_re
 
-__all__ = ["CompactText", "compact", "fold"]
+__all__ = ["DROPPED_CLASS", "CompactText", "compact", "fold", "is_dropped", "kept_window",
+           "loose", "originals"]
 
 
 def _fold_table() -> dict[int, str]:
@@ -56,6 +57,56 @@ def fold(text: str) -> str:
     return text
 
 
+#: What the view drops besides whitespace: quotes, and what :func:`fold` makes a quote or a
+#: space (a zero-width space, a byte-order mark).
+_DROPPED_OTHER = frozenset({'"', "'"} | {code for code, folded in _FOLD.items()
+                                         if folded in "\"' "})
+#: The inside of a character class of what the view drops (``\s`` asks ``str.isspace``, as
+#: ``str.split`` does).
+DROPPED_CLASS = r"\s" + re.escape("".join(sorted(_DROPPED_OTHER)))
+
+
+def is_dropped(character: str) -> bool:
+    """Whether the view drops ``character`` (:func:`compact` leaves nothing of it)."""
+    return character.isspace() or character in _DROPPED_OTHER
+
+
+def originals(character: str) -> str:
+    """``character`` and the characters :func:`fold` makes it, in a fixed order."""
+    return character + "".join(sorted(code for code, folded in _FOLD.items()
+                                      if folded == character and code != character))
+
+
+def loose(word: str) -> str:
+    """A pattern matching in an original text where its view holds ``compact(word)``: each of
+    its characters as any character folded to it, and any dropped characters between them. A
+    search of the text for it finds what a search of its view for ``compact(word)`` would, in
+    original offsets, without the view."""
+    def one(character: str) -> str:
+        found = originals(character)
+        return re.escape(found) if len(found) == 1 else "[" + re.escape(found) + "]"
+
+    return f"[{DROPPED_CLASS}]*".join(map(one, compact(word)))
+
+
+def kept_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where a :class:`CompactText` of part of ``text`` starts and ends to answer as the whole
+    text's view does for the original offsets from ``start`` to ``end`` and the indexes they map
+    to: from the last kept character before ``start`` (or the text's start), to just after the
+    first one at or after ``end`` (or the text's end). The kept character before ``start``
+    makes an index mapped to there never the view's first, whose end
+    (:meth:`~CompactText.to_original_end` of 0) the whole view puts before the part; the one
+    after ``end`` gives an index mapped to there a character to map back to. Only the dropped
+    characters next to ``start`` and ``end`` are walked over."""
+    window_start = start - 1
+    while window_start >= 0 and is_dropped(text[window_start]):
+        window_start -= 1
+    window_end = end
+    while window_end < len(text) and is_dropped(text[window_end]):
+        window_end += 1
+    return max(window_start, 0), min(window_end + 1, len(text))
+
+
 def compact(text: str) -> str:
     """Fold and drop whitespace and quotes: the form labels are compared in (``str.split``
     drops what the regex class ``\\s`` would: both ask ``str.isspace``)."""
@@ -66,12 +117,12 @@ def compact(text: str) -> str:
 _Runs = tuple[str, list[int], list[int]]
 
 
-def _runs_by_regex(folded: str) -> _Runs:
+def _runs_by_regex(folded: str, base: int = 0) -> _Runs:
     """The folded text split into kept runs and dropped runs, alternately (built-in calls
-    only: no Python work per run)."""
+    only: no Python work per run); the original starts counted from ``base``."""
     parts = _SPLIT.split(folded)
     lengths = list(map(len, parts))
-    offsets = list(accumulate(lengths, initial=0))
+    offsets = list(accumulate(lengths, initial=base))
     original_starts = offsets[0:len(parts):2]
     run_lengths = lengths[0::2]
     if run_lengths[-1] == 0:  # the text ends with a dropped run, or is empty
@@ -93,7 +144,7 @@ _DROPPED_BYTES = bytes(ord("x") if chr(c).isspace() or chr(c) in "\"'" else ord(
                        for c in range(256))
 
 
-def _runs_by_bytes(folded: str) -> _Runs | None:
+def _runs_by_bytes(folded: str, base: int = 0) -> _Runs | None:
     """:func:`_runs_by_regex` by string and byte splits (a regex split makes a match per run,
     a third of the view's cost); ``None`` where the text holds whitespace beyond Latin-1.
 
@@ -115,7 +166,7 @@ def _runs_by_bytes(folded: str) -> _Runs | None:
     dropped = folded.encode("latin-1", "replace").translate(_DROPPED_BYTES).split()
     gaps = map(len, dropped)
     # (none where that first gap is whitespace beyond Latin-1: the check below tells it)
-    first = next(gaps, 0) if folded[0] in "\"'" or folded[0].isspace() else 0
+    first = base + (next(gaps, 0) if folded[0] in "\"'" or folded[0].isspace() else 0)
     compact_starts = list(accumulate(map(len, kept), initial=0))
     # the gaps before each run, and after the last one if the text ends with one (the map
     # stops at the shorter: the runs and their ends, one more than the runs)
@@ -125,52 +176,61 @@ def _runs_by_bytes(folded: str) -> _Runs | None:
         end = original_starts.pop()
     else:
         end = original_starts[-1] + len(kept[-1])
-    if end != len(folded) or next(gaps, None) is not None:
+    if end != base + len(folded) or next(gaps, None) is not None:
         return None  # whitespace beyond Latin-1
     compact_starts.pop()
     return "".join(kept), original_starts, compact_starts
 
 
-def _runs(original: str) -> _Runs:
-    """The compact text of ``original`` and its kept runs (starts in ``original`` and in the
-    compact text)."""
+def _runs(original: str, base: int = 0) -> _Runs:
+    """The compact text of ``original`` and its kept runs (starts in ``original``, counted from
+    ``base``, and in the compact text)."""
     folded = fold(original)
-    runs = _runs_by_bytes(folded)
-    return _runs_by_regex(folded) if runs is None else runs
+    runs = _runs_by_bytes(folded, base)
+    return _runs_by_regex(folded, base) if runs is None else runs
 
 
-def _runs_by_piece(original: str, size: int) -> _Runs:
-    """:func:`_runs` of a large text, a piece at a time: folding and splitting it whole holds
-    several copies of it at once (the folded text, the kept runs, their bytes). The pieces end
-    just after a line break, which is dropped, so no kept run spans two pieces."""
+def _runs_by_piece(original: str, size: int, start: int, end: int) -> _Runs:
+    """:func:`_runs` of a large ``original[start:end]``, a piece at a time: folding and
+    splitting it whole holds several copies of it at once (the folded text, the kept runs, their
+    bytes). The pieces end just after a line break, which is dropped, so no kept run spans two
+    pieces."""
     parts: list[str] = []
     original_starts: list[int] = []
     compact_starts: list[int] = []
     compact_length = 0
-    for start, end in newline_pieces(original, size):
-        text, starts, compact = _runs(original[start:end])
+    for piece_start, piece_end in newline_pieces(original, size, start, end):
+        text, starts, compact = _runs(original[piece_start:piece_end], piece_start)
         parts.append(text)
-        original_starts.extend([run_start + start for run_start in starts])
+        original_starts.extend(starts)
         compact_starts.extend([run_start + compact_length for run_start in compact])
         compact_length += len(text)
     return "".join(parts), original_starts, compact_starts
 
 
 class CompactText:
-    """The compact form of a text, with the map back to original offsets."""
+    """The compact form of a text, with the map back to original offsets.
+
+    A view of part of a text (``start`` and ``end``) holds the compact characters of that part
+    only, its indexes counted from there; its maps give offsets in the whole text. Made for the
+    part :func:`kept_window` gives, it answers as the whole text's view does there."""
 
     __slots__ = ("_compact_starts", "_original_starts", "text")
 
-    def __init__(self, original: str, piece: int | None = None) -> None:
-        """The view of ``original``, made ``piece`` characters at a time (default
+    def __init__(self, original: str, piece: int | None = None, start: int = 0,
+                 end: int | None = None) -> None:
+        """The view of ``original[start:end]``, made ``piece`` characters at a time (default
         :data:`~gipr_lint.reading.source.PIECE`) when it is longer."""
         if piece is None:
             piece = source.PIECE
-        if len(original) <= piece:
-            self.text, self._original_starts, self._compact_starts = _runs(original)
+        if end is None:
+            end = len(original)
+        if end - start <= piece:
+            part = original if start == 0 and end == len(original) else original[start:end]
+            self.text, self._original_starts, self._compact_starts = _runs(part, start)
         else:
             self.text, self._original_starts, self._compact_starts = _runs_by_piece(
-                original, piece)
+                original, piece, start, end)
 
     # The maps below are called a hundred and fifty times per report by the table readers:
     # each looks up its run itself (one search, attributes read once) rather than through the

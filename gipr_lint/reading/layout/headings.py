@@ -10,7 +10,13 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from gipr_lint.model import SECTION_TITLES, Heading, Marker
-from gipr_lint.reading.layout.compact import CompactText, compact
+from gipr_lint.reading.layout.compact import (
+    DROPPED_CLASS,
+    compact,
+    is_dropped,
+    loose,
+    originals,
+)
 from gipr_lint.reading.layout.markers import read_marker
 from gipr_lint.reading.layout.objects import new_span, twin
 from gipr_lint.reading.source import Span
@@ -72,24 +78,43 @@ _NEAR_IN_LENGTH = [
     for length in range(_MAX_FUZZY + 1)]
 #: What numbers an inline heading (see :func:`_inline_titles`), in the compact view.
 INLINE_NUMBERS = "一二三四五六七八九123456789"
-_TITLE_ALTERNATIVES = "(?:" + "|".join(re.escape(compact(title)) for _, title, _ in _TITLES) + ")"
-#: In the compact view: an exact title after each separator an inline heading may have (see
-#: :func:`_inline_titles`). Two patterns, each opening with its one character, rather than one
-#: opening with the class of numbers: the engine skips to a single character by a fast
-#: search, where it tries a class at every character (a table's digits), four times the cost.
-_TITLE_AFTER = (compile_re("、" + _TITLE_ALTERNATIVES), compile_re(r"\." + _TITLE_ALTERNATIVES))
+#: The same, in the original text: those characters and those folded to them.
+_NUMBER_CHARACTERS = frozenset("".join(map(originals, INLINE_NUMBERS)))
+#: What separates an inline heading's number from its title, in the compact view.
+INLINE_SEPARATORS = "、."
+#: The titles and variants, as :func:`~gipr_lint.reading.layout.compact.loose` patterns of the
+#: original text, longest first (the compact view's alternatives, in their order).
+_TITLE_ALTERNATIVES = "(?:" + "|".join(loose(title) for _, title, _ in _TITLES) + ")"
+#: What may follow a separator: a dropped character, or a character a title begins with.
+_AFTER_SEPARATOR = "(?=[" + DROPPED_CLASS + re.escape("".join(sorted(
+    {character for _, title, _ in _TITLES for character in originals(compact(title)[0])}))) + "])"
+#: In the original text: an exact title after each separator an inline heading may have (see
+#: :func:`_inline_titles`), one pattern for each character the separator may be written as,
+#: each opening with that character: the engine skips to a single character by a fast search,
+#: where it tries a class at every character (a table's digits), four times the cost.
+_TITLE_AFTER = tuple(
+    compile_re(re.escape(character) + _AFTER_SEPARATOR + f"[{DROPPED_CLASS}]*"
+               + _TITLE_ALTERNATIVES)
+    for character in "".join(map(originals, INLINE_SEPARATORS)))
 
 
-def _inline_titles(view: str) -> list[tuple[int, int]]:
-    """``(start, end)`` in the compact ``view`` of each numbered exact title, in order: where
-    the pattern "a number of :data:`INLINE_NUMBERS`, "、" or ".", a title" matches (pages
-    flattened to one line), found after each separator with the number before it checked. No
-    title holds a number (a test checks it), so no match of that pattern starts inside a title
-    found after a separator, with or without a number before it: the two searches find its
-    matches, all of them."""
-    found = [(match.start() - 1, match.end()) for pattern in _TITLE_AFTER
-             for match in pattern.finditer(view)
-             if match.start() and view[match.start() - 1] in INLINE_NUMBERS]
+def _inline_titles(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` in ``text`` of each numbered exact title, in order: where the compact
+    view matches the pattern "a number of :data:`INLINE_NUMBERS`, "、" or ".", a title" (pages
+    flattened to one line), read in the text itself (by
+    :func:`~gipr_lint.reading.layout.compact.loose` patterns, from each separator, with the
+    number checked as the kept character before it), so that no view of the whole text is made
+    for them. No title holds a number or a separator after a number (a test checks it), so no
+    match of that pattern starts inside a title found after a separator, with or without a
+    number before it: the searches find its matches, all of them."""
+    found = []
+    for pattern in _TITLE_AFTER:
+        for match in pattern.finditer(text):
+            number = match.start() - 1
+            while number >= 0 and is_dropped(text[number]):
+                number -= 1  # (a run ending at this separator: each walked once)
+            if number >= 0 and text[number] in _NUMBER_CHARACTERS:
+                found.append((number, match.end()))
     found.sort()
     return found
 
@@ -251,7 +276,7 @@ def _covered(spans: list[Span], offset: int) -> bool:
     return any(span.start <= offset < span.end for span in spans)
 
 
-def find_section_headings(text: str, view: CompactText, starts: Sequence[int],
+def find_section_headings(text: str, starts: Sequence[int],
                           ends: Sequence[int]) -> list[HeadingMatch]:
     """Section headings in document order.
 
@@ -270,9 +295,7 @@ def find_section_headings(text: str, view: CompactText, starts: Sequence[int],
             found[heading.heading.span.start] = heading
         word = _TITLE_WORD.search(text, max(end, word.end()))  # the next line with a word
     covered = [match.heading.span for match in found.values()]
-    for view_start, view_end in _inline_titles(view.text):
-        start = view.to_original(view_start)
-        end = view.to_original_end(view_end)
+    for start, end in _inline_titles(text):
         if start in found or _covered(covered, start):  # (mostly a heading found on its line)
             continue
         marker = read_marker(text, start, end)
