@@ -11,7 +11,7 @@ import codecs
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, count
+from itertools import accumulate, repeat
 from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -180,12 +180,24 @@ def newline_pieces(text: str, size: int | None = None, start: int = 0,
 
 
 def _line_starts(text: str) -> tuple[int, ...]:
+    """Where each line starts: at 0, and one past each ``"\n"``."""
+    if len(text) <= PIECE:  # (most reports: the text split once, no list but the tuple)
+        return (0, *_starts_after_lines(text, 0))
     starts = [0]
     for piece_start, piece_end in newline_pieces(text):
-        # each line starts one past the lengths of the lines before it and their line breaks
-        lengths = accumulate(map(len, text[piece_start:piece_end].split("\n")[:-1]))
-        starts.extend(map(add, lengths, count(piece_start + 1)))
+        starts.extend(_starts_after_lines(text[piece_start:piece_end], piece_start))
     return tuple(starts)
+
+
+def _starts_after_lines(text: str, offset: int) -> Iterator[int]:
+    """The starts of the lines after each ``"\n"`` of ``text``, counted from ``offset``: each
+    one past the lengths of the lines before it and their breaks (a line's length and its
+    break, mostly below 256, are small ints CPython does not make anew: one int per line)."""
+    lines = text.split("\n")
+    lines.pop()  # (the text after the last break ends no line)
+    steps = accumulate(map(add, map(len, lines), repeat(1)), initial=offset)
+    next(steps)  # (the offset itself: the line before the first break starts there)
+    return steps
 
 
 def _newline_style(text: str) -> str:

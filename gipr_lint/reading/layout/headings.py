@@ -93,8 +93,8 @@ _AFTER_SEPARATOR = "(?=[" + DROPPED_CLASS + re.escape("".join(sorted(
 #: each opening with that character: the engine skips to a single character by a fast search,
 #: where it tries a class at every character (a table's digits), four times the cost.
 _TITLE_AFTER = tuple(
-    compile_re(re.escape(character) + _AFTER_SEPARATOR + f"[{DROPPED_CLASS}]*"
-               + _TITLE_ALTERNATIVES)
+    (character, compile_re(re.escape(character) + _AFTER_SEPARATOR + f"[{DROPPED_CLASS}]*"
+                           + _TITLE_ALTERNATIVES))
     for character in "".join(map(originals, INLINE_SEPARATORS)))
 
 
@@ -108,8 +108,11 @@ def _inline_titles(text: str) -> list[tuple[int, int]]:
     match of that pattern starts inside a title found after a separator, with or without a
     number before it: the searches find its matches, all of them."""
     found = []
-    for pattern in _TITLE_AFTER:
-        for match in pattern.finditer(text):
+    for separator, pattern in _TITLE_AFTER:
+        first = text.find(separator)  # (a search in C: most texts lack one separator or two)
+        if first < 0:
+            continue
+        for match in pattern.finditer(text, first):
             number = match.start() - 1
             while number >= 0 and is_dropped(text[number]):
                 number -= 1  # (a run ending at this separator: each walked once)
