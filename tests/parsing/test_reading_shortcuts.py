@@ -408,3 +408,27 @@ def test_a_view_of_a_kept_window_answers_as_the_whole_view_there() -> None:
                     for span_start in range(max(index - 4, first), index):
                         assert view.to_original_span(span_start, index) == \
                             whole.to_original_span(span_start + skipped, index + skipped)
+
+
+def test_loose_alternatives_match_as_the_alternation_of_the_loose_words_in_order() -> None:
+    """The tree of words that share beginnings finds, at every place of random texts, the match
+    of the words' :func:`loose` patterns tried one by one (longest first, words that begin
+    others among them), blanks, quotes and full-width forms between and in their characters."""
+    import random
+    import re
+
+    from gipr_lint.reading.layout.compact import loose, loose_alternatives
+
+    rng = random.Random(15)
+    pieces = ["政府", "信息", "公开", "行政", "复议", "、", "情况", "Ａ", "A", "b"]
+    noise = [" ", "\n", "“", "\u3000", "'", "政", "Ａ", "x"]
+    for _ in range(300):
+        words = sorted({"".join(rng.choice(pieces) for _ in range(rng.randrange(1, 4)))
+                        for _ in range(rng.randrange(1, 7))}, key=lambda word: -len(word))
+        tree = re.compile(loose_alternatives(words))
+        reference = re.compile("|".join(f"(?:{loose(word)})" for word in words))
+        for _ in range(20):
+            text = "".join(rng.choice([*words, *noise, *pieces]) for _ in range(rng.randrange(8)))
+            for position in range(len(text) + 1):
+                found, expected = tree.match(text, position), reference.match(text, position)
+                assert (found and found.span()) == (expected and expected.span()), (words, text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from itertools import accumulate
 from operator import add
 
@@ -17,7 +18,7 @@ from gipr_lint.reading.source import newline_pieces
 from gipr_lint.regex import compile_re
 
 __all__ = ["DROPPED_CLASS", "CompactText", "compact", "fold", "is_dropped", "kept_window",
-           "loose", "originals"]
+           "loose", "loose_alternatives", "originals"]
 
 
 def _fold_table() -> dict[int, str]:
@@ -77,16 +78,46 @@ def originals(character: str) -> str:
                                       if folded == character and code != character))
 
 
+def _loose_character(character: str) -> str:
+    """A pattern of ``character`` and the characters folded to it."""
+    found = originals(character)
+    return re.escape(found) if len(found) == 1 else "[" + re.escape(found) + "]"
+
+
 def loose(word: str) -> str:
     """A pattern matching in an original text where its view holds ``compact(word)``: each of
     its characters as any character folded to it, and any dropped characters between them. A
     search of the text for it finds what a search of its view for ``compact(word)`` would, in
     original offsets, without the view."""
-    def one(character: str) -> str:
-        found = originals(character)
-        return re.escape(found) if len(found) == 1 else "[" + re.escape(found) + "]"
+    return f"[{DROPPED_CLASS}]*".join(map(_loose_character, compact(word)))
 
-    return f"[{DROPPED_CLASS}]*".join(map(one, compact(word)))
+
+def loose_alternatives(words: Sequence[str]) -> str:
+    """The :func:`loose` patterns of ``words`` as one, matching as their alternation in order
+    does where no word comes before a longer one it begins (longest first, say), with the
+    beginnings they share written once (a tree of their characters): the engine tries
+    alternatives one by one, so a beginning five words share was walked five times at every
+    place the text holds it. Two words that part cannot both match at one place (they need
+    different characters where they part, and no character folds into two), so which one is
+    tried first does not matter; a word that begins a longer one is tried after it, as in
+    ``words``."""
+    return _loose_tree([compact(word) for word in words])
+
+
+def _loose_tree(words: list[str]) -> str:
+    """:func:`loose_alternatives` of compact, non-empty ``words``."""
+    branches: dict[str, list[str]] = {}  # (in the order of the words' first characters)
+    for word in words:
+        branches.setdefault(word[0], []).append(word[1:])
+    sources = []
+    for character, rests in branches.items():
+        longer = [rest for rest in rests if rest]
+        source = _loose_character(character)
+        if longer:
+            after = f"[{DROPPED_CLASS}]*" + _loose_tree(longer)
+            source += f"(?:{after}|)" if "" in rests else after
+        sources.append(source)
+    return sources[0] if len(sources) == 1 else "(?:" + "|".join(sources) + ")"
 
 
 def kept_window(text: str, start: int, end: int) -> tuple[int, int]:

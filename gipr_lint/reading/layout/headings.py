@@ -14,7 +14,7 @@ from gipr_lint.reading.layout.compact import (
     DROPPED_CLASS,
     compact,
     is_dropped,
-    loose,
+    loose_alternatives,
     originals,
 )
 from gipr_lint.reading.layout.markers import read_marker
@@ -83,8 +83,9 @@ _NUMBER_CHARACTERS = frozenset("".join(map(originals, INLINE_NUMBERS)))
 #: What separates an inline heading's number from its title, in the compact view.
 INLINE_SEPARATORS = "、."
 #: The titles and variants, as :func:`~gipr_lint.reading.layout.compact.loose` patterns of the
-#: original text, longest first (the compact view's alternatives, in their order).
-_TITLE_ALTERNATIVES = "(?:" + "|".join(loose(title) for _, title, _ in _TITLES) + ")"
+#: original text, longest first (the compact view's alternatives, in their order), their shared
+#: beginnings written once ("政府信息公开" opens five, and opens many a phrase after a "、").
+_TITLE_ALTERNATIVES = "(?:" + loose_alternatives([title for _, title, _ in _TITLES]) + ")"
 #: What may follow a separator: a dropped character, or a character a title begins with.
 _AFTER_SEPARATOR = "(?=[" + DROPPED_CLASS + re.escape("".join(sorted(
     {character for _, title, _ in _TITLES for character in originals(compact(title)[0])}))) + "])"
