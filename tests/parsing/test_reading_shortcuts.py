@@ -432,3 +432,16 @@ def test_loose_alternatives_match_as_the_alternation_of_the_loose_words_in_order
             for position in range(len(text) + 1):
                 found, expected = tree.match(text, position), reference.match(text, position)
                 assert (found and found.span()) == (expected and expected.span()), (words, text)
+
+
+def test_a_source_from_text_has_every_field_as_one_made_by_its_init() -> None:
+    """:meth:`Source.from_text` fills the instance's fields without the dataclass ``__init__``:
+    the same fields, in order, with the values ``__init__`` would give them."""
+    from gipr_lint.reading.source import Source, _line_starts, _newline_style
+
+    for text in ["", "a", "年报\n第二行\r\n", "\n\n"]:
+        made = Source.from_text(text, "p.txt", encoding="gb18030", bom=True)
+        expected = Source(text=text, path="p.txt", encoding="gb18030", bom=True,
+                          newline=_newline_style(text), line_starts=_line_starts(text))
+        assert list(vars(made)) == [field.name for field in dataclasses.fields(Source)]
+        assert vars(made) == vars(expected) and made == expected and type(made) is Source
