@@ -25,6 +25,8 @@ CASES = load_cases(TESTS / "rules" / "cases", fixtures=FIXTURES)
 
 #: Text a message quotes from the report (or the official form): "…", “…”, 《…》.
 QUOTED = re.compile(r'“[^”]*”|"[^"]*"|《[^》]*》')
+#: What a Chinese message quotes (report text may hold any mark).
+CHINESE_QUOTED = re.compile(r"“[^”]*”|《[^》]*》")
 HAN_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
 #: Latin words a Chinese message may keep: names of file formats.
 LATIN_KEPT = {"PDF"}
@@ -129,6 +131,27 @@ def test_chinese_messages_have_no_english() -> None:
                if set(re.findall(r"[A-Za-z]+", RULE_CODE.sub("", QUOTED.sub("", message))))
                - LATIN_KEPT]
     assert english == []
+
+
+def test_chinese_messages_quote_and_separate_in_chinese() -> None:
+    """Outside what they quote, Chinese messages use “” and full-width separators: no ASCII
+    double quote and no "; " between clauses (S010 once wrote 遗漏了"总体情况"; …)."""
+    messages = _case_messages("zh")
+    ascii_marks = [(case, message) for case, message, _text in messages
+                   if '"' in CHINESE_QUOTED.sub("", message)
+                   or "; " in CHINESE_QUOTED.sub("", message)]
+    assert ascii_marks == []
+
+
+def test_s010_names_the_missing_parts_in_chinese_quotes() -> None:
+    rules = installed_rules()
+    text = ("本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
+            "存在的主要问题及改进情况四个部分组成。\n")
+    messages = [d.message for d in lint(text, rules=[rules["S010"]], lang="zh")]
+    assert messages == [
+        "导语声明的报告结构“总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的"
+        "主要问题…”与规定的六个部分不符：声明为4个部分，而不是六个部分；"
+        "遗漏了“政府信息公开行政复议、行政诉讼情况”、“其他需要报告的事项”"]
 
 
 def test_english_messages_have_no_chinese_but_names_and_quotes() -> None:

@@ -47,7 +47,7 @@ class DeclaredParts(Rule):
                 yield self.finding(declaration.span, _(
                     "the declared structure {declared} does not match the six official "
                     "sections: {problems}").format(declared=quote(declaration.text, 40),
-                                                   problems="; ".join(problems)))
+                                                   problems=_("; ").join(problems)))
 
     @staticmethod
     def _problems(declaration: Declaration) -> Iterator[str]:
@@ -56,7 +56,7 @@ class DeclaredParts(Rule):
         missing = [number for number in SECTION_TITLES if number not in declaration.sections]
         if missing:
             yield _("it leaves out {names}").format(
-                names="、".join(f'"{SECTION_TITLES[number]}"' for number in missing))
+                names="、".join(quote(SECTION_TITLES[number], limit=60) for number in missing))
         for part in declaration.old_parts:
             yield _("it names {part}, a part of the pre-2019 report").format(part=quote(part))
         if declaration.split_problems:
