@@ -104,12 +104,20 @@ def test_results_cross_processes_unchanged() -> None:
     assert any(d.fix for d in diagnostics) and any(d.origin for d in diagnostics)
     assert sum(result.summary is not None for result in results) == 4
     from gipr_lint.diagnostics import Diagnostic
-    from gipr_lint.reading.source import Span
+    from gipr_lint.model import Report
+    from gipr_lint.reading.source import Source, Span
 
-    assert {Diagnostic, Span} <= set(runner._reducers())  # the reducers are used
+    assert {Diagnostic, Span, Report, Source} <= set(runner._reducers())  # they are used
     message = runner._message((7, results))
     assert int.from_bytes(message[:8], "little") == len(message) - 8
     assert pickle.loads(message[8:]) == (7, results)
+    # (the fields equality leaves out, and a report's type, come across too)
+    sources = [result.source for result in pickle.loads(message[8:])[1]
+               if result.source is not None]
+    assert [(type(s), s.line_starts, s.origins) for s in sources] == [
+        (Source, result.source.line_starts, result.source.origins)
+        for result in results if result.source is not None]
+    assert any(source.origins for source in sources)
     runner._register_reducers()  # the same, for spawned workers
     assert pickle.loads(bytes(ForkingPickler.dumps(results))) == results
 

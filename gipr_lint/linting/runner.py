@@ -212,6 +212,11 @@ def _reducers() -> dict[type, Callable[[Any], Any]]:
     # a named tuple's own reduction calls its Python-level ``__new__`` for each of the
     # thousands of table cells of a run's summaries: rebuilt by ``tuple.__new__`` instead
     _REDUCERS[batch.CellFact] = _as_tuple
+    # a slimmed report and its source (no slots: pickled by default as a dictionary of
+    # their fields, the names written again in every result's pickle): by their fields
+    for kind in (model.Report, source.Source):
+        names = [f.name for f in dataclasses.fields(kind)]
+        _REDUCERS[kind] = _by_fields(kind, operator.attrgetter(*names))
     _REDUCERS[batch.ReportSummary] = batch.to_wire
     _REDUCERS[diagnostics.Diagnostic] = _flat_diagnostic
     return _REDUCERS
