@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from gipr_lint.linting import runner
+from gipr_lint.linting import engine, runner
 from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
 from tests.conftest import FIXTURES
 
@@ -51,6 +51,9 @@ def test_chunks_are_few_and_end_small_enough_to_finish_together() -> None:
         sizes = [len(chunk) for chunk in chunks]
         assert sizes == sorted(sizes, reverse=True) and sizes[0] <= runner._LARGEST_CHUNK
         assert sum(sizes[-2 * jobs:]) <= max(2 * jobs, count // 20)  # a short tail
+        # (lint_paths lints that many files together: no chunk leaves a few of them alone)
+        together = engine._TOGETHER_FILES
+        assert all(size % together == 0 for size in sizes if size > together)
     assert len(runner._chunks([str(index) for index in range(739)], 2)) < 30
 
 
