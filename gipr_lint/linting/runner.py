@@ -27,10 +27,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from gipr_lint.diagnostics import Diagnostic, Severity
 from gipr_lint.linting.config import ConfigResolver
 from gipr_lint.linting.engine import _TOGETHER_FILES, FileResult, lint_paths
 from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
 from gipr_lint.model import Report
+from gipr_lint.reading.source import Span
 from gipr_lint.regex import save as save_regexes
 
 __all__ = ["RunConfig", "is_packed", "lint_files", "severity_counts"]
@@ -234,12 +236,14 @@ def _flat_diagnostic(d: Any) -> tuple[Callable[..., Any], tuple[Any, ...]]:
 
 def _diagnostic(path: str, code: str, name: str, severity: str, message: str, line: int,
                 column: int, end_line: int, end_column: int, start: int, end: int,
-                *rest: Any) -> Any:
-    from gipr_lint.diagnostics import Diagnostic, Severity
-    from gipr_lint.reading.source import Span
+                *rest: Any) -> Diagnostic:
+    return Diagnostic(path, code, name, _SEVERITIES[severity], message, line, column,
+                      end_line, end_column, Span(start, end), *rest)
 
-    return Diagnostic(path, code, name, Severity(severity), message, line, column, end_line,
-                      end_column, Span(start, end), *rest)
+
+#: Each severity by its value: looked up in a dictionary, where calling the enum class is a
+#: Python-level lookup (as were the two imports :func:`_diagnostic` made for each diagnostic).
+_SEVERITIES = {severity.value: severity for severity in Severity}
 
 
 def _message(value: Any) -> memoryview:
