@@ -284,6 +284,24 @@ def test_a_json_part_written_ahead_is_not_used_once_the_diagnostics_changed() ->
              results[1]]
     assert document(fewer) == document([dataclasses.replace(fewer[0], rendered=None),
                                         results[1]]) != fresh
+    # as the cross-report stage changes them: some kept, others added (one with a related
+    # report, written the general way), maybe compared with last year's: the items written
+    # ahead of those kept are used again, in the new order
+    from gipr_lint.linting.batch import ReportSummary
+
+    first = results[0].diagnostics
+    assert len(first) >= 3 and any(d.fix for d in first)
+    earlier = ReportSummary(path="earlier.txt", agency="某县人民政府", year=2023)
+    added = [dataclasses.replace(first[0], code="X005", message="同\n\"文\"",
+                                 related=("b/其他.txt", "c.txt")),
+             dataclasses.replace(first[-1], code="X001")]
+    for diagnostics, previous in (([added[0], *first[1:], added[1]], None),
+                                  ([*first[::2], *added], earlier), ([], earlier),
+                                  (list(reversed(first)), None)):
+        changed = dataclasses.replace(results[0], diagnostics=diagnostics, previous=previous)
+        assert changed.rendered is results[0].rendered
+        assert document([changed, results[1]]) == document(
+            [dataclasses.replace(changed, rendered=None), results[1]])
 
 
 @pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="workers are spawned there")
