@@ -386,7 +386,7 @@ def test_lint_paths_gives_lint_path_of_each_file_in_order(tmp_path: Path) -> Non
     own, a crashing rule an E999 in each file, read errors in their places."""
     plugin_set = PluginSet.from_rules([*_memo_rules([]), Crashing, FlagWoJu])
     settings = Settings()
-    paths = _lint_paths_files(tmp_path, engine._TOGETHER_FILES + 3)
+    paths = _lint_paths_files(tmp_path, engine.FILES_TOGETHER + 3)
     together = list(engine.lint_paths(paths, lambda path: settings, plugin_set))
     alone = [engine.lint_path(path, settings, plugin_set) for path in paths]
     assert [r.path for r in together] == [str(path) for path in paths]
@@ -400,7 +400,7 @@ def test_lint_paths_gives_lint_path_of_each_file_in_order(tmp_path: Path) -> Non
 
 def test_lint_paths_groups_files_by_settings_and_size(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    """A group holds files of one settings object, at most _TOGETHER_FILES of them and
+    """A group holds files of one settings object, at most FILES_TOGETHER of them and
     _TOGETHER_CHARS characters (a larger file is linted alone); results keep their order."""
     plugin_set = PluginSet.from_rules([Crashing])
     groups: list[list[str]] = []
@@ -412,7 +412,7 @@ def test_lint_paths_groups_files_by_settings_and_size(tmp_path: Path,
         return lint_sources(sources, settings, plugins)
 
     monkeypatch.setattr(engine, "_lint_sources", recorded)
-    monkeypatch.setattr(engine, "_TOGETHER_FILES", 3)
+    monkeypatch.setattr(engine, "FILES_TOGETHER", 3)
     monkeypatch.setattr(engine, "_TOGETHER_CHARS", 50)
     paths = _lint_paths_files(tmp_path, 8)  # NN.txt: 5 + 3 * (NN + 1) + 1 characters
     (tmp_path / "07.txt").write_text("公开报告\n" + "我局，" * 20 + "\n", encoding="utf-8")

@@ -52,7 +52,7 @@ def test_chunks_are_few_and_end_small_enough_to_finish_together() -> None:
         assert sizes == sorted(sizes, reverse=True) and sizes[0] <= runner._LARGEST_CHUNK
         assert sum(sizes[-2 * jobs:]) <= max(2 * jobs, count // 20)  # a short tail
         # (lint_paths lints that many files together: no chunk leaves a few of them alone)
-        together = engine._TOGETHER_FILES
+        together = engine.FILES_TOGETHER
         assert all(size % together == 0 for size in sizes if size > together)
     assert len(runner._chunks([str(index) for index in range(739)], 2)) < 30
 

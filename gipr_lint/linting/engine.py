@@ -30,8 +30,8 @@ from gipr_lint.templates import using
 
 _ = translator("gipr_lint")
 
-__all__ = ["CRASH_CODE", "FileResult", "cross_report_summaries", "is_selected", "lint_path",
-           "lint_paths", "lint_source", "lint_text", "read_error", "selected_codes"]
+__all__ = ["CRASH_CODE", "FILES_TOGETHER", "FileResult", "cross_report_summaries", "is_selected",
+           "lint_path", "lint_paths", "lint_source", "lint_text", "read_error", "selected_codes"]
 
 #: The code of the diagnostic a crashing rule (or parser) becomes.
 CRASH_CODE = "E999"
@@ -440,7 +440,7 @@ def lint_path(path: str | Path, settings: Settings, plugin_set: PluginSet) -> Fi
 
 #: The most files :func:`lint_paths` lints together, and the most characters of text they
 #: hold together (a larger file is linted alone: the memory a lint takes stays that of one).
-_TOGETHER_FILES = 8
+FILES_TOGETHER = 8
 _TOGETHER_CHARS = 1_000_000
 
 
@@ -461,7 +461,7 @@ def lint_paths(paths: Iterable[str | Path], settings_for: Callable[[str | Path],
         these = settings_for(path)
         read = _read(path, plugin_set)
         length = len(read.text) if isinstance(read, Source) else 0
-        if waiting and (these is not settings or len(waiting) >= _TOGETHER_FILES
+        if waiting and (these is not settings or len(waiting) >= FILES_TOGETHER
                         or size + length > _TOGETHER_CHARS):
             assert settings is not None
             yield from _lint_waiting(waiting, settings, plugin_set)

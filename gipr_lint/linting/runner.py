@@ -29,7 +29,7 @@ from typing import Any
 
 from gipr_lint.diagnostics import Diagnostic, Severity
 from gipr_lint.linting.config import ConfigResolver
-from gipr_lint.linting.engine import _TOGETHER_FILES, FileResult, lint_paths
+from gipr_lint.linting.engine import FILES_TOGETHER, FileResult, lint_paths
 from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
 from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
@@ -329,15 +329,15 @@ def _chunks(paths: Sequence[str], jobs: int) -> list[Sequence[str]]:
     left per worker, at most :data:`_LARGEST_CHUNK`), so that the workers finish together
     while each task's cost in the parent (about half a millisecond: queues, threads, waking
     up) is paid a few dozen times, not once per handful of files. A chunk of
-    :data:`~gipr_lint.linting.engine._TOGETHER_FILES` files or more holds a whole number of
+    :data:`~gipr_lint.linting.engine.FILES_TOGETHER` files or more holds a whole number of
     them: :func:`lint_paths` lints that many together, and a chunk's few files left over
     would be linted without the others' processor-cache warmth."""
     chunks = []
     start = 0
     while start < len(paths):
         size = max(1, min(_LARGEST_CHUNK, (len(paths) - start) // (jobs * 2)))
-        if size > _TOGETHER_FILES:
-            size -= size % _TOGETHER_FILES
+        if size > FILES_TOGETHER:
+            size -= size % FILES_TOGETHER
         chunks.append(paths[start:start + size])
         start += size
     return chunks
