@@ -13,7 +13,6 @@ from gipr_lint.model import (
     AgencyOrigin,
     Cell,
     Debris,
-    Heading,
     Paragraph,
     Problem,
     Report,
@@ -21,15 +20,13 @@ from gipr_lint.model import (
     Section,
     Signature,
     Table,
-    TableFormat,
-    TableKind,
     TextPiece,
     plain_cells,
 )
 from gipr_lint.reading.facts import agency_from_text, agency_kind, title_facts
 from gipr_lint.reading.grammar import CheckedTable, Node, PieceToken
 from gipr_lint.reading.layout.headings import HeadingMatch
-from gipr_lint.reading.layout.objects import new_span, twin
+from gipr_lint.reading.layout.objects import maker, new_span
 from gipr_lint.reading.layout.signature import SignatureMatch
 from gipr_lint.reading.layout.tables import TableItem, TableRead
 from gipr_lint.reading.period import find_periods
@@ -118,72 +115,14 @@ def _checked_parts(read: TableRead) -> tuple[tuple[TextPiece, ...], tuple[Cell, 
     return tuple(headers), (), rows
 
 
-#: The fields the ``_new_*`` builders below set, by class: a test checks they are all the
-#: classes' fields (a field added to the model and not set here would be missing).
-BUILT_FIELDS: dict[type, tuple[str, ...]] = {
-    Row: ("key", "label", "label_span", "official_label", "cells", "reworded", "plain"),
-    TextPiece: ("text", "span"),
-    Section: ("number", "heading", "paragraphs", "span"),
-    Table: ("kind", "format", "rows", "span", "missing_rows", "headers"),
-}
-#: Plain classes with the model classes' slots (see :func:`~gipr_lint.reading.layout.objects.twin`)
-_RowTwin, _TextPieceTwin, _SectionTwin, _TableTwin = (twin(cls) for cls in BUILT_FIELDS)
-
-
-def _new_row(key: str, label: str, label_span: Span, official_label: str,
-             cells: tuple[Cell, ...], reworded: bool, plain: bool) -> Row:
-    """``Row(key, label, label_span, official_label, cells, reworded, plain)``, made as
-    :mod:`gipr_lint.reading.layout.objects` makes cells: an instance of the class's twin, its
-    fields set by plain assignment, that then becomes a ``Row``, not through the frozen
-    dataclass's ``__init__`` (which sets each through ``object.__setattr__``: four times the
-    cost). The same object."""
-    row = _RowTwin()
-    row.key = key
-    row.label = label
-    row.label_span = label_span
-    row.official_label = official_label
-    row.cells = cells
-    row.reworded = reworded
-    row.plain = plain
-    row.__class__ = Row
-    return row  # type: ignore[no-any-return]
-
-
-def _new_text_piece(text: str, span: Span) -> TextPiece:
-    """``TextPiece(text, span)``, made as :func:`_new_row` is."""
-    piece = _TextPieceTwin()
-    piece.text = text
-    piece.span = span
-    piece.__class__ = TextPiece
-    return piece  # type: ignore[no-any-return]
-
-
-def _new_section(number: int, heading: Heading, paragraphs: tuple[Paragraph, ...],
-                 span: Span) -> Section:
-    """``Section(number, heading, paragraphs, span)``, made as :func:`_new_row` is (every
-    report has six)."""
-    section = _SectionTwin()
-    section.number = number
-    section.heading = heading
-    section.paragraphs = paragraphs
-    section.span = span
-    section.__class__ = Section
-    return section  # type: ignore[no-any-return]
-
-
-def _new_table(kind: TableKind, format_: TableFormat, rows: tuple[Row, ...], span: Span,
-               missing_rows: tuple[str, ...], headers: tuple[TextPiece, ...]) -> Table:
-    """``Table(kind, format_, rows, span, missing_rows, headers)``, made as :func:`_new_row`
-    is."""
-    table = _TableTwin()
-    table.kind = kind
-    table.format = format_
-    table.rows = rows
-    table.span = span
-    table.missing_rows = missing_rows
-    table.headers = headers
-    table.__class__ = Table
-    return table  # type: ignore[no-any-return]
+# The model's objects the builder makes most (rows, header pieces, sections, tables: some sixty
+# a report), made as :mod:`~gipr_lint.reading.layout.objects` makes cells, not through the frozen
+# dataclass's ``__init__`` (which sets each field through ``object.__setattr__``: four times the
+# cost); each takes the class's fields by position, in order.
+_new_row = maker(Row)
+_new_text_piece = maker(TextPiece)
+_new_section = maker(Section)
+_new_table = maker(Table)
 
 
 def _new_report(**fields: Any) -> Report:

@@ -587,6 +587,34 @@ def test_the_written_out_wide_spaces_are_every_space_beyond_latin_1() -> None:
     assert all(ch.isspace() for ch in map(chr, range(0x100, 0x110000)) if listed.fullmatch(ch))
 
 
+def test_maker_builds_what_the_class_builds_with_every_field() -> None:
+    """A builder from objects.maker takes the class's fields in order, sets every one (a field
+    added to a class is set too) and returns an object of the class itself."""
+    import dataclasses
+
+    from gipr_lint.reading.layout.objects import maker
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Sample:
+        first: int
+        format: str
+        later: tuple[int, ...] = ()
+        hidden: bool = dataclasses.field(default=False, compare=False, repr=False)
+
+    made = maker(Sample)(1, "2021", (3,), True)
+    whole = Sample(1, "2021", (3,), True)
+    assert type(made) is Sample
+    assert made == whole and hash(made) == hash(whole) and repr(made) == repr(whole)
+    assert [getattr(made, f.name) for f in dataclasses.fields(Sample)] == [1, "2021", (3,), True]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.first = 2  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        maker(Sample)(1, "2021", (3,))  # every field is given, defaults or not
+    from gipr_lint.reading.layout.objects import new_span
+
+    assert type(new_span(4, 9)) is Span and hash(new_span(4, 9)) == hash(Span(4, 9))
+
+
 def test_the_slot_builders_set_every_field_of_their_classes() -> None:
     """new_span/new_cell/new_paragraph bypass the dataclass __init__: a field added to the model
     and not set there would be missing on the objects the readers build."""

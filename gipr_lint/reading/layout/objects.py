@@ -10,20 +10,26 @@ the model's class by assigning ``__class__`` (allowed between classes of one mem
 The same object (same class, fields, equality and hash) at a third of the cost. A twin is made
 by calling it (``_SpanTwin()``): it has no ``__init__`` of its own, and the call takes the
 interpreter's direct path for a type, a quarter cheaper than ``object.__new__(_SpanTwin)``. Only
-for the readers' hot loops; everything else calls the classes.
+for the readers' and the builder's hot paths; everything else calls the classes.
+
+A class whose objects are only ever made from their fields gets its builder from :func:`maker`;
+the builders that make more than one object at a time (a cell and its span, a row's cells) are
+written out below.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from gipr_lint.model import Cell, Marker, Paragraph
 from gipr_lint.reading.source import Span
 
-__all__ = ["CellPlace", "new_cell", "new_cells", "new_paragraph", "new_span", "twin"]
+__all__ = ["CellPlace", "maker", "new_cell", "new_cells", "new_paragraph", "new_span", "twin"]
 
 _new = object.__new__
+_T = TypeVar("_T")
 
 
 def twin(cls: type) -> Any:
@@ -43,13 +49,29 @@ FIELDS_SET = {Span: ("start", "end"), Cell: ("raw", "value", "span", "blank"),
 _SpanTwin, _CellTwin, _ParagraphTwin = twin(Span), twin(Cell), twin(Paragraph)
 
 
-def new_span(start: int, end: int) -> Span:
-    """``Span(start, end)``."""
-    span = _SpanTwin()
-    span.start = start
-    span.end = end
-    span.__class__ = Span
-    return span  # type: ignore[no-any-return]
+def maker(cls: type[_T]) -> Callable[..., _T]:
+    """A builder of ``cls`` objects: called with the values of ``cls``'s fields, in order and
+    by position, it returns the object ``cls(*values)`` would (same class, fields, equality,
+    hash and repr), made as an instance of its :func:`twin` whose slots are set one by one and
+    which then becomes a ``cls``. Every field is set, whatever fields the class has.
+
+    The builder is written out as Python text and compiled, as :mod:`dataclasses` writes an
+    ``__init__``, so that it runs the plain assignments a hand-written one would (a loop of
+    ``setattr`` calls would cost more than the frozen ``__init__`` it replaces)."""
+    names = [field.name for field in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    lines = [f"def make({', '.join(names)}):", "    made = Twin()",
+             *(f"    made.{name} = {name}" for name in names),
+             "    made.__class__ = Made", "    return made"]
+    namespace: dict[str, Any] = {"Twin": twin(cls), "Made": cls}
+    exec("\n".join(lines), namespace)  # (text made of the class's field names only)
+    make: Callable[..., _T] = namespace["make"]
+    make.__name__ = make.__qualname__ = f"new_{cls.__name__}"
+    make.__doc__ = f"``{cls.__name__}(*fields)``, made by its twin (:func:`maker`)."
+    return make
+
+
+#: ``Span(start, end)``.
+new_span: Callable[[int, int], Span] = maker(Span)
 
 
 def new_cell(raw: str, value: int | float | None, start: int, end: int,

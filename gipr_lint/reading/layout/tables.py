@@ -21,6 +21,7 @@ from gipr_lint.reading.layout.columns import Unwrapped
 from gipr_lint.reading.layout.compact import CompactText, compact
 from gipr_lint.reading.layout.objects import (
     CellPlace,
+    maker,
     new_cell,
     new_cells,
     new_span,
@@ -123,25 +124,10 @@ class TableRead:
     short_rows: int = field(default=-1, compare=False, repr=False)
 
 
-_ReadTwin = twin(TableRead)
-
-
-def _new_read(kind: TableKind, format_: TableFormat, items: tuple[TableItem, ...], span: Span,
-              missing_rows: tuple[str, ...], problems: tuple[Problem, ...],
-              short_rows: int) -> TableRead:
-    """``TableRead(kind, format_, items, span, missing_rows, problems, short_rows)``, made as
-    :func:`_new_item` makes an item (the frozen dataclass's ``__init__`` sets each of the seven
-    fields through ``object.__setattr__``; a report reads three tables)."""
-    read = _ReadTwin()
-    read.kind = kind
-    read.format = format_
-    read.items = items
-    read.span = span
-    read.missing_rows = missing_rows
-    read.problems = problems
-    read.short_rows = short_rows
-    read.__class__ = TableRead
-    return read  # type: ignore[no-any-return]
+#: ``TableRead(kind, format, items, span, missing_rows, problems, short_rows)``, made as
+#: :func:`_new_item` makes an item (the frozen dataclass's ``__init__`` sets each of the seven
+#: fields through ``object.__setattr__``; a report reads three tables).
+_new_read = maker(TableRead)
 
 
 # --------------------------------------------------------------------------- label patterns
