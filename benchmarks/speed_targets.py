@@ -21,7 +21,8 @@ Prints, as ratios measured in the same run (so a busy machine slows both sides a
 - a cold single-file lint against ``python -c "import lark, pluggy"`` (target ≤ 2.5×), with the
   caches (parser, compiled regexes) warm, as on every run but the first after an upgrade;
 - ``--phases``: where the time of a lint goes, per report over the corpus (read, layout
-  recovery, Lark, building the model, rules, the summary; the costliest rules), and where a
+  recovery, Lark, building the model, rules, the summary; the costliest rules; each report on
+  its own, where a run lints a few together, rule by rule, at less per report), and where a
   cold start's goes (Python, imports, plugins, first lint, output);
 - the worst cases: constructed inputs that a super-linear step would make slow (target ≤ 1 s
   each), linted in a fresh process with all rules, the CPU time of ``lint_path`` alone;
@@ -339,7 +340,9 @@ def phases() -> None:
         return
     count = len(CORPUS)
     total = sum(per_report.values())
-    print(f"per report over the corpus ({count} reports, CPU, best of 3): "
+    # (one report at a time, each step timed apart: a run lints a few reports together, rule
+    # by rule (engine.lint_paths), and is quicker per report than these steps add up to)
+    print(f"per report over the corpus ({count} reports one at a time, CPU, best of 3): "
           f"{total / count * 1000:.2f} ms: " + ", ".join(
               f"{name} {seconds / count * 1000:.2f}" for name, seconds in per_report.items()))
     print("  costliest rules (ms per report): " + ", ".join(
