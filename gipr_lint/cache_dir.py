@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["StoredEntries", "cache_directory", "cached_data", "parsed_toml", "read_entries",
-           "write_atomically", "write_entries"]
+__all__ = ["EntryFile", "StoredEntries", "cache_directory", "cached_data", "parsed_toml",
+           "read_entries", "write_atomically", "write_entries"]
 
 _T = TypeVar("_T")
 
@@ -208,3 +208,70 @@ def write_entries(path: Path, header: bytes, key: str, new: Mapping[Any, bytes],
             + packed + body)
     write_atomically(lambda stream: stream.write(data), path)
     return StoredEntries(data, index, len(data) - len(body))
+
+
+class EntryFile:
+    """One cache file of marshalled entries (:func:`read_entries`, :func:`write_entries`) for a
+    kind of thing compiled once per machine (the regex programs, the dataclasses' code): the
+    entries stored are read when first asked for (:meth:`stored`), those this process made
+    (:meth:`add`) are written by :meth:`save`, with the stored ones, up to ``limit`` entries,
+    those used by this run first. With ``save_at_exit`` (the instance a process uses) the
+    first entry added also has :meth:`save` run when the process exits.
+
+    The file is named ``{name}-{cache tag}-{CRC-32 of key}.marshal`` in ``directory``
+    (``None``: nothing is read or written); ``key`` says what its entries are valid for (the
+    Python build), ``header`` what the file holds and in which version."""
+
+    def __init__(self, directory: Path | None, name: str, header: bytes, key: str, limit: int,
+                 *, save_at_exit: bool = False) -> None:
+        self.key = key
+        self.path = (directory / f"{name}-{sys.implementation.cache_tag}-"
+                     f"{zlib.crc32(key.encode()):08x}.marshal") if directory else None
+        self._header = header
+        self._limit = limit
+        self._save_at_exit = save_at_exit
+        self._stored: StoredEntries | None = None  # read from the file when first needed
+        self._new: dict[Any, bytes] = {}  # made here, not yet written
+        self._used: set[Any] = set()
+
+    def stored(self, entry: Any) -> bytes | None:
+        """The stored entry (still marshalled), ``None`` when the file has none."""
+        if self._stored is None:
+            self._stored = self._load()
+        return self._stored.get(entry)
+
+    def _load(self) -> StoredEntries:
+        """The stored entries; empty when there is no file or it is not one of ours."""
+        return read_entries(self.path, self._header, self.key)
+
+    def used(self, entry: Any) -> None:
+        """A stored entry served this run (kept first when the file is written)."""
+        self._used.add(entry)
+
+    def forget(self, entry: Any) -> None:
+        """A stored entry its user found bad: it is not served or written again."""
+        if self._stored is not None:
+            del self._stored[entry]
+
+    def has_room(self) -> bool:
+        """Whether an entry made now would be written (a file, and fewer than ``limit`` new)."""
+        return self.path is not None and len(self._new) < self._limit
+
+    def add(self, entry: Any, value: bytes) -> None:
+        """An entry made by this process, to be written by :meth:`save` (when it has room)."""
+        if not self.has_room():
+            return
+        if not self._new and self._save_at_exit:
+            import atexit
+
+            atexit.register(self.save)
+        self._new[entry] = value
+
+    def save(self) -> None:
+        """Write the entries made by this process (with the stored ones, up to ``limit``).
+        Never raises: a cache that cannot be written is only slower."""
+        if not self._new or self.path is None:
+            return
+        self._stored = write_entries(self.path, self._header, self.key, self._new,
+                                     self._stored or {}, self._used, self._limit)
+        self._new = {}

@@ -32,12 +32,10 @@ from __future__ import annotations
 import builtins
 import marshal
 import sys
-import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from gipr_lint.cache_dir import StoredEntries
+from gipr_lint.cache_dir import EntryFile
 
 __all__ = ["MAX_ENTRIES", "CodeCache", "install"]
 
@@ -56,17 +54,13 @@ def _build_key() -> str:
                      MAGIC_NUMBER.hex()))
 
 
-class CodeCache:
-    """Compiled texts kept in ``directory`` (``None``: in this process only)."""
+class CodeCache(EntryFile):
+    """Compiled texts kept in ``directory`` (``None``: in this process only); with
+    ``save_at_exit`` (the one :func:`install` installs), new ones are written at exit."""
 
-    def __init__(self, directory: Path | None) -> None:
-        self.key = _build_key()
-        self.path = (directory / f"dataclass-code2-{sys.implementation.cache_tag}-"
-                     f"{zlib.crc32(self.key.encode()):08x}.marshal") if directory else None
-        #: Read from the file when first needed, each code still marshalled.
-        self._stored: StoredEntries | None = None
-        self._new: dict[str, bytes] = {}  # compiled here, not yet written
-        self._used: set[str] = set()
+    def __init__(self, directory: Path | None, *, save_at_exit: bool = False) -> None:
+        super().__init__(directory, "dataclass-code2", _HEADER, _build_key(), MAX_ENTRIES,
+                         save_at_exit=save_at_exit)
 
     def exec(self, source: Any, globals: Any = None, locals: Any = None) -> None:
         """The builtin ``exec``, running a text's code from the cache when it is there."""
@@ -83,42 +77,18 @@ class CodeCache:
     def code(self, source: str) -> Any:
         """The code ``exec(source)`` runs, compiled as ``exec`` compiles it in a module
         without ``__future__`` imports."""
-        if self._stored is None:
-            self._stored = self._load()
-        stored = self._stored.get(source)
+        stored = self.stored(source)
         if stored is not None:
             try:
                 code = marshal.loads(stored)
             except Exception:  # checked by the CRC: only a foreign Python's could fail
-                del self._stored[source]
+                self.forget(source)
             else:
-                self._used.add(source)
+                self.used(source)
                 return code
         code = compile(source, "<string>", "exec", dont_inherit=True)
-        if self.path is not None and len(self._new) < MAX_ENTRIES:
-            if not self._new and self is _installed.get("cache"):
-                import atexit
-
-                atexit.register(self.save)
-            self._new[source] = marshal.dumps(code)
+        self.add(source, marshal.dumps(code))
         return code
-
-    def _load(self) -> StoredEntries:
-        """The stored codes; empty when there is no file or it is not one of ours."""
-        from gipr_lint.cache_dir import read_entries
-
-        return read_entries(self.path, _HEADER, self.key)
-
-    def save(self) -> None:
-        """Write the codes compiled by this process (with the stored ones, up to
-        :data:`MAX_ENTRIES`). Never raises: a cache that cannot be written is only slower."""
-        if not self._new or self.path is None:
-            return
-        from gipr_lint.cache_dir import write_entries
-
-        self._stored = write_entries(self.path, _HEADER, self.key, self._new,
-                                     self._stored or {}, self._used, MAX_ENTRIES)
-        self._new = {}
 
 
 _installed: dict[str, CodeCache] = {}
@@ -133,6 +103,6 @@ def install() -> None:
 
     from gipr_lint.cache_dir import cache_directory
 
-    cache = CodeCache(cache_directory())
+    cache = CodeCache(cache_directory(), save_at_exit=True)
     _installed["cache"] = cache
     dataclasses.exec = cache.exec  # type: ignore[attr-defined]

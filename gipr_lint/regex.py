@@ -38,7 +38,6 @@ from __future__ import annotations
 import marshal
 import re
 import sys
-import zlib
 from pathlib import Path
 from typing import Any, AnyStr
 
@@ -50,7 +49,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 import _sre
 
-from gipr_lint.cache_dir import StoredEntries, cache_directory, read_entries, write_entries
+from gipr_lint.cache_dir import EntryFile, cache_directory
 
 __all__ = ["MAX_PROGRAMS", "RegexCache", "compile_re", "save"]
 
@@ -97,20 +96,15 @@ def _program(pattern: str | bytes, flags: int) -> Program:
             int(parsed.state.groups) - 1, groupindex, tuple(indexgroup))
 
 
-class RegexCache:
-    """Compiled programs kept in ``directory`` (``None``: in this process only)."""
+class RegexCache(EntryFile):
+    """Compiled programs kept in ``directory`` (``None``: in this process only); with
+    ``save_at_exit`` (the process's own, :func:`compile_re`'s), new ones are written at exit."""
 
-    def __init__(self, directory: Path | None) -> None:
-        self.key = _engine_key()
-        self.path = (directory / f"regex3-{sys.implementation.cache_tag}-"
-                     f"{zlib.crc32(self.key.encode()):08x}.marshal") if directory else None
-        #: Read from the file when first needed: each program still marshalled (see _HEADER).
-        self._stored: StoredEntries | None = None
-        self._new: dict[Key, Program] = {}  # compiled here, not yet written
-        self._used: set[Key] = set()
+    def __init__(self, directory: Path | None, *, save_at_exit: bool = False) -> None:
+        super().__init__(directory, "regex3", _HEADER, _engine_key(), MAX_PROGRAMS,
+                         save_at_exit=save_at_exit)
         self._patterns: dict[Key, re.Pattern[Any]] = {}
 
-    # ------------------------------------------------------------------ compiling
     def compile(self, pattern: AnyStr | re.Pattern[AnyStr], flags: int = 0) -> re.Pattern[AnyStr]:
         """``re.compile(pattern, flags)``, from the stored program when there is one."""
         flags = int(flags)
@@ -128,17 +122,15 @@ class RegexCache:
         return compiled
 
     def _stored_pattern(self, key: Key) -> re.Pattern[Any] | None:
-        if self._stored is None:
-            self._stored = self._load()
-        stored = self._stored.get(key)
+        stored = self.stored(key)
         if stored is None:
             return None
         try:
             compiled = _sre.compile(key[0], *marshal.loads(stored))
         except Exception:  # a malformed program marshal or the engine refused: compile afresh
-            del self._stored[key]
+            self.forget(key)
             return None
-        self._used.add(key)
+        self.used(key)
         return compiled  # type: ignore[no-any-return]
 
     def _compiled_pattern(self, key: Key) -> re.Pattern[Any]:
@@ -146,7 +138,7 @@ class RegexCache:
         it gives a pattern equal to ``re``'s (same flags, code and pattern)."""
         pattern, flags = key
         compiled = re.compile(pattern, flags)
-        if self.path is None or len(self._new) >= MAX_PROGRAMS:
+        if not self.has_room():
             return compiled
         try:
             program = _program(pattern, flags)
@@ -154,34 +146,11 @@ class RegexCache:
                 return compiled
         except Exception:  # a Python whose private compiler API differs: no cache
             return compiled
-        if not self._new and self is _default:
-            import atexit
-
-            atexit.register(save)
-        self._new[key] = program
+        self.add(key, marshal.dumps(program))
         return compiled
 
-    # ------------------------------------------------------------------ the file
-    def _load(self) -> StoredEntries:
-        """The stored programs; empty when there is no file or it is not one of ours."""
-        return read_entries(self.path, _HEADER, self.key)
 
-    def save(self) -> None:
-        """Write the programs compiled by this process (with the stored ones, up to
-        :data:`MAX_PROGRAMS`). Never raises: a cache that cannot be written is only slower."""
-        if not self._new or self.path is None:
-            return
-        new = {key: marshal.dumps(program) for key, program in self._new.items()}
-        self._stored = write_entries(self.path, _HEADER, self.key, new, self._stored or {},
-                                     self._used, MAX_PROGRAMS)
-        self._new = {}
-
-
-def _default_cache() -> RegexCache:
-    return RegexCache(cache_directory())
-
-
-_default = _default_cache()
+_default = RegexCache(cache_directory(), save_at_exit=True)
 
 
 def compile_re(pattern: AnyStr | re.Pattern[AnyStr], flags: int = 0) -> re.Pattern[AnyStr]:
