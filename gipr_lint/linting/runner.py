@@ -305,13 +305,26 @@ def _by_fields(kind: type, values: Callable[[Any], tuple[Any, ...]]
 def _lint_chunk(paths: Sequence[str]) -> list[FileResult]:
     assert _worker is not None
     plugin_set, resolver, render_json = _worker
-    results = [_slim(result) for result in lint_paths(paths, resolver.settings_for, plugin_set)]
+    results = _chunk_results(paths, plugin_set, resolver, render_json)
+    save_regexes()  # workers skip exit handlers: keep what this one compiled (mostly nothing)
+    return results
+
+
+def _chunk_results(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigResolver,
+                   render_json: bool, between: Callable[[], None] | None = None
+                   ) -> list[FileResult]:
+    """A chunk's results as a worker sends them: slimmed (:func:`_slim`), their JSON written
+    ahead when the output is JSON; ``between`` is called after each file."""
+    results = []
+    for result in lint_paths(paths, resolver.settings_for, plugin_set):
+        results.append(_slim(result))
+        if between:
+            between()
     if render_json:
         from gipr_lint.formatters.json import render_ahead
 
         for result in results:
             render_ahead(result)
-    save_regexes()  # workers skip exit handlers: keep what this one compiled (mostly nothing)
     return results
 
 
@@ -448,18 +461,8 @@ class _Shared:
     def lint(self, index: int, between: Callable[[], None] | None = None
              ) -> list[FileResult]:
         """Chunk ``index``'s results; ``between`` is called after each file."""
-        results = []
-        for result in lint_paths(self.chunks[index], self.resolver.settings_for,
-                                 self.plugin_set):
-            results.append(_slim(result))
-            if between:
-                between()
-        if self.render_json:
-            from gipr_lint.formatters.json import render_ahead
-
-            for result in results:
-                render_ahead(result)
-        return results
+        return _chunk_results(self.chunks[index], self.plugin_set, self.resolver,
+                              self.render_json, between)
 
     def run(self, workers: int, advance: Callable[[int], None] | None,
             kept: _Kept) -> list[FileResult]:
