@@ -285,14 +285,11 @@ def _document(results: Sequence[Any], byte_columns: bool) -> list[bytes]:
         parts.append(separator)
         separator = b",\n    "
         rendered = getattr(result, "rendered", None)
-        if rendered is None or rendered[1] != output or (not packed and rendered[0] is None):
+        if (rendered is None or rendered[1] != output
+                or not (packed or rendered[0] is result.diagnostics)):
             text: list[str] = []
             _file(result, byte_columns, text)
             parts.append("".join(text).encode())
-        elif not (packed or rendered[0] is result.diagnostics):
-            # the cross-report stage changed the diagnostics: the items written ahead of those
-            # it kept are kept (most of them), only its own are written here
-            _rewritten(result, rendered, byte_columns, parts)
         elif getattr(result, "previous", None) is None:
             parts.append(rendered[2])  # written ahead by the process that linted the file
         else:  # the earlier report the cross-report stage found goes in the head
@@ -310,45 +307,6 @@ def _document(results: Sequence[Any], byte_columns: bool) -> list[bytes]:
     text.append("\n}\n")
     parts.append("".join(text).encode())
     return parts
-
-
-#: How a file's part writes its diagnostics' items (:func:`_diagnostics`): after ``_OPEN``,
-#: one after another with ``_BETWEEN``, then ``_CLOSE``; ``_NONE`` for none.
-_OPEN = b"[\n        "
-_BETWEEN = b",\n        "
-_CLOSE = b"\n      ]\n    }"
-_NONE = b"[]\n    }"
-
-
-def _rewritten(result: Any, rendered: tuple[Any, ...], byte_columns: bool,
-               parts: list[bytes]) -> None:
-    """Append the file's part for diagnostics other than those it was written ahead for
-    (``rendered[0]``): the items of the diagnostics it still has taken from the part written
-    ahead, the others written now. An item begins with ``{`` right after a line break and
-    eight spaces, which nothing inside an item does (its keys are indented further, its
-    strings have no line breaks), so the part splits into its items there."""
-    written_for, _, written, head = rendered
-    items: dict[int, bytes] = {}
-    if written_for:
-        inner = written[head + len(_OPEN):len(written) - len(_CLOSE)].split(_BETWEEN + b"{")
-        if len(inner) == len(written_for):  # (else all are written again)
-            items = dict(zip(map(id, written_for),
-                             [inner[0], *[b"{" + item for item in inner[1:]]], strict=True))
-    if getattr(result, "previous", None) is None:
-        parts.append(written[:head])
-    else:  # the earlier report the cross-report stage found goes in the head
-        text: list[str] = []
-        _head(result, text)
-        parts.append("".join(text).encode())
-    kept = []
-    for diagnostic in result.diagnostics:
-        item = items.get(id(diagnostic))
-        if item is None:
-            text = []
-            _diagnostic_text(diagnostic, result.source, byte_columns, text)
-            item = "".join(text).encode()
-        kept.append(item)
-    parts.append(_OPEN + _BETWEEN.join(kept) + _CLOSE if kept else _NONE)
 
 
 def _severity_counts(results: Sequence[Any]) -> dict[str, int]:
