@@ -120,6 +120,20 @@ def test_fold_equals_one_translation_by_the_table() -> None:
         assert fold(text) == text.translate(table)
 
 
+def test_originals_are_the_character_and_every_one_fold_makes_it() -> None:
+    from gipr_lint.reading.layout.compact import fold, originals
+
+    folded_from: dict[str, list[str]] = {}
+    for code in range(0x10000):
+        character = chr(code)
+        if fold(character) != character:
+            folded_from.setdefault(fold(character), []).append(character)
+    assert len(folded_from) > 50
+    for code in range(0x10000):
+        character = chr(code)
+        assert originals(character) == character + "".join(folded_from.get(character, []))
+
+
 def test_the_debris_opening_pattern_is_the_first_character_test() -> None:
     import random
 

@@ -72,10 +72,22 @@ def is_dropped(character: str) -> bool:
     return character.isspace() or character in _DROPPED_OTHER
 
 
+def _folded_to() -> dict[str, str]:
+    """For each character :func:`fold` makes, the characters it makes it of, in code order."""
+    found: dict[str, str] = {}
+    for code in sorted(_FOLD):
+        folded = _FOLD[code]
+        if folded != code:
+            found[folded] = found.get(folded, "") + code
+    return found
+
+
+_FOLDED_TO = _folded_to()
+
+
 def originals(character: str) -> str:
     """``character`` and the characters :func:`fold` makes it, in a fixed order."""
-    return character + "".join(sorted(code for code, folded in _FOLD.items()
-                                      if folded == character and code != character))
+    return character + _FOLDED_TO.get(character, "")
 
 
 def _loose_character(character: str) -> str:
