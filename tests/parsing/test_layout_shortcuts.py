@@ -134,8 +134,8 @@ def test_a_label_and_its_note_match_as_one_pattern_would(templates: Templates) -
                 for pos in (0, endpos // 2):
                     found, expected = item.pattern.search(text, pos, endpos), one.search(
                         text, pos, endpos)
-                    assert (found and (found.span(), found.lastgroup)) == (
-                        expected and (expected.span(), expected.lastgroup))
+                    assert (found and (found.span(), found.lastindex)) == (
+                        expected and (expected.span(), expected.lastindex))
             assert [m.span() for m in item.pattern.finditer(text)] == [
                 m.span() for m in one.finditer(text)]
 

@@ -187,9 +187,6 @@ class _LabelMatch:
     def lastindex(self) -> int | None:
         return self._words.lastindex
 
-    def group(self, name: str) -> str | None:
-        return self._words.group(name)
-
 
 class _WithNote:
     """A label pattern whose optional note is matched by one shared compiled pattern.
