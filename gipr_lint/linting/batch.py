@@ -285,12 +285,16 @@ class Batch:
     """
 
     def __init__(self, reports: Sequence[ReportSummary],
-                 history: Sequence[ReportSummary] = ()) -> None:
+                 history: Sequence[ReportSummary] = (), *,
+                 by_key: Mapping[tuple[str, int], ReportSummary] | None = None) -> None:
+        """``by_key``: the first of ``reports`` of each agency key and year, when it was
+        found already (as the reports came in: :func:`index_of`); else it is found here."""
         self.reports = tuple(reports)
         self.history = tuple(history)
-        self._by_key: dict[tuple[str, int], ReportSummary] = {}
+        self._by_key: dict[tuple[str, int], ReportSummary] = (
+            dict(by_key) if by_key is not None else index_of(self.reports))
         self._pairs: list[tuple[ReportSummary, ReportSummary]] | None = None
-        for summary in (*self.reports, *self.history):  # linted files first
+        for summary in self.history:  # after the linted files
             key = summary.key
             if key is not None and summary.year is not None:
                 self._by_key.setdefault((key, summary.year), summary)
@@ -312,11 +316,29 @@ class Batch:
         several rules go through them)."""
         if self._pairs is None:
             self._pairs = []
-            for summary in self.reports:
-                earlier = self.previous(summary)
-                if earlier is not None:
-                    self._pairs.append((summary, earlier))
+            by_key = self._by_key
+            # the (agency, year) of reports whose agency has one of the year before (nearly
+            # every one in a run with ``--history``, none in most runs of one year): the
+            # reports are gone through one by one only when there is some
+            if any((key, year - 1) in by_key for key, year in by_key):
+                for summary in self.reports:
+                    earlier = self.previous(summary)
+                    if earlier is not None:
+                        self._pairs.append((summary, earlier))
         return iter(self._pairs)
+
+
+def index_of(reports: Iterable[ReportSummary],
+             into: dict[tuple[str, int], ReportSummary] | None = None
+             ) -> dict[tuple[str, int], ReportSummary]:
+    """The first of ``reports`` of each agency key and year (those with both), added to
+    ``into`` (whose entries stay: they come first)."""
+    found = {} if into is None else into
+    for summary in reports:
+        key = summary.key
+        if key is not None and summary.year is not None:
+            found.setdefault((key, summary.year), summary)
+    return found
 
 
 class BatchRule(Rule):

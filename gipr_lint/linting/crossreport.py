@@ -10,6 +10,7 @@ was compared with (:attr:`FileResult.previous`).
 from __future__ import annotations
 
 import dataclasses
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import attrgetter
 from pathlib import Path
@@ -35,7 +36,8 @@ from gipr_lint.linting.runner import is_packed
 from gipr_lint.reading.source import DecodeError, Span
 from gipr_lint.rules import RuleContext
 
-__all__ = ["can_compare", "expand_history", "read_history", "run_cross_report"]
+__all__ = ["CrossReportFeed", "can_compare", "expand_history", "read_history",
+           "run_cross_report"]
 
 _ = translator("gipr_lint")
 _CODE = attrgetter("code")
@@ -105,7 +107,8 @@ def _context(plugin: str, plugin_set: PluginSet, settings: Settings) -> RuleCont
 
 def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
                      resolver: ConfigResolver, history: Sequence[ReportSummary] = (),
-                     settings: Settings | None = None) -> list[FileResult]:
+                     settings: Settings | None = None, *,
+                     feed: CrossReportFeed | None = None) -> list[FileResult]:
     """Run the selected cross-report rules over ``results``; return the results with their
     findings added (sorted in) and :attr:`FileResult.previous` set.
 
@@ -113,18 +116,31 @@ def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
     settings select it. Rule options come from ``settings`` (the run's own configuration, the
     one found from the current directory). Idempotent: earlier cross-report diagnostics of
     the results are replaced (the stage runs again after ``--fix`` re-linted files).
+
+    Shaped to do little per result, as it runs after the last file was linted, when the
+    other processes of ``-j N`` are done: the results are gone through once
+    (:func:`_gather`), and afterwards only those the stage changes are looked at again.
+    ``feed``, if given, gathered that as the results came in (see :class:`CrossReportFeed`);
+    it is used only if it saw exactly ``results``.
     """
-    summaries = [result.summary for result in results if result.summary is not None]
-    if not summaries or not plugin_set.batch_codes:
+    batch_codes = plugin_set.batch_codes
+    if not batch_codes:
         return list(results)
-    batch = Batch(summaries, history)
-    by_path = {result.path: index for index, result in enumerate(results)}
-    per_file = {result.path: resolver.settings_for(result.path) for result in results}
-    run_settings = settings or next(iter(per_file.values()))
+    gathered = feed.gathered(results, resolver) if feed is not None else None
+    if gathered is None:
+        gathered = _gather(results, resolver, batch_codes)
+    summaries = gathered.summaries
+    if not summaries:
+        return list(results)
+    batch = Batch(summaries, history, by_key=gathered.by_key)
+    per_file = gathered.settings
+    distinct = list({id(s): s for s in per_file}.values())
+    run_settings = settings or per_file[0]
+    by_path: dict[str, int] | None = None  # made when a rule finds something
     added: dict[int, list[Diagnostic]] = {}
-    for code in sorted(plugin_set.batch_codes):
+    for code in sorted(batch_codes):
         rule_class = plugin_set.rules[code]
-        if not any(is_selected(rule_class, s) for s in per_file.values()):
+        if not any(is_selected(rule_class, s) for s in distinct):
             continue
         rule = rule_class()
         assert isinstance(rule, BatchRule)
@@ -136,20 +152,28 @@ def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
                     raise TypeError(f"check_batch() yielded {type(finding).__name__}, "
                                     "not a BatchFinding")
         except Exception as exc:
-            first = results[by_path[summaries[0].path]]
-            assert first.report is not None
-            added.setdefault(by_path[first.path], []).append(Diagnostic.at(
-                first.report.source, code=CRASH_CODE, name=CRASH_NAME, severity=Severity.ERROR,
+            by_path = by_path or _indices(results)
+            first = by_path[summaries[0].path]
+            report = results[first].report
+            assert report is not None
+            added.setdefault(first, []).append(Diagnostic.at(
+                report.source, code=CRASH_CODE, name=CRASH_NAME, severity=Severity.ERROR,
                 message=f"rule {code} ({rule.name}) crashed: {type(exc).__name__}: {exc}",
                 span=Span(0, 0)))
             continue
+        if findings and by_path is None:
+            by_path = _indices(results)
+        selected: dict[int, bool] = {}  # by the settings' id: asked once per settings
         for finding in findings:
-            index = by_path.get(finding.path)
+            index = by_path.get(finding.path) if by_path is not None else None
             if index is None:
                 continue  # a history report, or a file not in this run
             result = results[index]
-            file_settings = per_file[result.path]
-            if result.report is None or not is_selected(rule_class, file_settings):
+            file_settings = per_file[index]
+            chosen = selected.get(id(file_settings))
+            if chosen is None:
+                chosen = selected[id(file_settings)] = is_selected(rule_class, file_settings)
+            if not chosen or result.report is None:
                 continue
             source = result.report.source
             length = len(source.text)
@@ -160,30 +184,130 @@ def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
             added.setdefault(index, []).append(Diagnostic.at(
                 source, code=code, name=rule.name, severity=severity, message=finding.message,
                 span=span, related=finding.related))
-    # each report's earlier one, as the rules found them (not looked up again per result: most
-    # results of a batch have none); keyed by the summary itself, alive throughout
-    previous_of = {id(summary): earlier for summary, earlier in batch.pairs()}
-    out = []
-    batch_codes = plugin_set.batch_codes
-    for index, result in enumerate(results):
-        previous = previous_of.get(id(result.summary)) if previous_of else None
-        found = added.get(index)  # (most files have none: no call, no empty list per file)
-        if found is None and previous is None and (
-                is_packed(result)  # as a worker sent it: it has no cross-report diagnostics
-                or batch_codes.isdisjoint(map(_CODE, result.diagnostics))):
-            out.append(result)  # nothing to add, nothing to drop
-            continue
-        extra, hits = (_filter(found, result, per_file[result.path]) if found
+    # each report's earlier one, as the rules found them, by the result's index (most
+    # batches have no pairs: nothing is looked up per result then)
+    pairs = list(batch.pairs())
+    previous_of: dict[int, ReportSummary] = {}
+    if pairs:
+        earlier = {id(summary): before for summary, before in pairs}
+        for summary, index in zip(summaries, gathered.positions, strict=True):
+            before = earlier.get(id(summary))
+            if before is not None:
+                previous_of[index] = before
+    out = list(results)
+    for index in sorted({*added, *previous_of, *gathered.stale}):
+        result = results[index]
+        previous = previous_of.get(index)
+        found = added.get(index)
+        extra, hits = (_filter(found, result, per_file[index]) if found
                        else ([], frozenset()))
         own = [d for d in result.diagnostics if d.code not in batch_codes]
         if extra or hits or previous is not None or len(own) != len(result.diagnostics):
             diagnostics = sorted([*own, *extra], key=Diagnostic.sort_key)
             if diagnostics == result.diagnostics:  # the same objects: compared by identity
                 diagnostics = result.diagnostics  # the output written ahead stays valid
-            result = dataclasses.replace(result, diagnostics=diagnostics, previous=previous,
-                                         ignore_hits=result.ignore_hits | hits)
-        out.append(result)
+            out[index] = dataclasses.replace(result, diagnostics=diagnostics,
+                                             previous=previous,
+                                             ignore_hits=result.ignore_hits | hits)
     return out
+
+
+def _indices(results: Sequence[FileResult]) -> dict[str, int]:
+    """Each result's index by its path (made only when a rule found something)."""
+    return {result.path: index for index, result in enumerate(results)}
+
+
+@dataclasses.dataclass
+class _Gathered:
+    """What the stage needs of every result, gathered in one pass (:func:`_gather`)."""
+
+    #: The summaries, in the results' order, and the index of each one's result.
+    summaries: list[ReportSummary]
+    positions: list[int]
+    #: Each result's settings, by index.
+    settings: list[Settings]
+    #: The indices of the results that carry cross-report diagnostics (from an earlier run
+    #: of the stage: they are replaced).
+    stale: list[int]
+    #: The first summary of each agency key and year (:func:`batch.index_of`), if found.
+    by_key: dict[tuple[str, int], ReportSummary] | None = None
+
+
+def _gather(results: Sequence[FileResult], resolver: ConfigResolver,
+            batch_codes: Iterable[str]) -> _Gathered:
+    """Go through the results once (after the last file was linted, each one read from
+    memory is a cache miss or several: one pass rather than one per thing wanted). A result
+    as a worker sent it (packed) carries no cross-report diagnostics and is not unpacked."""
+    codes = frozenset(batch_codes)
+    settings_for = resolver.settings_for
+    summaries: list[ReportSummary] = []
+    positions: list[int] = []
+    settings: list[Settings] = []
+    stale: list[int] = []
+    for index, result in enumerate(results):
+        summary = result.summary
+        if summary is not None:
+            summaries.append(summary)
+            positions.append(index)
+        settings.append(settings_for(result.path))
+        if not (is_packed(result) or codes.isdisjoint(map(_CODE, result.diagnostics))):
+            stale.append(index)
+    return _Gathered(summaries, positions, settings, stale)
+
+
+class CrossReportFeed:
+    """What the cross-report stage needs of each result (:class:`_Gathered`), gathered as the
+    results come in, while other processes still lint, rather than in a pass over all of
+    them after the last one (when every result read from memory is a cache miss or several).
+
+    Whoever collects the results of a run (the runner of ``-j N``) calls :meth:`add` for each
+    one with its index in the run, in any order (a worker's chunk may come before the
+    previous one); :func:`run_cross_report` (``feed=``) then uses what was gathered, if the
+    feed saw exactly its results with its resolver, and otherwise goes through them itself.
+    """
+
+    def __init__(self, resolver: ConfigResolver, batch_codes: Iterable[str]) -> None:
+        self.resolver = resolver
+        self._codes = frozenset(batch_codes)
+        self._results: dict[int, FileResult] = {}
+        self._settings: dict[int, Settings] = {}
+        self._summaries: dict[int, ReportSummary] = {}
+        self._stale: list[int] = []
+        self._by_key: dict[tuple[str, int], ReportSummary] = {}
+        self._first: dict[tuple[str, int], int] = {}  # the index of each _by_key entry
+
+    def add(self, index: int, result: FileResult) -> None:
+        """Take the run's ``index``-th result (once per index)."""
+        if index in self._results:
+            raise ValueError(f"result {index} was fed already")
+        self._results[index] = result
+        self._settings[index] = self.resolver.settings_for(result.path)
+        if not (is_packed(result) or self._codes.isdisjoint(map(_CODE, result.diagnostics))):
+            self._stale.append(index)
+        summary = result.summary
+        if summary is None:
+            return
+        self._summaries[index] = summary
+        key = summary.key
+        if key is not None and summary.year is not None:
+            found = self._first.get((key, summary.year))
+            if found is None or index < found:  # the first in command-line order
+                self._first[key, summary.year] = index
+                self._by_key[key, summary.year] = summary
+
+    def gathered(self, results: Sequence[FileResult],
+                 resolver: ConfigResolver) -> _Gathered | None:
+        """What was gathered, if it was gathered of ``results`` (the very objects, every
+        one) with ``resolver``; else ``None``."""
+        fed = self._results
+        if (resolver is not self.resolver or len(fed) != len(results)
+                or not all(map(operator.is_, map(fed.get, range(len(results))), results))):
+            return None
+        positions = sorted(self._summaries)
+        return _Gathered(summaries=list(map(self._summaries.__getitem__, positions)),
+                         positions=positions,
+                         settings=list(map(self._settings.__getitem__, range(len(results)))),
+                         stale=sorted(self._stale), by_key=self._by_key)
 
 
 def _filter(diagnostics: list[Diagnostic], result: FileResult,
@@ -225,13 +349,15 @@ def can_compare(count: int, history: Sequence[str], resolver: ConfigResolver,
 def batch_stage(results: Sequence[FileResult], plugin_set: PluginSet, resolver: ConfigResolver,
                 history: Sequence[str] = (), *, cwd: Path | None = None,
                 advance: Callable[[int], None] | None = None,
-                start: Callable[[str, int], None] | None = None
+                start: Callable[[str, int], None] | None = None,
+                feed: CrossReportFeed | None = None
                 ) -> tuple[list[FileResult], list[str]]:
     """The whole stage as the command line runs it: read the history reports (``history``
     from the command line, relative to ``cwd``, plus the configuration's ``history`` key), run
     the cross-report rules. Returns the results and error messages (bad history entries).
 
-    ``start(description, total)`` and ``advance(count)`` drive a progress bar, if given.
+    ``start(description, total)`` and ``advance(count)`` drive a progress bar, if given;
+    ``feed`` is what was gathered of the results as they came (:class:`CrossReportFeed`).
     """
     if not plugin_set.batch_codes or not any(r.summary is not None for r in results):
         return list(results), []
@@ -252,7 +378,7 @@ def batch_stage(results: Sequence[FileResult], plugin_set: PluginSet, resolver: 
     summaries, read_errors = read_history(files, plugin_set, resolver, advance)
     if start is not None:
         start(_("Cross-report checks"), 1)
-    out = run_cross_report(results, plugin_set, resolver, summaries, run_settings)
+    out = run_cross_report(results, plugin_set, resolver, summaries, run_settings, feed=feed)
     if advance is not None:
         advance(1)
     return out, errors + read_errors

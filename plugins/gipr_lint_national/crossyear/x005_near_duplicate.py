@@ -53,13 +53,15 @@ class NearDuplicate(BatchRule):
     def check_batch(self, batch: Batch, context: RuleContext) -> Iterator[BatchFinding]:
         threshold = option(context.options, "near-duplicate-threshold", 0.8)
         by_year: dict[int, list[ReportSummary]] = defaultdict(list)
+        agencies: dict[int, set[str | None]] = defaultdict(set)
         for report in batch:
             if report.year is not None and report.signature and \
                     report.prose_chars >= MIN_PROSE_CHARS:
                 by_year[report.year].append(report)
-        for reports in by_year.values():
-            if len(reports) < 2:
-                continue
+                agencies[report.year].add(report.key)
+        for year, reports in by_year.items():
+            if len(agencies[year] - {None}) < 2:
+                continue  # reports of one agency (or of none known): no pair can be reported
             items = [(index, report.signature) for index, report in enumerate(reports)]
             for first, second, similarity in near_duplicates(items, threshold):
                 a, b = reports[first], reports[second]
