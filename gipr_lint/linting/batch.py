@@ -285,16 +285,12 @@ class Batch:
     """
 
     def __init__(self, reports: Sequence[ReportSummary],
-                 history: Sequence[ReportSummary] = (), *,
-                 by_key: Mapping[tuple[str, int], ReportSummary] | None = None) -> None:
-        """``by_key``: the first of ``reports`` of each agency key and year, when it was
-        found already (as the reports came in: :func:`index_of`); else it is found here."""
+                 history: Sequence[ReportSummary] = ()) -> None:
         self.reports = tuple(reports)
         self.history = tuple(history)
-        self._by_key: dict[tuple[str, int], ReportSummary] = (
-            dict(by_key) if by_key is not None else index_of(self.reports))
+        self._by_key: dict[tuple[str, int], ReportSummary] = {}
         self._pairs: list[tuple[ReportSummary, ReportSummary]] | None = None
-        for summary in self.history:  # after the linted files
+        for summary in (*self.reports, *self.history):  # linted files first
             key = summary.key
             if key is not None and summary.year is not None:
                 self._by_key.setdefault((key, summary.year), summary)
@@ -326,19 +322,6 @@ class Batch:
                     if earlier is not None:
                         self._pairs.append((summary, earlier))
         return iter(self._pairs)
-
-
-def index_of(reports: Iterable[ReportSummary],
-             into: dict[tuple[str, int], ReportSummary] | None = None
-             ) -> dict[tuple[str, int], ReportSummary]:
-    """The first of ``reports`` of each agency key and year (those with both), added to
-    ``into`` (whose entries stay: they come first)."""
-    found = {} if into is None else into
-    for summary in reports:
-        key = summary.key
-        if key is not None and summary.year is not None:
-            found.setdefault((key, summary.year), summary)
-    return found
 
 
 class BatchRule(Rule):

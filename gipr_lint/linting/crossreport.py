@@ -10,7 +10,6 @@ was compared with (:attr:`FileResult.previous`).
 from __future__ import annotations
 
 import dataclasses
-import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import attrgetter
 from pathlib import Path
@@ -36,8 +35,7 @@ from gipr_lint.linting.runner import is_packed
 from gipr_lint.reading.source import DecodeError, Span
 from gipr_lint.rules import RuleContext
 
-__all__ = ["CrossReportFeed", "can_compare", "expand_history", "read_history",
-           "run_cross_report"]
+__all__ = ["can_compare", "expand_history", "read_history", "run_cross_report"]
 
 _ = translator("gipr_lint")
 _CODE = attrgetter("code")
@@ -107,8 +105,7 @@ def _context(plugin: str, plugin_set: PluginSet, settings: Settings) -> RuleCont
 
 def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
                      resolver: ConfigResolver, history: Sequence[ReportSummary] = (),
-                     settings: Settings | None = None, *,
-                     feed: CrossReportFeed | None = None) -> list[FileResult]:
+                     settings: Settings | None = None) -> list[FileResult]:
     """Run the selected cross-report rules over ``results``; return the results with their
     findings added (sorted in) and :attr:`FileResult.previous` set.
 
@@ -120,19 +117,15 @@ def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
     Shaped to do little per result, as it runs after the last file was linted, when the
     other processes of ``-j N`` are done: the results are gone through once
     (:func:`_gather`), and afterwards only those the stage changes are looked at again.
-    ``feed``, if given, gathered that as the results came in (see :class:`CrossReportFeed`);
-    it is used only if it saw exactly ``results``.
     """
     batch_codes = plugin_set.batch_codes
     if not batch_codes:
         return list(results)
-    gathered = feed.gathered(results, resolver) if feed is not None else None
-    if gathered is None:
-        gathered = _gather(results, resolver, batch_codes)
+    gathered = _gather(results, resolver, batch_codes)
     summaries = gathered.summaries
     if not summaries:
         return list(results)
-    batch = Batch(summaries, history, by_key=gathered.by_key)
+    batch = Batch(summaries, history)
     per_file = gathered.settings
     distinct = list({id(s): s for s in per_file}.values())
     run_settings = settings or per_file[0]
@@ -229,8 +222,6 @@ class _Gathered:
     #: The indices of the results that carry cross-report diagnostics (from an earlier run
     #: of the stage: they are replaced).
     stale: list[int]
-    #: The first summary of each agency key and year (:func:`batch.index_of`), if found.
-    by_key: dict[tuple[str, int], ReportSummary] | None = None
 
 
 def _gather(results: Sequence[FileResult], resolver: ConfigResolver,
@@ -253,61 +244,6 @@ def _gather(results: Sequence[FileResult], resolver: ConfigResolver,
         if not (is_packed(result) or codes.isdisjoint(map(_CODE, result.diagnostics))):
             stale.append(index)
     return _Gathered(summaries, positions, settings, stale)
-
-
-class CrossReportFeed:
-    """What the cross-report stage needs of each result (:class:`_Gathered`), gathered as the
-    results come in, while other processes still lint, rather than in a pass over all of
-    them after the last one (when every result read from memory is a cache miss or several).
-
-    Whoever collects the results of a run (the runner of ``-j N``) calls :meth:`add` for each
-    one with its index in the run, in any order (a worker's chunk may come before the
-    previous one); :func:`run_cross_report` (``feed=``) then uses what was gathered, if the
-    feed saw exactly its results with its resolver, and otherwise goes through them itself.
-    """
-
-    def __init__(self, resolver: ConfigResolver, batch_codes: Iterable[str]) -> None:
-        self.resolver = resolver
-        self._codes = frozenset(batch_codes)
-        self._results: dict[int, FileResult] = {}
-        self._settings: dict[int, Settings] = {}
-        self._summaries: dict[int, ReportSummary] = {}
-        self._stale: list[int] = []
-        self._by_key: dict[tuple[str, int], ReportSummary] = {}
-        self._first: dict[tuple[str, int], int] = {}  # the index of each _by_key entry
-
-    def add(self, index: int, result: FileResult) -> None:
-        """Take the run's ``index``-th result (once per index)."""
-        if index in self._results:
-            raise ValueError(f"result {index} was fed already")
-        self._results[index] = result
-        self._settings[index] = self.resolver.settings_for(result.path)
-        if not (is_packed(result) or self._codes.isdisjoint(map(_CODE, result.diagnostics))):
-            self._stale.append(index)
-        summary = result.summary
-        if summary is None:
-            return
-        self._summaries[index] = summary
-        key = summary.key
-        if key is not None and summary.year is not None:
-            found = self._first.get((key, summary.year))
-            if found is None or index < found:  # the first in command-line order
-                self._first[key, summary.year] = index
-                self._by_key[key, summary.year] = summary
-
-    def gathered(self, results: Sequence[FileResult],
-                 resolver: ConfigResolver) -> _Gathered | None:
-        """What was gathered, if it was gathered of ``results`` (the very objects, every
-        one) with ``resolver``; else ``None``."""
-        fed = self._results
-        if (resolver is not self.resolver or len(fed) != len(results)
-                or not all(map(operator.is_, map(fed.get, range(len(results))), results))):
-            return None
-        positions = sorted(self._summaries)
-        return _Gathered(summaries=list(map(self._summaries.__getitem__, positions)),
-                         positions=positions,
-                         settings=list(map(self._settings.__getitem__, range(len(results)))),
-                         stale=sorted(self._stale), by_key=self._by_key)
 
 
 def _filter(diagnostics: list[Diagnostic], result: FileResult,
@@ -349,15 +285,13 @@ def can_compare(count: int, history: Sequence[str], resolver: ConfigResolver,
 def batch_stage(results: Sequence[FileResult], plugin_set: PluginSet, resolver: ConfigResolver,
                 history: Sequence[str] = (), *, cwd: Path | None = None,
                 advance: Callable[[int], None] | None = None,
-                start: Callable[[str, int], None] | None = None,
-                feed: CrossReportFeed | None = None
+                start: Callable[[str, int], None] | None = None
                 ) -> tuple[list[FileResult], list[str]]:
     """The whole stage as the command line runs it: read the history reports (``history``
     from the command line, relative to ``cwd``, plus the configuration's ``history`` key), run
     the cross-report rules. Returns the results and error messages (bad history entries).
 
-    ``start(description, total)`` and ``advance(count)`` drive a progress bar, if given;
-    ``feed`` is what was gathered of the results as they came (:class:`CrossReportFeed`).
+    ``start(description, total)`` and ``advance(count)`` drive a progress bar, if given.
     """
     if not plugin_set.batch_codes or not any(r.summary is not None for r in results):
         return list(results), []
@@ -378,7 +312,7 @@ def batch_stage(results: Sequence[FileResult], plugin_set: PluginSet, resolver: 
     summaries, read_errors = read_history(files, plugin_set, resolver, advance)
     if start is not None:
         start(_("Cross-report checks"), 1)
-    out = run_cross_report(results, plugin_set, resolver, summaries, run_settings, feed=feed)
+    out = run_cross_report(results, plugin_set, resolver, summaries, run_settings)
     if advance is not None:
         advance(1)
     return out, errors + read_errors

@@ -1,6 +1,6 @@
-"""The cross-report stage does little per result: it finds what it found when it went through
-every result once per thing it wanted, also when what it needs of each result was gathered as
-the results came in, in any order (:class:`CrossReportFeed`)."""
+"""The cross-report stage does little per result (one pass over the results, then only those
+it changes): what every rule finds still lands in the right file, under that file's settings,
+and the stage run again over its own results replaces its findings."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from gipr_lint.linting.batch import summarize
 from gipr_lint.linting.config import Settings, build_settings
-from gipr_lint.linting.crossreport import CrossReportFeed, run_cross_report
+from gipr_lint.linting.crossreport import run_cross_report
 from gipr_lint.linting.engine import FileResult, apply_facts, cross_report_summaries, lint_source
 from gipr_lint.reading.parser import parse
 from gipr_lint.reading.source import Source
@@ -71,13 +71,6 @@ def seen(results: list[FileResult]) -> list[tuple[Any, ...]]:
             for result in results]
 
 
-def fed(results: list[FileResult], order: list[int]) -> CrossReportFeed:
-    feed = CrossReportFeed(Resolver(), plugins().batch_codes)  # type: ignore[arg-type]
-    for index in order:
-        feed.add(index, results[index])
-    return feed
-
-
 @pytest.fixture(scope="module")
 def expected() -> tuple[list[FileResult], list[Any], list[FileResult]]:
     results, history = batch()
@@ -85,61 +78,34 @@ def expected() -> tuple[list[FileResult], list[Any], list[FileResult]]:
                                                history, ALL_X)
 
 
-def test_the_batch_exercises_every_cross_report_rule(expected: Any) -> None:
+def test_every_rule_finds_its_findings_in_the_right_files(expected: Any) -> None:
     results, _history, out = expected
     found = {d.code for result in out for d in result.diagnostics}
     assert found == {"X001", "X002", "X003", "X004", "X005"}
     by_path = {result.path: result for result in out}
     # the first 2023 report in command-line order is the one compared with
     assert by_path["tdz/2024.txt"].previous.path == "tdz/2023.txt"
+    assert all("(tdz/2023.txt)" in d.message for d in by_path["tdz/2024.txt"].diagnostics
+               if d.code in ("X001", "X002", "X003"))
     assert by_path["hy/2024.txt"].previous.path == "old/hy-2023.txt"
     # X005 is kept only where it is selected, the other rules everywhere
     assert "X005" in {d.code for d in by_path["hy/2024.txt"].diagnostics}
     assert {d.code for d in by_path["quiet/hy-2024.txt"].diagnostics} == {"X004"}
     assert by_path["quiet/jk-2024.txt"].diagnostics == results[-1].diagnostics
-    assert [r.diagnostics for r in results] != [r.diagnostics for r in out]
+    # the results nothing was found in and that have no earlier report are passed on
+    assert [index for index, (before, after) in enumerate(zip(results, out, strict=True))
+            if before is after] == [0, 2, 5]
 
 
-@pytest.mark.parametrize("order", [[0, 1, 2, 3, 4, 5], [5, 4, 3, 2, 1, 0], [2, 0, 5, 4, 1, 3]])
-def test_a_feed_in_any_order_finds_the_same(expected: Any, order: list[int]) -> None:
+def test_the_stage_run_again_over_its_results_replaces_its_findings(expected: Any) -> None:
+    """Run again over its own results (after ``--fix``), the stage replaces its findings,
+    also in a file it finds nothing in any more and that is compared with nothing."""
     results, history, out = expected
-    feed = fed(results, order)
-    assert feed.gathered(results, feed.resolver) is not None  # what the stage uses
-    again = run_cross_report(results, plugins(), feed.resolver, history, ALL_X,  # type: ignore[arg-type]
-                             feed=feed)
+    again = run_cross_report(out, plugins(), Resolver(), history, ALL_X)  # type: ignore[arg-type]
     assert seen(again) == seen(out)
-
-
-def test_a_feed_of_other_results_is_not_used(expected: Any) -> None:
-    results, history, out = expected
-    resolver = Resolver()
-    for feed in (fed(results, [0, 1, 2, 3, 4]),
-                 fed([*results[1:], results[0]], [0, 1, 2, 3, 4, 5])):
-        assert feed.gathered(results, feed.resolver) is None
-        again = run_cross_report(results, plugins(), resolver, history, ALL_X,  # type: ignore[arg-type]
-                                 feed=feed)
-        assert seen(again) == seen(out)
-    feed = fed(results, [0, 1, 2, 3, 4, 5])
-    assert feed.gathered(results, Resolver()) is None  # another resolver
-    with pytest.raises(ValueError, match="fed already"):
-        feed.add(2, results[2])
-
-
-def test_the_stage_fed_its_own_results_replaces_its_findings(expected: Any) -> None:
-    """Run again over its own results (after ``--fix``), fed or not, the stage replaces its
-    findings: the feed marks the results that carry some."""
-    results, history, out = expected
-    for feed in (None, fed(out, [4, 2, 5, 0, 3, 1])):
-        resolver = feed.resolver if feed is not None else Resolver()
-        assert feed is None or feed.gathered(out, resolver) is not None
-        again = run_cross_report(out, plugins(), resolver, history, ALL_X,  # type: ignore[arg-type]
-                                 feed=feed)
-        assert seen(again) == seen(out)
-    feed = fed(out, [1, 0, 3, 2, 5, 4])
-    without = run_cross_report(out, plugins(), feed.resolver, (), ALL_X,  # type: ignore[arg-type]
-                               feed=feed)
+    without = run_cross_report(out, plugins(), Resolver(), (), ALL_X)  # type: ignore[arg-type]
     by_path = {result.path: result for result in without}
     assert by_path["hy/2024.txt"].previous is None  # its history report is gone
     assert {d.code for d in by_path["hy/2024.txt"].diagnostics} == {"X005"}
-    # found nothing now, compared with nothing: its finding of before is dropped
     assert by_path["quiet/hy-2024.txt"].diagnostics == results[4].diagnostics
+    assert seen(without)[:3] == seen(out)[:3]
