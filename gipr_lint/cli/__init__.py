@@ -6,7 +6,12 @@ rich only for the outputs that use it, the parser only when a file is linted.
 
 One module per job: :mod:`.arguments` (the parser), :mod:`.check` (linting), :mod:`.fixing`
 (``--fix``/``--diff``), :mod:`.info` (``parse``, ``rules``, ``rule``, ``plugins``),
-:mod:`.tools` (``new-plugin``, ``server``), :mod:`.common` (exit codes, errors).
+:mod:`.tools` (``new-plugin``, ``server``), :mod:`.common` (exit codes, errors),
+:mod:`.program` (how the program ends).
+
+The program is :func:`run` (the console script; ``python -m gipr_lint`` runs it too): it runs
+:func:`main` and leaves without the interpreter's teardown. Tests and library users call
+:func:`main`, which returns.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from gipr_lint.cli.arguments import COMMANDS, build_parser
 from gipr_lint.cli.check import cmd_check
@@ -22,7 +28,15 @@ from gipr_lint.cli.common import EXIT_ERROR, UsageError, error
 from gipr_lint.cli.info import cmd_parse, cmd_plugins, cmd_rule, cmd_rules
 from gipr_lint.cli.tools import cmd_new_plugin, cmd_server
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
+
+
+def run() -> NoReturn:
+    """The program ``gipr-lint``: :func:`main`, then the process ends (see
+    :mod:`gipr_lint.cli.program`). Only for the program itself: it never returns."""
+    from gipr_lint.cli.program import leave
+
+    leave(main())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
