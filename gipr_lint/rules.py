@@ -30,8 +30,8 @@ generate ``docs/rules.md``.
 from __future__ import annotations
 
 import importlib
-import pkgutil
-from collections.abc import Callable, Hashable, Iterable, Mapping
+import os
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
@@ -133,15 +133,61 @@ def collect_rules(package: str) -> list[type[Rule]]:
     """
     found: dict[str, type[Rule]] = {}
     parent = importlib.import_module(package)
-    for info in pkgutil.iter_modules(parent.__path__):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{package}.{info.name}")
+    for name in _public_modules(parent.__path__):
+        module = importlib.import_module(f"{package}.{name}")
         for value in vars(module).values():
             if (isinstance(value, type) and issubclass(value, Rule)
                     and value.__module__ == module.__name__ and "code" in vars(value)):
                 found[value.code] = value
     return [found[code] for code in sorted(found)]
+
+
+def _public_modules(path: Iterable[str]) -> Iterator[str]:
+    """The names of the modules and packages in the folders ``path`` (a package's
+    ``__path__``) that do not start with ``_``, as and in the order
+    :func:`pkgutil.iter_modules` names them (each folder's entries sorted; a name once).
+
+    Read here from one listing per folder: ``iter_modules`` sorts the import suffixes again for
+    every file name and lists every subfolder (``__pycache__`` too), ~2 ms of every start for
+    the built-in pack's nine folders. What is not a folder (a zip file) is left to it."""
+    from importlib.machinery import all_suffixes
+
+    suffixes = sorted(all_suffixes(), key=len, reverse=True)  # ".cpython-311-...so" first
+    seen: set[str] = set()
+    for folder in path:
+        try:
+            entries = sorted(os.listdir(folder))
+        except NotADirectoryError:  # a zip file: pkgutil knows the other importers
+            import pkgutil
+
+            names = [info.name for info in pkgutil.iter_modules([folder])]
+        except OSError:
+            continue
+        else:
+            names = [_module_name(folder, entry, suffixes) for entry in entries]
+        for name in names:
+            if name and not name.startswith("_") and name not in seen:
+                seen.add(name)
+                yield name
+
+
+def _module_name(folder: str, entry: str, suffixes: list[str]) -> str | None:
+    """The module that ``entry`` of ``folder`` is (a file with an import suffix, or a folder
+    with an ``__init__`` module), else ``None``; ``None`` too for a name starting with ``_``,
+    never collected (helpers, ``__init__``, and ``__pycache__``, which is not listed)."""
+    if entry.startswith("_"):
+        return None
+    for suffix in suffixes:
+        if entry.endswith(suffix):
+            name = entry[: -len(suffix)]
+            return name if "." not in name else None
+    if "." in entry:
+        return None
+    try:
+        inside = os.listdir(os.path.join(folder, entry))
+    except OSError:  # not a folder
+        return None
+    return entry if any(f"__init__{suffix}" in inside for suffix in suffixes) else None
 
 
 # --------------------------------------------------------------------------- documentation
