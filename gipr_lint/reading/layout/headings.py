@@ -6,7 +6,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from gipr_lint.model import SECTION_TITLES, Heading, Marker
@@ -157,6 +156,8 @@ def _fuzzy_title(key: str, hint: int | None) -> tuple[int, str] | None:
         # cheap filter: a typo keeps most of the title's characters
         if len(characters & candidate_characters) < most:
             continue
+        from difflib import SequenceMatcher  # (rarely reached: not imported at start)
+
         ratio = SequenceMatcher(None, key, candidate, autojunk=False).ratio()
         if ratio > best[0]:
             best = (ratio, number)
