@@ -154,6 +154,7 @@ def _public_modules(path: Iterable[str]) -> Iterator[str]:
 
     suffixes = sorted(all_suffixes(), key=len, reverse=True)  # ".cpython-311-...so" first
     seen: set[str] = set()
+    names: list[str | None]
     for folder in path:
         try:
             entries = sorted(os.listdir(folder))

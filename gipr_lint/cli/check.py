@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from gipr_lint.cli.collector import CollectorPause
 from gipr_lint.cli.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
@@ -86,39 +87,8 @@ def _read_stdin(name: str, plugin_set: PluginSet, resolver: Any) -> FileResult:
     return lint_source(source, resolver.settings_for(Path(name)), plugin_set)
 
 
-class _CollectorPause:
-    """The cyclic garbage collector held off while a run starts: loading the plugins imports
-    some two hundred modules and creates their classes and functions, all kept for the whole
-    run, and the collector would walk them again and again (~20 ms of a one-file lint) to find
-    nothing. :meth:`resume` turns it back on (if it was on) before any report is read, with
-    what was made meanwhile frozen out of its sight (:func:`gc.freeze`): its first collection
-    would otherwise walk all of that (one collection of 5-17 ms in the first report, before
-    ``-j N`` forks). :meth:`end`, when the command ends, unfreezes it (as the runner unfreezes
-    what it freezes when the run ends)."""
-
-    def __init__(self) -> None:
-        self._was_enabled = gc.isenabled()
-        self._frozen = False
-        gc.disable()
-
-    def resume(self) -> None:
-        if self._was_enabled:
-            gc.freeze()
-            self._frozen = True
-            gc.enable()
-            self._was_enabled = False
-
-    def end(self) -> None:
-        if self._was_enabled:
-            gc.enable()
-            self._was_enabled = False
-        if self._frozen:
-            gc.unfreeze()
-            self._frozen = False
-
-
 def _lint(files: list[str], args: argparse.Namespace, plugin_set: PluginSet, resolver: Any,
-          run: Any, pause: _CollectorPause | None = None) -> list[FileResult]:
+          run: Any, pause: CollectorPause | None = None) -> list[FileResult]:
     from gipr_lint.linting.runner import lint_files
 
     if pause is not None:
@@ -297,15 +267,17 @@ def _keep_until_exit(results: list[FileResult]) -> None:
     _LAST_RUN[0] = results
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    pause = _CollectorPause()
+def cmd_check(args: argparse.Namespace, pause: CollectorPause | None = None) -> int:
+    """Run ``check``. The collector is held off until the first report (``pause``: the one
+    the program began with, else one from now), and is as it was when this returns."""
+    pause = CollectorPause() if pause is None else pause
     try:
         return _check(args, pause)
     finally:
         pause.end()
 
 
-def _check(args: argparse.Namespace, pause: _CollectorPause) -> int:
+def _check(args: argparse.Namespace, pause: CollectorPause) -> int:
     from gipr_lint.formatters import FormatContext
     from gipr_lint.formatters.columns import REFUSED_FORMATS
     from gipr_lint.linting.config import ConfigError
