@@ -246,6 +246,19 @@ def _cells(count: int) -> str:
     return f"_cells_{count}"
 
 
+def _cell_widths(text: str) -> set[int]:
+    """The widths of the ``_cells_N`` rules ``text`` names: what ``\\b_cells_(\\d+)\\b``
+    finds, with the boundary before it checked on each candidate. A pattern opening with ``\\b``
+    is tried at every position of the ~60 KB grammar (1.2 ms of every start); one opening
+    with its literal skips to the candidates (0.2 ms)."""
+    widths = set()
+    for match in re.finditer(r"_cells_(\d+)\b", text):
+        before = text[match.start() - 1] if match.start() else " "
+        if not (before.isalnum() or before == "_"):  # (what \w is)
+            widths.add(int(match[1]))
+    return widths
+
+
 def _cell_rules(widths: set[int]) -> list[str]:
     """One inlined rule per row width: the rows of a width share their cells' parser states."""
     return [f"_cells_{width}: {' '.join(['CELL'] * width)}" for width in sorted(widths)]
@@ -347,7 +360,7 @@ def _generated(templates: Templates) -> tuple[str, Vocabulary]:
 
     lines.extend(_subitem_rules(vocabulary))
 
-    widths = {int(w) for w in re.findall(r"\b_cells_(\d+)\b", "\n".join(lines))}
+    widths = _cell_widths("\n".join(lines))
     lines.append("\n// The cells of a row of each width.")
     lines.extend(_cell_rules(widths))
 
