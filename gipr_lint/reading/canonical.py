@@ -16,11 +16,11 @@ the grammar in effect with the loaded packs' rows.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from gipr_lint.regex import compile_re
 from gipr_lint.templates import (
     REQUEST_COLUMNS,
     REVIEW_COLUMNS,
@@ -133,8 +133,13 @@ signature: SIGNATURE_AGENCY? SIGNATURE_DATE
 """
 
 
+_NOT_NAME = compile_re(r"[^A-Za-z0-9]+")
+#: A named row width (see :func:`_cell_widths`).
+_CELLS_NAMED = compile_re(r"_cells_(\d+)\b")
+
+
 def _name(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").upper()
+    return _NOT_NAME.sub("_", text).strip("_").upper()
 
 
 @dataclass
@@ -252,7 +257,7 @@ def _cell_widths(text: str) -> set[int]:
     is tried at every position of the ~60 KB grammar (1.2 ms of every start); one opening
     with its literal skips to the candidates (0.2 ms)."""
     widths = set()
-    for match in re.finditer(r"_cells_(\d+)\b", text):
+    for match in _CELLS_NAMED.finditer(text):
         before = text[match.start() - 1] if match.start() else " "
         if not (before.isalnum() or before == "_"):  # (what \w is)
             widths.add(int(match[1]))
