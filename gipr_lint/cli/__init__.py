@@ -78,7 +78,7 @@ def _command(argv: list[str], pause: CollectorPause | None) -> int:
 
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "check")
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv[0] if argv[0] in COMMANDS else None).parse_args(argv)
     handlers = {"parse": cmd_parse, "rules": cmd_rules, "rule": cmd_rule,
                 "plugins": cmd_plugins, "server": cmd_server, "new-plugin": cmd_new_plugin}
     if args.command != "check" and pause is not None:

@@ -1,0 +1,49 @@
+"""The parser of the one sub-command the arguments name (what a run builds) reads them as the
+parser of every sub-command does, and says the same in its help and errors."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+import pytest
+
+from gipr_lint.cli.arguments import COMMANDS, build_parser
+
+ARGUMENTS = [
+    ["check"], ["check", "a.txt", "b", "--format", "json", "-j", "2", "--select", "T,Y001",
+                "--severity", "T001=off", "--no-respect-gitignore", "-o", "out", "--lang", "zh"],
+    ["check", "--history", "x", "y", "--fix", "--unsafe-fixes", "--config", "c.toml", "-q"],
+    ["parse", "a.txt", "--format", "tree"], ["parse", "--grammar"], ["rules", "--format", "json"],
+    ["rule", "T001"], ["plugins"], ["new-plugin", "henan", "--prefix", "HN"],
+    ["server", "--debounce", "50"],
+]
+
+
+@pytest.mark.parametrize("argv", ARGUMENTS, ids=" ".join)
+def test_one_commands_parser_reads_as_the_whole_parser(argv: list[str]) -> None:
+    assert vars(build_parser(argv[0]).parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+def _said(argv: list[str], command: str | None) -> tuple[object, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+            pytest.raises(SystemExit) as exited:
+        build_parser(command).parse_args(argv)
+    return exited.value.code, out.getvalue() + err.getvalue()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_and_errors_are_the_same(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    for argv in ([command, "--help"], [command, "--no-such-option"]):
+        assert _said(argv, command) == _said(argv, None)
+
+
+def test_the_whole_parser_lists_every_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    code, said = _said(["--help"], None)
+    assert code == 0
+    listed = [line.split()[0] for line in said.split("COMMAND\n", 1)[1].splitlines()
+              if line.startswith("    ") and not line.startswith("     ")]
+    assert listed == ["check", "parse", "rules", "rule", "plugins", "new-plugin", "server"]
