@@ -155,42 +155,6 @@ def test_a_summary_travels_packed_and_is_unpacked_when_a_rule_reads_its_cells() 
         plain.no_such_field  # noqa: B018
 
 
-def test_a_result_sent_packed_is_unpacked_only_when_its_diagnostics_are_read() -> None:
-    """A worker sends a result whose JSON part it wrote with its report and diagnostics
-    pickled apart: the document, the severity counts and the exit status need neither; the
-    first read of either unpacks both, equal to what was linted, the part still valid."""
-    import dataclasses
-    import pickle
-
-    from gipr_lint.cli.check import _fails
-    from gipr_lint.formatters.json import render_ahead
-
-    plugin_set = load_plugins()
-    run = runner.RunConfig(isolated=True)
-    resolver = run.resolver(plugin_set)
-    results = runner.lint_files(SEEDS[:3], plugin_set, resolver, run)
-    assert runner._packed(results[0]) is results[0]  # nothing written ahead: sent whole
-    for result in results:
-        render_ahead(result)
-    document = _json_document(results, plugin_set)
-    received = [runner._received(pickle.loads(runner._message(runner._packed(result))[8:]))
-                for result in results]
-    assert all(runner.is_packed(result) for result in received)
-    assert [runner.severity_counts(result) for result in received] == [
-        runner.severity_counts(result) for result in results]
-    assert _fails(received, resolver) == _fails(results, resolver)
-    assert _json_document(received, plugin_set) == document
-    assert all(runner.is_packed(result) for result in received)  # none was unpacked
-    first = received[0]
-    assert first.diagnostics == results[0].diagnostics and not runner.is_packed(first)
-    assert first.rendered is not None and first.rendered[0] is first.diagnostics
-    assert first.report == results[0].report
-    assert dataclasses.replace(received[1], previous=None) == results[1]
-    assert _json_document(received, plugin_set) == document
-    with pytest.raises(AttributeError):
-        received[2].no_such_field  # noqa: B018
-
-
 @pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="workers are spawned there")
 def test_json_parts_written_ahead_by_workers_make_the_same_document(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -348,8 +312,8 @@ def test_a_worker_that_dies_leaves_its_chunks_to_the_main_process(
     paths = [*SEEDS, *SEEDS, *SEEDS]
     serial = _lint(paths, 1)
 
-    def die(self: object, counter: Any, queue: object) -> None:
-        counter.next()  # takes a chunk, then ends as if killed: sends nothing
+    def die(self: object, claims: Any, *pipes: object) -> None:
+        claims.next()  # takes a chunk, then ends as if killed: sends nothing
         os._exit(3)
 
     monkeypatch.setattr(runner._Shared, "_work", die)

@@ -275,6 +275,8 @@ def cmd_check(args: argparse.Namespace, pause: CollectorPause | None = None) -> 
         return _check(args, pause)
     finally:
         pause.end()
+        from gipr_lint.linting.runner import end_workers  # (imported by _check already)
+        end_workers()  # the workers of -j N that kept reports for the results they sent
 
 
 def _check(args: argparse.Namespace, pause: CollectorPause) -> int:

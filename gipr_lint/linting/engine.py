@@ -72,8 +72,8 @@ class FileResult:
         return self.report.source if self.report is not None else None
 
     def __getattr__(self, name: str) -> Any:
-        """``report`` and ``diagnostics`` of a result a ``-j N`` worker sent packed, unpacked
-        when first read (see ``runner.is_packed``)."""
+        """``report`` and ``diagnostics`` of a result a ``-j N`` worker sent packed, asked of
+        the worker when first read (see ``runner.is_packed``)."""
         unpack = self.__dict__.pop("_packed", None) if name in _PACKED else None
         if unpack is None:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")

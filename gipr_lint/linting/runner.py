@@ -7,11 +7,13 @@ plugins, the configuration, the built parser and every compiled pattern, so a co
 almost nothing to start. All of them take chunks of the file list from a pipe they share
 (large chunks first, ever smaller ones at the end, so that they finish together), and the
 copies send back slimmed results, pickled cheaply (:func:`_reducers`), through a pipe each;
-see :class:`_Shared`. This is done with ``os.fork`` and pipes rather than
-:mod:`multiprocessing`, whose import alone (with :mod:`pickle`, :mod:`socket` and
-:mod:`ctypes`) costs some 17 ms before the first copy can start. Elsewhere ``N`` spawned
-workers each load the plugins and the configuration once, in their initializer, and take the
-parent's language, while this process waits.
+see :class:`_Shared`. With JSON output a copy keeps the reports and diagnostics of the results
+whose part of the document it wrote, and stays until the command is done to send those the
+main process reads (few: :class:`_Worker`, :func:`end_workers`). This is done with
+``os.fork`` and pipes rather than :mod:`multiprocessing`, whose import alone (with
+:mod:`pickle`, :mod:`socket` and :mod:`ctypes`) costs some 17 ms before the first copy can
+start. Elsewhere ``N`` spawned workers each load the plugins and the configuration once, in
+their initializer, and take the parent's language, while this process waits.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
 from gipr_lint.regex import save as save_regexes
 
-__all__ = ["RunConfig", "is_packed", "lint_files", "severity_counts"]
+__all__ = ["RunConfig", "end_workers", "is_packed", "lint_files", "severity_counts"]
 
 
 @dataclass(frozen=True)
@@ -259,23 +261,6 @@ def _message(value: Any) -> memoryview:
     return message
 
 
-def _pickled(value: Any) -> bytes:
-    """``value`` pickled with :func:`_reducers`, by one pickler kept for the many small
-    pickles of a worker (:func:`_packed`)."""
-    if not _PACKER:
-        import io
-
-        buffer = io.BytesIO()
-        _PACKER.append((buffer, _pickler(buffer)))
-    buffer, pickler = _PACKER[0]
-    buffer.seek(0)
-    buffer.truncate()
-    pickler.clear_memo()  # each pickle stands alone
-    pickler.dump(value)
-    return buffer.getvalue()  # type: ignore[no-any-return]
-
-
-_PACKER: list[tuple[Any, Any]] = []
 _DISPATCH: dict[type, Callable[[Any], Any]] = {}
 
 
@@ -447,8 +432,9 @@ class _Shared:
     cores, lints too: its caches are warm, its results need no pickling, and it reads the
     workers' results (a pipe per worker, written and read without blocking, so that neither
     process waits for the other: :class:`_Outbox`, :class:`_Reader`) between two of its own
-    chunks. A chunk a worker did not send back (it
-    died) is linted here at the end."""
+    chunks. A chunk a worker did not send back (it died) is linted here at the end. A worker
+    that kept reports and diagnostics of its results (:func:`_packed`) outlives the run:
+    :class:`_Worker`."""
 
     def __init__(self, chunks: list[Sequence[str]], plugin_set: PluginSet,
                  resolver: ConfigResolver, render_json: bool) -> None:
@@ -467,81 +453,299 @@ class _Shared:
     def run(self, workers: int, advance: Callable[[int], None] | None,
             kept: _Kept) -> list[FileResult]:
         claims = _Claims(len(self.done), len(self.chunks))  # the chunks before are done
-        pids: list[int] = []
-        readers: list[_Reader] = []
+        started: list[_Worker] = []
         try:
             _flush_std_streams()  # a worker's copy of what is buffered is never written
             for _ in range(workers):
-                # a pipe per worker, whose writing end only the worker keeps: a worker that
-                # dies (even halfway through a message) is seen as the end of its pipe
-                read, write = os.pipe()
-                _widen(write)
-                try:
-                    pid = os.fork()
-                except OSError:  # no more processes: fewer workers (or none) lint the rest
-                    os.close(read)
-                    os.close(write)
+                worker = self._fork(claims, started, kept)
+                if worker is None:  # no more processes: fewer workers (or none) lint the rest
                     break
-                if pid == 0:  # the worker: never returns
-                    _worker_main(self, claims, read, write, readers)
-                os.close(write)
-                pids.append(pid)
-                readers.append(_Reader(read))
+                started.append(worker)
             claims.started()
+            busy = list(started)
             while (index := claims.next()) < len(self.chunks):
                 self.done[index] = self.lint(index)
                 kept.add(len(self.done[index]))
                 if advance:
                     advance(len(self.done[index]))
-                self._receive(readers, advance, kept, block=False)
-            self._receive(readers, advance, kept, block=True)
+                self._receive(busy, advance, kept, block=False)
+            self._receive(busy, advance, kept, block=True)
+        except BaseException:  # interrupted, or failed: no worker outlives this
+            for worker in started:
+                worker.close(stop=True)
+            _wait_for(started)
+            raise
         finally:
-            _end_workers(pids, stop=len(self.done) < len(self.chunks))
-            for reader in readers:
-                reader.close()
             claims.close()
+        leaving = [worker for worker in started if not worker.stays]
+        for worker in leaving:
+            worker.close()
+        _wait_for(leaving)
+        _keep_alive([worker for worker in started if worker.stays])
         for index in range(len(self.chunks)):  # a worker's that never came back
             if index not in self.done:
                 self.done[index] = self.lint(index)
         return [result for index in range(len(self.chunks)) for result in self.done[index]]
 
-    def _receive(self, readers: list[_Reader], advance: Callable[[int], None] | None,
+    def _fork(self, claims: _Claims, started: list[_Worker], kept: _Kept) -> _Worker | None:
+        """A new worker, or ``None`` if the system makes no more processes. Two pipes each,
+        whose other ends only the worker keeps: its results (and later the reports and
+        diagnostics asked for) come in one, a worker that dies (even halfway through a
+        message) being seen as its end; requests for those go out in the other, whose end
+        the worker sees when it is to end."""
+        read, write = os.pipe()
+        _widen(write)
+        asked, ask = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (read, write, asked, ask):
+                os.close(fd)
+            return None
+        if pid == 0:  # the worker: never returns
+            for worker in (*started, *_LIVE):  # the other workers' pipes are this process's
+                worker.forget()
+            _LIVE.clear()
+            os.close(read)
+            os.close(ask)
+            _worker_main(self, claims, write, asked, kept)
+        os.close(write)
+        os.close(asked)
+        return _Worker(pid, _Reader(read), ask, self.plugin_set, self.resolver)
+
+    def _receive(self, busy: list[_Worker], advance: Callable[[int], None] | None,
                  kept: _Kept, *, block: bool) -> None:
-        """Take the results the workers sent; with ``block``, until every chunk is done or
-        every worker has ended."""
+        """Take the results the workers sent; with ``block``, until every worker said it
+        has no chunk left (:data:`_DONE`) or ended."""
         import pickle
         import select
 
-        while readers and len(self.done) < len(self.chunks):
-            ready, _, _ = select.select(readers, [], [], None if block else 0)
+        while busy:
+            ready, _, _ = select.select(busy, [], [], None if block else 0)
             if not ready:
                 return
-            for reader in ready:
-                open_ = reader.fill()
-                for message in reader.messages():
+            for worker in ready:
+                open_ = worker.reader.fill()
+                for message in worker.reader.messages():
                     index, sent = pickle.loads(message)
-                    self.done[index] = results = [_received(item) for item in sent]
+                    if index == _DONE:
+                        worker.stays = sent
+                        busy.remove(worker)
+                        continue
+                    self.done[index] = results = [_received(item, worker) for item in sent]
                     kept.add(len(results), unpickled=True)
                     if advance:
                         advance(len(results))
-                if not open_:  # the worker ended, or died (maybe mid-message)
-                    readers.remove(reader)
-                    reader.close()
+                if not open_ and worker in busy:  # the worker died (maybe mid-message)
+                    busy.remove(worker)
+                    worker.close()
 
-    def _work(self, counter: _Claims, connection: int) -> None:
+    def _work(self, claims: _Claims, connection: int, requests: int, kept: _Kept) -> None:
         """A worker's life: lint the chunks it claims and send each one's results back
-        (:class:`_Outbox`: what the pipe cannot take yet is written between two files)."""
+        (:class:`_Outbox`: what the pipe cannot take yet is written between two files),
+        keeping the reports and diagnostics of those sent packed; then, if it kept any,
+        answer the main process's requests for them (:func:`_serve`) until it is told to
+        end."""
         outbox = _Outbox(connection)
+        held: list[tuple[Report, list[Diagnostic]]] = []
         try:
-            while (index := counter.next()) < len(self.chunks):
+            while (index := claims.next()) < len(self.chunks):
                 results = self.lint(index, outbox.push)
-                outbox.put((index, [_packed(result) for result in results]))
+                outbox.put((index, [_packed(result, held) for result in results]))
+                kept.add(len(results))  # what is held stays out of the collector's sight
             save_regexes()  # workers skip exit handlers: keep what this one compiled
+            claims.close()
+            outbox.put((_DONE, bool(held)))
+            outbox.flush()
+            if held:
+                _serve(held, requests, outbox)
             outbox.close()
         except KeyboardInterrupt:  # the main process says it was interrupted
             pass
         except BrokenPipeError:  # the main process is gone or closed its end
             pass
+
+
+#: The chunk index of a worker's last message, sent when no chunk is left for it: with it,
+#: whether the worker stays to answer requests (:class:`_Worker`).
+_DONE = -1
+
+
+def _serve(held: list[tuple[Report, list[Diagnostic]]], requests: int,
+           outbox: _Outbox) -> None:
+    """In a worker that linted every chunk it could: send the reports and diagnostics the
+    main process asks for (a request is a count and that many indices in ``held``, four bytes
+    each; the answer one message, their list), until the main process closes its end of the
+    requests' pipe. Waits in a blocking read: a worker waiting costs no processor time."""
+    while count := _read_number(requests):
+        handles = [_read_number(requests) for _ in range(count)]
+        outbox.put([held[handle] for handle in handles])
+        outbox.flush()
+
+
+def _read_number(fd: int) -> int:
+    """The next four bytes of ``fd`` as a number; 0 at its end."""
+    data = b""
+    while len(data) < 4:
+        more = os.read(fd, 4 - len(data))
+        if not more:
+            return 0
+        data += more
+    return int.from_bytes(data, "little")
+
+
+def _request(handles: Sequence[int]) -> bytes:
+    """What :func:`_serve` reads as a request for ``handles``."""
+    return b"".join(number.to_bytes(4, "little") for number in (len(handles), *handles))
+
+
+class _Worker:
+    """The main process's side of a forked worker: its pid, the pipe its results come in
+    (:class:`_Reader`) and, once it linted every chunk it could, whether it ``stays`` to send
+    the reports and diagnostics it kept (:func:`_packed`), which the main process reads only
+    for the few results the cross-report stage adds findings to, and not at all to write the
+    JSON document: they are asked for when first read (:meth:`take`), and those of the
+    results that follow in the worker's order with them, the more the longer the reads go in
+    order (a reader of every result, a baseline, makes a dozen round trips, one that picks
+    a few here and there reads nothing it does not need).
+
+    A staying worker lives until the command is done (:func:`end_workers`): then its request
+    pipe is closed, which it sees as its end, and it is waited for (no zombie is left, and its
+    processor time counts as this process's children's). One that died or cannot be asked
+    any more is never waited for: :meth:`lint_again` lints the file here again instead, with
+    the same settings, as it was linted by the worker."""
+
+    def __init__(self, pid: int, reader: _Reader, requests: int, plugin_set: PluginSet,
+                 resolver: ConfigResolver) -> None:
+        self.pid = pid
+        self.reader = reader
+        self.stays = False
+        self._requests: int | None = requests
+        self._plugin_set = plugin_set
+        self._resolver = resolver  # (what the worker linted with: for :meth:`lint_again`)
+        self._count = 0  # handles given out: the reports and diagnostics the worker holds
+        self._asked: set[int] = set()
+        self._ahead: dict[int, tuple[Report, list[Diagnostic]]] = {}
+        self._next = -1  # the handle after the last one asked for
+        self._window = 1
+
+    def fileno(self) -> int:
+        return self.reader.fileno()
+
+    def handle(self) -> int:
+        """The handle of the next result the worker sent packed (the worker numbers them
+        the same way, from 0, as it sends them)."""
+        self._count += 1
+        return self._count - 1
+
+    def take(self, handle: int) -> tuple[Report, list[Diagnostic]] | None:
+        """The report and diagnostics kept as ``handle``; ``None`` if the worker cannot give
+        them (it died)."""
+        pair = self._ahead.pop(handle, None)
+        if pair is not None:
+            return pair
+        self._window = min(2 * self._window, _MOST_AHEAD) if handle == self._next else 1
+        handles = [number for number in range(handle, min(handle + self._window, self._count))
+                   if number == handle or number not in self._asked]
+        pairs = self._ask(handles)
+        if pairs is None:
+            return None
+        self._asked.update(handles)
+        self._ahead.update(zip(handles[1:], pairs[1:], strict=True))
+        self._next = handles[-1] + 1
+        return pairs[0]
+
+    def _ask(self, handles: list[int]) -> list[tuple[Report, list[Diagnostic]]] | None:
+        """One round trip: the pairs kept as ``handles``, or ``None`` if the worker has
+        ended or ends before it answered."""
+        import pickle
+        import select
+
+        if self._requests is None:
+            return None
+        answers: list[Any] = []
+        try:
+            os.write(self._requests, _request(handles))  # (a few bytes: written whole)
+            while not answers:
+                select.select([self.reader], [], [])
+                open_ = self.reader.fill()
+                answers = [pickle.loads(message) for message in self.reader.messages()]
+                if not open_ and not answers:
+                    break
+        except OSError:  # the worker is gone (its end of the request pipe is closed)
+            pass
+        except BaseException:  # interrupted halfway through an answer: never asked again
+            self.close(stop=True)
+            raise
+        if not answers:
+            self.close(stop=True)
+            return None
+        pairs: list[tuple[Report, list[Diagnostic]]] = answers[0]
+        return pairs
+
+    def lint_again(self, path: str) -> dict[str, Any]:
+        """What :func:`_unpacked` gives when the worker cannot send it: the file linted here,
+        with the settings and plugins the worker had; its part of the JSON output is then
+        written afresh (``rendered`` goes)."""
+        result = _chunk_results([path], self._plugin_set, self._resolver, False)[0]
+        return {"report": result.report, "diagnostics": result.diagnostics, "rendered": None}
+
+    def close(self, *, stop: bool = False) -> None:
+        """Tell the worker to end (``stop``: at once, by a signal) and close its pipes; it is
+        then waited for (:func:`_wait_for`)."""
+        if stop:
+            import signal
+
+            with suppress(ProcessLookupError):  # ended, and waited for already
+                os.kill(self.pid, signal.SIGTERM)
+        if self._requests is not None:
+            os.close(self._requests)
+            self._requests = None
+            self.reader.close()
+
+    def forget(self) -> None:
+        """In a newly forked worker: close the pipes inherited of this worker (the other
+        process's), so that only the main process holds them and the worker sees their end
+        when the main process closes its ends."""
+        if self._requests is not None:
+            os.close(self._requests)
+            self.reader.close()
+
+
+#: The most results a request asks for at once (:meth:`_Worker.take`).
+_MOST_AHEAD = 128
+
+#: The forked workers that stay to send what they kept, until :func:`end_workers`.
+_LIVE: list[_Worker] = []
+
+
+def _keep_alive(workers: list[_Worker]) -> None:
+    """Keep ``workers`` until :func:`end_workers`, which runs at exit at the latest."""
+    if workers and not _LIVE:
+        import atexit
+
+        atexit.unregister(end_workers)
+        atexit.register(end_workers)
+    _LIVE.extend(workers)
+
+
+def end_workers() -> None:
+    """End the forked workers of ``-j N`` runs that stayed to send the reports and
+    diagnostics they kept (:class:`_Worker`), and wait for them; a result of theirs read
+    afterwards is linted again. Called when a command is done, and at exit."""
+    workers = list(_LIVE)
+    _LIVE.clear()
+    for worker in workers:  # all told first: they end together
+        worker.close()
+    _wait_for(workers)
+
+
+def _wait_for(workers: Sequence[_Worker]) -> None:
+    """Wait for ``workers`` to end, told to by :meth:`_Worker.close` (also so that their
+    processor time counts as this process's children's)."""
+    for worker in workers:
+        with suppress(ChildProcessError):  # waited for already
+            os.waitpid(worker.pid, 0)
 
 
 class _Outbox:
@@ -575,21 +779,26 @@ class _Outbox:
             if not pending[0]:
                 del pending[0]
 
-    def close(self) -> None:
-        """Write the rest, waiting for the main process to read it, and close the pipe."""
+    def flush(self) -> None:
+        """Write the rest, waiting for the main process to read it (no file is linted any
+        more: from now on the worker waits)."""
         os.set_blocking(self._fd, True)
         self.push()
+
+    def close(self) -> None:
+        self.flush()
         os.close(self._fd)
 
 
-def _packed(result: FileResult) -> FileResult | tuple[Any, ...]:
+def _packed(result: FileResult, held: list[tuple[Report, list[Diagnostic]]]
+            ) -> FileResult | tuple[Any, ...]:
     """What a worker sends of a result whose part of the JSON output it wrote
-    (:attr:`FileResult.rendered`): everything but its report and diagnostics as they are, and
-    those pickled apart (:func:`_received` unpickles them only if they are read). Writing
-    the document needs neither (only the severities, sent counted), nor does the cross-report
-    stage but for the few files it adds findings to or compares with last year's; unpickling
-    every report and diagnostic cost the main process more than half of its share of the
-    pickling, while the other processes lint. Other results as they are."""
+    (:attr:`FileResult.rendered`): everything but its report and diagnostics, which it keeps
+    (in ``held``, sending their index there: :func:`_received`). Writing the document needs
+    neither (only the severities, sent counted), nor does the cross-report stage but for
+    the few files it adds findings to or compares with last year's: pickling them all cost
+    the worker as much as a fortieth of its linting, for some 3 % of them read. Other results
+    as they are."""
     rendered = result.rendered
     if rendered is None or result.report is None or rendered[0] is not result.diagnostics:
         return result
@@ -597,37 +806,42 @@ def _packed(result: FileResult) -> FileResult | tuple[Any, ...]:
     for diagnostic in result.diagnostics:
         severity = diagnostic.severity._value_  # (``value`` is a Python-level property)
         severities[severity] = severities.get(severity, 0) + 1
+    held.append((result.report, result.diagnostics))
     return (result.path, result.error, result.ignore_texts, result.ignore_hits, result.summary,
-            result.tables_read, rendered[1:], severities,
-            _pickled((result.report, result.diagnostics)))
+            result.tables_read, rendered[1:], severities)
 
 
-def _received(item: FileResult | tuple[Any, ...]) -> FileResult:
-    """The result :func:`_packed` sent: its report and diagnostics still pickled (see
+def _received(item: FileResult | tuple[Any, ...], worker: _Worker) -> FileResult:
+    """The result :func:`_packed` sent, its report and diagnostics still in ``worker`` (see
     :func:`is_packed`)."""
     if isinstance(item, FileResult):
         return item
-    path, error, ignore_texts, ignore_hits, summary, tables_read, rendered, severities, \
-        blob = item
+    path, error, ignore_texts, ignore_hits, summary, tables_read, rendered, severities = item
     result: FileResult = object.__new__(FileResult)
     result.__dict__.update(
         path=path, error=error, ignore_texts=ignore_texts, ignore_hits=ignore_hits,
         summary=summary, previous=None, tables_read=tables_read, rendered=(None, *rendered),
-        _severities=severities, _packed=partial(_unpacked, blob, rendered))
+        _severities=severities,
+        _packed=partial(_unpacked, worker, worker.handle(), path, rendered))
     return result
 
 
-def _unpacked(blob: bytes, rendered: tuple[Any, ...]) -> dict[str, Any]:
-    import pickle
-
-    report, diagnostics = pickle.loads(blob)
+def _unpacked(worker: _Worker, handle: int, path: str, rendered: tuple[Any, ...]
+              ) -> dict[str, Any]:
+    """The fields of a packed result (``FileResult.__getattr__``): from the worker, or linted
+    again if it cannot send them."""
+    pair = worker.take(handle)
+    if pair is None:
+        return worker.lint_again(path)
+    report, diagnostics = pair
     return {"report": report, "diagnostics": diagnostics, "rendered": (diagnostics, *rendered)}
 
 
 def is_packed(result: FileResult) -> bool:
     """Whether ``result`` is as a worker sent it, its report and diagnostics not read yet
-    (unpickled when first read: ``FileResult.__getattr__``). Such a result has a report, no
-    cross-report diagnostics, and its part of the JSON output written ahead is valid."""
+    (asked of the worker when first read: ``FileResult.__getattr__``). Such a result has a
+    report, no cross-report diagnostics, and its part of the JSON output written ahead is
+    valid."""
     return "_packed" in result.__dict__
 
 
@@ -644,17 +858,14 @@ def severity_counts(result: FileResult) -> Mapping[str, int]:
     return found
 
 
-def _worker_main(shared: _Shared, claims: _Claims, read: int, write: int,
-                 readers: list[_Reader]) -> None:
+def _worker_main(shared: _Shared, claims: _Claims, write: int, requests: int,
+                 kept: _Kept) -> None:
     """A forked worker, from the fork to its end (``os._exit``: the main process's exit
     handlers and buffered output are not the worker's)."""
     code = 1
     try:
-        os.close(read)
-        for reader in readers:  # the earlier workers' pipes are the main process's
-            reader.close()
         claims.in_worker()
-        shared._work(claims, write)
+        shared._work(claims, write, requests, kept)
         code = 0
     finally:
         _flush_std_streams()  # what the worker itself wrote (a plugin's warning)
@@ -680,20 +891,6 @@ def _flush_std_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         with suppress(Exception):  # closed, or gone
             stream.flush()
-
-
-def _end_workers(pids: list[int], *, stop: bool) -> None:
-    """Wait for the workers to end; ``stop`` them first (the main process was interrupted
-    or failed, or a worker's chunk is missing)."""
-    for pid in pids:
-        try:
-            if stop:
-                import signal
-
-                os.kill(pid, signal.SIGTERM)
-            os.waitpid(pid, 0)  # (also so that the worker's time counts as this process's)
-        except (ProcessLookupError, ChildProcessError):  # ended and waited for already
-            pass
 
 
 class _Reader:

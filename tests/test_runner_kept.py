@@ -1,0 +1,263 @@
+"""``-j N`` with forked workers that keep the reports and diagnostics of the results whose JSON
+part they wrote, and send them only when the main process reads them: the results are those
+of one process, also when a worker died before it was asked, and no process is left behind
+(after the command, an interruption, a failure)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gipr_lint.linting import runner
+from gipr_lint.linting.engine import FileResult
+from gipr_lint.linting.plugin_manager import load_plugins
+from tests.conftest import FIXTURES
+
+pytestmark = pytest.mark.skipif(sys.platform in ("darwin", "win32"),
+                                reason="workers are spawned there")
+
+SEEDS = sorted(str(path) for path in FIXTURES.glob("*.txt"))[:5]
+
+
+@pytest.fixture(autouse=True)
+def _no_child_left() -> Any:
+    """Every test ends with no worker alive or unwaited for."""
+    yield
+    runner.end_workers()
+    _assert_no_child()
+
+
+def _assert_no_child() -> None:
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def _worker_lints_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The main process lints the first file only (before the fork), the worker every chunk:
+    so that the results that follow are certainly the worker's."""
+    main = os.getpid()
+    claim = runner._Claims.next
+
+    def next_(self: runner._Claims) -> int:
+        return sys.maxsize if os.getpid() == main else claim(self)
+
+    monkeypatch.setattr(runner._Claims, "next", next_)
+
+
+def _lint(paths: list[str], jobs: int, *, render_json: bool = True) -> list[FileResult]:
+    plugin_set = load_plugins()
+    run = runner.RunConfig(isolated=True, render_json=render_json)
+    return runner.lint_files(paths, plugin_set, run.resolver(plugin_set), run, jobs=jobs)
+
+
+def _document(results: list[FileResult]) -> str:
+    import io
+
+    from gipr_lint.formatters import FormatContext
+    from gipr_lint.formatters.json import write
+
+    plugin_set = load_plugins()
+    out = io.StringIO()
+    write(results, out, FormatContext(rules=plugin_set.rules, rule_plugin=plugin_set.rule_plugin,
+                                      color=False, quiet=False, byte_columns=False))
+    return out.getvalue()
+
+
+def _same(results: list[FileResult], serial: list[FileResult]) -> None:
+    assert [(r.path, r.report, r.diagnostics, r.error, r.summary, r.tables_read)
+            for r in results] == [(r.path, r.report, r.diagnostics, r.error, r.summary,
+                                   r.tables_read) for r in serial]
+
+
+def test_a_worker_keeps_what_it_linted_and_sends_it_when_read(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker's results arrive without report and diagnostics (the JSON document and the
+    severity counts need neither); read, they are those of one process, asked for in a few
+    round trips when read in order, each result once."""
+    paths = [*SEEDS, *SEEDS]
+    serial = _lint(paths, 1)
+    _worker_lints_all(monkeypatch)
+    asked: list[list[int]] = []
+    ask = runner._Worker._ask
+
+    def counted(self: runner._Worker, handles: list[int]) -> Any:
+        asked.append(handles)
+        return ask(self, handles)
+
+    monkeypatch.setattr(runner._Worker, "_ask", counted)
+    results = _lint(paths, 2)
+    assert [runner.is_packed(result) for result in results] == [False] + [True] * 9
+    assert len(runner._LIVE) == 1  # the worker stays, waiting for requests
+    assert [runner.severity_counts(r) for r in results] == [
+        runner.severity_counts(r) for r in serial]
+    fresh = _document(serial)
+    assert _document(results) == fresh and not asked  # nothing read
+    from gipr_lint.cli.check import _fails
+
+    resolver = runner.RunConfig(isolated=True).resolver(load_plugins())
+    assert _fails(results, resolver) is _fails(serial, resolver) is True and not asked
+    assert dataclasses.replace(results[1], rendered=None) == serial[1]  # (reads every field)
+    assert asked == [[0]]
+    _same(results, serial)
+    assert asked == [[0], [1, 2], [3, 4, 5, 6], [7, 8]]  # the window doubles as reads go on
+    assert all(r.rendered is not None and r.rendered[0] is r.diagnostics for r in results[1:])
+    assert _document(results) == fresh
+    runner.end_workers()
+    assert not runner._LIVE
+    _assert_no_child()
+
+
+def test_reads_out_of_order_ask_for_no_more_than_they_need(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = [*SEEDS, *SEEDS]
+    serial = _lint(paths, 1)
+    _worker_lints_all(monkeypatch)
+    results = _lint(paths, 2)
+    worker = runner._LIVE[0]
+    for index in (9, 3, 5, 4):
+        assert results[index].diagnostics == serial[index].diagnostics
+    assert worker._asked == {8, 2, 4, 3}  # (result 4 came with result 3)
+    assert [runner.is_packed(result) for result in results].count(True) == 5
+
+
+def test_a_worker_killed_before_it_is_asked_has_its_files_linted_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its results are the same, linted here with the same settings; their JSON parts are
+    written afresh; the dead worker is waited for."""
+    paths = [*SEEDS, *SEEDS]
+    serial = _lint(paths, 1)
+    _worker_lints_all(monkeypatch)
+    results = _lint(paths, 2)
+    linted_again = []
+    lint_again = runner._Worker.lint_again
+
+    def counted(self: runner._Worker, path: str) -> dict[str, Any]:
+        linted_again.append(path)
+        return lint_again(self, path)
+
+    monkeypatch.setattr(runner._Worker, "lint_again", counted)
+    assert results[1].diagnostics == serial[1].diagnostics  # asked of the worker
+    worker = runner._LIVE[0]
+    os.kill(worker.pid, signal.SIGKILL)
+    _same(results, serial)
+    assert linted_again == paths[2:]  # (result 1 came from the worker)
+    assert results[1].rendered is not None and results[1].rendered[0] is results[1].diagnostics
+    assert all(result.rendered is None for result in results[2:])
+    assert _document(results) == _document(serial)
+
+
+def test_a_worker_that_dies_halfway_through_an_answer_leaves_its_files_to_this_process(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """No hang, no traceback: the half answer is dropped, the files are linted here."""
+    paths = [*SEEDS, *SEEDS]
+    serial = _lint(paths, 1)
+    _worker_lints_all(monkeypatch)
+
+    def half(held: list[Any], requests: int, outbox: runner._Outbox) -> None:
+        count = runner._read_number(requests)
+        answer = runner._message([held[runner._read_number(requests)] for _ in range(count)])
+        os.write(outbox._fd, answer[:len(answer) // 2])
+        os._exit(1)
+
+    monkeypatch.setattr(runner, "_serve", half)  # (in the worker, forked after this)
+    results = _lint(paths, 2)
+    _same(results, serial)
+    assert all(result.rendered is None for result in results[1:])
+    assert _document(results) == _document(serial)
+
+
+def test_workers_that_keep_nothing_end_with_the_run() -> None:
+    results = _lint([*SEEDS, *SEEDS], 2, render_json=False)
+    assert not runner._LIVE and not any(runner.is_packed(result) for result in results)
+    _assert_no_child()
+
+
+def test_an_interrupted_run_leaves_no_worker_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner._Shared, "_receive", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        _lint([*SEEDS, *SEEDS], 2)
+    assert not runner._LIVE
+    _assert_no_child()
+
+
+def _copies(directory: Path) -> None:
+    """Reports of one text by three agencies (each but the first a near-duplicate of an
+    earlier one: X005), last year's report of one of them, and the other seeds."""
+    text = Path(SEEDS[0]).read_text(encoding="utf-8")
+    for index, office in enumerate(("", "办公室", "研究室")):
+        (directory / f"0-{index}.txt").write_text(text.replace("人民政府", f"人民政府{office}"),
+                                                  encoding="utf-8")
+    (directory / "0-3-2023.txt").write_text(text.replace("2024年", "2023年"), encoding="utf-8")
+    for seed in SEEDS[1:]:
+        (directory / Path(seed).name).write_text(Path(seed).read_text(encoding="utf-8"),
+                                                 encoding="utf-8")
+
+
+def test_the_command_prints_the_same_and_leaves_no_process(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """``check -j 2 --format json``: the document of ``-j 1`` byte for byte, the cross-report
+    stage adding findings to the worker's results (X005) and comparing them with last year's;
+    with a baseline too (every result read); no worker left once the command returned."""
+    from gipr_lint.cli import main
+
+    _copies(tmp_path)
+    baseline = tmp_path / "baseline.json"
+    main(["check", str(tmp_path), "--isolated", "--select", "T", "--write-baseline",
+          str(baseline)])
+    capsys.readouterr()
+    _worker_lints_all(monkeypatch)
+    for extra in ([], ["--baseline", str(baseline)]):
+        outputs = []
+        for jobs in ("1", "2"):
+            code = main(["check", str(tmp_path), "--isolated", "--format", "json", "-j", jobs,
+                         *extra])
+            captured = capsys.readouterr()
+            outputs.append((code, captured.out, captured.err))
+            assert not runner._LIVE
+            _assert_no_child()
+        assert outputs[0] == outputs[1]
+        assert outputs[1][1].count('"X005"') == 2  # in 0-1 and 0-2: the worker's
+        assert ('"compared_with"' in outputs[1][1]) == (not extra)  # (a baseline drops it)
+
+
+def test_a_command_interrupted_after_linting_leaves_no_process(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from gipr_lint.cli import main
+    from gipr_lint.formatters import json
+
+    _copies(tmp_path)
+    _worker_lints_all(monkeypatch)
+
+    waiting = []
+
+    def interrupted(*args: Any) -> None:
+        waiting.extend(runner._LIVE)  # the worker waits, holding what it linted
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(json, "write", interrupted)
+    assert main(["check", str(tmp_path), "--isolated", "--format", "json", "-j", "2"]) == 130
+    assert len(waiting) == 1 and not runner._LIVE
+    _assert_no_child()
+
+
+def test_workers_of_two_runs_answer_each_for_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second run's worker is forked while the first run's waits: it lets go of the first
+    one's pipes (which it inherited), each answers for its own results, and both end."""
+    serial = _lint(SEEDS, 1)
+    _worker_lints_all(monkeypatch)
+    first = _lint(SEEDS, 2)
+    second = _lint(list(reversed(SEEDS)), 2)
+    assert len(runner._LIVE) == 2
+    _same(list(reversed(second)), serial)
+    _same(first, serial)
+    assert all(worker._asked for worker in runner._LIVE)
