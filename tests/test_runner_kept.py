@@ -261,3 +261,30 @@ def test_workers_of_two_runs_answer_each_for_its_own(monkeypatch: pytest.MonkeyP
     _same(list(reversed(second)), serial)
     _same(first, serial)
     assert all(worker._asked for worker in runner._LIVE)
+
+
+def test_a_process_forked_elsewhere_lets_go_of_the_workers_pipes(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any process forked while a worker waits (by a program using gipr-lint as a library)
+    closes its copies of the worker's pipes: else the worker would not see their end, and
+    :func:`runner.end_workers` would wait for it as long as that process lives."""
+    _worker_lints_all(monkeypatch)
+    _lint(SEEDS, 2)
+    worker = runner._LIVE[0]
+    fds = (worker._requests, worker.fileno())
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        closed = 0
+        for fd in fds:
+            try:
+                os.fstat(fd)
+            except OSError:
+                closed += 1
+        os.write(write, b"%d" % closed)
+        os._exit(0)
+    os.close(write)
+    assert os.waitpid(pid, 0)[1] == 0
+    with os.fdopen(read, "rb") as stream:
+        assert stream.read() == b"2"
+    assert all(os.fstat(fd) for fd in fds)  # (this process's stay open)

@@ -502,10 +502,7 @@ class _Shared:
             for fd in (read, write, asked, ask):
                 os.close(fd)
             return None
-        if pid == 0:  # the worker: never returns
-            for worker in (*started, *_LIVE):  # the other workers' pipes are this process's
-                worker.forget()
-            _LIVE.clear()
+        if pid == 0:  # the worker: never returns (the other workers' pipes: _forget_all)
             os.close(read)
             os.close(ask)
             _worker_main(self, claims, write, asked, kept)
@@ -628,6 +625,7 @@ class _Worker:
         self._ahead: dict[int, tuple[Report, list[Diagnostic]]] = {}
         self._next = -1  # the handle after the last one asked for
         self._window = 1
+        _OPEN.append(self)
 
     def fileno(self) -> int:
         return self.reader.fileno()
@@ -702,14 +700,28 @@ class _Worker:
             os.close(self._requests)
             self._requests = None
             self.reader.close()
+            _OPEN.remove(self)
 
-    def forget(self) -> None:
-        """In a newly forked worker: close the pipes inherited of this worker (the other
-        process's), so that only the main process holds them and the worker sees their end
-        when the main process closes its ends."""
-        if self._requests is not None:
-            os.close(self._requests)
-            self.reader.close()
+
+#: The workers whose pipes this process holds open (:func:`_forget_all`).
+_OPEN: list[_Worker] = []
+
+
+def _forget_all() -> None:
+    """In a process just forked (a new worker, or any other): close the pipes it inherited of
+    the workers, which are the main process's alone: a worker sees the end of its request
+    pipe (:func:`end_workers`) only when every copy of its writing end is closed."""
+    for worker in _OPEN:
+        if worker._requests is not None:
+            os.close(worker._requests)
+            worker._requests = None
+            worker.reader.close()
+    _OPEN.clear()
+    _LIVE.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_all)
 
 
 #: The most results a request asks for at once (:meth:`_Worker.take`).
