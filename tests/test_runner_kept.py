@@ -288,3 +288,35 @@ def test_a_process_forked_elsewhere_lets_go_of_the_workers_pipes(
     with os.fdopen(read, "rb") as stream:
         assert stream.read() == b"2"
     assert all(os.fstat(fd) for fd in fds)  # (this process's stay open)
+
+
+def test_workers_left_waiting_are_ended_and_waited_for_at_exit(tmp_path: Path) -> None:
+    """A program that lints with ``-j 2`` and never calls :func:`runner.end_workers`: at its
+    exit the worker is ended and waited for (what runs at exit after it finds no child)."""
+    import subprocess
+    import textwrap
+
+    script = tmp_path / "lint.py"
+    script.write_text(textwrap.dedent(f"""
+        import atexit, os, sys
+        from gipr_lint.linting import runner
+        from gipr_lint.linting.plugin_manager import load_plugins
+
+        main, claim = os.getpid(), runner._Claims.next  # the worker lints all but one
+        runner._Claims.next = lambda self: sys.maxsize if os.getpid() == main else claim(self)
+
+        def check():
+            try:
+                os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                print("no child left")
+        atexit.register(check)  # (runs after the handlers registered later)
+        plugin_set = load_plugins()
+        run = runner.RunConfig(isolated=True, render_json=True)
+        results = runner.lint_files({[*SEEDS, *SEEDS]!r}, plugin_set,
+                                    run.resolver(plugin_set), run, jobs=2)
+        print(len(results), bool(runner._LIVE))
+    """), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          check=True, timeout=120)
+    assert done.stdout.split("\n") == ["10 True", "no child left", ""]
