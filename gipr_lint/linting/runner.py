@@ -608,9 +608,10 @@ class _Worker:
 
     A staying worker lives until the command is done (:func:`end_workers`): then its request
     pipe is closed, which it sees as its end, and it is waited for (no zombie is left, and its
-    processor time counts as this process's children's). One that died or cannot be asked
-    any more is never waited for: :meth:`lint_again` lints the file here again instead, with
-    the same settings, as it was linted by the worker."""
+    processor time counts as this process's children's). What a worker that died (or was
+    ended) can no longer send is made here instead: :meth:`lint_again` lints the file again,
+    with the settings and plugins the worker had, never waiting for an answer that cannot
+    come."""
 
     def __init__(self, pid: int, reader: _Reader, requests: int, plugin_set: PluginSet,
                  resolver: ConfigResolver) -> None:
@@ -663,7 +664,8 @@ class _Worker:
             return None
         answers: list[Any] = []
         try:
-            os.write(self._requests, _request(handles))  # (a few bytes: written whole)
+            # (516 bytes at most, below PIPE_BUF: written at once, whatever the worker does)
+            os.write(self._requests, _request(handles))
             while not answers:
                 select.select([self.reader], [], [])
                 open_ = self.reader.fill()
