@@ -574,21 +574,22 @@ def _serve(held: list[tuple[Report, list[Diagnostic]]], requests: int,
     main process asks for (a request is a count and that many indices in ``held``, four bytes
     each; the answer one message, their list), until the main process closes its end of the
     requests' pipe. Waits in a blocking read: a worker waiting costs no processor time."""
-    while count := _read_number(requests):
-        handles = [_read_number(requests) for _ in range(count)]
-        outbox.put([held[handle] for handle in handles])
+    while count := int.from_bytes(_read(requests, 4), "little"):
+        request = _read(requests, 4 * count)
+        outbox.put([held[int.from_bytes(request[start:start + 4], "little")]
+                    for start in range(0, len(request), 4)])
         outbox.flush()
 
 
-def _read_number(fd: int) -> int:
-    """The next four bytes of ``fd`` as a number; 0 at its end."""
+def _read(fd: int, size: int) -> bytes:
+    """The next ``size`` bytes of ``fd``; nothing at its end."""
     data = b""
-    while len(data) < 4:
-        more = os.read(fd, 4 - len(data))
+    while len(data) < size:
+        more = os.read(fd, size - len(data))
         if not more:
-            return 0
+            return b""
         data += more
-    return int.from_bytes(data, "little")
+    return data
 
 
 def _request(handles: Sequence[int]) -> bytes:
