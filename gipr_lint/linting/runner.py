@@ -457,7 +457,7 @@ class _Shared:
         try:
             _flush_std_streams()  # a worker's copy of what is buffered is never written
             for _ in range(workers):
-                worker = self._fork(claims, started, kept)
+                worker = self._fork(claims)
                 if worker is None:  # no more processes: fewer workers (or none) lint the rest
                     break
                 started.append(worker)
@@ -487,7 +487,7 @@ class _Shared:
                 self.done[index] = self.lint(index)
         return [result for index in range(len(self.chunks)) for result in self.done[index]]
 
-    def _fork(self, claims: _Claims, started: list[_Worker], kept: _Kept) -> _Worker | None:
+    def _fork(self, claims: _Claims) -> _Worker | None:
         """A new worker, or ``None`` if the system makes no more processes. Two pipes each,
         whose other ends only the worker keeps: its results (and later the reports and
         diagnostics asked for) come in one, a worker that dies (even halfway through a
@@ -505,7 +505,7 @@ class _Shared:
         if pid == 0:  # the worker: never returns (the other workers' pipes: _forget_all)
             os.close(read)
             os.close(ask)
-            _worker_main(self, claims, write, asked, kept)
+            _worker_main(self, claims, write, asked)
         os.close(write)
         os.close(asked)
         return _Worker(pid, _Reader(read), ask, self.plugin_set, self.resolver)
@@ -537,7 +537,7 @@ class _Shared:
                     busy.remove(worker)
                     worker.close()
 
-    def _work(self, claims: _Claims, connection: int, requests: int, kept: _Kept) -> None:
+    def _work(self, claims: _Claims, connection: int, requests: int) -> None:
         """A worker's life: lint the chunks it claims and send each one's results back
         (:class:`_Outbox`: what the pipe cannot take yet is written between two files),
         keeping the reports and diagnostics of those sent packed; then, if it kept any,
@@ -549,7 +549,11 @@ class _Shared:
             while (index := claims.next()) < len(self.chunks):
                 results = self.lint(index, outbox.push)
                 outbox.put((index, [_packed(result, held) for result in results]))
-                kept.add(len(results))  # what is held stays out of the collector's sight
+                # what is held stays out of the collections' sight (frozen without one: a
+                # collection of what each chunk holds cost more than the whole run's
+                # collections without; the cycles a plugin leaves, collected young as the
+                # reports are made, are freed at the worker's end)
+                gc.freeze()
             save_regexes()  # workers skip exit handlers: keep what this one compiled
             claims.close()
             outbox.put((_DONE, bool(held)))
@@ -873,14 +877,13 @@ def severity_counts(result: FileResult) -> Mapping[str, int]:
     return found
 
 
-def _worker_main(shared: _Shared, claims: _Claims, write: int, requests: int,
-                 kept: _Kept) -> None:
+def _worker_main(shared: _Shared, claims: _Claims, write: int, requests: int) -> None:
     """A forked worker, from the fork to its end (``os._exit``: the main process's exit
     handlers and buffered output are not the worker's)."""
     code = 1
     try:
         claims.in_worker()
-        shared._work(claims, write, requests, kept)
+        shared._work(claims, write, requests)
         code = 0
     finally:
         _flush_std_streams()  # what the worker itself wrote (a plugin's warning)
