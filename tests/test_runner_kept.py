@@ -233,19 +233,17 @@ def test_the_command_prints_the_same_and_leaves_no_process(
 
 def test_a_command_interrupted_after_linting_leaves_no_process(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from gipr_lint.cli import main
-    from gipr_lint.formatters import json
+    from gipr_lint.cli import check, main
 
     _copies(tmp_path)
     _worker_lints_all(monkeypatch)
-
     waiting = []
 
-    def interrupted(*args: Any) -> None:
+    def interrupted(*args: Any) -> None:  # (in the cross-report stage)
         waiting.extend(runner._LIVE)  # the worker waits, holding what it linted
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(json, "write", interrupted)
+    monkeypatch.setattr(check, "cross_report", interrupted)
     assert main(["check", str(tmp_path), "--isolated", "--format", "json", "-j", "2"]) == 130
     assert len(waiting) == 1 and not runner._LIVE
     _assert_no_child()
@@ -321,3 +319,27 @@ def test_workers_left_waiting_are_ended_and_waited_for_at_exit(tmp_path: Path) -
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
                           check=True, timeout=120)
     assert done.stdout.split("\n") == ["10 True", "no child left", ""]
+
+
+def test_the_workers_are_told_to_end_before_the_output_is_written(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Nothing reads what they kept once the output is being written: they end meanwhile,
+    and are waited for when the command is done."""
+    from gipr_lint.cli import main
+    from gipr_lint.formatters import json
+
+    _copies(tmp_path)
+    _worker_lints_all(monkeypatch)
+    seen = []
+    write = json.write
+
+    def writing(*args: Any) -> None:
+        seen.append((len(runner._LIVE), len(runner._ENDING)))
+        write(*args)
+
+    monkeypatch.setattr(json, "write", writing)
+    main(["check", str(tmp_path), "--isolated", "--format", "json", "-j", "2"])
+    assert seen == [(0, 1)] and '"X005"' in capsys.readouterr().out
+    assert not runner._ENDING
+    _assert_no_child()

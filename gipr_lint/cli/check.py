@@ -425,6 +425,8 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
     incomplete = status == EXIT_ERROR and not any(result.diagnostics for result in results)
     if incomplete:  # never "All checks passed." when a path, a file or a plugin failed
         context.quiet = True
+    from gipr_lint.linting.runner import end_workers  # (no report is read from here on:)
+    end_workers(wait=False)  # the -j N workers that kept them end while the output is written
     if args.statistics:
         _statistics(results, out, args.format)
     else:

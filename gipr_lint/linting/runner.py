@@ -725,6 +725,7 @@ def _forget_all() -> None:
             worker.reader.close()
     _OPEN.clear()
     _LIVE.clear()
+    _ENDING.clear()  # (another process's children)
 
 
 if hasattr(os, "register_at_fork"):
@@ -740,7 +741,7 @@ _LIVE: list[_Worker] = []
 
 def _keep_alive(workers: list[_Worker]) -> None:
     """Keep ``workers`` until :func:`end_workers`, which runs at exit at the latest."""
-    if workers and not _LIVE:
+    if workers and not _LIVE and not _ENDING:
         import atexit
 
         atexit.unregister(end_workers)
@@ -748,15 +749,25 @@ def _keep_alive(workers: list[_Worker]) -> None:
     _LIVE.extend(workers)
 
 
-def end_workers() -> None:
+def end_workers(*, wait: bool = True) -> None:
     """End the forked workers of ``-j N`` runs that stayed to send the reports and
     diagnostics they kept (:class:`_Worker`), and wait for them; a result of theirs read
-    afterwards is linted again. Called when a command is done, and at exit."""
+    afterwards is linted again. Called when a command is done, and at exit. Without
+    ``wait``, only tell them to end, to be waited for by the next call: a worker's end (the
+    system taking back a copy of this process) takes some 10 ms, which the command spends
+    writing its output rather than waiting."""
     workers = list(_LIVE)
     _LIVE.clear()
     for worker in workers:  # all told first: they end together
         worker.close()
-    _wait_for(workers)
+    _ENDING.extend(workers)
+    if wait:
+        _wait_for(_ENDING)
+        _ENDING.clear()
+
+
+#: The workers told to end and not waited for yet (:func:`end_workers`).
+_ENDING: list[_Worker] = []
 
 
 def _wait_for(workers: Sequence[_Worker]) -> None:
