@@ -343,3 +343,18 @@ def test_the_workers_are_told_to_end_before_the_output_is_written(
     assert seen == [(0, 1)] and '"X005"' in capsys.readouterr().out
     assert not runner._ENDING
     _assert_no_child()
+
+
+def test_a_file_gone_when_its_dead_workers_result_is_read_says_why(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    paths = []
+    for index, seed in enumerate(SEEDS[:3]):
+        paths.append(str(tmp_path / f"{index}.txt"))
+        Path(paths[-1]).write_text(Path(seed).read_text(encoding="utf-8"), encoding="utf-8")
+    _worker_lints_all(monkeypatch)
+    results = _lint(paths, 2)
+    os.kill(runner._LIVE[0].pid, signal.SIGKILL)
+    Path(paths[2]).unlink()
+    assert results[2].report is None and results[2].diagnostics == []
+    assert results[2].error and not runner.is_packed(results[2])
+    assert results[1].report is not None and results[1].error is None

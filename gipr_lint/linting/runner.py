@@ -691,9 +691,11 @@ class _Worker:
     def lint_again(self, path: str) -> dict[str, Any]:
         """What :func:`_unpacked` gives when the worker cannot send it: the file linted here,
         with the settings and plugins the worker had; its part of the JSON output is then
-        written afresh (``rendered`` goes)."""
+        written afresh (``rendered`` goes). A file that can no longer be read (removed
+        meanwhile) becomes a result that says why, as any unreadable file does."""
         result = _chunk_results([path], self._plugin_set, self._resolver, False)[0]
-        return {"report": result.report, "diagnostics": result.diagnostics, "rendered": None}
+        return {"report": result.report, "diagnostics": result.diagnostics,
+                "error": result.error, "rendered": None}
 
     def close(self, *, stop: bool = False) -> None:
         """Tell the worker to end (``stop``: at once, by a signal) and close its pipes; it is
