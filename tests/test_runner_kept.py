@@ -358,3 +358,43 @@ def test_a_file_gone_when_its_dead_workers_result_is_read_says_why(
     assert results[2].report is None and results[2].diagnostics == []
     assert results[2].error and not runner.is_packed(results[2])
     assert results[1].report is not None and results[1].error is None
+
+
+def test_the_cross_report_stage_asks_each_worker_once_for_what_it_reads(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The stage fetches the results a rule found something in (and those it compares with
+    last year's) in one request (:func:`runner.fetch`), not one round trip per result, and
+    adds the same findings as to the results of one process."""
+    from gipr_lint.linting.crossreport import run_cross_report
+
+    _copies(tmp_path)
+    paths = sorted(str(path) for path in tmp_path.glob("*.txt"))
+    plugin_set = load_plugins()
+    resolver = runner.RunConfig(isolated=True).resolver(plugin_set)
+    serial = run_cross_report(_lint(paths, 1), plugin_set, resolver)
+    _worker_lints_all(monkeypatch)
+    asked: list[list[int]] = []
+    ask = runner._Worker._ask
+
+    def counted(self: runner._Worker, handles: list[int]) -> Any:
+        asked.append(handles)
+        return ask(self, handles)
+
+    monkeypatch.setattr(runner._Worker, "_ask", counted)
+    results = run_cross_report(_lint(paths, 2), plugin_set, resolver)
+    assert asked == [[0, 1]]  # 0-1 and 0-2 (X005), the worker's first two results
+    _same(results, serial)
+    assert [r.previous for r in results] == [r.previous for r in serial]
+
+
+def test_fetching_from_a_dead_worker_leaves_its_files_to_this_process(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = [*SEEDS, *SEEDS]
+    serial = _lint(paths, 1)
+    _worker_lints_all(monkeypatch)
+    results = _lint(paths, 2)
+    worker = runner._LIVE[0]
+    os.kill(worker.pid, signal.SIGKILL)
+    runner.fetch(results[3:6])  # no answer: nothing fetched, no hang
+    assert not worker._ahead
+    _same(results, serial)

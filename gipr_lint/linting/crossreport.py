@@ -31,9 +31,9 @@ from gipr_lint.linting.engine import (
     is_selected,
 )
 from gipr_lint.linting.plugin_manager import PluginSet
-from gipr_lint.linting.runner import is_packed
+from gipr_lint.linting.runner import fetch, is_packed
 from gipr_lint.reading.source import DecodeError, Span
-from gipr_lint.rules import RuleContext
+from gipr_lint.rules import Rule, RuleContext
 
 __all__ = ["can_compare", "expand_history", "read_history", "run_cross_report"]
 
@@ -131,6 +131,8 @@ def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
     run_settings = settings or per_file[0]
     by_path: dict[str, int] | None = None  # made when a rule finds something
     added: dict[int, list[Diagnostic]] = {}
+    # the rules that found something, with their findings
+    finders: list[tuple[str, type[Rule], BatchRule, list[BatchFinding]]] = []
     for code in sorted(batch_codes):
         rule_class = plugin_set.rules[code]
         if not any(is_selected(rule_class, s) for s in distinct):
@@ -154,11 +156,18 @@ def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
                 message=f"rule {code} ({rule.name}) crashed: {type(exc).__name__}: {exc}",
                 span=Span(0, 0)))
             continue
-        if findings and by_path is None:
-            by_path = _indices(results)
+        if findings:
+            finders.append((code, rule_class, rule, findings))
+    if finders:
+        by_path = by_path or _indices(results)
+        # the results found something in, those a -j N worker kept: one round trip each
+        fetch(results[index] for *_, findings in finders for finding in findings
+              if (index := by_path.get(finding.path)) is not None)
+    for code, rule_class, rule, findings in finders:
+        assert by_path is not None
         selected: dict[int, bool] = {}  # by the settings' id: asked once per settings
         for finding in findings:
-            index = by_path.get(finding.path) if by_path is not None else None
+            index = by_path.get(finding.path)
             if index is None:
                 continue  # a history report, or a file not in this run
             result = results[index]
@@ -188,7 +197,9 @@ def run_cross_report(results: Sequence[FileResult], plugin_set: PluginSet,
             if before is not None:
                 previous_of[index] = before
     out = list(results)
-    for index in sorted({*added, *previous_of, *gathered.stale}):
+    changed = sorted({*added, *previous_of, *gathered.stale})
+    fetch(results[index] for index in changed)
+    for index in changed:
         result = results[index]
         previous = previous_of.get(index)
         found = added.get(index)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
@@ -37,7 +37,7 @@ from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
 from gipr_lint.regex import save as save_regexes
 
-__all__ = ["RunConfig", "end_workers", "is_packed", "lint_files", "severity_counts"]
+__all__ = ["RunConfig", "end_workers", "fetch", "is_packed", "lint_files", "severity_counts"]
 
 
 @dataclass(frozen=True)
@@ -659,6 +659,20 @@ class _Worker:
         self._next = handles[-1] + 1
         return pairs[0]
 
+    def fetch(self, handles: Iterable[int]) -> None:
+        """Ask, in one round trip, for those of ``handles`` not asked for yet; :meth:`take`
+        then finds them here (for a stage that knows which results it will read: one round
+        trip rather than one per result). A worker that cannot answer is left to
+        :meth:`take`, which lints the file again."""
+        wanted = sorted({number for number in handles if number not in self._asked})
+        for start in range(0, len(wanted), _MOST_AHEAD):  # (a request is at most that many)
+            part = wanted[start:start + _MOST_AHEAD]
+            pairs = self._ask(part)
+            if pairs is None:
+                return
+            self._asked.update(part)
+            self._ahead.update(zip(part, pairs, strict=True))
+
     def _ask(self, handles: list[int]) -> list[tuple[Report, list[Diagnostic]]] | None:
         """One round trip: the pairs kept as ``handles``, or ``None`` if the worker has
         ended or ends before it answered."""
@@ -867,6 +881,21 @@ def _unpacked(worker: _Worker, handle: int, path: str, rendered: tuple[Any, ...]
         return worker.lint_again(path)
     report, diagnostics = pair
     return {"report": report, "diagnostics": diagnostics, "rendered": (diagnostics, *rendered)}
+
+
+def fetch(results: Iterable[FileResult]) -> None:
+    """Get the reports and diagnostics of those of ``results`` that are packed
+    (:func:`is_packed`) from their workers, one round trip per worker, ahead of reading them:
+    for a stage that knows which results it is about to read (the cross-report stage, once a
+    rule's findings are in). Reading them is then as for any packed result."""
+    wanted: dict[_Worker, list[int]] = {}
+    for result in results:
+        unpack = result.__dict__.get("_packed")
+        if unpack is not None:
+            worker, handle = unpack.args[:2]
+            wanted.setdefault(worker, []).append(handle)
+    for worker, handles in wanted.items():
+        worker.fetch(handles)
 
 
 def is_packed(result: FileResult) -> bool:
