@@ -249,17 +249,20 @@ def test_a_command_interrupted_after_linting_leaves_no_process(
     _assert_no_child()
 
 
-def test_workers_of_two_runs_answer_each_for_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A second run's worker is forked while the first run's waits: it lets go of the first
-    one's pipes (which it inherited), each answers for its own results, and both end."""
+def test_a_second_run_ends_the_first_runs_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process keeps one run's workers: the second run ends the first one's (which its own
+    worker, forked while they waited, let go of), and the first run's results, read
+    afterwards, are linted again here, the same."""
     serial = _lint(SEEDS, 1)
     _worker_lints_all(monkeypatch)
     first = _lint(SEEDS, 2)
+    first_worker = runner._LIVE[0]
     second = _lint(list(reversed(SEEDS)), 2)
-    assert len(runner._LIVE) == 2
+    assert len(runner._LIVE) == 1 and runner._LIVE[0] is not first_worker
     _same(list(reversed(second)), serial)
+    assert runner._LIVE[0]._asked
     _same(first, serial)
-    assert all(worker._asked for worker in runner._LIVE)
+    assert not first_worker._asked  # never asked: ended before it was read
 
 
 def test_a_process_forked_elsewhere_lets_go_of_the_workers_pipes(

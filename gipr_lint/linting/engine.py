@@ -73,12 +73,22 @@ class FileResult:
 
     def __getattr__(self, name: str) -> Any:
         """``report`` and ``diagnostics`` of a result a ``-j N`` worker sent packed, asked of
-        the worker when first read (see ``runner.is_packed``)."""
-        unpack = self.__dict__.pop("_packed", None) if name in _PACKED else None
+        the worker when first read (see ``runner.is_packed``). The way to them is dropped only
+        once they are here: a second thread reading them meanwhile gets them too, and a read
+        interrupted halfway can be made again."""
+        unpack = self.__dict__.get("_packed") if name in _PACKED else None
         if unpack is None:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         self.__dict__.update(unpack())
+        self.__dict__.pop("_packed", None)
         return self.__dict__[name]
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What pickling and copying keep: a packed result's report and diagnostics read
+        first (the way to them, the worker's pipes, is this process's alone)."""
+        if "_packed" in self.__dict__:
+            self.__getattr__("report")
+        return self.__dict__
 
 
 #: The fields of a :class:`FileResult` that may come packed from a worker process.

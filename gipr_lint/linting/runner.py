@@ -344,7 +344,10 @@ def _chunks(paths: Sequence[str], jobs: int) -> list[Sequence[str]]:
 def lint_files(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigResolver,
                run: RunConfig, *, jobs: int = 1,
                advance: Callable[[int], None] | None = None) -> list[FileResult]:
-    """Lint ``paths`` (settings must already resolve without error for each)."""
+    """Lint ``paths`` (settings must already resolve without error for each). The workers
+    an earlier run left waiting are ended first: a process keeps one run's (the results of
+    earlier runs stay whole, their files linted again here if read)."""
+    end_workers()
     if jobs <= 1 or len(paths) < 2:
         results = []
         with _few_collections() as kept:
@@ -631,6 +634,11 @@ class _Worker:
         self._ahead: dict[int, tuple[Report, list[Diagnostic]]] = {}
         self._next = -1  # the handle after the last one asked for
         self._window = 1
+        import threading
+
+        #: One round trip at a time: two threads asking at once would each read the other's
+        #: answer.
+        self._lock = threading.Lock()
         _OPEN.append(self)
 
     def fileno(self) -> int:
@@ -645,6 +653,10 @@ class _Worker:
     def take(self, handle: int) -> tuple[Report, list[Diagnostic]] | None:
         """The report and diagnostics kept as ``handle``; ``None`` if the worker cannot give
         them (it died)."""
+        with self._lock:
+            return self._take(handle)
+
+    def _take(self, handle: int) -> tuple[Report, list[Diagnostic]] | None:
         pair = self._ahead.pop(handle, None)
         if pair is not None:
             return pair
@@ -664,6 +676,10 @@ class _Worker:
         then finds them here (for a stage that knows which results it will read: one round
         trip rather than one per result). A worker that cannot answer is left to
         :meth:`take`, which lints the file again."""
+        with self._lock:
+            self._fetch(handles)
+
+    def _fetch(self, handles: Iterable[int]) -> None:
         wanted = sorted({number for number in handles if number not in self._asked})
         for start in range(0, len(wanted), _MOST_AHEAD):  # (a request is at most that many)
             part = wanted[start:start + _MOST_AHEAD]
