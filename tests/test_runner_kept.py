@@ -50,6 +50,19 @@ def _worker_lints_all(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(runner._Claims, "next", next_)
 
 
+def _asks_counted(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
+    """The handles of each round trip to a worker from now on, in a list that grows."""
+    asked: list[list[int]] = []
+    ask = runner._Worker._ask
+
+    def counted(self: runner._Worker, handles: list[int]) -> Any:
+        asked.append(handles)
+        return ask(self, handles)
+
+    monkeypatch.setattr(runner._Worker, "_ask", counted)
+    return asked
+
+
 def _lint(paths: list[str], jobs: int, *, render_json: bool = True) -> list[FileResult]:
     plugin_set = load_plugins()
     run = runner.RunConfig(isolated=True, render_json=render_json)
@@ -83,14 +96,7 @@ def test_a_worker_keeps_what_it_linted_and_sends_it_when_read(
     paths = [*SEEDS, *SEEDS]
     serial = _lint(paths, 1)
     _worker_lints_all(monkeypatch)
-    asked: list[list[int]] = []
-    ask = runner._Worker._ask
-
-    def counted(self: runner._Worker, handles: list[int]) -> Any:
-        asked.append(handles)
-        return ask(self, handles)
-
-    monkeypatch.setattr(runner._Worker, "_ask", counted)
+    asked = _asks_counted(monkeypatch)
     results = _lint(paths, 2)
     assert [runner.is_packed(result) for result in results] == [False] + [True] * 9
     assert len(runner._LIVE) == 1  # the worker stays, waiting for requests
@@ -376,14 +382,7 @@ def test_the_cross_report_stage_asks_each_worker_once_for_what_it_reads(
     resolver = runner.RunConfig(isolated=True).resolver(plugin_set)
     serial = run_cross_report(_lint(paths, 1), plugin_set, resolver)
     _worker_lints_all(monkeypatch)
-    asked: list[list[int]] = []
-    ask = runner._Worker._ask
-
-    def counted(self: runner._Worker, handles: list[int]) -> Any:
-        asked.append(handles)
-        return ask(self, handles)
-
-    monkeypatch.setattr(runner._Worker, "_ask", counted)
+    asked = _asks_counted(monkeypatch)
     results = run_cross_report(_lint(paths, 2), plugin_set, resolver)
     assert asked == [[0, 1]]  # 0-1 and 0-2 (X005), the worker's first two results
     _same(results, serial)
