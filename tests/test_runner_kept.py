@@ -69,6 +69,16 @@ def _lint(paths: list[str], jobs: int, *, render_json: bool = True) -> list[File
     return runner.lint_files(paths, plugin_set, run.resolver(plugin_set), run, jobs=jobs)
 
 
+def _serial_and_kept(monkeypatch: pytest.MonkeyPatch
+                     ) -> tuple[list[FileResult], list[FileResult]]:
+    """The seeds twice linted by one process, and by two where the worker lints all but the
+    first file and keeps what it sent (its results packed)."""
+    paths = [*SEEDS, *SEEDS]
+    serial = _lint(paths, 1)
+    _worker_lints_all(monkeypatch)
+    return serial, _lint(paths, 2)
+
+
 def _document(results: list[FileResult]) -> str:
     import io
 
@@ -121,10 +131,7 @@ def test_a_worker_keeps_what_it_linted_and_sends_it_when_read(
 
 def test_reads_out_of_order_ask_for_no_more_than_they_need(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    paths = [*SEEDS, *SEEDS]
-    serial = _lint(paths, 1)
-    _worker_lints_all(monkeypatch)
-    results = _lint(paths, 2)
+    serial, results = _serial_and_kept(monkeypatch)
     worker = runner._LIVE[0]
     for index in (9, 3, 5, 4):
         assert results[index].diagnostics == serial[index].diagnostics
@@ -391,10 +398,7 @@ def test_the_cross_report_stage_asks_each_worker_once_for_what_it_reads(
 
 def test_fetching_from_a_dead_worker_leaves_its_files_to_this_process(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    paths = [*SEEDS, *SEEDS]
-    serial = _lint(paths, 1)
-    _worker_lints_all(monkeypatch)
-    results = _lint(paths, 2)
+    serial, results = _serial_and_kept(monkeypatch)
     worker = runner._LIVE[0]
     os.kill(worker.pid, signal.SIGKILL)
     runner.fetch(results[3:6])  # no answer: nothing fetched, no hang
