@@ -141,7 +141,7 @@ def cross_report(results: list[FileResult], args: argparse.Namespace, plugin_set
 
     results, errors = batch_stage(results, plugin_set, resolver, args.history,
                                   start=start if progress else None,
-                                  advance=advance if progress else None)
+                                  advance=advance if progress else None, jobs=args.jobs)
     for message in errors:
         error(message)
     if errors:

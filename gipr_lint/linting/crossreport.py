@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
@@ -31,7 +32,7 @@ from gipr_lint.linting.engine import (
     is_selected,
 )
 from gipr_lint.linting.plugin_manager import PluginSet
-from gipr_lint.linting.runner import fetch, is_packed
+from gipr_lint.linting.runner import fetch, in_processes, is_packed
 from gipr_lint.reading.source import DecodeError, Span
 from gipr_lint.rules import Rule, RuleContext
 
@@ -69,30 +70,55 @@ def expand_history(patterns: Iterable[str | Path], base: Path,
 
 
 def read_history(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigResolver,
-                 advance: Callable[[int], None] | None = None
+                 advance: Callable[[int], None] | None = None, *, jobs: int = 1
                  ) -> tuple[list[ReportSummary], list[str]]:
-    """Read and parse the history reports into summaries; return them and read errors."""
+    """Read and parse the history reports into summaries; return them and read errors. With
+    ``jobs`` above 1, in that many processes (from :data:`FEWEST_IN_PROCESSES` reports:
+    starting them costs about as much as parsing a dozen): a reviewer's run over this year's
+    reports and last year's would otherwise parse last year's on one core."""
+    read: list[ReportSummary | str] | None = None
+    if jobs > 1 and len(paths) >= FEWEST_IN_PROCESSES:
+        read = in_processes(partial(_read_some, plugin_set=plugin_set, resolver=resolver),
+                            paths, jobs)
+        if read is not None and advance:
+            advance(len(paths))
+    if read is None:
+        read = []
+        for path in paths:
+            read.append(_read_one(path, plugin_set, resolver))
+            if advance:
+                advance(1)
+    return ([item for item in read if not isinstance(item, str)],
+            [item for item in read if isinstance(item, str)])
+
+
+#: The fewest history reports :func:`read_history` reads in several processes.
+FEWEST_IN_PROCESSES = 16
+
+
+def _read_some(paths: Sequence[str], plugin_set: PluginSet, resolver: ConfigResolver
+               ) -> list[ReportSummary | str]:
+    return [_read_one(path, plugin_set, resolver) for path in paths]
+
+
+def _read_one(path: str, plugin_set: PluginSet, resolver: ConfigResolver
+              ) -> ReportSummary | str:
+    """A history report's summary, or why it cannot be read."""
     from gipr_lint.reading.parser import parse
     from gipr_lint.templates import using
 
-    summaries: list[ReportSummary] = []
-    errors: list[str] = []
-    for path in paths:
-        try:
-            source = plugin_set.reader_for(path).read(Path(path))
-            if source.path != path:
-                source = dataclasses.replace(source, path=path)
-            with using(plugin_set.template_set):  # the loaded packs' rows, as when linting
-                report = apply_facts(parse(source), resolver.settings_for(Path(path)))
-                summaries.append(summarize(report, history=True))
-        except (OSError, DecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            errors.append(f"{path}: cannot read history report: {reason}")
-        except Exception as exc:  # a reader or parser bug: lose this history file only
-            errors.append(f"{path}: cannot read history report: {type(exc).__name__}: {exc}")
-        if advance:
-            advance(1)
-    return summaries, errors
+    try:
+        source = plugin_set.reader_for(path).read(Path(path))
+        if source.path != path:
+            source = dataclasses.replace(source, path=path)
+        with using(plugin_set.template_set):  # the loaded packs' rows, as when linting
+            report = apply_facts(parse(source), resolver.settings_for(Path(path)))
+            return summarize(report, history=True)
+    except (OSError, DecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return f"{path}: cannot read history report: {reason}"
+    except Exception as exc:  # a reader or parser bug: lose this history file only
+        return f"{path}: cannot read history report: {type(exc).__name__}: {exc}"
 
 
 def _context(plugin: str, plugin_set: PluginSet, settings: Settings) -> RuleContext:
@@ -296,13 +322,14 @@ def can_compare(count: int, history: Sequence[str], resolver: ConfigResolver,
 def batch_stage(results: Sequence[FileResult], plugin_set: PluginSet, resolver: ConfigResolver,
                 history: Sequence[str] = (), *, cwd: Path | None = None,
                 advance: Callable[[int], None] | None = None,
-                start: Callable[[str, int], None] | None = None
+                start: Callable[[str, int], None] | None = None, jobs: int = 1
                 ) -> tuple[list[FileResult], list[str]]:
     """The whole stage as the command line runs it: read the history reports (``history``
     from the command line, relative to ``cwd``, plus the configuration's ``history`` key), run
     the cross-report rules. Returns the results and error messages (bad history entries).
 
-    ``start(description, total)`` and ``advance(count)`` drive a progress bar, if given.
+    ``start(description, total)`` and ``advance(count)`` drive a progress bar, if given;
+    ``jobs`` processes read the history reports (:func:`read_history`).
     """
     if not plugin_set.batch_codes or not any(r.summary is not None for r in results):
         return list(results), []
@@ -320,7 +347,7 @@ def batch_stage(results: Sequence[FileResult], plugin_set: PluginSet, resolver: 
         files = [f for f in dict.fromkeys(files) if str(Path(f).absolute()) not in linted]
     if start is not None and files:
         start(_("Reading history"), len(files))
-    summaries, read_errors = read_history(files, plugin_set, resolver, advance)
+    summaries, read_errors = read_history(files, plugin_set, resolver, advance, jobs=jobs)
     if start is not None:
         start(_("Cross-report checks"), 1)
     out = run_cross_report(results, plugin_set, resolver, summaries, run_settings)

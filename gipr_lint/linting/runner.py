@@ -37,7 +37,8 @@ from gipr_lint.model import Report
 from gipr_lint.reading.source import Span
 from gipr_lint.regex import save as save_regexes
 
-__all__ = ["RunConfig", "end_workers", "fetch", "is_packed", "lint_files", "severity_counts"]
+__all__ = ["RunConfig", "end_workers", "fetch", "in_processes", "is_packed", "lint_files",
+           "severity_counts"]
 
 
 @dataclass(frozen=True)
@@ -1021,6 +1022,45 @@ class _Reader:
 
     def close(self) -> None:
         self._file.close()
+
+
+def in_processes(function: Callable[[Sequence[Any]], list[Any]], items: Sequence[Any],
+                 jobs: int) -> list[Any] | None:
+    """``function`` over ``items`` in ``jobs`` forked processes, a few items at a time (it
+    takes a slice of them and gives an output per item): the outputs in order; ``None`` where
+    processes cannot be forked or one of them died, for the caller to do the work itself.
+    Only the items and the outputs are pickled (:func:`_reducers`): the processes inherit
+    ``function`` and whatever it reads (plugins, settings, the built parser). For work other
+    than linting (the history reports of the cross-report stage) that would otherwise keep
+    every core but one waiting."""
+    if not _fork_context():
+        return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    _register_reducers()
+    _INHERITED[:] = [function]
+    size = max(1, len(items) // (jobs * 4))  # (a few slices per process: they end together)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs,
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            return [output for outputs in pool.map(
+                _call_inherited, [items[start:start + size]
+                                  for start in range(0, len(items), size)])
+                    for output in outputs]
+    except BrokenProcessPool:  # a process died (killed, out of memory)
+        return None
+    finally:
+        _INHERITED.clear()
+
+
+#: The function :func:`in_processes` runs, as its forked processes inherit it.
+_INHERITED: list[Callable[[Sequence[Any]], list[Any]]] = []
+
+
+def _call_inherited(items: Sequence[Any]) -> list[Any]:
+    return _INHERITED[0](items)
 
 
 def _in_spawned_workers(paths: Sequence[str], run: RunConfig, jobs: int,
