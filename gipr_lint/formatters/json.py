@@ -268,37 +268,17 @@ def _document(results: Sequence[Any], byte_columns: bool) -> list[bytes]:
     after another, never joined: most are the parts the workers of ``-j N`` wrote ahead,
     already encoded), made without the intermediate dictionaries of the diagnostics (most of
     the output). Raises :class:`_Fallback` where :func:`dumps` would fall back to :mod:`json`,
-    ``UnicodeEncodeError`` for text UTF-8 cannot encode (a lone surrogate).
-
-    The results are gone through once, for their parts and the summary's counts together:
-    this runs after the last file was linted, when each result read from memory is a cache
-    miss or several, so one pass rather than three (parts, severities, tables)."""
+    ``UnicodeEncodeError`` for text UTF-8 cannot encode (a lone surrogate)."""
     from gipr_lint.linting.runner import is_packed
-    from gipr_lint.linting.runner import severity_counts as counts_of
 
     parts: list[bytes] = [b'{\n  "version": %d,\n  "files": ' % JSON_VERSION]
     separator = b"[\n    "
     output = _output(byte_columns)
     files = 0
-    counts = {"error": 0, "warning": 0, "info": 0}
-    unpacked = []
-    checked = found = 0
     for result in results:
-        # (a result as a worker sent it has a report, a valid part written ahead, its
-        # severities counted and its tables' counts, which is all this needs: its report and
-        # diagnostics are not unpacked)
+        # (a result as a worker sent it has a report and a valid part written ahead, which
+        # is all this needs: its report and diagnostics are not unpacked)
         packed = is_packed(result)
-        if packed:  # counted by the worker
-            for severity, count in counts_of(result).items():
-                counts[severity] = counts.get(severity, 0) + count
-        else:  # counted below, all at once
-            unpacked.append(result)
-        tables = result.tables_read
-        if tables is None and (packed or result.report is not None):
-            tables = result.report.tables_fully_read()
-        if tables is not None:
-            checked += tables[0]
-            found += tables[1]
         if not packed and result.report is None:
             continue
         files += 1
@@ -318,8 +298,8 @@ def _document(results: Sequence[Any], byte_columns: bool) -> list[bytes]:
             parts.append("".join(text).encode())
             parts.append(rendered[2][rendered[3]:])
     parts.append(b"[]" if separator == b"[\n    " else b"\n  ]")
-    for severity, count in severity_counts(unpacked).items():
-        counts[severity] = counts.get(severity, 0) + count
+    counts = _severity_counts(results)
+    checked, found = table_counts(results)
     text = [',\n  "summary": ']
     _encode({"files": files, "error": counts["error"], "warning": counts["warning"],
              "info": counts["info"], "tables": found, "tables_fully_checked": checked},
@@ -327,6 +307,24 @@ def _document(results: Sequence[Any], byte_columns: bool) -> list[bytes]:
     text.append("\n}\n")
     parts.append("".join(text).encode())
     return parts
+
+
+def _severity_counts(results: Sequence[Any]) -> dict[str, int]:
+    """``severity_counts(results)``, without unpacking the results sent packed by workers."""
+    from gipr_lint.linting.runner import is_packed
+    from gipr_lint.linting.runner import severity_counts as counts_of
+
+    counts = {"error": 0, "warning": 0, "info": 0}
+    unpacked = []
+    for result in results:
+        if is_packed(result):
+            for severity, count in counts_of(result).items():
+                counts[severity] = counts.get(severity, 0) + count
+        else:
+            unpacked.append(result)
+    for severity, count in severity_counts(unpacked).items():
+        counts[severity] = counts.get(severity, 0) + count
+    return counts
 
 
 def _output(byte_columns: bool) -> str:
