@@ -658,19 +658,15 @@ class _Worker:
             return self._take(handle)
 
     def _take(self, handle: int) -> tuple[Report, list[Diagnostic]] | None:
-        pair = self._ahead.pop(handle, None)
-        if pair is not None:
-            return pair
-        self._window = min(2 * self._window, _MOST_AHEAD) if handle == self._next else 1
-        handles = [number for number in range(handle, min(handle + self._window, self._count))
-                   if number == handle or number not in self._asked]
-        pairs = self._ask(handles)
-        if pairs is None:
-            return None
-        self._asked.update(handles)
-        self._ahead.update(zip(handles[1:], pairs[1:], strict=True))
-        self._next = handles[-1] + 1
-        return pairs[0]
+        if handle not in self._ahead:
+            self._window = min(2 * self._window, _MOST_AHEAD) if handle == self._next else 1
+            handles = [number for number in range(handle, min(handle + self._window,
+                                                               self._count))
+                       if number == handle or number not in self._asked]
+            if not self._ask_ahead(handles):
+                return None
+            self._next = handles[-1] + 1
+        return self._ahead.pop(handle)
 
     def fetch(self, handles: Iterable[int]) -> None:
         """Ask, in one round trip, for those of ``handles`` not asked for yet; :meth:`take`
@@ -683,12 +679,18 @@ class _Worker:
     def _fetch(self, handles: Iterable[int]) -> None:
         wanted = sorted({number for number in handles if number not in self._asked})
         for start in range(0, len(wanted), _MOST_AHEAD):  # (a request is at most that many)
-            part = wanted[start:start + _MOST_AHEAD]
-            pairs = self._ask(part)
-            if pairs is None:
+            if not self._ask_ahead(wanted[start:start + _MOST_AHEAD]):
                 return
-            self._asked.update(part)
-            self._ahead.update(zip(part, pairs, strict=True))
+
+    def _ask_ahead(self, handles: list[int]) -> bool:
+        """Ask for ``handles`` and keep their pairs until taken; whether the worker
+        answered."""
+        pairs = self._ask(handles)
+        if pairs is None:
+            return False
+        self._asked.update(handles)
+        self._ahead.update(zip(handles, pairs, strict=True))
+        return True
 
     def _ask(self, handles: list[int]) -> list[tuple[Report, list[Diagnostic]]] | None:
         """One round trip: the pairs kept as ``handles``, or ``None`` if the worker has
@@ -737,10 +739,15 @@ class _Worker:
             with suppress(ProcessLookupError):  # ended, and waited for already
                 os.kill(self.pid, signal.SIGTERM)
         if self._requests is not None:
-            os.close(self._requests)
-            self._requests = None
-            self.reader.close()
+            self._let_go()
             _OPEN.remove(self)
+
+    def _let_go(self) -> None:
+        """Close this process's ends of the worker's pipes."""
+        assert self._requests is not None
+        os.close(self._requests)
+        self._requests = None
+        self.reader.close()
 
 
 #: The workers whose pipes this process holds open (:func:`_forget_all`).
@@ -751,11 +758,8 @@ def _forget_all() -> None:
     """In a process just forked (a new worker, or any other): close the pipes it inherited of
     the workers, which are the main process's alone: a worker sees the end of its request
     pipe (:func:`end_workers`) only when every copy of its writing end is closed."""
-    for worker in _OPEN:
-        if worker._requests is not None:
-            os.close(worker._requests)
-            worker._requests = None
-            worker.reader.close()
+    for worker in _OPEN:  # (all open: a closed one leaves the list)
+        worker._let_go()
     _OPEN.clear()
     _LIVE.clear()
     _ENDING.clear()  # (another process's children)
@@ -865,13 +869,9 @@ def _packed(result: FileResult, held: list[tuple[Report, list[Diagnostic]]]
     rendered = result.rendered
     if rendered is None or result.report is None or rendered[0] is not result.diagnostics:
         return result
-    severities: dict[str, int] = {}
-    for diagnostic in result.diagnostics:
-        severity = diagnostic.severity._value_  # (``value`` is a Python-level property)
-        severities[severity] = severities.get(severity, 0) + 1
     held.append((result.report, result.diagnostics))
     return (result.path, result.error, result.ignore_texts, result.ignore_hits, result.summary,
-            result.tables_read, rendered[1:], severities)
+            result.tables_read, rendered[1:], _counted(result.diagnostics))
 
 
 def _received(item: FileResult | tuple[Any, ...], worker: _Worker) -> FileResult:
@@ -929,9 +929,14 @@ def severity_counts(result: FileResult) -> Mapping[str, int]:
     if is_packed(result):
         counts: Mapping[str, int] = result.__dict__["_severities"]
         return counts
+    return _counted(result.diagnostics)
+
+
+def _counted(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:
+    """How many of ``diagnostics`` there are of each severity (by value)."""
     found: dict[str, int] = {}
-    for diagnostic in result.diagnostics:
-        severity = diagnostic.severity.value
+    for diagnostic in diagnostics:
+        severity = diagnostic.severity._value_  # (``value`` is a Python-level property)
         found[severity] = found.get(severity, 0) + 1
     return found
 
