@@ -15,7 +15,9 @@ Prints, as ratios measured in the same run (so a busy machine slows both sides a
 - ``-j 2`` against ``-j 1`` (target ≥ 1.8×: needs two idle cores), and what the machine itself
   allows: two ``-j 1`` runs over the two halves of the corpus at the same time. Two processes
   on two cores do not each run as fast as one alone (shared caches and memory; hyperthreads),
-  so that pair, not 2×, is the ceiling ``-j 2`` can reach here;
+  so that pair, not 2×, is the ceiling ``-j 2`` can reach here; and, as a bound for any
+  program, two bare interpreter loops side by side against one alone (no start-up, no serial
+  part, nothing read: what a second core of this machine gives at all);
 - ``--outside``: what a ``-j 1`` run costs per report besides the per-report pipeline
   (``lint_paths``): discovery, settings, results, the cross-report stage, the JSON output;
 - a cold single-file lint against ``python -c "import lark, pluggy"`` (target ≤ 2.5×), with the
@@ -214,13 +216,15 @@ def _verdict(ok: bool) -> str:
     return "ok" if ok else "MISSED"
 
 
-def _pair(arguments: list[list[str]]) -> tuple[float, float]:
-    """Wall and CPU seconds of several lints started together (until the last one ends)."""
+def _pair(arguments: list[list[str]], program: tuple[str, ...] = ("-m", "gipr_lint")
+          ) -> tuple[float, float]:
+    """Wall and CPU seconds of several lints (or other Python ``program`` runs) started
+    together (until the last one ends)."""
     import resource
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    running = [subprocess.Popen([sys.executable, "-m", "gipr_lint", *each],
+    running = [subprocess.Popen([sys.executable, *program, *each],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 cwd=tempfile.gettempdir()) for each in arguments]
     for process in running:
@@ -229,6 +233,21 @@ def _pair(arguments: list[list[str]]) -> tuple[float, float]:
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+#: A loop of pure interpreter work: no start-up to speak of, no serial part, no input, a few
+#: kilobytes of memory. Two of them at once measure what two cores of this machine give any
+#: program (a CPU may run one core faster than two: turbo; a virtual machine's two cores may
+#: share a physical one).
+_BARE_LOOP = ("-c", "total = 0\nfor i in range(12_000_000):\n    total += i % 7")
+
+
+def bare_ceiling() -> float:
+    """Two bare loops side by side against one alone (wall): the speed-up that a program with
+    no serial part at all gets from a second core here, the most ``-j 2`` could reach."""
+    alone = _timed([sys.executable, *_BARE_LOOP])[0]
+    together = _pair([[], []], program=_BARE_LOOP)[0]
+    return 2 * alone / together
 
 
 def throughput(copies: int) -> None:
@@ -247,12 +266,13 @@ def throughput(copies: int) -> None:
         floor(paths)  # warm the page cache
         options = ["--format", "json", "--isolated", "-o", "/dev/null"]
         common = ["check", str(directory), *options]
-        floors, serials, parallels, pairs = [], [], [], []
-        for _ in range(3):  # interleaved, so a burst of load on the machine hits all four
+        floors, serials, parallels, pairs, bares = [], [], [], [], []
+        for _ in range(3):  # interleaved, so a burst of load on the machine hits all five
             floors.append(floor(paths))
             serials.append(lint([*common, "-j", "1"]))
             parallels.append(lint([*common, "-j", "2"]))
             pairs.append(_pair([["check", str(half), *options, "-j", "1"] for half in halves]))
+            bares.append(bare_ceiling())
         (base, base_cpu), (serial, serial_cpu) = _best(floors), _best(serials)
         (parallel, parallel_cpu), (pair, pair_cpu) = _best(parallels), _best(pairs)
         count = len(paths)
@@ -272,6 +292,9 @@ def throughput(copies: int) -> None:
               f"{pair:.2f} s = {serial / pair:.2f}× -j 1, using {pair_cpu:.2f} s CPU "
               f"({pair_cpu / serial_cpu:.2f}× -j 1's: two processes at once each run slower); "
               f"-j 2 reaches {pair / parallel:.0%} of it")
+        print(f"  what two cores give here: two bare interpreter loops (no serial part, nothing "
+              f"shared) side by side do {min(bares):.2f}–{max(bares):.2f}× the work of one in "
+              f"the same time; no program gets more from a second core on this machine")
     finally:
         shutil.rmtree(directory)
 
