@@ -411,3 +411,21 @@ def test_the_plain_word_class_is_that_of_the_general_pattern() -> None:
         narrow = similarity._PLAIN_NARROW.fullmatch(ch) is not None
         assert narrow == (similarity._PLAIN.fullmatch(ch) is not None
                           and similarity._WIDE_WORD.fullmatch(ch) is None), hex(ord(ch))
+
+
+def test_the_marks_deleted_first_are_plain_marks_normalising_drops() -> None:
+    """The marks :func:`similarity._plain_words` deletes before it finds the word runs are
+    plain narrow characters that are not word characters (so deleting them changes nothing),
+    and texts full of them fold as the plain definition says."""
+    from gipr_lint.linting import similarity
+
+    for mark in similarity._COMMON_MARKS:
+        assert similarity._PLAIN_NARROW.fullmatch(mark) is not None, mark
+        assert similarity._PLAIN_WORDS.search(mark) is None, mark
+    rng = random.Random(29)
+    alphabet = "政府信息公开件〇0９Ａa,，、。 \n《》"
+    for length in (1, 2, 7, 300):
+        for _ in range(40):
+            text = "".join(rng.choice(alphabet) for _ in range(length))
+            assert similarity._words(text) == _folded_the_plain_way(text), repr(text)
+    assert normalise("共收到申请5件,其中、予以公开，3件。") == "共收到申请0件其中予以公开0件"
