@@ -19,6 +19,7 @@ from gipr_lint.reading.layout import _lines, _Taken, cells
 from gipr_lint.reading.layout.compact import CompactText, compact, fold
 from gipr_lint.reading.layout.splitting import SEARCH_BUDGET, _split, split_digits
 from gipr_lint.reading.layout.tables import (
+    _DIGITS_TO_LINE_END,
     _NOTE,
     _Expected,
     _expected,
@@ -172,6 +173,30 @@ def test_remembered_label_searches_equal_fresh_ones(templates: Templates) -> Non
                     assert found[:2] == _fresh(text, view, plan, item_index,
                                                rng.randint(found[5], found[0]),
                                                len(view.text), len(text))
+
+
+def test_a_label_before_spaced_digits_up_to_a_line_end_stands_alone() -> None:
+    """The searcher takes a label followed by digits and spaces up to a line end or separator
+    (:data:`_DIGITS_TO_LINE_END`) as standing alone without reading its cells: wherever that
+    pattern matches, :func:`_stands_alone` (which reads them) says so too, whatever comes after
+    the line (more cells, words, another label, marks that extend a run), on random texts."""
+    rng = random.Random(15)
+    plan = _expected(NATIONAL, "requests", "2021")
+    pieces = ["0", "12", " ", "  ", "\u3000", "|", "\t", "\n", "\r\n", "-", "/", "无", "2.其他",
+              "5.", "、", "第 3 页", "元", "规章", "（二）部分公开", "件", "\f"]
+    matched = 0
+    for _ in range(3000):
+        text = "规章" + rng.choice(["", " 0", " 0 12 ", "3 0"]) + "".join(
+            rng.choice(pieces) for _ in range(rng.randrange(1, 14)))
+        view = CompactText(text)
+        after = len("规章")
+        while after < len(text) and text[after] in " \u3000":
+            after += 1
+        end = rng.choice([len(text), rng.randrange(after, len(text) + 1)])
+        if _DIGITS_TO_LINE_END.match(text, after, end) is not None:
+            matched += 1
+            assert _stands_alone(text, view, plan, len("规章"), end), repr(text[:end])
+    assert matched > 300
 
 
 def test_a_search_from_inside_a_rejected_match_is_not_taken_from_memory() -> None:
