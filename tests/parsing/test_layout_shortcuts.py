@@ -856,11 +856,16 @@ def test_unwrapping_looks_for_continuations_first_with_the_same_result() -> None
     wrapped = ["(二)部分公开(区          0   0   0   0   0   0   0", "  分处理的,只计这一",
                "情形,不计其他情形)", "1.属于国家秘密      1   2   -   /", "）", "说明文字",
                "(三)不予公开     3     0", "本年新收   0  0", "第二十条", "政府信息公开申请数量",
-               "一、本年新收政府信息公开申请数量   3   0", "", "  ", "12 34", "（一）予以公开"]
+               "一、本年新收政府信息公开申请数量   3   0", "", "  ", "12 34", "（一）予以公开",
+               # numbers ending in a slash, a full-width digit, a dash, blanks of every kind
+               "(二)部分公开(区     0   ／", "(二)部分公开(区  ０\u3000\t",
+               "(二)部分公开(区  1  -  ",
+               "2.没有现成信息需要  −1   0.5", "3.补正后申请人  0 −"]
     rng = random.Random(15)
-    texts = [wrapped[0] + "\n" + "\n".join(wrapped[1:3]) + "\n"]
+    texts = [first + "\n" + "\n".join(wrapped[1:3]) + "\n"
+             for first in (wrapped[0], *wrapped[-5:-2])]
     texts += ["\n".join(rng.choice(wrapped) for _ in range(rng.randrange(1, 12)))
-              for _ in range(400)]
+              for _ in range(800)]
     made_whole = 0
     for text in texts:
         start = rng.randrange(3)
@@ -868,6 +873,7 @@ def test_unwrapping_looks_for_continuations_first_with_the_same_result() -> None
         assert found == _unwrap_matching_first(text, start, len(text)), repr(text)
         made_whole += found is not None
     assert made_whole > 20
+    assert all(unwrap(text, 0, len(text), completes_label) is not None for text in texts[:4])
 
 
 @pytest.mark.parametrize("templates", [NATIONAL, PACK], ids=["national", "pack"])

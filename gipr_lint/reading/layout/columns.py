@@ -61,6 +61,22 @@ class Unwrapped:
         return self.original(end - 1) + 1 if end > 0 else self.original(0)
 
 
+#: What the numbers on a wrapped label's first line end with (blanks only after them): a
+#: number's digit (``\d``, a decimal character: :meth:`str.isdecimal`) or a dash or slash
+#: standing for a blank cell.
+_BLANK_MARKS = frozenset("-—–/／")
+_BLANKS = " \t\u3000"
+
+
+def _may_end_in_numbers(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` ends, but for blanks, in a digit, a dash or a slash,
+    as every line the wrapped-label pattern (:func:`_patterns`) matches does: asked first, so
+    that the lines below are looked at for continuations only under such a line (a line
+    ending in a separator or a word has no numbers to move)."""
+    tail = text[start:end].rstrip(_BLANKS)
+    return bool(tail) and (tail[-1].isdecimal() or tail[-1] in _BLANK_MARKS)
+
+
 def _is_continuation(line: str) -> bool:
     stripped = line.strip()
     if stripped in {")", "）", "”", "）。"}:
@@ -94,7 +110,9 @@ def unwrap(text: str, start: int, end: int,
         line_start, line_end = lines[index]
         following = []
         match = None
-        if line_end - line_start <= _MAX_LINE:  # a layout line is short
+        if line_end - line_start <= _MAX_LINE and _may_end_in_numbers(text, line_start,
+                                                                      line_end):
+            # (a layout line is short, and one with numbers at its end may be a label's first)
             for next_start, next_end in lines[index + 1:index + 1 + _MAX_LINES]:
                 if not _is_continuation(text[next_start:next_end]):
                     break
