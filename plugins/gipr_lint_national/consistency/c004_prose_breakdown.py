@@ -36,6 +36,9 @@ _NOT_A_PLAIN_LIST = compile_re(r"其中|包括|含|内有|分别|[%％]|占|同�
 
 _EXHAUSTIVE = ("分别为", "分别是")
 
+#: Where the sentence of a total begins: the parts after 其中 may belong to what it says before.
+_SENTENCE_END = compile_re(r"[。！？!?；;\n]")
+
 #: The words of :data:`_TOTAL`'s trigger (具体包括 holds 包括): a text without one has no total.
 _TRIGGERS = ("其中", "包括", "分别为", "分别是", "含")
 
@@ -60,8 +63,9 @@ class ProseBreakdown(Rule):
     total, or to a different number when the parts are stated to be all of it ("分别为", or a
     last part "其他…"). Only plain lists are read: parts with units of the same kind (件/条/个…,
     次, 场, 人), none approximate ("20余条"), nested ("其中…内有…"), compared ("同比增加"),
-    counted for each of several ("各5条") or given as a rate, all in the sentence of the total.
-    Anything else means silence.
+    counted for each of several ("各5条") or given as a rate, all in the sentence of the total,
+    and a total that is the only count of its kind before them in its sentence ("收到申请38件，
+    上年结转9件，其中…" may break down either or both). Anything else means silence.
 
     Fails::
 
@@ -89,6 +93,8 @@ class ProseBreakdown(Rule):
                 citations = citations or Citations(text)
                 if citations.covers(match.span()):
                     continue
+                if self._follows_another_count(text, match):
+                    continue
                 found = self._breakdown(text, match)
                 if found is None:
                     continue
@@ -104,6 +110,19 @@ class ProseBreakdown(Rule):
                         "total stated is {total}{unit}").format(
                             trigger=quote(match.group("trigger")), sum=added, unit=unit,
                             parts=" + ".join(str(part.value) for part in parts), total=total))
+
+    @staticmethod
+    def _follows_another_count(text: str, match: re.Match[str]) -> bool:
+        """Whether the sentence names another count of the total's kind before it ("收到申请38件，
+        上年结转9件，其中予以公开11件"): 其中 may then open the parts of them all, and which total
+        is meant cannot be told."""
+        start = match.start("total")
+        opening = 0
+        for end in _SENTENCE_END.finditer(text, 0, start):
+            opening = end.end()
+        kind = _UNIT_KINDS[match.group("unit")]
+        return any(_UNIT_KINDS[part.group("unit")] == kind
+                   for part in _PART.finditer(text, opening, start))
 
     @staticmethod
     def _breakdown(text: str, match: re.Match[str]) -> tuple[list[_Part], int] | None:
