@@ -87,9 +87,18 @@ def _doubles_a_word(text: str) -> bool:
     return False
 
 
+#: Terms of the report that open with a word that also ends an agency's name: "县政府政府信息
+#: 公开工作" is the agency (县政府) and then the term (政府信息公开), not 政府 written twice.
+_TERMS_AFTER_AGENCY = ("政府信息",)
+
+
 def _legitimate(text: str, start: int, word: str) -> bool:
     """Whether ``word`` written twice at ``start`` is a legitimate form."""
     if word in _ABAB or word.startswith("一"):  # 一步一步, 一个一个
+        return True
+    if text.startswith(tuple(term for term in _TERMS_AFTER_AGENCY
+                             if term.startswith(word) and len(term) > len(word)),
+                       start + len(word)):
         return True
     # part of an AABB form around it (实实在在, 明明白白): the pair before or after doubles
     return len(word) == 1 and start >= 2 and text[start - 2] == text[start - 1]
@@ -102,7 +111,8 @@ class RepeatedText(Rule):
     "进一步进一步") and function characters that Chinese never doubles ("的的", "性性"),
     in prose paragraphs. The reduplications of good Chinese are left alone: 逐步、常常、人人、一一、
     年年、件件 (characters are only checked from a short list), AABB forms (认认真真, 的的确确),
-    verbs written ABAB ("研究研究") and 一X一X ("一步一步"). Text inside a cited title 《…》 is
+    verbs written ABAB ("研究研究"), 一X一X ("一步一步") and an agency's name followed by a term
+    of the report that opens with its last word ("乡政府政府信息公开工作"). Text inside a cited title 《…》 is
     skipped. The fix, deleting the second copy, is safe.
 
     Fails::
