@@ -2,7 +2,9 @@
 
 The *article* is the innermost element holding the first and the last section heading and the
 title line just before them; everything outside it (navigation, breadcrumbs, the 信息公开
-metadata table, footer, related lists) is left out. Inside it, page furniture (share buttons,
+metadata table, footer, related lists) is left out, and so is what follows the content block
+inside it (the element holding every section but not the title: print and close links,
+上一篇/下一篇 after it are the page's). Inside it, page furniture (share buttons,
 publication lines, print bars, hidden copies) is skipped by tag, by a word of its class or id, or
 because it is hidden, unless it holds the report itself.
 """
@@ -129,7 +131,31 @@ def find_article(result: Scan, text: str) -> tuple[int, int]:
     if common < 0 or len(set(headings)) < 2:
         return 0, len(result.events)
     element = result.elements[common]
-    return element.start, element.end if element.end >= 0 else len(result.events)
+    end = element.end if element.end >= 0 else len(result.events)
+    if title is not None:
+        body = _body(result, common, owners[headings[0]], owners[headings[-1]], owners[title])
+        if body is not None:
+            end = min(end, result.elements[body].end)
+    return element.start, end
+
+
+def _body(result: Scan, common: int, first: int, last: int, title: int) -> int | None:
+    """The element under the article that holds every section of the report but not its
+    title (a CMS's content block, ``<div id="zoom">``), when there is one: the report ends
+    with it, and what the article holds after it (print and close links, 上一篇/下一篇, a QR
+    code) is the page's, not the report's."""
+    body = first
+    while body >= 0 and result.elements[body].parent != common:
+        body = result.elements[body].parent
+    if body < 0 or result.elements[body].end < 0:
+        return None
+
+    def inside(node: int) -> bool:
+        while node >= 0 and node != body:
+            node = result.elements[node].parent
+        return node == body
+
+    return body if inside(last) and not inside(title) else None
 
 
 def _protect(result: Scan, texts: list[str], owners: list[int]) -> None:
