@@ -14,6 +14,8 @@ _TITLE_YEAR = compile_re(
 _CJK = compile_re(r"[\u4e00-\u9fff]")
 _TITLE_SUBJECT = compile_re(r"关于|政府信息公开|政务公开|信息公开")
 _TITLE_QUOTES = "《》“”\"'「」()（）:：,， \u3000\t\r\n"
+#: What an agency's name never holds inside it: the marks of a sentence and of a cited title.
+_SENTENCE_MARK = compile_re(r"[《》，。；,;]")
 
 _DEPARTMENT_SUFFIXES = (
     "局", "委员会", "管委会", "管理委员会", "委", "办公室", "办", "厅", "中心",
@@ -53,6 +55,10 @@ def _agency_in(title: TextPiece, start: int, end: int) -> TextPiece | None:
     part = title.text[start:end]
     stripped = part.strip(_TITLE_QUOTES)
     if len(stripped) < 2 or not _CJK.search(stripped):  # "Page 9 - 2020年报": no agency
+        return None
+    if _SENTENCE_MARK.search(stripped):
+        # a sentence of the preamble read as the title ("根据《中华人民共和国政府信息公开条例》及
+        # 《…年度报告"): what stands before its year is no agency's name
         return None
     offset = title.span.start + start + part.index(stripped)
     return TextPiece(stripped, Span(offset, offset + len(stripped)))

@@ -97,6 +97,11 @@ def test_reworded_labels_are_recognised_and_marked() -> None:
     ("关于2024年政府信息公开工作年度报告", None, 2024),
     ("XX市人民政府办公室关于2024年度政府信息公开工作年度报告", "XX市人民政府办公室", 2024),
     ("政府信息公开工作年度报告", None, None),
+    # a sentence of the preamble read as the title names no agency (found on a correct 街道
+    # report without a title line: A002 then compared its 落款 with "根据《中华人民共和国")
+    ("根据《中华人民共和国政府信息公开条例》及《国务院办公厅政府信息与政务公开办公室关于政府信息公开"
+     "工作年度报告", None, None),
+    ("《某某县人民政府2024年政府信息公开工作年度报告》", "某某县人民政府", 2024),
 ])
 def test_title_facts(title: str, agency: str | None, year: int | None) -> None:
     report = parse_text(f"{title}\n一、总体情况\n正文。\n")
