@@ -187,6 +187,11 @@ def test_tables_fully_read_counts_what_every_check_could_read() -> None:
      "某县统计局\n2023 年政府信息公开工作年度报告", "某县统计局", 2023),
     ("政府信息公开\n某区2016年政府信息公开工作年度报告\n一、概述\n",
      "某区2016年政府信息公开工作年度报告", "某区", 2016),
+    # pdfplumber's layout text of a PDF whose title is centred over two lines keeps a blank line
+    # between them (found on a correct generated township report)
+    ("                李庄镇人民政府\n          \n       2024年政府信息公开工作年度报告\n"
+     "一、总体情况\n", "李庄镇人民政府\n          \n       2024年政府信息公开工作年度报告",
+     "李庄镇人民政府", 2024),
 ])
 def test_titles_split_over_lines(text: str, title: str, agency: str, year: int) -> None:
     report = parse_text(text)

@@ -275,17 +275,21 @@ _LINE_ABOVE_MAX = 40
 _NOT_TITLE_PART = compile_re(
     r"附件|〔\d{4}〕|\[\d{4}\]|（\d{4}）|\(\d{4}\)|\d+号$|^[\d\s.\-/年月日:：]*$")
 _TITLE_SUBJECT = ("信息公开", "政务公开")
+#: How many blank lines may stand between the two halves of a title.
+_BLANK_LINES_IN_TITLE = 1
 _SENTENCE_MARKS = "。，,；;！？"
 
 
 def _first_half(text: str, above: tuple[int, int], title: Span) -> bool:
     """Whether the line ``above`` the title line is the first half of a title wrapped over two
-    lines: directly above it, not a mark or a number, and either the agency standing alone
+    lines: directly above it (or with a blank line between, as ``pdftotext -layout`` keeps the
+    space between centred title lines), not a mark or a number, and either the agency standing alone
     ("高庄镇人民政府" over "2024年政府信息公开工作年度报告") or the part holding the subject
     ("…2024年政府信息公开" over "工作年度报告")."""
     line = text[above[0]:above[1]]
     between = text[above[1]:title.start]
-    if between.count("\n") != 1 or between.strip() or _NOT_TITLE_PART.search(line) \
+    if not 1 <= between.count("\n") <= _BLANK_LINES_IN_TITLE + 1 or between.strip() \
+            or _NOT_TITLE_PART.search(line) \
             or any(mark in line for mark in _SENTENCE_MARKS):
         return False
     rest = text[title.start:title.end]
