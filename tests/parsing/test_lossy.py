@@ -5,6 +5,7 @@ layout, a Markdown conversion) give back exactly the tables of the original, or 
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -206,3 +207,20 @@ def test_a_last_row_run_together_before_a_note_keeps_no_guess() -> None:
     row = report.tables["active"].row("procurement")
     assert row is not None and row.values() == (None, None)
     assert [(p.kind, p.row) for p in report.problems] == [("unsplit-cells", "procurement")]
+
+
+@pytest.mark.parametrize("gap", ["", "   ", "\u00a0\u00a0\u00a0"])
+def test_a_note_under_a_table_run_into_its_last_row_on_a_flattened_page(gap: str) -> None:
+    """A page flattened to one line runs a note under a table into the last row's cells
+    ("行政事业性收费0注：本表…"; a scraper leaves a cell's &nbsp; as U+00A0): the row is read."""
+    from tests.readers.correct_reports import reports
+
+    lines = reports()["town"].split("\n")
+    fee = next(index for index, line in enumerate(lines) if line.startswith("行政事业性收费"))
+    carry = next(index for index, line in enumerate(lines) if line.startswith("四、结转下年度"))
+    lines[fee] += gap + "注：本表数据统计口径为本机关本级。"
+    lines[carry] += gap + "备注：“其他”指申请人撤回申请等情形。"
+    flat = "".join(re.sub(r" ?\| ?", "", line) for line in lines)
+    report = parse_text(flat)
+    assert report.tables_fully_read() == (3, 3)
+    assert report.problems == ()

@@ -593,15 +593,22 @@ def _cells_looked_at(text: str, label_end: int, end: int,
 def _next_word(text: str, after: int, end: int) -> int | None:
     """Where the next word after ``after`` is, or ``None`` when a line end or separator comes
     first."""
-    while after < end and text[after] in " \u3000":
+    while after < end and text[after] in " \u3000\u00a0":
         after += 1
     return None if after >= end or text[after] in _LINE_END else after
 
 
+#: A note under a table opening right after its last row's cells, where a page flattened to
+#: one line ran them together ("行政事业性收费0注：本表数据统计口径为本机关本级。").
+_NOTE_OPENINGS = ("注：", "注:", "备注：", "备注:")
+
+
 def _ends_here(text: str, view: CompactText, plan: _Plan, after: int, end: int) -> bool:
-    """Whether a line end, a separator or a label comes next after ``after``."""
+    """Whether a line end, a separator, a label or a note under the table comes next after
+    ``after``."""
     word = _next_word(text, after, end)
-    return word is None or plan.label_at(view.text, view.from_original(word))
+    return word is None or text.startswith(_NOTE_OPENINGS, word) or plan.label_at(
+        view.text, view.from_original(word))
 
 
 class _Searches:
