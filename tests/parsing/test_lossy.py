@@ -224,3 +224,17 @@ def test_a_note_under_a_table_run_into_its_last_row_on_a_flattened_page(gap: str
     report = parse_text(flat)
     assert report.tables_fully_read() == (3, 3)
     assert report.problems == ()
+
+
+def test_a_page_number_line_with_leading_blanks_after_a_last_row_is_no_cell() -> None:
+    """Layout text of a PDF (pdfplumber, pdftotext -layout) indents the page number under a
+    page's last row: " - 1 - " is the page's, not three cells ("-", "1", "-") of the row."""
+    from tests.readers.correct_reports import reports
+
+    text = reports()["town"].replace(
+        "行政事业性收费 | 0 | | |\n",
+        "        行政事业性收费                                    0      \n\n - 1 - \n\n"
+        "  李庄镇人民政府2024年政府信息公开工作年度报告 \n\n")
+    report = parse_text(text)
+    assert report.tables_fully_read() == (3, 3)
+    assert [(p.kind, p.row) for p in report.problems] == []

@@ -31,7 +31,9 @@ _TOKEN = compile_re(
     # a dash or slash before a separator, another mark or the next label ("规章///行政…");
     # 无 only before a separator ("无数据" is text)
     r"|(?P<blank>(?:——|--|[-—–－/／])(?=[|｜\s\-—–－/／\u4e00-\u9fff(（]|$)|无(?=[|｜\s]|$))"
-    r"|(?P<space>[|｜\s\"“”'‘’:：]+)"
+    # blanks up to the last line break of the run first: the next line's own leading blanks
+    # are left to it, so that a page number or a rule opening it is still at the line's start
+    r"|(?P<space>[|｜\s\"“”'‘’:：]*\n|[|｜\s\"“”'‘’:：]+)"
 )
 _FIELD_SEPARATOR = compile_re(r"[|｜\t]")
 # A separator after content on the same line: only then can an empty field stand for a blank cell.
