@@ -111,9 +111,9 @@ class RepeatedText(Rule):
     "进一步进一步") and function characters that Chinese never doubles ("的的", "性性"),
     in prose paragraphs. The reduplications of good Chinese are left alone: 逐步、常常、人人、一一、
     年年、件件 (characters are only checked from a short list), AABB forms (认认真真, 的的确确),
-    verbs written ABAB ("研究研究"), 一X一X ("一步一步") and an agency's name followed by a term
-    of the report that opens with its last word ("乡政府政府信息公开工作"). Text inside a cited title 《…》 is
-    skipped. The fix, deleting the second copy, is safe.
+    verbs written ABAB ("研究研究"), 一X一X ("一步一步") and an agency's name followed by a
+    term of the report that opens with its last word ("乡政府政府信息公开工作"). Text inside a
+    cited title 《…》 is skipped. The fix, deleting the second copy, is safe.
 
     Fails::
 
