@@ -34,6 +34,7 @@ class Kind:
     portal: str = "门户网站"
     context: str = ""     # a sentence as real reports of the kind write it
     fee: str = "0"
+    received: int | None = None  # exactly this many new applications, all from 自然人
 
 KINDS = [
     Kind("ministry", "水利部", "水利部", "我部", "本部", rules_power=True, applications="many", notes=True,
@@ -94,11 +95,13 @@ OUTCOMES = [
 OUTCOMES_2019 = [*OUTCOMES[:18], (None, "（六）其他处理", None)]
 
 
-def request_numbers(mode: str, rng: random.Random, n_out: int):
+def request_numbers(mode: str, rng: random.Random, n_out: int, received: int | None = None):
     """Per applicant column (6 kinds), new, carried, outcomes, carry_forward."""
     cols = []
     for c in range(6):
-        if mode == "none" or (mode == "some" and c not in (0, 1)):
+        if received is not None:
+            new, carried, cf = (received if c == 0 else 0), 0, 0
+        elif mode == "none" or (mode == "some" and c not in (0, 1)):
             new = carried = cf = 0
         else:
             scale = 40 if mode == "many" else 4
@@ -127,9 +130,9 @@ def build(kind: Kind, year: int = 2024, fmt: str = "2021", seed: int = 1) -> str
     basis = ("国办公开办函〔2021〕30号" if fmt == "2021" else "国办公开办函〔2019〕60号")
     L.append(f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和{basis}要求编制。"
              f"本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。本报告电子版可在{ag}{kind.portal}"
-             f"下载。如对本报告有疑问，请与{ag}办公室联系（电话：0379-12345678）。")
+             f"下载。如对本报告有疑问，请与{ag}{'' if ag.endswith(('办公室', '办公厅')) else '办公室'}联系（电话：0379-12345678）。")
     n_out = len(OUTCOMES if fmt == "2021" else OUTCOMES_2019)
-    cols = request_numbers(kind.applications, rng, n_out)
+    cols = request_numbers(kind.applications, rng, n_out, kind.received)
     tot_new = sum(c[0] for c in cols)
     tot_car = sum(c[1] for c in cols)
     tot_cf = sum(c[3] for c in cols)
