@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gipr_lint.api import Finding, Paragraph, Report, Rule, RuleContext, Severity, translator
+from gipr_lint.api import (
+    Finding,
+    Paragraph,
+    Report,
+    Rule,
+    RuleContext,
+    Severity,
+    compile_re,
+    translator,
+)
 from gipr_lint_national._prose_numbers import (
     sentence_bounds,
 )
@@ -16,11 +25,25 @@ from gipr_lint_national.consistency._common import (
     _NOT_REQUESTS,
     _RECEIVED,
     _SIMPLE_ROWS,
+    Claim,
     _claims,
     _total,
 )
 
 _ = translator("gipr_lint_national")
+
+#: A year named in the text ("2023年"): a clause naming another year than the report's speaks
+#: of that year ("2023年我部收到申请45件，2024年收到38件").
+_YEAR = compile_re(r"(?:19|20)\d{2}(?=\s*年)")
+
+
+def _of_another_year(report: Report, claim: Claim) -> bool:
+    """Whether the clause of ``claim`` names, before it, a year other than the report's."""
+    if report.year is None:
+        return False
+    start, _end = sentence_bounds(report.text, claim.span.start, clause=True)
+    return any(int(found.group()) != report.year
+               for found in _YEAR.finditer(report.text, start, claim.span.start))
 
 
 class ApplicationsInProse(Rule):
@@ -31,7 +54,8 @@ class ApplicationsInProse(Rule):
     ("予以公开N件"), partly granted, carried over from last year and carried forward, and
     compares each with the 总计 column of table 三 (a received count may also include the
     carried-over ones). Prefers silence to a false alarm: clauses about 复议, 诉讼, 咨询, 收费
-    or 不予公开, approximate numbers and missing or unreadable cells are skipped.
+    or 不予公开, clauses naming another year than the report's ("2023年收到申请45件"),
+    approximate numbers and missing or unreadable cells are skipped.
 
     Fails::
 
@@ -61,7 +85,8 @@ class ApplicationsInProse(Rule):
         if new is not None:
             for claim in _claims(report, _RECEIVED, needs="申请", exclude=_NOT_REQUESTS,
                                  prose=prose, known=known):
-                if claim.value == new or (carried is not None and claim.value == new + carried):
+                if claim.value == new or (carried is not None and claim.value == new + carried) \
+                        or _of_another_year(report, claim):
                     continue
                 yield self.finding(claim.span, _("{text} states {value} applications received; "
                                                  "table 三 本年新收 总计 is {total}").format(
@@ -70,6 +95,8 @@ class ApplicationsInProse(Rule):
                 for claim in _claims(report, _NONE_RECEIVED, needs="申请",
                                      exclude=_NOT_REQUESTS, hints=_NONE_RECEIVED_HINTS,
                                      prose=prose, known=known):
+                    if _of_another_year(report, claim):
+                        continue
                     yield self.finding(claim.span, _("{text} states no applications; table 三 "
                                                      "本年新收 总计 is {total}").format(
                         text=quote(claim.quoted, 40), total=new))
@@ -80,7 +107,8 @@ class ApplicationsInProse(Rule):
             for claim in _claims(report, pattern, needs="公开" if key.endswith("granted")
                                  else "结转", hints=hints, prose=prose, known=known):
                 start, end = sentence_bounds(report.text, claim.span.start)
-                if not _ABOUT_REQUESTS.search(report.text, start, end) or claim.value == expected:
+                if not _ABOUT_REQUESTS.search(report.text, start, end) or claim.value == expected \
+                        or _of_another_year(report, claim):
                     continue
                 yield self.finding(claim.span, _("{text} states {value}; table 三 {row} 总计 is "
                                                  "{total}").format(
