@@ -108,6 +108,21 @@ def _claims(report: Report, pattern: re.Pattern[str], *, needs: str = "",
                 yield Claim(value, Span(base + where[0], base + where[1]), match.group())
 
 
+#: A year named in the text ("2023年", "二〇二三年").
+_YEAR = compile_re(r"(?P<year>(?:19|20)\d{2}|二[〇零○][一二三四五六七八九〇零○]{2})(?=\s*年)")
+
+
+def of_another_year(text: str, position: int, year: int | None) -> bool:
+    """Whether the clause of ``text`` holding ``position`` names, before it, a year other than
+    the report's ``year``: the clause then speaks of that year ("2023年我部收到申请45件，2024年
+    收到38件"; "2023年未发生行政诉讼"), and its numbers are not this report's."""
+    if year is None:
+        return False
+    start, _end = sentence_bounds(text, position, clause=True)
+    return any(parse_number(found.group("year")) != year
+               for found in _YEAR.finditer(text, start, position))
+
+
 _NOT_REQUESTS = compile_re(r"复议|诉讼|咨询|投诉|信访|收费|费用|不予|处理费")
 
 

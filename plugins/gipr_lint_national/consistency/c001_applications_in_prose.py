@@ -11,7 +11,6 @@ from gipr_lint.api import (
     Rule,
     RuleContext,
     Severity,
-    compile_re,
     translator,
 )
 from gipr_lint_national._prose_numbers import (
@@ -28,22 +27,16 @@ from gipr_lint_national.consistency._common import (
     Claim,
     _claims,
     _total,
+    of_another_year,
 )
 
 _ = translator("gipr_lint_national")
 
-#: A year named in the text ("2023年"): a clause naming another year than the report's speaks
-#: of that year ("2023年我部收到申请45件，2024年收到38件").
-_YEAR = compile_re(r"(?:19|20)\d{2}(?=\s*年)")
 
 
 def _of_another_year(report: Report, claim: Claim) -> bool:
     """Whether the clause of ``claim`` names, before it, a year other than the report's."""
-    if report.year is None:
-        return False
-    start, _end = sentence_bounds(report.text, claim.span.start, clause=True)
-    return any(int(found.group()) != report.year
-               for found in _YEAR.finditer(report.text, start, claim.span.start))
+    return of_another_year(report.text, claim.span.start, report.year)
 
 
 class ApplicationsInProse(Rule):

@@ -20,6 +20,7 @@ from gipr_lint_national.consistency._common import (
     _Review,
     _review_totals,
     _topics,
+    of_another_year,
 )
 
 _ = translator("gipr_lint_national")
@@ -31,7 +32,8 @@ class ReviewInProse(Rule):
     Reads "未发生/没有发生…行政复议…行政诉讼", "行政复议和行政诉讼均为0" and "行政复议N件" and
     compares them with the 总计 cells of table 四: 行政复议, and 行政诉讼 as 未经复议直接起诉 plus
     复议后起诉. Prefers silence to a false alarm: a statement must name 复议 or 诉讼 in the same
-    clause, a count must follow the word closely, and missing or unreadable cells mean silence.
+    clause, a count must follow the word closely, and a clause naming another year than the
+    report's ("2023年被申请行政复议3件") or missing or unreadable cells mean silence.
 
     Fails::
 
@@ -62,17 +64,22 @@ class ReviewInProse(Rule):
             if "复议" not in text and "诉讼" not in text:
                 continue
             for match in _NONE_REVIEWED.finditer(text):
+                if of_another_year(text, match.start("zero"), report.year):
+                    continue  # "2023年未发生行政诉讼": another year's
                 # "没有发生申请行政复议案件和提起行政诉讼案件": the rest of the clause counts
                 end = sentence_bounds(text, match.start(), clause=True)[1]
                 span = Span(base + match.start("zero"), base + match.end("zero"))
                 yield from self._zero(span, text[match.start():end],
                                       *_topics(text[match.start():end]), totals)
             for match in _ZERO_AFTER.finditer(text):
+                if of_another_year(text, match.start("zero"), report.year):
+                    continue
                 span = Span(base + match.start("zero"), base + match.end("zero"))
                 yield from self._zero(span, match.group(), *_topics(match.group("about")),
                                       totals)
             for match in _COUNT.finditer(text):
-                if _approximate(text, match, "num"):
+                if _approximate(text, match, "num") or of_another_year(
+                        text, match.start("num"), report.year):
                     continue
                 value = parse_number(match.group("num"))
                 if value is None:

@@ -11,7 +11,13 @@ from gipr_lint_national._prose_numbers import (
     parse_number,
 )
 from gipr_lint_national._text import paragraph_text, quote
-from gipr_lint_national.consistency._common import _ACTIVE_CLAIMS, _approximate, _group, _total
+from gipr_lint_national.consistency._common import (
+    _ACTIVE_CLAIMS,
+    _approximate,
+    _group,
+    _total,
+    of_another_year,
+)
 
 _ = translator("gipr_lint_national")
 
@@ -23,7 +29,8 @@ class RulesInProse(Rule):
     "废止规范性文件N件" and "现行有效规范性文件N件" and compares them with the rows 规章 and
     (行政)规范性文件 of table 二 (本年制发件数, 本年废止件数, 现行有效件数; in the 2019 format
     only 本年新制作数量). 规章制度 (internal rules) is not 规章. Prefers silence to a false alarm:
-    approximate numbers, citations and missing or unreadable cells mean silence.
+    approximate numbers, citations, a clause naming another year than the report's ("2023年制定
+    规章3件") and missing or unreadable cells mean silence.
 
     Fails::
 
@@ -61,7 +68,8 @@ class RulesInProse(Rule):
         citations = None
         for match in pattern.finditer(text):
             citations = citations or Citations(text)
-            if citations.covers(match.span()):
+            if citations.covers(match.span()) or of_another_year(text, match.start(),
+                                                                  report.year):
                 continue
             kind = match.group(_group(match, "kind", "kind2") or "kind")
             key, label = (("rules", "规章") if kind == "规章"
