@@ -71,6 +71,26 @@ def test_portal_page_with_its_furniture(name: str, tmp_path: Path,
     assert problems(path, plugin_set) == ((3, 3), [])
 
 
+@pytest.mark.parametrize("name", FEW)
+def test_portal_page_with_the_signature_set_apart(name: str, tmp_path: Path,
+                                                  plugin_set: PluginSet) -> None:
+    """The 落款 in an element of its own right after the content block, then the furniture."""
+    *body, agency, date = REPORTS[name].rstrip("\n").split("\n")
+    text = tmp_path / f"{name}.txt"
+    text.write_text("\n".join(body) + "\n", encoding="utf-8")
+    page = render_html(text, "utf-8", "portal").decode("utf-8")
+    share = '<div class="bdsharebuttonbox share">'
+    sign = (f'<div class="sign" style="text-align:right"><p>{agency}</p><p>{date}</p></div>')
+    page = page.replace(share, sign + _AFTER + share)
+    path = tmp_path / f"{name}.html"
+    path.write_text(page, encoding="utf-8")
+    assert problems(path, plugin_set) == ((3, 3), [])
+    result = lint_path(path, build_settings({}, root=tmp_path), plugin_set)
+    assert result.report is not None and result.report.signature is not None
+    assert result.report.signature.agency is not None
+    assert result.report.signature.agency.text == agency
+
+
 _HEADINGS = ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
              "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
              "六、其他需要报告的事项")

@@ -4,9 +4,10 @@ The *article* is the innermost element holding the first and the last section he
 title line just before them; everything outside it (navigation, breadcrumbs, the 信息公开
 metadata table, footer, related lists) is left out, and so is what follows the content block
 inside it (the element holding every section but not the title: print and close links,
-上一篇/下一篇 after it are the page's). Inside it, page furniture (share buttons,
-publication lines, print bars, hidden copies) is skipped by tag, by a word of its class or id, or
-because it is hidden, unless it holds the report itself.
+上一篇/下一篇 after it are the page's; a 落款 set apart right after it is the report's).
+Inside it, page furniture (share buttons, publication lines, print bars, hidden copies) is
+skipped by tag, by a word of its class or id, or because it is hidden, unless it holds the
+report itself.
 """
 
 from __future__ import annotations
@@ -135,8 +136,47 @@ def find_article(result: Scan, text: str) -> tuple[int, int]:
     if title is not None:
         body = _body(result, common, owners[headings[0]], owners[headings[-1]], owners[title])
         if body is not None:
-            end = min(end, result.elements[body].end)
+            end = min(end, _signature_end(result, common, result.elements[body].end, end, text))
     return element.start, end
+
+
+#: A 落款 set apart after the content block: the agency, its date, or both.
+_SIGNATURE = compile_re(
+    r"(?:[\u4e00-\u9fff（）()]{2,40}?(?:人民政府|办公室|办公厅|办事处|委员会|管委会|局|厅|部|委|署|中心|办"
+    r"|街道|镇|乡))?[ ]?(?:(?:19|20)\d{2}|二[〇零○][一二三四五六七八九〇零○]{2})[ ]?年"
+    r"[0-9一二三四五六七八九十〇零○ ]{1,4}月[0-9一二三四五六七八九十〇零○ ]{1,4}日"
+    r"|[\u4e00-\u9fff（）()]{2,40}?(?:人民政府|办公室|办公厅|办事处|委员会|管委会|局|厅|部|委|署|中心)")
+
+
+def _signature_end(result: Scan, common: int, body_end: int, end: int, text: str) -> int:
+    """Where the report ends after its content block ending at event ``body_end``: past the
+    elements right after it that hold only the 落款 (some CMSs set it apart, right-aligned),
+    up to the first that holds anything else."""
+    index = body_end + 1
+    while index < end:
+        kind, value = result.events[index]
+        if kind == "text":
+            assert isinstance(value, TextRun)
+            if text[value.start:value.end].strip():
+                break  # words between the elements: not the report's
+            index += 1
+            continue
+        assert isinstance(value, int)
+        element = result.elements[value]
+        if kind != "start" or element.parent != common:
+            index += 1
+            continue
+        if element.end < 0:
+            break
+        words = "".join(text[run.start:run.end] for kind_, run in result.events[index:element.end]
+                        if kind_ == "text" and isinstance(run, TextRun))
+        words = _SPACE.sub(" ", unescape(words) if "&" in words else words).strip()
+        if words and _SIGNATURE.fullmatch(words) is None:
+            break
+        if words:
+            body_end = element.end
+        index = element.end + 1
+    return body_end
 
 
 def _body(result: Scan, common: int, first: int, last: int, title: int) -> int | None:
