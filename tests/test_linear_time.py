@@ -164,3 +164,17 @@ def test_a_long_line_of_dates_or_digits_with_every_rule() -> None:
             return lambda: lint_source(source, settings, plugin_set)
 
         assert _growth(make, 40_000) < LIMIT
+
+
+def test_a_long_sentence_of_totals_after_other_counts() -> None:
+    """C004 looks for another count before each total (which total 其中 opens) within a window,
+    and C001-C003 for another year before each number: neither walks back over the sentence."""
+    plugin_set = load_plugins()
+    settings = ConfigResolver(plugin_set, isolated=True).settings_for(Path("x.txt"))
+    unit = "2023年收到申请3件，上年结转2件，其中予以公开1件，部分公开1件，"
+
+    def make(n: int) -> Callable[[], object]:
+        source = Source.from_text(_with_line(unit * (n // len(unit))), "x.txt")
+        return lambda: lint_source(source, settings, plugin_set)
+
+    assert _growth(make, 40_000) < LIMIT

@@ -112,6 +112,10 @@ def _claims(report: Report, pattern: re.Pattern[str], *, needs: str = "",
 _YEAR = compile_re(r"(?P<year>(?:19|20)\d{2}|二[〇零○][一二三四五六七八九〇零○]{2})(?=\s*年)")
 
 
+#: How far before a number :func:`of_another_year` looks for a year.
+_YEAR_LOOKBACK = 40
+
+
 def of_another_year(text: str, position: int, year: int | None) -> bool:
     """Whether the clause of ``text`` holding ``position`` names, before it, a year other than
     the report's ``year``: the clause then speaks of that year ("2023年我部收到申请45件，2024年
@@ -119,6 +123,9 @@ def of_another_year(text: str, position: int, year: int | None) -> bool:
     if year is None:
         return False
     start, _end = sentence_bounds(text, position, clause=True)
+    # the year names the clause's time near its start: a clause's last few dozen characters
+    # before the number are enough, and keep a long clause of many numbers linear
+    start = max(start, position - _YEAR_LOOKBACK)
     return any(parse_number(found.group("year")) != year
                for found in _YEAR.finditer(text, start, position))
 

@@ -38,6 +38,8 @@ _EXHAUSTIVE = ("分别为", "分别是")
 
 #: Where the sentence of a total begins: the parts after 其中 may belong to what it says before.
 _SENTENCE_END = compile_re(r"[。！？!?；;\n]")
+#: How far before a total another count is looked for.
+_LOOKBACK = 60
 
 #: The words of :data:`_TOTAL`'s trigger (具体包括 holds 包括): a text without one has no total.
 _TRIGGERS = ("其中", "包括", "分别为", "分别是", "含")
@@ -117,8 +119,10 @@ class ProseBreakdown(Rule):
         上年结转9件，其中予以公开11件"): 其中 may then open the parts of them all, and which total
         is meant cannot be told."""
         start = match.start("total")
-        opening = 0
-        for end in _SENTENCE_END.finditer(text, 0, start):
+        # (a window before the total, not the whole sentence: the other count stands close to
+        # it, and a long paragraph of many totals stays linear)
+        opening = max(0, start - _LOOKBACK)
+        for end in _SENTENCE_END.finditer(text, opening, start):
             opening = end.end()
         kind = _UNIT_KINDS[match.group("unit")]
         return any(_UNIT_KINDS[part.group("unit")] == kind
