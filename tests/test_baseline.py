@@ -13,7 +13,7 @@ from gipr_lint.linting.config import Settings
 from gipr_lint.linting.engine import lint_source
 from gipr_lint.linting.plugin_manager import PluginSet
 from gipr_lint.reading.source import Source
-from tests.conftest import RunCli
+from tests.conftest import GAOZHUANG, RunCli
 
 WORDS = {"words": "words"}
 
@@ -80,3 +80,19 @@ def test_cli_write_then_use(cli: RunCli, tmp_path: Path) -> None:
     assert (done.returncode, done.stdout) == (1, "r.txt:3:3: warning TST001 found 我局\n")
     done = cli(*args, "--baseline", "nope.json", plugins=WORDS, cwd=tmp_path)
     assert done.returncode == 2 and "--baseline: nope.json: cannot read" in done.stderr
+
+
+def test_cli_baseline_keeps_the_table_count(cli: RunCli, tmp_path: Path) -> None:
+    """Hiding old findings does not hide the tables: the summary still counts the three
+    tables of the report read completely (it said "no table found")."""
+    (tmp_path / "r.txt").write_bytes(GAOZHUANG.read_bytes())
+    args = ("--isolated", "--lang", "en", "r.txt")
+    done = cli(*args, "--write-baseline", "base.json", cwd=tmp_path)
+    assert done.returncode == 0
+    for jobs in ("1", "2"):
+        done = cli(*args, "-j", jobs, "--baseline", "base.json", cwd=tmp_path)
+        assert (done.returncode, done.stdout) == (
+            0, "All checks passed; 3 of 3 tables fully checked.\n")
+        done = cli(*args, "-j", jobs, "--baseline", "base.json", "--format", "json", cwd=tmp_path)
+        summary = json.loads(done.stdout)["summary"]
+        assert (summary["tables"], summary["tables_fully_checked"]) == (3, 3)

@@ -13,6 +13,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,7 @@ def filter_new(results: Sequence[FileResult], baseline: Counter[Key], base: Path
                 remaining[key] -= 1
             else:
                 kept.append(diagnostic)
-        out.append(FileResult(path=result.path, report=result.report, diagnostics=kept,
-                              error=result.error, ignore_texts=result.ignore_texts,
-                              ignore_hits=result.ignore_hits))
+        # Everything else the result knows (its tables read, the report it was compared with)
+        # is kept: the summary line and the JSON summary count the tables of every file linted.
+        out.append(replace(result, diagnostics=kept, rendered=None))
     return out
