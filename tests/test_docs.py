@@ -1,4 +1,5 @@
-"""docs/rules.md must match the loaded rules (regenerated in memory)."""
+"""The docs must match the program: docs/rules.md the loaded rules (regenerated in memory),
+docs/cli.md what it says of inputs."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from gipr_test_plugins.words import FlagWoJu
 
 from gipr_lint.linting.plugin_manager import PluginSet, load_plugins
+from tests.conftest import RunCli
 
 ROOT = Path(__file__).parent.parent
 SCRIPT = ROOT / "scripts" / "gen_rule_docs.py"
@@ -45,3 +47,24 @@ def test_rules_md_has_the_chinese_title_and_summary_beside_the_english() -> None
     assert "| Summary 简介 | A table-三 row's 总计 differs from the sum of its six applicant " \
         "columns. | 表三某行的“总计”与六类申请人各列之和不一致。 |" in text
     assert text.count("| Title 标题 |") == len(load_plugins().rules)
+
+
+def test_cli_md_says_what_an_empty_file_gets(cli: RunCli, tmp_path: Path) -> None:
+    """docs/cli.md listed `empty file` among the reasons a file cannot be read (exit 2) for
+    every file; an empty .txt is linted instead (S009, exit 1), as the page now says, quoting
+    the message it prints."""
+    text = " ".join((ROOT / "docs" / "cli.md").read_text(encoding="utf-8").split())
+    assert ("`empty file` (a web page, Word, PDF or `.doc` file: an empty or blank `.txt` is "
+            "linted, and S009 reports `the file is empty; expected a report`, a warning, "
+            "exit 1)") in text
+    (tmp_path / "a.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_text(" \n\n", encoding="utf-8")
+    (tmp_path / "c.html").write_bytes(b"")
+    done = cli("--isolated", "--lang", "en", "--format", "concise", "a.txt", "b.txt",
+               cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (
+        1, "a.txt:1:1: warning S009 the file is empty; expected a report\n"
+           "b.txt:1:1: warning S009 the file is empty; expected a report\n")
+    done = cli("--isolated", "--lang", "en", "c.html", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        2, "gipr-lint: c.html: cannot read: empty file\ngipr-lint: nothing was linted\n")

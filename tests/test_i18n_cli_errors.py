@@ -96,3 +96,16 @@ def test_baseline_summary_in_chinese(cli: RunCli, tmp_path: Path) -> None:
                "r.txt", plugins=WORDS, cwd=tmp_path)
     assert done.returncode == 0
     assert lines(done.stderr) == ["gipr-lint: 已将 1 处问题记入 b.json"]
+
+
+def test_fix_of_a_word_file_refused_in_chinese(cli: RunCli, tmp_path: Path) -> None:
+    """A clerk drafting in Word who tries --fix is told, in Chinese, to correct the original."""
+    docx = Path(__file__).parent / "readers" / "official-2021-format-template.docx"
+    (tmp_path / "年报 草稿.docx").write_bytes(docx.read_bytes())
+    for option in ("--fix", "--diff"):
+        done = cli("--isolated", "--lang", "zh", "--select", "S005", "-q", option,
+                   "年报 草稿.docx", cwd=tmp_path)
+        assert done.returncode == 2
+        assert lines(done.stderr) == [
+            f"gipr-lint: 年报 草稿.docx: {option}: Word 文件无法自动修改：gipr-lint 只能修改纯文本"
+            "（.txt）报告，请在原文件中逐条改正"]

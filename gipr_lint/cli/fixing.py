@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from gipr_lint.cli.common import error
+from gipr_lint.i18n import translator
 
 if TYPE_CHECKING:
     from gipr_lint.linting.config import Settings
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     from gipr_lint.reading.source import Source
 
 __all__ = ["apply_fixes", "refuse_unfixable"]
+
+_ = translator("gipr_lint")
 
 
 def refuse_unfixable(results: list[FileResult], args: argparse.Namespace,
@@ -26,11 +29,14 @@ def refuse_unfixable(results: list[FileResult], args: argparse.Namespace,
     for index, result in enumerate(results):
         if index in stdin or result.source is None or result.source.kind == "text":
             continue
-        kind = {"html": "web page", "docx": "Word file", "pdf": "PDF file"}.get(
-            result.source.kind, f"{result.source.kind} file")
+        kinds = {"html": _("a web page"), "docx": _("a Word file"), "pdf": _("a PDF file")}
+        kind = kinds.get(result.source.kind) or _("a {kind} file").format(
+            kind=result.source.kind)
         option = "--diff" if args.diff else "--fix"
-        error(f"{result.path}: {option}: cannot rewrite a {kind}; gipr-lint fixes plain-text "
-              "reports only: correct the findings in the original document")
+        # In the user's language: a clerk drafting in Word meets it first.
+        error(_("{path}: {option}: cannot rewrite {kind}; gipr-lint fixes plain-text reports "
+                "only: correct the findings in the original document").format(
+                    path=result.path, option=option, kind=kind))
         found = True
     return found
 
