@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from gipr_lint.cli.arguments import COMMANDS, build_parser
+from gipr_lint.cli.arguments import COMMANDS, build_parser, parse_arguments
 
 ARGUMENTS = [
     ["check"], ["check", "a.txt", "b", "--format", "json", "-j", "2", "--select", "T,Y001",
@@ -47,3 +47,37 @@ def test_the_whole_parser_lists_every_command(monkeypatch: pytest.MonkeyPatch) -
     listed = [line.split()[0] for line in said.split("COMMAND\n", 1)[1].splitlines()
               if line.startswith("    ") and not line.startswith("     ")]
     assert listed == ["check", "parse", "rules", "rule", "plugins", "new-plugin", "server"]
+
+
+def _parsed(argv: list[str]) -> tuple[object, str]:
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), pytest.raises(SystemExit) as exited:
+        parse_arguments(argv)
+    return exited.value.code, err.getvalue()
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["check", "r.txt", "--formt", "json"],
+     "gipr-lint check: error: unrecognized arguments: --formt json; did you mean --format?"),
+    (["check", "--exlude=drafts", "r.txt"],
+     "gipr-lint check: error: unrecognized arguments: --exlude=drafts; did you mean --exclude?"),
+    (["parse", "r.txt", "--grammer"],
+     "gipr-lint parse: error: unrecognized arguments: --grammer; did you mean --grammar?"),
+    (["check", "r.txt", "--per-file-ignores", "x"],  # a configuration key: nothing near
+     "gipr-lint check: error: unrecognized arguments: --per-file-ignores x"),
+])
+def test_a_misspelt_option_is_told_by_its_command(argv: list[str], said: str,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A misspelt option was reported with the program's usage (`gipr-lint [-h] [--version]
+    COMMAND ...`, which lists none of check's options) and no hint; now with the command's
+    usage and the nearest option."""
+    monkeypatch.setenv("COLUMNS", "100")
+    code, err = _parsed(argv)
+    assert code == 2
+    assert err.startswith(f"usage: gipr-lint {argv[0]} [-h]")
+    assert err.splitlines()[-1] == said
+
+
+def test_known_arguments_parse_as_before() -> None:
+    for argv in ARGUMENTS:
+        assert vars(parse_arguments(list(argv))) == vars(build_parser().parse_args(argv))

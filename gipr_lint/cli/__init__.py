@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _command(argv: list[str], pause: CollectorPause | None) -> int:
     """Read the arguments and run the command (``pause``: see :func:`main`). The commands are
     imported here, not with this package, so that the program's pause covers their imports."""
-    from gipr_lint.cli.arguments import COMMANDS, build_parser
+    from gipr_lint.cli.arguments import COMMANDS, parse_arguments
     from gipr_lint.cli.check import cmd_check
     from gipr_lint.cli.common import EXIT_ERROR, UsageError, error
     from gipr_lint.cli.info import cmd_parse, cmd_plugins, cmd_rule, cmd_rules
@@ -78,7 +78,7 @@ def _command(argv: list[str], pause: CollectorPause | None) -> int:
 
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "check")
-    args = build_parser(argv[0] if argv[0] in COMMANDS else None).parse_args(argv)
+    args = parse_arguments(argv)
     handlers = {"parse": cmd_parse, "rules": cmd_rules, "rule": cmd_rule,
                 "plugins": cmd_plugins, "server": cmd_server, "new-plugin": cmd_new_plugin}
     if args.command != "check" and pause is not None:

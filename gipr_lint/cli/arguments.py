@@ -12,7 +12,7 @@ from typing import Any
 from gipr_lint import __version__
 from gipr_lint.i18n import LANGUAGES
 
-__all__ = ["COMMANDS", "build_parser"]
+__all__ = ["COMMANDS", "build_parser", "parse_arguments"]
 
 COMMANDS = ("check", "parse", "rules", "rule", "plugins", "server", "new-plugin")
 
@@ -66,6 +66,42 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         if command is None or name == command:
             add_options(sub.add_parser(name, help=summary))
     return parser
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """``argv`` (its first item a command of :data:`COMMANDS`, or ``-h``/``--help``/
+    ``--version``) parsed; exits with 2 on a usage error, as argparse does.
+
+    An option the command does not know is reported by that command's parser, with its usage
+    (``gipr-lint check [-h] ...``, not the program's ``COMMAND ...``) and the nearest option it
+    has: ``unrecognized arguments: --formt; did you mean --format?``.
+    """
+    parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        command = _sub_parser(parser, getattr(args, "command", None)) or parser
+        message = f"unrecognized arguments: {' '.join(extras)}"
+        options = [option for action in command._actions for option in action.option_strings]
+        for extra in extras:
+            if extra.startswith("--"):
+                import difflib
+
+                near = difflib.get_close_matches(extra.split("=", 1)[0], options, n=1,
+                                                  cutoff=0.75)
+                if near:
+                    message += f"; did you mean {near[0]}?"
+                    break
+        command.error(message)
+    return args
+
+
+def _sub_parser(parser: argparse.ArgumentParser, name: str | None
+                ) -> argparse.ArgumentParser | None:
+    """The parser of the sub-command ``name`` in ``parser``, if it has one."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+            return action.choices[name]
+    return None
 
 
 def _check_options(parser: argparse.ArgumentParser) -> None:
