@@ -43,19 +43,27 @@ _CODE = attrgetter("code")
 
 
 def expand_history(patterns: Iterable[str | Path], base: Path,
-                   suffixes: Iterable[str]) -> tuple[list[str], list[str]]:
+                   suffixes: Iterable[str], *, as_given: bool = False
+                   ) -> tuple[list[str], list[str]]:
     """Files named by history entries: a file, a directory (its readable reports, recursively)
-    or a glob, relative to ``base``. Returns ``(files, problems)``."""
+    or a glob, relative to ``base``. Returns ``(files, problems)``. With ``as_given`` (the
+    command line's entries, ``base`` the current directory) a relative entry's files are named
+    relative to ``base`` too, as the linted files are (``--history 2023/`` compares with
+    ``2023/某镇.txt``, not with its absolute path)."""
     wanted = {suffix.lower() for suffix in suffixes}
     files: list[str] = []
     problems: list[str] = []
     for entry in patterns:
         path = Path(entry)
         path = path if path.is_absolute() else base / path
+
+        def name(found: Path, keep: bool = as_given and not Path(entry).is_absolute()) -> str:
+            return str(found.relative_to(base)) if keep else str(found)
+
         if path.is_file():
-            files.append(str(path))
+            files.append(name(path))
         elif path.is_dir():
-            files.extend(str(p) for p in sorted(path.rglob("*"))
+            files.extend(name(p) for p in sorted(path.rglob("*"))
                          if p.is_file() and p.suffix.lower() in wanted)
         else:
             anchor = Path(path.anchor) if path.is_absolute() else base
@@ -63,7 +71,7 @@ def expand_history(patterns: Iterable[str | Path], base: Path,
             matches = sorted(p for p in anchor.glob(str(relative))
                              if p.is_file() and p.suffix.lower() in wanted)
             if matches:
-                files.extend(str(p) for p in matches)
+                files.extend(name(p) for p in matches)
             else:
                 problems.append(f"--history: {entry}: no such file or directory")
     return list(dict.fromkeys(files)), problems
@@ -336,15 +344,21 @@ def batch_stage(results: Sequence[FileResult], plugin_set: PluginSet, resolver: 
     cwd = cwd or Path.cwd()
     run_settings = resolver.settings_for(cwd / "gipr-lint-run")
     suffixes = plugin_set.suffixes()
-    files, errors = expand_history(history, cwd, suffixes)
+    files, errors = expand_history(history, cwd, suffixes, as_given=cwd == Path.cwd())
     if run_settings.history:
         more, problems = expand_history(run_settings.history, run_settings.root, suffixes)
         files += more
         errors += [problem.replace("--history", "history (configuration)", 1)
                    for problem in problems]
-    if files:  # a history report that is also linted is not read twice
-        linted = {str(Path(r.path).absolute()) for r in results}
-        files = [f for f in dict.fromkeys(files) if str(Path(f).absolute()) not in linted]
+    if files:  # a history report that is also linted, or named twice, is not read twice
+        seen = {str(Path(r.path).absolute()) for r in results}
+        kept = []
+        for file in files:
+            key = str(Path(file).absolute())
+            if key not in seen:
+                seen.add(key)
+                kept.append(file)
+        files = kept
     if start is not None and files:
         start(_("Reading history"), len(files))
     summaries, read_errors = read_history(files, plugin_set, resolver, advance, jobs=jobs)

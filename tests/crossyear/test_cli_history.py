@@ -32,12 +32,20 @@ def test_history_option_json_and_full_output(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     data = json.loads(done.stdout)
     [entry] = data["files"]  # the history report is read, not linted
-    assert entry["compared_with"] == {"path": str(tmp_path / "2023" / "tdz.txt"),
+    # named as given, relative to the current directory like the linted file (it was the
+    # absolute path: /home/…/2023/tdz.txt next to 2024/tdz.txt)
+    assert entry["compared_with"] == {"path": "2023/tdz.txt",
                                       "agency": "大渡口区跳磴镇人民政府", "year": 2023,
                                       "history": True}
     assert [(d["code"], d["line"], d["column"], d["related"]) for d in entry["diagnostics"]] == [
-        ("X001", 91, 2, [str(tmp_path / "2023" / "tdz.txt")]),
-        ("X001", 97, 2, [str(tmp_path / "2023" / "tdz.txt")])]
+        ("X001", 91, 2, ["2023/tdz.txt"]), ("X001", 97, 2, ["2023/tdz.txt"])]
+    full = gipr(["check", "--isolated", "--select", "X", "2024", "--history", "2023"], tmp_path)
+    assert ("2024/tdz.txt: compared with 2023's report 2023/tdz.txt (history)"
+            in full.stdout.splitlines())
+    absolute = gipr(["check", "--isolated", "--select", "X", "--format", "json", "2024",
+                     "--history", str(tmp_path / "2023"), "2023/tdz.txt"], tmp_path)
+    [entry] = json.loads(absolute.stdout)["files"]  # read once, named as first given
+    assert entry["compared_with"]["path"] == str(tmp_path / "2023" / "tdz.txt")
     full = gipr(["check", "--isolated", "--select", "X", "2024", "2023"], tmp_path)
     assert full.returncode == 1
     assert ("2024/tdz.txt: compared with 2023's report 2023/tdz.txt (linted)"
