@@ -306,3 +306,18 @@ def test_help_is_as_wide_as_columns_says(monkeypatch: pytest.MonkeyPatch) -> Non
         check.formatter_class = argparse.HelpFormatter
         assert ours == check.format_help()
         assert max(map(len, ours.splitlines())) > columns - 12
+
+
+def test_show_settings_shows_every_key_as_written(cli: RunCli, tmp_path: Path) -> None:
+    """--show-settings left out lang, extensions and history, and printed keys and entries a
+    config cannot hold (`{archive/**/*.txt = ["Y"]}`, `["A001: 我局"]`)."""
+    (tmp_path / "a.txt").write_bytes(GAOZHUANG.read_bytes())
+    (tmp_path / "gipr-lint.toml").write_text(
+        'per-file-ignores = { "archive/**/*.txt" = ["Y"], drafts = ["A"] }\n'
+        'ignore-texts = [{ code = "A001", text = "我局" }]\nhistory = ["2023"]\nlang = "zh"\n',
+        encoding="utf-8")
+    out = lines(cli("--show-settings", "--extensions", ".txt,.docx", ".", cwd=tmp_path).stdout)
+    assert 'per-file-ignores = {"archive/**/*.txt" = ["Y"], drafts = ["A"]}' in out
+    assert 'ignore-texts = [{code = "A001", text = "我局"}]' in out
+    shown = [line for line in out if line.split(" = ")[0] in ("lang", "extensions", "history")]
+    assert shown == ['lang = "zh"', 'extensions = [".txt", ".docx"]', 'history = ["2023"]']

@@ -37,15 +37,22 @@ def _value(value: Any) -> str:
     if isinstance(value, tuple | list):
         return "[" + ", ".join(_value(item) for item in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{key} = {_value(item)}" for key, item in value.items()) + "}"
+        return "{" + ", ".join(f"{_key(key)} = {_value(item)}" for key, item in value.items()) + "}"
     if value is None:
         return "(not set)"
     return json.dumps(value, ensure_ascii=False)
 
 
+def _key(key: str) -> str:
+    """A table key as TOML writes it: bare when it can be, else quoted (``"archive/**/*.txt"``)."""
+    bare = key and all(char.isascii() and (char.isalnum() or char in "-_") for char in key)
+    return key if bare else json.dumps(key, ensure_ascii=False)
+
+
 def show_settings(target: Path, resolver: ConfigResolver, plugin_set: PluginSet,
                   out: TextIO) -> None:
     """The configuration file that governs ``target`` and every resolved setting."""
+    from gipr_lint.i18n import current_language
     from gipr_lint.linting.engine import selected_codes
 
     settings = resolver.settings_for(target)
@@ -59,7 +66,12 @@ def show_settings(target: Path, resolver: ConfigResolver, plugin_set: PluginSet,
         ("agency", settings.agency),
         ("agency-kind", settings.agency_kind),
         ("year", settings.year),
-        ("ignore-texts", [f"{item.code}: {item.text}" for item in settings.ignore_texts]),
+        ("ignore-texts", [{"code": item.code, "text": item.text}
+                          for item in settings.ignore_texts]),
+        ("lang", settings.lang or f"(not set: {current_language()})"),
+        ("extensions", settings.extensions if settings.extensions is not None else
+         f"(default: {' '.join(sorted(plugin_set.suffixes()))})"),
+        ("history", settings.history),
         ("exclude", settings.exclude),
         ("respect-gitignore", settings.respect_gitignore),
         ("plugins", {name: dict(options) for name, options in settings.plugin_options.items()}),
