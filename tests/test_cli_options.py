@@ -321,3 +321,19 @@ def test_show_settings_shows_every_key_as_written(cli: RunCli, tmp_path: Path) -
     assert 'ignore-texts = [{code = "A001", text = "我局"}]' in out
     shown = [line for line in out if line.split(" = ")[0] in ("lang", "extensions", "history")]
     assert shown == ['lang = "zh"', 'extensions = [".txt", ".docx"]', 'history = ["2023"]']
+
+
+def test_output_file_never_overwrites_a_report(cli: RunCli, tmp_path: Path) -> None:
+    """`-o` naming a report to lint wrote the findings over it (the report was lost); it is
+    refused before linting, and the report is left as it was."""
+    report = tmp_path / "年报 2024.txt"
+    report.write_bytes(GAOZHUANG.read_bytes())
+    for args in (["年报 2024.txt", "-o", "年报 2024.txt"], [".", "--format", "csv", "-o",
+                                                           "./年报 2024.txt"]):
+        done = cli("--isolated", "--lang", "zh", *args, cwd=tmp_path)
+        assert (done.returncode, done.stdout) == (2, "")
+        assert done.stderr == ("gipr-lint: --output-file: 年报 2024.txt 是要检查的报告之一，"
+                               "检查结果会覆盖它：请写入另一个文件\n")
+        assert report.read_bytes() == GAOZHUANG.read_bytes()
+    done = cli("--isolated", "--lang", "en", "年报 2024.txt", "-o", "findings.txt", cwd=tmp_path)
+    assert done.returncode == 1 and (tmp_path / "findings.txt").read_text(encoding="utf-8")

@@ -326,6 +326,8 @@ def _check(args: argparse.Namespace, pause: CollectorPause) -> int:
             _nothing_to_lint(args, missing, plugin_set, resolver)
             return EXIT_ERROR
         return status
+    if args.output_file is not None:
+        _refuse_output_over_input(args.output_file, files)
     results = _lint(files, args, plugin_set, resolver, run, pause) if files else []
     _keep_until_exit(results)
     if getattr(args, "history_failed", False):
@@ -355,6 +357,26 @@ def _check(args: argparse.Namespace, pause: CollectorPause) -> int:
     finally:
         if handle is not None:
             handle.close()
+
+
+def _refuse_output_over_input(output: Path, files: list[str]) -> None:
+    """Refuse ``-o`` naming one of the reports to lint: it would be overwritten by the findings
+    (``gipr-lint 年报.txt -o 年报.txt``, or ``-o out.txt`` inside the folder linted, on a second
+    run). Checked before linting, so nothing is written."""
+    import os
+
+    if not output.is_file():
+        return
+    for path in files:
+        if path != "-" and Path(path).name == output.name:
+            try:
+                same = os.path.samefile(path, output)
+            except OSError:
+                continue
+            if same:
+                raise UsageError(_("--output-file: {path} is one of the reports to lint: the "
+                                   "findings would overwrite it; write them to another file")
+                                 .format(path=output))
 
 
 def _fixable_hint(results: list[FileResult], args: argparse.Namespace, out: TextIO,
