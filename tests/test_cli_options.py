@@ -335,5 +335,10 @@ def test_output_file_never_overwrites_a_report(cli: RunCli, tmp_path: Path) -> N
         assert done.stderr == ("gipr-lint: --output-file: 年报 2024.txt 是要检查的报告之一，"
                                "检查结果会覆盖它：请写入另一个文件\n")
         assert report.read_bytes() == GAOZHUANG.read_bytes()
+    done = cli("--isolated", "--write-baseline", "年报 2024.txt", "年报 2024.txt", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        2, "gipr-lint: --write-baseline: 年报 2024.txt is one of the reports to lint: the findings "
+           "would overwrite it; write them to another file\n")
+    assert report.read_bytes() == GAOZHUANG.read_bytes()
     done = cli("--isolated", "--lang", "en", "年报 2024.txt", "-o", "findings.txt", cwd=tmp_path)
     assert done.returncode == 1 and (tmp_path / "findings.txt").read_text(encoding="utf-8")

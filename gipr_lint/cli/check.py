@@ -326,8 +326,10 @@ def _check(args: argparse.Namespace, pause: CollectorPause) -> int:
             _nothing_to_lint(args, missing, plugin_set, resolver)
             return EXIT_ERROR
         return status
-    if args.output_file is not None:
-        _refuse_output_over_input(args.output_file, files)
+    for option, output in (("--output-file", args.output_file),
+                           ("--write-baseline", args.write_baseline)):
+        if output is not None:
+            _refuse_output_over_input(option, output, files)
     results = _lint(files, args, plugin_set, resolver, run, pause) if files else []
     _keep_until_exit(results)
     if getattr(args, "history_failed", False):
@@ -359,8 +361,9 @@ def _check(args: argparse.Namespace, pause: CollectorPause) -> int:
             handle.close()
 
 
-def _refuse_output_over_input(output: Path, files: list[str]) -> None:
-    """Refuse ``-o`` naming one of the reports to lint: it would be overwritten by the findings
+def _refuse_output_over_input(option: str, output: Path, files: list[str]) -> None:
+    """Refuse ``-o`` (or ``--write-baseline``, the ``option``) naming one of the reports to
+    lint: it would be overwritten by the findings
     (``gipr-lint 年报.txt -o 年报.txt``, or ``-o out.txt`` inside the folder linted, on a second
     run). Checked before linting, so nothing is written."""
     import os
@@ -374,9 +377,9 @@ def _refuse_output_over_input(output: Path, files: list[str]) -> None:
             except OSError:
                 continue
             if same:
-                raise UsageError(_("--output-file: {path} is one of the reports to lint: the "
+                raise UsageError(_("{option}: {path} is one of the reports to lint: the "
                                    "findings would overwrite it; write them to another file")
-                                 .format(path=output))
+                                 .format(option=option, path=output))
 
 
 def _fixable_hint(results: list[FileResult], args: argparse.Namespace, out: TextIO,
