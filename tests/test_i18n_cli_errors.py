@@ -109,3 +109,63 @@ def test_fix_of_a_word_file_refused_in_chinese(cli: RunCli, tmp_path: Path) -> N
         assert lines(done.stderr) == [
             f"gipr-lint: 年报 草稿.docx: {option}: Word 文件无法自动修改：gipr-lint 只能修改纯文本"
             "（.txt）报告，请在原文件中逐条改正"]
+
+
+def test_configuration_errors_in_chinese(cli: RunCli, tmp_path: Path) -> None:
+    """A clerk's misspelt key or value in gipr-lint.toml was answered in English."""
+    config = tmp_path / "gipr-lint.toml"
+    (tmp_path / "r.txt").write_bytes(GAOZHUANG.read_bytes())
+    said = {}
+    for text in ('selct = ["A"]', 'severity = {A001 = "fatal"}', 'year = "2024"',
+                 '[tables]\ntownship-fee-limt = 3', 'select = ["HEN001"]', "select = [A"):
+        config.write_text(text + "\n", encoding="utf-8")
+        done = cli("--lang", "zh", "r.txt", cwd=tmp_path)
+        assert (done.returncode, done.stdout) == (2, "")
+        said[text] = done.stderr.removeprefix(f"gipr-lint: {config}: ").rstrip("\n")
+    assert said['selct = ["A"]'].startswith(
+        "selct: 未知的配置项；是否应为 'select'？（可用：select, ")
+    assert said['severity = {A001 = "fatal"}'] == (
+        "severity.A001: 未知的级别 'fatal'（可用：error, warning, info, off）")
+    assert said['year = "2024"'] == "year: 应为 2000 至 2100 之间的整数年份，实际为 '2024'"
+    assert said['[tables]\ntownship-fee-limt = 3'] == (
+        "tables.township-fee-limt: 插件 'tables' 没有此选项；是否应为 'township-fee-limit'？"
+        "（可用：township-fee-limit）")
+    assert said['select = ["HEN001"]'] == (
+        "select: 未知的规则 'HEN001'；已安装的插件中没有以 'HEN' 开头的规则（是否未安装相应的"
+        "规则包？`gipr-lint plugins` 可列出已安装的插件）（可用：规则代码、代码前缀（如 'T' 或 "
+        "'T00'）、规则名称或 'ALL'）")
+    assert said["select = [A"].startswith("TOML 格式有误：")
+
+
+def test_usage_errors_in_chinese(cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_bytes(GAOZHUANG.read_bytes())
+    said = []
+    for args in (["--format", "jsn"], ["--fail-on", "eror"], ["--severity", "A001"],
+                 ["-j", "0"], ["--config", "nope.toml"], ["--write-baseline", "."],
+                 ["--history", "2023"]):
+        done = cli("--isolated", "--lang", "zh", "r.txt", *args, "-q", cwd=tmp_path)
+        assert done.returncode == 2
+        said.append(done.stderr.splitlines()[-1])
+    assert said == [
+        "gipr-lint: --format: 未知的输出格式 'jsn'；是否应为 'json'？（可用：full, concise, json, "
+        "sarif, github, csv, html）",
+        "gipr-lint: 命令行: --fail-on: 未知的级别 'eror'；是否应为 'error'？（可用：error, "
+        "warning, info）",
+        "gipr-lint: --severity 'A001': 应写成 代码=级别，如 T001=warning",
+        "gipr-lint: --jobs: 应为进程数，1 或更大",
+        "gipr-lint: --config: nope.toml: 文件不存在",
+        "gipr-lint: --write-baseline: .: 这是一个文件夹，不是文件",
+        "gipr-lint: --history: 2023: 文件或文件夹不存在"]
+    done = cli("rule", "A01", "--lang", "zh", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        2, "gipr-lint: 未知的规则 'A01'；是否应为 'A001'？（`gipr-lint rules` 可列出全部规则）\n")
+
+
+def test_a_baseline_saved_with_a_bom_is_read(cli: RunCli, tmp_path: Path) -> None:
+    """Notepad saves UTF-8 with a byte-order mark; the baseline was then 'not a JSON baseline'."""
+    (tmp_path / "r.txt").write_bytes(GAOZHUANG.read_bytes())
+    assert cli("--isolated", "r.txt", "--write-baseline", "b.json", cwd=tmp_path).returncode == 0
+    baseline = tmp_path / "b.json"
+    baseline.write_bytes(b"\xef\xbb\xbf" + baseline.read_bytes())
+    done = cli("--isolated", "--lang", "zh", "r.txt", "--baseline", "b.json", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")

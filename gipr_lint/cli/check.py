@@ -48,7 +48,8 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
         for item in args.severity:
             code, sep, level = item.partition("=")
             if not sep:
-                raise UsageError(f"--severity {item!r}: expected CODE=LEVEL, e.g. T001=warning")
+                raise UsageError(_("--severity {item}: expected CODE=LEVEL, e.g. T001=warning")
+                                 .format(item=repr(item)))
             table[code.strip()] = level.strip().lower()
         values["severity"] = table
     for key in ("fail_on", "agency", "agency_kind", "year", "respect_gitignore", "lang",
@@ -286,22 +287,23 @@ def _check(args: argparse.Namespace, pause: CollectorPause) -> int:
     from gipr_lint.linting.runner import RunConfig
 
     plugin_set = load_plugins()
+    choose_language(args)  # --lang, before the messages of usage, configuration and discovery
     status = EXIT_ERROR if plugin_set.has_errors else EXIT_OK
     formatter = plugin_set.formatters.get(args.format)
     if formatter is None:
-        raise UsageError(f"--format: unknown format {args.format!r} (accepted: "
-                         f"{', '.join(plugin_set.formatters)})")
+        raise UsageError(_("--format: unknown format {name}{hint} (accepted: {accepted})").format(
+            name=repr(args.format), hint=_nearest(args.format, list(plugin_set.formatters)),
+            accepted=", ".join(plugin_set.formatters)))
     if args.columns == "bytes" and args.format in REFUSED_FORMATS:
-        raise UsageError(f"--columns bytes: not with --format {args.format} (use concise, "
-                         "json or github)")
+        raise UsageError(_("--columns bytes: not with --format {name} (use concise, json or "
+                           "github)").format(name=args.format))
     if args.jobs < 1:
-        raise UsageError("--jobs: expected a number of processes, 1 or more")
+        raise UsageError(_("--jobs: expected a number of processes, 1 or more"))
     if args.config is not None and not args.config.is_file():
-        raise UsageError(f"--config: {args.config}: no such file")
-    run = RunConfig(config=args.config, isolated=args.isolated, overrides=_overrides(args),
-                    cwd=Path.cwd(), render_json=_render_json(args, formatter))
+        raise UsageError(_("--config: {path}: no such file").format(path=args.config))
     try:
-        choose_language(args)  # --lang, before the messages of configuration and discovery
+        run = RunConfig(config=args.config, isolated=args.isolated, overrides=_overrides(args),
+                        cwd=Path.cwd(), render_json=_render_json(args, formatter))
         resolver = run.resolver(plugin_set)
         files, missing = _discover(args, plugin_set, resolver, run.cwd)
         first = files[0] if files else "x.txt"
@@ -349,7 +351,8 @@ def _check(args: argparse.Namespace, pause: CollectorPause) -> int:
         try:
             handle = out = open(args.output_file, "w", encoding="utf-8")  # noqa: SIM115
         except OSError as exc:
-            raise UsageError(f"--output-file: {args.output_file}: {exc.strerror}") from None
+            raise UsageError(f"--output-file: {args.output_file}: "
+                             + _write_reason(exc)) from None
     try:
         return _report(results, args, plugin_set, resolver, out, formatter, status,
                        FormatContext(rules=plugin_set.rules, rule_plugin=plugin_set.rule_plugin,
@@ -359,6 +362,27 @@ def _check(args: argparse.Namespace, pause: CollectorPause) -> int:
     finally:
         if handle is not None:
             handle.close()
+
+
+def _write_reason(exc: OSError) -> str:
+    """Why a file cannot be written, in the language of messages."""
+    import errno
+
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return _("no permission to write")
+    if exc.errno == errno.ENOENT:
+        return _("No such file or directory")
+    if exc.errno == errno.EISDIR:
+        return _("Is a directory")
+    return exc.strerror or str(exc)
+
+
+def _nearest(word: str, choices: list[str]) -> str:
+    """``; did you mean 'json'?`` for the choice nearest ``word``, or nothing."""
+    import difflib
+
+    near = difflib.get_close_matches(word, choices, n=1)
+    return _("; did you mean {name}?").format(name=repr(near[0])) if near else ""
 
 
 def _refuse_output_over_input(option: str, output: Path, files: list[str]) -> None:
@@ -417,7 +441,9 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
             results, fixed = apply_fixes(results, args, plugin_set, resolver, out,
                                          stdin or set())
         except OSError as exc:
-            raise UsageError(f"cannot write fixes: {exc}") from None
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise UsageError(_("cannot write fixes: {reason}").format(
+                reason=where + _write_reason(exc))) from None
         if args.diff:
             return max(status, EXIT_FINDINGS if fixed and not args.exit_zero else EXIT_OK)
         if fixed and not args.quiet:
@@ -431,7 +457,8 @@ def _report(results: list[FileResult], args: argparse.Namespace, plugin_set: Plu
         try:
             count = write_baseline(args.write_baseline, results)
         except OSError as exc:
-            raise UsageError(f"--write-baseline: {exc}") from None
+            raise UsageError(f"--write-baseline: {args.write_baseline}: "
+                             + _write_reason(exc)) from None
         error(_n("recorded {count} finding in {path}", "recorded {count} findings in {path}",
                  count).format(count=count, path=args.write_baseline))
         return status

@@ -39,11 +39,12 @@ def cmd_parse(args: argparse.Namespace) -> int:
         sys.stdout.write(generate(plugin_set.template_set))
         return EXIT_OK
     if not args.files:
-        raise UsageError("parse: give a FILE (or --grammar)")
+        raise UsageError(_("parse: give a FILE (or --grammar)"))
     if args.format == "csv":
         return _parse_csv(args.files, plugin_set)
     if len(args.files) > 1:
-        raise UsageError(f"parse --format {args.format} takes one FILE (--format csv takes many)")
+        raise UsageError(_("parse --format {name} takes one FILE (--format csv takes many)")
+                         .format(name=args.format))
     args.file = args.files[0]
     try:
         if args.file == "-":
@@ -142,9 +143,9 @@ def cmd_rule(args: argparse.Namespace) -> int:
     rule = plugin_set.rule(args.rule)
     if rule is None:
         hint = plugin_set.suggest(args.rule)
-        raise UsageError(f"unknown rule {args.rule!r}"
-                         + (f"; did you mean {hint!r}?" if hint else "")
-                         + " (see `gipr-lint rules`)")
+        raise UsageError(_("unknown rule {rule}{hint} (see `gipr-lint rules`)").format(
+            rule=repr(args.rule), hint=_("; did you mean {name}?").format(name=repr(hint))
+            if hint else ""))
     from gipr_lint.linting.rule_source import rule_source
 
     sys.stdout.write(_("{code} {name}: {severity}. {source}").format(

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from gipr_lint.diagnostics import Diagnostic
+from gipr_lint.i18n import translator
 from gipr_lint.linting.engine import FileResult
 from gipr_lint.reading.source import Source
 
@@ -29,6 +30,8 @@ BASELINE_VERSION = 1
 CONTEXT = 10
 
 Key = tuple[str, str, str]
+
+_ = translator("gipr_lint")
 
 
 class BaselineError(Exception):
@@ -71,20 +74,25 @@ def write_baseline(path: Path, results: Sequence[FileResult]) -> int:
 def load_baseline(path: Path) -> Counter[Key]:
     """The recorded findings of a baseline file, with their counts."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))  # Notepad writes a BOM
     except OSError as exc:
-        raise BaselineError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        reason = _(exc.strerror) if exc.strerror else str(exc)
+        raise BaselineError(f"{path}: " + _("cannot read: {reason}").format(reason=reason)) \
+            from None
     except ValueError as exc:
-        raise BaselineError(f"{path}: not a JSON baseline: {exc}") from None
+        raise BaselineError(f"{path}: " + _("not a JSON baseline: {reason}").format(
+            reason=exc)) from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION \
             or not isinstance(data.get("findings"), list):
-        raise BaselineError(f"{path}: not a gipr-lint baseline (version {BASELINE_VERSION})")
+        raise BaselineError(f"{path}: " + _("not a gipr-lint baseline (version {version})")
+                            .format(version=BASELINE_VERSION))
     keys: Counter[Key] = Counter()
     try:
         for entry in data["findings"]:
             keys[(entry["code"], entry["path"], entry["context"])] += int(entry.get("count", 1))
     except (KeyError, TypeError, ValueError) as exc:
-        raise BaselineError(f"{path}: malformed finding entry: {exc!r}") from None
+        raise BaselineError(f"{path}: " + _("malformed finding entry: {reason}").format(
+            reason=repr(exc))) from None
     return keys
 
 

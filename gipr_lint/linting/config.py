@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from gipr_lint.diagnostics import Severity
-from gipr_lint.i18n import translator
+from gipr_lint.i18n import N_, translator
 from gipr_lint.model import AgencyKind
 from gipr_lint.regex import compile_re
 
@@ -47,27 +47,27 @@ CONFIG_FILENAMES = ("gipr-lint.toml", ".gipr-lint.toml", "pyproject.toml")
 #: Every top-level key, with what it accepts (used in error messages and checked by the tests
 #: against ``docs/config.schema.json``).
 CONFIG_KEYS: Mapping[str, str] = {
-    "select": "a list of rule codes, code prefixes (e.g. 'T' or 'T00'), rule names, or 'ALL'",
-    "extend-select": "a list of rule codes, code prefixes, rule names, or 'ALL'",
-    "ignore": "a list of rule codes, code prefixes, rule names, or 'ALL'",
-    "severity": "a table of rule code or name -> 'error', 'warning', 'info' or 'off'",
-    "per-file-ignores": "a table of glob -> list of rule codes, prefixes or names",
-    "fail-on": "'error', 'warning' or 'info'",
-    "agency": "a non-empty string (the reporting agency's name)",
-    "agency-kind": "'township', 'government', 'department' or 'unknown'",
-    "year": "an integer year between 2000 and 2100",
-    "ignore-texts": "a list of tables {code = 'A001', text = '我局'}",
-    "history": "a list of earlier reports for the cross-year rules: files, directories or globs, "
-               "relative to the configuration file",
-    "plugins": "a table of plugin name -> that plugin's options table",
-    "lang": "'zh' or 'en' (the language of messages)",
-    "exclude": "a list of globs of files and folders not to lint when a folder is searched",
-    "extend-exclude": "a list of globs excluded in addition to exclude",
-    "respect-gitignore": "true or false: skip what .gitignore files ignore (default true)",
-    "extensions": "a list of file name extensions such as '.html' (the files a directory is "
-                  "searched for; default: every installed reader's)",
+    "select": N_("a list of rule codes, code prefixes (e.g. 'T' or 'T00'), rule names, or 'ALL'"),
+    "extend-select": N_("a list of rule codes, code prefixes, rule names, or 'ALL'"),
+    "ignore": N_("a list of rule codes, code prefixes, rule names, or 'ALL'"),
+    "severity": N_("a table of rule code or name -> 'error', 'warning', 'info' or 'off'"),
+    "per-file-ignores": N_("a table of glob -> list of rule codes, prefixes or names"),
+    "fail-on": N_("'error', 'warning' or 'info'"),
+    "agency": N_("a non-empty string (the reporting agency's name)"),
+    "agency-kind": N_("'township', 'government', 'department' or 'unknown'"),
+    "year": N_("an integer year between 2000 and 2100"),
+    "ignore-texts": N_("a list of tables {code = 'A001', text = '我局'}"),
+    "history": N_("a list of earlier reports for the cross-year rules: files, directories or "
+                  "globs, relative to the configuration file"),
+    "plugins": N_("a table of plugin name -> that plugin's options table"),
+    "lang": N_("'zh' or 'en' (the language of messages)"),
+    "exclude": N_("a list of globs of files and folders not to lint when a folder is searched"),
+    "extend-exclude": N_("a list of globs excluded in addition to exclude"),
+    "respect-gitignore": N_("true or false: skip what .gitignore files ignore (default true)"),
+    "extensions": N_("a list of file name extensions such as '.html' (the files a directory is "
+                     "searched for; default: every installed reader's)"),
 }
-_SELECTOR_HELP = "rule codes, code prefixes such as 'T' or 'T00', rule names, or 'ALL'"
+_SELECTOR_HELP = N_("rule codes, code prefixes such as 'T' or 'T00', rule names, or 'ALL'")
 _PREFIX = compile_re(r"^[A-Z]+[0-9]{0,2}$")
 #: The letters of a rule code (``HEN`` of ``HEN001``).
 _CODE_LETTERS = compile_re(r"[A-Z]+(?=[0-9]{3}$)")
@@ -152,7 +152,23 @@ def _suggest(word: str, choices: Sequence[str]) -> str:
     import difflib
 
     near = difflib.get_close_matches(word, list(choices), n=1)
-    return f"; did you mean {near[0]!r}?" if near else ""
+    return _did_you_mean(near[0]) if near else ""
+
+
+def _did_you_mean(name: str) -> str:
+    return _("; did you mean {name}?").format(name=repr(name))
+
+
+def _expected(key: str, value: Any = ...) -> str:
+    """``expected <what the key takes>[, got <value>]``, in the language of messages."""
+    if value is ...:
+        return _("expected {description}").format(description=_(CONFIG_KEYS[key]))
+    return _("expected {description}, got {value}").format(description=_(CONFIG_KEYS[key]),
+                                                          value=repr(value))
+
+
+#: The words of :data:`~gipr_lint.linting.plugin_manager.OPTION_TYPES`, for the catalog.
+_TYPE_WORDS = (N_("string"), N_("integer"), N_("number"), N_("boolean"), N_("list of strings"))
 
 
 class SettingsValidator:
@@ -169,7 +185,8 @@ class SettingsValidator:
     def selector(self, key: str, value: Any) -> str:
         """A rule code, prefix, name or ``ALL``; codes and prefixes may be written lower-case."""
         if not isinstance(value, str):
-            raise self.error(key, f"{value!r} is not a string (accepted: {_SELECTOR_HELP})")
+            raise self.error(key, _("{value} is not a string (accepted: {accepted})").format(
+                value=repr(value), accepted=_(_SELECTOR_HELP)))
         if value.upper() == "ALL":
             return "ALL"
         code = self.plugins.resolve(value)
@@ -178,8 +195,8 @@ class SettingsValidator:
         upper = value.upper()
         if _PREFIX.match(upper) and any(code.startswith(upper) for code in self.plugins.rules):
             return upper
-        raise self.error(key, f"unknown rule {value!r}{self._hint(value)} "
-                              f"(accepted: {_SELECTOR_HELP})")
+        raise self.error(key, _("unknown rule {rule}{hint} (accepted: {accepted})").format(
+            rule=repr(value), hint=self._hint(value), accepted=_(_SELECTOR_HELP)))
 
     def _hint(self, value: str) -> str:
         """A suggestion: the nearest rule, or the missing rule pack when no rule has the prefix."""
@@ -188,30 +205,33 @@ class SettingsValidator:
             letters = prefix.group()
             siblings = sorted(code for code in self.plugins.rules if code.startswith(letters))
             if not siblings:
-                return (f"; no installed plugin has rules starting with {prefix.group()!r} "
-                        "(is its rule pack installed? `gipr-lint plugins` lists them)")
-            return f"; the {prefix.group()} rules are {', '.join(siblings)}"
+                return _("; no installed plugin has rules starting with {letters} (is its "
+                         "rule pack installed? `gipr-lint plugins` lists them)").format(
+                             letters=repr(letters))
+            return _("; the {letters} rules are {codes}").format(letters=letters,
+                                                                   codes=", ".join(siblings))
         hint = self.plugins.suggest(value)
-        return f"; did you mean {hint!r}?" if hint else ""
+        return _did_you_mean(hint) if hint else ""
 
     def selectors(self, key: str, value: Any) -> tuple[str, ...]:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            raise self.error(key, f"expected a list ({CONFIG_KEYS[key]})")
+            raise self.error(key, _("expected a list ({description})").format(
+                description=_(CONFIG_KEYS[key])))
         return tuple(self.selector(key, item) for item in value)
 
     def rule_code(self, key: str, value: Any) -> str:
         code = self.plugins.resolve(value) if isinstance(value, str) else None
         if code is None:
             hint_text = self._hint(value) if isinstance(value, str) else ""
-            raise self.error(key, f"unknown rule {value!r}{hint_text} (accepted: rule codes or "
-                             "names)")
+            raise self.error(key, _("unknown rule {rule}{hint} (accepted: rule codes or "
+                                    "names)").format(rule=repr(value), hint=hint_text))
         return code
 
     def severity_table(self, key: str, value: Any) -> dict[str, Severity]:
         if not isinstance(value, Mapping):
-            raise self.error(key, f"expected {CONFIG_KEYS[key]}")
+            raise self.error(key, _expected(key))
         table = {}
         for ident, level in value.items():
             code = self.rule_code(f"{key}.{ident}", ident)
@@ -223,8 +243,8 @@ class SettingsValidator:
         if isinstance(value, str) and value in accepted:
             return Severity(value)
         hint = _suggest(str(value).lower(), accepted)
-        raise self.error(key, f"unknown severity {value!r}{hint} (accepted: "
-                         f"{', '.join(accepted)})")
+        raise self.error(key, _("unknown severity {value}{hint} (accepted: {accepted})")
+                         .format(value=repr(value), hint=hint, accepted=", ".join(accepted)))
 
     def validate(self, raw: Mapping[str, Any]) -> dict[str, Any]:
         """Normalise ``raw``; raise :class:`ConfigError` on the first problem."""
@@ -237,12 +257,13 @@ class SettingsValidator:
                 out.setdefault("plugins", {})[key] = self.plugin_table(key, value)
             elif key == "plugins":
                 if not isinstance(value, Mapping):
-                    raise self.error(key, f"expected {CONFIG_KEYS[key]}")
+                    raise self.error(key, _expected(key))
                 for plugin, table in value.items():
                     if plugin not in plugin_names:
-                        raise self.error(f"{key}.{plugin}", "unknown plugin"
-                                         f"{_suggest(plugin, sorted(plugin_names))} (accepted: "
-                                         f"{', '.join(sorted(plugin_names))})")
+                        raise self.error(f"{key}.{plugin}", _(
+                            "unknown plugin{hint} (accepted: {accepted})").format(
+                                hint=_suggest(plugin, sorted(plugin_names)),
+                                accepted=", ".join(sorted(plugin_names))))
                     out.setdefault("plugins", {})[plugin] = self.plugin_table(
                         f"{key}.{plugin}", table, plugin)
             elif key in ("select", "extend-select", "ignore"):
@@ -255,21 +276,22 @@ class SettingsValidator:
                 out[key] = self.per_file_ignores(key, value)
             elif key == "agency":
                 if not isinstance(value, str) or not value.strip():
-                    raise self.error(key, f"expected {CONFIG_KEYS[key]}, got {value!r}")
+                    raise self.error(key, _expected(key, value))
                 out[key] = value.strip()
             elif key == "agency-kind":
                 kinds = [kind.value for kind in AgencyKind]
                 if value not in kinds:
-                    raise self.error(key, f"unknown agency kind {value!r}"
-                                     f"{_suggest(str(value), kinds)} (accepted: "
-                                     f"{', '.join(kinds)})")
+                    raise self.error(key, _("unknown agency kind {value}{hint} (accepted: "
+                                            "{accepted})").format(
+                        value=repr(value), hint=_suggest(str(value), kinds),
+                        accepted=", ".join(kinds)))
                 out[key] = AgencyKind(value)
             elif key == "year":
                 if isinstance(value, str) and value.isdigit() and self.key_prefix == "--":
                     value = int(value)  # a command-line string; a file must write a number
                 if isinstance(value, bool) or not isinstance(value, int) \
                         or not 2000 <= value <= 2100:
-                    raise self.error(key, f"expected {CONFIG_KEYS[key]}, got {value!r}")
+                    raise self.error(key, _expected(key, value))
                 out[key] = value
             elif key == "ignore-texts":
                 out[key] = self.ignore_texts(key, value)
@@ -277,15 +299,16 @@ class SettingsValidator:
                 from gipr_lint.i18n import LANGUAGES
 
                 if value not in LANGUAGES:
-                    raise self.error(key, f"unknown language {value!r}"
-                                     f"{_suggest(str(value), list(LANGUAGES))} (accepted: "
-                                     f"{', '.join(LANGUAGES)})")
+                    raise self.error(key, _("unknown language {value}{hint} (accepted: "
+                                            "{accepted})").format(
+                        value=repr(value), hint=_suggest(str(value), list(LANGUAGES)),
+                        accepted=", ".join(LANGUAGES)))
                 out[key] = value
             elif key in ("exclude", "extend-exclude"):
                 out[key] = self.globs(key, value)
             elif key == "respect-gitignore":
                 if not isinstance(value, bool):
-                    raise self.error(key, f"expected {CONFIG_KEYS[key]}, got {value!r}")
+                    raise self.error(key, _expected(key, value))
                 out[key] = value
             elif key == "extensions":
                 if isinstance(value, str):
@@ -293,30 +316,30 @@ class SettingsValidator:
                 if not isinstance(value, list) or not value or not all(
                         isinstance(item, str) and re.fullmatch(r"\.[^\s./\\]+", item)
                         for item in value):
-                    raise self.error(key, f"expected {CONFIG_KEYS[key]}, got {value!r}")
+                    raise self.error(key, _expected(key, value))
                 out[key] = tuple(item.lower() for item in value)
             elif key == "history":
                 if isinstance(value, str):
                     value = [value]
                 if not isinstance(value, list) or not all(
                         isinstance(item, str) and item.strip() for item in value):
-                    raise self.error(key, f"expected {CONFIG_KEYS[key]}, got {value!r}")
+                    raise self.error(key, _expected(key, value))
                 out[key] = tuple(item.strip() for item in value)
             elif key in plugin_names:
-                raise self.error(key, "expected a table of the plugin's options")
+                raise self.error(key, _("expected a table of the plugin's options"))
             else:
                 choices = [*CONFIG_KEYS, *sorted(plugin_names - set(CONFIG_KEYS))]
-                raise self.error(key, f"unknown key{_suggest(key, choices)} (accepted: "
-                                 f"{', '.join(choices)})")
+                raise self.error(key, _("unknown key{hint} (accepted: {accepted})").format(
+                    hint=_suggest(key, choices), accepted=", ".join(choices)))
         return out
 
     def per_file_ignores(self, key: str, value: Any) -> tuple[tuple[str, re.Pattern[str],
                                                                       tuple[str, ...]], ...]:
         if not isinstance(value, Mapping):
-            raise self.error(key, f"expected {CONFIG_KEYS[key]}")
+            raise self.error(key, _expected(key))
         return tuple((pattern, glob_to_regex(pattern),
                       self.selectors(key, codes) if isinstance(codes, list)
-                      else self._raise(f"{key}.{pattern}", "expected a list of rule codes"))
+                      else self._raise(f"{key}.{pattern}", _("expected a list of rule codes")))
                      for pattern, codes in value.items())
 
     def globs(self, key: str, value: Any) -> tuple[str, ...]:
@@ -324,7 +347,7 @@ class SettingsValidator:
             value = [value]
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip()
                                                   for item in value):
-            raise self.error(key, f"expected {CONFIG_KEYS[key]}, got {value!r}")
+            raise self.error(key, _expected(key, value))
         return tuple(item.strip() for item in value)
 
     def _raise(self, key: str, problem: str) -> Any:
@@ -332,15 +355,16 @@ class SettingsValidator:
 
     def ignore_texts(self, key: str, value: Any) -> tuple[IgnoreText, ...]:
         if not isinstance(value, list):
-            raise self.error(key, f"expected {CONFIG_KEYS[key]}")
+            raise self.error(key, _expected(key))
         out = []
         for index, entry in enumerate(value):
             where = f"{key}[{index}]"
             if not isinstance(entry, Mapping) or set(entry) != {"code", "text"}:
-                raise self.error(where, "expected a table with exactly the keys 'code' and "
-                                 "'text', e.g. {code = 'A001', text = '我局'}")
+                raise self.error(where, _("expected a table with exactly the keys 'code' and "
+                                          "'text', e.g. {example}").format(
+                                              example="{code = 'A001', text = '我局'}"))
             if not isinstance(entry["text"], str) or not entry["text"]:
-                raise self.error(f"{where}.text", "expected a non-empty string")
+                raise self.error(f"{where}.text", _("expected a non-empty string"))
             code = self.rule_code(f"{where}.code", entry["code"])
             out.append(IgnoreText(code, entry["text"],
                                   f"{self.label}: {self.key_prefix}{where}"))
@@ -352,18 +376,19 @@ class SettingsValidator:
         plugin = plugin or key
         specs = self.plugins.options.get(plugin, {})
         if not isinstance(value, Mapping):
-            raise self.error(key, "expected a table of the plugin's options")
+            raise self.error(key, _("expected a table of the plugin's options"))
         out = {}
         for option, option_value in value.items():
             where = f"{key}.{option}"
             if option not in specs:
-                accepted = ", ".join(specs) or "none"
-                raise self.error(where, f"unknown option of plugin {plugin!r}"
-                                 f"{_suggest(option, list(specs))} (accepted: {accepted})")
+                accepted = ", ".join(specs) or _("none")
+                raise self.error(where, _("unknown option of plugin {plugin}{hint} (accepted: "
+                                          "{accepted})").format(
+                    plugin=repr(plugin), hint=_suggest(option, list(specs)), accepted=accepted))
             spec = specs[option]
             if not option_value_ok(spec.type, option_value):
-                raise self.error(where, f"expected a {OPTION_TYPES[spec.type]}, got "
-                                 f"{option_value!r} ({spec.help})")
+                raise self.error(where, _("expected a {type}, got {value} ({help})").format(
+                    type=_(OPTION_TYPES[spec.type]), value=repr(option_value), help=spec.help))
             out[option] = option_value
         return out
 
@@ -385,14 +410,15 @@ def read_config_file(path: Path) -> tuple[dict[str, Any], str] | None:
         raise ConfigError(f"{path}: " + _("cannot read: {reason}").format(reason=reason)) \
             from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(f"{path}: " + _("invalid TOML: {reason}").format(reason=exc)) \
+            from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         if not isinstance(tool, dict) or "gipr-lint" not in tool:
             return None
         table = tool["gipr-lint"]
         if not isinstance(table, dict):
-            raise ConfigError(f"{path}: tool.gipr-lint: expected a table")
+            raise ConfigError(f"{path}: tool.gipr-lint: " + _("expected a table"))
         return table, "tool.gipr-lint."
     return data, ""
 
@@ -422,8 +448,9 @@ def _decode_config(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: cannot read: byte {exc.start + 1} is neither UTF-8 nor GBK; "
-                          "save the file as UTF-8") from None
+        raise ConfigError(f"{path}: " + _("cannot read: byte {number} is neither UTF-8 nor "
+                                           "GBK; save the file as UTF-8").format(
+                                               number=exc.start + 1)) from None
 
 
 def find_config(directory: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:
@@ -499,7 +526,7 @@ def build_settings(values: Mapping[str, Any], *, root: Path, path: Path | None =
 
 def validate_overrides(overrides: Mapping[str, Any], plugin_set: PluginSet) -> dict[str, Any]:
     """Validate command-line values (keys as in the config file, e.g. ``fail-on``)."""
-    validator = SettingsValidator("command line", "--", plugin_set)
+    validator = SettingsValidator(_("command line"), "--", plugin_set)
     return validator.validate(overrides)
 
 

@@ -73,7 +73,7 @@ def expand_history(patterns: Iterable[str | Path], base: Path,
             if matches:
                 files.extend(name(p) for p in matches)
             else:
-                problems.append(f"--history: {entry}: no such file or directory")
+                problems.append(f"--history: {entry}: " + _("no such file or directory"))
     return list(dict.fromkeys(files)), problems
 
 
@@ -348,7 +348,7 @@ def batch_stage(results: Sequence[FileResult], plugin_set: PluginSet, resolver: 
     if run_settings.history:
         more, problems = expand_history(run_settings.history, run_settings.root, suffixes)
         files += more
-        errors += [problem.replace("--history", "history (configuration)", 1)
+        errors += [problem.replace("--history", _("history (configuration)"), 1)
                    for problem in problems]
     if files:  # a history report that is also linted, or named twice, is not read twice
         seen = {str(Path(r.path).absolute()) for r in results}
