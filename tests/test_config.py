@@ -222,6 +222,11 @@ ignore-texts = [{code = "TST001", text = "2025年我局"}, {code = "TST001", tex
     assert done.stderr.splitlines() == [
         f"gipr-lint: warning: {conf}: ignore-texts[{n}]: unused ignore-texts entry (it "
         "suppressed no finding)" for n in (1, 2)]
+    done = cli("--format", "concise", "--lang", "zh", "--config", str(conf), str(GAOZHUANG),
+               plugins=WORDS)  # (it was English under --lang zh)
+    assert done.stderr.splitlines() == [
+        f"gipr-lint: 提醒: {conf}: ignore-texts[{n}]: 这条 ignore-texts 没有屏蔽任何问题"
+        for n in (1, 2)]
 
 
 def test_cli_flags_override_and_fail_on(cli: RunCli, tmp_path: Path) -> None:

@@ -177,8 +177,9 @@ def _unused_ignores(results: list[FileResult]) -> None:
             used |= result.ignore_hits  # (the origins of some of those entries)
     for origin in in_play:
         if origin not in used:
-            sys.stderr.write(f"gipr-lint: warning: {origin}: unused ignore-texts entry "
-                             "(it suppressed no finding)\n")
+            sys.stderr.write("gipr-lint: " + _("warning: {origin}: unused ignore-texts entry "
+                                               "(it suppressed no finding)").format(
+                                                   origin=origin) + "\n")
 
 
 def _fails(results: list[FileResult], resolver: Any) -> bool:
