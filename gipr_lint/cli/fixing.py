@@ -69,7 +69,8 @@ def apply_fixes(results: list[FileResult], args: argparse.Namespace, plugin_set:
             fixed_results.append(result)  # said by refuse_unfixable
             continue
         if not from_stdin and not isinstance(plugin_set.reader_for(result.path), TextReader):
-            error(f"{result.path}: not fixed: fixes are written back to plain-text files only")
+            error(_("{path}: not fixed: fixes are written back to plain-text files only")
+                  .format(path=result.path))
             fixed_results.append(result)
             continue
         settings = resolver.settings_for(Path(result.path))
@@ -84,8 +85,8 @@ def apply_fixes(results: list[FileResult], args: argparse.Namespace, plugin_set:
             fixed_results.append(result)
             continue
         if not outcome.converged:
-            error(f"{result.path}: fixes did not settle after {outcome.passes} passes; "
-                  "some findings are left unfixed")
+            error(_("{path}: fixes did not settle after {passes} passes; some findings are "
+                    "left unfixed").format(path=result.path, passes=outcome.passes))
         total += outcome.applied
         if args.diff:
             out.write(unified_diff(source, outcome.text))
