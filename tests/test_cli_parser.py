@@ -81,3 +81,42 @@ def test_a_misspelt_option_is_told_by_its_command(argv: list[str], said: str,
 def test_known_arguments_parse_as_before() -> None:
     for argv in ARGUMENTS:
         assert vars(parse_arguments(list(argv))) == vars(build_parser().parse_args(argv))
+
+
+def _help(argv: list[str]) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit) as exited:
+        parse_arguments(argv)
+    assert exited.value.code == 0
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_in_chinese_fits_the_terminal(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--help` was all English on a Chinese system; Chinese lines are wrapped by display
+    width (a Chinese character takes two cells), so the page fits an 80-column terminal."""
+    import unicodedata
+
+    monkeypatch.setenv("COLUMNS", "80")
+    page = _help([command, "--help", "--lang", "zh"])
+    assert page.startswith(f"用法：gipr-lint {command} [-h]")
+    assert "  -h, --help" in page and "显示本帮助并退出" in page
+    assert "show this help" not in page
+    widths = [sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
+              for line in page.splitlines()]
+    assert max(widths) <= 78
+
+
+def test_help_speaks_the_systems_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("GIPR_LINT_LANG", "zh")
+    page = _help(["check", "--help"])
+    assert "  --fix                 自动改正有把握的问题\n" in page
+    assert "  -j N, --jobs N        用 N 个进程并行检查（默认：1）\n" in page
+    monkeypatch.setenv("GIPR_LINT_LANG", "en")
+    page = _help(["check", "--help"])
+    assert page.startswith("usage: gipr-lint check [-h]")
+    assert "  --fix                 apply safe fixes\n" in page
+    assert ("  --columns {chars,bytes}\n                        what columns count: characters "
+            "(default) or UTF-8\n                        bytes, for editors such as Vim whose "
+            "errorformat %c is\n                        a byte column\n") in page

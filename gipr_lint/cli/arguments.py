@@ -10,9 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from gipr_lint import __version__
-from gipr_lint.i18n import LANGUAGES
+from gipr_lint.i18n import LANGUAGES, N_, translator
 
 __all__ = ["COMMANDS", "build_parser", "parse_arguments"]
+
+_ = translator("gipr_lint")
+#: argparse's own words in a help page, for the catalog (argparse has no Chinese of its own).
+_ARGPARSE_WORDS = (N_("usage: "), N_("positional arguments"), N_("options"),
+                   N_("show this help message and exit"),
+                   N_("show program's version number and exit"))
 
 COMMANDS = ("check", "parse", "rules", "rule", "plugins", "server", "new-plugin")
 
@@ -35,12 +41,56 @@ def _terminal_width() -> int:
 
 
 class _Formatter(argparse.HelpFormatter):
-    """argparse's help formatter, as wide as the terminal (measured by :func:`_terminal_width`)."""
+    """argparse's help formatter, as wide as the terminal (measured by :func:`_terminal_width`),
+    speaking the language of messages: the help texts are English in the code and translated
+    only when a help page or a usage line is written (nothing for a run that prints none)."""
 
     def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
                  width: int | None = None) -> None:
         super().__init__(prog, indent_increment, max_help_position,
                          _terminal_width() - 2 if width is None else width)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        """argparse's wrapping (at spaces, counting characters), or for Chinese text a wrap at
+        any character boundary counting display cells (a Chinese character is two)."""
+        if text.isascii():
+            return super()._split_lines(text, width)
+        return _wrap_cells(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.isascii():
+            return super()._fill_text(text, width, indent)
+        return "\n".join(indent + line
+                         for line in _wrap_cells(" ".join(text.split()), width - len(indent)))
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        return _(action.help) if action.help else action.help
+
+    def add_text(self, text: str | None) -> None:
+        super().add_text(_(text) if text else text)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(_(heading) if heading else heading)
+
+    def _format_usage(self, usage: str | None, actions: Any, groups: Any,
+                      prefix: str | None) -> str:
+        """argparse's usage, measured in display cells when the prefix is Chinese (``用法：``
+        is three characters but six cells): wrapped that much narrower, its continuation
+        lines indented that much more."""
+        extra = _cells(prefix) - len(prefix) if prefix else 0
+        if not extra:
+            return super()._format_usage(usage, actions, groups, prefix)
+        self._width -= extra
+        try:
+            text = super()._format_usage(usage, actions, groups, prefix)
+        finally:
+            self._width += extra
+        return "\n".join(line if index == 0 or not line.startswith(" ") else " " * extra + line
+                         for index, line in enumerate(text.split("\n")))
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any,
+                  prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,6 +101,38 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
 
+def _cells(text: str) -> int:
+    """The display width of ``text``: two cells for a wide (Chinese) character, else one."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _wrap_cells(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` display cells: broken at a space, or between two
+    characters either of which is wide (Chinese), never inside an ASCII word or before a
+    closing punctuation mark."""
+    cells = _cells
+
+    lines: list[str] = []
+    line, used, cut = "", 0, -1  # cut: where the line may be broken (an index into line)
+    for char in text:
+        if char == " " and not line:
+            continue
+        if line and (char == " " or cells(char) == 2 or cells(line[-1]) == 2) \
+                and char not in "，。、；：？！）》」』”’,.;:?!)":
+            cut = len(line)
+        line += char
+        used += cells(char)
+        if used > width and cut > 0:
+            lines.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+            used, cut = cells(line), -1
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser of ``gipr-lint`` and its sub-commands; with ``command`` (one of
     :data:`COMMANDS`, the one the arguments name), of that sub-command alone: the others'
@@ -58,8 +140,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     the system's message catalogs for each parser)."""
     parser = _Parser(
         prog="gipr-lint",
-        description="Lint 政府信息公开工作年度报告 (government information disclosure annual "
-                    "reports). `gipr-lint PATH...` is `gipr-lint check PATH...`.")
+        description=N_("Lint 政府信息公开工作年度报告 (government information disclosure "
+                       "annual reports). `gipr-lint PATH...` is `gipr-lint check PATH...`."))
     parser.add_argument("--version", action="version", version=f"gipr-lint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (summary, add_options) in _SUB_COMMANDS.items():
@@ -76,7 +158,14 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     (``gipr-lint check [-h] ...``, not the program's ``COMMAND ...``) and the nearest option it
     has: ``unrecognized arguments: --formt; did you mean --format?``.
     """
+    from gipr_lint.i18n import language
+
     parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
+    with language(_language_of_help(argv)):
+        return _parse(parser, argv)
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
     args, extras = parser.parse_known_args(argv)
     if extras:
         command = _sub_parser(parser, getattr(args, "command", None)) or parser
@@ -95,6 +184,19 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+def _language_of_help(argv: list[str]) -> str | None:
+    """The ``--lang`` of the arguments, if any, for a help page or a usage error: the command
+    speaks it (chosen again, with the configuration's ``lang``, once the command runs)."""
+    for index, item in enumerate(argv):
+        if item == "--":
+            break
+        value = item.partition("=")[2] if item.startswith("--lang=") else (
+            argv[index + 1] if item == "--lang" and index + 1 < len(argv) else None)
+        if value in LANGUAGES:
+            return value
+    return None
+
+
 def _sub_parser(parser: argparse.ArgumentParser, name: str | None
                 ) -> argparse.ArgumentParser | None:
     """The parser of the sub-command ``name`` in ``parser``, if it has one."""
@@ -107,90 +209,90 @@ def _sub_parser(parser: argparse.ArgumentParser, name: str | None
 def _check_options(parser: argparse.ArgumentParser) -> None:
     """``check``'s arguments."""
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                        help="files or directories to lint; - for standard input (default: .)")
+                        help=N_("files or directories to lint; - for standard input (default: .)"))
     parser.add_argument("--format", "--output-format", dest="format", default="full",
-                        help="output format: full, concise, json, sarif, github, csv, html, or "
-                             "a plugin's (default: full)")
+                        help=N_("output format: full, concise, json, sarif, github, csv, html, or "
+                             "a plugin's (default: full)"))
     parser.add_argument("--columns", choices=("chars", "bytes"), default="chars",
-                        help="what columns count: characters (default) or UTF-8 bytes, for "
-                             "editors such as Vim whose errorformat %%c is a byte column")
+                        help=N_("what columns count: characters (default) or UTF-8 bytes, for "
+                             "editors such as Vim whose errorformat %%c is a byte column"))
     parser.add_argument("--select", action="append", metavar="CODES",
-                        help="comma-separated rule codes, prefixes or names to run (replaces "
-                             "the configured select)")
+                        help=N_("comma-separated rule codes, prefixes or names to run (replaces "
+                             "the configured select)"))
     parser.add_argument("--extend-select", action="append", metavar="CODES",
-                        help="rules to run in addition to select")
+                        help=N_("rules to run in addition to select"))
     parser.add_argument("--ignore", "--extend-ignore", dest="ignore", action="append",
                         metavar="CODES",
-                        help="rules not to run (added to the configured ignore)")
+                        help=N_("rules not to run (added to the configured ignore)"))
     parser.add_argument("--severity", action="append", metavar="CODE=LEVEL",
-                        help="set a rule's severity: error, warning, info or off (repeatable)")
+                        help=N_("set a rule's severity: error, warning, info or off (repeatable)"))
     parser.add_argument("--fail-on", metavar="LEVEL",
-                        help="lowest severity that makes the exit code 1 (default: warning)")
-    parser.add_argument("--agency", help="the reporting agency, where the report lacks it")
+                        help=N_("lowest severity that makes the exit code 1 (default: warning)"))
+    parser.add_argument("--agency", help=N_("the reporting agency, where the report lacks it"))
     parser.add_argument("--agency-kind", metavar="KIND",
-                        help="township, government, department or unknown")
-    parser.add_argument("--year", help="the report year, where the report lacks it")
+                        help=N_("township, government, department or unknown"))
+    parser.add_argument("--year", help=N_("the report year, where the report lacks it"))
     parser.add_argument("--config", type=Path, metavar="PATH",
-                        help="use this configuration file instead of discovering one")
-    parser.add_argument("--isolated", action="store_true", help="use no configuration file")
+                        help=N_("use this configuration file instead of discovering one"))
+    parser.add_argument("--isolated", action="store_true", help=N_("use no configuration file"))
     parser.add_argument("--exclude", action="append", metavar="GLOBS",
-                        help="comma-separated globs of files and folders a folder search "
-                             "skips (replaces the configured exclude)")
+                        help=N_("comma-separated globs of files and folders a folder search "
+                             "skips (replaces the configured exclude)"))
     parser.add_argument("--extend-exclude", action="append", metavar="GLOBS",
-                        help="globs skipped in addition to exclude")
+                        help=N_("globs skipped in addition to exclude"))
     parser.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction,
-                        default=None, help="skip what .gitignore files ignore (default: on)")
+                        default=None, help=N_("skip what .gitignore files ignore (default: on)"))
     parser.add_argument("--stdin-filename", metavar="PATH",
-                        help="name of the report read from standard input (for configuration "
-                             "and messages)")
+                        help=N_("name of the report read from standard input (for configuration "
+                             "and messages)"))
     parser.add_argument("--output-file", "-o", type=Path, metavar="PATH",
-                        help="write the output here instead of standard output")
+                        help=N_("write the output here instead of standard output"))
     parser.add_argument("--statistics", action="store_true",
-                        help="print how many findings each rule has instead of the findings")
+                        help=N_("print how many findings each rule has instead of the findings"))
     parser.add_argument("--exit-zero", action="store_true",
-                        help="exit 0 even when there are findings (2 still reports errors)")
+                        help=N_("exit 0 even when there are findings (2 still reports errors)"))
     parser.add_argument("-q", "--quiet", action="store_true",
-                        help="print the findings and nothing else (no summary, no hints)")
+                        help=N_("print the findings and nothing else (no summary, no hints)"))
     parser.add_argument("--show-settings", action="store_true",
-                        help="print the configuration file and the settings that apply to the "
-                             "first file, then exit")
+                        help=N_("print the configuration file and the settings that apply to the "
+                             "first file, then exit"))
     parser.add_argument("--show-files", action="store_true",
-                        help="print the files that would be linted, then exit")
-    parser.add_argument("--fix", action="store_true", help="apply safe fixes")
+                        help=N_("print the files that would be linted, then exit"))
+    parser.add_argument("--fix", action="store_true", help=N_("apply safe fixes"))
     parser.add_argument("--unsafe-fixes", action="store_true",
-                        help="with --fix or --diff, apply unsafe fixes too")
+                        help=N_("with --fix or --diff, apply unsafe fixes too"))
     parser.add_argument("--diff", action="store_true",
-                        help="print the fixes as a unified diff instead of writing them")
+                        help=N_("print the fixes as a unified diff instead of writing them"))
     parser.add_argument("--baseline", type=Path, metavar="FILE",
-                        help="show only findings not recorded in this baseline")
+                        help=N_("show only findings not recorded in this baseline"))
     parser.add_argument("--write-baseline", type=Path, metavar="FILE",
-                        help="record the current findings in FILE and exit 0")
+                        help=N_("record the current findings in FILE and exit 0"))
     parser.add_argument("--extensions", metavar="EXTS",
-                        help="comma-separated extensions of the files a directory is searched "
-                             "for, e.g. .html,.docx (default: every installed reader's)")
+                        help=N_("comma-separated extensions of the files a directory is searched "
+                             "for, e.g. .html,.docx (default: every installed reader's)"))
     parser.add_argument("--history", nargs="+", action="extend", default=[], metavar="PATH",
-                        help="earlier reports (files, directories, globs) the cross-year rules "
-                             "compare with; read, not linted (see docs/batch.md)")
+                        help=N_("earlier reports (files, directories, globs) the cross-year rules "
+                             "compare with; read, not linted (see docs/batch.md)"))
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                        help="lint in N processes (default: 1)")
+                        help=N_("lint in N processes (default: 1)"))
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                        help="colour in full output (default: auto; NO_COLOR is honoured)")
+                        help=N_("colour in full output (default: auto; NO_COLOR is honoured)"))
     _lang_option(parser)
 
 
 def _parse_options(parser: argparse.ArgumentParser) -> None:
     """``parse``'s arguments."""
     parser.add_argument("files", nargs="*", metavar="FILE",
-                        help="the report; - for standard input; with --format csv, any number "
-                             "of reports and directories")
+                        help=N_("the report; - for standard input; with --format csv, any number "
+                             "of reports and directories"))
     parser.add_argument("--format", choices=("json", "tree", "text", "csv"), default="json",
-                        help="json: the report model; tree: the same as a tree; text: the text "
+                        help=N_("json: the report model; tree: the same as a tree; text: the text "
                              "the reader read (for HTML, Word and PDF files, the canonical text "
                              "whose lines `check` names for Word and PDF findings); csv: one line "
-                             "per report with every table cell as a column (see docs/batch.md)")
+                             "per report with every table cell as a column (see docs/batch.md)"))
     parser.add_argument("--grammar", action="store_true",
-                        help="print the report grammar in effect (generated from the templates "
-                             "and the loaded packs' rows) instead of parsing a file")
+                        help=N_("print the report grammar in effect (generated from the templates "
+                             "and the loaded packs' rows) instead of parsing a file"))
 
 
 def _rules_options(parser: argparse.ArgumentParser) -> None:
@@ -207,34 +309,36 @@ def _rule_options(parser: argparse.ArgumentParser) -> None:
 
 def _new_plugin_options(parser: argparse.ArgumentParser) -> None:
     """``new-plugin``'s arguments."""
-    parser.add_argument("name", metavar="NAME", help="plugin name, e.g. henan")
-    parser.add_argument("--prefix", help="rule code prefix, two or more capital letters "
-                                         "(default: the name's first three letters)")
+    parser.add_argument("name", metavar="NAME", help=N_("plugin name, e.g. henan"))
+    parser.add_argument("--prefix", help=N_("rule code prefix, two or more capital letters "
+                                         "(default: the name's first three letters)"))
     parser.add_argument("--directory", type=Path, metavar="DIR",
-                        help="where to write it (default: ./gipr-lint-NAME)")
+                        help=N_("where to write it (default: ./gipr-lint-NAME)"))
 
 
 def _server_options(parser: argparse.ArgumentParser) -> None:
     """``server``'s arguments."""
     parser.add_argument("--debounce", type=int, default=None, metavar="MS",
-                        help="milliseconds to wait after a change before linting (default: "
-                             "300; the client's initializationOptions.debounce wins)")
+                        help=N_("milliseconds to wait after a change before linting (default: "
+                             "300; the client's initializationOptions.debounce wins)"))
     _lang_option(parser)
 
 
 #: Each sub-command's summary and what adds its options, in the order ``--help`` lists them.
 _SUB_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
-    "check": ("lint reports (the default command)", _check_options),
-    "parse": ("print the parsed report model of a file", _parse_options),
-    "rules": ("list every rule", _rules_options),
-    "rule": ("explain one rule", _rule_options),
-    "plugins": ("list the loaded plugins and their rules", lambda parser: None),
-    "new-plugin": ("write the skeleton of a rule pack (see docs/plugins.md)", _new_plugin_options),
-    "server": ("run the language server on stdio (needs the lsp extra: pygls)", _server_options),
+    "check": (N_("lint reports (the default command)"), _check_options),
+    "parse": (N_("print the parsed report model of a file"), _parse_options),
+    "rules": (N_("list every rule"), _rules_options),
+    "rule": (N_("explain one rule"), _rule_options),
+    "plugins": (N_("list the loaded plugins and their rules"), lambda parser: None),
+    "new-plugin": (N_("write the skeleton of a rule pack (see docs/plugins.md)"),
+                   _new_plugin_options),
+    "server": (N_("run the language server on stdio (needs the lsp extra: pygls)"),
+               _server_options),
 }
 
 
 def _lang_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, default=None,
-                        help="language of messages: zh (简体中文) or en (default: the "
-                             "configuration's lang, else zh on a Chinese system, else en)")
+                        help=N_("language of messages: zh (简体中文) or en (default: the "
+                             "configuration's lang, else zh on a Chinese system, else en)"))
