@@ -231,3 +231,15 @@ def test_json_document_of_diagnostics_with_percent_signs_and_several_edits() -> 
     results = [FileResult(path=source.path, report=parse(source), diagnostics=diagnostics)]
     expected = json.dumps(json_format.to_dict(results), ensure_ascii=False, indent=2) + "\n"
     assert render(json_format, results, FormatContext()) == expected
+
+
+def test_github_notice_in_chinese(plugin_set: PluginSet) -> None:
+    """The notice past ten findings was English in an otherwise Chinese run."""
+    from gipr_lint.i18n import language
+
+    results = results_for(plugin_set, ("a.txt", "我局" * 11))
+    with language("zh"):
+        last = render(github, results, context(plugin_set)).splitlines()[-1]
+    assert last == ("::notice::gipr-lint 发现 0 个错误、11 个警告；GitHub 每个步骤每种级别只显示"
+                    "前 10 条。要查看全部，请用 --format sarif 配合 "
+                    "github/codeql-action/upload-sarif。")

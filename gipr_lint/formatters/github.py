@@ -10,6 +10,9 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from gipr_lint.formatters import diagnostics, severity_counts
+from gipr_lint.i18n import translator
+
+_ = translator("gipr_lint")
 
 #: GitHub shows at most this many annotations of each level per step.
 GITHUB_LIMIT = 10
@@ -36,6 +39,8 @@ def write(results: Sequence[Any], out: TextIO, context: Any) -> None:
                   f"title={title}::{_data(d.message)}\n")
     counts = severity_counts(results)
     if counts["error"] > GITHUB_LIMIT or counts["warning"] > GITHUB_LIMIT:
-        out.write(f"::notice::gipr-lint found {counts['error']} errors and {counts['warning']} "
-                  f"warnings; GitHub shows only the first {GITHUB_LIMIT} of each per step. "
-                  "Use --format sarif with github/codeql-action/upload-sarif to see them all.\n")
+        out.write("::notice::" + _data(_(
+            "gipr-lint found {errors} errors and {warnings} warnings; GitHub shows only the first "
+            "{limit} of each per step. Use --format sarif with "
+            "github/codeql-action/upload-sarif to see them all.").format(
+                errors=counts["error"], warnings=counts["warning"], limit=GITHUB_LIMIT)) + "\n")
