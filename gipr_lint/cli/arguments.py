@@ -53,12 +53,12 @@ class _Formatter(argparse.HelpFormatter):
     def _split_lines(self, text: str, width: int) -> list[str]:
         """argparse's wrapping (at spaces, counting characters), or for Chinese text a wrap at
         any character boundary counting display cells (a Chinese character is two)."""
-        if text.isascii():
+        if not _chinese(text):
             return super()._split_lines(text, width)
         return _wrap_cells(" ".join(text.split()), width)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        if text.isascii():
+        if not _chinese(text):
             return super()._fill_text(text, width, indent)
         return "\n".join(indent + line
                          for line in _wrap_cells(" ".join(text.split()), width - len(indent)))
@@ -99,6 +99,14 @@ class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
+
+
+def _chinese(text: str) -> bool:
+    """Whether ``text`` is a help text in Chinese (English ones, even quoting 简体中文, are
+    wrapped as argparse wraps them)."""
+    from gipr_lint.i18n import current_language
+
+    return not text.isascii() and current_language() == "zh"
 
 
 def _cells(text: str) -> int:
