@@ -14,10 +14,12 @@ from pathlib import Path
 from string import Template
 
 from gipr_lint import PLUGIN_API_VERSION, __version__
+from gipr_lint.i18n import translator
 from gipr_lint.regex import compile_re
 
 __all__ = ["ScaffoldError", "Skeleton", "create", "skeleton"]
 
+_ = translator("gipr_lint")
 #: An entry-point name a pack may have: lower case, starting with a letter.
 PLUGIN_NAME = compile_re(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 #: A code prefix: two or more capital letters (one-letter prefixes are gipr-lint's own).
@@ -307,12 +309,14 @@ def default_prefix(name: str) -> str:
 def skeleton(name: str, prefix: str | None = None) -> dict[str, str]:
     """The skeleton's files, relative path -> text; raises :class:`ScaffoldError`."""
     if not PLUGIN_NAME.match(name):
-        raise ScaffoldError(f"plugin name {name!r} is not valid: use lower-case letters, digits "
-                            "and hyphens, starting with a letter (e.g. 'henan')")
+        raise ScaffoldError(_("plugin name {name} is not valid: use lower-case letters, digits "
+                              "and hyphens, starting with a letter (e.g. 'henan')").format(
+                                  name=repr(name)))
     prefix = prefix if prefix is not None else default_prefix(name)
     if not CODE_PREFIX.match(prefix):
-        raise ScaffoldError(f"code prefix {prefix!r} is not valid: use two or more capital "
-                            "letters (e.g. 'HEN'); one-letter prefixes are gipr-lint's own")
+        raise ScaffoldError(_("code prefix {prefix} is not valid: use two or more capital "
+                              "letters (e.g. 'HEN'); one-letter prefixes are gipr-lint's own")
+                            .format(prefix=repr(prefix)))
     values = Skeleton(name, prefix).values()
     return {Template(path).substitute(values): Template(text).substitute(values)
             for path, text in _FILES.items()}
@@ -327,8 +331,8 @@ def create(name: str, directory: str | Path | None = None, *, prefix: str | None
     files = skeleton(name, prefix)
     target = Path(directory) if directory is not None else Path(f"gipr-lint-{name}")
     if target.exists():
-        raise ScaffoldError(f"{target}: already exists; not overwriting it (choose another "
-                            "name or --directory)")
+        raise ScaffoldError(_("{target}: already exists; not overwriting it (choose another "
+                              "name or --directory)").format(target=target))
     for relative, text in files.items():
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -169,3 +169,22 @@ def test_a_baseline_saved_with_a_bom_is_read(cli: RunCli, tmp_path: Path) -> Non
     baseline.write_bytes(b"\xef\xbb\xbf" + baseline.read_bytes())
     done = cli("--isolated", "--lang", "zh", "r.txt", "--baseline", "b.json", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_new_plugin_and_server_in_chinese(cli: RunCli, tmp_path: Path) -> None:
+    """new-plugin's report and refusals and server's were English under --lang zh."""
+    done = cli("new-plugin", "山东", cwd=tmp_path, env={"GIPR_LINT_LANG": "zh"})
+    assert (done.returncode, done.stderr) == (
+        2, "gipr-lint: 插件名称 '山东' 不可用：只能用小写字母、数字和连字符，并以字母开头"
+           "（如 'henan'）\n")
+    done = cli("new-plugin", "shandong", "--prefix", "SD", cwd=tmp_path,
+               env={"GIPR_LINT_LANG": "zh"})
+    assert (done.returncode, done.stdout) == (
+        0, "已生成 gipr-lint-shandong/（插件 'shandong'）。接下来，在安装了 gipr-lint 的环境中"
+           "运行：cd gipr-lint-shandong && pip install -e '.[test]' && pytest\n")
+    done = cli("new-plugin", "shandong", cwd=tmp_path, env={"GIPR_LINT_LANG": "zh"})
+    assert (done.returncode, done.stderr) == (
+        2, "gipr-lint: gipr-lint-shandong: 已存在，不会覆盖（请换一个名称或用 --directory 指定其他"
+           "文件夹）\n")
+    done = cli("server", "--debounce", "-1", "--lang", "zh", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (2, "gipr-lint: --debounce: 应为毫秒数，0 或更大\n")
