@@ -68,3 +68,15 @@ def test_cli_md_says_what_an_empty_file_gets(cli: RunCli, tmp_path: Path) -> Non
     done = cli("--isolated", "--lang", "en", "c.html", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (
         2, "gipr-lint: c.html: cannot read: empty file\ngipr-lint: nothing was linted\n")
+
+
+def test_cli_md_lists_every_exit_code_the_program_has() -> None:
+    """Ctrl-C exits with 130 (tests/test_runner_kept.py), which the table did not list."""
+    from gipr_lint.cli import common
+
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    table = text.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
+    codes = [line.split("|")[1].strip() for line in table.splitlines()
+             if line.startswith("| ") and line.split("|")[1].strip().isdigit()]
+    assert codes == [str(common.EXIT_OK), str(common.EXIT_FINDINGS), str(common.EXIT_ERROR),
+                     "130"]
