@@ -342,3 +342,14 @@ def test_output_file_never_overwrites_a_report(cli: RunCli, tmp_path: Path) -> N
     assert report.read_bytes() == GAOZHUANG.read_bytes()
     done = cli("--isolated", "--lang", "en", "年报 2024.txt", "-o", "findings.txt", cwd=tmp_path)
     assert done.returncode == 1 and (tmp_path / "findings.txt").read_text(encoding="utf-8")
+
+
+def test_show_settings_in_chinese(cli: RunCli, tmp_path: Path) -> None:
+    """--show-settings' headings were English under --lang zh."""
+    (tmp_path / "a.txt").write_bytes(GAOZHUANG.read_bytes())
+    out = lines(cli("--isolated", "--lang", "zh", "--select", "A001", "--show-settings", ".",
+                    cwd=tmp_path).stdout)
+    assert out[:3] == ["以下设置适用于：a.txt", "配置文件：（无：只用默认值和命令行选项）",
+                       "命令行选项：lang, select"]
+    assert "year = （未设置）" in out and 'lang = "zh"' in out
+    assert out[-1] == "运行的规则（2 条）：A001, E999"

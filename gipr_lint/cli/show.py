@@ -6,11 +6,15 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from gipr_lint.i18n import translator
+
 if TYPE_CHECKING:
     from gipr_lint.linting.config import ConfigResolver
     from gipr_lint.linting.plugin_manager import PluginSet
 
 __all__ = ["settings_target", "show_files", "show_settings"]
+
+_ = translator("gipr_lint")
 
 
 def show_files(files: list[str], out: TextIO) -> None:
@@ -39,7 +43,7 @@ def _value(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{_key(key)} = {_value(item)}" for key, item in value.items()) + "}"
     if value is None:
-        return "(not set)"
+        return _("(not set)")
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -57,7 +61,7 @@ def show_settings(target: Path, resolver: ConfigResolver, plugin_set: PluginSet,
 
     settings = resolver.settings_for(target)
     rows: list[tuple[str, Any]] = [
-        ("select", settings.select if settings.select is not None else "(default)"),
+        ("select", settings.select if settings.select is not None else _("(default)")),
         ("extend-select", settings.extend_select),
         ("ignore", settings.ignore),
         ("severity", {code: level for code, level in settings.severity.items()}),
@@ -68,21 +72,25 @@ def show_settings(target: Path, resolver: ConfigResolver, plugin_set: PluginSet,
         ("year", settings.year),
         ("ignore-texts", [{"code": item.code, "text": item.text}
                           for item in settings.ignore_texts]),
-        ("lang", settings.lang or f"(not set: {current_language()})"),
+        ("lang", settings.lang or _("(not set: {lang})").format(lang=current_language())),
         ("extensions", settings.extensions if settings.extensions is not None else
-         f"(default: {' '.join(sorted(plugin_set.suffixes()))})"),
+         _("(default: {extensions})").format(extensions=" ".join(sorted(plugin_set.suffixes())))),
         ("history", settings.history),
         ("exclude", settings.exclude),
         ("respect-gitignore", settings.respect_gitignore),
         ("plugins", {name: dict(options) for name, options in settings.plugin_options.items()}),
     ]
-    out.write(f"Settings for: {target}\n")
-    out.write(f"Configuration file: {settings.path or '(none: defaults and options only)'}\n")
+    out.write(_("Settings for: {path}").format(path=target) + "\n")
+    out.write(_("Configuration file: {path}").format(
+        path=settings.path or _("(none: defaults and options only)")) + "\n")
     if resolver.overrides:
-        out.write(f"Command-line options: {', '.join(sorted(resolver.overrides))}\n")
+        out.write(_("Command-line options: {options}").format(
+            options=", ".join(sorted(resolver.overrides))) + "\n")
     out.write("\n")
     for key, value in rows:
-        shown = value if isinstance(value, str) and value.startswith("(") else _value(value)
+        shown = value if isinstance(value, str) and value.startswith(("(", "（")) \
+            else _value(value)
         out.write(f"{key} = {shown}\n")
     codes = sorted(selected_codes(settings, plugin_set))
-    out.write(f"\nRules that run ({len(codes)}): {', '.join(codes)}\n")
+    out.write("\n" + _("Rules that run ({count}): {codes}").format(
+        count=len(codes), codes=", ".join(codes)) + "\n")
