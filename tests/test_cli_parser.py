@@ -120,3 +120,11 @@ def test_help_speaks_the_systems_language(monkeypatch: pytest.MonkeyPatch) -> No
     assert ("  --columns {chars,bytes}\n                        what columns count: characters "
             "(default) or UTF-8\n                        bytes, for editors such as Vim whose "
             "errorformat %c is\n                        a byte column\n") in page
+
+
+def test_a_misspelt_option_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    code, err = _parsed(["check", "r.txt", "--formt", "json", "--lang", "zh"])
+    assert code == 2 and err.startswith("用法：gipr-lint check [-h]")
+    assert err.splitlines()[-1] == ("gipr-lint check: error: 无法识别的参数：--formt json；"
+                                    "是否应为 --format？")

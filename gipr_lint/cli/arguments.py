@@ -177,7 +177,7 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
     args, extras = parser.parse_known_args(argv)
     if extras:
         command = _sub_parser(parser, getattr(args, "command", None)) or parser
-        message = f"unrecognized arguments: {' '.join(extras)}"
+        message = _("unrecognized arguments: {arguments}").format(arguments=" ".join(extras))
         options = [option for action in command._actions for option in action.option_strings]
         for extra in extras:
             if extra.startswith("--"):
@@ -186,7 +186,7 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
                 near = difflib.get_close_matches(extra.split("=", 1)[0], options, n=1,
                                                   cutoff=0.75)
                 if near:
-                    message += f"; did you mean {near[0]}?"
+                    message += _("; did you mean {name}?").format(name=near[0])
                     break
         command.error(message)
     return args
