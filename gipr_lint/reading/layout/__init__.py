@@ -17,7 +17,7 @@ from itertools import repeat
 from operator import attrgetter, sub
 
 from gipr_lint.model import Debris, Problem
-from gipr_lint.reading.layout.columns import unwrap
+from gipr_lint.reading.layout.columns import Unwrapped, rejoin_centred, unwrap
 from gipr_lint.reading.layout.compact import CompactText, kept_window
 from gipr_lint.reading.layout.debris import INLINE_HINT, OPENS_AS_DEBRIS, find_debris
 from gipr_lint.reading.layout.headings import HeadingMatch, find_section_headings
@@ -28,10 +28,12 @@ from gipr_lint.reading.layout.tables import (
     TableRead,
     completes_label,
     defects,
+    names_row,
     read_active,
     read_requests,
     read_review,
     remap,
+    whole_label,
 )
 from gipr_lint.reading.source import Source, Span, newline_pieces
 from gipr_lint.regex import compile_re
@@ -368,6 +370,19 @@ def _numbers_then_words(text: str, start: int, end: int) -> bool:
     return _NUMBERS_THEN_WORDS.search(text, start + 1, end) is not None
 
 
+def _made_whole(text: str, start: int, end: int) -> Unwrapped | None:
+    """``text[start:end]`` with its wrapped labels made whole: those with their numbers on their
+    first line (:func:`~gipr_lint.reading.layout.columns.unwrap`), then those split around their
+    numbers (:func:`~gipr_lint.reading.layout.columns.rejoin_centred`); ``None`` if none is."""
+    first = unwrap(text, start, end, completes_label)
+    if first is None:
+        return rejoin_centred(text, start, end, whole_label, names_row)
+    second = rejoin_centred(first.text, 0, len(first.text), whole_label, names_row)
+    if second is None:
+        return first
+    return Unwrapped(second.text, tuple(first.origin[index] for index in second.origin))
+
+
 def _read_table(reader: _Reader, text: str, view: CompactText, start: int,
                 end: int) -> TableRead | None:
     """A table as the text has it, or read from the text with its wrapped labels made whole
@@ -378,7 +393,7 @@ def _read_table(reader: _Reader, text: str, view: CompactText, start: int,
     reads its tables once.
     """
     wrapped = _numbers_then_words(text, start, end)
-    unwrapped = unwrap(text, start, end, completes_label) if wrapped else None
+    unwrapped = _made_whole(text, start, end) if wrapped else None
     again = None
     if unwrapped is not None:
         again = reader(unwrapped.text, CompactText(unwrapped.text), 0, len(unwrapped.text))
@@ -388,7 +403,7 @@ def _read_table(reader: _Reader, text: str, view: CompactText, start: int,
     if table is None or defects(table) == 0:
         return table
     if not wrapped:
-        unwrapped = unwrap(text, start, end, completes_label)
+        unwrapped = _made_whole(text, start, end)
         if unwrapped is not None:
             again = reader(unwrapped.text, CompactText(unwrapped.text), 0, len(unwrapped.text))
     if unwrapped is None or again is None or defects(again) >= defects(table):

@@ -22,7 +22,7 @@ from functools import cache
 
 from gipr_lint.regex import compile_re
 
-__all__ = ["Unwrapped", "unwrap"]
+__all__ = ["Unwrapped", "rejoin_centred", "unwrap"]
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
@@ -138,6 +138,207 @@ def unwrap(text: str, start: int, end: int,
             moved = True
             continue
         index += 1
+    if not moved:
+        return None
+    pieces.append((cursor, end))
+    out: list[str] = []
+    origin: list[int] = []
+    for piece in pieces:
+        if isinstance(piece, str):
+            out.append(piece)
+            origin.extend([origin[-1] if origin else start] * len(piece))
+        else:
+            out.append(text[piece[0]:piece[1]])
+            origin.extend(range(piece[0], piece[1]))
+    origin.append(end)
+    return Unwrapped("".join(out), tuple(origin))
+
+
+# --------------------------------------------------------------------------- centred labels
+#
+# A PDF exported from Word centres a merged label vertically in its cell, and the numbers of
+# its row vertically in theirs: text copied out of it (a viewer's copy, pdfplumber, pdftotext)
+# has the label's first lines above the line of numbers and its last below, and the lines may
+# also carry pieces of an outer merged label (the group's, 三、本年度办理结果, standing to the
+# left, vertically centred over its own rows)::
+#
+#     （二）部分公开（区分处理的，
+#     理结果 1 3 1 0 0 0 5
+#     只计这一情形，不计其他情形）
+#     （六）其
+#     2.申请人逾期未按收费通知
+#     他处理
+#     要求缴纳费用、行政机关不再 0 0 0 0 0 0 0
+#     处理其政府信息公开申请
+
+#: How many lines (blank lines not counted) above and below a line of numbers may hold the
+#: pieces of its label: (六)1 of the official template spans three, with two outer pieces.
+_ABOVE = 4
+_BELOW = 3
+#: More ways than this to make a label whole out of the same lines: not a label split there.
+_ANSWERS = 8
+#: A number, or a dash or a slash standing for a blank cell, as a whitespace-separated word.
+_NUMBER_WORD = r"(?:[-−]?\d+(?:\.\d+)?|[-—–/／])"
+
+
+@cache
+def _centred_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    numbers = compile_re(r"(?:(?<=\s)|^)" + _NUMBER_WORD + r"(?:[ \t\u3000]+" + _NUMBER_WORD
+                         + r")*[ \t\u3000]*$")
+    words = compile_re(r"[^ \t\u3000]+")
+    return numbers, words
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    #: the words before the numbers (a line without numbers: all its words)
+    words: tuple[tuple[int, int], ...]
+    #: the span of the numbers ending the line, if it ends in two numbers or more
+    numbers: tuple[int, int] | None
+
+
+def _line(text: str, start: int, end: int) -> _Line:
+    numbers_pattern, words_pattern = _centred_patterns()
+    numbers: tuple[int, int] | None = None
+    label_end = end
+    if _may_end_in_numbers(text, start, end):
+        found = numbers_pattern.search(text, start, end)
+        if found is not None:
+            label_end = found.start()
+            numbers = (found.start(), end)
+    words = tuple(match.span() for match in words_pattern.finditer(text, start, label_end))
+    return _Line(start, end, words, numbers)
+
+
+def _row_numbers(text: str, line: _Line) -> bool:
+    """Whether the numbers ending ``line`` may be a row's cells: two at least, one a number,
+    and not a page number ("- 3 -", "3 / 10": three words or fewer with a dash or slash)."""
+    if line.numbers is None:
+        return False
+    cells = text[line.numbers[0]:line.numbers[1]].split()
+    if len(cells) < 2 or not any(any(ch.isdecimal() for ch in cell) for cell in cells):
+        return False
+    return len(cells) > 3 or not any(cell in _BLANK_MARKS for cell in cells)
+
+
+def _outer_piece(text: str, span: tuple[int, int], names_row: Callable[[str], bool]) -> bool:
+    """Whether a word left out of a label may be a piece of an outer merged label: no digit
+    (a row's own numbering, a year, a page number) and no row label in it."""
+    piece = text[span[0]:span[1]]
+    return not any(ch.isdigit() for ch in piece) and not names_row(piece)
+
+
+def _label_lines(text: str, lines: list[tuple[int, int]], indexes: range, limit: int,
+                 cursor: int) -> list[_Line]:
+    """Up to ``limit`` lines of words without numbers at ``indexes`` (blank lines passed
+    over), stopping at a line of numbers, a long line or one before ``cursor``."""
+    found: list[_Line] = []
+    for index in indexes:
+        start, end = lines[index]
+        if start < cursor or end - start > _MAX_LINE:
+            break
+        if not text[start:end].strip():
+            continue
+        line = _line(text, start, end)
+        if line.numbers is not None or len(found) == limit:
+            break
+        found.append(line)
+    return found
+
+
+def _centred_label(text: str, window: list[_Line], middle: int,
+                   whole_label: Callable[[str], bool],
+                   names_row: Callable[[str], bool]) -> list[int] | None:
+    """The lines of ``window`` whose last word, in order, make a row label whole, the first
+    above the line of numbers (``window[middle]``) and the last below it (or on it, when an
+    outer piece stood in between); every other word of the lines from the first to the last
+    may be a piece of an outer label (:func:`_outer_piece`).
+
+    Choices that start and end on different lines are different readings of the rows: ``None``
+    then. Choices between the same lines differ only in a word taken into the label or left
+    out of it (a label's note in brackets takes any words): the one leaving most out."""
+    answers: list[list[int]] = []
+
+    def extend(chosen: list[int], joined: str, index: int) -> None:
+        if len(answers) > _ANSWERS or index >= len(window):
+            return
+        line = window[index]
+        others = line.words[:-1] if line.words else ()
+        if line.words and all(_outer_piece(text, span, names_row) for span in others):
+            word = text[line.words[-1][0]:line.words[-1][1]]
+            taken = [*chosen, index]
+            if index >= middle and whole_label(joined + word) and (
+                    index > middle or len(taken) < index - taken[0] + 1 or others):
+                answers.append(taken)
+            extend(taken, joined + word, index + 1)
+        if all(_outer_piece(text, span, names_row) for span in line.words):
+            extend(chosen, joined, index + 1)  # the line holds outer pieces only
+
+    for first, line in enumerate(window[:middle]):
+        if not line.words or not all(_outer_piece(text, span, names_row)
+                                     for span in line.words[:-1]):
+            continue
+        if not all(_outer_piece(text, span, names_row)
+                   for earlier in window[:first] for span in earlier.words):
+            break  # the label cannot start below a line with words of another row
+        word = text[line.words[-1][0]:line.words[-1][1]]
+        extend([first], word, first + 1)
+    if not answers or len(answers) > _ANSWERS \
+            or len({(answer[0], answer[-1]) for answer in answers}) > 1:
+        return None
+    return min(answers, key=len)
+
+
+def rejoin_centred(text: str, start: int, end: int, whole_label: Callable[[str], bool],
+                   names_row: Callable[[str], bool]) -> Unwrapped | None:
+    """``text[start:end]`` with each row label split around its line of numbers (a vertically
+    centred cell, see above) made whole on that line, or ``None`` when there is none.
+
+    ``whole_label(words)`` says whether ``words`` are a whole row label, ``names_row(words)``
+    whether they hold one. The label's line becomes its words then the numbers; the pieces of
+    outer labels left out stay on lines of their own just above it, in their order. A label
+    that its lines make whole in two ways is left as it is."""
+    lines: list[tuple[int, int]] = []
+    position = start
+    for line in text[start:end].splitlines(keepends=True):
+        lines.append((position, position + len(line.rstrip("\r\n"))))
+        position += len(line)
+    pieces: list[tuple[int, int] | str] = []
+    cursor = start
+    moved = False
+    for index, (line_start, line_end) in enumerate(lines):
+        if line_start < cursor or line_end - line_start > _MAX_LINE \
+                or not _may_end_in_numbers(text, line_start, line_end):
+            continue
+        middle_line = _line(text, line_start, line_end)
+        numbers = middle_line.numbers
+        if numbers is None or not _row_numbers(text, middle_line):
+            continue
+        above = _label_lines(text, lines, range(index - 1, -1, -1), _ABOVE, cursor)
+        if not above:
+            continue
+        below = _label_lines(text, lines, range(index + 1, len(lines)), _BELOW, line_end)
+        window = [*reversed(above), middle_line, *below]
+        chosen = _centred_label(text, window, len(above), whole_label, names_row)
+        if chosen is None:
+            continue
+        first, last = window[chosen[0]], window[chosen[-1]]
+        pieces.append((cursor, first.start))
+        for number, part in enumerate(window[chosen[0]:chosen[-1] + 1], start=chosen[0]):
+            outer = part.words[:-1] if number in chosen else part.words
+            for piece_index, span in enumerate(outer):
+                pieces += [" "] if piece_index else []
+                pieces.append(span)
+            if outer:
+                pieces.append("\n")
+        for piece_index, number in enumerate(chosen):
+            pieces += [" "] if piece_index else []
+            pieces.append(window[number].words[-1])
+        pieces += [" ", numbers]
+        cursor = max(last.end, line_end)  # the label ends below its numbers, or on them
+        moved = True
     if not moved:
         return None
     pieces.append((cursor, end))

@@ -1160,6 +1160,22 @@ def completes_label(first: str, rest: str) -> bool:
     return False
 
 
+def whole_label(words: str) -> bool:
+    """Whether ``words`` are one whole row label of tables 二 or 三 (its note included)."""
+    whole = compact(words)
+    for pattern in _row_patterns(current()):
+        match = pattern.match(whole)
+        if match is not None and match.end() == len(whole):
+            return True
+    return False
+
+
+def names_row(words: str) -> bool:
+    """Whether ``words`` hold a row label of tables 二 or 三."""
+    whole = compact(words)
+    return any(pattern.search(whole) is not None for pattern in _row_patterns(current()))
+
+
 def _remap_span(span: Span, unwrapped: Unwrapped) -> Span:
     start = unwrapped.original(span.start)
     end = unwrapped.original_end(span.end) if span.end > span.start else start
