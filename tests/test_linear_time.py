@@ -22,7 +22,9 @@ from gipr_lint.model import Paragraph
 from gipr_lint.reading.canonical import vocabulary
 from gipr_lint.reading.grammar import _Recovery, _token, parse_pieces
 from gipr_lint.reading.layout import _lines, _without_contents, recover
+from gipr_lint.reading.layout.columns import rejoin_centred
 from gipr_lint.reading.layout.headings import find_section_headings
+from gipr_lint.reading.layout.tables import names_row, whole_label
 from gipr_lint.reading.period import find_periods
 from gipr_lint.reading.source import Source, Span
 from gipr_lint.reading.text import sentence_bounds
@@ -178,3 +180,20 @@ def test_a_long_sentence_of_totals_after_other_counts() -> None:
         return lambda: lint_source(source, settings, plugin_set)
 
     assert _growth(make, 40_000) < LIMIT
+
+
+def test_labels_split_around_their_numbers_in_a_long_table() -> None:
+    """Each line of numbers looks at a few lines of words above and below it for the pieces of
+    its label (a label vertically centred in a PDF's cell): a bounded number of lines, blank
+    lines passed over, whether the pieces make a label or not."""
+    units = ("（六）其\n2.申请人逾期未按收费通知\n他处理\n"
+             "要求缴纳费用、行政机关不再 0 0 0 0 0 0 0\n处理其政府信息公开申请\n",
+             "甲乙\n丙丁\n\n\n戊己\n庚辛\n壬癸 0 0 0 0 0 0 0\n子丑\n\n寅卯\n辰巳\n")
+
+    def make(n: int) -> Callable[[], object]:
+        text = "".join(units) * n
+        return lambda: rejoin_centred(text, 0, len(text), whole_label, names_row)
+
+    made = rejoin_centred(units[0], 0, len(units[0]), whole_label, names_row)
+    assert made is not None and made.text.startswith("（六）其\n他处理\n2.申请人逾期未按收费通知")
+    assert _growth(make, 300) < LIMIT

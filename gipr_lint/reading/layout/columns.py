@@ -11,6 +11,9 @@ numbers; when they sit on its first line, the label is cut in two by its own num
 :func:`unwrap` gives the text with such a label's continuation lines moved before its numbers,
 and the map from every character of that text back to its offset in the original, so that the
 table readers can run on it and every span still points into the file the user has.
+
+Text copied out of a PDF exported from Word has a label split around its numbers instead (Word
+centres a merged cell's text vertically): :func:`rejoin_centred` makes those whole, the same way.
 """
 
 from __future__ import annotations
@@ -280,9 +283,6 @@ def _centred_label(text: str, window: list[_Line], middle: int,
         if not line.words or not all(_outer_piece(text, span, names_row)
                                      for span in line.words[:-1]):
             continue
-        if not all(_outer_piece(text, span, names_row)
-                   for earlier in window[:first] for span in earlier.words):
-            break  # the label cannot start below a line with words of another row
         word = text[line.words[-1][0]:line.words[-1][1]]
         extend([first], word, first + 1)
     if not answers or len(answers) > _ANSWERS \
@@ -300,6 +300,8 @@ def rejoin_centred(text: str, start: int, end: int, whole_label: Callable[[str],
     whether they hold one. The label's line becomes its words then the numbers; the pieces of
     outer labels left out stay on lines of their own just above it, in their order. A label
     that its lines make whole in two ways is left as it is."""
+    # asked of the same words again and again as the choices are tried: asked once each
+    whole_label, names_row = cache(whole_label), cache(names_row)
     lines: list[tuple[int, int]] = []
     position = start
     for line in text[start:end].splitlines(keepends=True):
@@ -308,10 +310,18 @@ def rejoin_centred(text: str, start: int, end: int, whole_label: Callable[[str],
     pieces: list[tuple[int, int] | str] = []
     cursor = start
     moved = False
+    after_words = False  # whether the last line with anything on it ends in no number
     for index, (line_start, line_end) in enumerate(lines):
-        if line_start < cursor or line_end - line_start > _MAX_LINE \
-                or not _may_end_in_numbers(text, line_start, line_end):
+        if line_start < cursor or line_end - line_start > _MAX_LINE:
+            after_words = False
             continue
+        tail = text[line_start:line_end].rstrip(_BLANKS)
+        if not tail or tail.isspace():
+            continue
+        ends_in_numbers = tail[-1].isdecimal() or tail[-1] in _BLANK_MARKS  # as in unwrap
+        follows_words, after_words = after_words, not ends_in_numbers
+        if not (ends_in_numbers and follows_words):
+            continue  # (the lines above a line of numbers end in words: asked first, cheaply)
         middle_line = _line(text, line_start, line_end)
         numbers = middle_line.numbers
         if numbers is None or not _row_numbers(text, middle_line):

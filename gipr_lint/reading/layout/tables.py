@@ -1160,20 +1160,26 @@ def completes_label(first: str, rest: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16)
+def _any_row(templates: Templates) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Every row label of :func:`_row_patterns` as one pattern: its words, then an optional
+    note (matched whole: :func:`whole_label`), and its words alone (searched:
+    :func:`names_row`). Compiled on first use: only a table whose labels are split around
+    their numbers asks."""
+    sources = [(pattern.words if isinstance(pattern, _WithNote) else pattern).pattern
+               for pattern in _row_patterns(templates)]
+    words = "|".join(f"(?:{source})" for source in sources)
+    return compile_re(f"(?:{words}){_NOTE}"), compile_re(words)
+
+
 def whole_label(words: str) -> bool:
     """Whether ``words`` are one whole row label of tables 二 or 三 (its note included)."""
-    whole = compact(words)
-    for pattern in _row_patterns(current()):
-        match = pattern.match(whole)
-        if match is not None and match.end() == len(whole):
-            return True
-    return False
+    return _any_row(current())[0].fullmatch(compact(words)) is not None
 
 
 def names_row(words: str) -> bool:
     """Whether ``words`` hold a row label of tables 二 or 三."""
-    whole = compact(words)
-    return any(pattern.search(whole) is not None for pattern in _row_patterns(current()))
+    return _any_row(current())[1].search(compact(words)) is not None
 
 
 def _remap_span(span: Span, unwrapped: Unwrapped) -> Span:
