@@ -175,7 +175,8 @@ def unwrap(text: str, start: int, end: int,
 #     处理其政府信息公开申请
 
 #: How many lines (blank lines not counted) above and below a line of numbers may hold the
-#: pieces of its label: (六)1 of the official template spans three, with two outer pieces.
+#: pieces of its label: (六)2 in the official template's widths spans three or four lines, with
+#: outer pieces ("（六）其", "他处理") between them.
 _ABOVE = 4
 _BELOW = 3
 #: More ways than this to make a label whole out of the same lines: not a label split there.
@@ -198,7 +199,7 @@ class _Line:
     end: int
     #: the words before the numbers (a line without numbers: all its words)
     words: tuple[tuple[int, int], ...]
-    #: the span of the numbers ending the line, if it ends in two numbers or more
+    #: the span of the numbers ending the line (after a blank), if it ends in any
     numbers: tuple[int, int] | None
 
 
