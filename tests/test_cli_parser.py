@@ -126,5 +126,24 @@ def test_a_misspelt_option_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
     code, err = _parsed(["check", "r.txt", "--formt", "json", "--lang", "zh"])
     assert code == 2 and err.startswith("用法：gipr-lint check [-h]")
-    assert err.splitlines()[-1] == ("gipr-lint check: error: 无法识别的参数：--formt json；"
+    assert err.splitlines()[-1] == ("gipr-lint check：错误：无法识别的参数：--formt json；"
                                     "是否应为 --format？")
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["check", "--format"], "gipr-lint check：错误：参数 --format/--output-format：需要一个值"),
+    (["check", "--color", "red"],
+     "gipr-lint check：错误：参数 --color：无效的选择：'red'（可选：'auto', 'always', 'never'）"),
+    (["check", "-j", "x"], "gipr-lint check：错误：参数 -j/--jobs：无效的 int 值：'x'"),
+    (["rule"], "gipr-lint rule：错误：缺少以下参数：CODE|NAME"),
+    (["rule", "T001", "extra"], "gipr-lint rule：错误：无法识别的参数：extra"),
+])
+def test_argparses_own_errors_in_chinese(argv: list[str], said: str,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """argparse's own words (`error:`, `expected one argument`, `invalid choice`, `the
+    following arguments are required`) were English in a Chinese run; --lang en keeps them."""
+    code, err = _parsed([argv[0], "--lang", "zh", *argv[1:]])
+    assert code == 2 and err.splitlines()[-1] == said
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, err = _parsed([argv[0], "--lang", "en", *argv[1:]])
+    assert code == 2 and "：" not in err and " error: " in err.splitlines()[-1]

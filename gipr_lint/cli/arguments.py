@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from gipr_lint import __version__
 from gipr_lint.i18n import LANGUAGES, N_, translator
@@ -19,6 +19,23 @@ _ = translator("gipr_lint")
 _ARGPARSE_WORDS = (N_("usage: "), N_("positional arguments"), N_("options"),
                    N_("show this help message and exit"),
                    N_("show program's version number and exit"))
+
+#: argparse's usage-error messages (its own message ids, ``%``-placeholders and all): argparse
+#: formats them in English (it looks them up with ``gettext.gettext``, i.e. in the process-wide
+#: default domain and in the language of the environment, not of ``--lang``), and
+#: :meth:`_Parser.error` translates the finished message back through these templates.
+_ARGPARSE_ERRORS = (N_("argument %(argument_name)s: %(message)s"),
+                    N_("unrecognized arguments: %s"),
+                    N_("the following arguments are required: %s"),
+                    N_("one of the arguments %s is required"),
+                    N_("not allowed with argument %s"),
+                    N_("ignored explicit argument %r"),
+                    N_("expected one argument"),
+                    N_("expected at most one argument"),
+                    N_("expected at least one argument"),
+                    N_("ambiguous option: %(option)s could match %(matches)s"),
+                    N_("invalid %(type)s value: %(value)r"),
+                    N_("invalid choice: %(value)r (choose from %(choices)s)"))
 
 COMMANDS = ("check", "parse", "rules", "rule", "plugins", "server", "new-plugin")
 
@@ -99,6 +116,51 @@ class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        """argparse's usage error, in the language of messages (``error:`` and argparse's own
+        words as well as ours)."""
+        self.print_usage(sys.stderr)
+        self.exit(2, _("%(prog)s: error: %(message)s\n")
+                  % {"prog": self.prog, "message": _argparse_message(message)})
+
+
+def _argparse_message(message: str) -> str:
+    """``message``, one of argparse's :data:`_ARGPARSE_ERRORS` filled in, translated (an
+    ``argument X: ...`` with its inner message translated too); any other message as it is."""
+    import re
+
+    from gipr_lint.i18n import current_language
+    from gipr_lint.regex import compile_re
+
+    if current_language() == "en":
+        return message
+    placeholder = compile_re(r"%(?:\((\w+)\))?[sr]")  # %(name)s, %(name)r, %s, %r
+    for template in _ARGPARSE_ERRORS:
+        names: list[str] = []
+
+        def group(match: re.Match[str], names: list[str] = names) -> str:
+            names.append(match.group(1) or str(len(names)))
+            return "(.+?)"
+
+        pattern, last = "", 0
+        for match in placeholder.finditer(template):
+            pattern += re.escape(template[last:match.start()]) + group(match)
+            last = match.end()
+        pattern += re.escape(template[last:])
+        found = compile_re(pattern, re.DOTALL).fullmatch(message)
+        if found is None:
+            continue
+        values = dict(zip(names, found.groups()))
+        if "message" in values:
+            values["message"] = _argparse_message(values["message"])
+        counter = iter(range(len(names)))
+
+        def value(match: re.Match[str]) -> str:
+            return values.get(match.group(1) or str(next(counter)), match.group(0))
+
+        return placeholder.sub(value, _(template))
+    return message
 
 
 def _chinese(text: str) -> bool:
