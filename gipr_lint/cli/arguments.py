@@ -125,6 +125,17 @@ class _Parser(argparse.ArgumentParser):
                   % {"prog": self.prog, "message": _argparse_message(message)})
 
 
+def _filled(template: str, values: dict[str, str], placeholder: Any) -> str:
+    """``template`` with its placeholders replaced by ``values`` (by name, or ``"0"``, ``"1"``
+    ... in order for ``%s``)."""
+    counter = iter(range(len(values)))
+
+    def value(match: Any) -> str:
+        return values.get(match.group(1) or str(next(counter, -1)), match.group(0))
+
+    return str(placeholder.sub(value, template))
+
+
 def _argparse_message(message: str) -> str:
     """``message``, one of argparse's :data:`_ARGPARSE_ERRORS` filled in, translated (an
     ``argument X: ...`` with its inner message translated too); any other message as it is."""
@@ -151,15 +162,10 @@ def _argparse_message(message: str) -> str:
         found = compile_re(pattern, re.DOTALL).fullmatch(message)
         if found is None:
             continue
-        values = dict(zip(names, found.groups()))
+        values = dict(zip(names, found.groups(), strict=True))
         if "message" in values:
             values["message"] = _argparse_message(values["message"])
-        counter = iter(range(len(names)))
-
-        def value(match: re.Match[str]) -> str:
-            return values.get(match.group(1) or str(next(counter)), match.group(0))
-
-        return placeholder.sub(value, _(template))
+        return _filled(_(template), values, placeholder)
     return message
 
 
