@@ -252,3 +252,23 @@ def test_cli_raising_duplicate_and_bad_deadline_plugins_named_lint_goes_on(cli: 
     assert "deadline for unknown agency kind 'village'" in done.stderr
     assert "Traceback" not in done.stderr
     assert done.stdout.count("warning TST001 found 我局") == 2
+
+
+def test_cli_plugin_problems_in_chinese(cli: RunCli) -> None:
+    """In a Chinese run the plugin-load problems were English (each plugin still skipped by
+    name, the others used, exit 2)."""
+    done = cli("--select", "TST001", "--format", "concise", "--lang", "zh", str(GAOZHUANG),
+               plugins={"words": "words", "broken": "broken_import", "garbage": "garbage",
+                        "misspelt": "misspelt", "raising": "raising_hook", "zdup": "dup_code"})
+    assert done.returncode == 2
+    assert "gipr-lint: 已跳过插件 'broken'：无法导入 " in done.stderr
+    assert ("gipr-lint: 已跳过插件 'garbage'：gipr_lint_rules() 返回了 42，它不是 "
+            "gipr_lint.rules.Rule 的子类") in done.stderr
+    assert ("gipr-lint: 已跳过插件 'misspelt'：未知的钩子 'gipr_lint_rulez'（已知的钩子："
+            in done.stderr)
+    assert "；是否应为 'gipr_lint_rules'？" in done.stderr
+    assert ("gipr-lint: 已跳过插件 'raising'：某个钩子引发了 ValueError：cannot build rules"
+            in done.stderr)
+    assert ("gipr-lint: 已跳过插件 'zdup'：规则 Copycat 的代码 TST001 已被插件 'words' 的规则 "
+            "FlagWoJu 占用") in done.stderr
+    assert "skipped" not in done.stderr and "Traceback" not in done.stderr

@@ -21,6 +21,7 @@ import pluggy
 
 from gipr_lint import PLUGIN_API_VERSION, __version__, hookspecs
 from gipr_lint.diagnostics import Severity
+from gipr_lint.i18n import translator
 from gipr_lint.regex import compile_re
 from gipr_lint.rules import CODE_PATTERN, NAME_PATTERN, Rule
 from gipr_lint.templates import NATIONAL, TemplateError, Templates
@@ -48,6 +49,7 @@ _HOOK_NAMES = ("gipr_lint_rules", "gipr_lint_batch_rules", "gipr_lint_templates"
                "gipr_lint_readers", "gipr_lint_formatters", "gipr_lint_options",
                "gipr_lint_deadlines")
 _DEADLINE = compile_re(r"^(\d{2})-(\d{2})$")
+_ = translator("gipr_lint")
 
 
 class OptionSpec(NamedTuple):
@@ -77,7 +79,8 @@ class PluginProblem(NamedTuple):
     fatal: bool = True
 
     def __str__(self) -> str:
-        return f"gipr-lint: plugin {self.plugin!r} skipped: {self.message}"
+        return _("gipr-lint: plugin {name} skipped: {message}").format(
+            name=repr(self.plugin), message=self.message)
 
 
 @dataclass
@@ -252,66 +255,75 @@ def _rule_problems(returned: Any, plugin: str, plugin_set: PluginSet,
     if returned is None:
         return []
     if not isinstance(returned, (list, tuple)):
-        return [f"{hook}() returned {_describe(returned)}, expected a list of Rule "
-                "subclasses"]
+        return [_("{hook}() returned {value}, expected a list of Rule subclasses").format(
+            hook=hook, value=_describe(returned))]
     errors: list[str] = []
     if hook == "gipr_lint_batch_rules":
         from gipr_lint.linting.batch import BatchRule
 
         for item in returned:
             if not (isinstance(item, type) and issubclass(item, BatchRule)):
-                errors.append(f"{hook}() returned {_describe(item)}, which is not a subclass "
-                              "of gipr_lint.linting.batch.BatchRule")
+                errors.append(_("{hook}() returned {value}, which is not a subclass of "
+                                "{base}").format(hook=hook, value=_describe(item),
+                                                 base="gipr_lint.linting.batch.BatchRule"))
             elif item.check_batch is BatchRule.check_batch:
-                errors.append(f"rule {item.__qualname__} does not implement check_batch()")
+                errors.append(_("rule {rule} does not implement {method}").format(
+                    rule=item.__qualname__, method="check_batch()"))
         if errors:
             return errors
     codes: dict[str, str] = {}
     names: dict[str, str] = {}
     for item in returned:
         if not (isinstance(item, type) and issubclass(item, Rule)):
-            errors.append(f"gipr_lint_rules() returned {_describe(item)}, which is not a "
-                          "subclass of gipr_lint.rules.Rule")
+            errors.append(_("{hook}() returned {value}, which is not a subclass of "
+                            "{base}").format(hook="gipr_lint_rules", value=_describe(item),
+                                             base="gipr_lint.rules.Rule"))
             continue
         label = item.__qualname__
         code = getattr(item, "code", None)
         name = getattr(item, "name", None)
         if not isinstance(code, str) or not CODE_PATTERN.match(code):
-            errors.append(f"rule {label} has code {code!r}, expected capital letters and three "
-                          "digits (e.g. T001)")
+            errors.append(_("rule {rule} has code {code}, expected capital letters and three "
+                            "digits (e.g. T001)").format(rule=label, code=repr(code)))
             code = None
         if not isinstance(name, str) or not NAME_PATTERN.match(name):
-            errors.append(f"rule {label} has name {name!r}, expected a kebab-case name "
-                          "(e.g. stray-space)")
+            errors.append(_("rule {rule} has name {name}, expected a kebab-case name "
+                            "(e.g. stray-space)").format(rule=label, name=repr(name)))
             name = None
         severity = getattr(item, "severity", None)
         try:
             if Severity(severity) is Severity.OFF:
                 raise ValueError
         except ValueError:
-            errors.append(f"rule {label} has unknown severity {severity!r} (accepted: error, "
-                          "warning, info)")
+            errors.append(_("rule {rule} has unknown severity {severity} (accepted: error, "
+                            "warning, info)").format(rule=label, severity=repr(severity)))
         summary = getattr(item, "summary", None)
         if not isinstance(summary, str) or not summary.strip():
-            errors.append(f"rule {label} has no summary")
+            errors.append(_("rule {rule} has no summary").format(rule=label))
         if item.check is Rule.check:
-            errors.append(f"rule {label} does not implement check()")
+            errors.append(_("rule {rule} does not implement {method}").format(
+                rule=label, method="check()"))
         if code:
             if code in plugin_set.rules:
                 other = plugin_set.rules[code]
-                errors.append(f"rule {label} has code {code}, already taken by rule "
-                              f"{other.__qualname__} of plugin {plugin_set.rule_plugin[code]!r}")
+                errors.append(_("rule {rule} has code {code}, already taken by rule {other} of "
+                                "plugin {plugin}").format(
+                    rule=label, code=code, other=other.__qualname__,
+                    plugin=repr(plugin_set.rule_plugin[code])))
             elif code in codes:
-                errors.append(f"rules {codes[code]} and {label} both have code {code}")
+                errors.append(_("rules {first} and {second} both have code {code}").format(
+                    first=codes[code], second=label, code=code))
             codes[code] = label
         if name:
             if name in plugin_set.names:
                 taken = plugin_set.names[name]
-                errors.append(f"rule {label} has name {name!r}, already taken by rule "
-                              f"{plugin_set.rules[taken].__qualname__} ({taken}) of plugin "
-                              f"{plugin_set.rule_plugin[taken]!r}")
+                errors.append(_("rule {rule} has name {name}, already taken by rule {other} "
+                                "({code}) of plugin {plugin}").format(
+                    rule=label, name=repr(name), other=plugin_set.rules[taken].__qualname__,
+                    code=taken, plugin=repr(plugin_set.rule_plugin[taken])))
             elif name in names:
-                errors.append(f"rules {names[name]} and {label} both have name {name!r}")
+                errors.append(_("rules {first} and {second} both have name {name}").format(
+                    first=names[name], second=label, name=repr(name)))
             names[name] = label
     return errors
 
@@ -320,7 +332,8 @@ def _reader_problems(returned: Any) -> list[str]:
     if returned is None:
         return []
     if not isinstance(returned, (list, tuple)):
-        return [f"gipr_lint_readers() returned {_describe(returned)}, expected a list"]
+        return [_("{hook}() returned {value}, expected a list").format(
+            hook="gipr_lint_readers", value=_describe(returned))]
     errors = []
     for reader in returned:
         suffixes = getattr(reader, "suffixes", None)
@@ -328,8 +341,8 @@ def _reader_problems(returned: Any) -> list[str]:
                 or not callable(getattr(reader, "read", None))
                 or not isinstance(suffixes, (list, tuple, set, frozenset))
                 or not all(isinstance(s, str) and s.startswith(".") for s in suffixes)):
-            errors.append(f"reader {_describe(reader)} needs a name, suffixes like '.txt' and "
-                          "a read(path) method")
+            errors.append(_("reader {reader} needs a name, suffixes like '.txt' and a "
+                            "read(path) method").format(reader=_describe(reader)))
     return errors
 
 
@@ -337,15 +350,17 @@ def _formatter_problems(returned: Any, plugin_set: PluginSet) -> list[str]:
     if returned is None:
         return []
     if not isinstance(returned, Mapping):
-        return [f"gipr_lint_formatters() returned {_describe(returned)}, expected a dict"]
+        return [_("{hook}() returned {value}, expected a dict").format(
+            hook="gipr_lint_formatters", value=_describe(returned))]
     errors = []
     for name, formatter in returned.items():
         if not isinstance(name, str) or not name:
-            errors.append(f"formatter name {_describe(name)} is not a string")
+            errors.append(_("formatter name {name} is not a string").format(
+                name=_describe(name)))
         elif name in plugin_set.formatters:
-            errors.append(f"format {name!r} is already taken")
+            errors.append(_("format {name} is already taken").format(name=repr(name)))
         if not callable(formatter):
-            errors.append(f"formatter {name!r} is not callable")
+            errors.append(_("formatter {name} is not callable").format(name=repr(name)))
     return errors
 
 
@@ -353,23 +368,28 @@ def _option_problems(returned: Any) -> list[str]:
     if returned is None:
         return []
     if not isinstance(returned, Mapping):
-        return [f"gipr_lint_options() returned {_describe(returned)}, expected a dict"]
+        return [_("{hook}() returned {value}, expected a dict").format(
+            hook="gipr_lint_options", value=_describe(returned))]
     errors = []
     accepted = ", ".join(t.__name__ for t in OPTION_TYPES)
     for name, spec in returned.items():
         if not isinstance(name, str) or not NAME_PATTERN.match(name.replace("_", "-")):
-            errors.append(f"option name {_describe(name)} is not a lower-case name")
+            errors.append(_("option name {name} is not a lower-case name").format(
+                name=_describe(name)))
             continue
         if not (isinstance(spec, tuple) and len(spec) == 3):
-            errors.append(f"option {name!r}: expected (type, default, help)")
+            errors.append(_("option {name}: expected (type, default, help)").format(
+                name=repr(name)))
             continue
         kind, default, help_text = spec
         if kind not in OPTION_TYPES:
-            errors.append(f"option {name!r}: type {_describe(kind)} not accepted ({accepted})")
+            errors.append(_("option {name}: type {kind} not accepted ({accepted})").format(
+                name=repr(name), kind=_describe(kind), accepted=accepted))
         elif not option_value_ok(kind, default):
-            errors.append(f"option {name!r}: default {default!r} is not a {kind.__name__}")
+            errors.append(_("option {name}: default {default} is not a {kind}").format(
+                name=repr(name), default=repr(default), kind=kind.__name__))
         if not isinstance(help_text, str):
-            errors.append(f"option {name!r}: help is not a string")
+            errors.append(_("option {name}: help is not a string").format(name=repr(name)))
     return errors
 
 
@@ -377,13 +397,15 @@ def _deadline_problems(returned: Any) -> list[str]:
     if returned is None:
         return []
     if not isinstance(returned, Mapping):
-        return [f"gipr_lint_deadlines() returned {_describe(returned)}, expected a dict such as "
-                "{'township': '02-20'}"]
+        return [_("{hook}() returned {value}, expected a dict such as {example}").format(
+            hook="gipr_lint_deadlines", value=_describe(returned),
+            example="{'township': '02-20'}")]
     errors = []
     for kind, value in returned.items():
         if kind not in hookspecs.DEADLINE_KINDS:
-            errors.append(f"deadline for unknown agency kind {_describe(kind)} (accepted: "
-                          f"{', '.join(hookspecs.DEADLINE_KINDS)})")
+            errors.append(_("deadline for unknown agency kind {kind} (accepted: {accepted})")
+                          .format(kind=_describe(kind),
+                                  accepted=", ".join(hookspecs.DEADLINE_KINDS)))
             continue
         match = _DEADLINE.match(value) if isinstance(value, str) else None
         try:
@@ -391,8 +413,9 @@ def _deadline_problems(returned: Any) -> list[str]:
                 raise ValueError
             datetime.date(2000, int(match.group(1)), int(match.group(2)))  # a leap year
         except ValueError:
-            errors.append(f"deadline {kind!r}: {_describe(value)} is not a day \"MM-DD\" "
-                          "(e.g. \"02-20\")")
+            errors.append(_("deadline {kind}: {value} is not a day {form} (e.g. {example})")
+                          .format(kind=repr(kind), value=_describe(value), form='"MM-DD"',
+                                  example='"02-20"'))
     return errors
 
 
@@ -438,9 +461,9 @@ def _unknown_hooks(manager: pluggy.PluginManager, plugin: object) -> list[str]:
             import difflib  # only for a misspelt hook: every run checks every plugin
 
             near = difflib.get_close_matches(caller.name, _HOOK_NAMES, n=1)
-            hint = f"; did you mean {near[0]!r}?" if near else ""
-            errors.append(f"unknown hook {caller.name!r} (known hooks: "
-                          f"{', '.join(_HOOK_NAMES)}){hint}")
+            hint = _("; did you mean {name}?").format(name=repr(near[0])) if near else ""
+            errors.append(_("unknown hook {name} (known hooks: {known})").format(
+                name=repr(caller.name), known=", ".join(_HOOK_NAMES)) + hint)
     return errors
 
 
@@ -459,14 +482,17 @@ def _register(plugin_set: PluginSet, name: str, plugin: object, version: str | N
     """Register one plugin and merge what it provides, or record why it was skipped."""
     manager = plugin_set.manager
     if name == "plugins" or any(info.name == name for info in plugin_set.plugins):
-        plugin_set.problems.append(PluginProblem(name, f"the name {name!r} is taken"))
+        plugin_set.problems.append(PluginProblem(
+            name, _("the name {name} is taken").format(name=repr(name))))
         return
     api = getattr(plugin, "GIPR_LINT_API", None)
     if not _supported(api):
-        declared = "does not declare GIPR_LINT_API" if api is None else f"supports API {api!r}"
+        message = (_("it does not declare {name}, this gipr-lint has plugin API {version}")
+                   if api is None else
+                   _("it supports API {api}, this gipr-lint has plugin API {version}"))
         plugin_set.problems.append(PluginProblem(
-            name, f"it {declared}, this gipr-lint has plugin API {PLUGIN_API_VERSION}",
-            fatal=False))
+            name, message.format(name="GIPR_LINT_API", api=repr(api),
+                                 version=PLUGIN_API_VERSION), fatal=False))
         return
     try:
         manager.register(plugin, name=name)
@@ -485,7 +511,8 @@ def _register(plugin_set: PluginSet, name: str, plugin: object, version: str | N
         try:
             returned = _call_hooks(manager, plugin)
         except Exception as exc:
-            errors.append(f"a hook raised {type(exc).__name__}: {exc}")
+            errors.append(_("a hook raised {error}: {message}").format(
+                error=type(exc).__name__, message=exc))
     if not errors:
         plain = returned.get("gipr_lint_rules")
         batch = returned.get("gipr_lint_batch_rules")
@@ -500,8 +527,8 @@ def _register(plugin_set: PluginSet, name: str, plugin: object, version: str | N
         errors += _deadline_problems(returned.get("gipr_lint_deadlines"))
         templates = returned.get("gipr_lint_templates")
         if templates is not None and not isinstance(templates, (list, tuple)):
-            errors.append(f"gipr_lint_templates() returned {_describe(templates)}, "
-                          "expected a list")
+            errors.append(_("{hook}() returned {value}, expected a list").format(
+                hook="gipr_lint_templates", value=_describe(templates)))
         else:
             try:
                 template_set = plugin_set.template_set.extended(templates or ())
@@ -509,7 +536,7 @@ def _register(plugin_set: PluginSet, name: str, plugin: object, version: str | N
                 errors.append(f"gipr_lint_templates(): {exc}")
     if errors:
         manager.unregister(plugin)
-        plugin_set.problems.append(PluginProblem(name, "; ".join(errors)))
+        plugin_set.problems.append(PluginProblem(name, _("; ").join(errors)))
         return
     module = plugin.__name__ if isinstance(plugin, ModuleType) else type(plugin).__qualname__
     info = PluginInfo(name=name, module=module, version=version, distribution=distribution)
@@ -565,7 +592,8 @@ def load_plugins(entry_points: Iterable[Any] | None = None,
     for entry_point in sorted(entry_points, key=lambda ep: ep.name):
         if entry_point.name in seen:
             plugin_set.problems.append(PluginProblem(
-                entry_point.name, f"another plugin is already named {entry_point.name!r}"))
+                entry_point.name, _("another plugin is already named {name}").format(
+                    name=repr(entry_point.name))))
             continue
         seen.add(entry_point.name)
         try:
@@ -573,7 +601,8 @@ def load_plugins(entry_points: Iterable[Any] | None = None,
         except Exception as exc:
             plugin_set.problems.append(PluginProblem(
                 entry_point.name,
-                f"cannot import {entry_point.value!r}: {type(exc).__name__}: {exc}"))
+                _("cannot import {module}: {error}: {message}").format(
+                    module=repr(entry_point.value), error=type(exc).__name__, message=exc)))
             continue
         dist = getattr(entry_point, "dist", None)
         _register(plugin_set, entry_point.name, plugin,
