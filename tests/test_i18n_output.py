@@ -269,3 +269,39 @@ def test_language_server_session_follows_the_config(tmp_path: Path) -> None:
     linter = Linter(cwd=tmp_path)
     document = linter.lint(report.as_uri(), text, report)
     assert [d.message for d in document.diagnostics] == ["乡镇的报告中出现“我局”，应为“我镇”"] * 2
+
+
+def _tree_text(path: Path, lang: str) -> str:
+    import io
+
+    from rich.console import Console
+
+    from gipr_lint.formatters.report_json import report_tree
+    from gipr_lint.i18n import language
+    from gipr_lint.reading.parser import parse
+    from gipr_lint.reading.source import Source
+
+    out = io.StringIO()
+    with language(lang):
+        Console(file=out, width=200, no_color=True, highlight=False).print(
+            report_tree(parse(Source.from_bytes(path.read_bytes(), str(path)))))
+    return out.getvalue()
+
+
+def test_parse_tree_labels_in_chinese() -> None:
+    """`parse --format tree` labelled its branches in English (facts, title, agency, section,
+    table, signature) in a Chinese run; English keeps its labels."""
+    from tests.conftest import GAOZHUANG
+
+    chinese = _tree_text(GAOZHUANG, "zh").splitlines()
+    assert chinese[1:5] == [
+        "├── 基本信息",
+        "│   ├── 标题：高庄镇人民政府2024年政府信息公开工作年度报告",
+        "│   ├── 机关：高庄镇人民政府（township，来自 title）",
+        "│   └── 年度：2024   格式：2021"]
+    assert "├── 2:1 一、总体情况 → 第1部分" in chinese
+    assert "├── 10:1 表格 active（2021 格式）" in chinese
+    english = _tree_text(GAOZHUANG, "en").splitlines()
+    assert english[1:3] == ["├── facts",
+                            "│   ├── title: 高庄镇人民政府2024年政府信息公开工作年度报告"]
+    assert "├── 2:1 一、总体情况 → section 1" in english

@@ -94,30 +94,40 @@ def report_tree(report: Report) -> Tree:
         line, column = source.position(offset)
         return f"[dim]{line}:{column}[/dim]"
 
+    from gipr_lint.i18n import translator
+
+    _ = translator("gipr_lint")
+    none = "—"
     root = Tree(f"[bold]{escape(report.path)}[/bold]")
-    facts = root.add("facts")
-    facts.add(f"title: {escape(report.title.text) if report.title else '—'}")
-    facts.add(f"agency: {escape(report.agency.text) if report.agency else '—'} "
-              f"({report.agency_kind.value}, from {report.agency_origin or '—'})")
-    facts.add(f"year: {report.year or '—'}   format: {report.format or '—'}")
+    facts = root.add(_("facts"))
+    facts.add(_("title: {title}").format(
+        title=escape(report.title.text) if report.title else none))
+    facts.add(_("agency: {agency} ({kind}, from {origin})").format(
+        agency=escape(report.agency.text) if report.agency else none,
+        kind=report.agency_kind.value, origin=report.agency_origin or none))
+    facts.add(_("year: {year}   format: {format}").format(year=report.year or none,
+                                                         format=report.format or none))
     for debris in report.debris:
-        root.add(f"{at(debris.span.start)} debris ({debris.kind}): {escape(debris.text)}")
+        root.add(f"{at(debris.span.start)} " + _("debris ({kind}): {text}").format(
+            kind=debris.kind, text=escape(debris.text)))
     for section in report.sections:
         branch = root.add(f"{at(section.heading.span.start)} [bold]{escape(section.heading.text)}"
-                          f"[/bold] → section {section.number}")
+                          "[/bold] → " + _("section {number}").format(number=section.number))
         for paragraph in section.paragraphs:
             preview = paragraph.text if len(paragraph.text) <= 30 else paragraph.text[:30] + "…"
             branch.add(f"{at(paragraph.span.start)} {escape(preview)}")
     for kind, table in report.tables.items():
-        branch = root.add(f"{at(table.span.start)} table {kind} ({table.format} format)")
+        branch = root.add(f"{at(table.span.start)} " + _("table {kind} ({format} format)").format(
+            kind=kind, format=table.format))
         for row in table.rows:
             branch.add(f"{at(row.label_span.start)} {escape(_row_text(row))}")
         for key in table.missing_rows:
-            branch.add(f"[red]missing row {key}[/red]")
+            branch.add("[red]" + _("missing row {key}").format(key=key) + "[/red]")
     if report.signature is not None:
-        agency = report.signature.agency.text if report.signature.agency else "—"
-        root.add(f"{at(report.signature.span.start)} signature: {escape(agency)} "
-                 f"{report.signature.date or '—'}")
+        agency = report.signature.agency.text if report.signature.agency else none
+        root.add(f"{at(report.signature.span.start)} " + _("signature: {agency} {date}").format(
+            agency=escape(agency), date=report.signature.date or none))
     for problem in report.problems:
-        root.add(f"{at(problem.span.start)} [red]problem:[/red] {escape(problem.message)}")
+        root.add(f"{at(problem.span.start)} [red]" + _("problem:") + "[/red] "
+                 + escape(problem.message))
     return root
