@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from gipr_lint.linting.engine import FileResult
     from gipr_lint.rules import Rule
 
-__all__ = ["FormatContext", "diagnostics", "quote_path", "severity_counts", "table_counts"]
+__all__ = ["FormatContext", "diagnostics", "place_after", "place_before", "quote_path",
+           "severity_counts", "table_counts"]
 
 
 @dataclass
@@ -85,3 +86,21 @@ def quote_path(path: str) -> str:
     import json
 
     return json.dumps(path, ensure_ascii=False)
+
+
+def place_before(where: str, message: str) -> str:
+    """A finding's message led by its place in a Word or PDF file, punctuated in the language
+    of messages: ``paragraph 1: ...``, ``第1段：...``."""
+    from gipr_lint.i18n import translator
+
+    _ = translator("gipr_lint")
+    return _("{place}: {message}").format(place=where, message=message)
+
+
+def place_after(message: str, where: str) -> str:
+    """A finding's message followed by its place in a Word or PDF file in brackets, in the
+    language of messages: ``... (paragraph 1)``, ``…（第1段）``."""
+    from gipr_lint.i18n import translator
+
+    _ = translator("gipr_lint")
+    return _("{message} ({place})").format(place=where, message=message)

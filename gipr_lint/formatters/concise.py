@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from gipr_lint.formatters import diagnostics, quote_path
+from gipr_lint.formatters import diagnostics, place_after, quote_path
 
 
 def write(results: Sequence[Any], out: TextIO, context: Any) -> None:
     for d in diagnostics(results):
         message = d.message.replace("\r", " ").replace("\n", " ")
-        where = f" ({d.where})" if d.where else ""
+        if d.where:
+            message = place_after(message, d.where)
         out.write(f"{quote_path(d.path)}:{d.line}:{d.column}: {d.severity.value} {d.code} "
-                  f"{message}{where}\n")
+                  f"{message}\n")

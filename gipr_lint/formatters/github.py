@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from gipr_lint.formatters import diagnostics, severity_counts
+from gipr_lint.formatters import diagnostics, place_before, severity_counts
 from gipr_lint.i18n import translator
 
 _ = translator("gipr_lint")
@@ -32,7 +32,7 @@ def write(results: Sequence[Any], out: TextIO, context: Any) -> None:
         title = _property(f"{d.code} {d.name}")
         if d.where:  # a Word or PDF file: no line to annotate, the place goes in the message
             out.write(f"::{_LEVEL[d.severity.value]} file={_property(d.path)},title={title}::"
-                      f"{_data(d.where)}: {_data(d.message)}\n")
+                      f"{_data(place_before(d.where, d.message))}\n")
             continue
         out.write(f"::{_LEVEL[d.severity.value]} file={_property(d.path)},line={d.line},"
                   f"col={d.column},endLine={d.end_line},endColumn={d.end_column},"

@@ -16,6 +16,8 @@ from pathlib import Path, PurePath
 from typing import Any, TextIO
 from urllib.parse import quote
 
+from gipr_lint.formatters import place_before
+
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -64,7 +66,7 @@ def to_dict(results: Sequence[Any], context: Any) -> dict[str, Any]:
                 del location["physicalLocation"]["region"]
                 location["logicalLocations"] = [{"fullyQualifiedName": d.where,
                                                  "kind": "element"}]
-                message = f"{d.where}: {d.message}"
+                message = place_before(d.where, d.message)
             item: dict[str, Any] = {
                 "ruleId": d.code,
                 "level": _LEVEL[d.severity.value],

@@ -49,11 +49,28 @@ def test_chinese_output_names_the_place_in_chinese(capsys: pytest.CaptureFixture
     code, out, _ = run(capsys, "--format", "concise", "--lang", "zh", "--select", "T008,A001",
                        str(PDF))
     assert code == 1
-    assert [line.rsplit(" (", 1)[1] for line in out.splitlines()] == [
-        "第3页表3第2行第2列)", "第3页第7行)", "第3页第8行)"]
+    # in Chinese brackets, as the message around them (they were ASCII: `…应为“我镇” (第3页第7行)`)
+    assert [line.rsplit("（", 1)[1] for line in out.splitlines()] == [
+        "第3页表3第2行第2列）", "第3页第7行）", "第3页第8行）"]
+    assert out.splitlines()[1].endswith("乡镇的报告中出现“我局”，应为“我镇”（第3页第7行）")
     code, out, _ = run(capsys, "--lang", "zh", "--select", "A001", str(PDF))
     assert out.splitlines()[0] == (f"{PDF}: 第3页第7行: error A001 [self-reference] "
                                    "乡镇的报告中出现“我局”，应为“我镇”")
+
+
+def test_sarif_and_github_lead_with_the_place_in_chinese(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The place before the message took an ASCII colon in Chinese output (`第3页第7行: …`)."""
+    _, out, _ = run(capsys, "--format", "sarif", "--lang", "zh", "--select", "A001", str(PDF))
+    results = json.loads(out)["runs"][0]["results"]
+    assert results[0]["message"]["text"] == "第3页第7行：乡镇的报告中出现“我局”，应为“我镇”"
+    assert results[0]["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "第3页第7行"
+    _, out, _ = run(capsys, "--format", "github", "--lang", "zh", "--select", "A001", str(PDF))
+    assert out.splitlines()[0] == (f"::error file={PDF},title=A001 self-reference::"
+                                   "第3页第7行：乡镇的报告中出现“我局”，应为“我镇”")
+    _, out, _ = run(capsys, "--format", "sarif", "--lang", "en", "--select", "A001", str(PDF))
+    assert json.loads(out)["runs"][0]["results"][0]["message"]["text"].startswith(
+        "page 3, line 7: ")
 
 
 def test_json_sarif_github_and_full_name_the_place(capsys: pytest.CaptureFixture[str]) -> None:
