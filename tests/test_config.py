@@ -245,6 +245,36 @@ def test_cli_flags_override_and_fail_on(cli: RunCli, tmp_path: Path) -> None:
     assert done.returncode == 2 and "expected CODE=LEVEL" in done.stderr
 
 
+@pytest.mark.parametrize(("line", "said"), [
+    ('select = "A"', 'select: expected a list, got the string "A"; write select = ["A"]'),
+    ('ignore = "T, a001"',
+     'ignore: expected a list, got the string "T, a001"; write ignore = ["T", "a001"]'),
+    ('extend-select = "C00"', 'extend-select: expected a list, got the string "C00"'),
+    ('exclude = "drafts"', 'exclude: expected a list, got the string "drafts"'),
+    ('extend-exclude = "old"', 'extend-exclude: expected a list, got the string "old"'),
+    ('extensions = ".html"', 'extensions: expected a list, got the string ".html"'),
+])
+def test_a_string_for_a_list_is_refused(line: str, said: str, cli: RunCli,
+                                        tmp_path: Path) -> None:
+    """`select = "A"` was taken as ["A"] without a word; ruff refuses a string where its
+    settings take a list, and so does gipr-lint now (exit 2, in the user's language)."""
+    write(tmp_path / "r.txt", "x\n")
+    config = write(tmp_path / "gipr-lint.toml", line + "\n")
+    done = cli("r.txt", cwd=tmp_path, env={"GIPR_LINT_LANG": "en"})
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"gipr-lint: {config}: {said}")
+    done = cli("r.txt", cwd=tmp_path, env={"GIPR_LINT_LANG": "zh"})
+    assert done.returncode == 2 and "应为列表，实际为字符串" in done.stderr
+
+
+def test_the_command_line_still_takes_one_selector_glob_or_extension(cli: RunCli,
+                                                                      tmp_path: Path) -> None:
+    write(tmp_path / "r.txt", "我局\n")
+    done = cli("--isolated", "--format", "concise", "--select", "TST001", "--exclude", "x",
+               "--extensions", ".txt", ".", plugins=WORDS, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (1, "r.txt:1:1: warning TST001 found 我局\n")
+
+
 def test_cli_bad_flag_value(cli: RunCli, tmp_path: Path) -> None:
     report = write(tmp_path / "r.txt", "x\n")
     done = cli("--isolated", "--agency-kind", "bureau", str(report), plugins=WORDS)
@@ -270,7 +300,7 @@ agency-kind = "township"
 year = 2024
 ignore-texts = [{code = "A001", text = "我局"}]
 exclude = ["drafts", "a/*.txt"]
-extend-exclude = "old"
+extend-exclude = ["old"]
 respect-gitignore = false
 [tables]
 township-fee-limit = 500
@@ -278,7 +308,13 @@ township-fee-limit = 500
 township-deadline = "02-20"
 """, True),
     ("", True),
-    ('select = "T"', True),
+    ('select = "T"', False),  # a string where a list is expected: refused, as ruff does
+    ('ignore = "T"', False),
+    ('extend-select = "T"', False),
+    ('exclude = "drafts"', False),
+    ('extend-exclude = "old"', False),
+    ('extensions = ".html"', False),
+    ('history = "../2023"', True),  # documented: a string or a list of strings
     ("[structure]", True),
     ("fail-on = 'off'", False),
     ("fail-on = 'Error'", False),

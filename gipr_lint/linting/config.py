@@ -159,6 +159,13 @@ def _did_you_mean(name: str) -> str:
     return _("; did you mean {name}?").format(name=repr(name))
 
 
+def _toml_string(value: str) -> str:
+    """``value`` as a TOML basic string (what the user writes in the file)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _expected(key: str, value: Any = ...) -> str:
     """``expected <what the key takes>[, got <value>]``, in the language of messages."""
     if value is ...:
@@ -181,6 +188,20 @@ class SettingsValidator:
 
     def error(self, key: str, problem: str) -> ConfigError:
         return ConfigError(f"{self.label}: {self.key_prefix}{key}: {problem}")
+
+    def as_list(self, key: str, value: Any) -> Any:
+        """``value``, a lone string made a list of one on the command line; in a file (or the
+        settings of :func:`~gipr_lint.api.lint_text`) a string where a list is expected is
+        refused, as ruff refuses it, with the list to write instead."""
+        if not isinstance(value, str):
+            return value
+        if self.key_prefix == "--":
+            return [value]
+        items = [part.strip() for part in value.split(",") if part.strip()] or [value]
+        raise self.error(key, _("expected a list, got the string {value}; write {key} = "
+                                "[{items}]").format(
+            value=_toml_string(value), key=key.rsplit(".", 1)[-1],
+            items=", ".join(_toml_string(item) for item in items)))
 
     def selector(self, key: str, value: Any) -> str:
         """A rule code, prefix, name or ``ALL``; codes and prefixes may be written lower-case."""
@@ -214,8 +235,7 @@ class SettingsValidator:
         return _did_you_mean(hint) if hint else ""
 
     def selectors(self, key: str, value: Any) -> tuple[str, ...]:
-        if isinstance(value, str):
-            value = [value]
+        value = self.as_list(key, value)
         if not isinstance(value, list):
             raise self.error(key, _("expected a list ({description})").format(
                 description=_(CONFIG_KEYS[key])))
@@ -311,8 +331,9 @@ class SettingsValidator:
                     raise self.error(key, _expected(key, value))
                 out[key] = value
             elif key == "extensions":
-                if isinstance(value, str):
+                if isinstance(value, str) and self.key_prefix == "--":  # --extensions .a,.b
                     value = [part.strip() for part in value.split(",") if part.strip()]
+                value = self.as_list(key, value)
                 if not isinstance(value, list) or not value or not all(
                         isinstance(item, str) and re.fullmatch(r"\.[^\s./\\]+", item)
                         for item in value):
@@ -343,8 +364,7 @@ class SettingsValidator:
                      for pattern, codes in value.items())
 
     def globs(self, key: str, value: Any) -> tuple[str, ...]:
-        if isinstance(value, str):
-            value = [value]
+        value = self.as_list(key, value)
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip()
                                                   for item in value):
             raise self.error(key, _expected(key, value))
