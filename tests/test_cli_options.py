@@ -344,6 +344,28 @@ def test_output_file_never_overwrites_a_report(cli: RunCli, tmp_path: Path) -> N
     assert done.returncode == 1 and (tmp_path / "findings.txt").read_text(encoding="utf-8")
 
 
+def test_output_file_never_overwrites_a_history_report(cli: RunCli, tmp_path: Path) -> None:
+    """`-o` naming a --history report (or one the configuration's `history` names) wrote the
+    findings over last year's report; it is refused like a report to lint."""
+    (tmp_path / "2024.txt").write_bytes(GAOZHUANG.read_bytes())
+    last = tmp_path / "2023" / "年报 2023.txt"
+    last.parent.mkdir()
+    last.write_bytes(GAOZHUANG.read_bytes())
+    done = cli("--isolated", "--lang", "zh", "2024.txt", "--history", "2023",
+               "-o", "2023/年报 2023.txt", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == ("gipr-lint: --output-file: 2023/年报 2023.txt 是往年报告之一，"
+                           "检查结果会覆盖它：请写入另一个文件\n")
+    (tmp_path / "gipr-lint.toml").write_text('history = ["2023"]\n', encoding="utf-8")
+    done = cli("--lang", "en", "2024.txt", "--write-baseline", str(last), cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        2, f"gipr-lint: --write-baseline: {last} is one of the history reports: the findings "
+           "would overwrite it; write them to another file\n")
+    assert last.read_bytes() == GAOZHUANG.read_bytes()
+    done = cli("--lang", "en", "2024.txt", "-o", "findings.txt", cwd=tmp_path)
+    assert done.returncode == 1 and (tmp_path / "findings.txt").read_text(encoding="utf-8")
+
+
 def test_show_settings_in_chinese(cli: RunCli, tmp_path: Path) -> None:
     """--show-settings' headings were English under --lang zh."""
     (tmp_path / "a.txt").write_bytes(GAOZHUANG.read_bytes())

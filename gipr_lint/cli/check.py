@@ -332,7 +332,7 @@ def _check(args: argparse.Namespace, pause: CollectorPause) -> int:
     for option, output in (("--output-file", args.output_file),
                            ("--write-baseline", args.write_baseline)):
         if output is not None:
-            _refuse_output_over_input(option, output, files)
+            _refuse_output_over_input(option, output, files, args, plugin_set, resolver)
     results = _lint(files, args, plugin_set, resolver, run, pause) if files else []
     _keep_until_exit(results)
     if getattr(args, "history_failed", False):
@@ -386,25 +386,43 @@ def _nearest(word: str, choices: list[str]) -> str:
     return _("; did you mean {name}?").format(name=repr(near[0])) if near else ""
 
 
-def _refuse_output_over_input(option: str, output: Path, files: list[str]) -> None:
+def _refuse_output_over_input(option: str, output: Path, files: list[str],
+                              args: argparse.Namespace, plugin_set: PluginSet,
+                              resolver: Any) -> None:
     """Refuse ``-o`` (or ``--write-baseline``, the ``option``) naming one of the reports to
-    lint: it would be overwritten by the findings
-    (``gipr-lint 年报.txt -o 年报.txt``, or ``-o out.txt`` inside the folder linted, on a second
-    run). Checked before linting, so nothing is written."""
-    import os
-
+    lint or one of the history reports (``--history``, or the configuration's ``history``): it
+    would be overwritten by the findings (``gipr-lint 年报.txt -o 年报.txt``, or ``-o out.txt``
+    inside the folder linted, on a second run). Checked before linting, so nothing is
+    written."""
     if not output.is_file():
         return
-    for path in files:
+    if _same_file(output, files):
+        raise UsageError(_("{option}: {path} is one of the reports to lint: the "
+                           "findings would overwrite it; write them to another file")
+                         .format(option=option, path=output))
+    from gipr_lint.linting.config import ConfigError
+    from gipr_lint.linting.crossreport import history_files
+
+    try:
+        history = history_files(args.history, plugin_set, resolver)[0]
+    except ConfigError:
+        return  # reported when the history is read
+    if _same_file(output, history):
+        raise UsageError(_("{option}: {path} is one of the history reports: the findings "
+                           "would overwrite it; write them to another file")
+                         .format(option=option, path=output))
+
+
+def _same_file(output: Path, paths: list[str]) -> bool:
+    """Whether ``output`` (an existing file) is one of ``paths``."""
+    for path in paths:
         if path != "-" and Path(path).name == output.name:
             try:
-                same = os.path.samefile(path, output)
+                if os.path.samefile(path, output):
+                    return True
             except OSError:
                 continue
-            if same:
-                raise UsageError(_("{option}: {path} is one of the reports to lint: the "
-                                   "findings would overwrite it; write them to another file")
-                                 .format(option=option, path=output))
+    return False
 
 
 def _fixable_hint(results: list[FileResult], args: argparse.Namespace, out: TextIO,

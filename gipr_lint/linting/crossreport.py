@@ -36,7 +36,8 @@ from gipr_lint.linting.runner import fetch, in_processes, is_packed
 from gipr_lint.reading.source import DecodeError, Span
 from gipr_lint.rules import Rule, RuleContext
 
-__all__ = ["can_compare", "expand_history", "read_history", "run_cross_report"]
+__all__ = ["can_compare", "expand_history", "history_files", "read_history",
+           "run_cross_report"]
 
 _ = translator("gipr_lint")
 _CODE = attrgetter("code")
@@ -327,6 +328,22 @@ def can_compare(count: int, history: Sequence[str], resolver: ConfigResolver,
         return True
 
 
+def history_files(history: Sequence[str], plugin_set: PluginSet, resolver: ConfigResolver,
+                  cwd: Path | None = None) -> tuple[list[str], list[str]]:
+    """The history reports of a run: those ``history`` (``--history``, relative to ``cwd``)
+    and the configuration's ``history`` key name. Returns ``(files, problems)``."""
+    cwd = cwd or Path.cwd()
+    run_settings = resolver.settings_for(cwd / "gipr-lint-run")
+    suffixes = plugin_set.suffixes()
+    files, errors = expand_history(history, cwd, suffixes, as_given=cwd == Path.cwd())
+    if run_settings.history:
+        more, problems = expand_history(run_settings.history, run_settings.root, suffixes)
+        files += more
+        errors += [problem.replace("--history", _("history (configuration)"), 1)
+                   for problem in problems]
+    return files, errors
+
+
 def batch_stage(results: Sequence[FileResult], plugin_set: PluginSet, resolver: ConfigResolver,
                 history: Sequence[str] = (), *, cwd: Path | None = None,
                 advance: Callable[[int], None] | None = None,
@@ -341,15 +358,8 @@ def batch_stage(results: Sequence[FileResult], plugin_set: PluginSet, resolver: 
     """
     if not plugin_set.batch_codes or not any(r.summary is not None for r in results):
         return list(results), []
-    cwd = cwd or Path.cwd()
-    run_settings = resolver.settings_for(cwd / "gipr-lint-run")
-    suffixes = plugin_set.suffixes()
-    files, errors = expand_history(history, cwd, suffixes, as_given=cwd == Path.cwd())
-    if run_settings.history:
-        more, problems = expand_history(run_settings.history, run_settings.root, suffixes)
-        files += more
-        errors += [problem.replace("--history", _("history (configuration)"), 1)
-                   for problem in problems]
+    run_settings = resolver.settings_for((cwd or Path.cwd()) / "gipr-lint-run")
+    files, errors = history_files(history, plugin_set, resolver, cwd)
     if files:  # a history report that is also linted, or named twice, is not read twice
         seen = {str(Path(r.path).absolute()) for r in results}
         kept = []
