@@ -50,24 +50,27 @@ def test_rules_md_has_the_chinese_title_and_summary_beside_the_english() -> None
 
 
 def test_cli_md_says_what_an_empty_file_gets(cli: RunCli, tmp_path: Path) -> None:
-    """docs/cli.md listed `empty file` among the reasons a file cannot be read (exit 2) for
-    every file; an empty .txt is linted instead (S009, exit 1), as the page now says, quoting
-    the message it prints."""
+    """An empty or blank .txt was linted (S009, a warning: exit 1, or 0 under `--fail-on
+    error` or `--select T`, "All checks passed" on an empty file) while an empty web page or
+    Word file could not be read (exit 2); every empty file is now `cannot read: empty file`,
+    exit 2, as docs/cli.md says."""
     text = " ".join((ROOT / "docs" / "cli.md").read_text(encoding="utf-8").split())
-    assert ("`empty file` (a web page, Word, PDF or `.doc` file: an empty or blank `.txt` is "
-            "linted, and S009 reports `the file is empty; expected a report`, a warning, "
-            "exit 1)") in text
+    assert ("`empty file` (nothing, or only white space, in any kind of file, a `.txt` or "
+            "standard input too: ") in text
     (tmp_path / "a.txt").write_bytes(b"")
     (tmp_path / "b.txt").write_text(" \n\n", encoding="utf-8")
     (tmp_path / "c.html").write_bytes(b"")
-    done = cli("--isolated", "--lang", "en", "--format", "concise", "a.txt", "b.txt",
-               cwd=tmp_path)
-    assert (done.returncode, done.stdout) == (
-        1, "a.txt:1:1: warning S009 the file is empty; expected a report\n"
-           "b.txt:1:1: warning S009 the file is empty; expected a report\n")
-    done = cli("--isolated", "--lang", "en", "c.html", cwd=tmp_path)
-    assert (done.returncode, done.stderr) == (
-        2, "gipr-lint: c.html: cannot read: empty file\ngipr-lint: nothing was linted\n")
+    for args in ([], ["--select", "T"], ["--fail-on", "error"]):
+        done = cli("--isolated", "--lang", "en", "--format", "concise", *args, "a.txt", "b.txt",
+                   "c.html", cwd=tmp_path)
+        assert (done.returncode, done.stdout, done.stderr) == (
+            2, "", "gipr-lint: a.txt: cannot read: empty file\n"
+                   "gipr-lint: b.txt: cannot read: empty file\n"
+                   "gipr-lint: c.html: cannot read: empty file\n"
+                   "gipr-lint: nothing was linted\n")
+    done = cli("--isolated", "--lang", "zh", "-", input=b" \n", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (2, "gipr-lint: -: 无法读取：文件是空的\n"
+                                                 "gipr-lint: 没有检查任何文件\n")
 
 
 def test_cli_md_lists_every_exit_code_the_program_has() -> None:

@@ -91,4 +91,6 @@ def stdin_source(data: bytes, name: str) -> Source:
         from gipr_lint.reading.readers.html import read_document
 
         return to_source(read_document(data), name)
-    return Source.from_bytes(data, name)
+    from gipr_lint.linting.builtin import not_empty
+
+    return not_empty(Source.from_bytes(data, name))

@@ -36,12 +36,23 @@ class TextReader:
     suffixes: Sequence[str] = (".txt",)
 
     def read(self, path: Path) -> Source:
-        return read_source(path)
+        return not_empty(read_source(path))
 
     def read_bytes(self, data: bytes, path: str) -> Source:
         """:meth:`read` of a file whose bytes are ``data`` (the built-ins' fast path: see
         :meth:`~gipr_lint.linting.plugin_manager.PluginSet.read`)."""
-        return Source.from_bytes(data, path)
+        return not_empty(Source.from_bytes(data, path))
+
+
+def not_empty(source: Source) -> Source:
+    """``source``, unless it is empty or white space only: then, as for an empty web page,
+    Word or PDF file, :class:`DecodeError` ``empty file`` (the run says ``cannot read`` and
+    exits with 2 whatever ``--fail-on`` or ``--select`` say: an empty file is a save or a
+    download that went wrong, not a report with defects)."""
+    text = source.text
+    if not text or text.isspace():
+        raise DecodeError(_("empty file"))
+    return source
 
 
 #: The first bytes of an OLE2 compound file: Word 97-2003 (.doc), WPS (.wps), old Excel.
