@@ -31,8 +31,8 @@ class UnparsedText(Rule):
     落款, a title or table fragment in an impossible spot) it is kept and reported here, so
     nothing is passed over in silence. An empty text (nothing but white space: an editor's new
     buffer, a text given to the library) is reported here too; an empty file or standard input
-    is not read at all (``cannot read: empty file``, exit 2). Table rows of the wrong shape and unreadable cells are reported by the table rules;
-    tables without numbers by S007.
+    is not read at all (``cannot read: empty file``, exit 2). Table rows of the wrong shape
+    and unreadable cells are reported by the table rules; tables without numbers by S007.
 
     Fails::
 
