@@ -173,9 +173,11 @@ def test_unreadable_file(cli: RunCli, tmp_path: Path) -> None:
 
 def test_empty_file(cli: RunCli, tmp_path: Path) -> None:
     (tmp_path / "e.txt").write_bytes(b"")
-    done = cli("--isolated", "--select", "TST", "e.txt", plugins=WORDS, cwd=tmp_path)
+    done = cli("--isolated", "--lang", "en", "--select", "TST", "e.txt", plugins=WORDS,
+               cwd=tmp_path)
+    # not "All checks passed" on an empty file (it was, exit 0): it cannot be read, exit 2
     assert (done.returncode, done.stdout, done.stderr) == (
-        0, "All checks passed; no table found.\n", "")
+        2, "", "gipr-lint: e.txt: cannot read: empty file\ngipr-lint: nothing was linted\n")
 
 
 def test_directory_walk_skips_hidden_and_venvs(cli: RunCli, tmp_path: Path) -> None:
