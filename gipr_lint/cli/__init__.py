@@ -87,6 +87,10 @@ def _command(argv: list[str], pause: CollectorPause | None) -> int:
 
     try:
         with restored():
+            if getattr(args, "lang", None):  # before the plugins load: their problems speak it
+                from gipr_lint.i18n import set_language
+
+                set_language(args.lang)
             if args.command == "check":
                 return cmd_check(args, pause)
             return handlers[args.command](args)

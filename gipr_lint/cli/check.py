@@ -287,7 +287,7 @@ def _check(args: argparse.Namespace, pause: CollectorPause) -> int:
     from gipr_lint.linting.config import ConfigError
     from gipr_lint.linting.runner import RunConfig
 
-    plugin_set = load_plugins(args)
+    plugin_set = load_plugins()
     choose_language(args)  # --lang, before the messages of usage, configuration and discovery
     status = EXIT_ERROR if plugin_set.has_errors else EXIT_OK
     formatter = plugin_set.formatters.get(args.format)

@@ -33,17 +33,12 @@ def split_codes(values: list[str] | None) -> list[str] | None:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
-def load_plugins(args: argparse.Namespace | None = None) -> PluginSet:
-    """Load every plugin; report each problem on standard error (in the language of the
-    command's ``--lang``, if it has one: the configuration's ``lang`` is read later, with the
-    plugins' options)."""
+def load_plugins() -> PluginSet:
+    """Load every plugin; report each problem on standard error (in the language of
+    ``--lang``, chosen before, or of the environment: the configuration's ``lang`` is read
+    later, with the plugins' options)."""
     from gipr_lint.linting.plugin_manager import load_plugins as load
 
-    lang = getattr(args, "lang", None)
-    if lang:
-        from gipr_lint.i18n import set_language
-
-        set_language(lang)
     plugin_set = load()
     for problem in plugin_set.problems:
         sys.stderr.write(f"{problem}\n")

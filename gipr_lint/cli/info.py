@@ -32,7 +32,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from gipr_lint.linting.engine import read_error
     from gipr_lint.reading.parser import parse
 
-    plugin_set = load_plugins(args)
+    plugin_set = load_plugins()
     if args.grammar:
         from gipr_lint.reading.canonical import generate
 
@@ -110,7 +110,7 @@ def _severity(rule: Any) -> str:
 def cmd_rules(args: argparse.Namespace) -> int:
     from gipr_lint.i18n import rule_summary
 
-    plugin_set = load_plugins(args)
+    plugin_set = load_plugins()
     choose_language(args, plugin_set)
     rows = [(code, rule.name, _severity(rule), rule_summary(rule), plugin_set.rule_plugin[code])
             for code, rule in sorted(plugin_set.rules.items())]
@@ -138,7 +138,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 def cmd_rule(args: argparse.Namespace) -> int:
     from gipr_lint.i18n import current_language, rule_explanation
 
-    plugin_set = load_plugins(args)
+    plugin_set = load_plugins()
     choose_language(args, plugin_set)
     rule = plugin_set.rule(args.rule)
     if rule is None:
@@ -156,7 +156,7 @@ def cmd_rule(args: argparse.Namespace) -> int:
 
 
 def cmd_plugins(args: argparse.Namespace) -> int:
-    plugin_set = load_plugins(args)
+    plugin_set = load_plugins()
     for info in plugin_set.plugins:
         codes = ", ".join(info.codes) or "(no rules)"
         sys.stdout.write(f"{info.name} {info.version or '-'}: {codes}\n")
