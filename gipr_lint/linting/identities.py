@@ -29,7 +29,9 @@ A row a pack adds (``"kind": "row"``) may be named in its identities. An identit
 the rule whose code it carries: T001–T004, or a pack's own rule subclassing :class:`IdentityRule`
 (``from gipr_lint.api import IdentityRule``; no ``check`` code needed). A malformed identity is
 reported by that rule (as E999, naming it). An identity whose cells are missing, unread or
-invalid (T005 reports those) is skipped: one bad cell gives one diagnostic, not a cascade.
+invalid (T005 reports those) is skipped: one bad cell gives one diagnostic, not a cascade. So
+is a failing identity with a blank cell ("", "/", "—": T006), whose 0 is a reading, not a
+number the report states: the sum cannot be told.
 """
 
 from __future__ import annotations
@@ -428,6 +430,18 @@ def _cell(report: Report, ref: CellRef) -> Cell:
     raise LookupError(ref)
 
 
+def _blank_in(report: Report, identity: Identity) -> bool:
+    """Whether a cell of ``identity`` was left blank ("", "/", "—"): read as 0 where a 0 was
+    most likely meant, it does not tell the number when the identity fails with it."""
+    for ref in (identity.total, *identity.parts, *identity.with_total):
+        try:
+            if _cell(report, ref).blank:
+                return True
+        except (KeyError, LookupError):
+            continue
+    return False
+
+
 def failures(report: Report, identities: IdentitySet, code: str,
              context: RuleContext | None = None) -> Iterator[Failure]:
     """The identities reported by ``code`` that fail in ``report``, in identity order.
@@ -469,6 +483,8 @@ def _failures(report: Report, identities: IdentitySet, code: str | None
         except TypeError:
             continue
         if abs(total - expected) > _TOLERANCE:
+            if _blank_in(report, identity):
+                continue  # a blank read as 0 may be any number: cannot tell (T006 says so)
             arithmetic = " + ".join(number_text(v) for v in parts)  # type: ignore[arg-type]
             if minus:
                 arithmetic += "".join(f" − {number_text(v)}" for v in minus)  # type: ignore[arg-type]

@@ -132,7 +132,11 @@ def _separated_fields(text: str, start: int, end: int) -> list[_Field]:
             else:
                 if not pieces[0].strip():
                     first = 1
-                if first < last and not pieces[last - 1].strip():
+                # a pipe closes the line ("0 |"); after a tab, nothing is one more empty cell
+                # ("规章\t\t\t": three), as a copied Word or spreadsheet row has it
+                tab_cell = (not pieces[last - 1] and text[line_end - 1] == "\t"
+                            and (line_end >= len(text) or text[line_end] in "\r\n"))
+                if first < last and not pieces[last - 1].strip() and not tab_cell:
                     last -= 1
             offset = line_start
             for index, piece in enumerate(pieces):
@@ -162,19 +166,30 @@ def _width(fields: list[_Field]) -> int:
     return sum(len(field) if isinstance(field, list) else 1 for field in fields)
 
 
-def _aligned(fields: list[_Field], expected: int | None) -> list[Cell]:
+def _field_start(field: _Field) -> int:
+    return field[0].span.start if isinstance(field, list) else field
+
+
+def _aligned(fields: list[_Field], expected: int | None, one_line: bool = False) -> list[Cell]:
     """The row's cells from its fields, right-aligned to ``expected`` cells.
 
     Leading empty fields are label columns (a two-level label, a misaligned row) unless the row
     needs them: "| | | | | | | 0 |" is six blank cells and a total. Trailing empty fields are
-    ragged ends ("| 0 | 0 | ||"): a row short of cells at its end stays short and is reported,
-    since merged-cell debris after the last cell cannot be told from a blank total.
+    ragged ends or merged-cell debris ("| 0 | 0 | ||"). On a row all on its label's line
+    (``one_line``, its "| ||" end taken off first) they are cells where the row needs them:
+    "| | | 2 | 1 | 0 | 0 | 0 | 0 | |" is a row whose total was left blank, not one shifted right
+    by a label column. A row of a cell a line ends with the separators its layout leaves ("0 |"
+    then "||"), which are not cells.
     """
-    while fields and not isinstance(fields[-1], list):
-        fields.pop()
+    if not one_line or expected is None:
+        while fields and not isinstance(fields[-1], list):
+            fields.pop()
     while fields and not isinstance(fields[0], list) and (
             expected is None or _width(fields) > expected):
         fields.pop(0)
+    while fields and not isinstance(fields[-1], list) and (
+            expected is not None and _width(fields) > expected):
+        fields.pop()
     cells: list[Cell] = []
     for field in fields:
         if isinstance(field, list):
@@ -223,6 +238,34 @@ def run_end(text: str, start: int, end: int) -> int:
     return run.end() if run else start
 
 
+#: The rest of a label's line when it holds only separators and spaces, one separator at least.
+_EMPTY_FIELDS = compile_re(r"[ \t\u3000\u00a0]*[|｜\t][ \t\u3000\u00a0|｜]*(?=\r?\n|$)")
+
+
+def _empty_fields_end(text: str, start: int, position: int) -> int:
+    """Where the label's line ends when it goes on with empty fields only ("规章 | | | |", a
+    Word or web table's empty cells, "规章\t\t\t"), else -1. A label's line with one
+    separator ("规章 |": the label's cell closed) or none shows no cell after the label."""
+    line = _EMPTY_FIELDS.match(text, start, position)
+    if line is None or len(_FIELD_SEPARATOR.findall(line.group())) < 2:
+        return -1
+    return line.end()
+
+
+def _blank_fields(text: str, start: int, line_end: int, expected: int) -> tuple[Cell, ...]:
+    """The cells of a row whose label's line, up to ``line_end``, goes on with empty fields only
+    (:func:`_empty_fields_end`): each blank, when the fields are as many as the row needs,
+    else none. The separators show the cells are there and were left empty; a label with
+    nothing after it (its cells' boundaries lost) has no cells."""
+    cells = _aligned(_separated_fields(text, start, line_end), expected, True)
+    return tuple(cells) if len(cells) == expected else ()
+
+
+def _separators(text: str, start: int, end: int) -> int:
+    return (text.count("|", start, end) + text.count("\t", start, end)
+            + text.count("｜", start, end))
+
+
 def read_cells(text: str, start: int, end: int, expected: int | None = None) -> CellRun:
     """Read the cells in ``text[start:end]`` up to the first character that is not a number, a
     blank mark or a separator.
@@ -241,6 +284,12 @@ def read_run(text: str, start: int, position: int, expected: int | None = None
     depend on ``start``, ``position`` and, only then, ``expected``; a reader that asks again
     for the same run may use the answer it had."""
     if _SEPARATOR_AFTER_CONTENT.search(text, start, position) is None:
+        line_end = _empty_fields_end(text, start, position)
+        shaped = line_end >= 0  # blank cells if as many as ``expected``
+        if shaped and expected:
+            blank = _blank_fields(text, start, line_end, expected)
+            if blank:
+                return CellRun(blank, blank[-1].span.end, True), True
         cells = _field_cells(text, start, position)  # one cell per line, or run together
         # apart by line breaks: one before each cell, after the last one's end
         separated = bool(cells)
@@ -251,14 +300,30 @@ def read_run(text: str, start: int, position: int, expected: int | None = None
                 separated = False
                 break
             before = span.end
-        return CellRun(tuple(cells), cells[-1].span.end if cells else start, separated), False
+        return CellRun(tuple(cells), cells[-1].span.end if cells else start, separated), shaped
     if _CLEAN_ROW.fullmatch(text, start, position) is not None:
         # every field a number up to the last, nothing but separators after: the fields are
-        # the digit runs, each after a separator
+        # the digit runs, each after a separator (unless the row needs the empty fields after
+        # them: "规章 | 0 | | |" is a number and two blank cells)
         cells = [new_cell(raw, int(raw), match.start(), match.end())
                  for match in _DIGITS.finditer(text, start, position) for raw in (match.group(),)]
-        return CellRun(tuple(cells), cells[-1].span.end, True), False
-    cells = _aligned(_separated_fields(text, start, position), expected)
+        if not expected or len(cells) >= expected:
+            # (shaped where empty fields follow that a longer row would take as cells)
+            return CellRun(tuple(cells), cells[-1].span.end, True), _separators(
+                text, start, position) > len(cells) + 1
+    fields = _separated_fields(text, start, position)
+    line_end = text.find("\n", start, position)
+    one_line = line_end < 0 or not any(isinstance(field, list) and _field_start(field) > line_end
+                                       for field in fields)
+    if one_line and line_end >= 0:  # the empty fields after it open or close the next line
+        fields = [field for field in fields if _field_start(field) < line_end]
+    if one_line and fields and isinstance(fields[-1], int) and text.startswith(
+            ("|", "｜"), fields[-1]):
+        # "… | 0 | ||": a conversion's ragged row end (the "| |" before "||" too), no cells
+        fields.pop()
+        if fields and isinstance(fields[-1], int):
+            fields.pop()
+    cells = _aligned(fields, expected, one_line)
     # separators before or between the cells; only after them ("3 002 005| ||") they are a
     # table's closing debris, and the cells are apart by spaces only
     apart = not cells or any(cell.blank for cell in cells) or any(

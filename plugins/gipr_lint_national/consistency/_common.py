@@ -24,11 +24,14 @@ _BOUND = r"[^。；;，,\n]"
 
 
 def _total(table: Table | None, key: str, column: int = -1) -> int | float | None:
-    """A cell's value, ``None`` when the table, row or cell is missing or unreadable."""
+    """A cell's value, ``None`` when the table, row or cell is missing or unreadable, or the
+    cell was left blank ("", "/", "—": T006 reads it as 0, but the prose is not held to a
+    number the table does not state)."""
     row = table.row(key) if table is not None else None
     if row is None or not row.cells or column >= len(row.cells):
         return None
-    return row.cells[column].value
+    cell = row.cells[column]
+    return None if cell.blank else cell.value
 
 
 @dataclass(frozen=True, slots=True)

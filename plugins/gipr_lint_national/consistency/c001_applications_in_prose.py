@@ -48,7 +48,7 @@ class ApplicationsInProse(Rule):
     compares each with the 总计 column of table 三 (a received count may also include the
     carried-over ones). Prefers silence to a false alarm: clauses about 复议, 诉讼, 咨询, 收费
     or 不予公开, clauses naming another year than the report's ("2023年收到申请45件"),
-    approximate numbers and missing or unreadable cells are skipped.
+    approximate numbers and missing, unreadable or blank cells are skipped.
 
     Fails::
 

@@ -11,7 +11,8 @@ class RowTotal(IdentityRule):
     For every row of table 三, 总计 must equal 自然人 + 商业企业 + 科研机构 + 社会公益组织 +
     法律服务机构 + 其他. The finding points at the row's 总计 cell; an unsafe fix rewrites it
     to the sum, though the wrong number may as well be one of the six. Rows with an unread or
-    invalid cell are skipped (T005 reports the cell).
+    invalid cell are skipped (T005 reports the cell), and so is a sum that fails with a cell left
+    blank (T006: the blank, read as 0, may stand for any number).
 
     Fails::
 

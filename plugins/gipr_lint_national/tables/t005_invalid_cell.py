@@ -64,7 +64,8 @@ class InvalidCell(Rule):
     number belongs, decimals and negative counts are errors. So are rows with too few or too many
     cells, and rows missing from a table: their numbers cannot be checked, and the arithmetic
     rules skip them. Where a row stops early at text that is not a number, the finding points
-    at that text. What the input does not let
+    at that text. A row whose bounded cells were left empty ("规章 | | | |") is T006's blank
+    cells, not missing numbers. What the input does not let
     the linter read (digits run together past telling apart, a table without numbers, rows
     lost where the text ends) is reported by the P rules instead, as warnings.
 

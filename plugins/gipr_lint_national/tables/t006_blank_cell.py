@@ -21,8 +21,12 @@ class BlankCell(Rule):
     """A cell left blank or written "-", "—", "/" or "无", read as 0.
 
     The official tables want a number in every cell; a blank or a dash is read as 0, which is
-    what the writer most likely meant, but a reader cannot be sure. One finding per row, at its
-    first such cell; an unsafe fix writes 0 into the cells that hold a mark.
+    what the writer most likely meant, but a reader cannot be sure. A whole row left empty
+    where its cells are bounded (a web or Word table's empty cells, "规章 | | | |", tabs) is
+    blank cells too; a label with nothing after it is T005's (its cells' boundaries are lost).
+    The arithmetic rules (T001–T004, C001–C003) do not hold a blank read as 0 against a sum that
+    fails with it: the number is not known. One finding per row, at its first such cell; an
+    unsafe fix writes 0 into the cells that hold a mark.
 
     Fails::
 
