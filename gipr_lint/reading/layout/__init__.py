@@ -492,14 +492,15 @@ def recover(source: Source) -> Layout:
                 break
     del view  # (the compact view, a copy of the text, is not held while paragraphs are made)
 
+    first_heading = headings[0].heading.span.start if headings else len(text)
     for region_start, region_end in taken.free(0, len(text)):
         if newline_breaks and not _may_hold_debris(text, region_start, region_end):
             continue
         for part_start, part_end, whole_line in _parts(starts, ends, region_start, region_end):
-            for debris in find_debris(text, part_start, part_end, whole_line=whole_line):
+            for debris in find_debris(text, part_start, part_end, whole_line=whole_line,
+                                      in_body=part_start > first_heading):
                 take("debris", debris.span, debris)
 
-    first_heading = headings[0].heading.span.start if headings else len(text)
     title = _find_title(text, starts, ends, first_heading, taken)
     if title is not None:
         take("title", title, title)

@@ -74,11 +74,41 @@ _INLINE_KINDS = {"breadcrumb": "breadcrumb", "qr": "qr-code", "meta": "meta", "s
 #: Longer lines are a flattened page: only phrases inside them are debris, not the whole line.
 _MAX_DEBRIS_LINE = 150
 
+#: A line opening "来源：" or "信息来源：": the page's source field, or a sentence of the report
+#: naming where its figures come from ("来源：镇党政办公室统计数据").
+_SOURCE_LINE = compile_re(r"[ \t\u3000]*(?:信息)?来源[:：][ \t\u3000]*")
+#: Another field of a page's metadata on the same line ("来源:区政府办公室 时间:2017-01-12").
+_OTHER_FIELD = compile_re(r"(?:发布|时间|日期|作者|浏览|阅读|点击|访问量|字体|字号|分享|打印|"
+                          r"收藏|索引号)[^\n]{0,3}[:：]|浏览量|点击数|访问量|打印|关闭|收藏")
+#: What a source field's value alone never holds and a sentence naming a source of figures
+#: does: sentence punctuation, or words about statistics.
+_NOT_A_NAME = compile_re(r"[，。；,;：:]|统计|数据|汇总|报送|台账|测算|调查|核实|整理|"
+                         r"提供|填报|来源于|根据|依据|截至|截止")
+#: The longest value a source field holds (a site's or an agency's full name).
+_MAX_SOURCE_NAME = 30
 
-def find_debris(text: str, line_start: int, line_end: int, *, whole_line: bool = True
-                ) -> list[Debris]:
+
+def _source_is_debris(line: str, in_body: bool) -> bool:
+    """Whether a line opening "来源：" is a web page's source field: with another field of the
+    page's metadata on it, or empty; or, before the report's first section, a site's or an
+    agency's name alone ("来源：XX市人民政府网", "来源：办公室"). In a section, or followed by
+    a phrase about figures, it is the report's own words."""
+    field = _SOURCE_LINE.match(line)
+    if field is None:
+        return True  # another metadata field opens the line
+    value = line[field.end():].strip()
+    if not value or _OTHER_FIELD.search(value):
+        return True
+    return (not in_body and len(value) <= _MAX_SOURCE_NAME
+            and _NOT_A_NAME.search(value) is None)
+
+
+def find_debris(text: str, line_start: int, line_end: int, *, whole_line: bool = True,
+                in_body: bool = False) -> list[Debris]:
     """Debris in (part of) a line: all of it when it is a short debris line, else the debris
-    phrases inside it. ``whole_line`` is false for part of a longer line (a flattened page)."""
+    phrases inside it. ``whole_line`` is false for part of a longer line (a flattened page);
+    ``in_body`` is true after the report's first section heading (see
+    :func:`_source_is_debris`)."""
     found: list[Debris] = []
     opens_as_debris = OPENS_AS_DEBRIS.match(text, line_start, line_end) is not None
     hint = INLINE_HINT.search(text, line_start, line_end) is not None
@@ -89,6 +119,8 @@ def find_debris(text: str, line_start: int, line_end: int, *, whole_line: bool =
     match = _LINE.match(line) if short and opens_as_debris else None
     if match and line.strip():
         kind = _LINE_KINDS[next(i for i, group in enumerate(match.groups()) if group is not None)]
+        if kind == "meta" and "来源" in line and not _source_is_debris(line, in_body):
+            return found
         stripped_start = line_start + len(line) - len(line.lstrip(" \t\u3000"))
         stripped_end = line_start + len(line.rstrip())
         return [Debris(kind, text[stripped_start:stripped_end],

@@ -20,6 +20,10 @@ class WebDebris(Rule):
     ("- 3 -", "第3页") left between paragraphs or table rows. Each piece the parser recognised
     is reported at its span, with a safe fix deleting it (the whole line with its line break
     when the piece is the whole line). Debris phrases the parser does not know are not found.
+    A line opening "来源：" is the page's source field when another field of the page's
+    metadata is on it, when it is empty, or, between the title and the first section, when a
+    site's or an agency's name alone follows; in a section, or followed by words about figures
+    ("来源：镇党政办公室统计数据"), it is the report's own sentence.
 
     Fails::
 
