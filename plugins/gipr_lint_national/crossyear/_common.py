@@ -22,9 +22,10 @@ def number(value: int | float) -> str:
 
 
 def read(summary: ReportSummary, table: str, row: str, column: int) -> Figure | None:
-    """The cell when it was read as a number, else ``None`` (cannot tell)."""
+    """The cell when it was read as a number, else ``None`` (cannot tell): also when it was
+    left blank (T006 reads it as 0; it states no number to hold against the other year's)."""
     cell = summary.cell(table, row, column)
-    if cell is None or cell.value is None:
+    if cell is None or cell.value is None or cell.blank:
         return None
     return Figure(cell.value, cell.span)
 
