@@ -86,3 +86,28 @@ def test_label_with_nothing_after_it_is_still_missing_numbers(tmp_path: Path,
     assert [f"{d.line}:{d.column} {d.code} {d.message}" for d in result.diagnostics
             if d.severity.name.lower() in ("error", "warning")] == [
         f'{line}:1 T005 table 二, "规章": expected numbers after the label, found none']
+
+
+#: The seeds whose cells are apart (pipes, tabs, a cell a line, spaces). Seed 003 runs a row's
+#: cells together ("0000000"), and a tab after such a run reads as a separator: its table 四
+#: is then short of cells, with or without the blank-row reading (a limitation of its own).
+_CELLS_APART = [path for path in sorted(Path(__file__).parent.parent.joinpath("fixtures")
+                                        .glob("*.txt")) if not path.name.startswith("003_")]
+
+
+@pytest.mark.parametrize("seed", _CELLS_APART, ids=lambda path: path.stem[:3])
+def test_a_tab_ending_every_line_changes_nothing(seed: Path, tmp_path: Path,
+                                                 plugin_set: PluginSet) -> None:
+    """Text copied from a Word or spreadsheet table often ends each line with a tab: after a
+    row's numbers it closes the row; only a label's line of empty fields counts the piece after
+    its last tab as a cell (a seed with a tab after every line got 58 more findings when any
+    line-ending tab was a cell)."""
+    text = seed.read_text(encoding="utf-8")
+    tabbed = tmp_path / "tabbed.txt"
+    tabbed.write_text("".join(line + "\t\n" for line in text.split("\n")), encoding="utf-8")
+    settings = build_settings({}, root=seed.parent)
+    plain, copied = lint_path(seed, settings, plugin_set), lint_path(tabbed, settings, plugin_set)
+    assert plain.report is not None and copied.report is not None
+    assert copied.report.tables_fully_read() == plain.report.tables_fully_read()
+    assert [(d.line, d.column, d.code, d.message) for d in copied.diagnostics] == [
+        (d.line, d.column, d.code, d.message) for d in plain.diagnostics]

@@ -105,14 +105,18 @@ def _piece_cells(text: str, piece: str, start: int) -> list[Cell]:
 _Field = list[Cell] | int  # the cells of a field, or the offset of an empty field
 
 
-def _separated_fields(text: str, start: int, end: int) -> list[_Field]:
+def _separated_fields(text: str, start: int, end: int, *,
+                      empty_after_tab: bool = False) -> list[_Field]:
     """The fields of a pipe- or tab-separated run of lines, in order.
 
     On the label's own line, the piece before the first separator is the rest of the label's
     cell. A whitespace-only piece before a line's first separator only opens the line
     ("| 0 |", a tab indent) and one after its last separator only closes it ("0 |"); a line
     that is a lone separator ("|") is one empty cell. Lines without any separator and without
-    content (blank lines between rows, page numbers) hold no field.
+    content (blank lines between rows, page numbers) hold no field. With ``empty_after_tab``
+    (a label's line of empty fields only: "规章\t\t\t", a copied Word row whose cells are
+    empty, a tab before each) nothing after a line's last tab is one more empty cell; a row of
+    numbers keeps a tab at its end as a closing mark ("0\t0\t0\t", as copies often end lines).
     """
     fields: list[_Field] = []
     line_start = start
@@ -132,10 +136,8 @@ def _separated_fields(text: str, start: int, end: int) -> list[_Field]:
             else:
                 if not pieces[0].strip():
                     first = 1
-                # a pipe closes the line ("0 |"); after a tab, nothing is one more empty cell
-                # ("规章\t\t\t": three), as a copied Word or spreadsheet row has it
-                tab_cell = (not pieces[last - 1] and text[line_end - 1] == "\t"
-                            and (line_end >= len(text) or text[line_end] in "\r\n"))
+                tab_cell = (empty_after_tab and not pieces[last - 1]
+                            and text[line_end - 1] == "\t")
                 if first < last and not pieces[last - 1].strip() and not tab_cell:
                     last -= 1
             offset = line_start
@@ -257,7 +259,8 @@ def _blank_fields(text: str, start: int, line_end: int, expected: int) -> tuple[
     (:func:`_empty_fields_end`): each blank, when the fields are as many as the row needs,
     else none. The separators show the cells are there and were left empty; a label with
     nothing after it (its cells' boundaries lost) has no cells."""
-    cells = _aligned(_separated_fields(text, start, line_end), expected, True)
+    cells = _aligned(_separated_fields(text, start, line_end, empty_after_tab=True),
+                     expected, True)
     return tuple(cells) if len(cells) == expected else ()
 
 
