@@ -64,6 +64,36 @@ class Unwrapped:
         return self.original(end - 1) + 1 if end > 0 else self.original(0)
 
 
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each line of ``text[start:end]``, its line break left out."""
+    lines: list[tuple[int, int]] = []
+    position = start
+    for line in text[start:end].splitlines(keepends=True):
+        lines.append((position, position + len(line.rstrip("\r\n"))))
+        position += len(line)
+    return lines
+
+
+def _assemble(text: str, pieces: list[tuple[int, int] | str], start: int,
+              end: int) -> Unwrapped:
+    """The text made of ``pieces`` (spans of ``text`` in their new order, and strings added
+    between them), with the origin of each character: an added string's characters point at
+    the original offset of the character before them, so that a span over them stays inside
+    the file. Shared by :func:`unwrap` and :func:`rejoin_centred`, which differ only in which
+    pieces they move."""
+    out: list[str] = []
+    origin: list[int] = []
+    for piece in pieces:
+        if isinstance(piece, str):
+            out.append(piece)
+            origin.extend([origin[-1] if origin else start] * len(piece))
+        else:
+            out.append(text[piece[0]:piece[1]])
+            origin.extend(range(piece[0], piece[1]))
+    origin.append(end)
+    return Unwrapped("".join(out), tuple(origin))
+
 #: What the numbers on a wrapped label's first line end with (blanks only after them): a
 #: number's digit (``\d``, a decimal character: :meth:`str.isdecimal`) or a dash or slash
 #: standing for a blank cell.
@@ -100,11 +130,7 @@ def unwrap(text: str, start: int, end: int,
     ends are moved, and none when no number of lines ends it.
     """
     numbers_at_end = _patterns()[0]
-    lines: list[tuple[int, int]] = []
-    position = start
-    for line in text[start:end].splitlines(keepends=True):
-        lines.append((position, position + len(line.rstrip("\r\n"))))
-        position += len(line)
+    lines = _line_spans(text, start, end)
     pieces: list[tuple[int, int] | str] = []
     moved = False
     index = 0
@@ -144,17 +170,7 @@ def unwrap(text: str, start: int, end: int,
     if not moved:
         return None
     pieces.append((cursor, end))
-    out: list[str] = []
-    origin: list[int] = []
-    for piece in pieces:
-        if isinstance(piece, str):
-            out.append(piece)
-            origin.extend([origin[-1] if origin else start] * len(piece))
-        else:
-            out.append(text[piece[0]:piece[1]])
-            origin.extend(range(piece[0], piece[1]))
-    origin.append(end)
-    return Unwrapped("".join(out), tuple(origin))
+    return _assemble(text, pieces, start, end)
 
 
 # --------------------------------------------------------------------------- centred labels
@@ -303,11 +319,7 @@ def rejoin_centred(text: str, start: int, end: int, whole_label: Callable[[str],
     that its lines make whole in two ways is left as it is."""
     # asked of the same words again and again as the choices are tried: asked once each
     whole_label, names_row = cache(whole_label), cache(names_row)
-    lines: list[tuple[int, int]] = []
-    position = start
-    for line in text[start:end].splitlines(keepends=True):
-        lines.append((position, position + len(line.rstrip("\r\n"))))
-        position += len(line)
+    lines = _line_spans(text, start, end)
     pieces: list[tuple[int, int] | str] = []
     cursor = start
     moved = False
@@ -353,14 +365,4 @@ def rejoin_centred(text: str, start: int, end: int, whole_label: Callable[[str],
     if not moved:
         return None
     pieces.append((cursor, end))
-    out: list[str] = []
-    origin: list[int] = []
-    for piece in pieces:
-        if isinstance(piece, str):
-            out.append(piece)
-            origin.extend([origin[-1] if origin else start] * len(piece))
-        else:
-            out.append(text[piece[0]:piece[1]])
-            origin.extend(range(piece[0], piece[1]))
-    origin.append(end)
-    return Unwrapped("".join(out), tuple(origin))
+    return _assemble(text, pieces, start, end)
