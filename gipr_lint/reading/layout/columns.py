@@ -107,7 +107,13 @@ def _may_end_in_numbers(text: str, start: int, end: int) -> bool:
     that the lines below are looked at for continuations only under such a line (a line
     ending in a separator or a word has no numbers to move)."""
     tail = text[start:end].rstrip(_BLANKS)
-    return bool(tail) and (tail[-1].isdecimal() or tail[-1] in _BLANK_MARKS)
+    return bool(tail) and _ends_in_number_mark(tail)
+
+
+def _ends_in_number_mark(tail: str) -> bool:
+    """Whether ``tail`` (a line without its trailing blanks, not empty) ends in a digit, a dash
+    or a slash: the one test :func:`unwrap` and :func:`rejoin_centred` ask of a line first."""
+    return tail[-1].isdecimal() or tail[-1] in _BLANK_MARKS
 
 
 def _is_continuation(line: str) -> bool:
@@ -331,7 +337,7 @@ def rejoin_centred(text: str, start: int, end: int, whole_label: Callable[[str],
         tail = text[line_start:line_end].rstrip(_BLANKS)
         if not tail or tail.isspace():
             continue
-        ends_in_numbers = tail[-1].isdecimal() or tail[-1] in _BLANK_MARKS  # as in unwrap
+        ends_in_numbers = _ends_in_number_mark(tail)
         follows_words, after_words = after_words, not ends_in_numbers
         if not (ends_in_numbers and follows_words):
             continue  # (the lines above a line of numbers end in words: asked first, cheaply)
