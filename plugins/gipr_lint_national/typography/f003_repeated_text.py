@@ -122,6 +122,10 @@ class RepeatedText(Rule):
     Passes::
 
         逐步完善信息发布机制，做到件件有回应、事事有落实。
+
+    Passes::
+
+        2024年，乡政府政府信息公开工作稳步推进。
     """
 
     code = "F003"
