@@ -437,7 +437,7 @@ def _blank_in(report: Report, identity: Identity) -> bool:
         try:
             if _cell(report, ref).blank:
                 return True
-        except (KeyError, LookupError):
+        except LookupError:  # (a KeyError too) a cell the report does not have
             continue
     return False
 

@@ -33,7 +33,6 @@ from gipr_lint_national.consistency._common import (
 _ = translator("gipr_lint_national")
 
 
-
 def _of_another_year(report: Report, claim: Claim) -> bool:
     """Whether the clause of ``claim`` names, before it, a year other than the report's."""
     return of_another_year(report.text, claim.span.start, report.year)
