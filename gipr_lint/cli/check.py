@@ -284,7 +284,7 @@ def cmd_check(args: argparse.Namespace, pause: CollectorPause | None = None) -> 
 def _check(args: argparse.Namespace, pause: CollectorPause) -> int:
     from gipr_lint.formatters import FormatContext
     from gipr_lint.formatters.columns import REFUSED_FORMATS
-    from gipr_lint.linting.config import ConfigError
+    from gipr_lint.linting.config import ConfigError, suggest
     from gipr_lint.linting.runner import RunConfig
 
     plugin_set = load_plugins()
@@ -293,7 +293,7 @@ def _check(args: argparse.Namespace, pause: CollectorPause) -> int:
     formatter = plugin_set.formatters.get(args.format)
     if formatter is None:
         raise UsageError(_("--format: unknown format {name}{hint} (accepted: {accepted})").format(
-            name=repr(args.format), hint=_nearest(args.format, list(plugin_set.formatters)),
+            name=repr(args.format), hint=suggest(args.format, list(plugin_set.formatters)),
             accepted=", ".join(plugin_set.formatters)))
     if args.columns == "bytes" and args.format in REFUSED_FORMATS:
         raise UsageError(_("--columns bytes: not with --format {name} (use concise, json or "
@@ -376,14 +376,6 @@ def _write_reason(exc: OSError) -> str:
     if exc.errno == errno.EISDIR:
         return _("Is a directory")
     return exc.strerror or str(exc)
-
-
-def _nearest(word: str, choices: list[str]) -> str:
-    """``; did you mean 'json'?`` for the choice nearest ``word``, or nothing."""
-    import difflib
-
-    near = difflib.get_close_matches(word, choices, n=1)
-    return _("; did you mean {name}?").format(name=repr(near[0])) if near else ""
 
 
 def _refuse_output_over_input(option: str, output: Path, files: list[str],

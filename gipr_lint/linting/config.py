@@ -148,7 +148,10 @@ def glob_to_regex(pattern: str) -> re.Pattern[str]:
     return compile_re("".join(out) + r"\Z")
 
 
-def _suggest(word: str, choices: Sequence[str]) -> str:
+def suggest(word: str, choices: Sequence[str]) -> str:
+    """``; did you mean 'json'?`` (in the language of messages) for the choice nearest
+    ``word``, or nothing: the one way every error naming an unknown key, value, format or
+    hook offers the nearest right one."""
     import difflib
 
     near = difflib.get_close_matches(word, list(choices), n=1)
@@ -262,7 +265,7 @@ class SettingsValidator:
         accepted = ["error", "warning", "info"] + (["off"] if allow_off else [])
         if isinstance(value, str) and value in accepted:
             return Severity(value)
-        hint = _suggest(str(value).lower(), accepted)
+        hint = suggest(str(value).lower(), accepted)
         raise self.error(key, _("unknown severity {value}{hint} (accepted: {accepted})")
                          .format(value=repr(value), hint=hint, accepted=", ".join(accepted)))
 
@@ -282,7 +285,7 @@ class SettingsValidator:
                     if plugin not in plugin_names:
                         raise self.error(f"{key}.{plugin}", _(
                             "unknown plugin{hint} (accepted: {accepted})").format(
-                                hint=_suggest(plugin, sorted(plugin_names)),
+                                hint=suggest(plugin, sorted(plugin_names)),
                                 accepted=", ".join(sorted(plugin_names))))
                     out.setdefault("plugins", {})[plugin] = self.plugin_table(
                         f"{key}.{plugin}", table, plugin)
@@ -303,7 +306,7 @@ class SettingsValidator:
                 if value not in kinds:
                     raise self.error(key, _("unknown agency kind {value}{hint} (accepted: "
                                             "{accepted})").format(
-                        value=repr(value), hint=_suggest(str(value), kinds),
+                        value=repr(value), hint=suggest(str(value), kinds),
                         accepted=", ".join(kinds)))
                 out[key] = AgencyKind(value)
             elif key == "year":
@@ -321,7 +324,7 @@ class SettingsValidator:
                 if value not in LANGUAGES:
                     raise self.error(key, _("unknown language {value}{hint} (accepted: "
                                             "{accepted})").format(
-                        value=repr(value), hint=_suggest(str(value), list(LANGUAGES)),
+                        value=repr(value), hint=suggest(str(value), list(LANGUAGES)),
                         accepted=", ".join(LANGUAGES)))
                 out[key] = value
             elif key in ("exclude", "extend-exclude"):
@@ -351,7 +354,7 @@ class SettingsValidator:
             else:
                 choices = [*CONFIG_KEYS, *sorted(plugin_names - set(CONFIG_KEYS))]
                 raise self.error(key, _("unknown key{hint} (accepted: {accepted})").format(
-                    hint=_suggest(key, choices), accepted=", ".join(choices)))
+                    hint=suggest(key, choices), accepted=", ".join(choices)))
         return out
 
     def per_file_ignores(self, key: str, value: Any) -> tuple[tuple[str, re.Pattern[str],
@@ -404,7 +407,7 @@ class SettingsValidator:
                 accepted = ", ".join(specs) or _("none")
                 raise self.error(where, _("unknown option of plugin {plugin}{hint} (accepted: "
                                           "{accepted})").format(
-                    plugin=repr(plugin), hint=_suggest(option, list(specs)), accepted=accepted))
+                    plugin=repr(plugin), hint=suggest(option, list(specs)), accepted=accepted))
             spec = specs[option]
             if not option_value_ok(spec.type, option_value):
                 raise self.error(where, _("expected a {type}, got {value} ({help})").format(

@@ -458,10 +458,10 @@ def _unknown_hooks(manager: pluggy.PluginManager, plugin: object) -> list[str]:
     errors = []
     for caller in manager.get_hookcallers(plugin) or ():
         if not caller.has_spec():
-            import difflib  # only for a misspelt hook: every run checks every plugin
+            # (imported only for a misspelt hook: every run checks every plugin)
+            from gipr_lint.linting.config import suggest
 
-            near = difflib.get_close_matches(caller.name, _HOOK_NAMES, n=1)
-            hint = _("; did you mean {name}?").format(name=repr(near[0])) if near else ""
+            hint = suggest(caller.name, _HOOK_NAMES)
             errors.append(_("unknown hook {name} (known hooks: {known})").format(
                 name=repr(caller.name), known=", ".join(_HOOK_NAMES)) + hint)
     return errors
