@@ -43,6 +43,11 @@ _ = translator("gipr_lint")
 _CODE = attrgetter("code")
 
 
+def _history_name(named_from: Path | None, found: Path) -> str:
+    """A history report's name: relative to ``named_from`` when given, else as found."""
+    return str(found.relative_to(named_from)) if named_from is not None else str(found)
+
+
 def expand_history(patterns: Iterable[str | Path], base: Path,
                    suffixes: Iterable[str], *, as_given: bool = False
                    ) -> tuple[list[str], list[str]]:
@@ -56,11 +61,9 @@ def expand_history(patterns: Iterable[str | Path], base: Path,
     problems: list[str] = []
     for entry in patterns:
         path = Path(entry)
+        named_from = base if as_given and not path.is_absolute() else None  # (see above)
         path = path if path.is_absolute() else base / path
-
-        def name(found: Path, keep: bool = as_given and not Path(entry).is_absolute()) -> str:
-            return str(found.relative_to(base)) if keep else str(found)
-
+        name = partial(_history_name, named_from)
         if path.is_file():
             files.append(name(path))
         elif path.is_dir():
