@@ -430,16 +430,24 @@ def _cell(report: Report, ref: CellRef) -> Cell:
     raise LookupError(ref)
 
 
-def _blank_in(report: Report, identity: Identity) -> bool:
-    """Whether a cell of ``identity`` was left blank ("", "/", "—"): read as 0 where a 0 was
-    most likely meant, it does not tell the number when the identity fails with it."""
-    for ref in (identity.total, *identity.parts, *identity.with_total):
-        try:
-            if _cell(report, ref).blank:
-                return True
-        except LookupError:  # (a KeyError too) a cell the report does not have
-            continue
-    return False
+def _is_blank(report: Report, ref: CellRef) -> bool:
+    try:
+        return _cell(report, ref).blank
+    except LookupError:  # a cell the report does not have
+        return False
+
+
+def _blank_may_close(report: Report, identity: Identity, total: float, expected: float) -> bool:
+    """Whether a cell of ``identity`` left blank ("", "/", "—"), read as 0, may hold the number
+    that makes the failing identity hold: then it cannot tell (T006 reports the blank). A
+    blank total may be any number; a blank part only raises the sum, so it may close a gap
+    only where the total is above the sum ("4 | / | 9": yes; "4 | 3 | / | 2": no, no number
+    of applications brings 4 + 3 down to 2); a blank on the total's side only lowers it."""
+    if _is_blank(report, identity.total):
+        return True
+    if total > expected and any(_is_blank(report, ref) for ref in identity.parts):
+        return True
+    return expected > total and any(_is_blank(report, ref) for ref in identity.with_total)
 
 
 def failures(report: Report, identities: IdentitySet, code: str,
@@ -483,8 +491,8 @@ def _failures(report: Report, identities: IdentitySet, code: str | None
         except TypeError:
             continue
         if abs(total - expected) > _TOLERANCE:
-            if _blank_in(report, identity):
-                continue  # a blank read as 0 may be any number: cannot tell (T006 says so)
+            if _blank_may_close(report, identity, total, expected):
+                continue  # a blank read as 0 may be the number that fits: cannot tell
             arithmetic = " + ".join(number_text(v) for v in parts)  # type: ignore[arg-type]
             if minus:
                 arithmetic += "".join(f" − {number_text(v)}" for v in minus)  # type: ignore[arg-type]
