@@ -493,12 +493,15 @@ def recover(source: Source) -> Layout:
     del view  # (the compact view, a copy of the text, is not held while paragraphs are made)
 
     first_heading = headings[0].heading.span.start if headings else len(text)
+    # the body ends with the report's last sentence: what follows (the 落款, a page's footer)
+    # is not the report's words
+    last_sentence = text.rfind("。")
     for region_start, region_end in taken.free(0, len(text)):
         if newline_breaks and not _may_hold_debris(text, region_start, region_end):
             continue
         for part_start, part_end, whole_line in _parts(starts, ends, region_start, region_end):
             for debris in find_debris(text, part_start, part_end, whole_line=whole_line,
-                                      in_body=part_start > first_heading):
+                                      in_body=first_heading < part_start < last_sentence):
                 take("debris", debris.span, debris)
 
     title = _find_title(text, starts, ends, first_heading, taken)

@@ -90,9 +90,10 @@ _MAX_SOURCE_NAME = 30
 
 def _source_is_debris(line: str, in_body: bool) -> bool:
     """Whether a line opening "来源：" is a web page's source field: with another field of the
-    page's metadata on it, or empty; or, before the report's first section, a site's or an
-    agency's name alone ("来源：XX市人民政府网", "来源：办公室"). In a section, or followed by
-    a phrase about figures, it is the report's own words."""
+    page's metadata on it, or empty; or, outside the report's body (before its first section,
+    or after its last sentence: under the 落款, in the page's footer), a site's or an agency's
+    name alone ("来源：XX市人民政府网", "来源：办公室"). In the body, or followed by a phrase
+    about figures, it is the report's own words."""
     field = _SOURCE_LINE.match(line)
     if field is None:
         return True  # another metadata field opens the line
@@ -107,7 +108,7 @@ def find_debris(text: str, line_start: int, line_end: int, *, whole_line: bool =
                 in_body: bool = False) -> list[Debris]:
     """Debris in (part of) a line: all of it when it is a short debris line, else the debris
     phrases inside it. ``whole_line`` is false for part of a longer line (a flattened page);
-    ``in_body`` is true after the report's first section heading (see
+    ``in_body`` is true between the report's first section heading and its last sentence (see
     :func:`_source_is_debris`)."""
     found: list[Debris] = []
     opens_as_debris = OPENS_AS_DEBRIS.match(text, line_start, line_end) is not None
