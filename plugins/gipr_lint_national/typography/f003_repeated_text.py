@@ -90,15 +90,19 @@ def _doubles_a_word(text: str) -> bool:
 #: Terms of the report that open with a word that also ends an agency's name: "县政府政府信息
 #: 公开工作" is the agency (县政府) and then the term (政府信息公开), not 政府 written twice.
 _TERMS_AFTER_AGENCY = ("政府信息",)
+#: What the name of a government ends with before its 政府 (县政府, 人民政府, 自治区政府, 各级
+#: 政府): "重视政府政府信息" has no agency before the term, and 政府 is written twice.
+_BEFORE_AGENCY_WORD = frozenset("县市区乡镇省州旗盟民级")
 
 
 def _legitimate(text: str, start: int, word: str) -> bool:
     """Whether ``word`` written twice at ``start`` is a legitimate form."""
     if word in _ABAB or word.startswith("一"):  # 一步一步, 一个一个
         return True
-    if text.startswith(tuple(term for term in _TERMS_AFTER_AGENCY
-                             if term.startswith(word) and len(term) > len(word)),
-                       start + len(word)):
+    if (start > 0 and text[start - 1] in _BEFORE_AGENCY_WORD
+            and text.startswith(tuple(term for term in _TERMS_AFTER_AGENCY
+                                      if term.startswith(word) and len(term) > len(word)),
+                                start + len(word))):
         return True
     # part of an AABB form around it (实实在在, 明明白白): the pair before or after doubles
     return len(word) == 1 and start >= 2 and text[start - 2] == text[start - 1]
@@ -112,12 +116,17 @@ class RepeatedText(Rule):
     in prose paragraphs. The reduplications of good Chinese are left alone: 逐步、常常、人人、一一、
     年年、件件 (characters are only checked from a short list), AABB forms (认认真真, 的的确确),
     verbs written ABAB ("研究研究"), 一X一X ("一步一步") and an agency's name followed by a
-    term of the report that opens with its last word ("乡政府政府信息公开工作"). Text inside a
-    cited title 《…》 is skipped. The fix, deleting the second copy, is safe.
+    term of the report that opens with its last word ("乡政府政府信息公开工作"; without a
+    government's name before it, "重视政府政府信息" is 政府 twice). Text inside a cited title
+    《…》 is skipped. The fix, deleting the second copy, is safe.
 
     Fails::
 
         及时发布本单位财政预决算信息和预算执行情况情况和三公经费情况。
+
+    Fails::
+
+        我局高度重视政府政府信息公开工作。
 
     Passes::
 
