@@ -46,9 +46,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The program itself. The garbage collector is held off from here, while the rest
         # of the command line is imported and the arguments are read (~1.5 ms of collections
         # of a cold start otherwise), until check's first report: see gipr_lint.cli.collector
+        # (held off before that module is imported: compiling it, where no bytecode is cached,
+        # may be what reaches the collector's threshold)
+        enabled = gc.isenabled()
+        gc.disable()
         from gipr_lint.cli.collector import CollectorPause
 
-        pause = CollectorPause()
+        pause = CollectorPause(enabled)
         # It exits when this returns: skip the garbage collection Python makes at exit (it
         # walks every object of a finished run, ~10 ms of a one-file lint, and frees nothing
         # a finished process needs; finalizers still run afterwards).

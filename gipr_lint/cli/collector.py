@@ -21,8 +21,10 @@ class CollectorPause:
     ``-j N`` forks). :meth:`end`, when the command ends, unfreezes it (as the runner unfreezes
     what it freezes when the run ends)."""
 
-    def __init__(self) -> None:
-        self._was_enabled = gc.isenabled()
+    def __init__(self, was_enabled: bool | None = None) -> None:
+        """``was_enabled``: whether the collector was on before a caller that turned it off
+        itself already (default: whether it is on now)."""
+        self._was_enabled = gc.isenabled() if was_enabled is None else was_enabled
         self._frozen = False
         gc.disable()
 
