@@ -142,10 +142,11 @@ def cmd_rule(args: argparse.Namespace) -> int:
     choose_language(args, plugin_set)
     rule = plugin_set.rule(args.rule)
     if rule is None:
+        from gipr_lint.linting.config import did_you_mean
+
         hint = plugin_set.suggest(args.rule)
         raise UsageError(_("unknown rule {rule}{hint} (see `gipr-lint rules`)").format(
-            rule=repr(args.rule), hint=_("; did you mean {name}?").format(name=repr(hint))
-            if hint else ""))
+            rule=repr(args.rule), hint=did_you_mean(hint) if hint else ""))
     from gipr_lint.linting.rule_source import rule_source
 
     sys.stdout.write(_("{code} {name}: {severity}. {source}").format(

@@ -35,8 +35,10 @@ __all__ = [
     "Settings",
     "SettingsValidator",
     "build_settings",
+    "did_you_mean",
     "find_config",
     "read_config_file",
+    "suggest",
 ]
 
 _ = translator("gipr_lint")
@@ -155,10 +157,11 @@ def suggest(word: str, choices: Sequence[str]) -> str:
     import difflib
 
     near = difflib.get_close_matches(word, list(choices), n=1)
-    return _did_you_mean(near[0]) if near else ""
+    return did_you_mean(near[0]) if near else ""
 
 
-def _did_you_mean(name: str) -> str:
+def did_you_mean(name: str) -> str:
+    """``; did you mean 'name'?`` in the language of messages."""
     return _("; did you mean {name}?").format(name=repr(name))
 
 
@@ -235,7 +238,7 @@ class SettingsValidator:
             return _("; the {letters} rules are {codes}").format(letters=letters,
                                                                    codes=", ".join(siblings))
         hint = self.plugins.suggest(value)
-        return _did_you_mean(hint) if hint else ""
+        return did_you_mean(hint) if hint else ""
 
     def selectors(self, key: str, value: Any) -> tuple[str, ...]:
         value = self.as_list(key, value)
