@@ -19,7 +19,7 @@ centres a merged cell's text vertically): :func:`rejoin_centred` makes those who
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -314,6 +314,28 @@ def _centred_label(text: str, window: list[_Line], middle: int,
     return min(answers, key=len)
 
 
+def _spaced(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int] | str]:
+    """``spans`` as pieces of :func:`_assemble`, a space between two."""
+    pieces: list[tuple[int, int] | str] = []
+    for span in spans:
+        pieces += [" ", span] if pieces else [span]
+    return pieces
+
+
+def _rejoined(window: list[_Line], chosen: list[int], numbers: tuple[int, int]
+              ) -> list[tuple[int, int] | str]:
+    """The pieces of the lines ``window[chosen[0]:chosen[-1] + 1]`` rewritten: the words of
+    each that are not the label's (an outer label's piece), on a line of their own, in order;
+    then the label (the last words of the ``chosen`` lines) and its ``numbers`` on one line."""
+    pieces: list[tuple[int, int] | str] = []
+    for number in range(chosen[0], chosen[-1] + 1):
+        words = window[number].words
+        outer = words[:-1] if number in chosen else words
+        if outer:
+            pieces += [*_spaced(outer), "\n"]
+    return [*pieces, *_spaced(window[number].words[-1] for number in chosen), " ", numbers]
+
+
 def rejoin_centred(text: str, start: int, end: int, whole_label: Callable[[str], bool],
                    names_row: Callable[[str], bool]) -> Unwrapped | None:
     """``text[start:end]`` with each row label split around its line of numbers (a vertically
@@ -353,20 +375,10 @@ def rejoin_centred(text: str, start: int, end: int, whole_label: Callable[[str],
         chosen = _centred_label(text, window, len(above), whole_label, names_row)
         if chosen is None:
             continue
-        first, last = window[chosen[0]], window[chosen[-1]]
-        pieces.append((cursor, first.start))
-        for number, part in enumerate(window[chosen[0]:chosen[-1] + 1], start=chosen[0]):
-            outer = part.words[:-1] if number in chosen else part.words
-            for piece_index, span in enumerate(outer):
-                pieces += [" "] if piece_index else []
-                pieces.append(span)
-            if outer:
-                pieces.append("\n")
-        for piece_index, number in enumerate(chosen):
-            pieces += [" "] if piece_index else []
-            pieces.append(window[number].words[-1])
-        pieces += [" ", numbers]
-        cursor = max(last.end, line_end)  # the label ends below its numbers, or on them
+        pieces.append((cursor, window[chosen[0]].start))
+        pieces += _rejoined(window, chosen, numbers)
+        # the label ends below its numbers, or on them
+        cursor = max(window[chosen[-1]].end, line_end)
         moved = True
     if not moved:
         return None
