@@ -287,33 +287,54 @@ def read_run(text: str, start: int, position: int, expected: int | None = None
     depend on ``start``, ``position`` and, only then, ``expected``; a reader that asks again
     for the same run may use the answer it had."""
     if _SEPARATOR_AFTER_CONTENT.search(text, start, position) is None:
-        line_end = _empty_fields_end(text, start, position)
-        shaped = line_end >= 0  # blank cells if as many as ``expected``
-        if shaped and expected:
-            blank = _blank_fields(text, start, line_end, expected)
-            if blank:
-                return CellRun(blank, blank[-1].span.end, True), True
-        cells = _field_cells(text, start, position)  # one cell per line, or run together
-        # apart by line breaks: one before each cell, after the last one's end
-        separated = bool(cells)
-        before = start
-        for cell in cells:
-            span = cell.span
-            if text.find("\n", before, span.start) < 0:
-                separated = False
-                break
-            before = span.end
-        return CellRun(tuple(cells), cells[-1].span.end if cells else start, separated), shaped
+        return _run_without_separators(text, start, position, expected)
     if _CLEAN_ROW.fullmatch(text, start, position) is not None:
-        # every field a number up to the last, nothing but separators after: the fields are
-        # the digit runs, each after a separator (unless the row needs the empty fields after
-        # them: "规章 | 0 | | |" is a number and two blank cells)
-        cells = [new_cell(raw, int(raw), match.start(), match.end())
-                 for match in _DIGITS.finditer(text, start, position) for raw in (match.group(),)]
-        if not expected or len(cells) >= expected:
-            # (shaped where empty fields follow that a longer row would take as cells)
-            return CellRun(tuple(cells), cells[-1].span.end, True), _separators(
-                text, start, position) > len(cells) + 1
+        clean = _clean_run(text, start, position, expected)
+        if clean is not None:
+            return clean
+    return _separated_run(text, start, position, expected)
+
+
+def _run_without_separators(text: str, start: int, position: int, expected: int | None
+                            ) -> tuple[CellRun, bool]:
+    """A run with no separator after its first content: a label's line of empty fields only
+    (blank cells, as many as ``expected``), else one cell per line or cells run together."""
+    line_end = _empty_fields_end(text, start, position)
+    shaped = line_end >= 0  # blank cells if as many as ``expected``
+    if shaped and expected:
+        blank = _blank_fields(text, start, line_end, expected)
+        if blank:
+            return CellRun(blank, blank[-1].span.end, True), True
+    cells = _field_cells(text, start, position)  # one cell per line, or run together
+    # apart by line breaks: one before each cell, after the last one's end
+    separated = bool(cells)
+    before = start
+    for cell in cells:
+        span = cell.span
+        if text.find("\n", before, span.start) < 0:
+            separated = False
+            break
+        before = span.end
+    return CellRun(tuple(cells), cells[-1].span.end if cells else start, separated), shaped
+
+
+def _clean_run(text: str, start: int, position: int, expected: int | None
+               ) -> tuple[CellRun, bool] | None:
+    """A clean row (every field a number up to the last, nothing but separators after): the
+    fields are the digit runs, each after a separator; ``None`` when the row needs the empty
+    fields after them ("规章 | 0 | | |" is a number and two blank cells)."""
+    cells = [new_cell(raw, int(raw), match.start(), match.end())
+             for match in _DIGITS.finditer(text, start, position) for raw in (match.group(),)]
+    if expected and len(cells) < expected:
+        return None
+    # (shaped where empty fields follow that a longer row would take as cells)
+    return CellRun(tuple(cells), cells[-1].span.end, True), _separators(
+        text, start, position) > len(cells) + 1
+
+
+def _separated_run(text: str, start: int, position: int, expected: int | None
+                   ) -> tuple[CellRun, bool]:
+    """A run of pipe- or tab-separated fields, aligned to ``expected`` cells."""
     fields = _separated_fields(text, start, position)
     line_end = text.find("\n", start, position)
     one_line = line_end < 0 or not any(isinstance(field, list) and _field_start(field) > line_end
