@@ -63,11 +63,26 @@ class Declaration:
         return bool(self.old_parts) and (self.count == 7 or len(self.old_parts) >= 2)
 
 
+#: What ends a paragraph's last sentence: a paragraph ending otherwise was broken by the page
+#: mid-sentence ("…、政府信息公开工" / "作存在的主要问题…"), and its sentence goes on in the next.
+_SENTENCE_ENDS = ("。", "；", ";", "！", "？", "!", "?", "：", ":")
+
+
 def _pieces(report: Report) -> Iterator[tuple[str, int]]:
     if report.title is not None:
         yield report.title.text, report.title.span.start
-    for paragraph in report.preamble:
-        yield paragraph.text, paragraph.span.start
+    # the preamble's paragraphs, those broken mid-sentence read on into the next (as the
+    # source has them: the line break between stays, positions stay the source's)
+    preamble = report.preamble
+    index = 0
+    while index < len(preamble):
+        opening = closing = preamble[index]
+        while (index + 1 < len(preamble)
+               and not closing.text.rstrip().endswith(_SENTENCE_ENDS)):
+            index += 1
+            closing = preamble[index]
+        yield report.source.text[opening.span.start:closing.span.end], opening.span.start
+        index += 1
     first = report.section(1)
     if first is not None:
         for paragraph in first.paragraphs[:3]:
