@@ -23,11 +23,13 @@ _LINE_KINDS_AND_PATTERNS: tuple[tuple[str, str], ...] = (
              r"点击数|访问量|作者|信息来源)[:：][^\n]{0,80}?"
              r"(?:浏览量|浏览次数|点击数|访问量|$)[^\n]*$"),
     # a portal's 信息公开 metadata block: 索引号, 发文字号, 生成日期 …, also as a pipe table
-    ("meta", r"^[ \t\u3000|]*(?:索引号|发文字号|发文机关|发表日期|发布日期|生成日期|成文日期|"
+    ("meta", r"^[ \t\u3000|]*(?:索[ \t\u3000]*引[ \t\u3000]*号|文[ \t\u3000]*号|发文字号|"
+             r"发文机关|发表日期|发布日期|生成日期|成文日期|废止日期|组配分类|"
              r"关键词|主题分类|公开形式|公开方式|公开范围|公开时限|责任部门|有效性|是否有效)"
              r"(?:[ \t\u3000|:：]|$)[^\n]*$"),
     ("share", r"^[ \t\u3000]*(?:分享到?|分享至)[:：]?[^\n]{0,40}$"),
     ("qr-code", r"^[ \t\u3000]*扫一扫在手机(?:上)?打开当前页[^\n]{0,10}$"),
+    ("read-aloud", r"^[ \t\u3000]*【?(?:点击收听|点击播放|语音朗读|语音播报)[^\n]{0,12}$"),
     ("download", r"^[ \t\u3000]*(?:文件下载|附件下载|相关附件)[:：]?[^\n]{0,80}$"),
     ("related", r"^[ \t\u3000]*(?:相关阅读|相关链接|相关文章|相关信息)[:：]?[^\n]{0,80}$"),
     ("print", rf"^(?:[ \t\u3000]*{_PAGE_TOOL})+[ \t\u3000]*$"),
@@ -39,7 +41,7 @@ _LINE_OPENING = " \t\u3000|"
 #: The characters the words of a debris line begin with, after :data:`_LINE_OPENING`: a line
 #: opening otherwise (most lines: prose, table rows) is no debris line, told without the
 #: pattern's ten alternatives (a test checks every alternative against this set).
-_LINE_STARTS = frozenset("您当所首来发时浏点访作信索生成关主公责有是分扫文附相【打字-—–第")
+_LINE_STARTS = frozenset("您当所首来发时浏点访作信索生成关主公责有是分扫文附相【打字-—–第废组语")
 #: A line opening with the words of a debris line (:data:`_LINE_STARTS` after
 #: :data:`_LINE_OPENING`): told in the text itself, without a copy of the line. (No character
 #: is both an opening and a start, so the match is the first character after the opening.)

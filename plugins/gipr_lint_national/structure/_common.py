@@ -82,7 +82,8 @@ _TITLE_NAME = "政府信息公开工作年度报告"
 
 _DEBRIS_NAMES = {
     "breadcrumb": N_("breadcrumb"), "meta": N_("page metadata"), "share": N_("share link"),
-    "qr-code": N_("QR-code prompt"), "download": N_("download link"),
+    "qr-code": N_("QR-code prompt"), "read-aloud": N_("read-aloud button"),
+    "download": N_("download link"),
     "related": N_("related-links list"), "print": N_("print/close links"),
     "page-number": N_("PDF page number"),
 }

@@ -15,8 +15,9 @@ class WebDebris(Rule):
     """Web-page debris left in the report.
 
     Text copied from a web page often brings the page's furniture along: breadcrumbs
-    ("您当前所在位置: 首页 > …"), page metadata ("来源:…时间:…浏览量:"), share and QR-code
-    prompts, download and related-links lists, print buttons; and from a PDF, page numbers
+    ("您当前所在位置: 首页 > …"), page metadata ("来源:…时间:…浏览量:", "索 引 号: …"), share
+    and QR-code prompts, read-aloud buttons, download and related-links lists, print buttons;
+    and from a PDF, page numbers
     ("- 3 -", "第3页") left between paragraphs or table rows. Each piece the parser recognised
     is reported at its span, with a safe fix deleting it (the whole line with its line break
     when the piece is the whole line). Debris phrases the parser does not know are not found.
