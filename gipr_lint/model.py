@@ -226,7 +226,8 @@ class Table:
 @dataclass(frozen=True, slots=True)
 class Debris:
     """Debris: a web page's ``breadcrumb``, ``meta`` (来源/时间/浏览量), ``share``, ``qr-code``,
-    ``read-aloud``, ``download``, ``related``, ``print``; a PDF's ``page-number`` ("- 3 -", "第3页")."""
+    ``read-aloud``, ``download``, ``related``, ``print``; a PDF's ``page-number`` ("- 3 -",
+    "第3页")."""
 
     kind: str
     text: str
